@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "Gongkai",
+  products: [
+    .executable(name: "gongkai", targets: ["gongkai"]),
+    .library(name: "GongkaiCore", targets: ["GongkaiCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // Turns Models/*.json into Swift source at build time, so the templates live inside
+    // the binary and a copied `gongkai` needs no resource folder beside it.
+    .executableTarget(name: "ModelEmbedder", path: "Sources/ModelEmbedder"),
+    .plugin(name: "EmbedModels", capability: .buildTool(), dependencies: ["ModelEmbedder"]),
+
+    // The whole pipeline after text extraction: no C dependency, builds anywhere.
+    .target(name: "GongkaiCore", plugins: ["EmbedModels"]),
+
+    // PDF text layer through poppler-glib's C API.
+    .systemLibrary(
+      name: "CPoppler", pkgConfig: "poppler-glib",
+      providers: [.apt(["libpoppler-glib-dev"])]),
+    .target(name: "GongkaiPDF", dependencies: ["GongkaiCore", "CPoppler"]),
+
+    .executableTarget(
+      name: "gongkai",
+      dependencies: [
+        "GongkaiCore", "GongkaiPDF",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    .testTarget(name: "GongkaiCoreTests", dependencies: ["GongkaiCore"]),
+    .testTarget(name: "GongkaiPDFTests", dependencies: ["GongkaiPDF", "GongkaiCore"]),
+    .testTarget(name: "CommandLineTests", dependencies: ["gongkai", "GongkaiCore"]),
+  ],
+  swiftLanguageModes: [.v6]
+)
