@@ -19,21 +19,25 @@ let package = Package(
     // The whole pipeline after text extraction: no C dependency, builds anywhere.
     .target(name: "GongkaiCore", plugins: ["EmbedModels"]),
 
+    // Positioned text (PDF text layer or OCR) → lines, table rows and cells. Pure Swift.
+    .target(name: "GongkaiLayout"),
+
     // PDF text layer through poppler-glib's C API.
     .systemLibrary(
       name: "CPoppler", pkgConfig: "poppler-glib",
       providers: [.apt(["libpoppler-glib-dev"])]),
-    .target(name: "GongkaiPDF", dependencies: ["GongkaiCore", "CPoppler"]),
+    .target(name: "GongkaiPDF", dependencies: ["GongkaiLayout", "CPoppler"]),
 
     .executableTarget(
       name: "gongkai",
       dependencies: [
-        "GongkaiCore", "GongkaiPDF",
+        "GongkaiCore", "GongkaiLayout", "GongkaiPDF",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     .testTarget(name: "GongkaiCoreTests", dependencies: ["GongkaiCore"]),
-    .testTarget(name: "GongkaiPDFTests", dependencies: ["GongkaiPDF", "GongkaiCore"]),
+    .testTarget(name: "GongkaiLayoutTests", dependencies: ["GongkaiLayout"]),
+    .testTarget(name: "GongkaiPDFTests", dependencies: ["GongkaiPDF", "GongkaiLayout"]),
     .testTarget(name: "CommandLineTests", dependencies: ["gongkai", "GongkaiCore"]),
   ],
   swiftLanguageModes: [.v6]
