@@ -31,7 +31,7 @@ let package = Package(
     .executableTarget(
       name: "gongkai",
       dependencies: [
-        "GongkaiCore", "GongkaiLayout", "GongkaiPDF",
+        "GongkaiCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

@@ -1,0 +1,84 @@
+/// A decimal number held exactly as an integer and a count of decimal places, so that
+/// `63.79 万元` becomes exactly 637900 yuan rather than 637899.9999.
+public struct ExactDecimal: Sendable, Hashable, CustomStringConvertible {
+  /// The digits as an integer: the value is `significand / 10^scale`.
+  public var significand: Int
+  /// How many of the digits are decimals.
+  public var scale: Int
+
+  /// Creates `significand / 10^scale`.
+  public init(significand: Int, scale: Int = 0) {
+    self.significand = significand
+    self.scale = scale
+    normalize()
+  }
+
+  /// Parses plain decimal text such as `-12`, `63.79`, `1,234.5`; nil for anything else.
+  public init?(_ text: some StringProtocol) {
+    var digits = 0
+    var scale = 0
+    var negative = false
+    var seenPoint = false
+    var seenDigit = false
+    for (index, scalar) in text.unicodeScalars.enumerated() {
+      switch scalar {
+      case "0"..."9":
+        let (product, overflow1) = digits.multipliedReportingOverflow(by: 10)
+        let (sum, overflow2) = product.addingReportingOverflow(Int(scalar.value - 48))
+        guard !overflow1, !overflow2 else { return nil }
+        digits = sum
+        seenDigit = true
+        if seenPoint { scale += 1 }
+      case "." where !seenPoint:
+        seenPoint = true
+      case "," where !seenPoint && seenDigit:
+        continue
+      case "-" where index == 0:
+        negative = true
+      case "+" where index == 0:
+        continue
+      default:
+        return nil
+      }
+    }
+    // "1." is numbering, not a number.
+    guard seenDigit, !seenPoint || scale > 0 else { return nil }
+    self.init(significand: negative ? -digits : digits, scale: scale)
+  }
+
+  /// The value multiplied by 10^power, exactly.
+  public func shifted(by power: Int) -> ExactDecimal? {
+    var result = self
+    var remaining = power
+    while remaining > 0 {
+      if result.scale > 0 {
+        result.scale -= 1
+      } else {
+        let (product, overflow) = result.significand.multipliedReportingOverflow(by: 10)
+        guard !overflow else { return nil }
+        result.significand = product
+      }
+      remaining -= 1
+    }
+    return result
+  }
+
+  /// The value as an integer when it has no fractional part.
+  public var integerValue: Int? { scale == 0 ? significand : nil }
+
+  /// JSON-compatible text without exponent, e.g. `637900` or `12.5`.
+  public var description: String {
+    guard scale > 0 else { return String(significand) }
+    let magnitude = String(significand.magnitude)
+    let padded = String(repeating: "0", count: max(0, scale + 1 - magnitude.count)) + magnitude
+    let split = padded.index(padded.endIndex, offsetBy: -scale)
+    return (significand < 0 ? "-" : "") + padded[..<split] + "." + padded[split...]
+  }
+
+  private mutating func normalize() {
+    while scale > 0, significand % 10 == 0 {
+      significand /= 10
+      scale -= 1
+    }
+  }
+}

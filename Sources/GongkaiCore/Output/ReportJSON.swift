@@ -1,0 +1,150 @@
+/// Converts reports to and from the contract's JSON (`gongkai.report/1`).
+public enum ReportJSON {
+  /// The report as a JSON value, keys in contract order.
+  public static func encode(_ report: Report) -> JSONValue {
+    let source = report.source
+    return .object([
+      ("schema", .string(Report.schema)),
+      (
+        "source",
+        .object([
+          ("file", .string(source.file)),
+          ("sha256", .string(source.sha256)),
+          ("kind", .string(source.kind.rawValue)),
+          ("pages", source.pages.map(JSONValue.integer) ?? .null),
+          ("text_layer", source.textLayer.map { .string($0.rawValue) } ?? .null),
+        ])
+      ),
+      (
+        "meta",
+        .object([
+          ("title", optional(report.meta.title)),
+          ("agency", optional(report.meta.agency)),
+          ("year", report.meta.year.map(JSONValue.integer) ?? .null),
+          ("template", .string(report.meta.template)),
+          ("published", optional(report.meta.published)),
+        ])
+      ),
+      ("sections", .object(report.sections.all.map { ($0.key, optional($0.text)) })),
+      ("proactive", encode(report.proactive)),
+      ("requests", encode(report.requests)),
+      ("appeals", encode(report.appeals)),
+      (
+        "findings",
+        .array(
+          report.findings.map {
+            .object([
+              ("rule", .string($0.rule)), ("severity", .string($0.severity.rawValue)),
+              ("where", .string($0.location)), ("message", .string($0.message)),
+            ])
+          })
+      ),
+      (
+        "repairs",
+        .array(
+          report.repairs.map {
+            .object([("kind", .string($0.kind)), ("detail", .string($0.detail)), ("line", .integer($0.line))])
+          })
+      ),
+    ])
+  }
+
+  /// A table as an object of row objects.
+  static func encode(_ table: DataTable) -> JSONValue {
+    .object(table.rows.map { row in (row.key, .object(row.cells.map { ($0.key, encode($0.value)) })) })
+  }
+
+  /// A cell: an integer, an amount object, or null.
+  static func encode(_ value: CellValue?) -> JSONValue {
+    switch value {
+    case nil: return .null
+    case .count(let count): return .integer(count)
+    case .amount(let amount):
+      return .object([("yuan", .number(amount.yuan.description)), ("raw", .string(amount.raw))])
+    }
+  }
+
+  private static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+
+  /// Why a JSON document is not a report.
+  public struct DecodingError: Error, CustomStringConvertible {
+    /// The path where it went wrong.
+    public var path: String
+    /// What was expected there.
+    public var reason: String
+
+    public var description: String { "\(path): \(reason)" }
+  }
+
+  /// Reads a report back from its JSON (the shape `encode` writes).
+  public static func decode(_ json: JSONValue) throws(DecodingError) -> Report {
+    func object(_ value: JSONValue?, _ path: String) throws(DecodingError) -> JSONValue {
+      guard let value, value.objectMembers != nil else { throw DecodingError(path: path, reason: "expected an object") }
+      return value
+    }
+    func string(_ value: JSONValue?, _ path: String) throws(DecodingError) -> String? {
+      guard let value, !value.isNull else { return nil }
+      guard let text = value.stringValue else { throw DecodingError(path: path, reason: "expected a string or null") }
+      return text
+    }
+    let source = try object(json["source"], "source")
+    let meta = try object(json["meta"], "meta")
+    let sections = try object(json["sections"], "sections")
+    guard let kind = SourceInfo.Kind(rawValue: try string(source["kind"], "source.kind") ?? "") else {
+      throw DecodingError(path: "source.kind", reason: "expected \"pdf\" or \"text\"")
+    }
+    let info = SourceInfo(
+      file: try string(source["file"], "source.file") ?? "",
+      sha256: try string(source["sha256"], "source.sha256") ?? "",
+      kind: kind, pages: source["pages"]?.intValue,
+      textLayer: (try string(source["text_layer"], "source.text_layer")).flatMap(SourceInfo.TextLayer.init(rawValue:)))
+    guard let template = try string(meta["template"], "meta.template") else {
+      throw DecodingError(path: "meta.template", reason: "expected \"2019\" or \"2021\"")
+    }
+    let reportMeta = ReportMeta(
+      title: try string(meta["title"], "meta.title"), agency: try string(meta["agency"], "meta.agency"),
+      year: meta["year"]?.intValue, template: template, published: try string(meta["published"], "meta.published"))
+    let reportSections = ReportSections(
+      overview: try string(sections["overview"], "sections.overview"),
+      problems: try string(sections["problems"], "sections.problems"),
+      other: try string(sections["other"], "sections.other"))
+    func table(_ name: String) throws(DecodingError) -> DataTable {
+      guard let members = try object(json[name], name).objectMembers else { return DataTable(rows: []) }
+      var rows: [DataTable.Row] = []
+      for (rowKey, rowValue) in members {
+        guard let cells = rowValue.objectMembers else {
+          throw DecodingError(path: "\(name).\(rowKey)", reason: "expected an object of cells")
+        }
+        var decoded: [DataTable.Cell] = []
+        for (cellKey, cellValue) in cells {
+          decoded.append(DataTable.Cell(key: cellKey, value: try cell(cellValue, "\(name).\(rowKey).\(cellKey)")))
+        }
+        rows.append(DataTable.Row(key: rowKey, cells: decoded))
+      }
+      return DataTable(rows: rows)
+    }
+    func cell(_ value: JSONValue, _ path: String) throws(DecodingError) -> CellValue? {
+      if value.isNull { return nil }
+      if let count = value.intValue { return .count(count) }
+      if case .number(let text)? = value["yuan"], let yuan = ExactDecimal(text) {
+        return .amount(Amount(yuan: yuan, raw: value["raw"]?.stringValue ?? text))
+      }
+      throw DecodingError(path: path, reason: "expected an integer, an amount or null")
+    }
+    var findings: [Finding] = []
+    for (index, item) in (json["findings"]?.arrayElements ?? []).enumerated() {
+      guard let rule = item["rule"]?.stringValue,
+        let severity = item["severity"]?.stringValue.flatMap(Finding.Severity.init(rawValue:)),
+        let location = item["where"]?.stringValue
+      else { throw DecodingError(path: "findings[\(index)]", reason: "expected rule, severity and where") }
+      findings.append(Finding(rule: rule, severity: severity, location: location, message: item["message"]?.stringValue ?? ""))
+    }
+    let repairs = (json["repairs"]?.arrayElements ?? []).compactMap { item -> Repair? in
+      guard let kind = item["kind"]?.stringValue else { return nil }
+      return Repair(kind: kind, detail: item["detail"]?.stringValue ?? "", line: item["line"]?.intValue ?? 0)
+    }
+    return Report(
+      source: info, meta: reportMeta, sections: reportSections, proactive: try table("proactive"),
+      requests: try table("requests"), appeals: try table("appeals"), findings: findings, repairs: repairs)
+  }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Reads title, agency, year and signing date from a repaired report.
+enum MetaReader {
+  /// The report's title: the first line near the top that names a 报告, with the
+  /// spaces PDF and Word exports put around Chinese text removed.
+  static func title(preamble: [String], hint: String?) -> String? {
+    for (index, line) in preamble.prefix(6).enumerated() where line.contains("报告") && line.count <= 60 {
+      var title = line
+      if index > 0, let first = line.unicodeScalars.first, ("0"..."9").contains(first) {
+        let previous = preamble[index - 1]
+        if previous.count <= 25, !ParagraphBuilder.endsSentence(previous) { title = previous + title }
+      }
+      return cleanTitle(title)
+    }
+    if let hint, hint.contains("报告") { return cleanTitle(hint) }
+    return nil
+  }
+
+  /// Removes spaces next to Chinese characters and folds the rest.
+  static func cleanTitle(_ text: String) -> String {
+    let scalars = Array(ParagraphBuilder.collapseSpaces(text).unicodeScalars)
+    var result = String.UnicodeScalarView()
+    for (index, scalar) in scalars.enumerated() {
+      if scalar == " " {
+        let before = index > 0 ? scalars[index - 1] : " "
+        let after = index + 1 < scalars.count ? scalars[index + 1] : " "
+        if !(before.isASCII && after.isASCII) { continue }
+      }
+      result.append(scalar)
+    }
+    return String(result)
+  }
+
+  /// The first year (four digits, or Chinese numerals like 二〇二一) followed by 年.
+  static func year(inTitle text: String) -> Int? {
+    let characters = Array(text.filter { $0 != " " })
+    for (index, character) in characters.enumerated() where character == "年" && index >= 4 {
+      let candidate = String(characters[(index - 4)..<index])
+      if let year = Int(candidate) ?? DateReader.chineseNumber(candidate, isYear: true),
+        (2000...2100).contains(year)
+      {
+        return year
+      }
+    }
+    return nil
+  }
+
+  /// The reporting body: what the title says before the year or before "政府信息公开",
+  /// else the signature line.
+  static func agency(title: String?, signature: String?) -> String? {
+    if let title {
+      var end = title.endIndex
+      for marker in ["政府信息公开", "政务公开", "信息公开", "年度报告", "工作报告"] {
+        if let range = title.range(of: marker), range.lowerBound < end { end = range.lowerBound }
+      }
+      if let yearRange = title.firstRange(where4DigitYear: ()), yearRange < end { end = yearRange }
+      var prefix = String(title[..<end])
+      for suffix in ["关于", "的"] where prefix.hasSuffix(suffix) { prefix.removeLast(suffix.count) }
+      if prefix.unicodeScalars.filter(LabelText.isIdeograph).count >= 2 { return prefix }
+    }
+    return signature
+  }
+}
+
+extension String {
+  /// Where the first 4-digit year followed by 年 starts, if any.
+  fileprivate func firstRange(where4DigitYear: Void) -> String.Index? {
+    var digits = 0
+    var runStart = startIndex
+    for index in indices {
+      let character = self[index]
+      if character.isASCIIDigit {
+        if digits == 0 { runStart = index }
+        digits += 1
+      } else if character == "年", digits == 4 {
+        return runStart
+      } else if character != " " || digits == 0 {
+        digits = 0
+      }
+    }
+    return nil
+  }
+}

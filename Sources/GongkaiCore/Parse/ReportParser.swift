@@ -1,0 +1,96 @@
+/// Builds the report from a repaired document: meta from the title and signature,
+/// typed cells (counts, amounts in yuan) under the contract's keys, null where the
+/// report gives nothing, and findings about placeholders and labels off the form.
+public struct ReportParser: Sendable {
+  private let catalog: TemplateCatalog
+
+  /// Creates a parser for the catalog's forms.
+  public init(catalog: TemplateCatalog = .standard) {
+    self.catalog = catalog
+  }
+
+  /// The report of `document`, before validation; the findings are those only the
+  /// source text can show (placeholders, deviant labels).
+  public func parse(_ document: RepairedDocument, source: SourceInfo, titleHint: String? = nil) -> Report {
+    let template = document.template
+    let title = MetaReader.title(preamble: document.preamble, hint: titleHint)
+    let year =
+      title.flatMap(MetaReader.year(inTitle:))
+      ?? MetaReader.year(inTitle: document.preamble.joined(separator: " "))
+      ?? document.narrative["overview"].flatMap(MetaReader.year(inTitle:))
+      ?? document.signatureDate.flatMap { Int($0.prefix(4)) }.map { $0 - 1 }
+    let meta = ReportMeta(
+      title: title, agency: MetaReader.agency(title: title, signature: document.signatureAgency),
+      year: year, template: template.id, published: document.signatureDate)
+    var findings: [Finding] = []
+    let proactive = table(
+      "proactive", rows: template.proactive.rows.map { ($0.key, template.proactive.columnKeys(of: $0)) },
+      columns: template.proactive.columns, found: document.proactive, findings: &findings)
+    let requestColumns = template.requests.columns.map(\.key)
+    let requests = table(
+      "requests", rows: template.requests.rows.map { ($0.key, requestColumns) },
+      columns: template.requests.columns, found: document.requests, findings: &findings)
+    let appealColumns = template.appeals.columns.map(\.key)
+    let appeals = table(
+      "appeals", rows: template.appeals.groups.map { ($0.key, appealColumns) },
+      columns: template.appeals.columns, found: document.appeals, findings: &findings)
+    for key in document.proactive?.deviantRows ?? [] {
+      let official = template.proactive.rows.first { $0.key == key }?.label ?? key
+      findings.append(
+        Finding(
+          rule: "template_deviation", severity: .warning, location: "proactive.\(key)",
+          message: "the row is labelled differently from the \(template.id) form, which says \(official)"))
+    }
+    let sections = ReportSections(
+      overview: document.narrative["overview"], problems: document.narrative["problems"],
+      other: document.narrative["other"])
+    return Report(
+      source: source, meta: meta, sections: sections, proactive: proactive, requests: requests,
+      appeals: appeals, findings: findings, repairs: document.repairs)
+  }
+
+  /// One table with every template cell present, typed by its column.
+  private func table(
+    _ name: String, rows: [(key: String, columns: [String])], columns: [ReportTemplate.Column],
+    found: AssembledTable?, findings: inout [Finding]
+  ) -> DataTable {
+    DataTable(
+      rows: rows.map { row in
+        let cells = found?.row(row.key)?.cells ?? []
+        return DataTable.Row(
+          key: row.key,
+          cells: row.columns.enumerated().map { index, columnKey in
+            let text = index < cells.count ? cells[index] : nil
+            let column = columns.first { $0.key == columnKey }
+            let path = "\(name).\(row.key).\(columnKey)"
+            return DataTable.Cell(key: columnKey, value: value(text, column: column, path: path, findings: &findings))
+          })
+      })
+  }
+
+  /// The typed value of a cell's text under `column`.
+  private func value(_ text: CellText?, column: ReportTemplate.Column?, path: String, findings: inout [Finding])
+    -> CellValue?
+  {
+    guard let text else { return nil }
+    switch text {
+    case .placeholder(let raw):
+      findings.append(
+        Finding(rule: "placeholder", severity: .warning, location: path, message: "the cell holds \"\(raw)\" instead of a number"))
+      return nil
+    case .number(let number, let unit, let raw):
+      if column?.kind == .amount {
+        let unitText = unit ?? column?.unit
+        let power = unitText == "万元" ? 4 : 0
+        guard let yuan = number.shifted(by: power) else { return nil }
+        return .amount(Amount(yuan: yuan, raw: raw))
+      }
+      guard let count = number.integerValue, !CellText.isMoney(unit) else {
+        findings.append(
+          Finding(rule: "placeholder", severity: .warning, location: path, message: "the cell holds \"\(raw)\", which is not a count"))
+        return nil
+      }
+      return .count(count)
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/// The whole text path in one place: repair → parse → validate. PDF and OCR front ends
+/// hand it the text their layout step produced.
+public struct ReportPipeline: Sendable {
+  /// The forms and label knowledge in use.
+  public let catalog: TemplateCatalog
+  private let repairer: DocumentRepairer
+  private let parser: ReportParser
+  private let validator: Validator
+
+  /// Creates a pipeline over the catalog's forms.
+  public init(catalog: TemplateCatalog = .standard) {
+    self.catalog = catalog
+    repairer = DocumentRepairer(catalog: catalog)
+    parser = ReportParser(catalog: catalog)
+    validator = Validator(catalog: catalog)
+  }
+
+  /// The repaired document of `text` (what `gongkai clean` prints).
+  public func repair(_ text: String) -> RepairedDocument { repairer.repair(text) }
+
+  /// The validated report of `text`, or an error when the text holds no annual report.
+  public func report(text: String, source: SourceInfo, titleHint: String? = nil) throws(InputError) -> Report {
+    let document = repairer.repair(text)
+    try Self.requireReport(document, file: source.file)
+    return validator.validate(parser.parse(document, source: source, titleHint: titleHint))
+  }
+
+  /// The report of a repaired document, validated.
+  public func report(document: RepairedDocument, source: SourceInfo, titleHint: String? = nil) -> Report {
+    validator.validate(parser.parse(document, source: source, titleHint: titleHint))
+  }
+
+  /// Findings of `report` recomputed from its data (what `gongkai validate` does).
+  public func revalidate(_ report: Report) -> Report { validator.validate(report) }
+
+  /// Fails unless the document has the tables of an annual report: at least one table
+  /// heading and a few rows recognised.
+  public static func requireReport(_ document: RepairedDocument, file: String) throws(InputError) {
+    let rows = [document.proactive, document.requests].compactMap { $0?.rows.count }.reduce(0, +)
+      + (document.appeals?.rows.isEmpty == false ? 1 : 0)
+    guard rows >= 3 else {
+      let tables = ["proactive", "requests", "appeals"].filter { document.headings[$0] != nil }.count
+      throw InputError(
+        file: file, kind: .notAReport,
+        reason: tables == 0
+          ? "no 政府信息公开工作年度报告 found: none of the headings 二、主动公开政府信息情况, 三、收到和处理政府信息公开申请情况, 四、…行政复议、行政诉讼情况"
+          : "the report's tables could not be read: \(rows) row(s) recognised under \(tables) table heading(s)")
+    }
+  }
+}

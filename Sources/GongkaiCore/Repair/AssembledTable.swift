@@ -1,0 +1,21 @@
+/// A table rebuilt from the cell stream: for each row the template names, the cell texts
+/// found for it, in column order (nil where the report gives nothing).
+public struct AssembledTable: Sendable, Equatable {
+  /// One rebuilt row.
+  public struct Row: Sendable, Equatable {
+    /// The row key.
+    public var key: String
+    /// Cell texts in column order; nil where no cell was found.
+    public var cells: [CellText?]
+    /// Raw line of the row's first value.
+    public var line: Int
+  }
+
+  /// Rows found, in template order.
+  public var rows: [Row]
+  /// Keys of rows reached through a label that departs from the official form.
+  public var deviantRows: [String]
+
+  /// The row with `key`, if found.
+  public func row(_ key: String) -> Row? { rows.first { $0.key == key } }
+}

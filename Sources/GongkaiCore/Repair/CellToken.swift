@@ -1,0 +1,17 @@
+/// One piece of a table as it comes out of the text: label text, a value, or an empty cell.
+struct CellToken: Sendable, Equatable {
+  /// What the piece holds.
+  enum Content: Sendable, Equatable {
+    /// Label or header text.
+    case text(String)
+    /// A number or placeholder.
+    case value(CellText)
+    /// An empty cell (only tab-separated exports show these).
+    case blank
+  }
+
+  /// What the piece holds.
+  var content: Content
+  /// Raw line it started on.
+  var line: Int
+}

@@ -1,0 +1,110 @@
+/// Turns the lines of a table region into a stream of cells, whatever the export did to
+/// them: one cell per line after a tab (cells continuing over several lines, vertical
+/// headers one character per line), tab-separated rows, or space-aligned rows as
+/// `pdftotext -layout` and `-raw` print them.
+struct CellTokenizer {
+  private var tokens: [CellToken] = []
+  private var open: OpenCell?
+
+  /// A tab-started cell that may continue on the following lines.
+  private struct OpenCell {
+    var text: String
+    var line: Int
+    var pieces: [String]
+  }
+
+  /// The cells of `lines`, recording joined cells and vertical headers in `repairs`.
+  static func tokenize(_ lines: ArraySlice<DocumentLine>, repairs: inout [Repair]) -> [CellToken] {
+    var tokenizer = CellTokenizer()
+    let nonBlank = lines.filter { !$0.text.isEmpty && !$0.isBlank || $0.text.contains("\t") }
+    let tabbed = nonBlank.filter { $0.text.contains("\t") }.count
+    // Exports that put cells after tabs keep some wrapped text on lines of its own; a
+    // third of the lines with tabs is plenty to tell them from space-aligned text.
+    let tabDominant = tabbed * 10 >= nonBlank.count * 3 && tabbed > 0
+    for line in lines {
+      if line.text.contains("\t") {
+        tokenizer.flush(&repairs)
+        let parts = line.text.split(separator: "\t", omittingEmptySubsequences: false)
+        for (index, part) in parts.enumerated() {
+          if index == 0, part.trimmingSpaces.isEmpty { continue }
+          if index == parts.count - 1 {
+            let text = part.trimmingSpaces
+            tokenizer.open = OpenCell(text: text, line: line.number, pieces: text.isEmpty ? [] : [text])
+          } else {
+            tokenizer.emitCell(part, line: line.number)
+          }
+        }
+        continue
+      }
+      if line.isBlank { continue }
+      let text = line.trimmed
+      if let current = tokenizer.open, current.text.isEmpty || tabDominant, Self.continues(current.text, with: text) {
+        tokenizer.open?.text += text
+        tokenizer.open?.pieces.append(text)
+        continue
+      }
+      tokenizer.flush(&repairs)
+      tokenizer.emitWords(of: text, line: line.number)
+    }
+    tokenizer.flush(&repairs)
+    return tokenizer.tokens
+  }
+
+  /// Whether a line without tabs carries on the open cell: text onto text or onto an empty
+  /// cell, never onto a number.
+  private static func continues(_ cell: String, with line: String) -> Bool {
+    if cell.isEmpty { return true }
+    if CellText.parse(cell) != nil { return false }
+    return CellText.parse(line) == nil
+  }
+
+  private mutating func flush(_ repairs: inout [Repair]) {
+    guard let cell = open else { return }
+    open = nil
+    if cell.pieces.count > 1 {
+      let vertical = cell.pieces.count >= 3 && cell.pieces.allSatisfy { $0.count <= 2 }
+      repairs.append(
+        Repair(
+          kind: vertical ? "vertical_header" : "joined_cell",
+          detail: "\(cell.pieces.joined(separator: " / ")) → \(cell.text)", line: cell.line))
+    }
+    emitCell(Substring(cell.text), line: cell.line)
+  }
+
+  /// Emits one cell: blank, a value, or its words.
+  private mutating func emitCell(_ text: Substring, line: Int) {
+    let trimmed = text.trimmingSpaces
+    if trimmed.isEmpty {
+      tokens.append(CellToken(content: .blank, line: line))
+    } else if let value = CellText.parse(trimmed) {
+      tokens.append(CellToken(content: .value(value), line: line))
+    } else {
+      emitWords(of: trimmed, line: line)
+    }
+  }
+
+  /// Emits the words of a line or cell: numbers (with a unit word after them joined on)
+  /// separately, neighbouring text words merged into one text cell.
+  private mutating func emitWords(of text: String, line: Int) {
+    var pendingText: [Substring] = []
+    func flushText() {
+      if !pendingText.isEmpty {
+        tokens.append(CellToken(content: .text(pendingText.joined(separator: " ")), line: line))
+        pendingText.removeAll()
+      }
+    }
+    for word in text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }) {
+      if let value = CellText.parse(word) {
+        flushText()
+        tokens.append(CellToken(content: .value(value), line: line))
+      } else if CellText.isUnitWord(word), pendingText.isEmpty,
+        let last = tokens.last, case .value(.number(let number, nil, let raw)) = last.content, last.line == line
+      {
+        tokens[tokens.count - 1].content = .value(.number(number, unit: String(word), raw: raw + " " + word))
+      } else {
+        pendingText.append(word)
+      }
+    }
+    flushText()
+  }
+}

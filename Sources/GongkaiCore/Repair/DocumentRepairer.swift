@@ -1,0 +1,157 @@
+/// The repair layer: from raw extracted text (a text export, or the text the PDF and OCR
+/// layout produce) to a `RepairedDocument`, recording every change.
+public struct DocumentRepairer: Sendable {
+  private let catalog: TemplateCatalog
+  private let matchers: [String: Matchers]
+
+  private struct Matchers: Sendable {
+    var proactive: TableAssembler
+    var requests: TableAssembler
+  }
+
+  /// Prepares the repairer for the catalog's forms.
+  public init(catalog: TemplateCatalog = .standard) {
+    self.catalog = catalog
+    var built: [String: Matchers] = [:]
+    for template in catalog.templates {
+      built[template.id] = Matchers(
+        proactive: Self.assembler(template.proactive, variants: catalog.labelVariants),
+        requests: Self.assembler(template.requests, variants: catalog.labelVariants))
+    }
+    matchers = built
+  }
+
+  private static func assembler(_ table: ReportTemplate.Table, variants: [String: [String]]) -> TableAssembler {
+    let specs = table.rows.map {
+      TableAssembler.RowSpec(key: $0.key, label: $0.label, width: table.columnKeys(of: $0).count)
+    }
+    let matcher = LabelMatcher(
+      rows: table.rows.map { ($0.key, $0.label, $0.deviantLabels ?? []) }, variants: variants)
+    return TableAssembler(rows: specs, matcher: matcher)
+  }
+
+  /// Repairs `text`.
+  public func repair(_ text: String) -> RepairedDocument {
+    var repairs: [Repair] = []
+    var lines = LineCleaner.clean(text, repairs: &repairs)
+    let signature = Self.signature(of: &lines)
+    let sectionList = catalog.newest.sections
+    let spans = SectionSplitter(sections: sectionList).split(lines)
+    let firstHeading = spans.first?.heading ?? lines.count
+    let preamble = lines[..<firstHeading].filter { !$0.isBlank }.map(\.trimmed)
+
+    var tokens: [String: [CellToken]] = [:]
+    var narrative: [String: String] = [:]
+    var headings: [String: String] = [:]
+    for span in spans {
+      headings[span.key] = lines[span.heading].trimmed
+      if sectionList[span.index].table != nil {
+        tokens[span.key] = CellTokenizer.tokenize(lines[span.body], repairs: &repairs)
+      } else if let body = ParagraphBuilder.text(of: lines[span.body], repairs: &repairs) {
+        narrative[span.key] = body
+      }
+    }
+
+    let template = detectTemplate(tokens: tokens, preamble: preamble)
+    let assemblers = matchers[template.id] ?? matchers[catalog.newest.id]
+    let proactive = tokens["proactive"].flatMap { assemblers?.proactive.assemble($0, repairs: &repairs) }
+    let requests = tokens["requests"].flatMap { assemblers?.requests.assemble($0, repairs: &repairs) }
+    let appeals = tokens["appeals"].map { assembleAppeals($0, template: template, repairs: &repairs) }
+    repairs.sort { $0.line < $1.line }
+    return RepairedDocument(
+      template: template, preamble: preamble, narrative: narrative, headings: headings,
+      proactive: proactive, requests: requests, appeals: appeals,
+      signatureAgency: signature.agency, signatureDate: signature.date, repairs: repairs)
+  }
+
+  /// Decides the form from the words of the tables' own headers and labels; the year
+  /// decides only when the tables say nothing.
+  func detectTemplate(tokens: [String: [CellToken]], preamble: [String]) -> ReportTemplate {
+    for table in ["proactive", "requests"] {
+      guard let cells = tokens[table] else { continue }
+      let text = cells.compactMap { token -> String? in
+        if case .text(let text) = token.content { return LabelText.key(text) }
+        return nil
+      }.joined()
+      let scores = catalog.templates.map { template in
+        (template, template.cues.filter { text.contains(LabelText.key($0)) }.count)
+      }
+      let best = scores.max { $0.1 < $1.1 }
+      if let best, best.1 > 0, scores.filter({ $0.1 == best.1 }).count == 1 { return best.0 }
+    }
+    if let year = MetaReader.year(inTitle: preamble.joined(separator: " ")),
+      let template = catalog.template(forYear: year)
+    {
+      return template
+    }
+    return catalog.newest
+  }
+
+  /// Table 四: the first fifteen cells in order (复议 ×5, 直接起诉 ×5, 复议后起诉 ×5);
+  /// empty cells between values count as cells.
+  func assembleAppeals(_ tokens: [CellToken], template: ReportTemplate, repairs: inout [Repair]) -> AssembledTable {
+    let width = template.appeals.columns.count
+    let capacity = width * template.appeals.groups.count
+    var cells: [CellText?] = []
+    var pendingBlanks = 0
+    var firstLine = 0
+    var extra: [(String, Int)] = []
+    for token in tokens {
+      switch token.content {
+      case .text: continue
+      case .blank: if !cells.isEmpty { pendingBlanks += 1 }
+      case .value(let value):
+        if cells.isEmpty { firstLine = token.line }
+        guard cells.count < capacity else {
+          extra.append((value.raw, token.line))
+          continue
+        }
+        while pendingBlanks > 0, cells.count < capacity - 1 {
+          cells.append(nil)
+          pendingBlanks -= 1
+        }
+        pendingBlanks = 0
+        cells.append(value)
+      }
+    }
+    if let first = extra.first {
+      repairs.append(
+        Repair(
+          kind: "values_ignored",
+          detail: "\(extra.count) value(s) after the fifteen cells of table 四 ignored: \(extra.map(\.0).prefix(8).joined(separator: " "))",
+          line: first.1))
+    }
+    guard !cells.isEmpty else { return AssembledTable(rows: [], deviantRows: []) }
+    let rows = template.appeals.groups.enumerated().compactMap { index, group -> AssembledTable.Row? in
+      let start = index * width
+      guard start < cells.count else { return nil }
+      var slice = Array(cells[start..<min(start + width, cells.count)])
+      slice += Array(repeating: nil, count: width - slice.count)
+      return AssembledTable.Row(key: group.key, cells: slice, line: firstLine)
+    }
+    return AssembledTable(rows: rows, deviantRows: [])
+  }
+
+  /// Takes the signature block (agency line and date line at the very end) off `lines`.
+  static func signature(of lines: inout [DocumentLine]) -> (agency: String?, date: String?) {
+    var index = lines.count - 1
+    while index >= 0, lines[index].isBlank { index -= 1 }
+    guard index >= 0, let date = DateReader.isoDate(line: lines[index].text) else { return (nil, nil) }
+    let dateIndex = index
+    index -= 1
+    while index >= 0, lines[index].isBlank { index -= 1 }
+    var agency: String?
+    if index >= 0 {
+      let candidate = ParagraphBuilder.collapseSpaces(lines[index].text)
+      if (2...30).contains(candidate.count), !ParagraphBuilder.endsSentence(candidate),
+        !candidate.contains("\t"), !candidate.contains("，"), !candidate.contains(",")
+      {
+        agency = candidate
+        lines.removeSubrange(index...dateIndex)
+        return (agency, date)
+      }
+    }
+    lines.removeSubrange(dateIndex...dateIndex)
+    return (agency, date)
+  }
+}

@@ -1,0 +1,63 @@
+/// Finds the headings 一 … 六 of a report (with or without their numerals, with suffixes
+/// such as （数据填报）) and splits the lines into the parts they head.
+struct SectionSplitter {
+  /// A part of the report: which section, and the lines under its heading.
+  struct Span {
+    /// Index of the section in the template's list.
+    var index: Int
+    /// The section key.
+    var key: String
+    /// The line index of the heading.
+    var heading: Int
+    /// Line indices of the body (after the heading, up to the next heading).
+    var body: Range<Int>
+  }
+
+  private let sections: [(key: String, title: [Unicode.Scalar], bigrams: [UInt64])]
+
+  /// Prepares the splitter for a form's sections.
+  init(sections: [ReportTemplate.Section]) {
+    self.sections = sections.map { section in
+      let title = LabelText.normalized(section.title)
+      return (section.key, title, LabelText.bigrams(title))
+    }
+  }
+
+  /// The spans of `lines`, in order; sections not found are absent.
+  func split(_ lines: [DocumentLine]) -> [Span] {
+    var headings: [(section: Int, line: Int)] = []
+    var last = -1
+    for (lineIndex, line) in lines.enumerated() {
+      if let section = headingSection(line.text, after: last) {
+        headings.append((section, lineIndex))
+        last = section
+      }
+    }
+    return headings.enumerated().map { position, heading in
+      let end = position + 1 < headings.count ? headings[position + 1].line : lines.count
+      return Span(
+        index: heading.section, key: sections[heading.section].key, heading: heading.line,
+        body: (heading.line + 1)..<end)
+    }
+  }
+
+  /// The section a line is the heading of, if it is one, among those after `last`.
+  func headingSection(_ text: String, after last: Int) -> Int? {
+    let trimmed = text.trimmingSpaces
+    guard !trimmed.isEmpty, trimmed.count <= 48, !trimmed.contains("\t") else { return nil }
+    let normalized = LabelText.normalized(trimmed)
+    guard normalized.count >= 4 else { return nil }
+    let present = Set(LabelText.bigrams(normalized))
+    for index in sections.indices where index > last {
+      let section = sections[index]
+      guard normalized.count <= section.title.count + 8 else { continue }
+      let matched = section.bigrams.reduce(0) { $0 + (present.contains($1) ? 1 : 0) }
+      // The title must start the line (after numbering): a heading is not a sentence about it.
+      let leading = Array(normalized.prefix(2)) == Array(section.title.prefix(2))
+      if Double(matched) >= 0.85 * Double(section.bigrams.count), leading || matched == section.bigrams.count {
+        return index
+      }
+    }
+    return nil
+  }
+}

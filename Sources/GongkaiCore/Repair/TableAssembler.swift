@@ -1,0 +1,121 @@
+/// Rebuilds a table from its cell stream: text cells since the last row are the next
+/// row's label (matched against the template's labels), the values after it are its
+/// cells, as many as the row has columns. Values without a recognisable label go to the
+/// next row in form order, and each such decision is recorded.
+struct TableAssembler {
+  /// A row the assembler can fill: its key, official label and width.
+  struct RowSpec {
+    var key: String
+    var label: String
+    var width: Int
+  }
+
+  let rows: [RowSpec]
+  let matcher: LabelMatcher
+
+  private struct OpenRow {
+    var index: Int
+    var cells: [CellText?]
+    var pendingBlanks: Int
+    var line: Int
+  }
+
+  /// Rebuilds the rows of `tokens`.
+  func assemble(_ tokens: [CellToken], repairs: inout [Repair]) -> AssembledTable {
+    var segments: [(text: String, line: Int)] = []
+    var previous = -1
+    var taken = Set<Int>()
+    var current: OpenRow?
+    var found: [Int: AssembledTable.Row] = [:]
+    var deviant: [String] = []
+    var ignored: [(String, Int)] = []
+
+    func close() {
+      guard let row = current else { return }
+      current = nil
+      var cells = row.cells
+      if cells.count < rows[row.index].width {
+        cells += Array(repeating: nil, count: rows[row.index].width - cells.count)
+      }
+      found[row.index] = AssembledTable.Row(key: rows[row.index].key, cells: cells, line: row.line)
+    }
+
+    func open(line: Int) -> OpenRow? {
+      defer { segments.removeAll() }
+      if let match = matcher.match(segments: segments.map(\.text), after: previous, taken: taken) {
+        record(match, segments: segments, line: line, repairs: &repairs)
+        if match.kind == .deviant { deviant.append(match.key) }
+        return OpenRow(index: match.index, cells: [], pendingBlanks: 0, line: line)
+      }
+      let next = previous + 1
+      guard next < rows.count, !taken.contains(next) else { return nil }
+      let seen = segments.map(\.text).joined(separator: " ")
+      repairs.append(
+        Repair(
+          kind: "row_realigned",
+          detail: seen.isEmpty
+            ? "values without a label placed under \(rows[next].label), the next row of the form"
+            : "label \"\(seen.prefix(40))\" not recognised; values placed under \(rows[next].label), the next row of the form",
+          line: line))
+      return OpenRow(index: next, cells: [], pendingBlanks: 0, line: line)
+    }
+
+    for token in tokens {
+      switch token.content {
+      case .text(let text):
+        close()
+        segments.append((text, token.line))
+      case .blank:
+        if current.map({ !$0.cells.isEmpty }) ?? false { current?.pendingBlanks += 1 }
+      case .value(let value):
+        if current == nil {
+          guard let row = open(line: token.line) else {
+            ignored.append((value.raw, token.line))
+            continue
+          }
+          current = row
+          previous = row.index
+          taken.insert(row.index)
+        }
+        guard var row = current else { continue }
+        let width = rows[row.index].width
+        while row.pendingBlanks > 0, row.cells.count < width - 1 {
+          row.cells.append(nil)
+          row.pendingBlanks -= 1
+        }
+        row.pendingBlanks = 0
+        row.cells.append(value)
+        current = row
+        if row.cells.count >= width { close() }
+      }
+    }
+    close()
+    if let first = ignored.first {
+      repairs.append(
+        Repair(
+          kind: "values_ignored",
+          detail: "\(ignored.count) value(s) after the last row of the table ignored: \(ignored.map(\.0).prefix(8).joined(separator: " "))",
+          line: first.1))
+    }
+    return AssembledTable(
+      rows: found.keys.sorted().compactMap { found[$0] }, deviantRows: deviant)
+  }
+
+  /// Records a label that was not the official one.
+  private func record(_ match: LabelMatcher.Match, segments: [(text: String, line: Int)], line: Int, repairs: inout [Repair]) {
+    let label = rows[match.index].label
+    let seen = segments.last?.text ?? ""
+    switch match.kind {
+    case .exact: return
+    case .variant, .deviant:
+      repairs.append(Repair(kind: "label_variant", detail: "\(seen) → \(label)", line: segments.last?.line ?? line))
+    case .similar(let coverage):
+      let seenText = segments.suffix(2).map(\.text).joined(separator: " ")
+      repairs.append(
+        Repair(
+          kind: "label_variant",
+          detail: "\(seenText) → \(label) (\(Int((coverage * 100).rounded()))% alike)",
+          line: segments.last?.line ?? line))
+    }
+  }
+}

@@ -1,0 +1,98 @@
+/// Reduces label text to the characters that identify it, so that numbering, spaces,
+/// bracket widths and punctuation do not decide whether two labels are the same.
+public enum LabelText {
+  /// Whether `scalar` is a CJK ideograph.
+  @inline(__always)
+  static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+    (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+  }
+
+  /// Whether `scalar` is a Chinese numeral used in numbering (一 … 十).
+  @inline(__always)
+  static func isChineseNumeral(_ scalar: Unicode.Scalar) -> Bool {
+    "一二三四五六七八九十〇".unicodeScalars.contains(scalar)
+  }
+
+  /// Maps full-width ASCII forms (Ａ, ０, （) to ASCII and the ideographic space to a space.
+  @inline(__always)
+  static func narrow(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    if (0xFF01...0xFF5E).contains(scalar.value) {
+      return Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar
+    }
+    if scalar.value == 0x3000 || scalar.value == 0x00A0 { return " " }
+    return scalar
+  }
+
+  /// The identifying characters of `text`: numbering prefixes dropped, then only
+  /// ideographs, ASCII letters and digits kept.
+  public static func normalized(_ text: some StringProtocol) -> [Unicode.Scalar] {
+    let narrowed = text.unicodeScalars.map(narrow)
+    let start = numberingEnd(narrowed)
+    var result: [Unicode.Scalar] = []
+    result.reserveCapacity(narrowed.count - start)
+    for scalar in narrowed[start...]
+    where isIdeograph(scalar) || (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))) {
+      result.append(scalar)
+    }
+    return result
+  }
+
+  /// The normalised text as a String, for dictionary keys and messages.
+  public static func key(_ text: some StringProtocol) -> String {
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: normalized(text))
+    return String(view)
+  }
+
+  /// Where a leading numbering such as `三、`, `（一）`, `(2)`, `1.` or `1、` ends (repeated
+  /// numberings like `三、（一）` are all skipped).
+  static func numberingEnd(_ scalars: [Unicode.Scalar]) -> Int {
+    var index = 0
+    while true {
+      while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
+      guard index < scalars.count else { return index }
+      let start = index
+      if scalars[index] == "(" {
+        var cursor = index + 1
+        while cursor < scalars.count, cursor - index <= 4,
+          isChineseNumeral(scalars[cursor]) || scalars[cursor].properties.numericType != nil
+        {
+          cursor += 1
+        }
+        if cursor > index + 1, cursor < scalars.count, scalars[cursor] == ")" {
+          index = cursor + 1
+          continue
+        }
+      }
+      var cursor = index
+      let numerals = isChineseNumeral(scalars[cursor])
+      while cursor < scalars.count,
+        numerals ? isChineseNumeral(scalars[cursor]) : ("0"..."9").contains(scalars[cursor])
+      {
+        cursor += 1
+      }
+      if cursor > index, cursor - index <= 3, cursor < scalars.count,
+        "、.．,，".unicodeScalars.contains(scalars[cursor])
+      {
+        let next = cursor + 1
+        // "63.79" is a number, not numbering.
+        if next < scalars.count, ("0"..."9").contains(scalars[next]), !numerals { return start }
+        index = next
+        continue
+      }
+      return start
+    }
+  }
+
+  /// The distinct adjacent pairs of `scalars`, each packed into one integer.
+  static func bigrams(_ scalars: [Unicode.Scalar]) -> [UInt64] {
+    guard scalars.count > 1 else { return scalars.map { UInt64($0.value) } }
+    var seen = Set<UInt64>()
+    var result: [UInt64] = []
+    for index in 1..<scalars.count {
+      let pair = UInt64(scalars[index - 1].value) << 32 | UInt64(scalars[index].value)
+      if seen.insert(pair).inserted { result.append(pair) }
+    }
+    return result
+  }
+}

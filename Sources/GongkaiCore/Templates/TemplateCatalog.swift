@@ -1,0 +1,71 @@
+import Foundation
+
+/// The file Models/label-variants.json.
+private struct LabelVariantFile: Decodable {
+  var variants: [String: [String]]
+}
+
+/// Why the models compiled into the binary could not be used.
+public struct ModelError: Error, CustomStringConvertible {
+  /// The file of Models/ at fault.
+  public var file: String
+  /// What is wrong with it.
+  public var reason: String
+
+  public var description: String { "Models/\(file): \(reason)" }
+}
+
+/// The report forms and label knowledge compiled from Models/ into the binary.
+public struct TemplateCatalog: Sendable {
+  /// The forms, oldest first.
+  public let templates: [ReportTemplate]
+  /// Known spellings of labels: official label → variants seen in reports.
+  public let labelVariants: [String: [String]]
+  /// Figures the narrative may state.
+  public let narrativeFigures: [NarrativeFigureRule]
+  /// The JSON Schema of the output contract, as text.
+  public let reportSchema: String
+
+  /// The catalog built from the embedded Models/ files; a broken model is a build defect,
+  /// caught by the tests, so it stops the program with the file and reason.
+  public static let standard: TemplateCatalog = {
+    do {
+      return try TemplateCatalog(files: EmbeddedModels.files)
+    } catch {
+      fatalError("\(error)")
+    }
+  }()
+
+  /// Builds a catalog from Models/ file texts keyed by their path inside Models/.
+  public init(files: [String: String]) throws {
+    let decoder = JSONDecoder()
+    func decode<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
+      guard let text = files[name] else { throw ModelError(file: name, reason: "missing") }
+      do {
+        return try decoder.decode(T.self, from: Data(text.utf8))
+      } catch {
+        throw ModelError(file: name, reason: "\(error)")
+      }
+    }
+    templates = try files.keys.filter { $0.hasPrefix("templates/") }.sorted()
+      .map { try decode(ReportTemplate.self, $0) }
+    guard !templates.isEmpty else { throw ModelError(file: "templates/", reason: "no templates") }
+    labelVariants = try decode(LabelVariantFile.self, "label-variants.json").variants
+    narrativeFigures = try decode(NarrativeFigureFile.self, "narrative-figures.json").figures
+    guard let schema = files["report.schema.json"] else {
+      throw ModelError(file: "report.schema.json", reason: "missing")
+    }
+    reportSchema = schema
+  }
+
+  /// The form with `id`.
+  public func template(id: String) -> ReportTemplate? { templates.first { $0.id == id } }
+
+  /// The form meant for reports on `year`.
+  public func template(forYear year: Int) -> ReportTemplate? {
+    templates.first { $0.years.contains(year) }
+  }
+
+  /// The newest form.
+  public var newest: ReportTemplate { templates[templates.count - 1] }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Finds figures the narrative states (Models/narrative-figures.json) and checks them
+/// against the tables: "共办理…申请10件" under a table whose total is 0 is a
+/// `narrative_mismatch`.
+final class NarrativeChecker: @unchecked Sendable {
+  // NSRegularExpression is immutable once built and safe to share between threads.
+  private let rules: [(rule: NarrativeFigureRule, regex: NSRegularExpression)]
+  private let keywords: [String]
+
+  init(catalog: TemplateCatalog) {
+    rules = catalog.narrativeFigures.compactMap { rule in
+      (try? NSRegularExpression(pattern: rule.pattern)).map { (rule, $0) }
+    }
+    keywords = ["申请", "规范性文件"]
+  }
+
+  /// The contradictions between the narrative sections of `report` and its tables.
+  func findings(for report: Report) -> [Finding] {
+    var findings: [Finding] = []
+    var seen = Set<String>()
+    for (key, text) in report.sections.all {
+      guard let text else { continue }
+      for sentence in Self.sentences(text) where keywords.contains(where: { sentence.contains($0) }) {
+        let range = NSRange(sentence.startIndex..., in: sentence)
+        for (rule, regex) in rules {
+          guard let match = regex.firstMatch(in: sentence, range: range) else { continue }
+          let figure: Int?
+          if let value = rule.value {
+            figure = value
+          } else if match.numberOfRanges > 1, let group = Range(match.range(at: 1), in: sentence) {
+            figure = Int(sentence[group])
+          } else {
+            figure = nil
+          }
+          guard let figure else { continue }
+          let alternatives = rule.compare.compactMap { paths in Self.sum(paths, in: report) }
+          guard !alternatives.isEmpty else { continue }
+          // One statement per sentence: the first rule that reads a figure in it decides.
+          guard !alternatives.contains(where: { $0.value == figure }) else { break }
+          let identity = "\(rule.id)|\(key)|\(figure)"
+          guard seen.insert(identity).inserted else { continue }
+          let matched = Range(match.range, in: sentence).map { String(sentence[$0]) } ?? sentence
+          let tables = alternatives.map { "\($0.paths) = \($0.value)" }.joined(separator: "; ")
+          findings.append(
+            Finding(
+              rule: "narrative_mismatch", severity: .warning, location: "sections.\(key)",
+              message: "the text says \(rule.what) = \(figure) (“\(matched)”), but the tables give \(tables)"))
+          break
+        }
+      }
+    }
+    return findings
+  }
+
+  /// The sentences of a section, split at 。；！？ and line breaks.
+  static func sentences(_ text: String) -> [String] {
+    text.split(whereSeparator: { "。；！？\n;!?".contains($0) }).map(String.init)
+  }
+
+  /// The sum of the cells at `paths` (e.g. `requests.new.total`), nil when a path is not
+  /// in this report's form or a cell is null.
+  static func sum(_ paths: [String], in report: Report) -> (paths: String, value: Int)? {
+    var total = 0
+    for path in paths {
+      let parts = path.split(separator: ".").map(String.init)
+      guard parts.count == 3, let table = report.table(named: parts[0]),
+        let cell = table.cell(parts[1], parts[2]), let value = cell?.count
+      else { return nil }
+      total += value
+    }
+    return (paths.joined(separator: " + "), total)
+  }
+}

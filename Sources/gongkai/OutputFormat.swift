@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// How `parse` writes reports.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  /// Indented JSON: one object for one input, an array for several.
+  case json
+  /// JSON Lines: one compact object per line.
+  case jsonl
+  /// CSV: a header, then one row per report.
+  case csv
+}
