@@ -21,11 +21,15 @@ public struct DataTable: Sendable, Equatable {
     public var key: String
     /// The cells in template order.
     public var cells: [Cell]
+    /// The row is null as a whole: the report follows the form's other way of giving it
+    /// (the single （六） row versus its three sub-rows), so its cells are not missing.
+    public var isAbsentByDesign: Bool
 
     /// Creates a row.
-    public init(key: String, cells: [Cell]) {
+    public init(key: String, cells: [Cell], isAbsentByDesign: Bool = false) {
       self.key = key
       self.cells = cells
+      self.isAbsentByDesign = isAbsentByDesign
     }
   }
 

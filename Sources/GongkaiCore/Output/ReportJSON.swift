@@ -51,7 +51,10 @@ public enum ReportJSON {
 
   /// A table as an object of row objects.
   static func encode(_ table: DataTable) -> JSONValue {
-    .object(table.rows.map { row in (row.key, .object(row.cells.map { ($0.key, encode($0.value)) })) })
+    .object(
+      table.rows.map { row in
+        (row.key, row.isAbsentByDesign ? .null : .object(row.cells.map { ($0.key, encode($0.value)) }))
+      })
   }
 
   /// A cell: an integer, an amount object, or null.
@@ -112,6 +115,10 @@ public enum ReportJSON {
       guard let members = try object(json[name], name).objectMembers else { return DataTable(rows: []) }
       var rows: [DataTable.Row] = []
       for (rowKey, rowValue) in members {
+        if rowValue.isNull {
+          rows.append(DataTable.Row(key: rowKey, cells: [], isAbsentByDesign: true))
+          continue
+        }
         guard let cells = rowValue.objectMembers else {
           throw DecodingError(path: "\(name).\(rowKey)", reason: "expected an object of cells")
         }
@@ -120,6 +127,9 @@ public enum ReportJSON {
           decoded.append(DataTable.Cell(key: cellKey, value: try cell(cellValue, "\(name).\(rowKey).\(cellKey)")))
         }
         rows.append(DataTable.Row(key: rowKey, cells: decoded))
+      }
+      if name == "requests", let template = TemplateCatalog.standard.template(id: reportMeta.template) {
+        Validator.markRowsAbsentByDesign(in: &rows, template: template)
       }
       return DataTable(rows: rows)
     }

@@ -2,16 +2,23 @@ import Foundation
 
 /// Reads title, agency, year and signing date from a repaired report.
 enum MetaReader {
-  /// The report's title: the first line near the top that names a 报告, with the
-  /// spaces PDF and Word exports put around Chinese text removed.
+  /// The report's title: the first short block of lines near the top that names a 报告
+  /// (a title wrapped over two lines, or an agency line above "2021年…报告", is joined),
+  /// with the spaces PDF and Word exports put around Chinese text removed.
   static func title(preamble: [String], hint: String?) -> String? {
-    for (index, line) in preamble.prefix(6).enumerated() where line.contains("报告") && line.count <= 60 {
-      var title = line
-      if index > 0, let first = line.unicodeScalars.first, ("0"..."9").contains(first) {
-        let previous = preamble[index - 1]
-        if previous.count <= 25, !ParagraphBuilder.endsSentence(previous) { title = previous + title }
+    let top = Array(preamble.prefix(6))
+    for start in top.indices {
+      var title = top[start]
+      var next = start + 1
+      while !title.contains("报告"), next < top.count, title.count <= 40, top[next].count <= 30,
+        !ParagraphBuilder.endsSentence(top[next])
+      {
+        title += top[next]
+        next += 1
       }
-      return cleanTitle(title)
+      if title.contains("报告"), title.count <= 60, !title.hasPrefix("本报告"), !title.hasPrefix("根据") {
+        return cleanTitle(title)
+      }
     }
     if let hint, hint.contains("报告") { return cleanTitle(hint) }
     return nil

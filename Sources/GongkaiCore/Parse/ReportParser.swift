@@ -27,9 +27,10 @@ public struct ReportParser: Sendable {
       "proactive", rows: template.proactive.rows.map { ($0.key, template.proactive.columnKeys(of: $0)) },
       columns: template.proactive.columns, found: document.proactive, findings: &findings)
     let requestColumns = template.requests.columns.map(\.key)
-    let requests = table(
+    var requests = table(
       "requests", rows: template.requests.rows.map { ($0.key, requestColumns) },
       columns: template.requests.columns, found: document.requests, findings: &findings)
+    Validator.markRowsAbsentByDesign(in: &requests.rows, template: template)
     let appealColumns = template.appeals.columns.map(\.key)
     let appeals = table(
       "appeals", rows: template.appeals.groups.map { ($0.key, appealColumns) },

@@ -84,8 +84,11 @@ struct CellTokenizer {
   }
 
   /// Emits the words of a line or cell: numbers (with a unit word after them joined on)
-  /// separately, neighbouring text words merged into one text cell.
+  /// separately, neighbouring text words merged into one text cell. A placeholder word
+  /// (无, /, —) counts as a cell only when it stands apart: letter-spaced labels such as
+  /// "申 请 人 无 正 当" are text.
   private mutating func emitWords(of text: String, line: Int) {
+    let words = Self.words(of: text)
     var pendingText: [Substring] = []
     func flushText() {
       if !pendingText.isEmpty {
@@ -93,18 +96,62 @@ struct CellTokenizer {
         pendingText.removeAll()
       }
     }
-    for word in text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }) {
-      if let value = CellText.parse(word) {
+    for (index, word) in words.enumerated() {
+      var value = CellText.parse(word.text)
+      if case .placeholder = value, !Self.standsApart(words, index) { value = nil }
+      if let value {
         flushText()
         tokens.append(CellToken(content: .value(value), line: line))
-      } else if CellText.isUnitWord(word), pendingText.isEmpty,
+      } else if CellText.isUnitWord(word.text), pendingText.isEmpty,
         let last = tokens.last, case .value(.number(let number, nil, let raw)) = last.content, last.line == line
       {
-        tokens[tokens.count - 1].content = .value(.number(number, unit: String(word), raw: raw + " " + word))
+        tokens[tokens.count - 1].content = .value(.number(number, unit: String(word.text), raw: raw + " " + word.text))
       } else {
-        pendingText.append(word)
+        pendingText.append(word.text)
       }
     }
     flushText()
+  }
+
+  /// A word and the width of the blank run before it.
+  private struct Word {
+    var text: Substring
+    var gapBefore: Int
+  }
+
+  private static func words(of text: String) -> [Word] {
+    var words: [Word] = []
+    var gap = 0
+    var start: String.Index?
+    var index = text.startIndex
+    while index < text.endIndex {
+      let character = text[index]
+      if character == " " || character == "\u{3000}" {
+        if let wordStart = start {
+          words.append(Word(text: text[wordStart..<index], gapBefore: gap))
+          start = nil
+          gap = 0
+        }
+        gap += 1
+      } else if start == nil {
+        start = index
+      }
+      index = text.index(after: index)
+    }
+    if let wordStart = start { words.append(Word(text: text[wordStart...], gapBefore: gap)) }
+    return words
+  }
+
+  /// Whether the word at `index` is set apart from its neighbours like a cell of its own,
+  /// rather than one letter of a letter-spaced label.
+  private static func standsApart(_ words: [Word], _ index: Int) -> Bool {
+    func apart(_ neighbour: Int, gap: Int) -> Bool {
+      guard words.indices.contains(neighbour) else { return true }
+      if gap >= 2 { return true }
+      let text = words[neighbour].text
+      return CellText.parse(text) != nil || text.count > 1
+    }
+    let after = index + 1 < words.count ? words[index + 1].gapBefore : 0
+    return apart(index - 1, gap: words[index].gapBefore) && apart(index + 1, gap: after)
   }
 }

@@ -72,16 +72,32 @@ public struct Validator: Sendable {
   /// form: the optional merged row when the sub-rows are given, or the sub-rows when the
   /// merged row is.
   func absentByDesign(_ report: Report, _ template: ReportTemplate) -> Set<String> {
+    Self.rowsAbsentByDesign(in: DataTable(rows: report.requests.rows), template: template)
+  }
+
+  /// The rows of `requests` that are absent by design (see `absentByDesign`).
+  static func rowsAbsentByDesign(in requests: DataTable, template: ReportTemplate) -> Set<String> {
     var absent = Set<String>()
     for row in template.requests.rows where row.optional == true {
       let replaced = row.replaces ?? []
-      if report.requests.isEmpty(row: row.key) {
+      if requests.isEmpty(row: row.key) {
         absent.insert(row.key)
-      } else if replaced.allSatisfy({ report.requests.isEmpty(row: $0) }) {
+      } else if replaced.allSatisfy({ requests.isEmpty(row: $0) }) {
         absent.formUnion(replaced)
       }
     }
     return absent
+  }
+
+  /// Sets `isAbsentByDesign` on the rows of table 三 that the form lets a report leave out.
+  public static func markRowsAbsentByDesign(in rows: inout [DataTable.Row], template: ReportTemplate) {
+    let absent = rowsAbsentByDesign(in: DataTable(rows: rows), template: template)
+    for index in rows.indices {
+      rows[index].isAbsentByDesign = absent.contains(rows[index].key)
+      if rows[index].isAbsentByDesign {
+        rows[index].cells = template.requests.columns.map { DataTable.Cell(key: $0.key, value: nil) }
+      }
+    }
   }
 
   private func kind(of column: String, in table: String, _ template: ReportTemplate) -> ReportTemplate.ColumnKind {
