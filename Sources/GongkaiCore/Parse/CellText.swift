@@ -18,19 +18,33 @@ public enum CellText: Sendable, Equatable {
   ]
   private static let moneyUnits = ["万元", "元"]
   private static let countUnits = ["件", "个", "项", "条", "次", "宗", "份", "人"]
+  private static let allUnits = moneyUnits + countUnits
 
   /// Reads a cell's whole text; nil when it is neither a number nor a placeholder.
   public static func parse(_ text: some StringProtocol) -> CellText? {
-    let trimmed = text.trimmingSpaces
-    guard !trimmed.isEmpty else { return nil }
-    let first = trimmed.unicodeScalars.first ?? " "
+    guard let first = text.unicodeScalars.first else { return nil }
+    if first.isSpaceLike || (text.unicodeScalars.last?.isSpaceLike ?? false) {
+      return parse(trimmed: text.trimmingSpaces)
+    }
+    return parse(trimmed: String(text))
+  }
+
+  /// Reads a cell's text that has no blanks around it.
+  static func parse(trimmed: String) -> CellText? {
+    // Most cells are a few ASCII digits: read those without any allocation.
+    if trimmed.utf8.count <= 18, !trimmed.utf8.isEmpty, trimmed.utf8.allSatisfy({ (48...57).contains($0) }) {
+      let value = trimmed.utf8.reduce(0) { $0 * 10 + Int($1 - 48) }
+      return .number(ExactDecimal(significand: value), unit: nil, raw: trimmed)
+    }
+    guard let first = trimmed.unicodeScalars.first else { return nil }
     let startsNumeric = ("0"..."9").contains(first) || first == "-" || first == "+" || first == "－"
-    guard startsNumeric || trimmed.count <= 3 else { return nil }
+    // Placeholders are at most three characters (不适用), nine bytes.
+    guard startsNumeric || trimmed.utf8.count <= 9 else { return nil }
     if placeholders.contains(trimmed) { return .placeholder(trimmed) }
     guard startsNumeric else { return nil }
     var body = Substring(trimmed)
     var unit: String?
-    for candidate in moneyUnits + countUnits where body.hasSuffix(candidate) {
+    for candidate in allUnits where body.utf8.last != nil && !("0"..."9").contains(body.unicodeScalars.last ?? "0") && body.hasSuffix(candidate) {
       unit = candidate
       body = body.dropLast(candidate.count)
       break
@@ -58,9 +72,7 @@ extension StringProtocol {
     guard let first = scalars.firstIndex(where: { !$0.isSpaceLike }),
       let last = scalars.lastIndex(where: { !$0.isSpaceLike })
     else { return "" }
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars[first...last])
-    return String(view)
+    return String(self[first...last])
   }
 }
 

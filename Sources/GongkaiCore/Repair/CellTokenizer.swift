@@ -16,15 +16,15 @@ struct CellTokenizer {
   /// The cells of `lines`, recording joined cells and vertical headers in `repairs`.
   static func tokenize(_ lines: ArraySlice<DocumentLine>, repairs: inout [Repair]) -> [CellToken] {
     var tokenizer = CellTokenizer()
-    let nonBlank = lines.filter { !$0.text.isEmpty && !$0.isBlank || $0.text.contains("\t") }
-    let tabbed = nonBlank.filter { $0.text.contains("\t") }.count
+    let nonBlank = lines.filter { $0.hasTab || !$0.isBlank }
+    let tabbed = nonBlank.filter(\.hasTab).count
     // Exports that put cells after tabs keep some wrapped text on lines of its own; a
     // third of the lines with tabs is plenty to tell them from space-aligned text.
     let tabDominant = tabbed * 10 >= nonBlank.count * 3 && tabbed > 0
     for line in lines {
-      if line.text.contains("\t") {
+      if line.hasTab {
         tokenizer.flush(&repairs)
-        let parts = line.text.split(separator: "\t", omittingEmptySubsequences: false)
+        let parts = line.text.utf8.split(separator: 9, omittingEmptySubsequences: false).map { Substring($0) }
         for (index, part) in parts.enumerated() {
           if index == 0, part.trimmingSpaces.isEmpty { continue }
           if index == parts.count - 1 {
@@ -76,7 +76,7 @@ struct CellTokenizer {
     let trimmed = text.trimmingSpaces
     if trimmed.isEmpty {
       tokens.append(CellToken(content: .blank, line: line))
-    } else if let value = CellText.parse(trimmed) {
+    } else if let value = CellText.parse(trimmed: trimmed) {
       tokens.append(CellToken(content: .value(value), line: line))
     } else {
       emitWords(of: trimmed, line: line)
@@ -123,10 +123,11 @@ struct CellTokenizer {
     var words: [Word] = []
     var gap = 0
     var start: String.Index?
-    var index = text.startIndex
-    while index < text.endIndex {
-      let character = text[index]
-      if character == " " || character == "\u{3000}" {
+    let scalars = text.unicodeScalars
+    var index = scalars.startIndex
+    while index < scalars.endIndex {
+      let scalar = scalars[index]
+      if scalar == " " || scalar == "\u{3000}" || scalar == "\t" {
         if let wordStart = start {
           words.append(Word(text: text[wordStart..<index], gapBefore: gap))
           start = nil
@@ -136,7 +137,7 @@ struct CellTokenizer {
       } else if start == nil {
         start = index
       }
-      index = text.index(after: index)
+      index = scalars.index(after: index)
     }
     if let wordStart = start { words.append(Word(text: text[wordStart...], gapBefore: gap)) }
     return words
@@ -149,7 +150,7 @@ struct CellTokenizer {
       guard words.indices.contains(neighbour) else { return true }
       if gap >= 2 { return true }
       let text = words[neighbour].text
-      return CellText.parse(text) != nil || text.count > 1
+      return CellText.parse(text) != nil || text.unicodeScalars.count > 1
     }
     let after = index + 1 < words.count ? words[index + 1].gapBefore : 0
     return apart(index - 1, gap: words[index].gapBefore) && apart(index + 1, gap: after)

@@ -11,6 +11,9 @@ public struct DocumentLine: Sendable, Equatable {
     self.number = number
   }
 
+  /// Whether the line has a tab (cells of a table export).
+  var hasTab: Bool { text.utf8.contains(9) }
+
   /// Whether the line holds nothing but blanks.
   var isBlank: Bool { text.unicodeScalars.allSatisfy(\.isSpaceLike) }
 

@@ -74,7 +74,7 @@ public struct DocumentRepairer: Sendable {
         return nil
       }.joined()
       let scores = catalog.templates.map { template in
-        (template, template.cues.filter { text.contains(LabelText.key($0)) }.count)
+        (template, template.cues.filter { text.containsText(LabelText.key($0)) }.count)
       }
       let best = scores.max { $0.1 < $1.1 }
       if let best, best.1 > 0, scores.filter({ $0.1 == best.1 }).count == 1 { return best.0 }
@@ -144,7 +144,7 @@ public struct DocumentRepairer: Sendable {
     if index >= 0 {
       let candidate = ParagraphBuilder.collapseSpaces(lines[index].text)
       if (2...30).contains(candidate.count), !ParagraphBuilder.endsSentence(candidate),
-        !candidate.contains("\t"), !candidate.contains("，"), !candidate.contains(",")
+        !candidate.utf8.contains(9), !candidate.containsText("，"), !candidate.utf8.contains(UInt8(ascii: ","))
       {
         agency = candidate
         lines.removeSubrange(index...dateIndex)

@@ -8,13 +8,14 @@ enum LineCleaner {
   static func clean(_ text: String, repairs: inout [Repair]) -> [DocumentLine] {
     var lines: [DocumentLine] = []
     var number = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for rawLine in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
       number += 1
       // A form feed separates pages inside one line of pdftotext output.
-      for piece in rawLine.split(separator: "\u{0C}", omittingEmptySubsequences: false) {
-        var line = String(piece)
-        if line.hasSuffix("\r") { line.removeLast() }
-        if line.utf8.contains(where: { $0 >= 0x80 }) { line = narrowDigits(line, number, &repairs) }
+      let pieces = rawLine.contains(12) ? rawLine.split(separator: 12, omittingEmptySubsequences: false) : [rawLine]
+      for piece in pieces {
+        var line = String(Substring(piece))
+        if piece.last == 13 { line = String(Substring(piece.dropLast())) }
+        if line.mayHoldWideForms { line = narrowDigits(line, number, &repairs) }
         if isPageMarker(line) {
           repairs.append(Repair(kind: "page_marker", detail: "removed \(line.trimmingSpaces)", line: number))
           continue
@@ -49,43 +50,76 @@ enum LineCleaner {
 
   /// Whether a line is only a page number: —5—, - 5 -, -3-, 第5页, 第 5 页 共 12 页, 5/12.
   static func isPageMarker(_ line: String) -> Bool {
-    let scalars = Array(line.unicodeScalars.filter { !$0.isSpaceLike })
-    guard !scalars.isEmpty, scalars.count <= 16 else { return false }
-    let dashes: Set<Unicode.Scalar> = ["—", "–", "-", "－", "─", "~", "_", "‒", "―"]
+    guard line.utf8.count <= 80 else { return false }
+    // Markers start with a dash, 第 (E7 AC AC) or a digit: skip the rest quickly.
+    guard let lead = line.utf8.first(where: { $0 != 32 && $0 != 9 }),
+      lead == UInt8(ascii: "-") || lead == 0xE2 || lead == 0xEF || lead == 0xE7 || lead == UInt8(ascii: "~")
+        || lead == UInt8(ascii: "_") || (48...57).contains(lead) || lead == 0xE3
+    else { return false }
+    var scalars: [Unicode.Scalar] = []
+    scalars.reserveCapacity(16)
+    for scalar in line.unicodeScalars where !scalar.isSpaceLike {
+      scalars.append(scalar)
+      if scalars.count > 16 { return false }
+    }
+    guard !scalars.isEmpty else { return false }
+    let isDigit: (Unicode.Scalar) -> Bool = { ("0"..."9").contains($0) }
     var start = 0
     var end = scalars.count
-    while start < end, dashes.contains(scalars[start]) { start += 1 }
-    while end > start, dashes.contains(scalars[end - 1]) { end -= 1 }
+    while start < end, pageDashes.contains(scalars[start]) { start += 1 }
+    while end > start, pageDashes.contains(scalars[end - 1]) { end -= 1 }
     let middle = scalars[start..<end]
-    let isDigits = !middle.isEmpty && middle.count <= 4 && middle.allSatisfy { ("0"..."9").contains($0) }
-    if start > 0, end < scalars.count, isDigits { return true }
-    let text = String(String.UnicodeScalarView(scalars))
-    if text.hasPrefix("第"), text.hasSuffix("页") {
-      let inner = text.dropFirst().dropLast().replacingOccurrences(of: "页共", with: "").replacingOccurrences(of: "页，共", with: "").replacingOccurrences(of: "页,共", with: "").replacingOccurrences(of: "页/共", with: "")
-      return !inner.isEmpty && inner.allSatisfy(\.isASCIIDigit)
+    if start > 0, end < scalars.count, !middle.isEmpty, middle.count <= 4, middle.allSatisfy(isDigit) { return true }
+    // 第5页, 第5页共12页, 第5页，共12页
+    if scalars.first == "第", scalars.last == "页" {
+      var index = 1
+      var digitRuns = 0
+      while index < scalars.count {
+        let runStart = index
+        while index < scalars.count, isDigit(scalars[index]) { index += 1 }
+        guard index > runStart, index < scalars.count, scalars[index] == "页" else { return false }
+        digitRuns += 1
+        index += 1
+        if index == scalars.count { return digitRuns <= 2 }
+        while index < scalars.count, ",，/".unicodeScalars.contains(scalars[index]) { index += 1 }
+        guard index < scalars.count, scalars[index] == "共" else { return false }
+        index += 1
+      }
+      return false
     }
-    if let slash = text.firstIndex(of: "/") {
-      let left = text[..<slash]
-      let right = text[text.index(after: slash)...]
-      return !left.isEmpty && !right.isEmpty && left.count <= 3 && right.count <= 3
-        && left.allSatisfy(\.isASCIIDigit) && right.allSatisfy(\.isASCIIDigit)
+    // 5/12
+    if let slash = scalars.firstIndex(of: "/") {
+      let left = scalars[..<slash]
+      let right = scalars[(slash + 1)...]
+      return (1...3).contains(left.count) && (1...3).contains(right.count) && left.allSatisfy(isDigit)
+        && right.allSatisfy(isDigit)
     }
     return false
   }
 
+  private static let pageDashes: Set<Unicode.Scalar> = ["—", "–", "-", "－", "─", "~", "_", "‒", "―"]
+
   /// Removes markdown bold markers and a leading list dash or heading hashes.
   static func stripMarkup(_ line: String, _ number: Int, _ repairs: inout [Repair]) -> String {
+    // Markup starts with *, -, # or a bullet (• E2 80 A2, · C2 B7): most lines have none.
+    guard line.utf8.contains(where: { $0 == 42 || $0 == 45 || $0 == 35 || $0 == 0xE2 || $0 == 0xC2 }) else { return line }
     var result = line
     var removed: [String] = []
-    if result.contains("**") {
+    if result.containsText("**") {
       result = result.replacingOccurrences(of: "**", with: "")
       removed.append("**")
     }
-    let body = result.drop(while: { $0 == " " || $0 == "\u{3000}" })
-    for marker in ["- ", "* ", "• ", "· ", "## ", "# ", "### "] where body.hasPrefix(marker) {
-      let rest = body.dropFirst(marker.count)
-      if let next = rest.first, next != " ", !(marker == "- " && next.isASCIIDigit && rest.count < 5) {
-        result = String(rest)
+    let body = result.unicodeScalars.drop(while: { $0 == " " || $0 == "\u{3000}" })
+    guard let lead = body.first.map({ UInt8(truncatingIfNeeded: min($0.value, 0xE2)) }), lead == UInt8(ascii: "-") || lead == UInt8(ascii: "*") || lead == UInt8(ascii: "#") || lead == 0xE2 || lead == 0xC2 else {
+      if !removed.isEmpty {
+        repairs.append(Repair(kind: "stray_markup", detail: "removed ** from \(result.trimmingSpaces.prefix(24))", line: number))
+      }
+      return result
+    }
+    for marker in ["- ", "* ", "• ", "· ", "## ", "# ", "### "] where body.starts(with: marker.unicodeScalars) {
+      let rest = body.dropFirst(marker.unicodeScalars.count)
+      if let next = rest.first, next != " ", !(marker == "- " && ("0"..."9").contains(next) && rest.count < 5) {
+        result = String(String.UnicodeScalarView(rest))
         removed.append(marker.trimmingSpaces)
       }
       break

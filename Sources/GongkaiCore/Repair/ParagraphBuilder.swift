@@ -29,25 +29,24 @@ enum ParagraphBuilder {
 
   /// Whether `next` continues the sentence that `previous` (a line) broke off.
   static func shouldJoin(_ previous: String, _ next: String) -> Bool {
-    guard previous.count >= minimumWrappedLength, !endsSentence(previous) else { return false }
-    if startsWithNumbering(previous), previous.count <= 30 { return false }
+    let length = previous.unicodeScalars.count
+    guard length >= minimumWrappedLength, !endsSentence(previous) else { return false }
+    if length <= 30, startsWithNumbering(previous) { return false }
     return !startsWithNumbering(next)
   }
 
   /// Whether the line ends with a full stop, question mark, semicolon, colon or similar,
   /// looking through closing quotes and brackets.
   static func endsSentence(_ line: String) -> Bool {
-    let closers: Set<Character> = ["”", "’", "）", ")", "」", "』", "】", "》", "\"", "'"]
-    let terminals: Set<Character> = ["。", "！", "？", "；", "…", "!", "?", ";", "：", ":"]
-    var index = line.endIndex
-    while index > line.startIndex {
-      index = line.index(before: index)
-      let character = line[index]
-      if terminals.contains(character) { return true }
-      if !closers.contains(character) { return false }
+    for scalar in line.unicodeScalars.reversed() {
+      if sentenceEnds.contains(scalar) { return true }
+      if !closers.contains(scalar) { return false }
     }
     return false
   }
+
+  private static let closers: Set<Unicode.Scalar> = ["”", "’", "）", ")", "」", "』", "】", "》", "\"", "'"]
+  private static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "；", "…", "!", "?", ";", "：", ":"]
 
   /// Whether a line starts with numbering: 一、 （一） (1) 1. 1、 ① 第一.
   static func startsWithNumbering(_ line: String) -> Bool {

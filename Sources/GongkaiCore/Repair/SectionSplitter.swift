@@ -15,12 +15,15 @@ struct SectionSplitter {
 
   private let sections: [(key: String, title: [Unicode.Scalar], bigrams: [UInt64])]
 
+  private let maximumTitleLength: Int
+
   /// Prepares the splitter for a form's sections.
   init(sections: [ReportTemplate.Section]) {
     self.sections = sections.map { section in
       let title = LabelText.normalized(section.title)
       return (section.key, title, LabelText.bigrams(title))
     }
+    maximumTitleLength = self.sections.map(\.title.count).max() ?? 0
   }
 
   /// The spans of `lines`, in order; sections not found are absent.
@@ -43,10 +46,12 @@ struct SectionSplitter {
 
   /// The section a line is the heading of, if it is one, among those after `last`.
   func headingSection(_ text: String, after last: Int) -> Int? {
+    // A heading has no tab and at least four Chinese characters (12 bytes).
+    guard (12...(48 * 3 + 40)).contains(text.utf8.count), !text.utf8.contains(9) else { return nil }
     let trimmed = text.trimmingSpaces
-    guard !trimmed.isEmpty, trimmed.count <= 48, !trimmed.contains("\t") else { return nil }
+    guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 48, !trimmed.utf8.contains(9) else { return nil }
     let normalized = LabelText.normalized(trimmed)
-    guard normalized.count >= 4 else { return nil }
+    guard normalized.count >= 4, normalized.count <= maximumTitleLength + 8 else { return nil }
     let present = Set(LabelText.bigrams(normalized))
     for index in sections.indices where index > last {
       let section = sections[index]

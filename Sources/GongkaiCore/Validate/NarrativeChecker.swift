@@ -20,10 +20,11 @@ final class NarrativeChecker: @unchecked Sendable {
     var findings: [Finding] = []
     var seen = Set<String>()
     for (key, text) in report.sections.all {
-      guard let text else { continue }
-      for sentence in Self.sentences(text) where keywords.contains(where: { sentence.contains($0) }) {
+      guard let text, keywords.contains(where: { text.containsText($0) }) else { continue }
+      for sentence in Self.sentences(text) where keywords.contains(where: { sentence.containsText($0) }) {
         let range = NSRange(sentence.startIndex..., in: sentence)
-        for (rule, regex) in rules {
+        let hasDigit = sentence.utf8.contains(where: { (48...57).contains($0) })
+        for (rule, regex) in rules where rule.value != nil || hasDigit {
           guard let match = regex.firstMatch(in: sentence, range: range) else { continue }
           let figure: Int?
           if let value = rule.value {
@@ -55,7 +56,8 @@ final class NarrativeChecker: @unchecked Sendable {
 
   /// The sentences of a section, split at 。；！？ and line breaks.
   static func sentences(_ text: String) -> [String] {
-    text.split(whereSeparator: { "。；！？\n;!?".contains($0) }).map(String.init)
+    let stops: Set<Unicode.Scalar> = ["。", "；", "！", "？", "\n", ";", "!", "?"]
+    return text.unicodeScalars.split(whereSeparator: { stops.contains($0) }).map { String(String.UnicodeScalarView($0)) }
   }
 
   /// The sum of the cells at `paths` (e.g. `requests.new.total`), nil when a path is not

@@ -1,0 +1,187 @@
+import Foundation
+import GongkaiCore
+import Testing
+
+/// A minimal 2019-form report whose table 三 rows are given as text, for testing how
+/// rows and labels are rebuilt.
+private func report2019(requestsTable: String, narrative: String = "本机关认真做好政府信息公开工作。") -> String {
+  """
+  某某局2020年政府信息公开工作年度报告
+  一、总体情况
+  \(narrative)
+  二、主动公开政府信息情况
+  信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量
+  规章\t1\t1\t1
+  规范性文件\t2\t2\t2
+  三、收到和处理政府信息公开申请情况
+  \(requestsTable)
+  四、政府信息公开行政复议、行政诉讼情况
+  0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0
+  五、存在的主要问题及改进情况
+  无。
+  六、其他需要报告的事项
+  无。
+  """
+}
+
+/// Seven values for a row of table 三 whose total is right.
+private let rowValues = "1\t2\t0\t0\t0\t0\t3"
+
+private func repairs(_ text: String, kind: String) -> [Repair] {
+  ReportPipeline().repair(text).repairs.filter { $0.kind == kind }
+}
+
+@Suite("Repair rules")
+struct RepairTests {
+  @Test("page markers are removed wherever they stand", arguments: ["—5—", "- 5 -", "-3-", "第5页", "第 5 页 共 12 页", "— 12 —", "3/12"])
+  func pageMarker(marker: String) throws {
+    let text = report2019(requestsTable: "一、本年新收政府信息公开申请数量\t1\t2\n\(marker)\n0\t0\t0\t0\t3")
+    let report = try Fixtures.report(ofText: text)
+    #expect(report.requests.cell("new", "total") == .some(.count(3)))
+    #expect(report.repairs.contains { $0.kind == "page_marker" && $0.line == 10 })
+  }
+
+  @Test("a negative number on its own line is a value, not a page marker")
+  func negativeIsNotAPageMarker() {
+    let document = ReportPipeline().repair(report2019(requestsTable: "一、本年新收政府信息公开申请数量\n-3\n0\n0\n0\n0\n0\n-3"))
+    #expect(document.repairs.allSatisfy { $0.kind != "page_marker" })
+    #expect(document.requests?.row("new")?.cells.first == .number(ExactDecimal(significand: -3), unit: nil, raw: "-3"))
+  }
+
+  @Test("markdown bold and list dashes are stripped from narrative")
+  func strayMarkup() throws {
+    let text = report2019(requestsTable: "", narrative: "一是加强领导。**二是**完善制度。\n- 1. 建立长效机制。**对照问题整改。")
+    let report = try ReportPipeline().report(
+      text: text, source: SourceInfo(file: "t.txt", sha256: "", kind: .text))
+    #expect(report.sections.overview == "一是加强领导。二是完善制度。\n1. 建立长效机制。对照问题整改。")
+    #expect(report.repairs.filter { $0.kind == "stray_markup" }.count == 2)
+  }
+
+  @Test("full-width digits and spaces in cells are read as numbers")
+  func fullWidthDigits() throws {
+    let report = try Fixtures.report(ofText: report2019(requestsTable: "一、本年新收政府信息公开申请数量\t１\t２\t０\t　０\t0\t0\t３"))
+    #expect(report.requests.cell("new", "natural_person") == .some(.count(1)))
+    #expect(report.requests.cell("new", "total") == .some(.count(3)))
+    #expect(!repairs(report2019(requestsTable: "一、本年新收政府信息公开申请数量\t１\t２\t０\t０\t0\t0\t３"), kind: "full_width").isEmpty)
+  }
+
+  @Test("a cell split over lines is joined back")
+  func joinedCell() throws {
+    let table = "\t一、本年新收政府信息\n公开申请数量\n\t1\n\t2\n\t0\n\t0\n\t0\n\t0\n\t3"
+    let report = try Fixtures.report(ofText: report2019(requestsTable: table))
+    #expect(report.requests.cell("new", "total") == .some(.count(3)))
+    #expect(repairs(report2019(requestsTable: table), kind: "joined_cell").count == 1)
+  }
+
+  @Test("a vertical header one character per line is joined")
+  func verticalHeader() throws {
+    let table = "\t三\n、\n本\n年\n度\n办\n理\n结\n果\n\t（一）予以公开\n\t\(rowValues.replacingOccurrences(of: "\t", with: "\n\t"))"
+    let document = ReportPipeline().repair(report2019(requestsTable: table))
+    #expect(document.repairs.contains { $0.kind == "vertical_header" && $0.detail.hasSuffix("三、本年度办理结果") })
+    #expect(document.requests?.row("granted")?.cells.last == .number(ExactDecimal(significand: 3), unit: nil, raw: "3"))
+  }
+
+  /// Every known variant in Models/label-variants.json of a table-三 label.
+  static let requestVariants: [(official: String, variant: String)] = {
+    TemplateCatalog.standard.labelVariants.flatMap { official, variants in variants.map { (official, $0) } }
+      .filter { pair in TemplateCatalog.standard.templates[0].requests.rows.contains { $0.label == pair.official } }
+      .sorted { $0.variant < $1.variant }
+  }()
+
+  @Test("every known label variant maps to its row", arguments: requestVariants.map(\.variant))
+  func knownVariant(variant: String) throws {
+    guard let official = Self.requestVariants.first(where: { $0.variant == variant })?.official,
+      let row = TemplateCatalog.standard.templates[0].requests.rows.first(where: { $0.label == official })
+    else {
+      Issue.record("variant \(variant) has no row")
+      return
+    }
+    let report = try Fixtures.report(ofText: report2019(requestsTable: "\(variant)\t\(rowValues)"))
+    #expect(report.requests.cell(row.key, "total") == .some(.count(3)), "\(variant) → \(row.key)")
+  }
+
+  @Test("label typos and variants seen in real reports map to their rows", arguments: [
+    ("3.危机“三安全一稳定”", "denied_security_stability"),
+    ("7.属于行政法案卷", "denied_enforcement_files"),
+    ("2.其他法律行政止公开", "denied_prohibited_by_law"),
+    ("一、本年新收到政府信息公开申请数量", "new"),
+    ("二、上年结转政府信息公开数量", "carried_over"),
+    ("(一) 予以公开", "granted"),
+    ("1、属于国家秘密", "denied_state_secret"),
+    ("4. 保护 第三方 合法权益", "denied_third_party"),
+    ("1.属于国家秘蜜", "denied_state_secret"),
+    ("3.补正后申请内容仍然不明确", "unable_unclear"),
+  ])
+  func labelVariant(label: String, key: String) throws {
+    let report = try Fixtures.report(ofText: report2019(requestsTable: "\(label)\t\(rowValues)"))
+    #expect(report.requests.cell(key, "total") == .some(.count(3)))
+  }
+
+  @Test("a variant label is recorded with what it was mapped to")
+  func labelVariantRecorded() {
+    let found = repairs(report2019(requestsTable: "3.危机“三安全一稳定”\t\(rowValues)"), kind: "label_variant")
+    #expect(found.count == 1)
+    #expect(found.first?.detail.contains("危及") == true)
+  }
+
+  @Test("values whose label was lost go to the next row of the form, recorded")
+  func rowRealigned() throws {
+    let table = "一、本年新收政府信息公开申请数量\t\(rowValues)\n\t\t4\t0\t0\t0\t0\t0\t4\n（一）予以公开\t\(rowValues)"
+    let report = try Fixtures.report(ofText: report2019(requestsTable: table))
+    #expect(report.requests.cell("carried_over", "total") == .some(.count(4)))
+    #expect(report.requests.cell("granted", "total") == .some(.count(3)))
+    #expect(report.repairs.contains { $0.kind == "row_realigned" })
+  }
+
+  @Test("tab-separated rows with a row that lost its leading tabs (sample 001)")
+  func tabRowsWithShiftedLabel() throws {
+    let report = try Fixtures.report(ofSample: "001_f54858a1ba3b72c6.txt")
+    #expect(report.requests.cell("denied_security_stability", "total") == .some(.count(0)))
+    #expect(report.requests.cell("rejected_duplicate", "total") == .some(.count(0)))
+    #expect(report.requests.cell("rejected_publication", "total") == .some(nil))
+  }
+
+  @Test("pdftotext -layout rows: labels and numbers on one line, the group label down the left edge")
+  func layoutRows() throws {
+    let table = """
+                                      申请人情况
+                               自然人   商业企业  科研机构  社会公益组织  法律服务机构  其他  总计
+      一、本年新收政府信息公开申请数量      5        1         0          0            0          0     6
+      二、上年结转政府信息公开申请数量      0        0         0          0            0          0     0
+      三     （一）予以公开                 3        1         0          0            0          0     4
+      、     （二）部分公开（区分处理的，只
+      本     计这一情形，不计其他情形）     1        0         0          0            0          0     1
+      年     （三）不予     1.属于国家秘密  1        0         0          0            0          0     1
+      """
+    let report = try Fixtures.report(ofText: report2019(requestsTable: table))
+    #expect(report.requests.cell("new", "natural_person") == .some(.count(5)))
+    #expect(report.requests.cell("new", "total") == .some(.count(6)))
+    #expect(report.requests.cell("granted", "total") == .some(.count(4)))
+    #expect(report.requests.cell("partially_granted", "total") == .some(.count(1)))
+    #expect(report.requests.cell("denied_state_secret", "natural_person") == .some(.count(1)))
+  }
+
+  @Test("a narrative line cut mid-sentence is joined to the next, across a blank line")
+  func lineJoin() throws {
+    let narrative = "2020年度，本机关规范信息管理，加强督查考核。建立\n\n定期内容更新机制，突出重点。\n（二）政府信息管理情况\n根据条例规定开展工作。"
+    let report = try Fixtures.report(ofText: report2019(requestsTable: "", narrative: narrative))
+    #expect(report.sections.overview == "2020年度，本机关规范信息管理，加强督查考核。建立定期内容更新机制，突出重点。\n（二）政府信息管理情况\n根据条例规定开展工作。")
+    #expect(report.repairs.contains { $0.kind == "line_join" })
+  }
+
+  @Test("section headings are found without numerals and with suffixes")
+  func headingsVariants() throws {
+    let document = ReportPipeline().repair(try Fixtures.text(ofSample: "000_9c86ffa99e553fb9.txt"))
+    #expect(document.headings["overview"] == "总体情况")
+    #expect(document.headings["problems"] == "存在的主要问题及改进情况")
+    let withSuffix = ReportPipeline().repair(try Fixtures.text(ofSample: "002_0f2f3fa0c9be7e04.txt"))
+    #expect(withSuffix.headings["requests"] == "三、收到和处理政府信息公开申请情况（数据填报）")
+  }
+
+  @Test("the signature block gives the agency and date and leaves the last section")
+  func signature() throws {
+    let report = try Fixtures.report(ofSample: "000_9c86ffa99e553fb9.txt")
+    #expect(report.meta.published == "2021-01-25")
+    #expect(report.sections.other?.contains("辽中区六间房镇人民政府") == false)
+  }
+}
