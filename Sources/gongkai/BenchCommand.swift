@@ -34,7 +34,9 @@ struct BenchCommand: ParsableCommand {
     let start = ContinuousClock.now
     for _ in 0..<iterations {
       for input in inputs {
-        if let report = try? pipeline.report(text: input.text, source: input.source) { checksum &+= report.findings.count }
+        if let report = try? pipeline.report(text: input.text, source: input.source) {
+          checksum &+= report.findings.count
+        }
       }
     }
     let parseTime = ContinuousClock.now - start
@@ -52,8 +54,14 @@ struct BenchCommand: ParsableCommand {
       Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
     print("reports: \(Int(count)) (\(inputs.count) files × \(iterations))")
-    print(String(format: "repair+parse+validate: %.0f reports/s (%.1f µs each)", count / seconds(parseTime), seconds(parseTime) / count * 1e6))
-    print(String(format: "… plus JSON encoding:  %.0f reports/s (%.1f µs each)", count / seconds(totalTime), seconds(totalTime) / count * 1e6))
+    print(
+      String(
+        format: "repair+parse+validate: %.0f reports/s (%.1f µs each)", count / seconds(parseTime),
+        seconds(parseTime) / count * 1e6))
+    print(
+      String(
+        format: "… plus JSON encoding:  %.0f reports/s (%.1f µs each)", count / seconds(totalTime),
+        seconds(totalTime) / count * 1e6))
     if checksum == 42 { print("") }
   }
 }

@@ -47,7 +47,8 @@ struct ParseCommand: ParsableCommand {
     let showProgress = standardErrorIsTerminal && files.count > 1
     for (index, path) in files.enumerated() {
       if showProgress {
-        FileHandle.standardError.write(Data("\r[\(index + 1)/\(files.count)] \((path as NSString).lastPathComponent)\u{1B}[K".utf8))
+        FileHandle.standardError.write(
+          Data("\r[\(index + 1)/\(files.count)] \((path as NSString).lastPathComponent)\u{1B}[K".utf8))
       }
       let report: Report
       do {

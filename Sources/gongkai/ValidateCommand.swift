@@ -42,7 +42,9 @@ struct ValidateCommand: ParsableCommand {
         let label = documents.count > 1 ? "\(path)#\(index + 1)" : path
         let violations = checker.violations(of: document)
         if let first = violations.first {
-          printError("\(label): not a gongkai.report/1 object: \(first)\(violations.count > 1 ? " (and \(violations.count - 1) more)" : "")")
+          printError(
+            "\(label): not a gongkai.report/1 object: \(first)\(violations.count > 1 ? " (and \(violations.count - 1) more)" : "")"
+          )
           failed = true
           continue
         }

@@ -58,7 +58,8 @@ struct CommandLineTests {
     try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01, 0xFF]).write(to: binary)
     try Data("关于做好春节期间安全生产工作的通知\n各单位：请认真做好安全生产工作。\n".utf8).write(to: prose)
     let result = try CommandRunner.run([
-      "parse", "--format", "jsonl", empty.path(), binary.path(), seed, prose.path(), folder.appending(path: "absent.txt").path(),
+      "parse", "--format", "jsonl", empty.path(), binary.path(), seed, prose.path(),
+      folder.appending(path: "absent.txt").path(),
     ])
     #expect(result.status == 2)
     #expect(result.standardOutput.split(separator: "\n").count == 1)

@@ -29,7 +29,8 @@ struct CommandRunner {
   }()
 
   /// Runs `gongkai ARGUMENTS` in `directory` (the package root by default).
-  static func run(_ arguments: [String], binary: URL? = CommandRunner.binary, in directory: URL = root) throws -> Result {
+  static func run(_ arguments: [String], binary: URL? = CommandRunner.binary, in directory: URL = root) throws -> Result
+  {
     guard let binary else { throw RunnerError(description: "the gongkai binary was not built") }
     let process = Process()
     process.executableURL = binary

@@ -4,10 +4,12 @@ import Testing
 
 @Suite("Output")
 struct OutputTests {
-  @Test("amounts use exact decimals: 63.79 万元 is 637900 yuan", arguments: [
-    ("63.79", 4, "637900"), ("18.26", 4, "182600"), ("7920", 0, "7920"), ("12.5", 4, "125000"),
-    ("0.86", 4, "8600"), ("1234.56", 0, "1234.56"), ("0.00001", 4, "0.1"),
-  ])
+  @Test(
+    "amounts use exact decimals: 63.79 万元 is 637900 yuan",
+    arguments: [
+      ("63.79", 4, "637900"), ("18.26", 4, "182600"), ("7920", 0, "7920"), ("12.5", 4, "125000"),
+      ("0.86", 4, "8600"), ("1234.56", 0, "1234.56"), ("0.00001", 4, "0.1"),
+    ])
   func exactDecimal(text: String, power: Int, expected: String) throws {
     let value = try #require(ExactDecimal(text))
     #expect(value.shifted(by: power)?.description == expected)
@@ -29,7 +31,8 @@ struct OutputTests {
 
   @Test("every sample's JSON conforms to Models/report.schema.json", arguments: Fixtures.textInputsWithExpectations())
   func schemaConformance(name: String) throws {
-    let schema = try JSONReader.parse(String(contentsOf: Fixtures.root.appending(path: "Models/report.schema.json"), encoding: .utf8))
+    let schema = try JSONReader.parse(
+      String(contentsOf: Fixtures.root.appending(path: "Models/report.schema.json"), encoding: .utf8))
     let json = ReportJSON.encode(try Fixtures.report(ofSample: name))
     let violations = SchemaValidator(schema: schema).violations(of: json)
     #expect(violations.isEmpty, "\(violations.prefix(5))")
@@ -37,7 +40,8 @@ struct OutputTests {
 
   @Test("the schema check catches a report that breaks the contract")
   func schemaRejectsBrokenReport() throws {
-    let schema = try JSONReader.parse(String(contentsOf: Fixtures.root.appending(path: "Models/report.schema.json"), encoding: .utf8))
+    let schema = try JSONReader.parse(
+      String(contentsOf: Fixtures.root.appending(path: "Models/report.schema.json"), encoding: .utf8))
     let good = ReportJSON.encode(try Fixtures.report(ofSample: "000_9c86ffa99e553fb9.txt"))
     let text = JSONWriter(pretty: false).string(from: good)
     let broken = [

@@ -33,7 +33,9 @@ private func repairs(_ text: String, kind: String) -> [Repair] {
 
 @Suite("Repair rules")
 struct RepairTests {
-  @Test("page markers are removed wherever they stand", arguments: ["—5—", "- 5 -", "-3-", "第5页", "第 5 页 共 12 页", "— 12 —", "3/12"])
+  @Test(
+    "page markers are removed wherever they stand",
+    arguments: ["—5—", "- 5 -", "-3-", "第5页", "第 5 页 共 12 页", "— 12 —", "3/12"])
   func pageMarker(marker: String) throws {
     let text = report2019(requestsTable: "一、本年新收政府信息公开申请数量\t1\t2\n\(marker)\n0\t0\t0\t0\t3")
     let report = try Fixtures.report(ofText: text)
@@ -100,18 +102,20 @@ struct RepairTests {
     #expect(report.requests.cell(row.key, "total") == .some(.count(3)), "\(variant) → \(row.key)")
   }
 
-  @Test("label typos and variants seen in real reports map to their rows", arguments: [
-    ("3.危机“三安全一稳定”", "denied_security_stability"),
-    ("7.属于行政法案卷", "denied_enforcement_files"),
-    ("2.其他法律行政止公开", "denied_prohibited_by_law"),
-    ("一、本年新收到政府信息公开申请数量", "new"),
-    ("二、上年结转政府信息公开数量", "carried_over"),
-    ("(一) 予以公开", "granted"),
-    ("1、属于国家秘密", "denied_state_secret"),
-    ("4. 保护 第三方 合法权益", "denied_third_party"),
-    ("1.属于国家秘蜜", "denied_state_secret"),
-    ("3.补正后申请内容仍然不明确", "unable_unclear"),
-  ])
+  @Test(
+    "label typos and variants seen in real reports map to their rows",
+    arguments: [
+      ("3.危机“三安全一稳定”", "denied_security_stability"),
+      ("7.属于行政法案卷", "denied_enforcement_files"),
+      ("2.其他法律行政止公开", "denied_prohibited_by_law"),
+      ("一、本年新收到政府信息公开申请数量", "new"),
+      ("二、上年结转政府信息公开数量", "carried_over"),
+      ("(一) 予以公开", "granted"),
+      ("1、属于国家秘密", "denied_state_secret"),
+      ("4. 保护 第三方 合法权益", "denied_third_party"),
+      ("1.属于国家秘蜜", "denied_state_secret"),
+      ("3.补正后申请内容仍然不明确", "unable_unclear"),
+    ])
   func labelVariant(label: String, key: String) throws {
     let report = try Fixtures.report(ofText: report2019(requestsTable: "\(label)\t\(rowValues)"))
     #expect(report.requests.cell(key, "total") == .some(.count(3)))

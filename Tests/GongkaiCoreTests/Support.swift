@@ -82,7 +82,9 @@ enum ExpectedReport {
     }
     if actual != expected {
       let writer = JSONWriter(pretty: false)
-      found.append("\(path): got \(writer.string(from: actual).prefix(160)), expected \(writer.string(from: expected).prefix(160))")
+      found.append(
+        "\(path): got \(writer.string(from: actual).prefix(160)), expected \(writer.string(from: expected).prefix(160))"
+      )
     }
   }
 }

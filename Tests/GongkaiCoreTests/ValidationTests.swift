@@ -40,7 +40,10 @@ struct ValidationTests {
     var report = try cleanReport()
     report.requests.set("other_other", "commercial", .count(1))
     report.requests.set("other_other", "total", .count(1))
-    #expect(findings(report, rule: "results_total").map(\.location) == ["requests.results_total.commercial", "requests.results_total.total"])
+    #expect(
+      findings(report, rule: "results_total").map(\.location) == [
+        "requests.results_total.commercial", "requests.results_total.total",
+      ])
   }
 
   @Test("balance: 一 + 二 = 三（七） + 四, per column")
@@ -58,7 +61,10 @@ struct ValidationTests {
     var report = try cleanReport()
     report.appeals.set("litigation_direct", "upheld", .count(10))
     report.appeals.set("litigation_after_review", "corrected", .count(1))
-    #expect(findings(report, rule: "appeals_total").map(\.location) == ["appeals.litigation_direct.total", "appeals.litigation_after_review.total"])
+    #expect(
+      findings(report, rule: "appeals_total").map(\.location) == [
+        "appeals.litigation_direct.total", "appeals.litigation_after_review.total",
+      ])
   }
 
   @Test("the real case: 总计 0 under 10 + 1 复议 cases")
@@ -102,14 +108,19 @@ struct ValidationTests {
       return
     }
     report.requests.rows[otherIndex].isAbsentByDesign = false
-    report.requests.rows[otherIndex].cells = report.requests.rows[otherIndex].cells.map { .init(key: $0.key, value: .count(0)) }
+    report.requests.rows[otherIndex].cells = report.requests.rows[otherIndex].cells.map {
+      .init(key: $0.key, value: .count(0))
+    }
     report.requests.set("other", "natural_person", .count(1))
     report.requests.set("other", "total", .count(1))
     let revalidated = ReportPipeline().revalidate(report)
     #expect(revalidated.findings.filter { $0.rule == "template_deviation" }.map(\.location) == ["requests.other"])
     #expect(revalidated.findings.filter { $0.rule == "missing" }.isEmpty)
     // The merged row is part of the results: 1 more result than （七） says.
-    #expect(revalidated.findings.filter { $0.rule == "results_total" }.map(\.location) == ["requests.results_total.natural_person", "requests.results_total.total"])
+    #expect(
+      revalidated.findings.filter { $0.rule == "results_total" }.map(\.location) == [
+        "requests.results_total.natural_person", "requests.results_total.total",
+      ])
   }
 
   @Test("placeholder: / and — give null with a warning instead of a missing error")

@@ -40,7 +40,8 @@ public enum CleanTextRenderer {
       let columns = template.proactive.columnKeys(of: row)
       if row.group != lastGroup {
         lastGroup = row.group
-        lines.append(([row.group ?? "信息内容"] + columns.map { template.proactive.column($0)?.label ?? $0 }).joined(separator: "\t"))
+        lines.append(
+          ([row.group ?? "信息内容"] + columns.map { template.proactive.column($0)?.label ?? $0 }).joined(separator: "\t"))
       }
       lines.append(([row.label] + cells(table.row(row.key), width: columns.count)).joined(separator: "\t"))
     }

@@ -5,6 +5,7 @@ public struct JSONSyntaxError: Error, CustomStringConvertible, Equatable {
   /// What was wrong there.
   public var reason: String
 
+  /// The message, one line.
   public var description: String { "invalid JSON at byte \(offset): \(reason)" }
 }
 
@@ -70,7 +71,9 @@ public struct JSONReader {
       let byte = bytes[position]
       if (0x30...0x39).contains(byte) {
         digits += 1
-      } else if ![UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-")].contains(byte) {
+      } else if ![UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-")]
+        .contains(byte)
+      {
         break
       }
       position += 1

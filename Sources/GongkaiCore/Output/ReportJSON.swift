@@ -76,6 +76,7 @@ public enum ReportJSON {
     /// What was expected there.
     public var reason: String
 
+    /// The message, one line.
     public var description: String { "\(path): \(reason)" }
   }
 
@@ -147,7 +148,8 @@ public enum ReportJSON {
         let severity = item["severity"]?.stringValue.flatMap(Finding.Severity.init(rawValue:)),
         let location = item["where"]?.stringValue
       else { throw DecodingError(path: "findings[\(index)]", reason: "expected rule, severity and where") }
-      findings.append(Finding(rule: rule, severity: severity, location: location, message: item["message"]?.stringValue ?? ""))
+      findings.append(
+        Finding(rule: rule, severity: severity, location: location, message: item["message"]?.stringValue ?? ""))
     }
     let repairs = (json["repairs"]?.arrayElements ?? []).compactMap { item -> Repair? in
       guard let kind = item["kind"]?.stringValue else { return nil }

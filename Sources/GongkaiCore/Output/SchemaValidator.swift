@@ -12,6 +12,7 @@ public struct SchemaValidator {
     /// What rule it breaks.
     public var reason: String
 
+    /// The message, one line.
     public var description: String { "\(path.isEmpty ? "(root)" : path): \(reason)" }
   }
 
@@ -94,7 +95,8 @@ public struct SchemaValidator {
           let limit = Double(limitText)
         else { continue }
         if keyword == "minimum" ? number < limit : number > limit {
-          found.append(Violation(path: path, reason: "\(text) is \(keyword == "minimum" ? "below" : "above") \(limitText)"))
+          found.append(
+            Violation(path: path, reason: "\(text) is \(keyword == "minimum" ? "below" : "above") \(limitText)"))
         }
       case "minLength":
         if let text = value.stringValue, let minimum = rule.intValue, text.count < minimum {

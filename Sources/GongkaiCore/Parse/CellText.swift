@@ -44,7 +44,8 @@ public enum CellText: Sendable, Equatable {
     guard startsNumeric else { return nil }
     var body = Substring(trimmed)
     var unit: String?
-    for candidate in allUnits where body.utf8.last != nil && !("0"..."9").contains(body.unicodeScalars.last ?? "0") && body.hasSuffix(candidate) {
+    for candidate in allUnits
+    where body.utf8.last != nil && !("0"..."9").contains(body.unicodeScalars.last ?? "0") && body.hasSuffix(candidate) {
       unit = candidate
       body = body.dropLast(candidate.count)
       break

@@ -77,7 +77,9 @@ public struct ReportParser: Sendable {
     switch text {
     case .placeholder(let raw):
       findings.append(
-        Finding(rule: "placeholder", severity: .warning, location: path, message: "the cell holds \"\(raw)\" instead of a number"))
+        Finding(
+          rule: "placeholder", severity: .warning, location: path,
+          message: "the cell holds \"\(raw)\" instead of a number"))
       return nil
     case .number(let number, let unit, let raw):
       if column?.kind == .amount {
@@ -88,7 +90,9 @@ public struct ReportParser: Sendable {
       }
       guard let count = number.integerValue, !CellText.isMoney(unit) else {
         findings.append(
-          Finding(rule: "placeholder", severity: .warning, location: path, message: "the cell holds \"\(raw)\", which is not a count"))
+          Finding(
+            rule: "placeholder", severity: .warning, location: path,
+            message: "the cell holds \"\(raw)\", which is not a count"))
         return nil
       }
       return .count(count)

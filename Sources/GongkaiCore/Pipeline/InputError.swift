@@ -29,5 +29,6 @@ public struct InputError: Error, CustomStringConvertible, Equatable {
     self.reason = reason
   }
 
+  /// The message, one line.
   public var description: String { "\(file): \(reason)" }
 }

@@ -36,7 +36,8 @@ public struct ReportPipeline: Sendable {
   /// Fails unless the document has the tables of an annual report: at least one table
   /// heading and a few rows recognised.
   public static func requireReport(_ document: RepairedDocument, file: String) throws(InputError) {
-    let rows = [document.proactive, document.requests].compactMap { $0?.rows.count }.reduce(0, +)
+    let rows =
+      [document.proactive, document.requests].compactMap { $0?.rows.count }.reduce(0, +)
       + (document.appeals?.rows.isEmpty == false ? 1 : 0)
     guard rows >= 3 else {
       let tables = ["proactive", "requests", "appeals"].filter { document.headings[$0] != nil }.count

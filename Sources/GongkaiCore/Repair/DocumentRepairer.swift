@@ -118,7 +118,8 @@ public struct DocumentRepairer: Sendable {
       repairs.append(
         Repair(
           kind: "values_ignored",
-          detail: "\(extra.count) value(s) after the fifteen cells of table 四 ignored: \(extra.map(\.0).prefix(8).joined(separator: " "))",
+          detail:
+            "\(extra.count) value(s) after the fifteen cells of table 四 ignored: \(extra.map(\.0).prefix(8).joined(separator: " "))",
           line: first.1))
     }
     guard !cells.isEmpty else { return AssembledTable(rows: [], deviantRows: []) }

@@ -43,7 +43,10 @@ enum LineCleaner {
     }
     let result = String(scalars)
     if changedDigits {
-      repairs.append(Repair(kind: "full_width", detail: "full-width digits made ASCII in \(result.trimmingSpaces.prefix(30))", line: number))
+      repairs.append(
+        Repair(
+          kind: "full_width", detail: "full-width digits made ASCII in \(result.trimmingSpaces.prefix(30))",
+          line: number))
     }
     return result
   }
@@ -102,7 +105,9 @@ enum LineCleaner {
   /// Removes markdown bold markers and a leading list dash or heading hashes.
   static func stripMarkup(_ line: String, _ number: Int, _ repairs: inout [Repair]) -> String {
     // Markup starts with *, -, # or a bullet (• E2 80 A2, · C2 B7): most lines have none.
-    guard line.utf8.contains(where: { $0 == 42 || $0 == 45 || $0 == 35 || $0 == 0xE2 || $0 == 0xC2 }) else { return line }
+    guard line.utf8.contains(where: { $0 == 42 || $0 == 45 || $0 == 35 || $0 == 0xE2 || $0 == 0xC2 }) else {
+      return line
+    }
     var result = line
     var removed: [String] = []
     if result.containsText("**") {
@@ -110,9 +115,13 @@ enum LineCleaner {
       removed.append("**")
     }
     let body = result.unicodeScalars.drop(while: { $0 == " " || $0 == "\u{3000}" })
-    guard let lead = body.first.map({ UInt8(truncatingIfNeeded: min($0.value, 0xE2)) }), lead == UInt8(ascii: "-") || lead == UInt8(ascii: "*") || lead == UInt8(ascii: "#") || lead == 0xE2 || lead == 0xC2 else {
+    guard let lead = body.first.map({ UInt8(truncatingIfNeeded: min($0.value, 0xE2)) }),
+      lead == UInt8(ascii: "-") || lead == UInt8(ascii: "*") || lead == UInt8(ascii: "#") || lead == 0xE2
+        || lead == 0xC2
+    else {
       if !removed.isEmpty {
-        repairs.append(Repair(kind: "stray_markup", detail: "removed ** from \(result.trimmingSpaces.prefix(24))", line: number))
+        repairs.append(
+          Repair(kind: "stray_markup", detail: "removed ** from \(result.trimmingSpaces.prefix(24))", line: number))
       }
       return result
     }
@@ -125,7 +134,10 @@ enum LineCleaner {
       break
     }
     if !removed.isEmpty {
-      repairs.append(Repair(kind: "stray_markup", detail: "removed \(removed.joined(separator: " ")) from \(result.trimmingSpaces.prefix(24))", line: number))
+      repairs.append(
+        Repair(
+          kind: "stray_markup",
+          detail: "removed \(removed.joined(separator: " ")) from \(result.trimmingSpaces.prefix(24))", line: number))
     }
     return result
   }

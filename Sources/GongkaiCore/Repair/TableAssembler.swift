@@ -94,7 +94,8 @@ struct TableAssembler {
       repairs.append(
         Repair(
           kind: "values_ignored",
-          detail: "\(ignored.count) value(s) after the last row of the table ignored: \(ignored.map(\.0).prefix(8).joined(separator: " "))",
+          detail:
+            "\(ignored.count) value(s) after the last row of the table ignored: \(ignored.map(\.0).prefix(8).joined(separator: " "))",
           line: first.1))
     }
     return AssembledTable(
@@ -102,7 +103,9 @@ struct TableAssembler {
   }
 
   /// Records a label that was not the official one.
-  private func record(_ match: LabelMatcher.Match, segments: [(text: String, line: Int)], line: Int, repairs: inout [Repair]) {
+  private func record(
+    _ match: LabelMatcher.Match, segments: [(text: String, line: Int)], line: Int, repairs: inout [Repair]
+  ) {
     let label = rows[match.index].label
     let seen = segments.last?.text ?? ""
     switch match.kind {

@@ -42,7 +42,8 @@ public struct LabelMatcher: Sendable {
     var built: [Entry] = []
     for (index, row) in rows.enumerated() {
       let canonical = LabelText.key(row.label)
-      built.append(Entry(key: row.key, canonical: canonical, bigrams: LabelText.bigrams(Array(canonical.unicodeScalars))))
+      built.append(
+        Entry(key: row.key, canonical: canonical, bigrams: LabelText.bigrams(Array(canonical.unicodeScalars))))
       if forms[canonical] == nil { forms[canonical] = (index, .exact) }
       for variant in variants[row.label] ?? [] where forms[LabelText.key(variant)] == nil {
         forms[LabelText.key(variant)] = (index, .variant)
@@ -93,7 +94,8 @@ public struct LabelMatcher: Sendable {
       }
     }
     guard let chosen = best ?? bestBefore else { return nil }
-    let kind: Kind = chosen.coverage >= 1 && keys.joined().contains(entries[chosen.index].canonical)
+    let kind: Kind =
+      chosen.coverage >= 1 && keys.joined().contains(entries[chosen.index].canonical)
       ? .exact : .similar(coverage: chosen.coverage)
     return Match(index: chosen.index, key: entries[chosen.index].key, kind: kind)
   }

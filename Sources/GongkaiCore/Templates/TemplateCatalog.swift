@@ -12,6 +12,7 @@ public struct ModelError: Error, CustomStringConvertible {
   /// What is wrong with it.
   public var reason: String
 
+  /// The message, one line.
   public var description: String { "Models/\(file): \(reason)" }
 }
 

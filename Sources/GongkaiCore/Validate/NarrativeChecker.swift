@@ -57,7 +57,9 @@ final class NarrativeChecker: @unchecked Sendable {
   /// The sentences of a section, split at 。；！？ and line breaks.
   static func sentences(_ text: String) -> [String] {
     let stops: Set<Unicode.Scalar> = ["。", "；", "！", "？", "\n", ";", "!", "?"]
-    return text.unicodeScalars.split(whereSeparator: { stops.contains($0) }).map { String(String.UnicodeScalarView($0)) }
+    return text.unicodeScalars.split(whereSeparator: { stops.contains($0) }).map {
+      String(String.UnicodeScalarView($0))
+    }
   }
 
   /// The sum of the cells at `paths` (e.g. `requests.new.total`), nil when a path is not

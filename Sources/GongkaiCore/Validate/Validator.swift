@@ -20,14 +20,22 @@ public struct Validator: Sendable {
   public func validate(_ report: Report) -> Report {
     var result = report
     let kept = report.findings.filter { Self.sourceRules.contains($0.rule) && !$0.isMergedSixthRowNote }
-    result.findings = kept + findings(for: report, exempt: Set(kept.filter { $0.rule == "placeholder" || $0.rule == "ocr_low_confidence" }.map(\.location)))
+    result.findings =
+      kept
+      + findings(
+        for: report,
+        exempt: Set(kept.filter { $0.rule == "placeholder" || $0.rule == "ocr_low_confidence" }.map(\.location)))
     return result
   }
 
   /// The findings of every data rule; `exempt` cells are null for a known reason.
   func findings(for report: Report, exempt: Set<String>) -> [Finding] {
     guard let template = catalog.template(id: report.meta.template) else {
-      return [Finding(rule: "template_year", severity: .warning, location: "meta.template", message: "unknown template \(report.meta.template)")]
+      return [
+        Finding(
+          rule: "template_year", severity: .warning, location: "meta.template",
+          message: "unknown template \(report.meta.template)")
+      ]
     }
     var findings: [Finding] = []
     let absent = absentByDesign(report, template)
@@ -37,12 +45,18 @@ public struct Validator: Sendable {
           let path = "\(name).\(row.key).\(cell.key)"
           guard let value = cell.value else {
             if !exempt.contains(path) {
-              findings.append(Finding(rule: "missing", severity: .error, location: path, message: "the report gives no value for this cell"))
+              findings.append(
+                Finding(
+                  rule: "missing", severity: .error, location: path, message: "the report gives no value for this cell")
+              )
             }
             continue
           }
           if let count = value.count, count < 0, kind(of: cell.key, in: name, template) != .signed {
-            findings.append(Finding(rule: "negative", severity: .error, location: path, message: "\(count) is negative; this count cannot be"))
+            findings.append(
+              Finding(
+                rule: "negative", severity: .error, location: path,
+                message: "\(count) is negative; this count cannot be"))
           }
         }
       }
@@ -56,7 +70,9 @@ public struct Validator: Sendable {
       findings.append(
         Finding(
           rule: "template_year", severity: .warning, location: "meta.template",
-          message: "the tables follow the \(template.id) form (\(template.name)) but the report is on \(year), for which the \(fitting) form is due"))
+          message:
+            "the tables follow the \(template.id) form (\(template.name)) but the report is on \(year), for which the \(fitting) form is due"
+        ))
     }
     for row in template.requests.rows where row.replaces != nil && !absent.contains(row.key) {
       findings.append(
@@ -132,12 +148,15 @@ public struct Validator: Sendable {
     for line in lines {
       guard let parts = sum(check.parts, line: line), let totals = sum(check.totals, line: line), parts != totals
       else { continue }
-      let location = check.across == .columns ? "\(check.table).\(line).\(check.reportAt)" : "\(check.table).\(check.reportAt).\(line)"
+      let location =
+        check.across == .columns
+        ? "\(check.table).\(line).\(check.reportAt)" : "\(check.table).\(check.reportAt).\(line)"
       let partsText = check.parts.count > 4 ? "the \(check.parts.count) parts" : check.parts.joined(separator: " + ")
       findings.append(
         Finding(
           rule: check.rule, severity: .error, location: location,
-          message: "\(check.description): \(partsText) = \(parts), but \(check.totals.joined(separator: " + ")) = \(totals)"))
+          message:
+            "\(check.description): \(partsText) = \(parts), but \(check.totals.joined(separator: " + ")) = \(totals)"))
     }
     return findings
   }
