@@ -158,3 +158,21 @@ struct ValidationTests {
     #expect(findings(report, rule: "narrative_mismatch").count == 1)
   }
 }
+
+@Suite("Uncertain cells")
+struct UncertainCellTests {
+  @Test("ocr_low_confidence: a doubtful value is reported at the cell it landed in")
+  func lowConfidence() throws {
+    let text = try Fixtures.text(ofSample: "001_f54858a1ba3b72c6.txt")
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    // The row 其他对外管理服务事项 → 473 → 0 → 412 sits on one line; 412 is field 3.
+    let number = try #require(lines.firstIndex { $0.hasPrefix("其他对外管理服务事项") }) + 1
+    let report = try ReportPipeline().report(
+      text: text, source: SourceInfo(file: "001.txt", sha256: "", kind: .text),
+      uncertain: [UncertainCell(line: number, field: 3, value: "412", confidence: 41)])
+    let found = report.findings.filter { $0.rule == "ocr_low_confidence" }
+    #expect(found.map(\.location) == ["proactive.other_services.decisions"])
+    #expect(found.first?.message.contains("412") == true)
+    #expect(found.first?.severity == .warning)
+  }
+}

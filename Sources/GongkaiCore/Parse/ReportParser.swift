@@ -11,7 +11,9 @@ public struct ReportParser: Sendable {
 
   /// The report of `document`, before validation; the findings are those only the
   /// source text can show (placeholders, deviant labels).
-  public func parse(_ document: RepairedDocument, source: SourceInfo, titleHint: String? = nil) -> Report {
+  public func parse(
+    _ document: RepairedDocument, source: SourceInfo, titleHint: String? = nil, uncertain: [UncertainCell] = []
+  ) -> Report {
     let template = document.template
     let title = MetaReader.title(preamble: document.preamble, hint: titleHint)
     let year =
@@ -42,12 +44,44 @@ public struct ReportParser: Sendable {
           rule: "template_deviation", severity: .warning, location: "proactive.\(key)",
           message: "the row is labelled differently from the \(template.id) form, which says \(official)"))
     }
+    findings += uncertainFindings(uncertain, document: document, template: template)
     let sections = ReportSections(
       overview: document.narrative["overview"], problems: document.narrative["problems"],
       other: document.narrative["other"])
     return Report(
       source: source, meta: meta, sections: sections, proactive: proactive, requests: requests,
       appeals: appeals, findings: findings, repairs: document.repairs)
+  }
+
+  /// An `ocr_low_confidence` warning for each uncertain value that ended up in a table.
+  private func uncertainFindings(_ uncertain: [UncertainCell], document: RepairedDocument, template: ReportTemplate)
+    -> [Finding]
+  {
+    guard !uncertain.isEmpty else { return [] }
+    var paths: [AssembledTable.CellOrigin: String] = [:]
+    let tables: [(String, AssembledTable?, (String) -> [String])] = [
+      (
+        "proactive", document.proactive,
+        { key in template.proactive.rows.first { $0.key == key }.map(template.proactive.columnKeys(of:)) ?? [] }
+      ),
+      ("requests", document.requests, { _ in template.requests.columns.map(\.key) }),
+      ("appeals", document.appeals, { _ in template.appeals.columns.map(\.key) }),
+    ]
+    for (name, table, columns) in tables {
+      for row in table?.rows ?? [] {
+        let keys = columns(row.key)
+        for (index, origin) in row.origins.enumerated() where index < keys.count {
+          if let origin { paths[origin] = "\(name).\(row.key).\(keys[index])" }
+        }
+      }
+    }
+    return uncertain.compactMap { cell in
+      guard let path = paths[AssembledTable.CellOrigin(line: cell.line, field: cell.field)] else { return nil }
+      return Finding(
+        rule: "ocr_low_confidence", severity: .warning, location: path,
+        message:
+          "read as \(cell.value) with confidence \(Int(cell.confidence.rounded())); check this cell against the scan")
+    }
   }
 
   /// One table with every template cell present, typed by its column.

@@ -19,10 +19,13 @@ public struct ReportPipeline: Sendable {
   public func repair(_ text: String) -> RepairedDocument { repairer.repair(text) }
 
   /// The validated report of `text`, or an error when the text holds no annual report.
-  public func report(text: String, source: SourceInfo, titleHint: String? = nil) throws(InputError) -> Report {
+  /// `uncertain` lists values the text source doubts (OCR), located in `text`.
+  public func report(
+    text: String, source: SourceInfo, titleHint: String? = nil, uncertain: [UncertainCell] = []
+  ) throws(InputError) -> Report {
     let document = repairer.repair(text)
     try Self.requireReport(document, file: source.file)
-    return validator.validate(parser.parse(document, source: source, titleHint: titleHint))
+    return validator.validate(parser.parse(document, source: source, titleHint: titleHint, uncertain: uncertain))
   }
 
   /// The report of a repaired document, validated.

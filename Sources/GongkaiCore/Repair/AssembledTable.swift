@@ -9,6 +9,16 @@ public struct AssembledTable: Sendable, Equatable {
     public var cells: [CellText?]
     /// Raw line of the row's first value.
     public var line: Int
+    /// Where each cell came from: its line and tab-separated field (nil when unknown).
+    public var origins: [CellOrigin?] = []
+  }
+
+  /// The place in the extracted text a cell was read from.
+  public struct CellOrigin: Sendable, Hashable {
+    /// 1-based line of the extracted text.
+    public var line: Int
+    /// 0-based tab-separated field of that line, nil for space-aligned text.
+    public var field: Int?
   }
 
   /// Rows found, in template order.

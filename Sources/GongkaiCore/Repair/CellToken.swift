@@ -14,4 +14,6 @@ struct CellToken: Sendable, Equatable {
   var content: Content
   /// Raw line it started on.
   var line: Int
+  /// Its tab-separated field in that line, when the line had tabs.
+  var field: Int? = nil
 }

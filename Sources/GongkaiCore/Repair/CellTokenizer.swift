@@ -10,6 +10,7 @@ struct CellTokenizer {
   private struct OpenCell {
     var text: String
     var line: Int
+    var field: Int
     var pieces: [String]
   }
 
@@ -29,9 +30,9 @@ struct CellTokenizer {
           if index == 0, part.trimmingSpaces.isEmpty { continue }
           if index == parts.count - 1 {
             let text = part.trimmingSpaces
-            tokenizer.open = OpenCell(text: text, line: line.number, pieces: text.isEmpty ? [] : [text])
+            tokenizer.open = OpenCell(text: text, line: line.number, field: index, pieces: text.isEmpty ? [] : [text])
           } else {
-            tokenizer.emitCell(part, line: line.number)
+            tokenizer.emitCell(part, line: line.number, field: index)
           }
         }
         continue
@@ -68,18 +69,18 @@ struct CellTokenizer {
           kind: vertical ? "vertical_header" : "joined_cell",
           detail: "\(cell.pieces.joined(separator: " / ")) → \(cell.text)", line: cell.line))
     }
-    emitCell(Substring(cell.text), line: cell.line)
+    emitCell(Substring(cell.text), line: cell.line, field: cell.field)
   }
 
   /// Emits one cell: blank, a value, or its words.
-  private mutating func emitCell(_ text: Substring, line: Int) {
+  private mutating func emitCell(_ text: Substring, line: Int, field: Int? = nil) {
     let trimmed = text.trimmingSpaces
     if trimmed.isEmpty {
-      tokens.append(CellToken(content: .blank, line: line))
+      tokens.append(CellToken(content: .blank, line: line, field: field))
     } else if let value = CellText.parse(trimmed: trimmed) {
-      tokens.append(CellToken(content: .value(value), line: line))
+      tokens.append(CellToken(content: .value(value), line: line, field: field))
     } else {
-      emitWords(of: trimmed, line: line)
+      emitWords(of: trimmed, line: line, field: field)
     }
   }
 
@@ -87,12 +88,12 @@ struct CellTokenizer {
   /// separately, neighbouring text words merged into one text cell. A placeholder word
   /// (无, /, —) counts as a cell only when it stands apart: letter-spaced labels such as
   /// "申 请 人 无 正 当" are text.
-  private mutating func emitWords(of text: String, line: Int) {
+  private mutating func emitWords(of text: String, line: Int, field: Int? = nil) {
     let words = Self.words(of: text)
     var pendingText: [Substring] = []
     func flushText() {
       if !pendingText.isEmpty {
-        tokens.append(CellToken(content: .text(pendingText.joined(separator: " ")), line: line))
+        tokens.append(CellToken(content: .text(pendingText.joined(separator: " ")), line: line, field: field))
         pendingText.removeAll()
       }
     }
@@ -101,7 +102,7 @@ struct CellTokenizer {
       if case .placeholder = value, !Self.standsApart(words, index) { value = nil }
       if let value {
         flushText()
-        tokens.append(CellToken(content: .value(value), line: line))
+        tokens.append(CellToken(content: .value(value), line: line, field: field))
       } else if CellText.isUnitWord(word.text), pendingText.isEmpty,
         let last = tokens.last, case .value(.number(let number, nil, let raw)) = last.content, last.line == line
       {

@@ -93,6 +93,7 @@ public struct DocumentRepairer: Sendable {
     let width = template.appeals.columns.count
     let capacity = width * template.appeals.groups.count
     var cells: [CellText?] = []
+    var origins: [AssembledTable.CellOrigin?] = []
     var pendingBlanks = 0
     var firstLine = 0
     var extra: [(String, Int)] = []
@@ -108,10 +109,12 @@ public struct DocumentRepairer: Sendable {
         }
         while pendingBlanks > 0, cells.count < capacity - 1 {
           cells.append(nil)
+          origins.append(nil)
           pendingBlanks -= 1
         }
         pendingBlanks = 0
         cells.append(value)
+        origins.append(AssembledTable.CellOrigin(line: token.line, field: token.field))
       }
     }
     if let first = extra.first {
@@ -126,9 +129,12 @@ public struct DocumentRepairer: Sendable {
     let rows = template.appeals.groups.enumerated().compactMap { index, group -> AssembledTable.Row? in
       let start = index * width
       guard start < cells.count else { return nil }
-      var slice = Array(cells[start..<min(start + width, cells.count)])
+      let end = min(start + width, cells.count)
+      var slice = Array(cells[start..<end])
+      var sliceOrigins = Array(origins[start..<end])
       slice += Array(repeating: nil, count: width - slice.count)
-      return AssembledTable.Row(key: group.key, cells: slice, line: firstLine)
+      sliceOrigins += Array(repeating: nil, count: width - sliceOrigins.count)
+      return AssembledTable.Row(key: group.key, cells: slice, line: firstLine, origins: sliceOrigins)
     }
     return AssembledTable(rows: rows, deviantRows: [])
   }

@@ -16,6 +16,7 @@ struct TableAssembler {
   private struct OpenRow {
     var index: Int
     var cells: [CellText?]
+    var origins: [AssembledTable.CellOrigin?] = []
     var pendingBlanks: Int
     var line: Int
   }
@@ -34,10 +35,12 @@ struct TableAssembler {
       guard let row = current else { return }
       current = nil
       var cells = row.cells
+      var origins = row.origins
       if cells.count < rows[row.index].width {
         cells += Array(repeating: nil, count: rows[row.index].width - cells.count)
+        origins += Array(repeating: nil, count: rows[row.index].width - origins.count)
       }
-      found[row.index] = AssembledTable.Row(key: rows[row.index].key, cells: cells, line: row.line)
+      found[row.index] = AssembledTable.Row(key: rows[row.index].key, cells: cells, line: row.line, origins: origins)
     }
 
     func open(line: Int) -> OpenRow? {
@@ -81,10 +84,12 @@ struct TableAssembler {
         let width = rows[row.index].width
         while row.pendingBlanks > 0, row.cells.count < width - 1 {
           row.cells.append(nil)
+          row.origins.append(nil)
           row.pendingBlanks -= 1
         }
         row.pendingBlanks = 0
         row.cells.append(value)
+        row.origins.append(AssembledTable.CellOrigin(line: token.line, field: token.field))
         current = row
         if row.cells.count >= width { close() }
       }
