@@ -46,6 +46,37 @@ public struct ExactDecimal: Sendable, Hashable, CustomStringConvertible {
     self.init(significand: negative ? -digits : digits, scale: scale)
   }
 
+  /// Parses ASCII bytes such as `-12`, `63.79`, `1,234.5` (spaces ignored), negated when
+  /// `negative`; nil for anything else.
+  init?(asciiDigits bytes: some Collection<UInt8>, negative: Bool = false) {
+    var digits = 0
+    var scale = 0
+    var isNegative = negative
+    var seenPoint = false
+    var seenDigit = false
+    var first = true
+    for byte in bytes {
+      defer { first = false }
+      switch byte {
+      case 48...57:
+        let (product, overflow1) = digits.multipliedReportingOverflow(by: 10)
+        let (sum, overflow2) = product.addingReportingOverflow(Int(byte - 48))
+        guard !overflow1, !overflow2 else { return nil }
+        digits = sum
+        seenDigit = true
+        if seenPoint { scale += 1 }
+      case 46 where !seenPoint: seenPoint = true
+      case 44 where !seenPoint && seenDigit: continue
+      case 32: continue
+      case 45 where first: isNegative = true
+      case 43 where first: continue
+      default: return nil
+      }
+    }
+    guard seenDigit, !seenPoint || scale > 0 else { return nil }
+    self.init(significand: isNegative ? -digits : digits, scale: scale)
+  }
+
   /// The value multiplied by 10^power, exactly.
   public func shifted(by power: Int) -> ExactDecimal? {
     var result = self

@@ -62,6 +62,21 @@ public struct JSONWriter: Sendable {
   /// Appends `text` as a JSON string literal (UTF-8 kept as is, controls escaped).
   static func appendQuoted(_ text: String, into output: inout String) {
     output += "\""
+    // Most strings need no escaping: append them whole.
+    var plain = true
+    var previous: (UInt8, UInt8) = (0, 0)
+    for byte in text.utf8 {
+      if byte < 0x20 || byte == 0x22 || byte == 0x5C || (previous == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9)) {
+        plain = false
+        break
+      }
+      previous = (previous.1, byte)
+    }
+    if plain {
+      output += text
+      output += "\""
+      return
+    }
     for scalar in text.unicodeScalars {
       switch scalar {
       case "\"": output += "\\\""

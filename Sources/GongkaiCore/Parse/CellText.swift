@@ -14,11 +14,13 @@ public enum CellText: Sendable, Equatable {
   }
 
   private static let placeholders: Set<String> = [
-    "/", "／", "\\", "—", "——", "–", "-", "--", "－", "─", "——", "无", "不适用", "暂无", "空", "×", "*",
+    "/", "／", "\\", "—", "——", "–", "-", "--", "－", "─", "无", "不适用", "暂无", "空", "×", "*",
   ]
   private static let moneyUnits = ["万元", "元"]
   private static let countUnits = ["件", "个", "项", "条", "次", "宗", "份", "人"]
-  private static let allUnits = moneyUnits + countUnits
+  /// Every unit as UTF-8, longest first so 万元 wins over 元.
+  private static let unitBytes: [(text: String, bytes: [UInt8])] = (moneyUnits + countUnits)
+    .map { ($0, Array($0.utf8)) }.sorted { $0.bytes.count > $1.bytes.count }
 
   /// Reads a cell's whole text; nil when it is neither a number nor a placeholder.
   public static func parse(_ text: some StringProtocol) -> CellText? {
@@ -29,31 +31,45 @@ public enum CellText: Sendable, Equatable {
     return parse(trimmed: String(text))
   }
 
-  /// Reads a cell's text that has no blanks around it.
+  /// Reads a cell's text that has no blanks around it, byte by byte: this runs for every
+  /// cell of every table.
   static func parse(trimmed: String) -> CellText? {
-    // Most cells are a few ASCII digits: read those without any allocation.
-    if trimmed.utf8.count <= 18, !trimmed.utf8.isEmpty, trimmed.utf8.allSatisfy({ (48...57).contains($0) }) {
-      let value = trimmed.utf8.reduce(0) { $0 * 10 + Int($1 - 48) }
-      return .number(ExactDecimal(significand: value), unit: nil, raw: trimmed)
+    var text = trimmed
+    return text.withUTF8 { bytes -> CellText? in
+      guard let first = bytes.first else { return nil }
+      let isDigit: (UInt8) -> Bool = { $0 >= 48 && $0 <= 57 }
+      // Most cells are a few ASCII digits.
+      if bytes.count <= 18, bytes.allSatisfy(isDigit) {
+        let value = bytes.reduce(0) { $0 * 10 + Int($1 - 48) }
+        return .number(ExactDecimal(significand: value), unit: nil, raw: trimmed)
+      }
+      // A leading sign: -, +, or the full-width minus － (EF BC 8D).
+      let fullWidthMinus = bytes.count >= 3 && first == 0xEF && bytes[1] == 0xBC && bytes[2] == 0x8D
+      let startsNumeric = isDigit(first) || first == 45 || first == 43 || fullWidthMinus
+      if !startsNumeric || bytes.count == 1 || (first == 45 && bytes.allSatisfy { $0 == 45 }) {
+        // Placeholders are at most three characters (不适用), nine bytes.
+        return bytes.count <= 9 && placeholders.contains(trimmed) ? .placeholder(trimmed) : nil
+      }
+      var end = bytes.count
+      var unit: String?
+      if let last = bytes.last, !isDigit(last) {
+        for candidate in unitBytes where end >= candidate.bytes.count {
+          if bytes[(end - candidate.bytes.count)..<end].elementsEqual(candidate.bytes) {
+            unit = candidate.text
+            end -= candidate.bytes.count
+            break
+          }
+        }
+      }
+      var start = 0
+      var negative = false
+      if fullWidthMinus {
+        negative = true
+        start = 3
+      }
+      guard let value = ExactDecimal(asciiDigits: bytes[start..<end], negative: negative) else { return nil }
+      return .number(value, unit: unit, raw: trimmed)
     }
-    guard let first = trimmed.unicodeScalars.first else { return nil }
-    let startsNumeric = ("0"..."9").contains(first) || first == "-" || first == "+" || first == "－"
-    // Placeholders are at most three characters (不适用), nine bytes.
-    guard startsNumeric || trimmed.utf8.count <= 9 else { return nil }
-    if placeholders.contains(trimmed) { return .placeholder(trimmed) }
-    guard startsNumeric else { return nil }
-    var body = Substring(trimmed)
-    var unit: String?
-    for candidate in allUnits
-    where body.utf8.last != nil && !("0"..."9").contains(body.unicodeScalars.last ?? "0") && body.hasSuffix(candidate) {
-      unit = candidate
-      body = body.dropLast(candidate.count)
-      break
-    }
-    var compact = String(body.filter { $0 != " " })
-    if compact.hasPrefix("－") { compact = "-" + compact.dropFirst() }
-    guard let value = ExactDecimal(compact) else { return nil }
-    return .number(value, unit: unit, raw: trimmed)
   }
 
   /// Whether `unit` is a unit of money.
@@ -61,8 +77,9 @@ public enum CellText: Sendable, Equatable {
 
   /// Whether a lone word is a unit that belongs to the number before it.
   public static func isUnitWord(_ word: some StringProtocol) -> Bool {
-    let text = String(word)
-    return moneyUnits.contains(text) || countUnits.contains(text)
+    let count = word.utf8.count
+    guard count == 3 || count == 6 else { return false }
+    return unitBytes.contains { $0.bytes.count == count && word.utf8.elementsEqual($0.bytes) }
   }
 }
 

@@ -17,24 +17,38 @@ struct CellTokenizer {
   /// The cells of `lines`, recording joined cells and vertical headers in `repairs`.
   static func tokenize(_ lines: ArraySlice<DocumentLine>, repairs: inout [Repair]) -> [CellToken] {
     var tokenizer = CellTokenizer()
-    let nonBlank = lines.filter { $0.hasTab || !$0.isBlank }
-    let tabbed = nonBlank.filter(\.hasTab).count
+    var nonBlankCount = 0
+    var tabbed = 0
+    for line in lines {
+      if line.hasTab {
+        tabbed += 1
+        nonBlankCount += 1
+      } else if !line.isBlank {
+        nonBlankCount += 1
+      }
+    }
     // Exports that put cells after tabs keep some wrapped text on lines of its own; a
     // third of the lines with tabs is plenty to tell them from space-aligned text.
-    let tabDominant = tabbed * 10 >= nonBlank.count * 3 && tabbed > 0
+    let tabDominant = tabbed * 10 >= nonBlankCount * 3 && tabbed > 0
     for line in lines {
       if line.hasTab {
         tokenizer.flush(&repairs)
-        let parts = line.text.utf8.split(separator: 9, omittingEmptySubsequences: false).map { Substring($0) }
-        for (index, part) in parts.enumerated() {
-          if index == 0, part.trimmingSpaces.isEmpty { continue }
-          if index == parts.count - 1 {
-            let text = part.trimmingSpaces
-            tokenizer.open = OpenCell(text: text, line: line.number, field: index, pieces: text.isEmpty ? [] : [text])
-          } else {
-            tokenizer.emitCell(part, line: line.number, field: index)
+        let text = line.text
+        var fieldStart = text.startIndex
+        var field = 0
+        var cursor = text.utf8.startIndex
+        // Every field but the last is a cell; the last may go on over the next lines.
+        while let tab = text.utf8[cursor...].firstIndex(of: 9) {
+          let part = text[fieldStart..<tab]
+          if !(field == 0 && part.trimmingSpaces.isEmpty) {
+            tokenizer.emitCell(part, line: line.number, field: field)
           }
+          field += 1
+          cursor = text.utf8.index(after: tab)
+          fieldStart = cursor
         }
+        let last = text[fieldStart...].trimmingSpaces
+        tokenizer.open = OpenCell(text: last, line: line.number, field: field, pieces: last.isEmpty ? [] : [last])
         continue
       }
       if line.isBlank { continue }
@@ -69,12 +83,16 @@ struct CellTokenizer {
           kind: vertical ? "vertical_header" : "joined_cell",
           detail: "\(cell.pieces.joined(separator: " / ")) → \(cell.text)", line: cell.line))
     }
-    emitCell(Substring(cell.text), line: cell.line, field: cell.field)
+    emitTrimmedCell(cell.text, line: cell.line, field: cell.field)
   }
 
   /// Emits one cell: blank, a value, or its words.
   private mutating func emitCell(_ text: Substring, line: Int, field: Int? = nil) {
-    let trimmed = text.trimmingSpaces
+    emitTrimmedCell(text.trimmingSpaces, line: line, field: field)
+  }
+
+  /// Emits one cell whose text has no blanks around it.
+  private mutating func emitTrimmedCell(_ trimmed: String, line: Int, field: Int?) {
     if trimmed.isEmpty {
       tokens.append(CellToken(content: .blank, line: line, field: field))
     } else if let value = CellText.parse(trimmed: trimmed) {

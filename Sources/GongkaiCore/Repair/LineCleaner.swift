@@ -6,42 +6,113 @@ import Foundation
 enum LineCleaner {
   /// The cleaned lines of `text`, and what was changed.
   static func clean(_ text: String, repairs: inout [Repair]) -> [DocumentLine] {
-    var lines: [DocumentLine] = []
-    var number = 0
-    for rawLine in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
-      number += 1
-      // A form feed separates pages inside one line of pdftotext output.
-      let pieces = rawLine.contains(12) ? rawLine.split(separator: 12, omittingEmptySubsequences: false) : [rawLine]
-      for piece in pieces {
-        var line = String(Substring(piece))
-        if piece.last == 13 { line = String(Substring(piece.dropLast())) }
-        if line.mayHoldWideForms { line = narrowDigits(line, number, &repairs) }
-        if isPageMarker(line) {
-          repairs.append(Repair(kind: "page_marker", detail: "removed \(line.trimmingSpaces)", line: number))
-          continue
+    var text = text
+    return text.withUTF8 { buffer in
+      var lines: [DocumentLine] = []
+      lines.reserveCapacity(buffer.count / 16)
+      var number = 1
+      var start = 0
+      func take(_ end: Int) {
+        var last = end
+        if last > start, buffer[last - 1] == 13 { last -= 1 }
+        if let line = cleanLine(UnsafeBufferPointer(rebasing: buffer[start..<last]), number, &repairs) {
+          lines.append(line)
         }
-        line = stripMarkup(line, number, &repairs)
-        lines.append(DocumentLine(text: line, number: number))
       }
+      for index in 0..<buffer.count {
+        switch buffer[index] {
+        case 10:
+          take(index)
+          number += 1
+          start = index + 1
+        case 12:
+          // A form feed separates pages inside one line of pdftotext output.
+          take(index)
+          start = index + 1
+        default: break
+        }
+      }
+      take(buffer.count)
+      return lines
     }
-    return lines
   }
 
-  /// Maps full-width digits and signs (０-９, ．, －) to ASCII and odd blanks to spaces.
+  /// One cleaned line, or nil when the line is a page marker.
+  private static func cleanLine(_ bytes: UnsafeBufferPointer<UInt8>, _ number: Int, _ repairs: inout [Repair])
+    -> DocumentLine?
+  {
+    var wide = false
+    var markup = false
+    var leading = true
+    var previous: UInt8 = 0
+    for byte in bytes {
+      switch (previous, byte) {
+      case (0xEF, 0xBC), (0xEF, 0xBB), (0xE3, 0x80), (0xC2, 0xA0), (0xE2, 0x80): wide = true
+      case (42, 42): markup = true
+      default: break
+      }
+      if leading {
+        if byte == 32 || byte == 9 {
+          // still in the indentation
+        } else {
+          // A list dash, star, hash or bullet (E2 80 A2, C2 B7) may start the line.
+          if byte == 45 || byte == 42 || byte == 35 || byte == 0xE2 || byte == 0xC2 { markup = true }
+          leading = false
+        }
+      }
+      previous = byte
+    }
+    var line = String(decoding: bytes, as: UTF8.self)
+    if wide { line = narrowDigits(line, number, &repairs) }
+    if isPageMarker(line) {
+      repairs.append(Repair(kind: "page_marker", detail: "removed \(line.trimmingSpaces)", line: number))
+      return nil
+    }
+    if markup { line = stripMarkup(line, number, &repairs) }
+    return DocumentLine(text: line, number: number)
+  }
+
+  /// Maps full-width digits (０-９) to ASCII and odd blanks (ideographic, no-break, thin
+  /// spaces) to spaces, dropping zero-width spaces and byte order marks; works on the
+  /// UTF-8 bytes so an untouched line costs one pass.
   static func narrowDigits(_ line: String, _ number: Int, _ repairs: inout [Repair]) -> String {
     var changedDigits = false
-    var scalars = String.UnicodeScalarView()
-    for scalar in line.unicodeScalars {
-      switch scalar.value {
-      case 0xFF10...0xFF19:
-        changedDigits = true
-        scalars.append(Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar)
-      case 0x3000, 0x00A0, 0x2002...0x200A: scalars.append(" ")
-      case 0x200B, 0xFEFF: continue
-      default: scalars.append(scalar)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(line.utf8.count)
+    var source = Array(line.utf8)
+    var index = 0
+    let count = source.count
+    while index < count {
+      let byte = source[index]
+      if index + 2 < count {
+        let second = source[index + 1]
+        let third = source[index + 2]
+        if byte == 0xEF, second == 0xBC, (0x90...0x99).contains(third) {
+          bytes.append(third - 0x90 + 0x30)
+          changedDigits = true
+          index += 3
+          continue
+        }
+        if (byte == 0xE3 && second == 0x80 && third == 0x80) || (byte == 0xE2 && second == 0x80 && (0x82...0x8A).contains(third)) {
+          bytes.append(0x20)
+          index += 3
+          continue
+        }
+        if (byte == 0xE2 && second == 0x80 && third == 0x8B) || (byte == 0xEF && second == 0xBB && third == 0xBF) {
+          index += 3
+          continue
+        }
       }
+      if byte == 0xC2, index + 1 < count, source[index + 1] == 0xA0 {
+        bytes.append(0x20)
+        index += 2
+        continue
+      }
+      bytes.append(byte)
+      index += 1
     }
-    let result = String(scalars)
+    source.removeAll()
+    let result = String(decoding: bytes, as: UTF8.self)
     if changedDigits {
       repairs.append(
         Repair(
@@ -59,6 +130,8 @@ enum LineCleaner {
       lead == UInt8(ascii: "-") || lead == 0xE2 || lead == 0xEF || lead == 0xE7 || lead == UInt8(ascii: "~")
         || lead == UInt8(ascii: "_") || (48...57).contains(lead) || lead == 0xE3
     else { return false }
+    // A line that starts with a digit is a value unless it is "5/12".
+    if (48...57).contains(lead), !line.utf8.contains(UInt8(ascii: "/")) { return false }
     var scalars: [Unicode.Scalar] = []
     scalars.reserveCapacity(16)
     for scalar in line.unicodeScalars where !scalar.isSpaceLike {

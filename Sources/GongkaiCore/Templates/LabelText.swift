@@ -7,10 +7,22 @@ public enum LabelText {
     (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
   }
 
+  /// Whether `scalar` is an ASCII letter or digit.
+  @inline(__always)
+  static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+    default: return false
+    }
+  }
+
   /// Whether `scalar` is a Chinese numeral used in numbering (一 … 十).
   @inline(__always)
   static func isChineseNumeral(_ scalar: Unicode.Scalar) -> Bool {
-    "一二三四五六七八九十〇".unicodeScalars.contains(scalar)
+    switch scalar {
+    case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "〇": return true
+    default: return false
+    }
   }
 
   /// Maps full-width ASCII forms (Ａ, ０, （) to ASCII and the ideographic space to a space.
@@ -30,8 +42,7 @@ public enum LabelText {
     let start = numberingEnd(narrowed)
     var result: [Unicode.Scalar] = []
     result.reserveCapacity(narrowed.count - start)
-    for scalar in narrowed[start...]
-    where isIdeograph(scalar) || (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))) {
+    for scalar in narrowed[start...] where isIdeograph(scalar) || isASCIIAlphanumeric(scalar) {
       result.append(scalar)
     }
     return result
@@ -55,7 +66,7 @@ public enum LabelText {
       if scalars[index] == "(" {
         var cursor = index + 1
         while cursor < scalars.count, cursor - index <= 4,
-          isChineseNumeral(scalars[cursor]) || scalars[cursor].properties.numericType != nil
+          isChineseNumeral(scalars[cursor]) || ("0"..."9").contains(scalars[cursor])
         {
           cursor += 1
         }

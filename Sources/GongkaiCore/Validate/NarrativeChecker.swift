@@ -21,7 +21,7 @@ final class NarrativeChecker: @unchecked Sendable {
     var seen = Set<String>()
     for (key, text) in report.sections.all {
       guard let text, keywords.contains(where: { text.containsText($0) }) else { continue }
-      for sentence in Self.sentences(text) where keywords.contains(where: { sentence.containsText($0) }) {
+      for sentence in Self.sentences(text, containingAnyOf: keywords) {
         let range = NSRange(sentence.startIndex..., in: sentence)
         let hasDigit = sentence.utf8.contains(where: { (48...57).contains($0) })
         for (rule, regex) in rules where rule.value != nil || hasDigit {
@@ -54,12 +54,29 @@ final class NarrativeChecker: @unchecked Sendable {
     return findings
   }
 
-  /// The sentences of a section, split at 。；！？ and line breaks.
-  static func sentences(_ text: String) -> [String] {
-    let stops: Set<Unicode.Scalar> = ["。", "；", "！", "？", "\n", ";", "!", "?"]
-    return text.unicodeScalars.split(whereSeparator: { stops.contains($0) }).map {
-      String(String.UnicodeScalarView($0))
+  /// The sentences of a section (split at 。；！？ and line breaks) that mention one of
+  /// `keywords`; the others are never copied out.
+  static func sentences(_ text: String, containingAnyOf keywords: [String]) -> [String] {
+    var result: [String] = []
+    let scalars = text.unicodeScalars
+    var start = scalars.startIndex
+    var index = start
+    func take(_ end: String.Index) {
+      guard start < end else { return }
+      let sentence = text[start..<end]
+      if keywords.contains(where: { sentence.containsText($0) }) { result.append(String(sentence)) }
     }
+    while index < scalars.endIndex {
+      switch scalars[index] {
+      case "。", "；", "！", "？", "\n", ";", "!", "?":
+        take(index)
+        start = scalars.index(after: index)
+      default: break
+      }
+      index = scalars.index(after: index)
+    }
+    take(scalars.endIndex)
+    return result
   }
 
   /// The sum of the cells at `paths` (e.g. `requests.new.total`), nil when a path is not
