@@ -10,86 +10,80 @@ public struct JSONWriter: Sendable {
 
   /// The JSON text of `value`.
   public func string(from value: JSONValue) -> String {
-    var output = ""
-    output.reserveCapacity(4096)
+    var output: [UInt8] = []
+    output.reserveCapacity(8192)
     write(value, level: 0, into: &output)
-    return output
+    return String(decoding: output, as: UTF8.self)
   }
 
-  private func write(_ value: JSONValue, level: Int, into output: inout String) {
+  private func write(_ value: JSONValue, level: Int, into output: inout [UInt8]) {
     switch value {
-    case .null: output += "null"
-    case .bool(let flag): output += flag ? "true" : "false"
-    case .number(let text): output += text
+    case .null: output.append(contentsOf: "null".utf8)
+    case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+    case .number(let text): output.append(contentsOf: text.utf8)
     case .string(let text): Self.appendQuoted(text, into: &output)
     case .array(let elements):
       if elements.isEmpty {
-        output += "[]"
+        output.append(contentsOf: "[]".utf8)
         return
       }
-      output += "["
+      output.append(UInt8(ascii: "["))
       for (index, element) in elements.enumerated() {
-        if index > 0 { output += "," }
+        if index > 0 { output.append(UInt8(ascii: ",")) }
         newline(level + 1, into: &output)
         write(element, level: level + 1, into: &output)
       }
       newline(level, into: &output)
-      output += "]"
+      output.append(UInt8(ascii: "]"))
     case .object(let members):
       if members.isEmpty {
-        output += "{}"
+        output.append(contentsOf: "{}".utf8)
         return
       }
-      output += "{"
+      output.append(UInt8(ascii: "{"))
       for (index, (key, member)) in members.enumerated() {
-        if index > 0 { output += "," }
+        if index > 0 { output.append(UInt8(ascii: ",")) }
         newline(level + 1, into: &output)
         Self.appendQuoted(key, into: &output)
-        output += indent == nil ? ":" : ": "
+        output.append(UInt8(ascii: ":"))
+        if indent != nil { output.append(UInt8(ascii: " ")) }
         write(member, level: level + 1, into: &output)
       }
       newline(level, into: &output)
-      output += "}"
+      output.append(UInt8(ascii: "}"))
     }
   }
 
-  private func newline(_ level: Int, into output: inout String) {
+  private func newline(_ level: Int, into output: inout [UInt8]) {
     guard let indent else { return }
-    output += "\n"
-    for _ in 0..<level { output += indent }
+    output.append(10)
+    for _ in 0..<level { output.append(contentsOf: indent.utf8) }
   }
 
-  /// Appends `text` as a JSON string literal (UTF-8 kept as is, controls escaped).
-  static func appendQuoted(_ text: String, into output: inout String) {
-    output += "\""
-    // Most strings need no escaping: append them whole.
-    var plain = true
+  /// Appends `text` as a JSON string literal: UTF-8 kept as is; quotes, backslashes,
+  /// control characters and U+2028/2029 (which break JavaScript) escaped.
+  static func appendQuoted(_ text: String, into output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\""))
+    let hex = Array("0123456789abcdef".utf8)
     var previous: (UInt8, UInt8) = (0, 0)
     for byte in text.utf8 {
-      if byte < 0x20 || byte == 0x22 || byte == 0x5C || (previous == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9)) {
-        plain = false
-        break
+      switch byte {
+      case UInt8(ascii: "\""): output.append(contentsOf: [92, 34])
+      case UInt8(ascii: "\\"): output.append(contentsOf: [92, 92])
+      case 10: output.append(contentsOf: [92, UInt8(ascii: "n")])
+      case 13: output.append(contentsOf: [92, UInt8(ascii: "r")])
+      case 9: output.append(contentsOf: [92, UInt8(ascii: "t")])
+      case 0..<0x20:
+        output.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+      case 0xA8,
+        0xA9 where previous == (0xE2, 0x80):
+        // U+2028/2029: replace the two bytes already written with the escape.
+        output.removeLast(2)
+        output.append(contentsOf: [92, UInt8(ascii: "u"), 50, 48, 50, byte == 0xA8 ? 56 : 57])
+      default: output.append(byte)
       }
       previous = (previous.1, byte)
     }
-    if plain {
-      output += text
-      output += "\""
-      return
-    }
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-        let hex = String(scalar.value, radix: 16)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: output.unicodeScalars.append(scalar)
-      }
-    }
-    output += "\""
+    output.append(UInt8(ascii: "\""))
   }
 }

@@ -95,24 +95,26 @@ public struct ReportParser: Sendable {
         return DataTable.Row(
           key: row.key,
           cells: row.columns.enumerated().map { index, columnKey in
-            let text = index < cells.count ? cells[index] : nil
+            guard index < cells.count, let text = cells[index] else {
+              return DataTable.Cell(key: columnKey, value: nil)
+            }
             let column = columns.first { $0.key == columnKey }
-            let path = "\(name).\(row.key).\(columnKey)"
-            return DataTable.Cell(key: columnKey, value: value(text, column: column, path: path, findings: &findings))
+            return DataTable.Cell(
+              key: columnKey,
+              value: value(text, column: column, path: { "\(name).\(row.key).\(columnKey)" }, findings: &findings))
           })
       })
   }
 
   /// The typed value of a cell's text under `column`.
-  private func value(_ text: CellText?, column: ReportTemplate.Column?, path: String, findings: inout [Finding])
-    -> CellValue?
-  {
-    guard let text else { return nil }
+  private func value(
+    _ text: CellText, column: ReportTemplate.Column?, path: () -> String, findings: inout [Finding]
+  ) -> CellValue? {
     switch text {
     case .placeholder(let raw):
       findings.append(
         Finding(
-          rule: "placeholder", severity: .warning, location: path,
+          rule: "placeholder", severity: .warning, location: path(),
           message: "the cell holds \"\(raw)\" instead of a number"))
       return nil
     case .number(let number, let unit, let raw):
@@ -125,7 +127,7 @@ public struct ReportParser: Sendable {
       guard let count = number.integerValue, !CellText.isMoney(unit) else {
         findings.append(
           Finding(
-            rule: "placeholder", severity: .warning, location: path,
+            rule: "placeholder", severity: .warning, location: path(),
             message: "the cell holds \"\(raw)\", which is not a count"))
         return nil
       }

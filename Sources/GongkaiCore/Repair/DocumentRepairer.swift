@@ -69,10 +69,11 @@ public struct DocumentRepairer: Sendable {
   func detectTemplate(tokens: [String: [CellToken]], preamble: [String]) -> ReportTemplate {
     for table in ["proactive", "requests"] {
       guard let cells = tokens[table] else { continue }
-      let text = cells.compactMap { token -> String? in
-        if case .text(let text) = token.content { return LabelText.key(text) }
-        return nil
-      }.joined()
+      var raw = ""
+      for token in cells {
+        if case .text(let text) = token.content { raw += text }
+      }
+      let text = LabelText.key(raw)
       let scores = catalog.templates.map { template in
         (template, template.cues.filter { text.containsText(LabelText.key($0)) }.count)
       }

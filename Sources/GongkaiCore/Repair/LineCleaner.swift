@@ -93,7 +93,9 @@ enum LineCleaner {
           index += 3
           continue
         }
-        if (byte == 0xE3 && second == 0x80 && third == 0x80) || (byte == 0xE2 && second == 0x80 && (0x82...0x8A).contains(third)) {
+        if (byte == 0xE3 && second == 0x80 && third == 0x80)
+          || (byte == 0xE2 && second == 0x80 && (0x82...0x8A).contains(third))
+        {
           bytes.append(0x20)
           index += 3
           continue

@@ -16,6 +16,8 @@ struct SectionSplitter {
   private let sections: [(key: String, title: [Unicode.Scalar], bigrams: [UInt64])]
 
   private let maximumTitleLength: Int
+  /// The first and last two characters of every title: a heading keeps at least one pair.
+  private let titleEnds: [String]
 
   /// Prepares the splitter for a form's sections.
   init(sections: [ReportTemplate.Section]) {
@@ -24,6 +26,9 @@ struct SectionSplitter {
       return (section.key, title, LabelText.bigrams(title))
     }
     maximumTitleLength = self.sections.map(\.title.count).max() ?? 0
+    titleEnds = self.sections.flatMap { section in
+      [section.title.prefix(2), section.title.suffix(2)].map { String(String.UnicodeScalarView($0)) }
+    }
   }
 
   /// The spans of `lines`, in order; sections not found are absent.
@@ -47,7 +52,9 @@ struct SectionSplitter {
   /// The section a line is the heading of, if it is one, among those after `last`.
   func headingSection(_ text: String, after last: Int) -> Int? {
     // A heading has no tab and at least four Chinese characters (12 bytes).
-    guard (12...(48 * 3 + 40)).contains(text.utf8.count), !text.utf8.contains(9) else { return nil }
+    guard (12...(48 * 3 + 40)).contains(text.utf8.count), !text.utf8.contains(9),
+      titleEnds.contains(where: { text.containsText($0) })
+    else { return nil }
     let trimmed = text.trimmingSpaces
     guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 48, !trimmed.utf8.contains(9) else { return nil }
     let normalized = LabelText.normalized(trimmed)

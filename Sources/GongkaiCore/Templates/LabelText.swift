@@ -51,7 +51,7 @@ public enum LabelText {
   /// The normalised text as a String, for dictionary keys and messages.
   public static func key(_ text: some StringProtocol) -> String {
     var view = String.UnicodeScalarView()
-    view.append(contentsOf: normalized(text))
+    for scalar in normalized(text) { view.append(scalar) }
     return String(view)
   }
 

@@ -42,8 +42,8 @@ public struct Validator: Sendable {
     for (name, table) in [("proactive", report.proactive), ("requests", report.requests), ("appeals", report.appeals)] {
       for row in table.rows where !absent.contains(row.key) || name != "requests" {
         for cell in row.cells {
-          let path = "\(name).\(row.key).\(cell.key)"
           guard let value = cell.value else {
+            let path = "\(name).\(row.key).\(cell.key)"
             if !exempt.contains(path) {
               findings.append(
                 Finding(
@@ -55,7 +55,7 @@ public struct Validator: Sendable {
           if let count = value.count, count < 0, kind(of: cell.key, in: name, template) != .signed {
             findings.append(
               Finding(
-                rule: "negative", severity: .error, location: path,
+                rule: "negative", severity: .error, location: "\(name).\(row.key).\(cell.key)",
                 message: "\(count) is negative; this count cannot be"))
           }
         }
@@ -127,24 +127,29 @@ public struct Validator: Sendable {
   /// Runs one arithmetic rule over every row (or column) of `table`.
   func evaluate(_ check: ReportTemplate.Check, table: DataTable, absent: Set<String>) -> [Finding] {
     var findings: [Finding] = []
+    // Row and column positions once, so each sum is a few array reads.
+    var rowIndex: [String: Int] = [:]
+    for (index, row) in table.rows.enumerated() { rowIndex[row.key] = index }
+    let columnKeys = table.rows.first { !$0.isAbsentByDesign }?.cells.map(\.key) ?? []
+    var columnIndex: [String: Int] = [:]
+    for (index, key) in columnKeys.enumerated() { columnIndex[key] = index }
     /// The sum of `keys` along the line `line`, nil when a needed cell is null.
     func sum(_ keys: [String], line: String) -> Int? {
       var total = 0
       for key in keys {
-        let (row, column) = check.across == .columns ? (line, key) : (key, line)
-        guard let cell = table.cell(row, column) else { continue }
-        guard let value = cell?.count else {
-          if absent.contains(row) { continue }
+        let (rowKey, columnKey) = check.across == .columns ? (line, key) : (key, line)
+        guard let row = rowIndex[rowKey], let column = columnIndex[columnKey], column < table.rows[row].cells.count
+        else { continue }
+        guard let number = table.rows[row].cells[column].value?.count else {
+          if absent.contains(rowKey) { continue }
           return nil
         }
-        total += value
+        total += number
       }
       return total
     }
     let lines: [String] =
-      check.across == .columns
-      ? table.rows.map(\.key).filter { !absent.contains($0) }
-      : (table.rows.first?.cells.map(\.key) ?? [])
+      check.across == .columns ? table.rows.map(\.key).filter { !absent.contains($0) } : columnKeys
     for line in lines {
       guard let parts = sum(check.parts, line: line), let totals = sum(check.totals, line: line), parts != totals
       else { continue }
