@@ -127,3 +127,14 @@ struct OutputTests {
     return fields
   }
 }
+
+@Suite("JSON text")
+struct JSONTextTests {
+  @Test("line and paragraph separators are escaped; other multi-byte text is kept as is")
+  func separators() throws {
+    let value = JSONValue.string("甲\u{2028}乙\u{2029}丙¨ɨ訨")
+    let text = JSONWriter(pretty: false).string(from: value)
+    #expect(text == "\"甲\\u2028乙\\u2029丙¨ɨ訨\"")
+    #expect(try JSONReader.parse(text) == value)
+  }
+}

@@ -75,8 +75,7 @@ public struct JSONWriter: Sendable {
       case 9: output.append(contentsOf: [92, UInt8(ascii: "t")])
       case 0..<0x20:
         output.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-      case 0xA8,
-        0xA9 where previous == (0xE2, 0x80):
+      case 0xA8 where previous == (0xE2, 0x80), 0xA9 where previous == (0xE2, 0x80):
         // U+2028/2029: replace the two bytes already written with the escape.
         output.removeLast(2)
         output.append(contentsOf: [92, UInt8(ascii: "u"), 50, 48, 50, byte == 0xA8 ? 56 : 57])
