@@ -28,16 +28,18 @@ let package = Package(
       providers: [.apt(["libpoppler-glib-dev"])]),
     .target(name: "GongkaiPDF", dependencies: ["GongkaiLayout", "CPoppler"]),
 
+
     .executableTarget(
       name: "gongkai",
       dependencies: [
-        "GongkaiCore",
+        "GongkaiCore", "GongkaiPDF",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     .testTarget(name: "GongkaiCoreTests", dependencies: ["GongkaiCore"]),
     .testTarget(name: "GongkaiLayoutTests", dependencies: ["GongkaiLayout"]),
-    .testTarget(name: "GongkaiPDFTests", dependencies: ["GongkaiPDF", "GongkaiLayout"]),
+    .testTarget(
+      name: "GongkaiPDFTests", dependencies: ["GongkaiPDF", "GongkaiLayout"], exclude: ["Fixtures"]),
     .testTarget(name: "CommandLineTests", dependencies: ["gongkai", "GongkaiCore"]),
   ],
   swiftLanguageModes: [.v6]

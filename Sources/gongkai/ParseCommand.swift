@@ -30,6 +30,9 @@ struct ParseCommand: ParsableCommand {
   @Flag(help: "Exit with status 1 when any report has an error finding.")
   var strict = false
 
+  @Option(help: "Password of encrypted PDFs.")
+  var password: String?
+
   func validate() throws {
     if bom && format != .csv { throw ValidationError("--bom applies to --format csv only") }
   }
@@ -52,7 +55,7 @@ struct ParseCommand: ParsableCommand {
       }
       let report: Report
       do {
-        let input = try InputLoader.load(path)
+        let input = try InputLoader.load(path, password: password)
         report = try pipeline.report(text: input.text, source: input.source, titleHint: input.titleHint)
       } catch {
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }

@@ -11,7 +11,7 @@ struct SampleTests {
     let report = try Fixtures.report(ofSample: name)
     let expected = try JSONReader.parse(
       String(contentsOf: Fixtures.textSamples.appending(path: Fixtures.expectedName(for: name)), encoding: .utf8))
-    let differences = ExpectedReport.differences(actual: ReportJSON.encode(report), expected: expected)
+    let differences = ReportExpectation.differences(actual: ReportJSON.encode(report), expected: expected)
     #expect(differences.isEmpty, "\(name):\n\(differences.joined(separator: "\n"))")
   }
 

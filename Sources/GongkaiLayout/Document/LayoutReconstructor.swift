@@ -1,0 +1,148 @@
+/// Turns the positioned pages of one document into its text in reading order.
+///
+/// Lines of running text come out as plain lines, with lines that wrap at the right margin
+/// joined into their paragraph; every table row comes out as one line of tab-separated
+/// cells. Page numbers and running heads are dropped, and a table broken across pages is
+/// stitched back together (a header row repeated on the next page is dropped).
+public struct LayoutReconstructor: Sendable {
+  /// Reads single pages.
+  public var analyzer = PageAnalyzer()
+  /// Drops headers and footers.
+  public var furniture = PageFurniture()
+  /// Reads tables drawn without lines.
+  public var alignedTables = AlignedTableFinder()
+
+  /// Creates a reconstructor.
+  public init() {}
+
+  /// The layouts of `pages`, headers and footers removed, line-less tables found.
+  public func layouts(of pages: [PositionedPage]) -> [PageLayout] {
+    let analyzed = pages.map { analyzer.layout(of: $0) }
+    return furniture.removing(from: analyzed).map { page in
+      var page = page
+      page.blocks = alignedTables.apply(to: page.blocks)
+      return page
+    }
+  }
+
+  /// The document's text: paragraphs and tab-separated table rows, one per line.
+  public func text(of pages: [PositionedPage]) -> String {
+    render(layouts(of: pages))
+  }
+
+  /// The text of already analysed pages.
+  public func render(_ pages: [PageLayout]) -> String {
+    let margins = Margins(pages)
+    var output: [String] = []
+    var previousLine: TextLine? = nil
+    var previousLineEndsPage = false
+    var previousTable: Table? = nil
+    var previousTableEndsPage = false
+
+    for page in pages {
+      for (index, block) in page.blocks.enumerated() {
+        let isFirst = index == 0
+        let isLast = index == page.blocks.count - 1
+        switch block {
+        case .line(let line):
+          if let before = previousLine,
+            margins.continues(before, with: line, acrossPages: previousLineEndsPage && isFirst)
+              || margins.continuesHeading(before, with: line, pageWidth: page.width),
+            let last = output.popLast()
+          {
+            output.append(Self.join(last, line.text))
+          } else {
+            output.append(line.text)
+          }
+          previousLine = line
+          previousLineEndsPage = isLast
+          previousTable = nil
+        case .table(let table):
+          var rows = table.rows
+          var current = table
+          if let before = previousTable, previousTableEndsPage, isFirst,
+            Self.sameColumns(before, table)
+          {
+            // The same table continued on a new page: stitch the two parts together.
+            rows = Self.droppingRepeatedHeader(rows, of: before)
+            if let last = before.rows.last, let first = rows.first,
+              let merged = Self.joiningSplitRow(last, first), !output.isEmpty
+            {
+              output[output.count - 1] = merged.line
+              rows.removeFirst()
+              current.rows = before.rows.dropLast() + [merged] + rows
+            } else {
+              current.rows = before.rows + rows
+            }
+          }
+          output.append(contentsOf: rows.map(\.line))
+          previousTable = current
+          previousTableEndsPage = isLast
+          previousLine = nil
+        }
+      }
+    }
+    return output.joined(separator: "\n") + (output.isEmpty ? "" : "\n")
+  }
+
+  /// Joins a wrapped line to its paragraph (a space only between two Latin words).
+  static func join(_ head: String, _ tail: String) -> String {
+    if let last = head.last, let first = tail.first, last.isASCIIWordCharacter,
+      first.isASCIIWordCharacter
+    {
+      return head + " " + tail
+    }
+    return head + tail
+  }
+
+  /// Whether two tables on consecutive pages have the same outer edges.
+  static func sameColumns(_ first: Table, _ second: Table) -> Bool {
+    abs(first.box.minX - second.box.minX) <= 6 && abs(first.box.maxX - second.box.maxX) <= 6
+  }
+
+  /// The row `last` completed by `first` when a page break split it: `first` holds only
+  /// the rest of labels begun in `last` (no numbers, nothing that starts a new label such
+  /// as `1.` or `（二）`); `nil` otherwise.
+  static func joiningSplitRow(_ last: TableRow, _ first: TableRow) -> TableRow? {
+    guard last.cells.count == first.cells.count else { return nil }
+    var cells = last.cells
+    var joined = false
+    for (index, piece) in first.cells.enumerated() where !piece.isEmpty {
+      let head = last.cells[index]
+      guard !head.isEmpty, !Self.isNumeric(head), !Self.isNumeric(piece),
+        !Margins.startsWithEnumerator(piece), !Self.startsWithNumberedItem(piece)
+      else { return nil }
+      cells[index] = head + piece
+      joined = true
+    }
+    guard joined else { return nil }
+    let box = last.box.union(first.box)
+    return TableRow(cells: cells, box: box)
+  }
+
+  /// Whether a cell holds a number (digits with an optional sign, separators or unit).
+  static func isNumeric(_ text: String) -> Bool {
+    guard let first = text.first, first.isWholeNumberDigit || first == "-" else { return false }
+    return text.filter { $0.isWholeNumberDigit }.count * 2 >= text.count
+  }
+
+  /// Whether the text starts like `1.` or `2、`.
+  static func startsWithNumberedItem(_ text: String) -> Bool {
+    let digits = text.prefix { $0.isWholeNumberDigit }
+    guard !digits.isEmpty else { return false }
+    let after = text.dropFirst(digits.count).first
+    return after == "." || after == "、" || after == "．"
+  }
+
+  /// Drops the rows at the top of a continued table that repeat the first table's header.
+  static func droppingRepeatedHeader(_ rows: [TableRow], of first: Table) -> [TableRow] {
+    var count = 0
+    while count < rows.count, count < first.rows.count,
+      rows[count].cells == first.rows[count].cells,
+      !rows[count].cells.contains(where: { $0.first?.isWholeNumberDigit == true })
+    {
+      count += 1
+    }
+    return Array(rows.dropFirst(count))
+  }
+}

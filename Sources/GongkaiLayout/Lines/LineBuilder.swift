@@ -1,0 +1,95 @@
+/// Groups positioned characters into lines by vertical overlap, whatever order they came in.
+public struct LineBuilder: Sendable {
+  /// A gap at least this many font sizes wide splits a line into segments.
+  public var segmentGap: Double = 1.5
+  /// A gap at least this many font sizes wide (with no space character in it) reads as a space.
+  public var spaceGap: Double = 0.6
+
+  /// Creates a builder.
+  public init() {}
+
+  /// The lines formed by `characters`, top to bottom (line breaks in the input are ignored).
+  public func lines(from characters: [PositionedCharacter]) -> [TextLine] {
+    let usable = characters.filter { !$0.character.isNewline && $0.box.height > 0 }
+    let visible = usable.filter { !$0.character.isWhitespace }
+    guard !visible.isEmpty else { return [] }
+    let spaces = usable.filter { $0.character.isWhitespace }
+
+    // Sweep by vertical centre: a character joins the line whose band it overlaps enough.
+    let sorted = visible.sorted { ($0.box.midY, $0.box.minX) < ($1.box.midY, $1.box.minX) }
+    var groups: [[PositionedCharacter]] = []
+    var bands: [PageRect] = []
+    for character in sorted {
+      var joined = false
+      // Only the last few lines can still overlap a character further down.
+      for index in stride(from: groups.count - 1, through: max(0, groups.count - 3), by: -1) {
+        let band = bands[index]
+        let overlap = band.verticalOverlap(character.box)
+        let smaller = min(band.height, character.box.height)
+        if overlap >= 0.5 * smaller,
+          abs(character.box.midY - band.midY) <= 0.5 * max(band.height, character.box.height)
+        {
+          groups[index].append(character)
+          bands[index] = band.union(character.box)
+          joined = true
+          break
+        }
+      }
+      if !joined {
+        groups.append([character])
+        bands.append(character.box)
+      }
+    }
+
+    var lines: [TextLine] = []
+    for (index, group) in groups.enumerated() {
+      let band = bands[index]
+      let lineSpaces = spaces.filter {
+        $0.box.verticalOverlap(band) >= 0.5 * min(band.height, $0.box.height)
+      }
+      lines.append(makeLine(group, spaces: lineSpaces))
+    }
+    return lines.sorted { ($0.box.minY, $0.box.minX) < ($1.box.minY, $1.box.minX) }
+  }
+
+  /// Builds one line from its characters: sorted left to right, spaces where the text had
+  /// them or where the gap is wide, segments where the gap is very wide.
+  func makeLine(_ group: [PositionedCharacter], spaces: [PositionedCharacter]) -> TextLine {
+    let glyphs = group.sorted { $0.box.minX < $1.box.minX }
+    let heights = glyphs.map(\.box.height).sorted()
+    let fontSize = heights[heights.count / 2]
+    var text = ""
+    var segments: [LineSegment] = []
+    var segmentText = ""
+    var segmentBox = glyphs[0].box
+    var box = glyphs[0].box
+    var previous: PositionedCharacter? = nil
+    for glyph in glyphs {
+      if let previous {
+        let gap = glyph.box.minX - previous.box.maxX
+        let spaceBetween = spaces.contains {
+          $0.box.midX >= previous.box.midX && $0.box.midX <= glyph.box.midX
+        }
+        if gap >= segmentGap * fontSize {
+          segments.append(LineSegment(text: segmentText, box: segmentBox))
+          segmentText = ""
+          segmentBox = glyph.box
+          text += " "
+        } else if (spaceBetween || gap >= spaceGap * fontSize),
+          previous.character.isASCII || glyph.character.isASCII
+        {
+          // A space between two Chinese characters is justification, never a word break.
+          text += " "
+          segmentText += " "
+        }
+      }
+      text.append(glyph.character)
+      segmentText.append(glyph.character)
+      segmentBox = segmentBox.union(glyph.box)
+      box = box.union(glyph.box)
+      previous = glyph
+    }
+    segments.append(LineSegment(text: segmentText, box: segmentBox))
+    return TextLine(text: text, box: box, fontSize: fontSize, segments: segments)
+  }
+}

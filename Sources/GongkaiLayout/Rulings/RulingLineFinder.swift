@@ -1,0 +1,250 @@
+/// Finds the ruling lines of drawn table grids on a grey page image.
+///
+/// The image is binarized with one global Otsu threshold; a pixel belongs to a line when it
+/// lies on a run of ink at least as long as the kernel (a morphological opening with a
+/// 1×k or k×1 line), and runs on neighbouring rows or columns form one line. Collinear
+/// pieces are merged, and vertical "lines" running far past the outermost horizontal
+/// rules they cross (scanner streaks) are dropped.
+public struct RulingLineFinder: Sendable {
+  /// Tuning in PDF points, so results do not depend on the resolution.
+  public struct Options: Sendable, Equatable {
+    /// The shortest horizontal run that counts as a line (0.4 in by default).
+    public var minimumHorizontalLength: Double = 28.8
+    /// The shortest vertical run that counts as a line (0.2 in by default).
+    public var minimumVerticalLength: Double = 14.4
+    /// Thicker ink (filled areas, shading) is not a line.
+    public var maximumThickness: Double = 4
+    /// Collinear pieces closer than this along their axis are one line.
+    public var joinGap: Double = 3
+    /// Lines whose positions differ by at most this are collinear.
+    public var alignment: Double = 2
+    /// A vertical line reaching this far past the outermost horizontal rules it crosses is a streak.
+    public var streakOverrun: Double = 72
+    /// Ink must be darker than this, whatever Otsu says (keeps light shading out).
+    public var maximumInkLevel: UInt8 = 170
+
+    /// Default tuning.
+    public init() {}
+  }
+
+  /// The tuning in use.
+  public var options: Options
+
+  /// Creates a finder.
+  public init(options: Options = Options()) {
+    self.options = options
+  }
+
+  /// The ruling lines of `bitmap`, in page points with the origin at the top-left corner.
+  public func lines(in bitmap: GreyBitmap) -> [RulingLine] {
+    let scale = bitmap.pixelsPerPoint
+    let level = min(OtsuThreshold.level(of: bitmap), options.maximumInkLevel)
+    let maxThickness = max(1, Int((options.maximumThickness * scale).rounded(.up)))
+    let horizontalKernel = max(3, Int((options.minimumHorizontalLength * scale).rounded()))
+    let verticalKernel = max(3, Int((options.minimumVerticalLength * scale).rounded()))
+    let (horizontalRuns, verticalRuns) = Self.runs(
+      in: bitmap, level: level, horizontalKernel: horizontalKernel,
+      verticalKernel: verticalKernel)
+    let horizontal = merge(
+      Self.bands(horizontalRuns, maxThickness: maxThickness)
+        .map { $0.line(axis: .horizontal, scale: scale) })
+    let vertical = merge(
+      Self.bands(verticalRuns, maxThickness: maxThickness)
+        .map { $0.line(axis: .vertical, scale: scale) })
+    return horizontal + dropStreaks(vertical, crossing: horizontal)
+  }
+
+  /// A straight run of ink pixels: `position` is its row (horizontal) or column (vertical),
+  /// `start...end` its extent along the run, in pixels.
+  struct Run {
+    var position: Int
+    var start: Int
+    var end: Int  // inclusive
+  }
+
+  /// Every horizontal run of at least `horizontalKernel` ink pixels and every vertical run of
+  /// at least `verticalKernel`, found in one pass over the rows (a morphological opening with
+  /// line-shaped kernels keeps exactly these pixels).
+  static func runs(
+    in bitmap: GreyBitmap, level: UInt8, horizontalKernel: Int, verticalKernel: Int
+  ) -> (horizontal: [Run], vertical: [Run]) {
+    let width = bitmap.width
+    let height = bitmap.height
+    var horizontal: [Run] = []
+    var vertical: [Run] = []
+    // For each column, the row where its current vertical run of ink began (-1: none).
+    var columnStart = [Int32](repeating: -1, count: width)
+    // 1 where a column has a vertical run open, for the sixteen-pixel fast path.
+    var columnOpen = [UInt8](repeating: 0, count: width + 16)
+    var inkRow = [UInt8](repeating: 0, count: width + 16)
+    bitmap.pixels.withUnsafeBufferPointer { pixels in
+      columnStart.withUnsafeMutableBufferPointer { starts in
+       columnOpen.withUnsafeMutableBufferPointer { opens in
+       inkRow.withUnsafeMutableBufferPointer { inks in
+        guard let base = pixels.baseAddress, let startBase = starts.baseAddress,
+          let openBase = opens.baseAddress, let inkBase = inks.baseAddress
+        else { return }
+        for row in 0..<height {
+          let line = base + row * width
+          var runStart = -1
+          var column = 0
+          // Ink (1) or paper (0) for the row: a plain loop the compiler vectorizes.
+          for index in 0..<width { inkBase[index] = line[index] <= level ? 1 : 0 }
+          let inkRaw = UnsafeRawPointer(inkBase)
+          let openRaw = UnsafeRawPointer(openBase)
+          while column < width {
+            // Fast path: eight pixels of paper with no run open through any of them.
+            if runStart < 0, column + 8 <= width,
+              inkRaw.loadUnaligned(fromByteOffset: column, as: UInt64.self)
+                | openRaw.loadUnaligned(fromByteOffset: column, as: UInt64.self) == 0
+            {
+              column += 8
+              continue
+            }
+            if inkBase[column] == 0 {
+              if runStart >= 0 {
+                if column - runStart >= horizontalKernel {
+                  horizontal.append(Run(position: row, start: runStart, end: column - 1))
+                }
+                runStart = -1
+              }
+              let started = Int(startBase[column])
+              if started >= 0 {
+                if row - started >= verticalKernel {
+                  vertical.append(Run(position: column, start: started, end: row - 1))
+                }
+                startBase[column] = -1
+                openBase[column] = 0
+              }
+            } else {
+              if runStart < 0 { runStart = column }
+              if startBase[column] < 0 {
+                startBase[column] = Int32(row)
+                openBase[column] = 1
+              }
+            }
+            column += 1
+          }
+          if runStart >= 0, width - runStart >= horizontalKernel {
+            horizontal.append(Run(position: row, start: runStart, end: width - 1))
+          }
+        }
+        for column in 0..<width {
+          let started = Int(startBase[column])
+          if started >= 0, height - started >= verticalKernel {
+            vertical.append(Run(position: column, start: started, end: height - 1))
+          }
+        }
+       }
+       }
+      }
+    }
+    return (horizontal, vertical)
+  }
+
+  /// A stack of runs on neighbouring rows (or columns) that together form one line, in pixels.
+  struct Band {
+    var start: Int
+    var end: Int  // inclusive
+    var first: Int
+    var last: Int  // inclusive
+
+    func line(axis: RulingLine.Axis, scale: Double) -> RulingLine {
+      RulingLine(
+        axis: axis, position: Double(first + last + 1) / 2 / scale,
+        start: Double(start) / scale, end: Double(end + 1) / scale)
+    }
+  }
+
+  /// Stacks runs on consecutive positions that overlap into bands; bands thicker than
+  /// `maxThickness` are filled areas, not lines, and are dropped.
+  static func bands(_ runs: [Run], maxThickness: Int) -> [Band] {
+    let sorted = runs.sorted { ($0.position, $0.start) < ($1.position, $1.start) }
+    var open: [Band] = []
+    var finished: [Band] = []
+    var index = 0
+    while index < sorted.count {
+      let position = sorted[index].position
+      var row: [Run] = []
+      while index < sorted.count, sorted[index].position == position {
+        row.append(sorted[index])
+        index += 1
+      }
+      var stillOpen: [Band] = []
+      var used = [Bool](repeating: false, count: row.count)
+      for var band in open {
+        guard band.last == position - 1 else {
+          finished.append(band)
+          continue
+        }
+        var extended = false
+        for (runIndex, run) in row.enumerated() where !used[runIndex] {
+          let overlap = min(band.end, run.end) - max(band.start, run.start)
+          let shorter = min(band.end - band.start, run.end - run.start)
+          if overlap >= shorter / 2 {
+            band.start = min(band.start, run.start)
+            band.end = max(band.end, run.end)
+            band.last = position
+            used[runIndex] = true
+            extended = true
+            break
+          }
+        }
+        if extended { stillOpen.append(band) } else { finished.append(band) }
+      }
+      for (runIndex, run) in row.enumerated() where !used[runIndex] {
+        stillOpen.append(Band(start: run.start, end: run.end, first: position, last: position))
+      }
+      open = stillOpen
+    }
+    finished.append(contentsOf: open)
+    return finished.filter { $0.last - $0.first + 1 <= maxThickness }
+  }
+
+  /// Merges collinear pieces that touch or nearly touch into single lines.
+  func merge(_ lines: [RulingLine]) -> [RulingLine] {
+    let sorted = lines.sorted { ($0.position, $0.start) < ($1.position, $1.start) }
+    var groups: [[RulingLine]] = []
+    for line in sorted {
+      if let last = groups.last?.last, line.position - last.position <= options.alignment {
+        groups[groups.count - 1].append(line)
+      } else {
+        groups.append([line])
+      }
+    }
+    var result: [RulingLine] = []
+    for group in groups {
+      let byStart = group.sorted { $0.start < $1.start }
+      var current: [RulingLine] = []
+      func flush() {
+        guard let first = current.first else { return }
+        let length = current.reduce(0) { $0 + max(0.1, $1.end - $1.start) }
+        let position =
+          current.reduce(0) { $0 + $1.position * max(0.1, $1.end - $1.start) } / length
+        let end = current.map(\.end).max() ?? first.end
+        result.append(RulingLine(axis: first.axis, position: position, start: first.start, end: end))
+        current.removeAll()
+      }
+      for line in byStart {
+        if let reach = current.map(\.end).max(), line.start > reach + options.joinGap { flush() }
+        current.append(line)
+      }
+      flush()
+    }
+    return result
+  }
+
+  /// Drops vertical lines that run far past the outermost horizontal rules they cross.
+  func dropStreaks(_ vertical: [RulingLine], crossing horizontal: [RulingLine]) -> [RulingLine] {
+    let tolerance = options.alignment + options.maximumThickness
+    return vertical.filter { line in
+      let crossed = horizontal.filter { rule in
+        rule.start - tolerance <= line.position && line.position <= rule.end + tolerance
+          && line.start - tolerance <= rule.position && rule.position <= line.end + tolerance
+      }
+      guard let top = crossed.map(\.position).min(), let bottom = crossed.map(\.position).max()
+      else { return true }
+      return line.start >= top - options.streakOverrun && line.end <= bottom + options.streakOverrun
+    }
+  }
+}

@@ -1,0 +1,42 @@
+// Small classifications of characters and strings used across the layout code.
+
+extension Character {
+  /// An ASCII letter or digit.
+  var isASCIIWordCharacter: Bool {
+    isASCII && (isLetter || isNumber)
+  }
+}
+
+extension Character {
+  /// A Chinese (CJK unified) ideograph.
+  var isHanIdeograph: Bool {
+    guard let scalar = unicodeScalars.first else { return false }
+    switch scalar.value {
+    case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: return true
+    default: return false
+    }
+  }
+}
+
+extension Character {
+  /// An ASCII or full-width decimal digit.
+  var isWholeNumberDigit: Bool {
+    ("0"..."9").contains(self) || ("０"..."９").contains(self)
+  }
+}
+
+extension String {
+  /// The string with every occurrence of `target` replaced (no Foundation needed).
+  func replacingAll(_ target: String, with replacement: String) -> String {
+    guard !target.isEmpty else { return self }
+    var result = ""
+    var rest = self[...]
+    while let range = rest.firstRange(of: target) {
+      result += rest[..<range.lowerBound]
+      result += replacement
+      rest = rest[range.upperBound...]
+    }
+    result += rest
+    return result
+  }
+}

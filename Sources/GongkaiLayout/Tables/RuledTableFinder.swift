@@ -1,0 +1,242 @@
+/// Finds tables drawn with ruling lines and reads their cells.
+///
+/// Lines that touch or cross one another form a grid; every horizontal and vertical line
+/// position of the grid is a row or column edge. Neighbouring grid cells with no drawn line
+/// between them are one merged cell, so a label spanning rows or columns is read once.
+public struct RuledTableFinder: Sendable {
+  /// How far (points) lines may miss each other and still count as touching.
+  public var tolerance: Double = 3
+  /// The share of an edge that must be drawn for it to separate two cells.
+  public var drawnShare: Double = 0.6
+  /// Builds the lines inside cells.
+  public var lineBuilder = LineBuilder()
+
+  /// Creates a finder.
+  public init() {}
+
+  /// The ruled tables of `page` and, for each, the indices of the characters it took.
+  public func tables(on page: PositionedPage) -> [(table: Table, characters: Set<Int>)] {
+    let grids = self.grids(from: page.rulings)
+    var results: [(table: Table, characters: Set<Int>)] = []
+    var taken = Set<Int>()
+    for grid in grids {
+      var inside: [Int] = []
+      for (index, character) in page.characters.enumerated() where !taken.contains(index) {
+        if grid.box.contains(x: character.box.midX, y: character.box.midY) {
+          inside.append(index)
+        }
+      }
+      let table = read(grid, characters: inside.map { page.characters[$0] })
+      taken.formUnion(inside)
+      results.append((table, Set(inside)))
+    }
+    return results
+  }
+
+  /// A grid: its column and row edges and which edges are drawn.
+  struct Grid {
+    var xs: [Double]
+    var ys: [Double]
+    var horizontal: [RulingLine]
+    var vertical: [RulingLine]
+    var box: PageRect {
+      PageRect(minX: xs.first ?? 0, minY: ys.first ?? 0, maxX: xs.last ?? 0, maxY: ys.last ?? 0)
+    }
+  }
+
+  /// Groups touching lines into grids with at least two lines each way.
+  func grids(from rulings: [RulingLine]) -> [Grid] {
+    let lines = rulings.filter { $0.end - $0.start > tolerance }
+    let count = lines.count
+    guard count >= 4 else { return [] }
+    var parent = Array(0..<count)
+    func find(_ index: Int) -> Int {
+      var index = index
+      while parent[index] != index {
+        parent[index] = parent[parent[index]]
+        index = parent[index]
+      }
+      return index
+    }
+    var touches = [Int](repeating: 0, count: count)
+    for first in 0..<count where lines[first].axis == .horizontal {
+      for second in 0..<count where lines[second].axis == .vertical {
+        if self.touches(lines[first], lines[second]) {
+          touches[first] += 1
+          touches[second] += 1
+          let a = find(first)
+          let b = find(second)
+          if a != b { parent[a] = b }
+        }
+      }
+    }
+    var components: [Int: [RulingLine]] = [:]
+    for index in 0..<count where touches[index] > 0 {
+      components[find(index), default: []].append(lines[index])
+    }
+    var grids: [Grid] = []
+    for members in components.values {
+      let horizontal = members.filter { $0.axis == .horizontal }
+      let vertical = members.filter { $0.axis == .vertical }
+      guard horizontal.count >= 2, vertical.count >= 2 else { continue }
+      let minX = min(vertical.map(\.position).min() ?? 0, horizontal.map(\.start).min() ?? 0)
+      let maxX = max(vertical.map(\.position).max() ?? 0, horizontal.map(\.end).max() ?? 0)
+      let minY = min(horizontal.map(\.position).min() ?? 0, vertical.map(\.start).min() ?? 0)
+      let maxY = max(horizontal.map(\.position).max() ?? 0, vertical.map(\.end).max() ?? 0)
+      let xs = cluster(vertical.map(\.position) + [minX, maxX])
+      let ys = cluster(horizontal.map(\.position) + [minY, maxY])
+      guard xs.count >= 2, ys.count >= 2 else { continue }
+      grids.append(Grid(xs: xs, ys: ys, horizontal: horizontal, vertical: vertical))
+    }
+    return grids.sorted { $0.box.minY < $1.box.minY }
+  }
+
+  func touches(_ horizontal: RulingLine, _ vertical: RulingLine) -> Bool {
+    vertical.position >= horizontal.start - tolerance
+      && vertical.position <= horizontal.end + tolerance
+      && horizontal.position >= vertical.start - tolerance
+      && horizontal.position <= vertical.end + tolerance
+  }
+
+  /// Sorted positions with near-duplicates (within the tolerance) merged.
+  func cluster(_ positions: [Double]) -> [Double] {
+    var result: [[Double]] = []
+    for position in positions.sorted() {
+      if let last = result.last?.last, position - last <= tolerance {
+        result[result.count - 1].append(position)
+      } else {
+        result.append([position])
+      }
+    }
+    return result.map { $0.reduce(0, +) / Double($0.count) }
+  }
+
+  /// How much of the span `from...to` the lines at `position` cover.
+  func drawnShare(of lines: [RulingLine], at position: Double, from: Double, to: Double) -> Double {
+    let length = to - from
+    guard length > 0 else { return 1 }
+    var covered: [(Double, Double)] = []
+    for line in lines where abs(line.position - position) <= tolerance {
+      let start = max(from, line.start)
+      let end = min(to, line.end)
+      if end > start { covered.append((start, end)) }
+    }
+    covered.sort { $0.0 < $1.0 }
+    var total = 0.0
+    var reach = from
+    for (start, end) in covered where end > reach {
+      total += end - max(start, reach)
+      reach = end
+    }
+    return total / length
+  }
+
+  /// A merged cell: the grid rows and columns it spans.
+  struct Span {
+    var top: Int
+    var bottom: Int
+    var left: Int
+    var right: Int
+  }
+
+  /// The merged cells of a grid, found by joining neighbours with no drawn edge between.
+  func spans(of grid: Grid) -> [Span] {
+    let rows = grid.ys.count - 1
+    let columns = grid.xs.count - 1
+    var parent = Array(0..<(rows * columns))
+    func find(_ index: Int) -> Int {
+      var index = index
+      while parent[index] != index {
+        parent[index] = parent[parent[index]]
+        index = parent[index]
+      }
+      return index
+    }
+    func join(_ a: Int, _ b: Int) {
+      let rootA = find(a)
+      let rootB = find(b)
+      if rootA != rootB { parent[max(rootA, rootB)] = min(rootA, rootB) }
+    }
+    for row in 0..<rows {
+      for column in 0..<columns {
+        let here = row * columns + column
+        if column + 1 < columns {
+          let share = drawnShare(
+            of: grid.vertical, at: grid.xs[column + 1], from: grid.ys[row], to: grid.ys[row + 1])
+          if share < drawnShare { join(here, here + 1) }
+        }
+        if row + 1 < rows {
+          let share = drawnShare(
+            of: grid.horizontal, at: grid.ys[row + 1], from: grid.xs[column],
+            to: grid.xs[column + 1])
+          if share < drawnShare { join(here, here + columns) }
+        }
+      }
+    }
+    var spans: [Int: Span] = [:]
+    for row in 0..<rows {
+      for column in 0..<columns {
+        let root = find(row * columns + column)
+        if var span = spans[root] {
+          span.top = min(span.top, row)
+          span.bottom = max(span.bottom, row)
+          span.left = min(span.left, column)
+          span.right = max(span.right, column)
+          spans[root] = span
+        } else {
+          spans[root] = Span(top: row, bottom: row, left: column, right: column)
+        }
+      }
+    }
+    return spans.values.sorted { ($0.top, $0.left) < ($1.top, $1.left) }
+  }
+
+  /// Reads the cells of `grid` from the characters inside it.
+  func read(_ grid: Grid, characters: [PositionedCharacter]) -> Table {
+    let spans = self.spans(of: grid)
+    var cellCharacters = [[PositionedCharacter]](repeating: [], count: spans.count)
+    for character in characters {
+      let x = character.box.midX
+      let y = character.box.midY
+      guard let column = index(of: x, in: grid.xs), let row = index(of: y, in: grid.ys) else {
+        continue
+      }
+      if let spanIndex = spans.firstIndex(where: {
+        $0.top <= row && row <= $0.bottom && $0.left <= column && column <= $0.right
+      }) {
+        cellCharacters[spanIndex].append(character)
+      }
+    }
+    let reader = CellText(builder: lineBuilder)
+    let texts = cellCharacters.map { reader.text(of: $0) }
+
+    var rows: [TableRow] = []
+    for row in 0..<(grid.ys.count - 1) {
+      // Every span covering this row, once, left to right; a span started above is empty.
+      let covering = spans.enumerated()
+        .filter { $0.element.top <= row && row <= $0.element.bottom }
+        .sorted { $0.element.left < $1.element.left }
+      let cells = covering.map { $0.element.top == row ? texts[$0.offset] : "" }
+      let box = PageRect(
+        minX: grid.xs[0], minY: grid.ys[row], maxX: grid.xs[grid.xs.count - 1],
+        maxY: grid.ys[row + 1])
+      let tableRow = TableRow(cells: cells, box: box)
+      if !tableRow.isEmpty { rows.append(tableRow) }
+    }
+    return Table(rows: rows, box: grid.box, columnEdges: grid.xs, isRuled: true)
+  }
+
+  /// The interval of `edges` that holds `value`, or `nil` outside them.
+  func index(of value: Double, in edges: [Double]) -> Int? {
+    guard let first = edges.first, let last = edges.last, value >= first, value <= last else {
+      return nil
+    }
+    var low = 0
+    var high = edges.count - 1
+    while high - low > 1 {
+      let middle = (low + high) / 2
+      if edges[middle] <= value { low = middle } else { high = middle }
+    }
+    return low
+  }
+}

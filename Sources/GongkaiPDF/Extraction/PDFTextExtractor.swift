@@ -1,0 +1,70 @@
+import Foundation
+import GongkaiLayout
+
+/// Extracts the text of an annual-report PDF, tables included, in reading order.
+///
+/// This is what the command line calls for a `.pdf` input:
+///
+/// ```swift
+/// let extracted = try PDFTextExtractor.extract(path: path)
+/// // extracted.text → the repair layer and template parser, like a text export
+/// // extracted.pageCount → source.pages; extracted.pagesWithoutText → pages needing OCR
+/// ```
+///
+/// It opens the file with poppler, takes every character of the text layer with its box,
+/// renders pages to find the ruling lines of drawn tables, and rebuilds lines, paragraphs
+/// and table rows from the geometry (``LayoutReconstructor``). It throws ``PDFError`` for
+/// inputs it cannot read: not a PDF, damaged, encrypted, no pages.
+public enum PDFTextExtractor {
+  /// Choices for an extraction.
+  public struct Options: Sendable, Equatable {
+    /// The password of an encrypted PDF (`nil`: none).
+    public var password: String? = nil
+    /// The resolution pages are rendered at to find table rules; `nil` skips rendering
+    /// (tables are then read from text alignment only).
+    public var rulingDPI: Double? = 72
+    /// Tuning of the ruling-line finder.
+    public var rulings = RulingLineFinder.Options()
+
+    /// The defaults: no password, rules found at 72 dpi.
+    public init() {}
+  }
+
+  /// Extracts the PDF at `path`.
+  public static func extract(path: String, options: Options = Options()) throws -> ExtractedPDF {
+    let document = try PDFDocument(path: path, password: options.password)
+    return try extract(document, options: options)
+  }
+
+  /// Extracts a PDF held in memory; `source` names it in error messages.
+  public static func extract(data: Data, source: String = "<memory>", options: Options = Options())
+    throws -> ExtractedPDF
+  {
+    let document = try PDFDocument(data: data, source: source, password: options.password)
+    return try extract(document, options: options)
+  }
+
+  /// Extracts an open document.
+  public static func extract(_ document: PDFDocument, options: Options = Options()) throws
+    -> ExtractedPDF
+  {
+    let check = TextLayerCheck()
+    let finder = RulingLineFinder(options: options.rulings)
+    var pages: [PositionedPage] = []
+    var withoutText: [Int] = []
+    for number in 1...document.pageCount {
+      let page = try document.page(number)
+      // Rendering first also builds the text layer, so the page is interpreted only once.
+      let positioned = try page.positionedPage(rulingDPI: options.rulingDPI, finder: finder)
+      guard check.isUsable(positioned.characters) else {
+        withoutText.append(number)
+        continue
+      }
+      pages.append(positioned)
+    }
+    let text = LayoutReconstructor().text(of: pages)
+    return ExtractedPDF(
+      text: text, pageCount: document.pageCount, title: document.title,
+      pagesWithoutText: withoutText)
+  }
+}

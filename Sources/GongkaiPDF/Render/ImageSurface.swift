@@ -1,0 +1,50 @@
+import CPoppler
+
+/// An owned cairo RGB24 image surface, destroyed in `deinit`.
+final class ImageSurface {
+  let pointer: OpaquePointer
+  let width: Int
+  let height: Int
+
+  init(width: Int, height: Int) {
+    self.width = width
+    self.height = height
+    // cairo returns an error surface (never NULL) when it cannot allocate.
+    pointer = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))
+  }
+
+  deinit { cairo_surface_destroy(pointer) }
+
+  var isValid: Bool { cairo_surface_status(pointer) == CAIRO_STATUS_SUCCESS }
+
+  /// Runs `body` with a cairo context on the surface; the context is destroyed afterwards.
+  func draw(_ body: (OpaquePointer) -> Void) {
+    guard let context = cairo_create(pointer) else { return }
+    defer { cairo_destroy(context) }
+    body(context)
+    cairo_surface_flush(pointer)
+  }
+
+  /// The surface as grey levels (ITU-R 601 luma of the native-endian xRGB words).
+  func greyPixels() -> [UInt8] {
+    var result = [UInt8](repeating: 255, count: width * height)
+    guard let data = cairo_image_surface_get_data(pointer) else { return result }
+    let stride = Int(cairo_image_surface_get_stride(pointer))
+    let width = self.width
+    result.withUnsafeMutableBufferPointer { target in
+      guard let targetBase = target.baseAddress else { return }
+      for row in 0..<height {
+        let line = UnsafeRawPointer(data + row * stride)
+        let out = targetBase + row * width
+        let words = line.assumingMemoryBound(to: UInt32.self)
+        // A plain loop over native-endian xRGB words; the optimizer vectorizes it.
+        for column in 0..<width {
+          let word = words[column]
+          let luma = ((word >> 16) & 0xFF) &* 77 &+ ((word >> 8) & 0xFF) &* 150 &+ (word & 0xFF) &* 29
+          out[column] = UInt8(truncatingIfNeeded: luma >> 8)
+        }
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,51 @@
+import CPoppler
+import GongkaiLayout
+
+/// Renders one page through poppler into a cairo image surface and converts it to grey.
+struct PageRenderer {
+  /// The largest bitmap rendered, in pixels; bigger pages get a lower resolution.
+  static let maximumPixels = 64_000_000
+  /// The largest side cairo accepts.
+  static let maximumSide = 32_000
+
+  let page: PDFPage
+
+  func render(dpi requested: Double) throws -> GreyBitmap {
+    let (width, height) = page.size
+    guard width > 0, height > 0, width.isFinite, height.isFinite else {
+      throw PDFError.renderFailed(page: page.number, detail: "the page has no size")
+    }
+    var dpi = requested > 0 && requested.isFinite ? requested : 72
+    let area = width * height * (dpi / 72) * (dpi / 72)
+    if area > Double(Self.maximumPixels) { dpi *= (Double(Self.maximumPixels) / area).squareRoot() }
+    let longest = max(width, height) * dpi / 72
+    if longest > Double(Self.maximumSide) { dpi *= Double(Self.maximumSide) / longest }
+    let pixelWidth = max(1, Int((width * dpi / 72).rounded(.up)))
+    let pixelHeight = max(1, Int((height * dpi / 72).rounded(.up)))
+
+    let surface = ImageSurface(width: pixelWidth, height: pixelHeight)
+    guard surface.isValid else {
+      throw PDFError.renderFailed(
+        page: page.number, detail: "cairo could not make a \(pixelWidth)×\(pixelHeight) surface")
+    }
+    surface.draw { context in
+      // Unhinted glyphs load faster and do not matter for finding rules or reading text.
+      if let fontOptions = cairo_font_options_create() {
+        cairo_font_options_set_hint_style(fontOptions, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_hint_metrics(fontOptions, CAIRO_HINT_METRICS_OFF)
+        cairo_set_font_options(context, fontOptions)
+        cairo_font_options_destroy(fontOptions)
+      }
+      cairo_set_source_rgb(context, 1, 1, 1)
+      cairo_paint(context)
+      cairo_scale(context, dpi / 72, dpi / 72)
+      poppler_page_render(page.handle, context)
+    }
+    let pixels = surface.greyPixels()
+    guard let bitmap = GreyBitmap(width: pixelWidth, height: pixelHeight, dpi: dpi, pixels: pixels)
+    else {
+      throw PDFError.renderFailed(page: page.number, detail: "the rendered image has the wrong size")
+    }
+    return bitmap
+  }
+}

@@ -1,0 +1,45 @@
+import GongkaiLayout
+
+/// Lays `text` out left to right from (`x`, `y`): full-width characters one font size wide,
+/// ASCII half as wide, the way a PDF text layer delivers them.
+func characters(_ text: String, x: Double, y: Double, size: Double = 10) -> [PositionedCharacter] {
+  var result: [PositionedCharacter] = []
+  var left = x
+  for character in text {
+    let width = character.isASCII ? size / 2 : size
+    result.append(PositionedCharacter(character: character, box: PageRect(minX: left, minY: y, maxX: left + width, maxY: y + size)))
+    left += width
+  }
+  return result
+}
+
+/// Stacks `text` one character per line from (`x`, `y`), like vertical text in a narrow cell.
+func verticalCharacters(_ text: String, x: Double, y: Double, size: Double = 10) -> [PositionedCharacter] {
+  text.enumerated().map { index, character in
+    let top = y + Double(index) * (size + 2)
+    return PositionedCharacter(character: character, box: PageRect(minX: x, minY: top, maxX: x + size, maxY: top + size))
+  }
+}
+
+/// A grid of rulings: full horizontal lines at `ys` across `xs.first...xs.last` and full
+/// vertical lines at `xs`, except the pieces listed in `openings` (cells merged there).
+func grid(xs: [Double], ys: [Double], missingHorizontal: [(y: Double, from: Double, to: Double)] = []) -> [RulingLine] {
+  var lines: [RulingLine] = []
+  for y in ys {
+    var pieces = [(xs[0], xs[xs.count - 1])]
+    for gap in missingHorizontal where gap.y == y {
+      pieces = pieces.flatMap { piece -> [(Double, Double)] in
+        guard gap.from < piece.1, gap.to > piece.0 else { return [piece] }
+        return [(piece.0, gap.from), (gap.to, piece.1)].filter { $0.1 - $0.0 > 0.5 }
+      }
+    }
+    lines += pieces.map { RulingLine(axis: .horizontal, position: y, start: $0.0, end: $0.1) }
+  }
+  lines += xs.map { RulingLine(axis: .vertical, position: $0, start: ys[0], end: ys[ys.count - 1]) }
+  return lines
+}
+
+extension String {
+  /// The text's lines.
+  var lines: [String] { split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+}

@@ -1,0 +1,86 @@
+import GongkaiLayout
+import Testing
+
+/// Tables from ruling lines: merged cells, wrapped and vertical labels.
+@Suite("Ruled tables")
+struct TableTests {
+  /// Table 三's middle: a label merged over three rows, sub-labels, two value columns.
+  func page() -> PositionedPage {
+    let xs = [50.0, 110, 300, 340, 380]
+    let ys = [100.0, 125, 150, 175]
+    // In the first column the rules between the rows are missing: one merged cell.
+    let rulings = grid(xs: xs, ys: ys, missingHorizontal: [(125, 50, 110), (150, 50, 110)])
+    var text: [PositionedCharacter] = []
+    // 三、本年度办理结果 wrapped over three lines inside its cell.
+    text += characters("三、本年", x: 55, y: 105)
+    text += characters("度办理结", x: 55, y: 120)
+    text += characters("果", x: 55, y: 135)
+    text += characters("（一）予以公开", x: 115, y: 107)
+    text += characters("（二）部分公开（区分处理的，", x: 115, y: 127)
+    text += characters("只计这一情形，不计其他情形）", x: 115, y: 138)
+    text += characters("（三）不予公开", x: 115, y: 157)
+    for (row, y) in [107.0, 132, 157].enumerated() {
+      text += characters("\(row + 1)", x: 315, y: y)
+      text += characters("\(row + 4)", x: 355, y: y)
+    }
+    // A paragraph above the table, untouched by it.
+    text += characters("三、收到和处理政府信息公开申请情况", x: 50, y: 70)
+    return PositionedPage(number: 1, width: 600, height: 800, characters: text, rulings: rulings)
+  }
+
+  @Test("a merged label comes out once, wrapped labels as one cell, empty fields where it spans")
+  func mergedCells() {
+    let layout = PageAnalyzer().layout(of: page())
+    #expect(layout.blocks.count == 2)
+    guard case .line(let heading) = layout.blocks[0], case .table(let table) = layout.blocks[1] else {
+      Issue.record("expected a line then a table, got \(layout.blocks)")
+      return
+    }
+    #expect(heading.text == "三、收到和处理政府信息公开申请情况")
+    #expect(table.isRuled)
+    #expect(table.rows.map(\.cells) == [
+      ["三、本年度办理结果", "（一）予以公开", "1", "4"],
+      ["", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "2", "5"],
+      ["", "（三）不予公开", "3", "6"],
+    ])
+  }
+
+  @Test("vertical text in a narrow cell reads as one label; an empty cell is an empty field")
+  func verticalText() {
+    let xs = [50.0, 70, 90, 130]
+    let ys = [100.0, 160, 180]
+    var text = verticalCharacters("结果维持", x: 55, y: 105)
+    text += verticalCharacters("总计", x: 75, y: 105)
+    text += characters("行政复议", x: 92, y: 125)
+    text += characters("1", x: 57, y: 165)
+    text += characters("3", x: 97, y: 165)
+    let layout = PageAnalyzer().layout(
+      of: PositionedPage(number: 1, width: 600, height: 800, characters: text, rulings: grid(xs: xs, ys: ys)))
+    guard case .table(let table) = layout.blocks.first else {
+      Issue.record("no table in \(layout.blocks)")
+      return
+    }
+    #expect(table.rows.map(\.line) == ["结果维持\t总计\t行政复议", "1\t\t3"])
+  }
+
+  @Test("stray strokes that touch no other rule make no table")
+  func strayLines() {
+    let rulings = [
+      RulingLine(axis: .horizontal, position: 100, start: 50, end: 300),
+      RulingLine(axis: .vertical, position: 400, start: 10, end: 40),
+    ]
+    let page = PositionedPage(
+      number: 1, width: 600, height: 800, characters: characters("正文", x: 60, y: 80), rulings: rulings)
+    #expect(RuledTableFinder().tables(on: page).isEmpty)
+  }
+
+  @Test("a table drawn without lines is read from its aligned columns")
+  func alignedColumns() {
+    var text = characters("信息内容", x: 50, y: 100) + characters("本年处理决定数量", x: 250, y: 100)
+    text += characters("行政处罚", x: 50, y: 120) + characters("42", x: 290, y: 120)
+    text += characters("行政强制", x: 50, y: 140) + characters("5", x: 295, y: 140)
+    let reconstructor = LayoutReconstructor()
+    let output = reconstructor.text(of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
+    #expect(output.lines.dropLast() == ["信息内容\t本年处理决定数量", "行政处罚\t42", "行政强制\t5"])
+  }
+}
