@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Times GongkaiPDF's end-to-end text extraction against `pdftotext -layout` on the same PDFs
-# in the same run (one process per file for both, interleaved, so machine noise hits both
-# alike). Prints the time ratio, pages per second and peak memory (max RSS, /usr/bin/time).
+# Times the whole pipeline, `gongkai parse FILE.pdf` (text layer, layout, repair, parse,
+# validate, JSON), against `pdftotext -layout` on the same PDFs in the same run (one process
+# per file for both, interleaved, so machine noise hits both alike). Prints the time ratio,
+# pages per second and peak memory (max RSS, /usr/bin/time).
 #
-# The extractor is run through `pdf-extract` (scripts/bench-pdf-build-tool.sh, a release
-# build with the Swift runtime linked statically), or through `gongkai clean` once that reads
-# PDFs: GONGKAI=/path/to/gongkai scripts/bench-pdf.sh
+# gongkai is a release build with the Swift runtime linked statically (it starts faster);
+# another binary: GONGKAI=/path/to/gongkai scripts/bench-pdf.sh
 #
 # Usage: scripts/bench-pdf.sh [FILE.pdf...]   (default: Samples/pdf/gen-*.pdf, then the
 #        300-page Samples/pdf/bad/pages-300.pdf on its own); ROUNDS=N (default 10).
@@ -15,14 +15,12 @@ rounds="${ROUNDS:-10}"
 command -v pdftotext >/dev/null || { echo "pdftotext missing: apt-get install poppler-utils" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time missing: apt-get install time" >&2; exit 1; }
 
-if [ -n "${GONGKAI:-}" ]; then
-  ours=("$GONGKAI" clean)
-  label="gongkai clean"
-else
-  tool="$("$root/scripts/bench-pdf-build-tool.sh" release)"
-  ours=("$tool")
-  label="pdf-extract (GongkaiPDF, release)"
+if [ -z "${GONGKAI:-}" ]; then
+  (cd "$root" && swift build -c release --static-swift-stdlib --product gongkai >/dev/null)
+  GONGKAI="$root/.build/release/gongkai"
 fi
+ours=("$GONGKAI" parse)
+label="gongkai parse (end to end)"
 
 if [ $# -gt 0 ]; then
   sets=("$*")

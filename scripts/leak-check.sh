@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Runs GongkaiPDF's extraction of every sample PDF (and the bad ones) under valgrind and
-# fails if any block is definitely lost through our code (a stack frame in GongkaiPDF,
-# GongkaiLayout or the pdf-extract driver). Leaks reported wholly inside system libraries
-# (fontconfig, glib type registration) are listed but do not fail the check.
+# Runs `gongkai parse` on every sample PDF (and the bad ones) under valgrind and fails if
+# any block is definitely lost through our code (a stack frame in GongkaiPDF,
+# GongkaiLayout, GongkaiCore or the gongkai command). Leaks reported wholly inside system
+# libraries (fontconfig, glib type registration) are listed but do not fail the check.
 #
-# Uses the debug build of `pdf-extract` (scripts/bench-pdf-build-tool.sh) for symbols.
+# Uses the debug build of `gongkai` for symbols.
 # Usage: scripts/leak-check.sh [FILE.pdf...]   (default: Samples/pdf/gen-*.pdf and
 #        Samples/pdf/bad/*.pdf except the 300-page one, which only takes long)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 command -v valgrind >/dev/null || { echo "valgrind missing: apt-get install valgrind" >&2; exit 1; }
-tool="$("$root/scripts/bench-pdf-build-tool.sh" debug)"
+(cd "$root" && swift build --product gongkai >/dev/null)
+tool="$root/.build/debug/gongkai"
 if [ $# -gt 0 ]; then
   files=("$@")
 else
@@ -25,12 +26,12 @@ failed=0
 for file in "${files[@]}"; do
   log="$logs/$(basename "$file").log"
   valgrind --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
-    --num-callers=40 --log-file="$log" "$tool" "$file" > /dev/null 2>&1 || true
+    --num-callers=40 --log-file="$log" "$tool" parse "$file" > /dev/null 2>&1 || true
   lost=$(grep -E "definitely lost:" "$log" | sed -E 's/.*definitely lost: ([0-9,]+) bytes in ([0-9,]+) blocks.*/\1 bytes in \2 blocks/')
   errors=$(grep -E "ERROR SUMMARY" "$log" | sed -E 's/.*ERROR SUMMARY: ([0-9,]+) errors.*/\1/')
   # Split the report into loss records and keep those with a frame of ours.
   ours=$(awk '/definitely lost in loss record/ {record = $0; keep = 0; next}
-              record != "" && /(Gongkai|pdf_extract|pdf-extract)/ {keep = 1}
+              record != "" && /(Gongkai|gongkai)/ {keep = 1}
               record != "" && /^==[0-9]+== $/ {if (keep) print record; record = ""}' "$log" | wc -l)
   invalid=$(grep -cE "Invalid (read|write)|Conditional jump|uninitialised" "$log" || true)
   printf '%-28s definitely lost: %-26s through our code: %s  memory errors: %s\n' \
