@@ -6,8 +6,10 @@ import Testing
 private let pdfSamples: [String] = {
   let folder = CommandRunner.root.appending(path: "Samples/pdf")
   let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path())) ?? []
-  return names.filter { $0.hasSuffix(".pdf") && names.contains(($0 as NSString).deletingPathExtension + ".expected.json") }
-    .sorted()
+  return names.filter {
+    $0.hasSuffix(".pdf") && names.contains(($0 as NSString).deletingPathExtension + ".expected.json")
+  }
+  .sorted()
 }()
 
 @Suite("PDF reports end to end")
@@ -18,9 +20,11 @@ struct PDFSampleTests {
     #expect(result.status == 0, "\(result.standardError)")
     let expected = try JSONReader.parse(
       String(
-        contentsOf: CommandRunner.root.appending(path: "Samples/pdf/\((name as NSString).deletingPathExtension).expected.json"),
+        contentsOf: CommandRunner.root.appending(
+          path: "Samples/pdf/\((name as NSString).deletingPathExtension).expected.json"),
         encoding: .utf8))
-    let differences = ReportExpectation.differences(actual: try JSONReader.parse(result.standardOutput), expected: expected)
+    let differences = ReportExpectation.differences(
+      actual: try JSONReader.parse(result.standardOutput), expected: expected)
     #expect(differences.isEmpty, "\(name):\n\(differences.joined(separator: "\n"))")
   }
 
@@ -30,9 +34,11 @@ struct PDFSampleTests {
     #expect(pdfSamples.contains { $0.contains("2021") })
   }
 
-  @Test("bad PDFs: one line naming the file and the reason, exit 2, never a crash", arguments: [
-    ("encrypted.pdf", "--password"), ("zero-pages.pdf", "no pages"), ("image-only.pdf", "OCR"),
-  ])
+  @Test(
+    "bad PDFs: one line naming the file and the reason, exit 2, never a crash",
+    arguments: [
+      ("encrypted.pdf", "--password"), ("zero-pages.pdf", "no pages"), ("image-only.pdf", "OCR"),
+    ])
   func badPDF(name: String, reason: String) throws {
     let result = try CommandRunner.run(["parse", "Samples/pdf/bad/\(name)"])
     #expect(result.status == 2)

@@ -43,7 +43,8 @@ public enum ReportExpectation {
     }
     if actual != expected {
       found.append(
-        "\(path): got \(writer.string(from: actual).prefix(160)), expected \(writer.string(from: expected).prefix(160))")
+        "\(path): got \(writer.string(from: actual).prefix(160)), expected \(writer.string(from: expected).prefix(160))"
+      )
     }
   }
 }

@@ -37,6 +37,11 @@ public struct ReportParser: Sendable {
     let appeals = table(
       "appeals", rows: template.appeals.groups.map { ($0.key, appealColumns) },
       columns: template.appeals.columns, found: document.appeals, findings: &findings)
+    for (name, table) in [("proactive", document.proactive), ("requests", document.requests)] {
+      for deviation in table?.deviations ?? [] {
+        findings.append(Finding(rule: "template_deviation", severity: .warning, location: name, message: deviation))
+      }
+    }
     for key in document.proactive?.deviantRows ?? [] {
       let official = template.proactive.rows.first { $0.key == key }?.label ?? key
       findings.append(

@@ -25,6 +25,8 @@ public struct AssembledTable: Sendable, Equatable {
   public var rows: [Row]
   /// Keys of rows reached through a label that departs from the official form.
   public var deviantRows: [String]
+  /// Other ways the table departs from the form (extra subtotal rows or columns).
+  public var deviations: [String] = []
 
   /// The row with `key`, if found.
   public func row(_ key: String) -> Row? { rows.first { $0.key == key } }

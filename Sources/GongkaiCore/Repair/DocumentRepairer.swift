@@ -27,7 +27,12 @@ public struct DocumentRepairer: Sendable {
     }
     let matcher = LabelMatcher(
       rows: table.rows.map { ($0.key, $0.label, $0.deviantLabels ?? []) }, variants: variants)
-    return TableAssembler(rows: specs, matcher: matcher)
+    // A group cell that is not a row of its own (（三）不予公开) given numbers is a subtotal.
+    let rowLabels = Set(table.rows.map { LabelText.key($0.label) })
+    let groupLabels = Set(table.rows.compactMap { $0.group.map { LabelText.key($0) } }).subtracting(rowLabels)
+    var assembler = TableAssembler(rows: specs, matcher: matcher)
+    assembler.subtotalLabels = groupLabels.union((table.subtotalLabels ?? []).map { LabelText.key($0) })
+    return assembler
   }
 
   /// Repairs `text`.

@@ -12,6 +12,9 @@ struct TableAssembler {
 
   let rows: [RowSpec]
   let matcher: LabelMatcher
+  /// Normalised labels of subtotal rows the form does not have (a merged group cell such
+  /// as （三）不予公开 given its own numbers, or 小计): their values are passed over.
+  var subtotalLabels: Set<String> = []
 
   private struct OpenRow {
     var index: Int
@@ -29,13 +32,30 @@ struct TableAssembler {
     var current: OpenRow?
     var found: [Int: AssembledTable.Row] = [:]
     var deviant: [String] = []
+    var deviations: [String] = []
     var ignored: [(String, Int)] = []
+    var skipping = 0
+    let extraColumn = extraColumn(in: tokens)
+    if let extraColumn {
+      deviations.append(
+        "table has \(rows[0].width + 1) columns where the form has \(rows[0].width); the extra column \(extraColumn + 1) (a subtotal) was left out"
+      )
+      repairs.append(
+        Repair(
+          kind: "column_dropped",
+          detail: "extra column \(extraColumn + 1) of \(rows[0].width + 1) (a subtotal) left out of every row",
+          line: tokens.first?.line ?? 0))
+    }
 
     func close() {
       guard let row = current else { return }
       current = nil
       var cells = row.cells
       var origins = row.origins
+      if let extraColumn, extraColumn < cells.count {
+        cells.remove(at: extraColumn)
+        origins.remove(at: extraColumn)
+      }
       if cells.count < rows[row.index].width {
         cells += Array(repeating: nil, count: rows[row.index].width - cells.count)
         origins += Array(repeating: nil, count: rows[row.index].width - origins.count)
@@ -45,6 +65,13 @@ struct TableAssembler {
 
     func open(line: Int) -> OpenRow? {
       defer { segments.removeAll() }
+      if let last = segments.last, subtotalLabels.contains(LabelText.key(last.text)) {
+        skipping = rows[0].width + (extraColumn == nil ? 0 : 1)
+        deviations.append("an extra subtotal row \(last.text) that the form does not have was left out")
+        repairs.append(
+          Repair(kind: "row_dropped", detail: "subtotal row \(last.text) left out (not in the form)", line: last.line))
+        return nil
+      }
       if let match = matcher.match(segments: segments.map(\.text), after: previous, taken: taken) {
         record(match, segments: segments, line: line, repairs: &repairs)
         if match.kind == .deviant { deviant.append(match.key) }
@@ -67,12 +94,21 @@ struct TableAssembler {
       switch token.content {
       case .text(let text):
         close()
+        skipping = 0
         segments.append((text, token.line))
       case .blank:
         if current.map({ !$0.cells.isEmpty }) ?? false { current?.pendingBlanks += 1 }
       case .value(let value):
+        if skipping > 0 {
+          skipping -= 1
+          continue
+        }
         if current == nil {
           guard let row = open(line: token.line) else {
+            if skipping > 0 {
+              skipping -= 1
+              continue
+            }
             ignored.append((value.raw, token.line))
             continue
           }
@@ -81,7 +117,7 @@ struct TableAssembler {
           taken.insert(row.index)
         }
         guard var row = current else { continue }
-        let width = rows[row.index].width
+        let width = rows[row.index].width + (extraColumn == nil ? 0 : 1)
         while row.pendingBlanks > 0, row.cells.count < width - 1 {
           row.cells.append(nil)
           row.origins.append(nil)
@@ -104,7 +140,43 @@ struct TableAssembler {
           line: first.1))
     }
     return AssembledTable(
-      rows: found.keys.sorted().compactMap { found[$0] }, deviantRows: deviant)
+      rows: found.keys.sorted().compactMap { found[$0] }, deviantRows: deviant, deviations: deviations)
+  }
+
+  /// The position of a column the table has beyond the form's, when most rows carry one
+  /// value more than the form has columns (a subtotal such as 法人或其他组织小计): the
+  /// position whose removal makes each row's last cell the sum of the others most often.
+  func extraColumn(in tokens: [CellToken]) -> Int? {
+    guard let width = rows.first?.width, width >= 3, rows.allSatisfy({ $0.width == width }) else { return nil }
+    var runs: [[Int?]] = []
+    var run: [Int?] = []
+    for token in tokens {
+      switch token.content {
+      case .text:
+        if !run.isEmpty { runs.append(run) }
+        run = []
+      case .blank: continue
+      case .value(let value):
+        if case .number(let number, _, _) = value { run.append(number.integerValue) } else { run.append(nil) }
+      }
+    }
+    if !run.isEmpty { runs.append(run) }
+    let long = runs.filter { $0.count >= width - 2 }
+    let wide = long.filter { $0.count == width + 1 }
+    guard wide.count >= 3, wide.count * 2 > long.count else { return nil }
+    var best = (index: width - 1, score: -1)
+    for candidate in 0...width {
+      let score = wide.filter { values in
+        var kept = values
+        kept.remove(at: candidate)
+        let numbers = kept.compactMap { $0 }
+        guard numbers.count == kept.count, let total = numbers.last else { return false }
+        return numbers.dropLast().reduce(0, +) == total
+      }.count
+      // Ties (all zeros) keep the column just before 总计, where the subtotal usually sits.
+      if score > best.score || (score == best.score && candidate == width - 1) { best = (candidate, score) }
+    }
+    return best.index
   }
 
   /// Records a label that was not the official one.

@@ -74,6 +74,8 @@ public struct ReportTemplate: Sendable, Decodable {
     public var columns: [Column]
     /// The rows in form order.
     public var rows: [Row]
+    /// Labels of subtotal rows some reports add and the form does not have.
+    public var subtotalLabels: [String]?
 
     /// The column with `key`.
     public func column(_ key: String) -> Column? { columns.first { $0.key == key } }
