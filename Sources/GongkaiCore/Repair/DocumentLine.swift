@@ -5,17 +5,24 @@ public struct DocumentLine: Sendable, Equatable {
   /// 1-based line in the raw extracted text.
   public var number: Int
 
+  /// Whether the line has a tab (cells of a table export).
+  let hasTab: Bool
+  /// Whether the line holds nothing but blanks.
+  let isBlank: Bool
+
   /// Creates a line.
   public init(text: String, number: Int) {
-    self.text = text
-    self.number = number
+    self.init(
+      text: text, number: number, hasTab: text.utf8.contains(9), isBlank: text.unicodeScalars.allSatisfy(\.isSpaceLike))
   }
 
-  /// Whether the line has a tab (cells of a table export).
-  var hasTab: Bool { text.utf8.contains(9) }
-
-  /// Whether the line holds nothing but blanks.
-  var isBlank: Bool { text.unicodeScalars.allSatisfy(\.isSpaceLike) }
+  /// Creates a line whose tab and blank flags are already known.
+  init(text: String, number: Int, hasTab: Bool, isBlank: Bool) {
+    self.text = text
+    self.number = number
+    self.hasTab = hasTab
+    self.isBlank = isBlank
+  }
 
   /// The text without surrounding blanks.
   var trimmed: String { text.trimmingSpaces }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The first repair pass, line by line: splits the text into lines, drops page markers
 /// (—5—, - 5 -, 第5页), strips stray markup (`**`, list dashes) and turns full-width
 /// digits into ASCII, recording each change.
@@ -38,12 +36,14 @@ enum LineCleaner {
   }
 
   /// One cleaned line, or nil when the line is a page marker.
-  private static func cleanLine(_ bytes: UnsafeBufferPointer<UInt8>, _ number: Int, _ repairs: inout [Repair])
-    -> DocumentLine?
-  {
+  private static func cleanLine(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ number: Int, _ repairs: inout [Repair]
+  ) -> DocumentLine? {
     var wide = false
     var markup = false
     var leading = true
+    var hasTab = false
+    var blank = true
     var previous: UInt8 = 0
     for byte in bytes {
       switch (previous, byte) {
@@ -51,25 +51,26 @@ enum LineCleaner {
       case (42, 42): markup = true
       default: break
       }
-      if leading {
-        if byte == 32 || byte == 9 {
-          // still in the indentation
-        } else {
-          // A list dash, star, hash or bullet (E2 80 A2, C2 B7) may start the line.
-          if byte == 45 || byte == 42 || byte == 35 || byte == 0xE2 || byte == 0xC2 { markup = true }
-          leading = false
-        }
+      if byte == 9 { hasTab = true }
+      if byte != 32 && byte != 9 && byte != 13 { blank = false }
+      if leading, byte != 32, byte != 9 {
+        // A list dash, star, hash or bullet (E2 80 A2, C2 B7) may start the line.
+        if byte == 45 || byte == 42 || byte == 35 || byte == 0xE2 || byte == 0xC2 { markup = true }
+        leading = false
       }
       previous = byte
     }
     var line = String(decoding: bytes, as: UTF8.self)
-    if wide { line = narrowDigits(line, number, &repairs) }
+    if wide {
+      line = narrowDigits(line, number, &repairs)
+      blank = line.unicodeScalars.allSatisfy(\.isSpaceLike)
+    }
     if isPageMarker(line) {
       repairs.append(Repair(kind: "page_marker", detail: "removed \(line.trimmingSpaces)", line: number))
       return nil
     }
     if markup { line = stripMarkup(line, number, &repairs) }
-    return DocumentLine(text: line, number: number)
+    return DocumentLine(text: line, number: number, hasTab: hasTab, isBlank: blank)
   }
 
   /// Maps full-width digits (０-９) to ASCII and odd blanks (ideographic, no-break, thin
@@ -175,6 +176,30 @@ enum LineCleaner {
     return false
   }
 
+  /// The text without any "**".
+  static func removingDoubleStars(_ text: String) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var pendingStar = false
+    for byte in text.utf8 {
+      if byte == 42 {
+        if pendingStar {
+          pendingStar = false
+        } else {
+          pendingStar = true
+        }
+        continue
+      }
+      if pendingStar {
+        bytes.append(42)
+        pendingStar = false
+      }
+      bytes.append(byte)
+    }
+    if pendingStar { bytes.append(42) }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
   private static let pageDashes: Set<Unicode.Scalar> = ["—", "–", "-", "－", "─", "~", "_", "‒", "―"]
 
   /// Removes markdown bold markers and a leading list dash or heading hashes.
@@ -186,7 +211,7 @@ enum LineCleaner {
     var result = line
     var removed: [String] = []
     if result.containsText("**") {
-      result = result.replacingOccurrences(of: "**", with: "")
+      result = removingDoubleStars(result)
       removed.append("**")
     }
     let body = result.unicodeScalars.drop(while: { $0 == " " || $0 == "\u{3000}" })

@@ -26,6 +26,37 @@ struct TableAssembler {
 
   /// Rebuilds the rows of `tokens`.
   func assemble(_ tokens: [CellToken], repairs: inout [Repair]) -> AssembledTable {
+    var state = Assembly(assembler: self, extraColumn: extraColumn(in: tokens))
+    if let extraColumn = state.extraColumn {
+      state.deviations.append(
+        "table has \(rows[0].width + 1) columns where the form has \(rows[0].width); the extra column \(extraColumn + 1) (a subtotal) was left out"
+      )
+      repairs.append(
+        Repair(
+          kind: "column_dropped",
+          detail: "extra column \(extraColumn + 1) of \(rows[0].width + 1) (a subtotal) left out of every row",
+          line: tokens.first?.line ?? 0))
+    }
+    for token in tokens { state.take(token, repairs: &repairs) }
+    state.close()
+    if let first = state.ignored.first {
+      repairs.append(
+        Repair(
+          kind: "values_ignored",
+          detail:
+            "\(state.ignored.count) value(s) after the last row of the table ignored: \(state.ignored.map(\.0).prefix(8).joined(separator: " "))",
+          line: first.1))
+    }
+    return AssembledTable(
+      rows: state.found.keys.sorted().compactMap { state.found[$0] }, deviantRows: state.deviant,
+      deviations: state.deviations)
+  }
+
+  /// The state of one table being rebuilt, token by token. (A struct with mutating
+  /// methods rather than closures over local variables, which Swift would box.)
+  private struct Assembly {
+    let assembler: TableAssembler
+    let extraColumn: Int?
     var segments: [(text: String, line: Int)] = []
     var previous = -1
     var taken = Set<Int>()
@@ -35,45 +66,83 @@ struct TableAssembler {
     var deviations: [String] = []
     var ignored: [(String, Int)] = []
     var skipping = 0
-    let extraColumn = extraColumn(in: tokens)
-    if let extraColumn {
-      deviations.append(
-        "table has \(rows[0].width + 1) columns where the form has \(rows[0].width); the extra column \(extraColumn + 1) (a subtotal) was left out"
-      )
-      repairs.append(
-        Repair(
-          kind: "column_dropped",
-          detail: "extra column \(extraColumn + 1) of \(rows[0].width + 1) (a subtotal) left out of every row",
-          line: tokens.first?.line ?? 0))
+
+    init(assembler: TableAssembler, extraColumn: Int?) {
+      self.assembler = assembler
+      self.extraColumn = extraColumn
     }
 
-    func close() {
-      guard let row = current else { return }
+    private var rows: [RowSpec] { assembler.rows }
+
+    mutating func take(_ token: CellToken, repairs: inout [Repair]) {
+      switch token.content {
+      case .text(let text):
+        close()
+        skipping = 0
+        segments.append((text, token.line))
+      case .blank:
+        if let row = current, !row.cells.isEmpty { current?.pendingBlanks += 1 }
+      case .value(let value):
+        if skipping > 0 {
+          skipping -= 1
+          return
+        }
+        if current == nil {
+          guard let row = open(line: token.line, repairs: &repairs) else {
+            if skipping > 0 {
+              skipping -= 1
+              return
+            }
+            ignored.append((value.raw, token.line))
+            return
+          }
+          current = row
+          previous = row.index
+          taken.insert(row.index)
+        }
+        guard var row = current else { return }
+        current = nil
+        let width = rows[row.index].width + (extraColumn == nil ? 0 : 1)
+        while row.pendingBlanks > 0, row.cells.count < width - 1 {
+          row.cells.append(nil)
+          row.origins.append(nil)
+          row.pendingBlanks -= 1
+        }
+        row.pendingBlanks = 0
+        row.cells.append(value)
+        row.origins.append(AssembledTable.CellOrigin(line: token.line, field: token.field))
+        current = row
+        if row.cells.count >= width { close() }
+      }
+    }
+
+    mutating func close() {
+      guard var row = current else { return }
       current = nil
-      var cells = row.cells
-      var origins = row.origins
-      if let extraColumn, extraColumn < cells.count {
-        cells.remove(at: extraColumn)
-        origins.remove(at: extraColumn)
+      if let extraColumn, extraColumn < row.cells.count {
+        row.cells.remove(at: extraColumn)
+        row.origins.remove(at: extraColumn)
       }
-      if cells.count < rows[row.index].width {
-        cells += Array(repeating: nil, count: rows[row.index].width - cells.count)
-        origins += Array(repeating: nil, count: rows[row.index].width - origins.count)
+      let width = rows[row.index].width
+      if row.cells.count < width {
+        row.cells += Array(repeating: nil, count: width - row.cells.count)
+        row.origins += Array(repeating: nil, count: width - row.origins.count)
       }
-      found[row.index] = AssembledTable.Row(key: rows[row.index].key, cells: cells, line: row.line, origins: origins)
+      found[row.index] = AssembledTable.Row(
+        key: rows[row.index].key, cells: row.cells, line: row.line, origins: row.origins)
     }
 
-    func open(line: Int) -> OpenRow? {
-      defer { segments.removeAll() }
-      if let last = segments.last, subtotalLabels.contains(LabelText.key(last.text)) {
+    mutating func open(line: Int, repairs: inout [Repair]) -> OpenRow? {
+      defer { segments.removeAll(keepingCapacity: true) }
+      if let last = segments.last, assembler.subtotalLabels.contains(LabelText.key(last.text)) {
         skipping = rows[0].width + (extraColumn == nil ? 0 : 1)
         deviations.append("an extra subtotal row \(last.text) that the form does not have was left out")
         repairs.append(
           Repair(kind: "row_dropped", detail: "subtotal row \(last.text) left out (not in the form)", line: last.line))
         return nil
       }
-      if let match = matcher.match(segments: segments.map(\.text), after: previous, taken: taken) {
-        record(match, segments: segments, line: line, repairs: &repairs)
+      if let match = assembler.matcher.match(segments: segments.map(\.text), after: previous, taken: taken) {
+        assembler.record(match, segments: segments, line: line, repairs: &repairs)
         if match.kind == .deviant { deviant.append(match.key) }
         return OpenRow(index: match.index, cells: [], pendingBlanks: 0, line: line)
       }
@@ -89,58 +158,6 @@ struct TableAssembler {
           line: line))
       return OpenRow(index: next, cells: [], pendingBlanks: 0, line: line)
     }
-
-    for token in tokens {
-      switch token.content {
-      case .text(let text):
-        close()
-        skipping = 0
-        segments.append((text, token.line))
-      case .blank:
-        if current.map({ !$0.cells.isEmpty }) ?? false { current?.pendingBlanks += 1 }
-      case .value(let value):
-        if skipping > 0 {
-          skipping -= 1
-          continue
-        }
-        if current == nil {
-          guard let row = open(line: token.line) else {
-            if skipping > 0 {
-              skipping -= 1
-              continue
-            }
-            ignored.append((value.raw, token.line))
-            continue
-          }
-          current = row
-          previous = row.index
-          taken.insert(row.index)
-        }
-        guard var row = current else { continue }
-        let width = rows[row.index].width + (extraColumn == nil ? 0 : 1)
-        while row.pendingBlanks > 0, row.cells.count < width - 1 {
-          row.cells.append(nil)
-          row.origins.append(nil)
-          row.pendingBlanks -= 1
-        }
-        row.pendingBlanks = 0
-        row.cells.append(value)
-        row.origins.append(AssembledTable.CellOrigin(line: token.line, field: token.field))
-        current = row
-        if row.cells.count >= width { close() }
-      }
-    }
-    close()
-    if let first = ignored.first {
-      repairs.append(
-        Repair(
-          kind: "values_ignored",
-          detail:
-            "\(ignored.count) value(s) after the last row of the table ignored: \(ignored.map(\.0).prefix(8).joined(separator: " "))",
-          line: first.1))
-    }
-    return AssembledTable(
-      rows: found.keys.sorted().compactMap { found[$0] }, deviantRows: deviant, deviations: deviations)
   }
 
   /// The position of a column the table has beyond the form's, when most rows carry one
@@ -180,7 +197,7 @@ struct TableAssembler {
   }
 
   /// Records a label that was not the official one.
-  private func record(
+  fileprivate func record(
     _ match: LabelMatcher.Match, segments: [(text: String, line: Int)], line: Int, repairs: inout [Repair]
   ) {
     let label = rows[match.index].label

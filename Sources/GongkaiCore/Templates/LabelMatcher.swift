@@ -62,41 +62,53 @@ public struct LabelMatcher: Sendable {
   /// The row the label text `segments` (the text cells since the previous row, oldest
   /// first) names, preferring rows after `previous` and never one in `taken`.
   public func match(segments: [String], after previous: Int, taken: Set<Int>) -> Match? {
-    let keys = segments.map { LabelText.key($0) }.filter { !$0.isEmpty }
-    guard !keys.isEmpty else { return nil }
-    // The row's own label is usually the last cell, or the last few cells of a split label.
+    // The row's own label is usually the last cell, or the last few cells of a split
+    // label: try those against the known spellings before anything costlier.
     var suffix = ""
-    for key in keys.reversed().prefix(3) {
+    var tried = 0
+    for segment in segments.reversed() where tried < 3 {
+      let key = LabelText.key(segment)
+      guard !key.isEmpty else { continue }
+      tried += 1
       suffix = key + suffix
       if let form = exactForms[suffix], !taken.contains(form.index), form.index > previous {
         return Match(index: form.index, key: entries[form.index].key, kind: form.kind)
       }
     }
-    let text = Array(keys.joined().unicodeScalars)
-    let present = Set(LabelText.bigrams(text))
-    var best: (index: Int, matched: Int, coverage: Double)?
-    var bestBefore: (index: Int, matched: Int, coverage: Double)?
-    for (index, entry) in entries.enumerated() where !taken.contains(index) && !entry.bigrams.isEmpty {
+    guard tried > 0 else { return nil }
+    let joined = segments.map { LabelText.key($0) }.joined()
+    let present = Set(LabelText.bigrams(Array(joined.unicodeScalars)))
+    func score(_ index: Int) -> (index: Int, matched: Int, coverage: Double)? {
+      let entry = entries[index]
+      guard !taken.contains(index), !entry.bigrams.isEmpty else { return nil }
       let matched = entry.bigrams.reduce(0) { $0 + (present.contains($1) ? 1 : 0) }
       let coverage = Double(matched) / Double(entry.bigrams.count)
-      guard coverage >= Self.threshold else { continue }
-      let candidate = (index: index, matched: matched, coverage: coverage)
-      func better(_ current: (index: Int, matched: Int, coverage: Double)?) -> Bool {
-        guard let current else { return true }
-        if matched != current.matched { return matched > current.matched }
-        if coverage != current.coverage { return coverage > current.coverage }
-        return index < current.index
-      }
-      if index > previous {
-        if better(best) { best = candidate }
-      } else if coverage >= 0.9, better(bestBefore) {
-        bestBefore = candidate
+      return coverage >= Self.threshold ? (index, matched, coverage) : nil
+    }
+    func better(
+      _ candidate: (index: Int, matched: Int, coverage: Double),
+      than current: (index: Int, matched: Int, coverage: Double)?
+    ) -> Bool {
+      guard let current else { return true }
+      if candidate.matched != current.matched { return candidate.matched > current.matched }
+      if candidate.coverage != current.coverage { return candidate.coverage > current.coverage }
+      return candidate.index < current.index
+    }
+    var best: (index: Int, matched: Int, coverage: Double)?
+    for index in entries.indices where index > previous {
+      if let candidate = score(index), better(candidate, than: best) { best = candidate }
+    }
+    // A row out of order only when it is all but certain.
+    if best == nil {
+      for index in entries.indices where index <= previous {
+        if let candidate = score(index), candidate.coverage >= 0.9, better(candidate, than: best) { best = candidate }
       }
     }
-    guard let chosen = best ?? bestBefore else { return nil }
+    guard let chosen = best else { return nil }
     let kind: Kind =
-      chosen.coverage >= 1 && keys.joined().contains(entries[chosen.index].canonical)
+      chosen.coverage >= 1 && joined.contains(entries[chosen.index].canonical)
       ? .exact : .similar(coverage: chosen.coverage)
     return Match(index: chosen.index, key: entries[chosen.index].key, kind: kind)
   }
+
 }

@@ -11,6 +11,8 @@ public struct NarrativeFigureRule: Sendable, Decodable {
   public var value: Int?
   /// Alternatives: lists of cell paths whose sum the figure may equal.
   public var compare: [[String]]
+  /// Words a sentence must contain (any one) before the pattern is tried.
+  public var requires: [String]?
 }
 
 /// The file Models/narrative-figures.json.

@@ -25,6 +25,7 @@ final class NarrativeChecker: @unchecked Sendable {
         let range = NSRange(sentence.startIndex..., in: sentence)
         let hasDigit = sentence.utf8.contains(where: { (48...57).contains($0) })
         for (rule, regex) in rules where rule.value != nil || hasDigit {
+          if let words = rule.requires, !words.contains(where: { sentence.containsText($0) }) { continue }
           guard let match = regex.firstMatch(in: sentence, range: range) else { continue }
           let figure: Int?
           if let value = rule.value {
