@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads title, agency, year and signing date from a repaired report.
 enum MetaReader {
   /// The report's title: the first short block of lines near the top that names a 报告
@@ -59,7 +57,7 @@ enum MetaReader {
     if let title {
       var end = title.endIndex
       for marker in ["政府信息公开", "政务公开", "信息公开", "年度报告", "工作报告"] {
-        if let range = title.range(of: marker), range.lowerBound < end { end = range.lowerBound }
+        if let range = title.rangeOfText(marker), range.lowerBound < end { end = range.lowerBound }
       }
       if let yearRange = title.firstRange(where4DigitYear: ()), yearRange < end { end = yearRange }
       var prefix = String(title[..<end])

@@ -33,6 +33,27 @@ extension StringProtocol {
     return false
   }
 
+  /// Where `needle` first occurs, found byte by byte (no Foundation bridging).
+  func rangeOfText(_ needle: String) -> Range<Index>? {
+    let pattern = Array(needle.utf8)
+    guard !pattern.isEmpty else { return nil }
+    let bytes = utf8
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      if bytes[index] == pattern[0] {
+        var cursor = index
+        var matched = 0
+        while matched < pattern.count, cursor < bytes.endIndex, bytes[cursor] == pattern[matched] {
+          matched += 1
+          cursor = bytes.index(after: cursor)
+        }
+        if matched == pattern.count { return index..<cursor }
+      }
+      index = bytes.index(after: index)
+    }
+    return nil
+  }
+
   /// Whether the text starts with `prefix`, compared byte by byte.
   func startsWithText(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
 
