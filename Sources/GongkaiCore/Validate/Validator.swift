@@ -61,9 +61,12 @@ public struct Validator: Sendable {
         }
       }
     }
+    var grids: [String: CountGrid] = [:]
     for check in template.checks {
       guard let table = report.table(named: check.table) else { continue }
-      findings += evaluate(check, table: table, absent: check.table == "requests" ? absent : [])
+      let grid = grids[check.table] ?? CountGrid(table)
+      grids[check.table] = grid
+      findings += evaluate(check, grid: grid, absent: check.table == "requests" ? absent : [])
     }
     if let year = report.meta.year, !template.years.contains(year) {
       let fitting = catalog.template(forYear: year)?.id ?? "another"
@@ -126,36 +129,38 @@ public struct Validator: Sendable {
 
   /// Runs one arithmetic rule over every row (or column) of `table`.
   func evaluate(_ check: ReportTemplate.Check, table: DataTable, absent: Set<String>) -> [Finding] {
+    evaluate(check, grid: CountGrid(table), absent: absent)
+  }
+
+  /// Runs one arithmetic rule over a table already read into a grid.
+  func evaluate(_ check: ReportTemplate.Check, grid: CountGrid, absent: Set<String>) -> [Finding] {
     var findings: [Finding] = []
-    // Row and column positions once, so each sum is a few array reads.
-    var rowIndex: [String: Int] = [:]
-    for (index, row) in table.rows.enumerated() { rowIndex[row.key] = index }
-    let columnKeys = table.rows.first { !$0.isAbsentByDesign }?.cells.map(\.key) ?? []
-    var columnIndex: [String: Int] = [:]
-    for (index, key) in columnKeys.enumerated() { columnIndex[key] = index }
-    /// The sum of `keys` along the line `line`, nil when a needed cell is null.
-    func sum(_ keys: [String], line: String) -> Int? {
+    let byColumns = check.across == .columns
+    // Positions of the summed keys along the other axis, once.
+    let partPositions = check.parts.compactMap { byColumns ? grid.columnIndex[$0] : grid.rowIndex[$0] }
+    let totalPositions = check.totals.compactMap { byColumns ? grid.columnIndex[$0] : grid.rowIndex[$0] }
+    let absentRows = Set(absent.compactMap { grid.rowIndex[$0] })
+    /// The sum at `positions` along line `line`, nil when a needed cell is null.
+    func sum(_ positions: [Int], line: Int) -> Int? {
       var total = 0
-      for key in keys {
-        let (rowKey, columnKey) = check.across == .columns ? (line, key) : (key, line)
-        guard let row = rowIndex[rowKey], let column = columnIndex[columnKey], column < table.rows[row].cells.count
-        else { continue }
-        guard let number = table.rows[row].cells[column].value?.count else {
-          if absent.contains(rowKey) { continue }
+      for position in positions {
+        let (row, column) = byColumns ? (line, position) : (position, line)
+        guard let present = grid.value(row, column) else { continue }
+        guard let number = present else {
+          if absentRows.contains(row) { continue }
           return nil
         }
         total += number
       }
       return total
     }
-    let lines: [String] =
-      check.across == .columns ? table.rows.map(\.key).filter { !absent.contains($0) } : columnKeys
+    let lines = byColumns ? grid.rowKeys.indices.filter { !absentRows.contains($0) } : Array(grid.columnKeys.indices)
     for line in lines {
-      guard let parts = sum(check.parts, line: line), let totals = sum(check.totals, line: line), parts != totals
+      guard let parts = sum(partPositions, line: line), let totals = sum(totalPositions, line: line), parts != totals
       else { continue }
+      let lineKey = byColumns ? grid.rowKeys[line] : grid.columnKeys[line]
       let location =
-        check.across == .columns
-        ? "\(check.table).\(line).\(check.reportAt)" : "\(check.table).\(check.reportAt).\(line)"
+        byColumns ? "\(check.table).\(lineKey).\(check.reportAt)" : "\(check.table).\(check.reportAt).\(lineKey)"
       let partsText = check.parts.count > 4 ? "the \(check.parts.count) parts" : check.parts.joined(separator: " + ")
       findings.append(
         Finding(
@@ -164,6 +169,40 @@ public struct Validator: Sendable {
             "\(check.description): \(partsText) = \(parts), but \(check.totals.joined(separator: " + ")) = \(totals)"))
     }
     return findings
+  }
+}
+
+/// A table's counts as a plain grid with row and column positions, so arithmetic checks
+/// read integers instead of walking rows of strings.
+struct CountGrid {
+  /// Row keys in order.
+  let rowKeys: [String]
+  /// Column keys in order (those of the first row that has cells).
+  let columnKeys: [String]
+  /// Position of each row key.
+  let rowIndex: [String: Int]
+  /// Position of each column key.
+  let columnIndex: [String: Int]
+  /// Counts by row then column; nil for a null cell or an amount.
+  private let counts: [[Int?]]
+
+  /// Reads `table`.
+  init(_ table: DataTable) {
+    rowKeys = table.rows.map(\.key)
+    columnKeys = table.rows.first { !$0.isAbsentByDesign }?.cells.map(\.key) ?? []
+    var rows: [String: Int] = [:]
+    for (index, key) in rowKeys.enumerated() { rows[key] = index }
+    var columns: [String: Int] = [:]
+    for (index, key) in columnKeys.enumerated() { columns[key] = index }
+    rowIndex = rows
+    columnIndex = columns
+    counts = table.rows.map { row in row.cells.map { $0.value?.count } }
+  }
+
+  /// The cell at a position: nil when the row has no such cell, `.some(nil)` when null.
+  func value(_ row: Int, _ column: Int) -> Int?? {
+    let cells = counts[row]
+    return column < cells.count ? .some(cells[column]) : nil
   }
 }
 
