@@ -28,6 +28,13 @@ let package = Package(
       providers: [.apt(["libpoppler-glib-dev"])]),
     .target(name: "GongkaiPDF", dependencies: ["GongkaiLayout", "CPoppler"]),
 
+    // Scanned pages through tesseract's C API: tables read cell by cell.
+    .systemLibrary(
+      name: "CTesseract", pkgConfig: "tesseract",
+      providers: [.apt(["libtesseract-dev", "tesseract-ocr-chi-sim", "tesseract-ocr-eng"])]),
+    .target(name: "GongkaiOCR", dependencies: ["CTesseract", "GongkaiLayout", "GongkaiPDF"]),
+    // Times the scan reader against plain `tesseract` (scripts/bench-ocr.sh).
+    .executableTarget(name: "gongkai-ocr-bench", dependencies: ["GongkaiOCR", "GongkaiPDF"]),
 
     .executableTarget(
       name: "gongkai",
@@ -40,6 +47,7 @@ let package = Package(
     .testTarget(name: "GongkaiLayoutTests", dependencies: ["GongkaiLayout"]),
     .testTarget(
       name: "GongkaiPDFTests", dependencies: ["GongkaiPDF", "GongkaiLayout"], exclude: ["Fixtures"]),
+    .testTarget(name: "GongkaiOCRTests", dependencies: ["GongkaiOCR", "GongkaiPDF", "GongkaiLayout"]),
     .testTarget(name: "CommandLineTests", dependencies: ["gongkai", "GongkaiCore"]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,0 +1,172 @@
+import Foundation
+import GongkaiLayout
+
+extension GreyBitmap {
+  /// The whole bitmap as a rectangle.
+  var bounds: PixelRect { PixelRect(x: 0, y: 0, width: width, height: height) }
+
+  /// A copy of `rect` (clipped to the bitmap), with `padding` pixels of `background` around it.
+  func cropped(_ rect: PixelRect, padding: Int = 0, background: UInt8 = 255) -> GreyBitmap {
+    let area = rect.intersection(bounds)
+    let outWidth = max(1, area.width + 2 * padding)
+    let outHeight = max(1, area.height + 2 * padding)
+    var out = [UInt8](repeating: background, count: outWidth * outHeight)
+    if !area.isEmpty {
+      pixels.withUnsafeBufferPointer { source in
+        out.withUnsafeMutableBufferPointer { target in
+          for row in 0..<area.height {
+            let from = (area.y + row) * width + area.x
+            let to = (row + padding) * outWidth + padding
+            for column in 0..<area.width { target[to + column] = source[from + column] }
+          }
+        }
+      }
+    }
+    return GreyBitmap(width: outWidth, height: outHeight, dpi: dpi, pixels: out)
+      ?? GreyBitmap(blankWidth: outWidth, height: outHeight, dpi: dpi)
+  }
+
+  /// The bitmap resized by `factor` with bilinear interpolation (area-averaged when shrinking
+  /// by half or more); its `dpi` is scaled with it.
+  func scaled(by factor: Double) -> GreyBitmap {
+    guard factor > 0, factor.isFinite, abs(factor - 1) > 0.01 else { return self }
+    let outWidth = max(1, Int((Double(width) * factor).rounded()))
+    let outHeight = max(1, Int((Double(height) * factor).rounded()))
+    var out = [UInt8](repeating: 255, count: outWidth * outHeight)
+    let inverse = 1 / factor
+    let width = self.width
+    let height = self.height
+    pixels.withUnsafeBufferPointer { source in
+      out.withUnsafeMutableBufferPointer { target in
+        if factor <= 0.5 {
+          // Box filter: each output pixel averages the input pixels it covers.
+          for row in 0..<outHeight {
+            let y0 = Int(Double(row) * inverse)
+            let y1 = max(y0 + 1, min(height, Int(Double(row + 1) * inverse)))
+            for column in 0..<outWidth {
+              let x0 = Int(Double(column) * inverse)
+              let x1 = max(x0 + 1, min(width, Int(Double(column + 1) * inverse)))
+              var sum = 0
+              for y in y0..<y1 {
+                let base = y * width
+                for x in x0..<x1 { sum += Int(source[base + x]) }
+              }
+              target[row * outWidth + column] = UInt8(sum / ((y1 - y0) * (x1 - x0)))
+            }
+          }
+          return
+        }
+        for row in 0..<outHeight {
+          let sy = max(0, min(Double(height - 1), (Double(row) + 0.5) * inverse - 0.5))
+          let y0 = Int(sy)
+          let y1 = min(height - 1, y0 + 1)
+          let fy = sy - Double(y0)
+          for column in 0..<outWidth {
+            let sx = max(0, min(Double(width - 1), (Double(column) + 0.5) * inverse - 0.5))
+            let x0 = Int(sx)
+            let x1 = min(width - 1, x0 + 1)
+            let fx = sx - Double(x0)
+            let top = Double(source[y0 * width + x0]) * (1 - fx) + Double(source[y0 * width + x1]) * fx
+            let bottom =
+              Double(source[y1 * width + x0]) * (1 - fx) + Double(source[y1 * width + x1]) * fx
+            target[row * outWidth + column] = UInt8(max(0, min(255, (top * (1 - fy) + bottom * fy).rounded())))
+          }
+        }
+      }
+    }
+    return GreyBitmap(width: outWidth, height: outHeight, dpi: dpi * factor, pixels: out)
+      ?? GreyBitmap(blankWidth: outWidth, height: outHeight, dpi: dpi * factor)
+  }
+
+  /// The bitmap turned clockwise by `degrees` about its centre (same size, bilinear), so
+  /// content that was turned counter-clockwise by that angle comes out straight; uncovered
+  /// corners take `background`.
+  func rotated(clockwiseDegrees degrees: Double, background: UInt8) -> GreyBitmap {
+    let radians = degrees * .pi / 180
+    let cosine = cos(radians)
+    let sine = sin(radians)
+    let width = self.width
+    let height = self.height
+    let cx = Double(width - 1) / 2
+    let cy = Double(height - 1) / 2
+    var out = [UInt8](repeating: background, count: width * height)
+    pixels.withUnsafeBufferPointer { source in
+      out.withUnsafeMutableBufferPointer { target in
+        for row in 0..<height {
+          let dy = Double(row) - cy
+          // Source position of (column, row): the output point turned counter-clockwise.
+          var sx = cx - cx * cosine + dy * sine
+          var sy = cy + cx * sine + dy * cosine
+          for column in 0..<width {
+            defer {
+              sx += cosine
+              sy -= sine
+            }
+            guard sx >= 0, sy >= 0, sx < Double(width - 1), sy < Double(height - 1) else { continue }
+            let x0 = Int(sx)
+            let y0 = Int(sy)
+            let fx = sx - Double(x0)
+            let fy = sy - Double(y0)
+            let index = y0 * width + x0
+            let top = Double(source[index]) * (1 - fx) + Double(source[index + 1]) * fx
+            let bottom = Double(source[index + width]) * (1 - fx) + Double(source[index + width + 1]) * fx
+            target[row * width + column] = UInt8(top * (1 - fy) + bottom * fy + 0.5)
+          }
+        }
+      }
+    }
+    return GreyBitmap(width: width, height: height, dpi: dpi, pixels: out) ?? self
+  }
+
+  /// Black where the pixel is at most `level`, white elsewhere.
+  func binarized(level: UInt8) -> GreyBitmap {
+    let out = pixels.map { $0 <= level ? UInt8(0) : 255 }
+    return GreyBitmap(width: width, height: height, dpi: dpi, pixels: out) ?? self
+  }
+
+  /// The image smoothed by a 3×3 mean, then black wherever it is darker than `level`:
+  /// faint, blurred ruling lines survive, single noisy pixels do not.
+  func smoothedBinary(level: UInt8) -> GreyBitmap {
+    let width = self.width
+    let height = self.height
+    var out = [UInt8](repeating: 255, count: width * height)
+    let limit = Int(level) * 9
+    pixels.withUnsafeBufferPointer { source in
+      out.withUnsafeMutableBufferPointer { target in
+        guard height >= 3, width >= 3 else { return }
+        for row in 1..<(height - 1) {
+          let above = (row - 1) * width
+          let here = row * width
+          let below = (row + 1) * width
+          for column in 1..<(width - 1) {
+            var sum = Int(source[above + column - 1]) + Int(source[above + column]) + Int(source[above + column + 1])
+            sum += Int(source[here + column - 1]) + Int(source[here + column]) + Int(source[here + column + 1])
+            sum += Int(source[below + column - 1]) + Int(source[below + column]) + Int(source[below + column + 1])
+            if sum < limit { target[here + column] = 0 }
+          }
+        }
+      }
+    }
+    return GreyBitmap(width: width, height: height, dpi: dpi, pixels: out) ?? self
+  }
+
+  /// A copy with the rectangles painted `value`.
+  func painting(_ rects: [PixelRect], value: UInt8) -> GreyBitmap {
+    var copy = self
+    for rect in rects { copy.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height, value: value) }
+    return copy
+  }
+
+  /// The most common grey level of the lighter half of the image: the paper.
+  func paperLevel() -> UInt8 {
+    var histogram = [Int](repeating: 0, count: 256)
+    let step = max(1, pixels.count / 200_000)
+    var index = 0
+    while index < pixels.count {
+      histogram[Int(pixels[index])] += 1
+      index += step
+    }
+    let light = (128..<256).max { histogram[$0] < histogram[$1] } ?? 255
+    return UInt8(light)
+  }
+}

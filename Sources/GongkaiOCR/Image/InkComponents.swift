@@ -1,0 +1,124 @@
+import GongkaiLayout
+
+/// The connected blobs of ink inside one region of a page (8-connected, one threshold).
+struct InkComponents {
+  /// Each blob's bounding box (page pixels) and pixel count.
+  var boxes: [(box: PixelRect, area: Int)]
+
+  /// Finds the blobs in `region` of `bitmap`; pixels at most `level` are ink. Blobs of fewer
+  /// than `minimumArea` pixels are specks, dropped; so are thin blobs touching the region's
+  /// edge along a whole side (remnants of ruling lines).
+  init(in bitmap: GreyBitmap, region: PixelRect, level: UInt8, minimumArea: Int) {
+    let area = region.intersection(bitmap.bounds)
+    boxes = []
+    guard !area.isEmpty else { return }
+    let width = area.width
+    let height = area.height
+    // 0: paper, 1: ink not yet visited, 2: visited.
+    var marks = [UInt8](repeating: 0, count: width * height)
+    bitmap.pixels.withUnsafeBufferPointer { pixels in
+      for row in 0..<height {
+        let base = (area.y + row) * bitmap.width + area.x
+        for column in 0..<width where pixels[base + column] <= level {
+          marks[row * width + column] = 1
+        }
+      }
+    }
+    var stack: [Int] = []
+    for start in 0..<(width * height) where marks[start] == 1 {
+      marks[start] = 2
+      stack.append(start)
+      var minX = width
+      var minY = height
+      var maxX = -1
+      var maxY = -1
+      var count = 0
+      while let index = stack.popLast() {
+        let x = index % width
+        let y = index / width
+        count += 1
+        minX = min(minX, x)
+        maxX = max(maxX, x)
+        minY = min(minY, y)
+        maxY = max(maxY, y)
+        for dy in -1...1 {
+          let ny = y + dy
+          guard ny >= 0, ny < height else { continue }
+          for dx in -1...1 {
+            let nx = x + dx
+            guard nx >= 0, nx < width else { continue }
+            let neighbour = ny * width + nx
+            if marks[neighbour] == 1 {
+              marks[neighbour] = 2
+              stack.append(neighbour)
+            }
+          }
+        }
+      }
+      guard count >= minimumArea else { continue }
+      let blobWidth = maxX - minX + 1
+      let blobHeight = maxY - minY + 1
+      let touchesSide = minX == 0 || minY == 0 || maxX == width - 1 || maxY == height - 1
+      // A rule remnant: a thin streak along the region's edge, running nearly its length.
+      if touchesSide {
+        let horizontalStreak = blobWidth * 2 >= width && blobHeight * 6 <= blobWidth
+        let verticalStreak = blobHeight * 2 >= height && blobWidth * 6 <= blobHeight
+        if horizontalStreak || verticalStreak { continue }
+      }
+      boxes.append(
+        (PixelRect(x: area.x + minX, y: area.y + minY, width: blobWidth, height: blobHeight), count))
+    }
+  }
+
+  /// Whether there is no ink.
+  var isEmpty: Bool { boxes.isEmpty }
+
+  /// The box around all blobs.
+  var union: PixelRect? {
+    guard let first = boxes.first?.box else { return nil }
+    var minX = first.x
+    var minY = first.y
+    var maxX = first.maxX
+    var maxY = first.maxY
+    for (box, _) in boxes {
+      minX = min(minX, box.x)
+      minY = min(minY, box.y)
+      maxX = max(maxX, box.maxX)
+      maxY = max(maxY, box.maxY)
+    }
+    return PixelRect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
+  }
+
+  /// `region` with the ruling lines along its edges cut off: from each side, up to `lead`
+  /// pixels of paper, then the rows or columns that are mostly ink (the rule, at most
+  /// `reach` pixels in) are skipped.
+  static func insideRules(
+    of region: PixelRect, in bitmap: GreyBitmap, level: UInt8, lead: Int, reach: Int
+  ) -> PixelRect {
+    let area = region.intersection(bitmap.bounds)
+    guard area.width > 4, area.height > 4 else { return area }
+    func share(_ pixels: [(Int, Int)]) -> Double {
+      var count = 0
+      for (x, y) in pixels where bitmap[x, y] <= level { count += 1 }
+      return Double(count) / Double(max(1, pixels.count))
+    }
+    // Sample the middle of each side, away from the corners where rules cross.
+    let rows = Array((area.y + area.height / 8)..<(area.maxY - area.height / 8))
+    let columns = Array((area.x + area.width / 8)..<(area.maxX - area.width / 8))
+    let limit = min(reach, min(area.width, area.height) / 3)
+    func skip(_ line: (Int) -> [(Int, Int)]) -> Int {
+      var step = 0
+      while step < lead, share(line(step)) < 0.6 { step += 1 }
+      guard step < lead else { return lead }
+      while step < limit, share(line(step)) >= 0.6 { step += 1 }
+      return min(limit, step + 1)
+    }
+    let left = skip { step in rows.map { (area.x + step, $0) } }
+    let right = skip { step in rows.map { (area.maxX - 1 - step, $0) } }
+    let top = skip { step in columns.map { ($0, area.y + step) } }
+    let bottom = skip { step in columns.map { ($0, area.maxY - 1 - step) } }
+    return PixelRect(
+      x: area.x + left, y: area.y + top, width: area.width - left - right,
+      height: area.height - top - bottom)
+  }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import GongkaiLayout
+
+/// Measures the small rotation of a scanned page by its projection profile.
+///
+/// Text lines and table rules are horizontal on a straight page: summed along the right
+/// angle, the ink piles up into sharp peaks. The angle whose row profile has the largest
+/// sum of squares wins, searched coarsely and then finely.
+public struct SkewEstimator: Sendable {
+  /// The largest rotation looked for, in degrees either way.
+  public var maximumAngle = 2.0
+  /// The resolution the profile is taken at (the page is sampled down to it).
+  public var workingDPI = 100.0
+
+  /// Creates an estimator.
+  public init() {}
+
+  /// The angle in degrees by which the page content is turned counter-clockwise
+  /// (negative: clockwise); 0 for a blank page.
+  public func angle(of bitmap: GreyBitmap) -> Double {
+    let points = inkPoints(of: bitmap)
+    guard points.count >= 50 else { return 0 }
+    var best = 0.0
+    var bestScore = score(points, degrees: 0)
+    var step = 0.1
+    var low = -maximumAngle
+    var high = maximumAngle
+    for _ in 0..<2 {
+      var angle = low
+      while angle <= high + 1e-9 {
+        let value = score(points, degrees: angle)
+        if value > bestScore {
+          bestScore = value
+          best = angle
+        }
+        angle += step
+      }
+      low = best - step
+      high = best + step
+      step /= 5
+    }
+    return best
+  }
+
+  /// Ink pixels of a sampled-down copy, as (x, y) in that copy's pixels.
+  func inkPoints(of bitmap: GreyBitmap) -> [(x: Float, y: Float)] {
+    let stride = max(1, Int((bitmap.dpi / workingDPI).rounded()))
+    let level = OtsuThreshold.level(of: bitmap)
+    var points: [(x: Float, y: Float)] = []
+    bitmap.pixels.withUnsafeBufferPointer { pixels in
+      var row = 0
+      while row < bitmap.height {
+        let base = row * bitmap.width
+        var column = 0
+        while column < bitmap.width {
+          if pixels[base + column] <= level {
+            points.append((Float(column / stride), Float(row / stride)))
+          }
+          column += stride
+        }
+        row += stride
+      }
+    }
+    return points
+  }
+
+  /// The sharpness of the row profile along `degrees`: the sum of squared row counts.
+  func score(_ points: [(x: Float, y: Float)], degrees: Double) -> Double {
+    // Content turned counter-clockwise by θ puts a horizontal line at y + x·tan θ = const.
+    let slope = Float(tan(degrees * .pi / 180))
+    var offset: Float = 0
+    var maxY: Float = 0
+    for point in points {
+      maxY = max(maxY, point.y)
+      offset = max(offset, abs(point.x * slope))
+    }
+    let count = Int(maxY + 2 * offset) + 2
+    var histogram = [Int32](repeating: 0, count: count)
+    histogram.withUnsafeMutableBufferPointer { bins in
+      for point in points {
+        let index = Int(point.y + point.x * slope + offset)
+        if index >= 0, index < count { bins[index] += 1 }
+      }
+    }
+    var sum = 0.0
+    for value in histogram { sum += Double(value) * Double(value) }
+    return sum
+  }
+}

@@ -1,0 +1,93 @@
+import GongkaiLayout
+
+/// What was read in one number cell.
+struct NumberRead: Sendable, Hashable {
+  /// The number as text (digits, perhaps one decimal point).
+  var value: String
+  /// How sure the reading is, 0 to 100.
+  var confidence: Double
+  /// Whether a person should check it: the reads disagreed, or the only read was unsure.
+  var isLowConfidence: Bool
+}
+
+/// Reads a cell that holds one number: the English model on the glyphs scaled to about
+/// 27 px; when that read is not sure, the English model again at a second scale; when the
+/// two differ, a vote with the Chinese model (digits only, native size) as well.
+///
+/// The English model reads lone numbers best without a whitelist (with one it returns
+/// nothing for a lone "0"), so look-alike letters are mapped to digits afterwards. Its
+/// wrong reads come with low confidence; the Chinese model can drop a leading digit with
+/// high confidence, which only a disagreeing second model reveals.
+struct NumberReader {
+  /// English reads at least this sure are taken without a second look.
+  var acceptConfidence = 93.0
+  /// The digit height the English model is given, in pixels.
+  var englishHeight = 27.0
+  /// The digit height of the English model's second look.
+  var secondHeight = 40.0
+  /// White margin around the glyphs for the English model, in pixels after scaling.
+  var englishPadding = 10
+  /// White margin around the glyphs for the Chinese model, in pixels at native size.
+  var chinesePadding = 16
+
+  let english: OCREngine
+  let chinese: OCREngine
+
+  /// Reads the number whose ink is `ink` (page pixels) on `page`, where pixels at most
+  /// `level` are ink; `nil` when no model sees a number there.
+  func read(_ page: GreyBitmap, ink: PixelRect, level: UInt8) -> NumberRead? {
+    let first = englishRead(page, ink: ink, level: level, height: englishHeight)
+    if let first, first.confidence >= acceptConfidence {
+      return NumberRead(value: first.value, confidence: first.confidence, isLowConfidence: false)
+    }
+    let second = englishRead(page, ink: ink, level: level, height: secondHeight)
+    // The Chinese model is told to answer in digits, so it always does: only an English
+    // read says that the cell holds a number at all.
+    guard first != nil || second != nil else { return nil }
+    if let first, let second, first.value == second.value {
+      return NumberRead(
+        value: first.value, confidence: max(first.confidence, second.confidence), isLowConfidence: false)
+    }
+    var reads: [(value: String, confidence: Double)] = []
+    if let first { reads.append(first) }
+    if let second { reads.append(second) }
+    if let third = chineseRead(page, ink: ink, level: level) { reads.append(third) }
+    return Self.vote(reads)
+  }
+
+  /// The value most reads agree on; unsure unless at least two agree.
+  static func vote(_ reads: [(value: String, confidence: Double)]) -> NumberRead {
+    var tally: [String: (count: Int, best: Double, total: Double)] = [:]
+    for read in reads {
+      let entry = tally[read.value] ?? (0, 0, 0)
+      tally[read.value] = (entry.count + 1, max(entry.best, read.confidence), entry.total + read.confidence)
+    }
+    let winner = tally.max { a, b in
+      (a.value.count, a.value.total) < (b.value.count, b.value.total)
+    }
+    guard let winner else { return NumberRead(value: "", confidence: 0, isLowConfidence: true) }
+    let agreed = winner.value.count >= 2 && winner.value.count * 2 > reads.count
+    return NumberRead(value: winner.key, confidence: winner.value.best, isLowConfidence: !agreed)
+  }
+
+  /// The English model on the glyphs scaled to `height` pixels, single-line mode.
+  func englishRead(_ page: GreyBitmap, ink: PixelRect, level: UInt8, height: Double)
+    -> (value: String, confidence: Double)?
+  {
+    let factor = height / Double(max(1, ink.height))
+    let margin = max(1, Int((Double(englishPadding) / factor).rounded(.up)))
+    let image = page.cropped(ink, padding: margin, background: 255).scaled(by: factor)
+      .binarized(level: level)
+    let text = english.recognize(image, mode: .singleLine)
+    guard let value = NumberText.number(from: text.text) else { return nil }
+    return (value, text.confidence)
+  }
+
+  /// The Chinese model, digits only, at native size with a wide margin.
+  func chineseRead(_ page: GreyBitmap, ink: PixelRect, level: UInt8) -> (value: String, confidence: Double)? {
+    let image = page.cropped(ink, padding: chinesePadding, background: 255).binarized(level: level)
+    let text = chinese.recognize(image, mode: .singleLine, whitelist: "0123456789.")
+    guard let value = NumberText.number(from: text.text) else { return nil }
+    return (value, text.confidence)
+  }
+}

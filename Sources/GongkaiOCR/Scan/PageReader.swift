@@ -1,0 +1,228 @@
+import GongkaiLayout
+
+/// A number cell read on a page, with where it is.
+struct ReadNumberCell: Sendable {
+  /// The cell's ink, in points of the straightened page.
+  var box: PageRect
+  /// What was read.
+  var read: NumberRead
+}
+
+/// One scanned page read into positioned characters, ready for the layout step.
+struct ReadPage: Sendable {
+  /// The page's characters (from OCR) and ruling lines (from the image).
+  var page: PositionedPage
+  /// Every number cell of its tables.
+  var numbers: [ReadNumberCell]
+  /// The rotation taken out, in degrees.
+  var skew: Double
+}
+
+/// Reads one scanned page: straightens it, finds its table grids, reads every number cell
+/// alone, label cells as short texts and the rest of the page as running text.
+///
+/// Holds its own engines: one reader per worker thread, never shared.
+final class PageReader {
+  let english: OCREngine
+  let chinese: OCREngine
+  let numbers: NumberReader
+  var skewEstimator = SkewEstimator()
+  var rulingFinder = RulingLineFinder()
+  /// Rotations smaller than this (degrees) are left alone.
+  var minimumSkew = 0.05
+  /// The white margin given to label cells, in pixels.
+  var labelPadding = 16
+  /// The resolution running text is read at.
+  var narrativeDPI = 200.0
+  /// The resolution label cells are read at first.
+  var labelDPI = 150.0
+  /// Label reads less sure than this (lowest word confidence) are tried again at full size.
+  var labelRetryConfidence = 70.0
+
+  init(dataPath: String?) throws(OCRError) {
+    english = try OCREngine(language: .english, dataPath: dataPath)
+    chinese = try OCREngine(language: .chineseSimplified, dataPath: dataPath)
+    numbers = NumberReader(english: english, chinese: chinese)
+  }
+
+  /// Reads `bitmap` as page `number`.
+  func read(_ bitmap: GreyBitmap, number: Int) -> ReadPage {
+    let paper = bitmap.paperLevel()
+    let skew = skewEstimator.angle(of: bitmap)
+    let page = abs(skew) >= minimumSkew ? bitmap.rotated(clockwiseDegrees: skew, background: paper) : bitmap
+    let scale = page.pixelsPerPoint
+    let level = OtsuThreshold.level(of: page)
+    // Rules are found on a smoothed black-and-white copy: a blurred rule is lighter than
+    // text, and with one threshold between ink and paper it would break up.
+    let ruleLevel = UInt8(max(Int(level), Int(paper) - max(24, (Int(paper) - Int(level)) / 3)))
+    let rulings = rulingFinder.lines(in: page.smoothedBinary(level: ruleLevel))
+    let grids = TableGrid.grids(from: rulings)
+
+    var characters: [PositionedCharacter] = []
+    var numberCells: [ReadNumberCell] = []
+    // Specks: a few pixels at 300 dpi, scaled with the resolution; a decimal point is larger.
+    let speck = max(2, Int((0.35 * scale) * (0.35 * scale)))
+    // Cells are read inside their rules: from a little before the rule's centre line, the
+    // rows and columns of the rule itself are skipped.
+    let edge = -max(1, Int((0.5 * scale).rounded()))
+    let lead = max(2, Int((1.5 * scale).rounded()))
+    let reach = max(4, Int((3 * scale).rounded()))
+    let inset = max(2, Int((1.5 * scale).rounded()))
+    for grid in grids {
+      for cell in grid.cells {
+        let drawn = pixelRect(cell.rect, scale: scale).insetBy(edge)
+        let region = InkComponents.insideRules(
+          of: drawn, in: page, level: level, lead: lead, reach: reach)
+        guard !region.isEmpty else { continue }
+        let ink = InkComponents(in: page, region: region, level: level, minimumArea: speck)
+        guard let inkBox = ink.union else { continue }
+        if Self.looksNumeric(ink), let read = numbers.read(page, ink: inkBox, level: level) {
+          let box = pageRect(inkBox, scale: scale)
+          numberCells.append(ReadNumberCell(box: box, read: read))
+          characters += Self.spread(read.value, over: box)
+          continue
+        }
+        let mode: OCREngine.Mode = Self.lineCount(ink) == 1 ? .singleLine : .block
+        characters += readText(page, ink: inkBox, paper: paper, scale: scale, mode: mode)
+      }
+    }
+
+    // Running text: the page with its tables painted over, read as one block.
+    let tables = grids.map { pixelRect($0.box, scale: scale).insetBy(-inset) }
+    var rest = page.painting(tables, value: paper)
+    // Page numbers such as —3— are painted out too: read alone they come out as a Chinese
+    // character that the layout step cannot tell from text.
+    let pageNumbers = PageNumberFinder().find(in: rest, level: level, minimumArea: speck)
+    rest = rest.painting(pageNumbers, value: paper)
+    let narrativeFactor = min(1, narrativeDPI / page.dpi)
+    let text = chinese.recognize(rest.scaled(by: narrativeFactor), mode: .block)
+    characters += text.symbols.flatMap { symbol in
+      Self.characters(symbol, scale: scale) { x, y in (x / narrativeFactor, y / narrativeFactor) }
+    }
+
+    let positioned = PositionedPage(
+      number: number, width: Double(page.width) / scale, height: Double(page.height) / scale,
+      characters: characters, rulings: Self.rulings(rulings, inside: grids))
+    return ReadPage(page: positioned, numbers: numberCells, skew: skew)
+  }
+
+  /// Reads a label cell with the Chinese model as a block of lines: first shrunk to
+  /// ``labelDPI``, where it reads best; when that read is unsure, also at full size, and the
+  /// surer read wins.
+  func readText(
+    _ page: GreyBitmap, ink: PixelRect, paper: UInt8, scale: Double, mode: OCREngine.Mode
+  ) -> [PositionedCharacter] {
+    let crop = page.cropped(ink, padding: labelPadding, background: paper)
+    let factor = min(1, labelDPI / page.dpi)
+    var best = chinese.recognize(crop.scaled(by: factor), mode: mode)
+    var bestFactor = factor
+    if best.confidence < labelRetryConfidence, factor < 0.99 {
+      let full = chinese.recognize(crop, mode: mode)
+      if full.confidence > best.confidence {
+        best = full
+        bestFactor = 1
+      }
+    }
+    let dx = Double(ink.x - labelPadding)
+    let dy = Double(ink.y - labelPadding)
+    return best.symbols.flatMap { symbol in
+      Self.characters(symbol, scale: scale) { x, y in (dx + x / bestFactor, dy + y / bestFactor) }
+    }
+  }
+
+  /// The rulings that belong to the grids kept, so the layout step sees the same tables.
+  static func rulings(_ rulings: [RulingLine], inside grids: [TableGrid]) -> [RulingLine] {
+    let slack = TableGrid.tolerance
+    return rulings.filter { line in
+      grids.contains { grid in
+        let box = grid.box
+        switch line.axis {
+        case .horizontal:
+          return line.position >= box.minY - slack && line.position <= box.maxY + slack
+            && line.start >= box.minX - slack && line.end <= box.maxX + slack
+        case .vertical:
+          return line.position >= box.minX - slack && line.position <= box.maxX + slack
+            && line.start >= box.minY - slack && line.end <= box.maxY + slack
+        }
+      }
+    }
+  }
+
+  /// How many lines of text the blobs form (blobs overlapping vertically share a line).
+  static func lineCount(_ ink: InkComponents) -> Int {
+    var bands: [(top: Int, bottom: Int)] = []
+    for (box, _) in ink.boxes.sorted(by: { $0.box.y < $1.box.y }) {
+      if let last = bands.last, box.y < last.bottom {
+        bands[bands.count - 1].bottom = max(last.bottom, box.maxY)
+      } else {
+        bands.append((box.y, box.maxY))
+      }
+    }
+    return bands.count
+  }
+
+  /// Whether the ink looks like one line of digits: every tall blob narrow, on one line,
+  /// small blobs only low down (a decimal point).
+  static func looksNumeric(_ ink: InkComponents) -> Bool {
+    guard let union = ink.union, ink.boxes.count <= 12 else { return false }
+    let tall = ink.boxes.filter { $0.box.height * 2 >= union.height }
+    guard !tall.isEmpty else { return false }
+    let heights = tall.map(\.box.height).sorted()
+    let typical = heights[heights.count / 2]
+    // One line: the union is not much taller than a digit.
+    guard Double(union.height) <= 1.3 * Double(typical) else { return false }
+    for (box, _) in tall {
+      guard Double(box.width) <= 1.35 * Double(box.height),
+        Double(box.height) >= 0.75 * Double(typical)
+      else { return false }
+    }
+    // Digits are narrower than tall; Chinese characters are about square.
+    let narrow = tall.filter { Double($0.box.width) <= 0.9 * Double($0.box.height) }
+    guard narrow.count * 2 >= tall.count else { return false }
+    let small = ink.boxes.filter { $0.box.height * 2 < union.height }
+    guard small.count <= 1 else { return false }
+    for (box, _) in small where box.y + box.height / 2 < union.y + union.height * 2 / 3 {
+      return false
+    }
+    return true
+  }
+
+  /// One character per digit, the box divided evenly, so the layout step sees the number.
+  static func spread(_ value: String, over box: PageRect) -> [PositionedCharacter] {
+    let count = Double(max(1, value.count))
+    let step = box.width / count
+    return value.enumerated().map { index, character in
+      let left = box.minX + Double(index) * step
+      return PositionedCharacter(
+        character: character,
+        box: PageRect(minX: left, minY: box.minY, maxX: left + step, maxY: box.maxY))
+    }
+  }
+
+  /// A recognised symbol as positioned characters in points (a symbol of several
+  /// characters is divided evenly); `place` maps its pixel corners to page pixels.
+  static func characters(
+    _ symbol: OCRItem, scale: Double, place: (Double, Double) -> (Double, Double) = { ($0, $1) }
+  ) -> [PositionedCharacter] {
+    let visible = symbol.text.filter { !$0.isWhitespace }
+    guard !visible.isEmpty, !symbol.box.isEmpty else { return [] }
+    let (minX, minY) = place(Double(symbol.box.x), Double(symbol.box.y))
+    let (maxX, maxY) = place(Double(symbol.box.maxX), Double(symbol.box.maxY))
+    let box = PageRect(minX: minX / scale, minY: minY / scale, maxX: maxX / scale, maxY: maxY / scale)
+    return spread(String(visible), over: box)
+  }
+
+  func pixelRect(_ rect: PageRect, scale: Double) -> PixelRect {
+    let x = Int((rect.minX * scale).rounded())
+    let y = Int((rect.minY * scale).rounded())
+    return PixelRect(
+      x: x, y: y, width: Int((rect.maxX * scale).rounded()) - x,
+      height: Int((rect.maxY * scale).rounded()) - y)
+  }
+
+  func pageRect(_ rect: PixelRect, scale: Double) -> PageRect {
+    PageRect(
+      minX: Double(rect.x) / scale, minY: Double(rect.y) / scale, maxX: Double(rect.maxX) / scale,
+      maxY: Double(rect.maxY) / scale)
+  }
+}

@@ -1,0 +1,205 @@
+import Foundation
+import GongkaiLayout
+import GongkaiPDF
+
+/// One page image to read: its 1-based page number and its bitmap.
+public struct ScanImage: Sendable {
+  /// 1-based page number.
+  public var number: Int
+  /// The page as a grey image (its `dpi` must be right: sizes are measured with it).
+  public var bitmap: GreyBitmap
+
+  /// Creates a page image.
+  public init(number: Int, bitmap: GreyBitmap) {
+    self.number = number
+    self.bitmap = bitmap
+  }
+}
+
+/// Reads scanned report pages into the same text the PDF text layer gives, with the number
+/// cells read with low confidence listed.
+///
+/// ```swift
+/// let document = try PDFDocument(path: path)
+/// let scan = try ScanReader.read(pdf: document, pages: extracted.pagesWithoutText)
+/// // scan.text → the repair layer and parser, like PDFTextExtractor's text
+/// // scan.lowConfidence → (line, field) of cells to flag as ocr_low_confidence
+/// ```
+///
+/// Each page is straightened, its table grids found from the ruling lines, every number
+/// cell read alone (two models voting when unsure), label cells and running text read
+/// with the Chinese model; the characters then go through ``LayoutReconstructor``. Pages
+/// are read in parallel, each worker with its own engines.
+public struct ScanReader: Sendable {
+  /// Choices for reading.
+  public struct Options: Sendable, Equatable {
+    /// The resolution PDF pages are rendered at.
+    public var dpi: Double = 300
+    /// How many pages are read at once (each worker loads its own models).
+    public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// The tessdata directory (`nil`: `TESSDATA_PREFIX`, else Debian's).
+    public var dataPath: String? = nil
+
+    /// The defaults: 300 dpi, one worker per core.
+    public init() {}
+  }
+
+  /// The options in use.
+  public var options: Options
+
+  /// Creates a reader.
+  public init(options: Options = Options()) {
+    self.options = options
+  }
+
+  /// Reads `pages` (1-based; all pages when `nil`) of `document`, rendered at `dpi`.
+  public static func read(
+    pdf document: PDFDocument, pages: [Int]? = nil, dpi: Double = 300,
+    jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  ) throws -> ScanResult {
+    var options = Options()
+    options.dpi = dpi
+    options.jobs = jobs
+    return try ScanReader(options: options).read(pdf: document, pages: pages)
+  }
+
+  /// Reads `pages` (1-based; all pages when `nil`) of `document`.
+  ///
+  /// Throws ``OCRError`` when a model is missing and `PDFError` when a page cannot be
+  /// rendered.
+  public func read(pdf document: PDFDocument, pages: [Int]? = nil) throws -> ScanResult {
+    let numbers = Array(Set(pages ?? Array(1...document.pageCount))).sorted()
+    let shared = SharedDocument(document: document)
+    let dpi = options.dpi
+    return try read(count: numbers.count) { index in
+      let number = numbers[index]
+      return ScanImage(number: number, bitmap: try shared.document.page(number).render(dpi: dpi))
+    }
+  }
+
+  /// Reads page images (in page-number order).
+  public func read(images: [ScanImage]) throws -> ScanResult {
+    let sorted = images.sorted { $0.number < $1.number }
+    return try read(count: sorted.count) { sorted[$0] }
+  }
+
+  /// Reads `count` pages obtained from `image`, in parallel, and lays them out.
+  func read(count: Int, image: @escaping @Sendable (Int) throws -> ScanImage) throws -> ScanResult {
+    guard count > 0 else { return ScanResult(text: "", lowConfidence: [], pagesRead: [], skew: []) }
+    let results = ResultBox(count: count)
+    let workers = max(1, min(options.jobs, count))
+    let dataPath = options.dataPath
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      let reader: PageReader
+      do {
+        reader = try PageReader(dataPath: dataPath)
+      } catch {
+        results.fail(error)
+        return
+      }
+      while let index = results.next() {
+        do {
+          let scan = try image(index)
+          results.store(reader.read(scan.bitmap, number: scan.number), at: index)
+        } catch {
+          results.fail(error)
+        }
+      }
+    }
+    if let error = results.error { throw error }
+    return Self.assemble(results.pages.compactMap { $0 })
+  }
+
+  /// The text of the read pages, with low-confidence cells located in it.
+  static func assemble(_ pages: [ReadPage]) -> ScanResult {
+    // Each unsure number is tagged with a private-use character right after its digits; the
+    // tags are found in the laid-out text (giving line and field) and removed.
+    var tagged: [PositionedPage] = []
+    var unsure: [(cell: ReadNumberCell, page: Int)] = []
+    for page in pages {
+      var positioned = page.page
+      for cell in page.numbers where cell.read.isLowConfidence {
+        guard let scalar = Unicode.Scalar(tagBase + UInt32(unsure.count)) else { continue }
+        let box = PageRect(
+          minX: cell.box.maxX, minY: cell.box.minY, maxX: cell.box.maxX + 0.01, maxY: cell.box.maxY)
+        positioned.characters.append(PositionedCharacter(character: Character(scalar), box: box))
+        unsure.append((cell, page.page.number))
+      }
+      tagged.append(positioned)
+    }
+    let text = LayoutReconstructor().text(of: tagged)
+    guard !unsure.isEmpty else {
+      return ScanResult(
+        text: text, lowConfidence: [], pagesRead: pages.map(\.page.number), skew: pages.map(\.skew))
+    }
+    var lines: [String] = []
+    var found: [LowConfidenceCell] = []
+    for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      var fields: [String] = []
+      for (fieldIndex, field) in line.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
+        var clean = String.UnicodeScalarView()
+        for scalar in field.unicodeScalars {
+          let offset = Int(scalar.value) - Int(tagBase)
+          if offset >= 0, offset < unsure.count {
+            let entry = unsure[offset]
+            found.append(
+              LowConfidenceCell(
+                line: lineIndex + 1, field: fieldIndex, value: entry.cell.read.value,
+                confidence: entry.cell.read.confidence, page: entry.page))
+          } else {
+            clean.append(scalar)
+          }
+        }
+        fields.append(String(clean))
+      }
+      lines.append(fields.joined(separator: "\t"))
+    }
+    return ScanResult(
+      text: lines.joined(separator: "\n"), lowConfidence: found,
+      pagesRead: pages.map(\.page.number), skew: pages.map(\.skew))
+  }
+
+  /// The first tag character (Supplementary Private Use Area-A, never produced by OCR).
+  static let tagBase: UInt32 = 0xF0000
+}
+
+/// A document shared by the page workers. poppler calls in `PDFDocument` and `PDFPage` are
+/// serialized by GongkaiPDF's process-wide lock, so using it from several threads is safe.
+private struct SharedDocument: @unchecked Sendable {
+  let document: PDFDocument
+}
+
+/// The page queue and results shared by the workers, behind a lock.
+private final class ResultBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var nextIndex = 0
+  private let count: Int
+  private(set) var pages: [ReadPage?]
+  private(set) var error: (any Error)?
+
+  init(count: Int) {
+    self.count = count
+    pages = Array(repeating: nil, count: count)
+  }
+
+  /// The next page index to read, or `nil` when all are taken or something failed.
+  func next() -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard error == nil, nextIndex < count else { return nil }
+    nextIndex += 1
+    return nextIndex - 1
+  }
+
+  func store(_ page: ReadPage, at index: Int) {
+    lock.lock()
+    pages[index] = page
+    lock.unlock()
+  }
+
+  func fail(_ failure: any Error) {
+    lock.lock()
+    if error == nil { error = failure }
+    lock.unlock()
+  }
+}

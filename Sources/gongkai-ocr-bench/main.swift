@@ -1,0 +1,116 @@
+import Foundation
+import GongkaiLayout
+import GongkaiOCR
+import GongkaiPDF
+
+// The OCR benchmark's helper (scripts/bench-ocr.sh drives it):
+//
+//   gongkai-ocr-bench render FILE.pdf DPI DIR     pages → DIR/page-N.pgm
+//   gongkai-ocr-bench read JOBS OUT.txt PGM...    our reader on the images; prints seconds
+//   gongkai-ocr-bench score EXPECTED.json TEXT    table 三/四 cells right: "right compared"
+//   gongkai-ocr-bench pdf FILE.pdf [DPI] [JOBS]   read a scanned PDF, print the text and
+//                                                 the low-confidence cells (for looking)
+
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write(Data("gongkai-ocr-bench: \(message)\n".utf8))
+  exit(2)
+}
+
+/// Writes a binary PGM (P5).
+func writePGM(_ bitmap: GreyBitmap, to path: String) throws {
+  var data = Data("P5\n\(bitmap.width) \(bitmap.height)\n255\n".utf8)
+  data.append(contentsOf: bitmap.pixels)
+  try data.write(to: URL(fileURLWithPath: path))
+}
+
+/// Reads a binary PGM (P5, 8-bit) written by `writePGM`.
+func readPGM(_ path: String, dpi: Double) throws -> GreyBitmap {
+  let data = try Data(contentsOf: URL(fileURLWithPath: path))
+  var fields: [String] = []
+  var index = data.startIndex
+  while fields.count < 4, index < data.endIndex {
+    while index < data.endIndex, data[index] == 0x20 || data[index] == 0x0A || data[index] == 0x0D { index += 1 }
+    var token = ""
+    while index < data.endIndex, data[index] != 0x20, data[index] != 0x0A, data[index] != 0x0D {
+      token.append(Character(Unicode.Scalar(data[index])))
+      index += 1
+    }
+    fields.append(token)
+  }
+  index += 1
+  guard fields.count == 4, fields[0] == "P5", let width = Int(fields[1]), let height = Int(fields[2]),
+    let bitmap = GreyBitmap(width: width, height: height, dpi: dpi, pixels: [UInt8](data[index...]))
+  else { fail("\(path): not an 8-bit binary PGM") }
+  return bitmap
+}
+
+/// The resolution a page image was rendered at, from its file name (`page-3@300.pgm`).
+func dpi(of path: String) -> Double {
+  let name = (path as NSString).lastPathComponent
+  guard let at = name.firstIndex(of: "@"), let dot = name.lastIndex(of: ".") else { return 300 }
+  return Double(name[name.index(after: at)..<dot]) ?? 300
+}
+
+func pageNumber(of path: String) -> Int {
+  let name = (path as NSString).lastPathComponent
+  let digits = name.drop { !$0.isNumber }.prefix { $0.isNumber }
+  return Int(digits) ?? 0
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let command = arguments.first else { fail("usage: render | read | score | pdf (see main.swift)") }
+do {
+  switch command {
+  case "render":
+    guard arguments.count == 4, let dpi = Double(arguments[2]) else { fail("render FILE.pdf DPI DIR") }
+    let document = try PDFDocument(path: arguments[1])
+    for number in 1...document.pageCount {
+      let bitmap = try document.page(number).render(dpi: dpi)
+      try writePGM(bitmap, to: "\(arguments[3])/page-\(number)@\(Int(dpi)).pgm")
+    }
+  case "read":
+    guard arguments.count >= 4, let jobs = Int(arguments[1]) else { fail("read JOBS OUT.txt PGM...") }
+    let images = try arguments[3...].map { path in
+      ScanImage(number: pageNumber(of: path), bitmap: try readPGM(path, dpi: dpi(of: path)))
+    }
+    var options = ScanReader.Options()
+    options.jobs = jobs
+    let start = Date()
+    let result = try ScanReader(options: options).read(images: images)
+    let seconds = Date().timeIntervalSince(start)
+    try Data(result.text.utf8).write(to: URL(fileURLWithPath: arguments[2]))
+    let unsure = result.lowConfidence.map { "\($0.line):\($0.field)=\($0.value)@\(Int($0.confidence))" }
+    print(String(format: "%.3f", seconds), result.lowConfidence.count, unsure.joined(separator: " "))
+  case "score":
+    guard arguments.count == 3 else { fail("score EXPECTED.json TEXT") }
+    let check = try TableCellCheck(expectedJSON: Data(contentsOf: URL(fileURLWithPath: arguments[1])))
+    let text = try String(contentsOfFile: arguments[2], encoding: .utf8)
+    let outcome = check.check(text)
+    print(outcome.right, outcome.compared)
+    for miss in outcome.misses.prefix(12) {
+      FileHandle.standardError.write(
+        Data(
+          "  miss \(miss.row) [\(miss.cell)]: expected \(miss.expected), found \(miss.found.map(String.init) ?? "nothing") (line \(miss.line.map(String.init) ?? "-"))\n"
+            .utf8))
+    }
+  case "pdf":
+    guard arguments.count >= 2 else { fail("pdf FILE.pdf [DPI] [JOBS]") }
+    let document = try PDFDocument(path: arguments[1])
+    let dpi = arguments.count > 2 ? Double(arguments[2]) ?? 300 : 300
+    let jobs = arguments.count > 3 ? Int(arguments[3]) ?? 2 : 2
+    let start = Date()
+    let result = try ScanReader.read(pdf: document, dpi: dpi, jobs: jobs)
+    print(result.text, terminator: "")
+    print(
+      "--- \(result.pagesRead.count) pages in \(String(format: "%.2f", Date().timeIntervalSince(start))) s; skew \(result.skew.map { String(format: "%.2f", $0) })"
+    )
+    for cell in result.lowConfidence {
+      print(
+        "low confidence: line \(cell.line) field \(cell.field) value \(cell.value) confidence \(Int(cell.confidence))")
+    }
+  default:
+    fail("unknown command \(command)")
+  }
+} catch {
+  fail(error.localizedDescription)
+}

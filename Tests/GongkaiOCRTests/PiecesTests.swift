@@ -1,0 +1,117 @@
+import Foundation
+import GongkaiLayout
+import Testing
+
+@testable import GongkaiOCR
+
+/// The parts of the scan reader that need no model.
+@Suite("Scan reader pieces")
+struct PiecesTests {
+  @Test("look-alike letters become digits; text that is no number is refused")
+  func numberText() {
+    #expect(NumberText.number(from: "O") == "0")
+    #expect(NumberText.number(from: "l7") == "17")
+    #expect(NumberText.number(from: "I0 ") == "10")
+    #expect(NumberText.number(from: "1,382") == "1382")
+    #expect(NumberText.number(from: "12.5") == "12.5")
+    #expect(NumberText.number(from: "３") == "3")
+    #expect(NumberText.number(from: "") == nil)
+    #expect(NumberText.number(from: "/") == nil)
+    #expect(NumberText.number(from: "—") == nil)
+    #expect(NumberText.number(from: "无") == nil)
+    #expect(NumberText.number(from: "1.2.3") == nil)
+  }
+
+  @Test("the vote: two agreeing reads are sure, a lone or split read is not")
+  func vote() {
+    let agreed = NumberReader.vote([("26", 60), ("6", 96), ("26", 70)])
+    #expect(agreed == NumberRead(value: "26", confidence: 70, isLowConfidence: false))
+    let split = NumberReader.vote([("26", 60), ("6", 96)])
+    #expect(split.isLowConfidence)
+    let lone = NumberReader.vote([("8", 50)])
+    #expect(lone.value == "8" && lone.isLowConfidence)
+  }
+
+  @Test("a page turned by a known angle is measured and straightened")
+  func skew() {
+    // Ruled lines across an A4 page at 100 dpi, turned counter-clockwise by 0.6°.
+    var straight = GreyBitmap(blankWidth: 827, height: 1169, dpi: 100)
+    for y in stride(from: 100, to: 1100, by: 40) { straight.fill(x: 80, y: y, width: 660, height: 2, value: 0) }
+    let turned = straight.rotated(clockwiseDegrees: -0.6, background: 255)
+    let estimator = SkewEstimator()
+    #expect(abs(estimator.angle(of: turned) - 0.6) <= 0.06)
+    #expect(abs(estimator.angle(of: straight)) <= 0.02)
+    let back = turned.rotated(clockwiseDegrees: estimator.angle(of: turned), background: 255)
+    #expect(abs(estimator.angle(of: back)) <= 0.04)
+    #expect(estimator.angle(of: GreyBitmap(blankWidth: 50, height: 50, dpi: 100)) == 0)
+  }
+
+  @Test("grids from rulings: merged cells found, letter strokes are no table")
+  func grids() {
+    let xs = [50.0, 150, 250, 350]
+    let ys = [100.0, 120, 140, 160]
+    var lines: [RulingLine] = ys.map { RulingLine(axis: .horizontal, position: $0, start: 50, end: 350) }
+    // The first column's middle rule is missing: one cell spans rows 1 and 2.
+    lines.removeAll { $0.position == 140 }
+    lines.append(RulingLine(axis: .horizontal, position: 140, start: 150, end: 350))
+    lines += xs.map { RulingLine(axis: .vertical, position: $0, start: 100, end: 160) }
+    let found = TableGrid.grids(from: lines)
+    #expect(found.count == 1)
+    let cells = found.first?.cells ?? []
+    #expect(cells.count == 8)
+    #expect(cells.contains { $0.top == 1 && $0.bottom == 2 && $0.left == 0 && $0.right == 0 })
+    // Strokes of a large title: narrow, short, crossing.
+    let strokes =
+      [174.0, 192, 195, 208].map { RulingLine(axis: .vertical, position: $0, start: 87, end: 102) }
+      + [87.0, 102].map { RulingLine(axis: .horizontal, position: $0, start: 174, end: 215) }
+    #expect(TableGrid.grids(from: strokes).isEmpty)
+  }
+
+  @Test("digits between dashes at the foot of a page are a page number")
+  func pageNumber() {
+    var page = GreyBitmap(blankWidth: 600, height: 800, dpi: 72)
+    page.fill(x: 270, y: 760, width: 16, height: 2, value: 0)  // —
+    page.fill(x: 292, y: 752, width: 4, height: 16, value: 0)  // 1
+    page.fill(x: 302, y: 760, width: 16, height: 2, value: 0)  // —
+    page.fill(x: 60, y: 100, width: 400, height: 12, value: 0)  // a line of text, high up
+    let found = PageNumberFinder().find(in: page, level: 128, minimumArea: 2)
+    #expect(found.count == 1)
+    #expect(found.first.map { $0.y <= 752 && $0.maxY >= 768 } == true)
+  }
+
+  @Test("unsure numbers are located by line and field in the laid-out text, tags removed")
+  func lowConfidenceLocated() {
+    // A ruled 2×3 table: a label and two numbers per row; the second row's last is unsure.
+    let xs = [50.0, 200, 260, 320]
+    let ys = [100.0, 120, 140]
+    let rulings =
+      ys.map { RulingLine(axis: .horizontal, position: $0, start: 50, end: 320) }
+      + xs.map { RulingLine(axis: .vertical, position: $0, start: 100, end: 140) }
+    func text(_ string: String, x: Double, y: Double) -> [PositionedCharacter] {
+      string.enumerated().map { index, character in
+        let left = x + Double(index) * 10
+        return PositionedCharacter(
+          character: character, box: PageRect(minX: left, minY: y, maxX: left + 10, maxY: y + 10))
+      }
+    }
+    var characters = text("标题行", x: 60, y: 60)
+    characters += text("一行", x: 60, y: 105) + text("二行", x: 60, y: 125)
+    let numbers: [(String, Double, Double, Bool)] = [
+      ("5", 225, 105, false), ("7", 285, 105, false), ("12", 220, 125, false), ("3", 285, 125, true),
+    ]
+    var cells: [ReadNumberCell] = []
+    for (value, x, y, unsure) in numbers {
+      let box = PageRect(minX: x, minY: y, maxX: x + 5 * Double(value.count), maxY: y + 8)
+      characters += PageReader.spread(value, over: box)
+      cells.append(
+        ReadNumberCell(box: box, read: NumberRead(value: value, confidence: unsure ? 40 : 95, isLowConfidence: unsure)))
+    }
+    let page = PositionedPage(number: 2, width: 400, height: 300, characters: characters, rulings: rulings)
+    let result = ScanReader.assemble([ReadPage(page: page, numbers: cells, skew: 0.3)])
+    let lines = result.text.split(separator: "\n").map(String.init)
+    #expect(lines == ["标题行", "一行\t5\t7", "二行\t12\t3"])
+    #expect(result.lowConfidence == [LowConfidenceCell(line: 3, field: 2, value: "3", confidence: 40, page: 2)])
+    #expect(result.pagesRead == [2] && result.skew == [0.3])
+    #expect(!result.text.unicodeScalars.contains { $0.value >= ScanReader.tagBase })
+  }
+}

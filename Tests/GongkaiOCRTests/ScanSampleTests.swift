@@ -1,0 +1,62 @@
+import Foundation
+import GongkaiPDF
+import Testing
+
+@testable import GongkaiOCR
+
+/// The scanned samples (image-only PDFs, Samples/scan) read through tesseract: every number
+/// of tables 三 and 四 comes out right, or is listed as low confidence.
+@Suite("Scanned samples", .timeLimit(.minutes(5)))
+struct ScanSampleTests {
+  /// One sample of each form and resolution; only the pages holding tables 三 and 四.
+  static let samples = [("gen-2021-a-scan300", "gen-2021-a"), ("gen-2019-a-scan200", "gen-2019-a")]
+
+  @Test("numbers of tables 三 and 四 equal the expected file or are flagged", arguments: samples)
+  func tableNumbers(scan: String, source: String) throws {
+    let pages = try Samples.tablePages(source: source)
+    try #require(!pages.isEmpty)
+    let document = try PDFDocument(path: Samples.scan(scan))
+    #expect(document.pageCount >= pages.count)
+    #expect(try document.page(pages[0]).characters.isEmpty, "the scan must have no text layer")
+    let result = try ScanReader.read(pdf: document, pages: pages, dpi: 300, jobs: 2)
+    #expect(result.pagesRead == pages)
+
+    let check = try TableCellCheck(expectedJSON: Samples.scanExpected(scan))
+    let outcome = check.check(result.text)
+    // Table 三 has 23 rows of seven in the 2019 form (25 in the 2021 form), table 四 fifteen cells.
+    #expect(outcome.compared >= 23 * 7 + 15)
+    let flagged = Set(result.lowConfidence.map { "\($0.line):\($0.field)" })
+    for miss in outcome.misses {
+      let place = "\(miss.line.map(String.init) ?? "-"):\(miss.field.map(String.init) ?? "-")"
+      #expect(
+        flagged.contains(place),
+        "\(scan): \(miss.row) cell \(miss.cell) expected \(miss.expected), read \(miss.found.map(String.init) ?? "nothing") at \(place), not flagged"
+      )
+    }
+    // Every flagged cell points at a number in the text.
+    let lines = result.text.split(separator: "\n", omittingEmptySubsequences: false)
+    for cell in result.lowConfidence {
+      let fields = lines[cell.line - 1].split(separator: "\t", omittingEmptySubsequences: false)
+      #expect(String(fields[cell.field]) == cell.value)
+    }
+  }
+
+  @Test("the text has the shape of the PDF path's: table rows as tab-separated lines, headings as lines")
+  func textShape() throws {
+    let pages = try Samples.tablePages(source: "gen-2021-a")
+    let document = try PDFDocument(path: Samples.scan("gen-2021-a-scan300"))
+    let result = try ScanReader.read(pdf: document, pages: pages, dpi: 300, jobs: 2)
+    let lines = result.text.split(separator: "\n").map { $0.filter { !$0.isWhitespace } }
+    // The headings of sections 三 and 四 are lines of their own.
+    #expect(lines.contains { $0.hasPrefix("三、收到和处理政府信息公开申请情况") })
+    #expect(lines.contains { $0.hasPrefix("四、政府信息公开行政复议") })
+    // Table 四's numbers are one row of fifteen.
+    #expect(
+      result.text.split(separator: "\n").contains {
+        $0.split(separator: "\t").count == 15 && $0.split(separator: "\t").allSatisfy { Int($0) != nil }
+      })
+    // No page number is left.
+    let plain = result.text.split(separator: "\n").filter { !$0.contains("\t") }
+    #expect(!plain.contains { $0.count <= 5 && $0.contains { $0.isNumber } }, "\(plain)")
+  }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import GongkaiLayout
+import GongkaiPDF
+
+/// Where the sample PDFs live.
+enum Samples {
+  /// The repository's root folder (three levels up from this file).
+  static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// Samples/scan: image-only PDFs made by scripts/fixtures/make-scan-fixtures.py.
+  static let scanFolder = root.appendingPathComponent("Samples/scan")
+  /// Samples/pdf: the PDFs the scans were made from.
+  static let pdfFolder = root.appendingPathComponent("Samples/pdf")
+
+  static func scan(_ name: String) -> String { scanFolder.appendingPathComponent("\(name).pdf").path }
+  static func pdf(_ name: String) -> String { pdfFolder.appendingPathComponent("\(name).pdf").path }
+
+  static func scanExpected(_ name: String) throws -> Data {
+    try Data(contentsOf: scanFolder.appendingPathComponent("\(name).expected.json"))
+  }
+
+  /// The pages of the source PDF (by its text layer) from the start of table 三 to the end
+  /// of table 四: what the OCR tests read.
+  static func tablePages(source name: String) throws -> [Int] {
+    let document = try PDFDocument(path: pdf(name))
+    let texts = try (1...document.pageCount).map { try document.page($0).text.filter { !$0.isWhitespace } }
+    guard let first = texts.firstIndex(where: { $0.contains("申请人情况") }),
+      let last = texts.lastIndex(where: { $0.contains("复议后起诉") })
+    else { return [] }
+    return Array((first + 1)...(last + 1))
+  }
+}
+
+/// A temporary folder removed when the value goes away.
+final class TemporaryFolder {
+  let url: URL
+  init() throws {
+    url = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-ocr-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+  deinit { try? FileManager.default.removeItem(at: url) }
+}
