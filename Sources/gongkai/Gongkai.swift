@@ -19,11 +19,17 @@ struct Gongkai: ParsableCommand {
         gongkai parse *.pdf --format csv --bom -o reports.csv   (opens in Excel)
         gongkai clean messy-export.txt                the repaired text, tables as TSV rows
         gongkai validate corpus.jsonl --strict        re-check reports already parsed
+        gongkai parse reports/ --jobs 4 -o corpus.jsonl   a corpus: worker processes, resumable
+        gongkai export corpus.jsonl --header chinese -o corpus.csv
+        gongkai stats corpus.jsonl                    totals across the corpus
 
       Exit status: 0 all inputs parsed; 1 --strict and an error finding; 2 an input could \
       not be read (the others are still processed).
       """,
     version: "0.1.0",
-    subcommands: [ParseCommand.self, CleanCommand.self, ValidateCommand.self, BenchCommand.self],
+    subcommands: [
+      ParseCommand.self, CleanCommand.self, ValidateCommand.self, ExportCommand.self, StatsCommand.self,
+      BenchCommand.self, WorkerCommand.self,
+    ],
     defaultSubcommand: nil)
 }

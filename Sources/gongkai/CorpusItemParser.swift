@@ -1,0 +1,32 @@
+import Foundation
+import GongkaiCore
+
+/// Turns one input into its worker reply: the report, or an error record when the
+/// input cannot be read or holds no report.
+struct CorpusItemParser {
+  /// The pipeline in use.
+  let pipeline = ReportPipeline()
+  /// Password for encrypted PDFs.
+  var password: String?
+  private let writer = JSONWriter(pretty: false)
+
+  /// Creates a parser; `password` opens encrypted PDFs.
+  init(password: String?) {
+    self.password = password
+  }
+
+  /// The reply for `path`.
+  func reply(for path: String) -> WorkerReply {
+    do {
+      let input = try InputLoader.load(path, password: password)
+      let report = try pipeline.report(text: input.text, source: input.source, titleHint: input.titleHint)
+      return WorkerReply(
+        template: report.meta.template, year: report.meta.year,
+        errorFindings: report.findings.count { $0.severity == .error }, rules: report.findings.map(\.rule),
+        record: writer.string(from: ReportJSON.encode(report)))
+    } catch {
+      let record = ErrorRecord(path: path, error: error)
+      return WorkerReply(failure: record.errorKind, message: record.message, record: record.line)
+    }
+  }
+}
