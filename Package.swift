@@ -39,7 +39,7 @@ let package = Package(
     .executableTarget(
       name: "gongkai",
       dependencies: [
-        "GongkaiCore", "GongkaiPDF",
+        "GongkaiCore", "GongkaiPDF", "GongkaiOCR",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

@@ -4,6 +4,10 @@
 set -euo pipefail
 
 packages=(pkg-config libpoppler-glib-dev libtesseract-dev tesseract-ocr-chi-sim tesseract-ocr-eng)
+# The Spark test (spark/check-spark.sh) needs Java and a Python that can install pyspark.
+command -v java >/dev/null || packages+=(openjdk-17-jre-headless)
+command -v python3 >/dev/null || packages+=(python3)
+python3 -m venv --help >/dev/null 2>&1 || packages+=(python3-venv)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

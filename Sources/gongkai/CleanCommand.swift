@@ -22,14 +22,14 @@ struct CleanCommand: ParsableCommand {
   @Flag(help: "List every repair on standard error.")
   var repairs = false
 
-  @Option(help: "Password of an encrypted PDF.")
-  var password: String?
+  @OptionGroup(title: "Reading PDFs")
+  var reading: ReadArguments
 
   func run() throws {
     let pipeline = ReportPipeline()
     let document: RepairedDocument
     do {
-      let input = try InputLoader.load(file, password: password)
+      let input = try InputLoader.load(file, options: reading.options)
       document = pipeline.repair(input.text)
       try ReportPipeline.requireReport(document, file: file)
     } catch {

@@ -6,20 +6,21 @@ import GongkaiCore
 struct CorpusItemParser {
   /// The pipeline in use.
   let pipeline = ReportPipeline()
-  /// Password for encrypted PDFs.
-  var password: String?
+  /// Password and OCR settings.
+  var reading: ReadOptions
   private let writer = JSONWriter(pretty: false)
 
-  /// Creates a parser; `password` opens encrypted PDFs.
-  init(password: String?) {
-    self.password = password
+  /// Creates a parser that reads inputs with `reading`.
+  init(reading: ReadOptions) {
+    self.reading = reading
   }
 
   /// The reply for `path`.
   func reply(for path: String) -> WorkerReply {
     do {
-      let input = try InputLoader.load(path, password: password)
-      let report = try pipeline.report(text: input.text, source: input.source, titleHint: input.titleHint)
+      let input = try InputLoader.load(path, options: reading)
+      let report = try pipeline.report(
+        text: input.text, source: input.source, titleHint: input.titleHint, uncertain: input.uncertain)
       return WorkerReply(
         template: report.meta.template, year: report.meta.year,
         errorFindings: report.findings.count { $0.severity == .error }, rules: report.findings.map(\.rule),

@@ -11,8 +11,8 @@ final class CorpusRunner {
     var jobs = 1
     /// Seconds one input may take before its worker is killed.
     var timeout = 120.0
-    /// Password for encrypted PDFs.
-    var password: String?
+    /// Password for encrypted PDFs and OCR settings.
+    var reading = ReadOptions()
     /// Show a progress line (standard error is a terminal).
     var progress = false
   }
@@ -97,9 +97,13 @@ final class CorpusRunner {
     // report (many lines per crash) would only bury the progress line and messages.
     var environment: [String: String] = ["SWIFT_BACKTRACE": "enable=no"]
     if let setting = ProcessInfo.processInfo.environment["SWIFT_BACKTRACE"] { environment["SWIFT_BACKTRACE"] = setting }
-    if let password = settings.password { environment[WorkerCommand.passwordVariable] = password }
-    return try WorkerProcess.spawn(
-      executable: executable, arguments: ["worker", "--parent", String(getpid())], extraEnvironment: environment)
+    if let password = settings.reading.password { environment[WorkerCommand.passwordVariable] = password }
+    // Each worker reads its scanned pages on one thread: the workers share the cores.
+    let arguments = [
+      "worker", "--parent", String(getpid()), "--ocr", settings.reading.ocr.rawValue, "--dpi",
+      String(settings.reading.dpi),
+    ]
+    return try WorkerProcess.spawn(executable: executable, arguments: arguments, extraEnvironment: environment)
   }
 
   /// Waits until a busy worker answers, dies or runs out of time (or 0.25 s pass, for the

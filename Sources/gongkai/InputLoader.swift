@@ -7,12 +7,14 @@ struct LoadedInput {
   var text: String
   var source: SourceInfo
   var titleHint: String?
+  /// Values the reader doubts (low-confidence OCR), located in `text`.
+  var uncertain: [UncertainCell] = []
 }
 
 /// Reads input files: PDFs through the PDF module, everything else as a text export.
 enum InputLoader {
   /// Reads `path`; errors name the file as the user gave it.
-  static func load(_ path: String, password: String? = nil) throws(InputError) -> LoadedInput {
+  static func load(_ path: String, options: ReadOptions = ReadOptions()) throws(InputError) -> LoadedInput {
     let name = (path as NSString).lastPathComponent
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -29,7 +31,7 @@ enum InputLoader {
     }
     let sha256 = SHA256.hexDigest(data)
     if data.prefix(1024).range(of: Data("%PDF".utf8)) != nil {
-      return try PDFInput.load(path: path, data: data, name: name, sha256: sha256, password: password)
+      return try PDFInput.load(path: path, data: data, name: name, sha256: sha256, options: options)
     }
     let text = try TextDecoder.decode(data, file: path)
     return LoadedInput(text: text, source: SourceInfo(file: name, sha256: sha256, kind: .text))

@@ -1,36 +1,61 @@
 import Foundation
 import GongkaiCore
+import GongkaiOCR
 import GongkaiPDF
 
-/// The PDF front end: the text layer laid out by geometry, ready for the text pipeline.
+/// The PDF front end: the text layer laid out by geometry, scanned pages read by OCR, and
+/// the two put together in page order for the text pipeline.
 enum PDFInput {
-  /// Reads a PDF's text layer; errors are one line naming the file and what to do.
-  static func load(path: String, data: Data, name: String, sha256: String, password: String?) throws(InputError)
+  /// Reads a PDF; errors are one line naming the file and what to do.
+  static func load(path: String, data: Data, name: String, sha256: String, options: ReadOptions) throws(InputError)
     -> LoadedInput
   {
-    var options = PDFTextExtractor.Options()
-    options.password = password
-    let extracted: ExtractedPDF
     do {
-      extracted = try PDFTextExtractor.extract(data: data, source: path, options: options)
+      let document = try PDFDocument(data: data, source: path, password: options.password)
+      var extractOptions = PDFTextExtractor.Options()
+      extractOptions.password = options.password
+      var native = try PDFTextExtractor.extract(document, options: extractOptions)
+      let allPages = Array(1...document.pageCount)
+      let scanPages = options.ocr == .always ? allPages : options.ocr == .auto ? native.pagesWithoutText : []
+      if options.ocr == .always { native.text = "" }
+      if options.ocr == .never, !native.pagesWithoutText.isEmpty {
+        guard native.pagesWithoutText.count < document.pageCount else {
+          throw InputError(
+            file: path, kind: .notAReport,
+            reason: "no page has a text layer (a scanned or image-only PDF); run with --ocr auto to read it by OCR")
+        }
+        let pages = native.pagesWithoutText.map(String.init).joined(separator: ", ")
+        printError("\(path): page(s) \(pages) have no text layer and were skipped (--ocr never)")
+      }
+      var text = native.text
+      var uncertain: [UncertainCell] = []
+      var layer = SourceInfo.TextLayer.native
+      if !scanPages.isEmpty {
+        let scan = try ScanReader.read(pdf: document, pages: scanPages, dpi: options.dpi, jobs: options.ocrJobs)
+        // Scanned pages before the first page with text go first; otherwise after it.
+        let firstNative = allPages.first { !scanPages.contains($0) }
+        let scanFirst = firstNative.map { first in scanPages.allSatisfy { $0 < first } } ?? true
+        let nativeText = native.text.isEmpty || native.text.hasSuffix("\n") ? native.text : native.text + "\n"
+        let offset = scanFirst ? 0 : nativeText.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        text = scanFirst ? scan.text + (scan.text.hasSuffix("\n") ? "" : "\n") + native.text : nativeText + scan.text
+        uncertain = scan.lowConfidence.map {
+          UncertainCell(line: $0.line + offset, field: $0.field, value: $0.value, confidence: $0.confidence)
+        }
+        layer = scanPages.count == document.pageCount ? .ocr : .mixed
+      }
+      return LoadedInput(
+        text: text,
+        source: SourceInfo(file: name, sha256: sha256, kind: .pdf, pages: document.pageCount, textLayer: layer),
+        titleHint: native.title, uncertain: uncertain)
+    } catch let error as InputError {
+      throw error
     } catch let error as PDFError {
       throw InputError(file: path, kind: .pdf, reason: reason(error, path: path))
+    } catch let error as OCRError {
+      throw InputError(file: path, kind: .pdf, reason: error.errorDescription ?? "\(error)")
     } catch {
       throw InputError(file: path, kind: .pdf, reason: "\(error)")
     }
-    if extracted.pagesWithoutText.count == extracted.pageCount {
-      throw InputError(
-        file: path, kind: .notAReport,
-        reason: "no page has a text layer (a scanned or image-only PDF); it needs OCR, which this build cannot do yet")
-    }
-    if !extracted.pagesWithoutText.isEmpty {
-      let pages = extracted.pagesWithoutText.map(String.init).joined(separator: ", ")
-      printError("\(path): page(s) \(pages) have no text layer and were skipped; their values will be missing")
-    }
-    return LoadedInput(
-      text: extracted.text,
-      source: SourceInfo(file: name, sha256: sha256, kind: .pdf, pages: extracted.pageCount, textLayer: .native),
-      titleHint: extracted.title)
   }
 
   /// The PDF module's message without its leading file name (the caller adds it), and

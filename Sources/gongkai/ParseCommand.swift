@@ -42,8 +42,8 @@ struct ParseCommand: ParsableCommand {
   @Flag(help: "Exit with status 1 when any report has an error finding.")
   var strict = false
 
-  @Option(help: "Password of encrypted PDFs.")
-  var password: String?
+  @OptionGroup(title: "Reading PDFs")
+  var reading: ReadArguments
 
   @Flag(name: .customLong("stdin"), help: "Read input paths from standard input, one per line (corpus mode).")
   var readStandardInput = false
@@ -110,8 +110,9 @@ struct ParseCommand: ParsableCommand {
       }
       let report: Report
       do {
-        let input = try InputLoader.load(path, password: password)
-        report = try pipeline.report(text: input.text, source: input.source, titleHint: input.titleHint)
+        let input = try InputLoader.load(path, options: reading.options)
+        report = try pipeline.report(
+          text: input.text, source: input.source, titleHint: input.titleHint, uncertain: input.uncertain)
       } catch {
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         printError(error.description)
@@ -178,7 +179,7 @@ struct ParseCommand: ParsableCommand {
       printError("resuming: \(skipped) input(s) already in \(output ?? "the output"), \(paths.count) to go")
     }
     let settings = CorpusRunner.Settings(
-      jobs: jobs ?? 1, timeout: timeout ?? 120, password: password, progress: standardErrorIsTerminal)
+      jobs: jobs ?? 1, timeout: timeout ?? 120, reading: reading.options, progress: standardErrorIsTerminal)
     let runner = CorpusRunner(paths: paths, output: sink, settings: settings)
     try runner.run()
     var tally = runner.tally

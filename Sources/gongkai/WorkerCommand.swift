@@ -17,9 +17,20 @@ struct WorkerCommand: ParsableCommand {
   @Option(help: "Exit when this process is no longer the parent (the supervisor was killed).")
   var parent: Int32?
 
+  @Option(help: "OCR scanned pages: auto, always, never.")
+  var ocr: OCRMode = .auto
+
+  @Option(help: "Resolution (dpi) scanned pages are rendered at.")
+  var dpi: Double = 300
+
   func run() throws {
     if let parent { ParentWatch.start(expecting: parent) }
-    let parser = CorpusItemParser(password: ProcessInfo.processInfo.environment[Self.passwordVariable])
+    var reading = ReadOptions()
+    reading.password = ProcessInfo.processInfo.environment[Self.passwordVariable]
+    reading.ocr = ocr
+    reading.dpi = dpi
+    reading.ocrJobs = 1
+    let parser = CorpusItemParser(reading: reading)
     while let path = readLine(strippingNewline: true) {
       guard !path.isEmpty else { continue }
       guard LineWriter.write(parser.reply(for: path).line, to: 1) else { return }

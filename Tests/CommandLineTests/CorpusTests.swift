@@ -382,3 +382,21 @@ enum CSVText {
     return rows
   }
 }
+
+@Suite("Validate on a corpus")
+struct ValidateCorpusTests {
+  @Test("validate skips the error records of a corpus file and checks the reports")
+  func errorRecordsSkipped() throws {
+    let folder = try CommandRunner.temporaryFolder()
+    let corpus = folder.appending(path: "corpus.jsonl")
+    let empty = folder.appending(path: "empty.txt")
+    try Data().write(to: empty)
+    let run = try CommandRunner.run([
+      "parse", "--jobs", "1", "-o", corpus.path(), "Samples/text/003_d1513ee4e846cccb.txt", empty.path(),
+    ])
+    #expect(run.status == 2)
+    let result = try CommandRunner.run(["validate", corpus.path()])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardError.contains("1 error record(s)"))
+  }
+}

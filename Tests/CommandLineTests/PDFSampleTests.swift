@@ -37,7 +37,7 @@ struct PDFSampleTests {
   @Test(
     "bad PDFs: one line naming the file and the reason, exit 2, never a crash",
     arguments: [
-      ("encrypted.pdf", "--password"), ("zero-pages.pdf", "no pages"), ("image-only.pdf", "OCR"),
+      ("encrypted.pdf", "--password"), ("zero-pages.pdf", "no pages"),
     ])
   func badPDF(name: String, reason: String) throws {
     let result = try CommandRunner.run(["parse", "Samples/pdf/bad/\(name)"])
@@ -46,6 +46,14 @@ struct PDFSampleTests {
     #expect(lines.count == 1)
     #expect(lines.first?.contains(name) == true)
     #expect(lines.first?.contains(reason) == true, "\(result.standardError)")
+  }
+
+  @Test("an image-only PDF is read by OCR by default: a report whose text layer is ocr")
+  func imageOnly() throws {
+    let result = try CommandRunner.run(["parse", "Samples/pdf/bad/image-only.pdf"])
+    #expect(result.status == 0, "\(result.standardError)")
+    let json = try JSONReader.parse(result.standardOutput)
+    #expect(json["source"]?["text_layer"]?.stringValue == "ocr")
   }
 
   @Test("a truncated or corrupted PDF gives exit 2 with a message, not a crash")

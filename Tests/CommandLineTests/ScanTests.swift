@@ -1,0 +1,40 @@
+import Foundation
+import GongkaiCore
+import Testing
+
+/// The scanned PDFs in Samples/scan that have an expected file.
+private let scanSamples: [String] = {
+  let folder = CommandRunner.root.appending(path: "Samples/scan")
+  let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path())) ?? []
+  return names.filter {
+    $0.hasSuffix(".pdf") && names.contains(($0 as NSString).deletingPathExtension + ".expected.json")
+  }
+  .sorted()
+}()
+
+@Suite("Scanned reports end to end")
+struct ScanTests {
+  @Test("gongkai parse reads a scan by OCR: tables 三 and 四 and the meta as expected", arguments: scanSamples.prefix(2))
+  func scanMatchesExpectation(name: String) throws {
+    let result = try CommandRunner.run(["parse", "Samples/scan/\(name)"])
+    #expect(result.status == 0, "\(result.standardError)")
+    let actual = try JSONReader.parse(result.standardOutput)
+    let expected = try JSONReader.parse(
+      String(
+        contentsOf: CommandRunner.root.appending(
+          path: "Samples/scan/\((name as NSString).deletingPathExtension).expected.json"),
+        encoding: .utf8))
+    #expect(actual["source"]?["text_layer"]?.stringValue == "ocr")
+    var partial: [(String, JSONValue)] = []
+    for key in ["meta", "requests", "appeals"] { if let value = expected[key] { partial.append((key, value)) } }
+    let differences = ReportExpectation.differences(actual: actual, expected: .object(partial))
+    #expect(differences.isEmpty, "\(name):\n\(differences.joined(separator: "\n"))")
+  }
+
+  @Test("--ocr never refuses an image-only PDF with a hint to use OCR")
+  func ocrNever() throws {
+    let result = try CommandRunner.run(["parse", "--ocr", "never", "Samples/pdf/bad/image-only.pdf"])
+    #expect(result.status == 2)
+    #expect(result.standardError.contains("--ocr auto"))
+  }
+}
