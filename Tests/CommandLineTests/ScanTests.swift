@@ -14,7 +14,7 @@ private let scanSamples: [String] = {
 
 @Suite("Scanned reports end to end")
 struct ScanTests {
-  @Test("gongkai parse reads a scan by OCR: tables 三 and 四 and the meta as expected", arguments: scanSamples.prefix(2))
+  @Test("gongkai parse reads a scan by OCR: every table and the meta as expected", arguments: scanSamples)
   func scanMatchesExpectation(name: String) throws {
     let result = try CommandRunner.run(["parse", "Samples/scan/\(name)"])
     #expect(result.status == 0, "\(result.standardError)")
@@ -26,9 +26,17 @@ struct ScanTests {
         encoding: .utf8))
     #expect(actual["source"]?["text_layer"]?.stringValue == "ocr")
     var partial: [(String, JSONValue)] = []
-    for key in ["meta", "requests", "appeals"] { if let value = expected[key] { partial.append((key, value)) } }
+    for key in ["meta", "proactive", "requests", "appeals", "findings"] {
+      if let value = expected[key] { partial.append((key, value)) }
+    }
     let differences = ReportExpectation.differences(actual: actual, expected: .object(partial))
     #expect(differences.isEmpty, "\(name):\n\(differences.joined(separator: "\n"))")
+  }
+
+  @Test("there are scans of both forms")
+  func bothForms() {
+    #expect(scanSamples.contains { $0.contains("2019") })
+    #expect(scanSamples.contains { $0.contains("2021") })
   }
 
   @Test("--ocr never refuses an image-only PDF with a hint to use OCR")

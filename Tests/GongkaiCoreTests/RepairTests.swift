@@ -237,3 +237,35 @@ struct DeviationTests {
     #expect(!report.repairs.contains { $0.kind == "column_dropped" })
   }
 }
+
+@Suite("Headings")
+struct HeadingTests {
+  @Test(
+    "a heading with characters misread or swapped by OCR is still found",
+    arguments: [
+      "二、主动公开府政信息情况", "三、收到和处理政府信息公开申清情况", "五、存在的主要问题及政进情况",
+    ])
+  func misreadHeading(heading: String) throws {
+    let splitter = SectionSplitterProbe()
+    #expect(splitter.isHeading(heading))
+  }
+
+  @Test(
+    "sentences that mention a section are not headings",
+    arguments: [
+      "主动公开政府信息情况良好，全年公开信息869条。", "（一）主动公开情况。", "收到和处理的申请均按时答复",
+    ])
+  func notHeading(line: String) {
+    #expect(!SectionSplitterProbe().isHeading(line))
+  }
+}
+
+/// Looks for headings through the public pipeline: a one-line heading between two
+/// others is recognised when the narrative around it is split there.
+private struct SectionSplitterProbe {
+  func isHeading(_ line: String) -> Bool {
+    let text = "某局2021年政府信息公开工作年度报告\n一、总体情况\n甲。\n\(line)\n乙。\n六、其他需要报告的事项\n无。\n"
+    let document = ReportPipeline().repair(text)
+    return document.headings.values.contains(line)
+  }
+}

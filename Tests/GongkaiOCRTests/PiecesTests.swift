@@ -22,6 +22,26 @@ struct PiecesTests {
     #expect(NumberText.number(from: "1.2.3") == nil)
   }
 
+  @Test("a rule on a grey-shaded row stays a thin line; the shading is not ink")
+  func shadedRowRules() {
+    // A 300 dpi page of paper 235 with a table: rules of 80 one pixel wide, the middle row
+    // shaded 203 (darker than the old fixed rule threshold of 207).
+    var page = GreyBitmap(blankWidth: 1200, height: 600, dpi: 300)
+    page.fill(x: 0, y: 0, width: 1200, height: 600, value: 235)
+    page.fill(x: 100, y: 250, width: 1000, height: 80, value: 203)
+    for y in [150, 250, 330, 430] { page.fill(x: 100, y: y, width: 1000, height: 2, value: 80) }
+    for x in [100, 1100] { page.fill(x: x, y: 150, width: 2, height: 282, value: 80) }
+    let rules = page.smoothedBinary(level: 207, margin: 28, block: 8)
+    let lines = RulingLineFinder().lines(in: rules).filter { $0.axis == .horizontal }
+    // All four rules, the two around the shaded row included.
+    #expect(lines.count == 4, "\(lines)")
+    // The middle of the shaded row is paper.
+    #expect(rules.pixels[290 * 1200 + 600] == 255)
+    // The old threshold turned the row into one filled area.
+    let old = RulingLineFinder().lines(in: page.smoothedBinary(level: 207)).filter { $0.axis == .horizontal }
+    #expect(old.count < 4)
+  }
+
   @Test("the vote: two agreeing reads are sure, a lone or split read is not")
   func vote() {
     let agreed = NumberReader.vote([("26", 60), ("6", 96), ("26", 70)])

@@ -150,6 +150,84 @@ extension GreyBitmap {
     return GreyBitmap(width: width, height: height, dpi: dpi, pixels: out) ?? self
   }
 
+  /// The image smoothed by a 3×3 mean, then black wherever it is darker than `level` and
+  /// also more than `margin` darker than the paper around it: grey shading (tinted table
+  /// rows, coloured bands) is the local paper, so a rule drawn on or beside it stays a thin
+  /// line instead of merging with the shading into a filled area.
+  ///
+  /// The local paper is taken per block of `block` pixels (the lightest smoothed value in
+  /// it), then the darkest of the block and its eight neighbours, so shading next to white
+  /// paper still counts as paper up to its edge. On plain paper this is `smoothedBinary(level:)`.
+  func smoothedBinary(level: UInt8, margin: Int, block: Int) -> GreyBitmap {
+    let width = self.width
+    let height = self.height
+    guard height >= 3, width >= 3, block >= 1 else { return smoothedBinary(level: level) }
+    // The 3×3 sums (nine times the mean); the border keeps nine times the pixel.
+    var sums = [Int32](repeating: 0, count: width * height)
+    pixels.withUnsafeBufferPointer { source in
+      sums.withUnsafeMutableBufferPointer { target in
+        for index in 0..<(width * height) { target[index] = Int32(source[index]) * 9 }
+        for row in 1..<(height - 1) {
+          let above = (row - 1) * width
+          let here = row * width
+          let below = (row + 1) * width
+          for column in 1..<(width - 1) {
+            var sum = Int(source[above + column - 1]) + Int(source[above + column]) + Int(source[above + column + 1])
+            sum += Int(source[here + column - 1]) + Int(source[here + column]) + Int(source[here + column + 1])
+            sum += Int(source[below + column - 1]) + Int(source[below + column]) + Int(source[below + column + 1])
+            target[here + column] = Int32(sum)
+          }
+        }
+      }
+    }
+    let blockColumns = (width + block - 1) / block
+    let blockRows = (height + block - 1) / block
+    var lightest = [Int32](repeating: 0, count: blockColumns * blockRows)
+    sums.withUnsafeBufferPointer { sums in
+      lightest.withUnsafeMutableBufferPointer { lightest in
+        for row in 0..<height {
+          let blockRow = (row / block) * blockColumns
+          let here = row * width
+          for column in 0..<width {
+            let index = blockRow + column / block
+            let value = sums[here + column]
+            if value > lightest[index] { lightest[index] = value }
+          }
+        }
+      }
+    }
+    // The limit per block: below `level`, and `margin` below the darkest neighbouring paper.
+    let ceiling = Int32(level) * 9
+    let drop = Int32(max(0, margin)) * 9
+    var limits = [Int32](repeating: ceiling, count: blockColumns * blockRows)
+    for blockRow in 0..<blockRows {
+      for blockColumn in 0..<blockColumns {
+        var paper = Int32.max
+        for r in max(0, blockRow - 1)...min(blockRows - 1, blockRow + 1) {
+          for c in max(0, blockColumn - 1)...min(blockColumns - 1, blockColumn + 1) {
+            paper = min(paper, lightest[r * blockColumns + c])
+          }
+        }
+        limits[blockRow * blockColumns + blockColumn] = min(ceiling, paper - drop)
+      }
+    }
+    var out = [UInt8](repeating: 255, count: width * height)
+    sums.withUnsafeBufferPointer { sums in
+      limits.withUnsafeBufferPointer { limits in
+        out.withUnsafeMutableBufferPointer { target in
+          for row in 1..<(height - 1) {
+            let blockRow = (row / block) * blockColumns
+            let here = row * width
+            for column in 1..<(width - 1) where sums[here + column] < limits[blockRow + column / block] {
+              target[here + column] = 0
+            }
+          }
+        }
+      }
+    }
+    return GreyBitmap(width: width, height: height, dpi: dpi, pixels: out) ?? self
+  }
+
   /// A copy with the rectangles painted `value`.
   func painting(_ rects: [PixelRect], value: UInt8) -> GreyBitmap {
     var copy = self

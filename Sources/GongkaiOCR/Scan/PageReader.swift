@@ -28,6 +28,9 @@ final class PageReader {
   let numbers: NumberReader
   var skewEstimator = SkewEstimator()
   var rulingFinder = RulingLineFinder()
+  /// The block (points) the local paper level is measured over when finding rules; smaller
+  /// than a cell, larger than a rule is thick.
+  var shadingBlockSize = 2.0
   /// Rotations smaller than this (degrees) are left alone.
   var minimumSkew = 0.05
   /// The white margin given to label cells, in pixels.
@@ -55,7 +58,11 @@ final class PageReader {
     // Rules are found on a smoothed black-and-white copy: a blurred rule is lighter than
     // text, and with one threshold between ink and paper it would break up.
     let ruleLevel = UInt8(max(Int(level), Int(paper) - max(24, (Int(paper) - Int(level)) / 3)))
-    let rulings = rulingFinder.lines(in: page.smoothedBinary(level: ruleLevel))
+    // Measured against the local paper, so grey shading behind a table row is not ink
+    // and the rules around it stay lines (see ``GreyBitmap/smoothedBinary(level:margin:block:)``).
+    let shadingBlock = max(2, Int((shadingBlockSize * scale).rounded()))
+    let rulings = rulingFinder.lines(
+      in: page.smoothedBinary(level: ruleLevel, margin: Int(paper) - Int(ruleLevel), block: shadingBlock))
     let grids = TableGrid.grids(from: rulings)
 
     var characters: [PositionedCharacter] = []

@@ -1,0 +1,90 @@
+import Foundation
+import GongkaiPDF
+import Testing
+
+@testable import GongkaiOCR
+
+/// Table 二 (主动公开政府信息情况) of the scanned samples: its group rows (第二十条第（一）项 …)
+/// are shaded grey, and in the 2021 sample it runs across a page break. Every row must come
+/// out of the scan as a tab-separated line with the expected cells.
+@Suite("Scanned table 二", .timeLimit(.minutes(5)))
+struct ProactiveTableTests {
+  /// Two samples of each form, at both resolutions.
+  static let samples = [
+    ("gen-2021-a-scan300", "gen-2021-a"), ("gen-2021-b-scan200", "gen-2021-b"),
+    ("gen-2019-a-scan200", "gen-2019-a"), ("gen-2019-b-scan300", "gen-2019-b"),
+  ]
+
+  /// The rows of table 二: the key in `proactive` of the expected file, the row label as
+  /// the form prints it, and the keys of its cells in column order (a dictionary is a raw
+  /// amount, compared without spaces).
+  static let rows: [(key: String, label: String, cells: [String])] = [
+    // 2021 form.
+    ("rules", "规章", ["issued", "repealed", "in_force"]),
+    ("normative_documents", "行政规范性文件", ["issued", "repealed", "in_force"]),
+    ("licensing", "行政许可", ["decisions"]),
+    ("penalties", "行政处罚", ["decisions"]),
+    ("enforcement", "行政强制", ["decisions"]),
+    ("fees", "行政事业性收费", ["amount"]),
+    // 2019 form.
+    ("rules", "规章", ["made", "published", "total"]),
+    ("normative_documents", "规范性文件", ["made", "published", "total"]),
+    ("licensing", "行政许可", ["previous", "change", "decisions"]),
+    ("other_services", "其他对外管理服务事项", ["previous", "change", "decisions"]),
+    ("penalties", "行政处罚", ["previous", "change", "decisions"]),
+    ("enforcement", "行政强制", ["previous", "change", "decisions"]),
+    ("fees", "行政事业性收费", ["previous", "change"]),
+    ("procurement", "政府集中采购", ["projects", "amount"]),
+  ]
+
+  /// The expected rows of one sample: label and cell texts.
+  static func expectedRows(_ data: Data) throws -> [(label: String, cells: [String])] {
+    let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+    let proactive = object["proactive"] as? [String: Any] ?? [:]
+    return rows.compactMap { key, label, cells in
+      guard let values = proactive[key] as? [String: Any] else { return nil }
+      // Only the rows of this form: its cells are exactly these keys.
+      guard Set(values.keys) == Set(cells) else { return nil }
+      let texts = cells.map { cell -> String in
+        switch values[cell] {
+        case let number as Int: return String(number)
+        case let amount as [String: Any]: return (amount["raw"] as? String ?? "").filter { !$0.isWhitespace }
+        default: return "?"
+        }
+      }
+      return (label, texts)
+    }
+  }
+
+  /// The pages of the source PDF from the one holding table 二's first row to the one where
+  /// table 三 starts.
+  static func pages(source name: String) throws -> [Int] {
+    let document = try PDFDocument(path: Samples.pdf(name))
+    let texts = try (1...document.pageCount).map { try document.page($0).text.filter { !$0.isWhitespace } }
+    guard let first = texts.firstIndex(where: { $0.contains("信息内容") }),
+      let last = texts.firstIndex(where: { $0.contains("申请人情况") })
+    else { return [] }
+    return Array((first + 1)...(last + 1))
+  }
+
+  @Test("every row of table 二 is a tab-separated line with the expected cells", arguments: samples)
+  func proactiveRows(scan: String, source: String) throws {
+    let pages = try Self.pages(source: source)
+    try #require(!pages.isEmpty)
+    let expected = try Self.expectedRows(Samples.scanExpected(scan))
+    #expect(expected.count >= 6)
+    let document = try PDFDocument(path: Samples.scan(scan))
+    let result = try ScanReader.read(pdf: document, pages: pages, dpi: 300, jobs: 2)
+    let lines = result.text.split(separator: "\n").map { line in
+      line.split(separator: "\t", omittingEmptySubsequences: false)
+        .map { $0.filter { !$0.isWhitespace } }
+    }
+    for row in expected {
+      let found = lines.first { $0.first == row.label && $0.count > 1 }
+      #expect(
+        found.map { Array($0.dropFirst()) } == row.cells,
+        "\(scan): \(row.label) expected \(row.cells), read \(found.map { $0.joined(separator: " | ") } ?? "no row")"
+      )
+    }
+  }
+}
