@@ -34,18 +34,24 @@ public struct RuledTableFinder: Sendable {
   }
 
   /// A grid: its column and row edges and which edges are drawn.
-  struct Grid {
-    var xs: [Double]
-    var ys: [Double]
-    var horizontal: [RulingLine]
-    var vertical: [RulingLine]
-    var box: PageRect {
+  /// A grid of touching ruling lines: its edges and the lines drawn on them.
+  public struct Grid: Sendable {
+    /// Column edges, left to right, in points.
+    public var xs: [Double]
+    /// Row edges, top to bottom, in points.
+    public var ys: [Double]
+    /// The horizontal lines of the grid.
+    public var horizontal: [RulingLine]
+    /// The vertical lines of the grid.
+    public var vertical: [RulingLine]
+    /// The whole grid, in points.
+    public var box: PageRect {
       PageRect(minX: xs.first ?? 0, minY: ys.first ?? 0, maxX: xs.last ?? 0, maxY: ys.last ?? 0)
     }
   }
 
   /// Groups touching lines into grids with at least two lines each way.
-  func grids(from rulings: [RulingLine]) -> [Grid] {
+  public func grids(from rulings: [RulingLine]) -> [Grid] {
     let lines = rulings.filter { $0.end - $0.start > tolerance }
     let count = lines.count
     guard count >= 4 else { return [] }
@@ -132,15 +138,24 @@ public struct RuledTableFinder: Sendable {
   }
 
   /// A merged cell: the grid rows and columns it spans.
-  struct Span {
-    var top: Int
-    var bottom: Int
-    var left: Int
-    var right: Int
+  public struct Span: Sendable, Hashable {
+    /// First grid row.
+    public var top: Int
+    /// Last grid row.
+    public var bottom: Int
+    /// First grid column.
+    public var left: Int
+    /// Last grid column.
+    public var right: Int
+
+    /// Where the cell is in `grid`, in points, between the centres of its rules.
+    public func rect(in grid: Grid) -> PageRect {
+      PageRect(minX: grid.xs[left], minY: grid.ys[top], maxX: grid.xs[right + 1], maxY: grid.ys[bottom + 1])
+    }
   }
 
   /// The merged cells of a grid, found by joining neighbours with no drawn edge between.
-  func spans(of grid: Grid) -> [Span] {
+  public func spans(of grid: Grid) -> [Span] {
     let rows = grid.ys.count - 1
     let columns = grid.xs.count - 1
     var parent = Array(0..<(rows * columns))
