@@ -16,8 +16,9 @@ struct SectionSplitter {
   private let sections: [(key: String, title: [Unicode.Scalar], bigrams: [UInt64])]
 
   private let maximumTitleLength: Int
-  /// The first and last two characters of every title: a heading keeps at least one pair.
-  private let titleEnds: [String]
+  /// The first and last two characters of every title, as packed pairs: a heading keeps
+  /// at least one of them.
+  private let titleEnds: [UInt64]
 
   /// Prepares the splitter for a form's sections.
   init(sections: [ReportTemplate.Section]) {
@@ -26,9 +27,13 @@ struct SectionSplitter {
       return (section.key, title, LabelText.bigrams(title))
     }
     maximumTitleLength = self.sections.map(\.title.count).max() ?? 0
-    titleEnds = self.sections.flatMap { section in
-      [section.title.prefix(2), section.title.suffix(2)].map { String(String.UnicodeScalarView($0)) }
+    var ends: [UInt64] = []
+    for section in self.sections where section.title.count >= 2 {
+      let title = section.title
+      ends.append(Self.pair(title[0], title[1]))
+      ends.append(Self.pair(title[title.count - 2], title[title.count - 1]))
     }
+    titleEnds = ends
   }
 
   /// The spans of `lines`, in order; sections not found are absent.
@@ -49,11 +54,27 @@ struct SectionSplitter {
     }
   }
 
+  /// Two characters packed into one integer.
+  private static func pair(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> UInt64 {
+    UInt64(first.value) << 32 | UInt64(second.value)
+  }
+
+  /// Whether the line holds the first or last two characters of some title.
+  private func hasTitleEnd(_ text: String) -> Bool {
+    var previous: UInt32 = 0
+    for scalar in text.unicodeScalars {
+      let pair = UInt64(previous) << 32 | UInt64(scalar.value)
+      if titleEnds.contains(pair) { return true }
+      previous = scalar.value
+    }
+    return false
+  }
+
   /// The section a line is the heading of, if it is one, among those after `last`.
   func headingSection(_ text: String, after last: Int) -> Int? {
     // A heading has no tab and at least four Chinese characters (12 bytes).
     guard (12...(48 * 3 + 40)).contains(text.utf8.count), !text.utf8.contains(9),
-      titleEnds.contains(where: { text.containsText($0) })
+      hasTitleEnd(text)
     else { return nil }
     let trimmed = text.trimmingSpaces
     guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 48, !trimmed.utf8.contains(9) else { return nil }

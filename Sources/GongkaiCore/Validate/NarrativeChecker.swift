@@ -56,28 +56,61 @@ final class NarrativeChecker: @unchecked Sendable {
   }
 
   /// The sentences of a section (split at 。；！？ and line breaks) that mention one of
-  /// `keywords`; the others are never copied out.
+  /// `keywords`, found on the UTF-8 bytes; the others are never copied out.
   static func sentences(_ text: String, containingAnyOf keywords: [String]) -> [String] {
-    var result: [String] = []
-    let scalars = text.unicodeScalars
-    var start = scalars.startIndex
-    var index = start
-    func take(_ end: String.Index) {
-      guard start < end else { return }
-      let sentence = text[start..<end]
-      if keywords.contains(where: { sentence.containsText($0) }) { result.append(String(sentence)) }
-    }
-    while index < scalars.endIndex {
-      switch scalars[index] {
-      case "。", "；", "！", "？", "\n", ";", "!", "?":
-        take(index)
-        start = scalars.index(after: index)
-      default: break
+    var text = text
+    let patterns = keywords.map { Array($0.utf8) }
+    return text.withUTF8 { bytes in
+      var result: [String] = []
+      var start = 0
+      func take(_ end: Int) {
+        guard end > start else { return }
+        let sentence = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if patterns.contains(where: { contains(sentence, $0) }) {
+          result.append(String(decoding: sentence, as: UTF8.self))
+        }
       }
-      index = scalars.index(after: index)
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        var stop = 0
+        if byte == 10 || byte == 59 || byte == 33 || byte == 63 {
+          stop = 1  // \n ; ! ?
+        } else if index + 2 < bytes.count {
+          let (second, third) = (bytes[index + 1], bytes[index + 2])
+          // 。 E3 80 82, ； EF BC 9B, ！ EF BC 81, ？ EF BC 9F
+          if (byte == 0xE3 && second == 0x80 && third == 0x82)
+            || (byte == 0xEF && second == 0xBC && (third == 0x9B || third == 0x81 || third == 0x9F))
+          {
+            stop = 3
+          }
+        }
+        if stop > 0 {
+          take(index)
+          index += stop
+          start = index
+        } else {
+          index += 1
+        }
+      }
+      take(bytes.count)
+      return result
     }
-    take(scalars.endIndex)
-    return result
+  }
+
+  /// Whether `pattern` occurs in `bytes`.
+  private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8]) -> Bool {
+    guard let first = pattern.first, bytes.count >= pattern.count else { return false }
+    var index = 0
+    while index <= bytes.count - pattern.count {
+      if bytes[index] == first {
+        var matched = 1
+        while matched < pattern.count, bytes[index + matched] == pattern[matched] { matched += 1 }
+        if matched == pattern.count { return true }
+      }
+      index += 1
+    }
+    return false
   }
 
   /// The sum of the cells at `paths` (e.g. `requests.new.total`), nil when a path is not
