@@ -269,3 +269,25 @@ private struct SectionSplitterProbe {
     return document.headings.values.contains(line)
   }
 }
+
+@Suite("Amounts")
+struct AmountTests {
+  @Test(
+    "amounts with their unit written in many ways are normalised to yuan exactly",
+    arguments: [
+      ("63.79 万元", "637900"), ("63.79万元", "637900"), ("63.79（万元）", "637900"), ("63.79(万元)", "637900"),
+      ("5万", "50000"), ("7920元", "7920"), ("7920(元)", "7920"), ("1,234.5元", "1234.5"), ("7920", "7920"),
+    ])
+  func amount(cell: String, yuan: String) throws {
+    let table = "一、本年新收政府信息公开申请数量\t1\t2\t0\t0\t0\t0\t3"
+    let text = report2019(requestsTable: table).replacingOccurrences(
+      of: "规范性文件\t2\t2\t2", with: "规范性文件\t2\t2\t2\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t3\t\(cell)")
+    let report = try Fixtures.report(ofText: text)
+    guard case .amount(let amount)?? = report.proactive.cell("procurement", "amount") else {
+      Issue.record("\(cell): no amount read")
+      return
+    }
+    #expect(amount.yuan.description == yuan)
+    #expect(amount.raw == cell)
+  }
+}

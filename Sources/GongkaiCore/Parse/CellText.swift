@@ -16,7 +16,9 @@ public enum CellText: Sendable, Equatable {
   private static let placeholders: Set<String> = [
     "/", "／", "\\", "—", "——", "–", "-", "--", "－", "─", "无", "不适用", "暂无", "空", "×", "*",
   ]
-  private static let moneyUnits = ["万元", "元"]
+  /// Units of money as cells write them, with or without brackets; those with 万 are in
+  /// units of ten thousand yuan.
+  private static let moneyUnits = ["（万元）", "(万元)", "（元）", "(元)", "万元", "元", "万"]
   private static let countUnits = ["件", "个", "项", "条", "次", "宗", "份", "人"]
   /// Every unit as UTF-8, longest first so 万元 wins over 元.
   private static let unitBytes: [(text: String, bytes: [UInt8])] = (moneyUnits + countUnits)
@@ -75,10 +77,13 @@ public enum CellText: Sendable, Equatable {
   /// Whether `unit` is a unit of money.
   public static func isMoney(_ unit: String?) -> Bool { unit.map(moneyUnits.contains) ?? false }
 
+  /// Whether a unit of money counts in ten thousand yuan (万元).
+  public static func isTenThousand(_ unit: String?) -> Bool { unit?.contains("万") ?? false }
+
   /// Whether a lone word is a unit that belongs to the number before it.
   public static func isUnitWord(_ word: some StringProtocol) -> Bool {
     let count = word.utf8.count
-    guard count == 3 || count == 6 else { return false }
+    guard count >= 3, count <= 12 else { return false }
     return unitBytes.contains { $0.bytes.count == count && word.utf8.elementsEqual($0.bytes) }
   }
 }

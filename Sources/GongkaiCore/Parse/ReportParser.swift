@@ -125,7 +125,7 @@ public struct ReportParser: Sendable {
     case .number(let number, let unit, let raw):
       if column?.kind == .amount {
         let unitText = unit ?? column?.unit
-        let power = unitText == "万元" ? 4 : 0
+        let power = CellText.isTenThousand(unitText) ? 4 : 0
         guard let yuan = number.shifted(by: power) else { return nil }
         return .amount(Amount(yuan: yuan, raw: raw))
       }
