@@ -3,6 +3,8 @@
 public struct DocumentRepairer: Sendable {
   private let catalog: TemplateCatalog
   private let matchers: [String: Matchers]
+  /// Each form's cues, normalised once.
+  private let cues: [String: [String]]
 
   private struct Matchers: Sendable {
     var proactive: TableAssembler
@@ -19,6 +21,7 @@ public struct DocumentRepairer: Sendable {
         requests: Self.assembler(template.requests, variants: catalog.labelVariants))
     }
     matchers = built
+    cues = Dictionary(uniqueKeysWithValues: catalog.templates.map { ($0.id, $0.cues.map { LabelText.key($0) }) })
   }
 
   private static func assembler(_ table: ReportTemplate.Table, variants: [String: [String]]) -> TableAssembler {
@@ -80,7 +83,7 @@ public struct DocumentRepairer: Sendable {
       }
       let text = LabelText.key(raw)
       let scores = catalog.templates.map { template in
-        (template, template.cues.filter { text.containsText(LabelText.key($0)) }.count)
+        (template, (cues[template.id] ?? []).filter { text.containsText($0) }.count)
       }
       let best = scores.max { $0.1 < $1.1 }
       if let best, best.1 > 0, scores.filter({ $0.1 == best.1 }).count == 1 { return best.0 }

@@ -53,26 +53,4 @@ extension StringProtocol {
     }
     return nil
   }
-
-  /// Whether the text starts with `prefix`, compared byte by byte.
-  func startsWithText(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
-
-  /// The number of bytes, a cheap upper bound on the number of characters.
-  var byteCount: Int { utf8.count }
-}
-
-extension String {
-  /// Whether the line may hold a character `LineCleaner.narrowDigits` changes: full-width
-  /// forms (EF BC/BD …), the ideographic space (E3 80 80), no-break space (C2 A0), the
-  /// spaces U+2002–200B (E2 80 8x) or a byte order mark (EF BB BF).
-  var mayHoldWideForms: Bool {
-    var previous: UInt8 = 0
-    for byte in utf8 {
-      switch (previous, byte) {
-      case (0xEF, 0xBC), (0xEF, 0xBB), (0xE3, 0x80), (0xC2, 0xA0), (0xE2, 0x80): return true
-      default: previous = byte
-      }
-    }
-    return false
-  }
 }

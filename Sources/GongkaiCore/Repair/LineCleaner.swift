@@ -204,10 +204,6 @@ enum LineCleaner {
 
   /// Removes markdown bold markers and a leading list dash or heading hashes.
   static func stripMarkup(_ line: String, _ number: Int, _ repairs: inout [Repair]) -> String {
-    // Markup starts with *, -, # or a bullet (• E2 80 A2, · C2 B7): most lines have none.
-    guard line.utf8.contains(where: { $0 == 42 || $0 == 45 || $0 == 35 || $0 == 0xE2 || $0 == 0xC2 }) else {
-      return line
-    }
     var result = line
     var removed: [String] = []
     if result.containsText("**") {
@@ -215,16 +211,6 @@ enum LineCleaner {
       removed.append("**")
     }
     let body = result.unicodeScalars.drop(while: { $0 == " " || $0 == "\u{3000}" })
-    guard let lead = body.first.map({ UInt8(truncatingIfNeeded: min($0.value, 0xE2)) }),
-      lead == UInt8(ascii: "-") || lead == UInt8(ascii: "*") || lead == UInt8(ascii: "#") || lead == 0xE2
-        || lead == 0xC2
-    else {
-      if !removed.isEmpty {
-        repairs.append(
-          Repair(kind: "stray_markup", detail: "removed ** from \(result.trimmingSpaces.prefix(24))", line: number))
-      }
-      return result
-    }
     for marker in ["- ", "* ", "• ", "· ", "## ", "# ", "### "] where body.starts(with: marker.unicodeScalars) {
       let rest = body.dropFirst(marker.unicodeScalars.count)
       if let next = rest.first, next != " ", !(marker == "- " && ("0"..."9").contains(next) && rest.count < 5) {

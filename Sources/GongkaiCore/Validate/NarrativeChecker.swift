@@ -12,7 +12,8 @@ final class NarrativeChecker: @unchecked Sendable {
     rules = catalog.narrativeFigures.compactMap { rule in
       (try? NSRegularExpression(pattern: rule.pattern)).map { (rule, $0) }
     }
-    keywords = ["申请", "规范性文件"]
+    // A sentence is looked at only if some rule could apply to it (its `requires` words).
+    keywords = Array(Set(catalog.narrativeFigures.flatMap { $0.requires ?? [] })).sorted()
   }
 
   /// The contradictions between the narrative sections of `report` and its tables.

@@ -91,7 +91,7 @@ public struct Validator: Sendable {
   /// form: the optional merged row when the sub-rows are given, or the sub-rows when the
   /// merged row is.
   func absentByDesign(_ report: Report, _ template: ReportTemplate) -> Set<String> {
-    Self.rowsAbsentByDesign(in: DataTable(rows: report.requests.rows), template: template)
+    Self.rowsAbsentByDesign(in: report.requests, template: template)
   }
 
   /// The rows of `requests` that are absent by design (see `absentByDesign`).
@@ -125,11 +125,6 @@ public struct Validator: Sendable {
     case "requests": return template.requests.column(column)?.kind ?? .count
     default: return template.appeals.columns.first { $0.key == column }?.kind ?? .count
     }
-  }
-
-  /// Runs one arithmetic rule over every row (or column) of `table`.
-  func evaluate(_ check: ReportTemplate.Check, table: DataTable, absent: Set<String>) -> [Finding] {
-    evaluate(check, grid: CountGrid(table), absent: absent)
   }
 
   /// Runs one arithmetic rule over a table already read into a grid.
