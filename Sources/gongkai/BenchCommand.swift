@@ -15,6 +15,9 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "How many times to parse every file.")
   var iterations = 200
 
+  @Flag(inversion: .prefixedNo, help: "Also time the pipeline followed by JSON encoding.")
+  var json = true
+
   func run() throws {
     let pipeline = ReportPipeline()
     var inputs: [LoadedInput] = []
@@ -41,7 +44,7 @@ struct BenchCommand: ParsableCommand {
       }
     }
     let encode = Measurement.run {
-      for _ in 0..<iterations {
+      for _ in 0..<(json ? iterations : 0) {
         for input in inputs {
           if let report = try? pipeline.report(text: input.text, source: input.source) {
             checksum &+= writer.string(from: ReportJSON.encode(report)).utf8.count
@@ -52,7 +55,7 @@ struct BenchCommand: ParsableCommand {
     let count = Double(iterations * inputs.count)
     print("reports: \(Int(count)) (\(inputs.count) files × \(iterations)), one thread")
     print(parse.line("repair+parse+validate", count: count))
-    print(encode.line("… plus JSON encoding", count: count))
+    if json { print(encode.line("… plus JSON encoding", count: count)) }
     print("(CPU time is what one core does; wall time is lower when other work shares the cores)")
     if checksum == 42 { print("") }
   }

@@ -97,7 +97,7 @@ struct CellTokenizer {
       tokens.append(CellToken(content: .blank, line: line, field: field))
     } else if let value = CellText.parse(trimmed: trimmed) {
       tokens.append(CellToken(content: .value(value), line: line, field: field))
-    } else if !trimmed.utf8.contains(32), !trimmed.utf8.contains(9), !trimmed.containsText("\u{3000}") {
+    } else if !trimmed.containsByte(32), !trimmed.containsByte(9), !trimmed.containsText("\u{3000}") {
       // One word that is not a number: a label or header cell.
       tokens.append(CellToken(content: .text(trimmed), line: line, field: field))
     } else {

@@ -13,7 +13,7 @@ public struct DocumentLine: Sendable, Equatable {
   /// Creates a line.
   public init(text: String, number: Int) {
     self.init(
-      text: text, number: number, hasTab: text.utf8.contains(9), isBlank: text.unicodeScalars.allSatisfy(\.isSpaceLike))
+      text: text, number: number, hasTab: text.containsByte(9), isBlank: text.unicodeScalars.allSatisfy(\.isSpaceLike))
   }
 
   /// Creates a line whose tab and blank flags are already known.

@@ -5,6 +5,7 @@ public struct DocumentRepairer: Sendable {
   private let matchers: [String: Matchers]
   /// Each form's cues, normalised once.
   private let cues: [String: [String]]
+  private let splitter: SectionSplitter
 
   private struct Matchers: Sendable {
     var proactive: TableAssembler
@@ -21,6 +22,7 @@ public struct DocumentRepairer: Sendable {
         requests: Self.assembler(template.requests, variants: catalog.labelVariants))
     }
     matchers = built
+    splitter = SectionSplitter(sections: catalog.newest.sections)
     cues = Dictionary(uniqueKeysWithValues: catalog.templates.map { ($0.id, $0.cues.map { LabelText.key($0) }) })
   }
 
@@ -44,7 +46,7 @@ public struct DocumentRepairer: Sendable {
     var lines = LineCleaner.clean(text, repairs: &repairs)
     let signature = Self.signature(of: &lines)
     let sectionList = catalog.newest.sections
-    let spans = SectionSplitter(sections: sectionList).split(lines)
+    let spans = splitter.split(lines)
     let firstHeading = spans.first?.heading ?? lines.count
     let preamble = lines[..<firstHeading].filter { !$0.isBlank }.map(\.trimmed)
 
@@ -160,7 +162,7 @@ public struct DocumentRepairer: Sendable {
     if index >= 0 {
       let candidate = ParagraphBuilder.collapseSpaces(lines[index].text)
       if (2...30).contains(candidate.count), !ParagraphBuilder.endsSentence(candidate),
-        !candidate.utf8.contains(9), !candidate.containsText("，"), !candidate.utf8.contains(UInt8(ascii: ","))
+        !candidate.containsByte(9), !candidate.containsText("，"), !candidate.utf8.contains(UInt8(ascii: ","))
       {
         agency = candidate
         lines.removeSubrange(index...dateIndex)

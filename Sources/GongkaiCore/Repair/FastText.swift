@@ -54,3 +54,27 @@ extension StringProtocol {
     return nil
   }
 }
+
+extension StringProtocol {
+  /// Whether the UTF-8 bytes of this text include `byte` (the generic `contains` on a
+  /// UTF-8 view is many times slower).
+  func containsByte(_ byte: UInt8) -> Bool {
+    if let found = utf8.withContiguousStorageIfAvailable({ $0.contains(byte) }) { return found }
+    return utf8.contains(byte)
+  }
+}
+
+/// Decodes the scalar that starts at `index` of valid UTF-8: its value and byte length.
+@inline(__always)
+func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
+  let lead = UInt32(bytes[index])
+  if lead < 0x80 { return (lead, 1) }
+  if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2) }
+  if lead < 0xF0 {
+    return ((lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
+  }
+  return (
+    (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+      | UInt32(bytes[index + 3] & 0x3F), 4
+  )
+}

@@ -39,83 +39,138 @@ enum LineCleaner {
   private static func cleanLine(
     _ bytes: UnsafeBufferPointer<UInt8>, _ number: Int, _ repairs: inout [Repair]
   ) -> DocumentLine? {
-    var wide = false
-    var markup = false
-    var leading = true
+    // One pass over the bytes decides which of the costlier steps the line needs.
+    var odd = false
+    var doubleStar = false
     var hasTab = false
     var blank = true
-    var previous: UInt8 = 0
-    for byte in bytes {
-      switch (previous, byte) {
-      case (0xEF, 0xBC), (0xEF, 0xBB), (0xE3, 0x80), (0xC2, 0xA0), (0xE2, 0x80): wide = true
-      case (42, 42): markup = true
-      default: break
+    var lead: Int?
+    let count = bytes.count
+    var index = 0
+    while index < count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        if byte == 9 {
+          hasTab = true
+        } else if byte != 32 && byte != 13 {
+          blank = false
+          if lead == nil { lead = index }
+          if byte == 42, index + 1 < count, bytes[index + 1] == 42 { doubleStar = true }
+        }
+        index += 1
+        continue
       }
-      if byte == 9 { hasTab = true }
-      if byte != 32 && byte != 9 && byte != 13 { blank = false }
-      if leading, byte != 32, byte != 9 {
-        // A list dash, star, hash or bullet (E2 80 A2, C2 B7) may start the line.
-        if byte == 45 || byte == 42 || byte == 35 || byte == 0xE2 || byte == 0xC2 { markup = true }
-        leading = false
+      if let length = narrowedLength(bytes, at: index) {
+        odd = true
+        // A full-width digit is visible; the rest become blanks or vanish.
+        if byte == 0xEF, bytes[index + 1] == 0xBC {
+          blank = false
+          if lead == nil { lead = index }
+        }
+        index += length
+        continue
       }
-      previous = byte
+      blank = false
+      if lead == nil { lead = index }
+      index += 1
     }
     var line = String(decoding: bytes, as: UTF8.self)
-    if wide {
-      line = narrowDigits(line, number, &repairs)
+    if odd {
+      line = narrowDigits(bytes, number, &repairs)
       blank = line.unicodeScalars.allSatisfy(\.isSpaceLike)
     }
-    if isPageMarker(line) {
+    if let lead, mayStartPageMarker(bytes, at: lead), isPageMarker(line) {
       repairs.append(Repair(kind: "page_marker", detail: "removed \(line.trimmingSpaces)", line: number))
       return nil
     }
-    if markup { line = stripMarkup(line, number, &repairs) }
+    if doubleStar || (lead.map { startsListMarker(bytes, at: $0) } ?? false) {
+      line = stripMarkup(line, number, &repairs)
+    }
     return DocumentLine(text: line, number: number, hasTab: hasTab, isBlank: blank)
   }
 
-  /// Maps full-width digits (０-９) to ASCII and odd blanks (ideographic, no-break, thin
-  /// spaces) to spaces, dropping zero-width spaces and byte order marks; works on the
-  /// UTF-8 bytes so an untouched line costs one pass.
-  static func narrowDigits(_ line: String, _ number: Int, _ repairs: inout [Repair]) -> String {
-    var changedDigits = false
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(line.utf8.count)
-    var source = Array(line.utf8)
-    var index = 0
-    let count = source.count
-    while index < count {
-      let byte = source[index]
-      if index + 2 < count {
-        let second = source[index + 1]
-        let third = source[index + 2]
-        if byte == 0xEF, second == 0xBC, (0x90...0x99).contains(third) {
-          bytes.append(third - 0x90 + 0x30)
-          changedDigits = true
-          index += 3
-          continue
-        }
-        if (byte == 0xE3 && second == 0x80 && third == 0x80)
-          || (byte == 0xE2 && second == 0x80 && (0x82...0x8A).contains(third))
-        {
-          bytes.append(0x20)
-          index += 3
-          continue
-        }
-        if (byte == 0xE2 && second == 0x80 && third == 0x8B) || (byte == 0xEF && second == 0xBB && third == 0xBF) {
-          index += 3
-          continue
-        }
-      }
-      if byte == 0xC2, index + 1 < count, source[index + 1] == 0xA0 {
-        bytes.append(0x20)
-        index += 2
-        continue
-      }
-      bytes.append(byte)
-      index += 1
+  /// For a sequence the cleaner rewrites at `index` (a full-width digit, an odd blank, a
+  /// zero-width space or byte order mark): how many bytes it spans.
+  @inline(__always)
+  private static func narrowedLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+    let byte = bytes[index]
+    if byte == 0xC2 { return index + 1 < bytes.count && bytes[index + 1] == 0xA0 ? 2 : nil }
+    guard byte >= 0xE2, byte <= 0xEF, index + 2 < bytes.count else { return nil }
+    let second = bytes[index + 1]
+    let third = bytes[index + 2]
+    switch (byte, second) {
+    case (0xEF, 0xBC): return (0x90...0x99).contains(third) ? 3 : nil
+    case (0xE3, 0x80): return third == 0x80 ? 3 : nil
+    case (0xE2, 0x80): return (0x82...0x8B).contains(third) ? 3 : nil
+    case (0xEF, 0xBB): return third == 0xBF ? 3 : nil
+    default: return nil
     }
-    source.removeAll()
-    let result = String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Whether the first visible character could begin a page marker: a dash, 第, ~, _ or a digit.
+  private static func mayStartPageMarker(_ bytes: UnsafeBufferPointer<UInt8>, at lead: Int) -> Bool {
+    guard bytes.count <= 80 else { return false }
+    switch bytes[lead] {
+    case UInt8(ascii: "-"), UInt8(ascii: "~"), UInt8(ascii: "_"), 48...57: return true
+    case 0xE2, 0xE7, 0xEF: break
+    default: return false
+    }
+    guard lead + 2 < bytes.count else { return false }
+    let sequence = (bytes[lead], bytes[lead + 1], bytes[lead + 2])
+    switch sequence {
+    case (0xE2, 0x80, 0x92...0x95), (0xE2, 0x94, 0x80), (0xE7, 0xAC, 0xAC), (0xEF, 0xBC, 0x8D),
+      (0xEF, 0xBC, 0x90...0x99):
+      return true
+    default: return false
+    }
+  }
+
+  /// Whether a list dash, star, hash or bullet (• E2 80 A2, · C2 B7) starts the line.
+  private static func startsListMarker(_ bytes: UnsafeBufferPointer<UInt8>, at lead: Int) -> Bool {
+    switch bytes[lead] {
+    case 45, 42, 35: return true
+    case 0xE2: return lead + 2 < bytes.count && bytes[lead + 1] == 0x80 && bytes[lead + 2] == 0xA2
+    case 0xC2: return lead + 1 < bytes.count && bytes[lead + 1] == 0xB7
+    default: return false
+    }
+  }
+
+  /// Maps full-width digits (０-９) to ASCII and odd blanks (ideographic, no-break, thin
+  /// spaces) to spaces, dropping zero-width spaces and byte order marks.
+  static func narrowDigits(_ line: String, _ number: Int, _ repairs: inout [Repair]) -> String {
+    var copy = line
+    return copy.withUTF8 { narrowDigits($0, number, &repairs) }
+  }
+
+  /// `narrowDigits` on the UTF-8 bytes of a line.
+  private static func narrowDigits(
+    _ source: UnsafeBufferPointer<UInt8>, _ number: Int, _ repairs: inout [Repair]
+  ) -> String {
+    var changedDigits = false
+    let result = String(unsafeUninitializedCapacity: source.count) { output in
+      var written = 0
+      var index = 0
+      while index < source.count {
+        let byte = source[index]
+        if byte >= 0xC2, let length = narrowedLength(source, at: index) {
+          let third = length == 3 ? source[index + 2] : 0
+          if byte == 0xEF, source[index + 1] == 0xBC {
+            output[written] = third - 0x90 + 0x30
+            written += 1
+            changedDigits = true
+          } else if !(third == 0x8B || third == 0xBF) {
+            output[written] = 0x20
+            written += 1
+          }
+          index += length
+          continue
+        }
+        output[written] = byte
+        written += 1
+        index += 1
+      }
+      return written
+    }
     if changedDigits {
       repairs.append(
         Repair(

@@ -19,6 +19,8 @@ struct SectionSplitter {
   /// The first and last two characters of every title, as packed pairs: a heading keeps
   /// at least one of them.
   private let titleEnds: [UInt64]
+  /// One bit per value of a title end's second character modulo 64: a quick screen.
+  private let secondCharacterMask: UInt64
 
   /// Prepares the splitter for a form's sections.
   init(sections: [ReportTemplate.Section]) {
@@ -34,13 +36,14 @@ struct SectionSplitter {
       ends.append(Self.pair(title[title.count - 2], title[title.count - 1]))
     }
     titleEnds = ends
+    secondCharacterMask = ends.reduce(0) { $0 | 1 << ($1 & 63) }
   }
 
   /// The spans of `lines`, in order; sections not found are absent.
   func split(_ lines: [DocumentLine]) -> [Span] {
     var headings: [(section: Int, line: Int)] = []
     var last = -1
-    for (lineIndex, line) in lines.enumerated() {
+    for (lineIndex, line) in lines.enumerated() where !line.hasTab && !line.isBlank {
       if let section = headingSection(line.text, after: last) {
         headings.append((section, lineIndex))
         last = section
@@ -59,25 +62,33 @@ struct SectionSplitter {
     UInt64(first.value) << 32 | UInt64(second.value)
   }
 
-  /// Whether the line holds the first or last two characters of some title.
+  /// Whether the line holds the first or last two characters of some title. Runs on every
+  /// line, so it decodes the bytes itself and screens each pair by its second character.
   private func hasTitleEnd(_ text: String) -> Bool {
-    var previous: UInt32 = 0
-    for scalar in text.unicodeScalars {
-      let pair = UInt64(previous) << 32 | UInt64(scalar.value)
-      if titleEnds.contains(pair) { return true }
-      previous = scalar.value
+    var text = text
+    return text.withUTF8 { bytes in
+      var previous: UInt32 = 0
+      var index = 0
+      while index < bytes.count {
+        let (value, length) = decodeScalar(bytes, at: index)
+        index += length
+        if secondCharacterMask & (1 << UInt64(value & 63)) != 0 {
+          let pair = UInt64(previous) << 32 | UInt64(value)
+          if titleEnds.contains(pair) { return true }
+        }
+        previous = value
+      }
+      return false
     }
-    return false
   }
 
   /// The section a line is the heading of, if it is one, among those after `last`.
   func headingSection(_ text: String, after last: Int) -> Int? {
     // A heading has no tab and at least four Chinese characters (12 bytes).
-    guard (12...(48 * 3 + 40)).contains(text.utf8.count), !text.utf8.contains(9),
-      hasTitleEnd(text)
+    guard (12...(48 * 3 + 40)).contains(text.utf8.count), !text.containsByte(9), hasTitleEnd(text)
     else { return nil }
     let trimmed = text.trimmingSpaces
-    guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 48, !trimmed.utf8.contains(9) else { return nil }
+    guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 48 else { return nil }
     let normalized = LabelText.normalized(trimmed)
     guard normalized.count >= 4, normalized.count <= maximumTitleLength + 8 else { return nil }
     let present = Set(LabelText.bigrams(normalized))

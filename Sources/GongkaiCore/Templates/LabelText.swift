@@ -38,21 +38,42 @@ public enum LabelText {
   /// The identifying characters of `text`: numbering prefixes dropped, then only
   /// ideographs, ASCII letters and digits kept.
   public static func normalized(_ text: some StringProtocol) -> [Unicode.Scalar] {
-    let narrowed = text.unicodeScalars.map(narrow)
-    let start = numberingEnd(narrowed)
-    var result: [Unicode.Scalar] = []
-    result.reserveCapacity(narrowed.count - start)
-    for scalar in narrowed[start...] where isIdeograph(scalar) || isASCIIAlphanumeric(scalar) {
-      result.append(scalar)
+    var scalars: [Unicode.Scalar] = []
+    scalars.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars { scalars.append(narrow(scalar)) }
+    // Filter in place: labels are normalised for every row of every report.
+    var kept = 0
+    for index in numberingEnd(scalars)..<scalars.count {
+      let scalar = scalars[index]
+      if isIdeograph(scalar) || isASCIIAlphanumeric(scalar) {
+        scalars[kept] = scalar
+        kept += 1
+      }
     }
-    return result
+    scalars.removeLast(scalars.count - kept)
+    return scalars
   }
 
   /// The normalised text as a String, for dictionary keys and messages.
   public static func key(_ text: some StringProtocol) -> String {
-    var view = String.UnicodeScalarView()
-    for scalar in normalized(text) { view.append(scalar) }
-    return String(view)
+    let scalars = normalized(text)
+    // Kept characters are ASCII (one byte) or ideographs below U+A000 (three bytes).
+    return String(unsafeUninitializedCapacity: scalars.count * 3) { buffer in
+      var count = 0
+      for scalar in scalars {
+        let value = scalar.value
+        if value < 0x80 {
+          buffer[count] = UInt8(value)
+          count += 1
+        } else {
+          buffer[count] = UInt8(0xE0 | value >> 12)
+          buffer[count + 1] = UInt8(0x80 | (value >> 6) & 0x3F)
+          buffer[count + 2] = UInt8(0x80 | value & 0x3F)
+          count += 3
+        }
+      }
+      return count
+    }
   }
 
   /// Where a leading numbering such as `三、`, `（一）`, `(2)`, `1.` or `1、` ends (repeated
