@@ -13,9 +13,10 @@ public enum CellText: Sendable, Equatable {
     }
   }
 
-  private static let placeholders: Set<String> = [
+  private static let placeholders = [
     "/", "／", "\\", "—", "——", "–", "-", "--", "－", "─", "无", "不适用", "暂无", "空", "×", "*",
   ]
+  private static let placeholderBytes = placeholders.map { Array($0.utf8) }
   /// Units of money as cells write them, with or without brackets; those with 万 are in
   /// units of ten thousand yuan.
   private static let moneyUnits = ["（万元）", "(万元)", "（元）", "(元)", "万元", "元", "万"]
@@ -33,45 +34,44 @@ public enum CellText: Sendable, Equatable {
     return parse(trimmed: String(text))
   }
 
-  /// Reads a cell's text that has no blanks around it, byte by byte: this runs for every
-  /// cell of every table.
+  /// Reads a cell's text that has no blanks around it.
   static func parse(trimmed: String) -> CellText? {
     var text = trimmed
-    return text.withUTF8 { bytes -> CellText? in
-      guard let first = bytes.first else { return nil }
-      let isDigit: (UInt8) -> Bool = { $0 >= 48 && $0 <= 57 }
-      // Most cells are a few ASCII digits.
-      if bytes.count <= 18, bytes.allSatisfy(isDigit) {
-        let value = bytes.reduce(0) { $0 * 10 + Int($1 - 48) }
-        return .number(ExactDecimal(significand: value), unit: nil, raw: trimmed)
-      }
-      // A leading sign: -, +, or the full-width minus － (EF BC 8D).
-      let fullWidthMinus = bytes.count >= 3 && first == 0xEF && bytes[1] == 0xBC && bytes[2] == 0x8D
-      let startsNumeric = isDigit(first) || first == 45 || first == 43 || fullWidthMinus
-      if !startsNumeric || bytes.count == 1 || (first == 45 && bytes.allSatisfy { $0 == 45 }) {
-        // Placeholders are at most three characters (不适用), nine bytes.
-        return bytes.count <= 9 && placeholders.contains(trimmed) ? .placeholder(trimmed) : nil
-      }
-      var end = bytes.count
-      var unit: String?
-      if let last = bytes.last, !isDigit(last) {
-        for candidate in unitBytes where end >= candidate.bytes.count {
-          if bytes[(end - candidate.bytes.count)..<end].elementsEqual(candidate.bytes) {
-            unit = candidate.text
-            end -= candidate.bytes.count
-            break
-          }
+    return text.withUTF8 { parse(bytes: $0) }
+  }
+
+  /// Reads a cell from its UTF-8 bytes, which have no blanks around them. This runs for
+  /// every cell and word of every table, so it makes a String only for what it returns.
+  static func parse(bytes: UnsafeBufferPointer<UInt8>) -> CellText? {
+    guard let first = bytes.first else { return nil }
+    let isDigit: (UInt8) -> Bool = { $0 >= 48 && $0 <= 57 }
+    // Most cells are a few ASCII digits.
+    if bytes.count <= 18, bytes.allSatisfy(isDigit) {
+      let value = bytes.reduce(0) { $0 * 10 + Int($1 - 48) }
+      return .number(ExactDecimal(significand: value), unit: nil, raw: String(decoding: bytes, as: UTF8.self))
+    }
+    // A leading sign: -, +, or the full-width minus － (EF BC 8D).
+    let fullWidthMinus = bytes.count >= 3 && first == 0xEF && bytes[1] == 0xBC && bytes[2] == 0x8D
+    let startsNumeric = isDigit(first) || first == 45 || first == 43 || fullWidthMinus
+    if !startsNumeric || bytes.count == 1 || (first == 45 && bytes.allSatisfy { $0 == 45 }) {
+      // Placeholders are at most three characters (不适用), nine bytes.
+      guard bytes.count <= 9, placeholderBytes.contains(where: { $0.elementsEqual(bytes) }) else { return nil }
+      return .placeholder(String(decoding: bytes, as: UTF8.self))
+    }
+    var end = bytes.count
+    var unit: String?
+    if let last = bytes.last, !isDigit(last) {
+      for candidate in unitBytes where end >= candidate.bytes.count {
+        if bytes[(end - candidate.bytes.count)..<end].elementsEqual(candidate.bytes) {
+          unit = candidate.text
+          end -= candidate.bytes.count
+          break
         }
       }
-      var start = 0
-      var negative = false
-      if fullWidthMinus {
-        negative = true
-        start = 3
-      }
-      guard let value = ExactDecimal(asciiDigits: bytes[start..<end], negative: negative) else { return nil }
-      return .number(value, unit: unit, raw: trimmed)
     }
+    let start = fullWidthMinus ? 3 : 0
+    guard let value = ExactDecimal(asciiDigits: bytes[start..<end], negative: fullWidthMinus) else { return nil }
+    return .number(value, unit: unit, raw: String(decoding: bytes, as: UTF8.self))
   }
 
   /// Whether `unit` is a unit of money.
@@ -80,11 +80,10 @@ public enum CellText: Sendable, Equatable {
   /// Whether a unit of money counts in ten thousand yuan (万元).
   public static func isTenThousand(_ unit: String?) -> Bool { unit?.contains("万") ?? false }
 
-  /// Whether a lone word is a unit that belongs to the number before it.
-  public static func isUnitWord(_ word: some StringProtocol) -> Bool {
-    let count = word.utf8.count
-    guard count >= 3, count <= 12 else { return false }
-    return unitBytes.contains { $0.bytes.count == count && word.utf8.elementsEqual($0.bytes) }
+  /// Whether the bytes of a lone word are a unit that belongs to the number before it.
+  static func isUnitWord(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count >= 3, bytes.count <= 12 else { return false }
+    return unitBytes.contains { $0.bytes.count == bytes.count && bytes.elementsEqual($0.bytes) }
   }
 }
 

@@ -2,16 +2,28 @@
 /// them: one cell per line after a tab (cells continuing over several lines, vertical
 /// headers one character per line), tab-separated rows, or space-aligned rows as
 /// `pdftotext -layout` and `-raw` print them.
+///
+/// It reads each line's UTF-8 bytes in place and makes Strings only for the cells it
+/// emits: every line of every table passes through here.
 struct CellTokenizer {
   private var tokens: [CellToken] = []
   private var open: OpenCell?
+  /// The words of the line being split (reused from line to line).
+  private var words: [Word] = []
 
   /// A tab-started cell that may continue on the following lines.
   private struct OpenCell {
     var text: String
     var line: Int
     var field: Int
-    var pieces: [String]
+    /// The texts joined into the cell, kept once a second one arrives.
+    var pieces: [String] = []
+  }
+
+  /// A word of a line: where it is, and the width of the blank run before it.
+  private struct Word {
+    var range: Range<Int>
+    var gapBefore: Int
   }
 
   /// The cells of `lines`, recording joined cells and vertical headers in `repairs`.
@@ -30,47 +42,61 @@ struct CellTokenizer {
     // Exports that put cells after tabs keep some wrapped text on lines of its own; a
     // third of the lines with tabs is plenty to tell them from space-aligned text.
     let tabDominant = tabbed * 10 >= nonBlankCount * 3 && tabbed > 0
-    for line in lines {
-      if line.hasTab {
-        tokenizer.flush(&repairs)
-        let text = line.text
-        var fieldStart = text.startIndex
-        var field = 0
-        var cursor = text.utf8.startIndex
-        // Every field but the last is a cell; the last may go on over the next lines.
-        while let tab = text.utf8[cursor...].firstIndex(of: 9) {
-          let part = text[fieldStart..<tab]
-          if !(field == 0 && part.trimmingSpaces.isEmpty) {
-            tokenizer.emitCell(part, line: line.number, field: field)
-          }
-          field += 1
-          cursor = text.utf8.index(after: tab)
-          fieldStart = cursor
+    tokenizer.tokens.reserveCapacity(nonBlankCount * 2)
+    for line in lines where !line.isBlank || line.hasTab {
+      var text = line.text
+      text.withUTF8 { bytes in
+        if line.hasTab {
+          tokenizer.takeFields(of: bytes, line: line.number, repairs: &repairs)
+        } else {
+          tokenizer.takeUntabbed(bytes, line: line.number, tabDominant: tabDominant, repairs: &repairs)
         }
-        let last = text[fieldStart...].trimmingSpaces
-        tokenizer.open = OpenCell(text: last, line: line.number, field: field, pieces: last.isEmpty ? [] : [last])
-        continue
       }
-      if line.isBlank { continue }
-      let text = line.trimmed
-      if let current = tokenizer.open, current.text.isEmpty || tabDominant, Self.continues(current.text, with: text) {
-        tokenizer.open?.text += text
-        tokenizer.open?.pieces.append(text)
-        continue
-      }
-      tokenizer.flush(&repairs)
-      tokenizer.emitWords(of: text, line: line.number)
     }
     tokenizer.flush(&repairs)
     return tokenizer.tokens
   }
 
+  /// A line with tabs: every field but the last is a cell; the last may go on over the
+  /// next lines.
+  private mutating func takeFields(of bytes: UnsafeBufferPointer<UInt8>, line: Int, repairs: inout [Repair]) {
+    flush(&repairs)
+    var fieldStart = 0
+    var field = 0
+    for index in 0..<bytes.count where bytes[index] == 9 {
+      let part = BlankBytes.trimmed(bytes, fieldStart..<index)
+      if !(field == 0 && part.isEmpty) { emitTrimmedCell(bytes, part, line: line, field: field) }
+      field += 1
+      fieldStart = index + 1
+    }
+    let last = BlankBytes.trimmed(bytes, fieldStart..<bytes.count)
+    open = OpenCell(text: String(decoding: bytes[last], as: UTF8.self), line: line, field: field)
+  }
+
+  /// A non-blank line without tabs: more of the open cell, or a run of words.
+  private mutating func takeUntabbed(
+    _ bytes: UnsafeBufferPointer<UInt8>, line: Int, tabDominant: Bool, repairs: inout [Repair]
+  ) {
+    let trimmed = BlankBytes.trimmed(bytes, 0..<bytes.count)
+    if let current = open, current.text.isEmpty || tabDominant,
+      Self.continues(current.text, with: UnsafeBufferPointer(rebasing: bytes[trimmed]))
+    {
+      let text = String(decoding: bytes[trimmed], as: UTF8.self)
+      if current.pieces.isEmpty, !current.text.isEmpty { open?.pieces.append(current.text) }
+      open?.text += text
+      open?.pieces.append(text)
+      return
+    }
+    flush(&repairs)
+    emitWords(bytes, trimmed, line: line, field: nil)
+  }
+
   /// Whether a line without tabs carries on the open cell: text onto text or onto an empty
   /// cell, never onto a number.
-  private static func continues(_ cell: String, with line: String) -> Bool {
+  private static func continues(_ cell: String, with line: UnsafeBufferPointer<UInt8>) -> Bool {
     if cell.isEmpty { return true }
-    if CellText.parse(cell) != nil { return false }
-    return CellText.parse(line) == nil
+    if CellText.parse(trimmed: cell) != nil { return false }
+    return CellText.parse(bytes: line) == nil
   }
 
   private mutating func flush(_ repairs: inout [Repair]) {
@@ -83,25 +109,24 @@ struct CellTokenizer {
           kind: vertical ? "vertical_header" : "joined_cell",
           detail: "\(cell.pieces.joined(separator: " / ")) → \(cell.text)", line: cell.line))
     }
-    emitTrimmedCell(cell.text, line: cell.line, field: cell.field)
+    var text = cell.text
+    text.withUTF8 { emitTrimmedCell($0, 0..<$0.count, line: cell.line, field: cell.field) }
   }
 
-  /// Emits one cell: blank, a value, or its words.
-  private mutating func emitCell(_ text: Substring, line: Int, field: Int? = nil) {
-    emitTrimmedCell(text.trimmingSpaces, line: line, field: field)
-  }
-
-  /// Emits one cell whose text has no blanks around it.
-  private mutating func emitTrimmedCell(_ trimmed: String, line: Int, field: Int?) {
-    if trimmed.isEmpty {
+  /// Emits one cell, `range` of `bytes` with no blanks around it: blank, a value, or its words.
+  private mutating func emitTrimmedCell(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int, field: Int?
+  ) {
+    let cell = UnsafeBufferPointer(rebasing: bytes[range])
+    if cell.isEmpty {
       tokens.append(CellToken(content: .blank, line: line, field: field))
-    } else if let value = CellText.parse(trimmed: trimmed) {
+    } else if let value = CellText.parse(bytes: cell) {
       tokens.append(CellToken(content: .value(value), line: line, field: field))
-    } else if !trimmed.containsByte(32), !trimmed.containsByte(9), !trimmed.containsText("\u{3000}") {
+    } else if !BlankBytes.hasWordBreak(cell) {
       // One word that is not a number: a label or header cell.
-      tokens.append(CellToken(content: .text(trimmed), line: line, field: field))
+      tokens.append(CellToken(content: .text(String(decoding: cell, as: UTF8.self)), line: line, field: field))
     } else {
-      emitWords(of: trimmed, line: line, field: field)
+      emitWords(bytes, range, line: line, field: field)
     }
   }
 
@@ -109,72 +134,161 @@ struct CellTokenizer {
   /// separately, neighbouring text words merged into one text cell. A placeholder word
   /// (无, /, —) counts as a cell only when it stands apart: letter-spaced labels such as
   /// "申 请 人 无 正 当" are text.
-  private mutating func emitWords(of text: String, line: Int, field: Int? = nil) {
-    let words = Self.words(of: text)
-    var pendingText: [Substring] = []
-    func flushText() {
-      if !pendingText.isEmpty {
-        tokens.append(CellToken(content: .text(pendingText.joined(separator: " ")), line: line, field: field))
-        pendingText.removeAll()
-      }
-    }
-    for (index, word) in words.enumerated() {
-      var value = CellText.parse(word.text)
-      if case .placeholder = value, !Self.standsApart(words, index) { value = nil }
+  private mutating func emitWords(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int, field: Int?
+  ) {
+    splitWords(bytes, range)
+    var pendingText: Range<Int>?  // the words since the last value, first to last
+    var pendingCount = 0
+    for index in words.indices {
+      let word = UnsafeBufferPointer(rebasing: bytes[words[index].range])
+      var value = CellText.parse(bytes: word)
+      if case .placeholder = value, !standsApart(bytes, index) { value = nil }
       if let value {
-        flushText()
+        flushText(bytes, &pendingText, &pendingCount, line: line, field: field)
         tokens.append(CellToken(content: .value(value), line: line, field: field))
-      } else if CellText.isUnitWord(word.text), pendingText.isEmpty,
+      } else if pendingText == nil, CellText.isUnitWord(bytes: word),
         let last = tokens.last, case .value(.number(let number, nil, let raw)) = last.content, last.line == line
       {
-        tokens[tokens.count - 1].content = .value(.number(number, unit: String(word.text), raw: raw + " " + word.text))
+        let unit = String(decoding: word, as: UTF8.self)
+        tokens[tokens.count - 1].content = .value(.number(number, unit: unit, raw: raw + " " + unit))
       } else {
-        pendingText.append(word.text)
+        pendingText = (pendingText?.lowerBound ?? words[index].range.lowerBound)..<words[index].range.upperBound
+        pendingCount += 1
       }
     }
-    flushText()
+    flushText(bytes, &pendingText, &pendingCount, line: line, field: field)
   }
 
-  /// A word and the width of the blank run before it.
-  private struct Word {
-    var text: Substring
-    var gapBefore: Int
+  /// Emits the pending text words as one text cell, their blank runs narrowed to one space.
+  private mutating func flushText(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ pending: inout Range<Int>?, _ count: inout Int, line: Int, field: Int?
+  ) {
+    guard let range = pending else { return }
+    pending = nil
+    let text: String
+    if count == 1 {
+      text = String(decoding: bytes[range], as: UTF8.self)
+    } else {
+      text = String(unsafeUninitializedCapacity: range.count) { output in
+        var written = 0
+        var index = range.lowerBound
+        while index < range.upperBound {
+          let blank = BlankBytes.wordBreakLength(bytes, at: index)
+          if blank > 0 {
+            if written > 0, output[written - 1] != 32 {
+              output[written] = 32
+              written += 1
+            }
+            index += blank
+          } else {
+            output[written] = bytes[index]
+            written += 1
+            index += 1
+          }
+        }
+        return written
+      }
+    }
+    count = 0
+    tokens.append(CellToken(content: .text(text), line: line, field: field))
   }
 
-  private static func words(of text: String) -> [Word] {
-    var words: [Word] = []
+  /// Fills `words` with the words of `range`, split at spaces, tabs and ideographic spaces.
+  private mutating func splitWords(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+    words.removeAll(keepingCapacity: true)
     var gap = 0
-    var start: String.Index?
-    let scalars = text.unicodeScalars
-    var index = scalars.startIndex
-    while index < scalars.endIndex {
-      let scalar = scalars[index]
-      if scalar == " " || scalar == "\u{3000}" || scalar == "\t" {
+    var start: Int?
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let blank = BlankBytes.wordBreakLength(bytes, at: index)
+      if blank > 0 {
         if let wordStart = start {
-          words.append(Word(text: text[wordStart..<index], gapBefore: gap))
+          words.append(Word(range: wordStart..<index, gapBefore: gap))
           start = nil
           gap = 0
         }
         gap += 1
-      } else if start == nil {
-        start = index
+        index += blank
+      } else {
+        if start == nil { start = index }
+        index += 1
       }
-      index = scalars.index(after: index)
     }
-    if let wordStart = start { words.append(Word(text: text[wordStart...], gapBefore: gap)) }
-    return words
+    if let wordStart = start { words.append(Word(range: wordStart..<range.upperBound, gapBefore: gap)) }
   }
 
   /// Whether the word at `index` is set apart from its neighbours like a cell of its own,
   /// rather than one letter of a letter-spaced label.
-  private static func standsApart(_ words: [Word], _ index: Int) -> Bool {
+  private func standsApart(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
     func apart(_ neighbour: Int, gap: Int) -> Bool {
       guard words.indices.contains(neighbour) else { return true }
       if gap >= 2 { return true }
-      let text = words[neighbour].text
-      return CellText.parse(text) != nil || text.unicodeScalars.count > 1
+      let text = UnsafeBufferPointer(rebasing: bytes[words[neighbour].range])
+      return CellText.parse(bytes: text) != nil || decodeScalar(text, at: 0).length < text.count
     }
     let after = index + 1 < words.count ? words[index + 1].gapBefore : 0
     return apart(index - 1, gap: words[index].gapBefore) && apart(index + 1, gap: after)
+  }
+}
+
+/// Blanks in UTF-8 bytes, matching `Unicode.Scalar.isSpaceLike`.
+enum BlankBytes {
+  /// The byte length of the blank that starts at `index`, or 0.
+  @inline(__always)
+  static func length(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    let byte = bytes[index]
+    if byte < 0x80 { return byte == 32 || (9...13).contains(byte) ? 1 : 0 }
+    if byte == 0xC2 { return index + 1 < bytes.count && bytes[index + 1] == 0xA0 ? 2 : 0 }
+    guard index + 2 < bytes.count else { return 0 }
+    switch (byte, bytes[index + 1], bytes[index + 2]) {
+    case (0xE3, 0x80, 0x80), (0xE2, 0x80, 0x80...0x8B), (0xEF, 0xBB, 0xBF): return 3
+    default: return 0
+    }
+  }
+
+  /// The byte length of the blank that ends just before `end`, or 0.
+  @inline(__always)
+  static func length(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Int {
+    let byte = bytes[end - 1]
+    if byte < 0x80 { return byte == 32 || (9...13).contains(byte) ? 1 : 0 }
+    if end >= 2, byte == 0xA0, bytes[end - 2] == 0xC2 { return 2 }
+    guard end >= 3 else { return 0 }
+    switch (bytes[end - 3], bytes[end - 2], byte) {
+    case (0xE3, 0x80, 0x80), (0xE2, 0x80, 0x80...0x8B), (0xEF, 0xBB, 0xBF): return 3
+    default: return 0
+    }
+  }
+
+  /// `range` without the blanks around it.
+  static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+    var start = range.lowerBound
+    var end = range.upperBound
+    while start < end {
+      let blank = length(bytes, at: start)
+      if blank == 0 { break }
+      start += blank
+    }
+    while end > start {
+      let blank = length(bytes, endingAt: end)
+      if blank == 0 { break }
+      end -= blank
+    }
+    return start..<end
+  }
+
+  /// The byte length of a word break (space, tab, ideographic space) at `index`, or 0.
+  @inline(__always)
+  static func wordBreakLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    let byte = bytes[index]
+    if byte == 32 || byte == 9 { return 1 }
+    if byte == 0xE3, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return 3 }
+    return 0
+  }
+
+  /// Whether `bytes` hold a word break.
+  static func hasWordBreak(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    for index in 0..<bytes.count where wordBreakLength(bytes, at: index) > 0 { return true }
+    return false
   }
 }
