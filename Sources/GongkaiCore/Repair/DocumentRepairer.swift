@@ -36,7 +36,8 @@ public struct DocumentRepairer: Sendable {
     let rowLabels = Set(table.rows.map { LabelText.key($0.label) })
     let groupLabels = Set(table.rows.compactMap { $0.group.map { LabelText.key($0) } }).subtracting(rowLabels)
     var assembler = TableAssembler(rows: specs, matcher: matcher)
-    assembler.subtotalLabels = groupLabels.union((table.subtotalLabels ?? []).map { LabelText.key($0) })
+    assembler.subtotalLabels = Set(
+      groupLabels.union((table.subtotalLabels ?? []).map { LabelText.key($0) }).map { LabelKey(normalized: $0) })
     return assembler
   }
 

@@ -91,13 +91,20 @@ struct SectionSplitter {
     guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 48 else { return nil }
     let normalized = LabelText.normalized(trimmed)
     guard normalized.count >= 4, normalized.count <= maximumTitleLength + 8 else { return nil }
-    let present = Set(LabelText.bigrams(normalized))
+    // Pairs of the line, looked up by a linear scan: a heading is short, and hashing
+    // costs more than scanning fifty integers.
+    var pairs: [UInt64] = []
+    pairs.reserveCapacity(normalized.count)
+    for index in 1..<normalized.count { pairs.append(Self.pair(normalized[index - 1], normalized[index])) }
     for index in sections.indices where index > last {
       let section = sections[index]
       guard normalized.count <= section.title.count + 8 else { continue }
-      let matched = section.bigrams.reduce(0) { $0 + (present.contains($1) ? 1 : 0) }
       // The title must start the line (after numbering): a heading is not a sentence about it.
-      let leading = Array(normalized.prefix(2)) == Array(section.title.prefix(2))
+      let leading =
+        section.title.count >= 2 && normalized[0] == section.title[0] && normalized[1] == section.title[1]
+      // Without the title's start, every pair of it must be there.
+      if !leading, let first = section.bigrams.first, !pairs.contains(first) { continue }
+      let matched = section.bigrams.reduce(0) { $0 + (pairs.contains($1) ? 1 : 0) }
       // A line that starts like the title may have a misread or two (OCR swaps and
       // confuses characters: 主动公开府政信息情况); otherwise nearly all of it must be there.
       let coverage = Double(matched) / Double(section.bigrams.count)

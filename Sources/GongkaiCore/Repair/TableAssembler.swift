@@ -14,7 +14,7 @@ struct TableAssembler {
   let matcher: LabelMatcher
   /// Normalised labels of subtotal rows the form does not have (a merged group cell such
   /// as （三）不予公开 given its own numbers, or 小计): their values are passed over.
-  var subtotalLabels: Set<String> = []
+  var subtotalLabels: Set<LabelKey> = []
 
   private struct OpenRow {
     var index: Int
@@ -58,6 +58,8 @@ struct TableAssembler {
     let assembler: TableAssembler
     let extraColumn: Int?
     var segments: [(text: String, line: Int)] = []
+    /// The normalised keys of `segments`.
+    var segmentKeys: [String] = []
     var previous = -1
     var taken = Set<Int>()
     var current: OpenRow?
@@ -80,6 +82,7 @@ struct TableAssembler {
         close()
         skipping = 0
         segments.append((text, token.line))
+        segmentKeys.append(LabelText.key(text))
       case .blank:
         if let row = current, !row.cells.isEmpty { current?.pendingBlanks += 1 }
       case .value(let value):
@@ -133,15 +136,20 @@ struct TableAssembler {
     }
 
     mutating func open(line: Int, repairs: inout [Repair]) -> OpenRow? {
-      defer { segments.removeAll(keepingCapacity: true) }
-      if let last = segments.last, assembler.subtotalLabels.contains(LabelText.key(last.text)) {
+      defer {
+        segments.removeAll(keepingCapacity: true)
+        segmentKeys.removeAll(keepingCapacity: true)
+      }
+      if let last = segments.last, let lastKey = segmentKeys.last,
+        assembler.subtotalLabels.contains(LabelKey(normalized: lastKey))
+      {
         skipping = rows[0].width + (extraColumn == nil ? 0 : 1)
         deviations.append("an extra subtotal row \(last.text) that the form does not have was left out")
         repairs.append(
           Repair(kind: "row_dropped", detail: "subtotal row \(last.text) left out (not in the form)", line: last.line))
         return nil
       }
-      if let match = assembler.matcher.match(segments: segments.map(\.text), after: previous, taken: taken) {
+      if let match = assembler.matcher.match(keys: segmentKeys, after: previous, taken: taken) {
         assembler.record(match, segments: segments, line: line, repairs: &repairs)
         if match.kind == .deviant { deviant.append(match.key) }
         return OpenRow(index: match.index, cells: [], pendingBlanks: 0, line: line)

@@ -31,25 +31,25 @@ public struct LabelMatcher: Sendable {
   }
 
   private let entries: [Entry]
-  private let exactForms: [String: (index: Int, kind: Kind)]
+  private let exactForms: [LabelKey: (index: Int, kind: Kind)]
   /// The least share of a label's pairs that must be present for a similarity match.
   public static let threshold = 0.6
 
   /// Builds a matcher for rows given as (key, official label, deviant labels), with the
   /// catalog's known variants of each official label.
   public init(rows: [(key: String, label: String, deviants: [String])], variants: [String: [String]]) {
-    var forms: [String: (index: Int, kind: Kind)] = [:]
+    var forms: [LabelKey: (index: Int, kind: Kind)] = [:]
     var built: [Entry] = []
     for (index, row) in rows.enumerated() {
       let canonical = LabelText.key(row.label)
       built.append(
         Entry(key: row.key, canonical: canonical, bigrams: LabelText.bigrams(Array(canonical.unicodeScalars))))
-      if forms[canonical] == nil { forms[canonical] = (index, .exact) }
-      for variant in variants[row.label] ?? [] where forms[LabelText.key(variant)] == nil {
-        forms[LabelText.key(variant)] = (index, .variant)
+      if forms[LabelKey(normalized: canonical)] == nil { forms[LabelKey(normalized: canonical)] = (index, .exact) }
+      for variant in variants[row.label] ?? [] where forms[LabelKey(label: variant)] == nil {
+        forms[LabelKey(label: variant)] = (index, .variant)
       }
-      for deviant in row.deviants where forms[LabelText.key(deviant)] == nil {
-        forms[LabelText.key(deviant)] = (index, .deviant)
+      for deviant in row.deviants where forms[LabelKey(label: deviant)] == nil {
+        forms[LabelKey(label: deviant)] = (index, .deviant)
       }
     }
     entries = built
@@ -62,21 +62,25 @@ public struct LabelMatcher: Sendable {
   /// The row the label text `segments` (the text cells since the previous row, oldest
   /// first) names, preferring rows after `previous` and never one in `taken`.
   public func match(segments: [String], after previous: Int, taken: Set<Int>) -> Match? {
+    match(keys: segments.map { LabelText.key($0) }, after: previous, taken: taken)
+  }
+
+  /// `match(segments:after:taken:)` for segments already reduced by `LabelText.key`.
+  func match(keys: [String], after previous: Int, taken: Set<Int>) -> Match? {
     // The row's own label is usually the last cell, or the last few cells of a split
     // label: try those against the known spellings before anything costlier.
     var suffix = ""
     var tried = 0
-    for segment in segments.reversed() where tried < 3 {
-      let key = LabelText.key(segment)
+    for key in keys.reversed() where tried < 3 {
       guard !key.isEmpty else { continue }
       tried += 1
       suffix = key + suffix
-      if let form = exactForms[suffix], !taken.contains(form.index), form.index > previous {
+      if let form = exactForms[LabelKey(normalized: suffix)], !taken.contains(form.index), form.index > previous {
         return Match(index: form.index, key: entries[form.index].key, kind: form.kind)
       }
     }
     guard tried > 0 else { return nil }
-    let joined = segments.map { LabelText.key($0) }.joined()
+    let joined = keys.joined()
     let present = Set(LabelText.bigrams(Array(joined.unicodeScalars)))
     func score(_ index: Int) -> (index: Int, matched: Int, coverage: Double)? {
       let entry = entries[index]
