@@ -1,7 +1,7 @@
 /// One line of extracted text with the line number it had in the raw input.
 public struct DocumentLine: Sendable, Equatable {
-  /// The line's text (without the line break).
-  public var text: String
+  /// The line's text (without the line break): usually a slice of the extracted text.
+  public var text: Substring
   /// 1-based line in the raw extracted text.
   public var number: Int
 
@@ -13,11 +13,11 @@ public struct DocumentLine: Sendable, Equatable {
   /// Creates a line.
   public init(text: String, number: Int) {
     self.init(
-      text: text, number: number, hasTab: text.containsByte(9), isBlank: text.unicodeScalars.allSatisfy(\.isSpaceLike))
+      text: Substring(text), number: number, hasTab: text.containsByte(9), isBlank: text.unicodeScalars.allSatisfy(\.isSpaceLike))
   }
 
   /// Creates a line whose tab and blank flags are already known.
-  init(text: String, number: Int, hasTab: Bool, isBlank: Bool) {
+  init(text: Substring, number: Int, hasTab: Bool, isBlank: Bool) {
     self.text = text
     self.number = number
     self.hasTab = hasTab

@@ -155,13 +155,13 @@ public struct DocumentRepairer: Sendable {
   static func signature(of lines: inout [DocumentLine]) -> (agency: String?, date: String?) {
     var index = lines.count - 1
     while index >= 0, lines[index].isBlank { index -= 1 }
-    guard index >= 0, let date = DateReader.isoDate(line: lines[index].text) else { return (nil, nil) }
+    guard index >= 0, let date = DateReader.isoDate(line: String(lines[index].text)) else { return (nil, nil) }
     let dateIndex = index
     index -= 1
     while index >= 0, lines[index].isBlank { index -= 1 }
     var agency: String?
     if index >= 0 {
-      let candidate = ParagraphBuilder.collapseSpaces(lines[index].text)
+      let candidate = ParagraphBuilder.collapseSpaces(String(lines[index].text))
       if (2...30).contains(candidate.count), !ParagraphBuilder.endsSentence(candidate),
         !candidate.containsByte(9), !candidate.containsText("，"), !candidate.utf8.contains(UInt8(ascii: ","))
       {

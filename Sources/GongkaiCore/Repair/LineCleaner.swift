@@ -2,10 +2,13 @@
 /// (—5—, - 5 -, 第5页), strips stray markup (`**`, list dashes) and turns full-width
 /// digits into ASCII, recording each change.
 enum LineCleaner {
-  /// The cleaned lines of `text`, and what was changed.
+  /// The cleaned lines of `text`, and what was changed. Lines the cleaner leaves alone
+  /// are slices of `text`, so most lines cost no copy.
   static func clean(_ text: String, repairs: inout [Repair]) -> [DocumentLine] {
-    var text = text
-    return text.withUTF8 { buffer in
+    var source = text
+    source.makeContiguousUTF8()
+    let utf8 = source.utf8
+    return utf8.withContiguousStorageIfAvailable { buffer in
       var lines: [DocumentLine] = []
       lines.reserveCapacity(buffer.count / 16)
       var number = 1
@@ -13,7 +16,10 @@ enum LineCleaner {
       func take(_ end: Int) {
         var last = end
         if last > start, buffer[last - 1] == 13 { last -= 1 }
-        if let line = cleanLine(UnsafeBufferPointer(rebasing: buffer[start..<last]), number, &repairs) {
+        let slice = {
+          Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: last)])
+        }
+        if let line = cleanLine(UnsafeBufferPointer(rebasing: buffer[start..<last]), slice, number, &repairs) {
           lines.append(line)
         }
       }
@@ -32,12 +38,12 @@ enum LineCleaner {
       }
       take(buffer.count)
       return lines
-    }
+    } ?? []
   }
 
   /// One cleaned line, or nil when the line is a page marker.
   private static func cleanLine(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ number: Int, _ repairs: inout [Repair]
+    _ bytes: UnsafeBufferPointer<UInt8>, _ slice: () -> Substring, _ number: Int, _ repairs: inout [Repair]
   ) -> DocumentLine? {
     // One pass over the bytes decides which of the costlier steps the line needs.
     var odd = false
@@ -74,17 +80,17 @@ enum LineCleaner {
       if lead == nil { lead = index }
       index += 1
     }
-    var line = String(decoding: bytes, as: UTF8.self)
+    var line = slice()
     if odd {
-      line = narrowDigits(bytes, number, &repairs)
+      line = Substring(narrowDigits(bytes, number, &repairs))
       blank = line.unicodeScalars.allSatisfy(\.isSpaceLike)
     }
-    if let lead, mayStartPageMarker(bytes, at: lead), isPageMarker(line) {
+    if let lead, mayStartPageMarker(bytes, at: lead), isPageMarker(String(line)) {
       repairs.append(Repair(kind: "page_marker", detail: "removed \(line.trimmingSpaces)", line: number))
       return nil
     }
     if doubleStar || (lead.map { startsListMarker(bytes, at: $0) } ?? false) {
-      line = stripMarkup(line, number, &repairs)
+      line = Substring(stripMarkup(String(line), number, &repairs))
     }
     return DocumentLine(text: line, number: number, hasTab: hasTab, isBlank: blank)
   }

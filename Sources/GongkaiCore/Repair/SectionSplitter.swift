@@ -64,7 +64,7 @@ struct SectionSplitter {
 
   /// Whether the line holds the first or last two characters of some title. Runs on every
   /// line, so it decodes the bytes itself and screens each pair by its second character.
-  private func hasTitleEnd(_ text: String) -> Bool {
+  private func hasTitleEnd(_ text: Substring) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
       var previous: UInt32 = 0
@@ -83,7 +83,7 @@ struct SectionSplitter {
   }
 
   /// The section a line is the heading of, if it is one, among those after `last`.
-  func headingSection(_ text: String, after last: Int) -> Int? {
+  func headingSection(_ text: Substring, after last: Int) -> Int? {
     // A heading has no tab and at least four Chinese characters (12 bytes).
     guard (12...(48 * 3 + 40)).contains(text.utf8.count), !text.containsByte(9), hasTitleEnd(text)
     else { return nil }
