@@ -3,10 +3,55 @@
 /// report gives nothing, and findings about placeholders and labels off the form.
 public struct ReportParser: Sendable {
   private let catalog: TemplateCatalog
+  /// Each form's three tables as the parser reads them, worked out once.
+  private let layouts: [String: [TableLayout]]
+
+  /// The rows and typed columns of one table of a form.
+  private struct TableLayout: Sendable {
+    /// How one column types its numbers.
+    struct Column: Sendable {
+      var key: String
+      var isAmount: Bool
+      var unit: String?
+    }
+
+    var name: String
+    var rows: [(key: String, columns: [Column])]
+
+    init(name: String, rows: [(key: String, columnKeys: [String])], columns: [ReportTemplate.Column]) {
+      self.name = name
+      self.rows = rows.map { row in
+        (
+          row.key,
+          row.columnKeys.map { key in
+            let column = columns.first { $0.key == key }
+            return Column(key: key, isAmount: column?.kind == .amount, unit: column?.unit)
+          }
+        )
+      }
+    }
+  }
 
   /// Creates a parser for the catalog's forms.
   public init(catalog: TemplateCatalog = .standard) {
     self.catalog = catalog
+    var layouts: [String: [TableLayout]] = [:]
+    for template in catalog.templates {
+      let requestColumns = template.requests.columns.map(\.key)
+      let appealColumns = template.appeals.columns.map(\.key)
+      layouts[template.id] = [
+        TableLayout(
+          name: "proactive", rows: template.proactive.rows.map { ($0.key, template.proactive.columnKeys(of: $0)) },
+          columns: template.proactive.columns),
+        TableLayout(
+          name: "requests", rows: template.requests.rows.map { ($0.key, requestColumns) },
+          columns: template.requests.columns),
+        TableLayout(
+          name: "appeals", rows: template.appeals.groups.map { ($0.key, appealColumns) },
+          columns: template.appeals.columns),
+      ]
+    }
+    self.layouts = layouts
   }
 
   /// The report of `document`, before validation; the findings are those only the
@@ -25,18 +70,16 @@ public struct ReportParser: Sendable {
       title: title, agency: MetaReader.agency(title: title, signature: document.signatureAgency),
       year: year, template: template.id, published: document.signatureDate)
     var findings: [Finding] = []
-    let proactive = table(
-      "proactive", rows: template.proactive.rows.map { ($0.key, template.proactive.columnKeys(of: $0)) },
-      columns: template.proactive.columns, found: document.proactive, findings: &findings)
-    let requestColumns = template.requests.columns.map(\.key)
-    var requests = table(
-      "requests", rows: template.requests.rows.map { ($0.key, requestColumns) },
-      columns: template.requests.columns, found: document.requests, findings: &findings)
+    let layout =
+      layouts[template.id]
+      ?? [
+        TableLayout(name: "proactive", rows: [], columns: []), TableLayout(name: "requests", rows: [], columns: []),
+        TableLayout(name: "appeals", rows: [], columns: []),
+      ]
+    let proactive = table(layout[0], found: document.proactive, findings: &findings)
+    var requests = table(layout[1], found: document.requests, findings: &findings)
     Validator.markRowsAbsentByDesign(in: &requests.rows, template: template)
-    let appealColumns = template.appeals.columns.map(\.key)
-    let appeals = table(
-      "appeals", rows: template.appeals.groups.map { ($0.key, appealColumns) },
-      columns: template.appeals.columns, found: document.appeals, findings: &findings)
+    let appeals = table(layout[2], found: document.appeals, findings: &findings)
     for (name, table) in [("proactive", document.proactive), ("requests", document.requests)] {
       for deviation in table?.deviations ?? [] {
         findings.append(Finding(rule: "template_deviation", severity: .warning, location: name, message: deviation))
@@ -90,30 +133,39 @@ public struct ReportParser: Sendable {
   }
 
   /// One table with every template cell present, typed by its column.
-  private func table(
-    _ name: String, rows: [(key: String, columns: [String])], columns: [ReportTemplate.Column],
-    found: AssembledTable?, findings: inout [Finding]
-  ) -> DataTable {
-    DataTable(
-      rows: rows.map { row in
-        let cells = found?.row(row.key)?.cells ?? []
-        return DataTable.Row(
-          key: row.key,
-          cells: row.columns.enumerated().map { index, columnKey in
-            guard index < cells.count, let text = cells[index] else {
-              return DataTable.Cell(key: columnKey, value: nil)
-            }
-            let column = columns.first { $0.key == columnKey }
-            return DataTable.Cell(
-              key: columnKey,
-              value: value(text, column: column, path: { "\(name).\(row.key).\(columnKey)" }, findings: &findings))
-          })
-      })
+  private func table(_ layout: TableLayout, found: AssembledTable?, findings: inout [Finding]) -> DataTable {
+    // Rows were assembled in form order, so a cursor finds each in turn.
+    var cursor = 0
+    var rows: [DataTable.Row] = []
+    rows.reserveCapacity(layout.rows.count)
+    for row in layout.rows {
+      var cells: [CellText?] = []
+      if let found {
+        if cursor < found.rows.count, found.rows[cursor].key == row.key {
+          cells = found.rows[cursor].cells
+          cursor += 1
+        } else if let match = found.row(row.key) {
+          cells = match.cells
+        }
+      }
+      var typed: [DataTable.Cell] = []
+      typed.reserveCapacity(row.columns.count)
+      for (index, column) in row.columns.enumerated() {
+        guard index < cells.count, let text = cells[index] else {
+          typed.append(DataTable.Cell(key: column.key, value: nil))
+          continue
+        }
+        let value = value(text, column: column, path: { "\(layout.name).\(row.key).\(column.key)" }, findings: &findings)
+        typed.append(DataTable.Cell(key: column.key, value: value))
+      }
+      rows.append(DataTable.Row(key: row.key, cells: typed))
+    }
+    return DataTable(rows: rows)
   }
 
   /// The typed value of a cell's text under `column`.
   private func value(
-    _ text: CellText, column: ReportTemplate.Column?, path: () -> String, findings: inout [Finding]
+    _ text: CellText, column: TableLayout.Column, path: () -> String, findings: inout [Finding]
   ) -> CellValue? {
     switch text {
     case .placeholder(let raw):
@@ -123,8 +175,8 @@ public struct ReportParser: Sendable {
           message: "the cell holds \"\(raw)\" instead of a number"))
       return nil
     case .number(let number, let unit, let raw):
-      if column?.kind == .amount {
-        let unitText = unit ?? column?.unit
+      if column.isAmount {
+        let unitText = unit ?? column.unit
         let power = CellText.isTenThousand(unitText) ? 4 : 0
         guard let yuan = number.shifted(by: power) else { return nil }
         return .amount(Amount(yuan: yuan, raw: raw))

@@ -18,10 +18,18 @@ struct TableAssembler {
 
   private struct OpenRow {
     var index: Int
-    var cells: [CellText?]
+    var cells: [CellText?] = []
     var origins: [AssembledTable.CellOrigin?] = []
-    var pendingBlanks: Int
+    var pendingBlanks = 0
     var line: Int
+
+    /// An empty row with room for `width` cells.
+    init(index: Int, width: Int, line: Int) {
+      self.index = index
+      self.line = line
+      cells.reserveCapacity(width)
+      origins.reserveCapacity(width)
+    }
   }
 
   /// Rebuilds the rows of `tokens`.
@@ -152,7 +160,7 @@ struct TableAssembler {
       if let match = assembler.matcher.match(keys: segmentKeys, after: previous, taken: taken) {
         assembler.record(match, segments: segments, line: line, repairs: &repairs)
         if match.kind == .deviant { deviant.append(match.key) }
-        return OpenRow(index: match.index, cells: [], pendingBlanks: 0, line: line)
+        return OpenRow(index: match.index, width: rows[match.index].width + 1, line: line)
       }
       let next = previous + 1
       guard next < rows.count, !taken.contains(next) else { return nil }
@@ -164,7 +172,7 @@ struct TableAssembler {
             ? "values without a label placed under \(rows[next].label), the next row of the form"
             : "label \"\(seen.prefix(40))\" not recognised; values placed under \(rows[next].label), the next row of the form",
           line: line))
-      return OpenRow(index: next, cells: [], pendingBlanks: 0, line: line)
+      return OpenRow(index: next, width: rows[next].width + 1, line: line)
     }
   }
 
@@ -173,6 +181,25 @@ struct TableAssembler {
   /// position whose removal makes each row's last cell the sum of the others most often.
   func extraColumn(in tokens: [CellToken]) -> Int? {
     guard let width = rows.first?.width, width >= 3, rows.allSatisfy({ $0.width == width }) else { return nil }
+    // A first pass counts the values in each run between labels; most tables have no
+    // extra column, and this tells so without building the runs.
+    var longRuns = 0
+    var wideRuns = 0
+    var length = 0
+    func endRun() {
+      if length >= width - 2 { longRuns += 1 }
+      if length == width + 1 { wideRuns += 1 }
+      length = 0
+    }
+    for token in tokens {
+      switch token.content {
+      case .text: endRun()
+      case .blank: continue
+      case .value: length += 1
+      }
+    }
+    endRun()
+    guard wideRuns >= 3, wideRuns * 2 > longRuns else { return nil }
     var runs: [[Int?]] = []
     var run: [Int?] = []
     for token in tokens {
