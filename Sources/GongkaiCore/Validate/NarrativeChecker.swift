@@ -4,16 +4,46 @@ import Foundation
 /// against the tables: "共办理…申请10件" under a table whose total is 0 is a
 /// `narrative_mismatch`.
 final class NarrativeChecker: @unchecked Sendable {
+  /// A rule with its expression compiled and its `requires` words as bits of `keywords`.
+  private final class CompiledRule {
+    let rule: NarrativeFigureRule
+    let regex: NSRegularExpression
+    /// Bits of the keywords a sentence needs one of (all bits when the rule names none).
+    let requiredMask: UInt64
+
+    init(rule: NarrativeFigureRule, regex: NSRegularExpression, requiredMask: UInt64) {
+      self.rule = rule
+      self.regex = regex
+      self.requiredMask = requiredMask
+    }
+  }
+
+  /// A sentence that mentions some keyword.
+  private struct Sentence {
+    var text: String
+    /// Bits of the keywords it contains.
+    var keywords: UInt64
+    var hasDigit: Bool
+  }
+
   // NSRegularExpression is immutable once built and safe to share between threads.
-  private let rules: [(rule: NarrativeFigureRule, regex: NSRegularExpression)]
-  private let keywords: [String]
+  private let rules: [CompiledRule]
+  /// Every rule's `requires` words, as UTF-8 (at most 64).
+  private let keywords: [[UInt8]]
 
   init(catalog: TemplateCatalog) {
-    rules = catalog.narrativeFigures.compactMap { rule in
-      (try? NSRegularExpression(pattern: rule.pattern)).map { (rule, $0) }
-    }
     // A sentence is looked at only if some rule could apply to it (its `requires` words).
-    keywords = Array(Set(catalog.narrativeFigures.flatMap { $0.requires ?? [] })).sorted()
+    let words = Array(Array(Set(catalog.narrativeFigures.flatMap { $0.requires ?? [] })).sorted().prefix(64))
+    keywords = words.map { Array($0.utf8) }
+    rules = catalog.narrativeFigures.compactMap { rule in
+      guard let regex = try? NSRegularExpression(pattern: rule.pattern) else { return nil }
+      var mask = UInt64.max
+      if let requires = rule.requires {
+        mask = 0
+        for (bit, word) in words.enumerated() where requires.contains(word) { mask |= 1 << UInt64(bit) }
+      }
+      return CompiledRule(rule: rule, regex: regex, requiredMask: mask)
+    }
   }
 
   /// The contradictions between the narrative sections of `report` and its tables.
@@ -21,18 +51,19 @@ final class NarrativeChecker: @unchecked Sendable {
     var findings: [Finding] = []
     var seen = Set<String>()
     for (key, text) in report.sections.all {
-      guard let text, keywords.contains(where: { text.containsText($0) }) else { continue }
-      for sentence in Self.sentences(text, containingAnyOf: keywords) {
-        let range = NSRange(sentence.startIndex..., in: sentence)
-        let hasDigit = sentence.utf8.contains(where: { (48...57).contains($0) })
-        for (rule, regex) in rules where rule.value != nil || hasDigit {
-          if let words = rule.requires, !words.contains(where: { sentence.containsText($0) }) { continue }
-          guard let match = regex.firstMatch(in: sentence, range: range) else { continue }
+      guard let text else { continue }
+      for sentence in sentences(text) {
+        let range = NSRange(sentence.text.startIndex..., in: sentence.text)
+        for compiled in rules where compiled.rule.value != nil || sentence.hasDigit {
+          let rule = compiled.rule
+          guard compiled.requiredMask & sentence.keywords != 0,
+            let match = compiled.regex.firstMatch(in: sentence.text, range: range)
+          else { continue }
           let figure: Int?
           if let value = rule.value {
             figure = value
-          } else if match.numberOfRanges > 1, let group = Range(match.range(at: 1), in: sentence) {
-            figure = Int(sentence[group])
+          } else if match.numberOfRanges > 1, let group = Range(match.range(at: 1), in: sentence.text) {
+            figure = Int(sentence.text[group])
           } else {
             figure = nil
           }
@@ -43,7 +74,7 @@ final class NarrativeChecker: @unchecked Sendable {
           guard !alternatives.contains(where: { $0.value == figure }) else { break }
           let identity = "\(rule.id)|\(key)|\(figure)"
           guard seen.insert(identity).inserted else { continue }
-          let matched = Range(match.range, in: sentence).map { String(sentence[$0]) } ?? sentence
+          let matched = Range(match.range, in: sentence.text).map { String(sentence.text[$0]) } ?? sentence.text
           let tables = alternatives.map { "\($0.paths) = \($0.value)" }.joined(separator: "; ")
           findings.append(
             Finding(
@@ -57,19 +88,24 @@ final class NarrativeChecker: @unchecked Sendable {
   }
 
   /// The sentences of a section (split at 。；！？ and line breaks) that mention one of
-  /// `keywords`, found on the UTF-8 bytes; the others are never copied out.
-  static func sentences(_ text: String, containingAnyOf keywords: [String]) -> [String] {
+  /// the keywords, found on the UTF-8 bytes; the others are never copied out.
+  private func sentences(_ text: String) -> [Sentence] {
     var text = text
-    let patterns = keywords.map { Array($0.utf8) }
     return text.withUTF8 { bytes in
-      var result: [String] = []
+      var result: [Sentence] = []
       var start = 0
       func take(_ end: Int) {
         guard end > start else { return }
         let sentence = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        if patterns.contains(where: { contains(sentence, $0) }) {
-          result.append(String(decoding: sentence, as: UTF8.self))
+        var found: UInt64 = 0
+        for (bit, keyword) in keywords.enumerated() where Self.contains(sentence, keyword) {
+          found |= 1 << UInt64(bit)
         }
+        guard found != 0 else { return }
+        result.append(
+          Sentence(
+            text: String(decoding: sentence, as: UTF8.self), keywords: found,
+            hasDigit: sentence.contains { $0 >= 48 && $0 <= 57 }))
       }
       var index = 0
       while index < bytes.count {
@@ -77,7 +113,7 @@ final class NarrativeChecker: @unchecked Sendable {
         var stop = 0
         if byte == 10 || byte == 59 || byte == 33 || byte == 63 {
           stop = 1  // \n ; ! ?
-        } else if index + 2 < bytes.count {
+        } else if byte >= 0xE3, index + 2 < bytes.count {
           let (second, third) = (bytes[index + 1], bytes[index + 2])
           // 。 E3 80 82, ； EF BC 9B, ！ EF BC 81, ？ EF BC 9F
           if (byte == 0xE3 && second == 0x80 && third == 0x82)
