@@ -16,10 +16,9 @@ struct SectionSplitter {
   private let sections: [(key: String, title: [Unicode.Scalar], bigrams: [UInt64])]
 
   private let maximumTitleLength: Int
-  /// The first and last two characters of every title, as packed pairs: a heading keeps
-  /// at least one of them.
-  private let titleEnds: [UInt64]
-  /// One bit per value of a title end's second character modulo 64: a quick screen.
+  /// The first two characters of every title, as packed pairs: a heading has them.
+  private let titleStarts: [UInt64]
+  /// One bit per value of a title start's second character modulo 64: a quick screen.
   private let secondCharacterMask: UInt64
 
   /// Prepares the splitter for a form's sections.
@@ -29,13 +28,13 @@ struct SectionSplitter {
       return (section.key, title, LabelText.bigrams(title))
     }
     maximumTitleLength = self.sections.map(\.title.count).max() ?? 0
+    // Every rule below needs the title's first pair in the line: at its start, or with
+    // all the others.
     var ends: [UInt64] = []
     for section in self.sections where section.title.count >= 2 {
-      let title = section.title
-      ends.append(Self.pair(title[0], title[1]))
-      ends.append(Self.pair(title[title.count - 2], title[title.count - 1]))
+      ends.append(Self.pair(section.title[0], section.title[1]))
     }
-    titleEnds = ends
+    titleStarts = ends
     secondCharacterMask = ends.reduce(0) { $0 | 1 << ($1 & 63) }
   }
 
@@ -62,9 +61,10 @@ struct SectionSplitter {
     UInt64(first.value) << 32 | UInt64(second.value)
   }
 
-  /// Whether the line holds the first or last two characters of some title. Runs on every
-  /// line, so it decodes the bytes itself and screens each pair by its second character.
-  private func hasTitleEnd(_ text: Substring) -> Bool {
+  /// Whether the line holds the first two characters of some title, blanks between them
+  /// ignored (letter-spaced text). Runs on every line, so it decodes the bytes itself
+  /// and screens each pair by its second character.
+  private func hasTitleStart(_ text: Substring) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
       var previous: UInt32 = 0
@@ -72,9 +72,10 @@ struct SectionSplitter {
       while index < bytes.count {
         let (value, length) = decodeScalar(bytes, at: index)
         index += length
+        if value == 32 || value == 9 || value == 0x3000 { continue }
         if secondCharacterMask & (1 << UInt64(value & 63)) != 0 {
           let pair = UInt64(previous) << 32 | UInt64(value)
-          if titleEnds.contains(pair) { return true }
+          if titleStarts.contains(pair) { return true }
         }
         previous = value
       }
@@ -85,7 +86,7 @@ struct SectionSplitter {
   /// The section a line is the heading of, if it is one, among those after `last`.
   func headingSection(_ text: Substring, after last: Int) -> Int? {
     // A heading has no tab and at least four Chinese characters (12 bytes).
-    guard (12...(48 * 3 + 40)).contains(text.utf8.count), !text.containsByte(9), hasTitleEnd(text)
+    guard (12...(48 * 3 + 40)).contains(text.utf8.count), !text.containsByte(9), hasTitleStart(text)
     else { return nil }
     let trimmed = text.trimmingSpaces
     guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 48 else { return nil }

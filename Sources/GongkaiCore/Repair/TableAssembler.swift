@@ -66,8 +66,6 @@ struct TableAssembler {
     let assembler: TableAssembler
     let extraColumn: Int?
     var segments: [(text: String, line: Int)] = []
-    /// The normalised keys of `segments`.
-    var segmentKeys: [String] = []
     var previous = -1
     var taken = Set<Int>()
     var current: OpenRow?
@@ -90,7 +88,6 @@ struct TableAssembler {
         close()
         skipping = 0
         segments.append((text, token.line))
-        segmentKeys.append(LabelText.key(text))
       case .blank:
         if let row = current, !row.cells.isEmpty { current?.pendingBlanks += 1 }
       case .value(let value):
@@ -144,20 +141,25 @@ struct TableAssembler {
     }
 
     mutating func open(line: Int, repairs: inout [Repair]) -> OpenRow? {
-      defer {
-        segments.removeAll(keepingCapacity: true)
-        segmentKeys.removeAll(keepingCapacity: true)
+      defer { segments.removeAll(keepingCapacity: true) }
+      // Keys are worked out only as the matcher asks for them: the last label or two
+      // usually decide, and a table's header cells before its first row need none.
+      let texts = segments
+      var keys = [String?](repeating: nil, count: texts.count)
+      func key(_ index: Int) -> String {
+        if let known = keys[index] { return known }
+        let computed = LabelText.key(texts[index].text)
+        keys[index] = computed
+        return computed
       }
-      if let last = segments.last, let lastKey = segmentKeys.last,
-        assembler.subtotalLabels.contains(LabelKey(normalized: lastKey))
-      {
+      if let last = segments.last, assembler.subtotalLabels.contains(LabelKey(normalized: key(texts.count - 1))) {
         skipping = rows[0].width + (extraColumn == nil ? 0 : 1)
         deviations.append("an extra subtotal row \(last.text) that the form does not have was left out")
         repairs.append(
           Repair(kind: "row_dropped", detail: "subtotal row \(last.text) left out (not in the form)", line: last.line))
         return nil
       }
-      if let match = assembler.matcher.match(keys: segmentKeys, after: previous, taken: taken) {
+      if let match = assembler.matcher.match(count: texts.count, key: key, after: previous, taken: taken) {
         assembler.record(match, segments: segments, line: line, repairs: &repairs)
         if match.kind == .deviant { deviant.append(match.key) }
         return OpenRow(index: match.index, width: rows[match.index].width + 1, line: line)

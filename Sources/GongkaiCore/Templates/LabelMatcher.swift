@@ -62,16 +62,18 @@ public struct LabelMatcher: Sendable {
   /// The row the label text `segments` (the text cells since the previous row, oldest
   /// first) names, preferring rows after `previous` and never one in `taken`.
   public func match(segments: [String], after previous: Int, taken: Set<Int>) -> Match? {
-    match(keys: segments.map { LabelText.key($0) }, after: previous, taken: taken)
+    match(count: segments.count, key: { LabelText.key(segments[$0]) }, after: previous, taken: taken)
   }
 
-  /// `match(segments:after:taken:)` for segments already reduced by `LabelText.key`.
-  func match(keys: [String], after previous: Int, taken: Set<Int>) -> Match? {
+  /// `match(segments:after:taken:)` over `count` segments whose normalised keys
+  /// (`LabelText.key`) `key` gives, asked for only as needed.
+  func match(count: Int, key: (Int) -> String, after previous: Int, taken: Set<Int>) -> Match? {
     // The row's own label is usually the last cell, or the last few cells of a split
     // label: try those against the known spellings before anything costlier.
     var suffix = ""
     var tried = 0
-    for key in keys.reversed() where tried < 3 {
+    for index in (0..<count).reversed() where tried < 3 {
+      let key = key(index)
       guard !key.isEmpty else { continue }
       tried += 1
       suffix = key + suffix
@@ -80,7 +82,7 @@ public struct LabelMatcher: Sendable {
       }
     }
     guard tried > 0 else { return nil }
-    let joined = keys.joined()
+    let joined = (0..<count).map(key).joined()
     let present = Set(LabelText.bigrams(Array(joined.unicodeScalars)))
     func score(_ index: Int) -> (index: Int, matched: Int, coverage: Double)? {
       let entry = entries[index]
