@@ -66,7 +66,9 @@ enum LineCleaner {
         index += 1
         continue
       }
-      if let length = narrowedLength(bytes, at: index) {
+      // Only sequences starting C2, E2, E3 or EF are rewritten; other characters are
+      // skipped whole.
+      if byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || byte == 0xEF, let length = narrowedLength(bytes, at: index) {
         odd = true
         // A full-width digit is visible; the rest become blanks or vanish.
         if byte == 0xEF, bytes[index + 1] == 0xBC {
@@ -78,14 +80,16 @@ enum LineCleaner {
       }
       blank = false
       if lead == nil { lead = index }
-      index += 1
+      index += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
     }
     var line = slice()
     if odd {
       line = Substring(narrowDigits(bytes, number, &repairs))
       blank = line.unicodeScalars.allSatisfy(\.isSpaceLike)
     }
-    if let lead, mayStartPageMarker(bytes, at: lead), isPageMarker(String(line)) {
+    if let lead, mayStartPageMarker(bytes, at: lead), !(48...57).contains(bytes[lead]) || bytes.contains(47),
+      isPageMarker(String(line))
+    {
       repairs.append(Repair(kind: "page_marker", detail: "removed \(line.trimmingSpaces)", line: number))
       return nil
     }
