@@ -54,31 +54,43 @@ public enum LabelText {
     return scalars
   }
 
-  /// The normalised text as a String, for dictionary keys and messages.
+  /// The normalised text as a String, for dictionary keys and messages. Every label of
+  /// every table passes through here, so the scalars live in a temporary buffer.
   public static func key(_ text: some StringProtocol) -> String {
-    let scalars = normalized(text)
-    // Kept characters are ASCII (one byte) or ideographs below U+A000 (three bytes).
-    return String(unsafeUninitializedCapacity: scalars.count * 3) { buffer in
+    withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: max(text.utf8.count, 1)) { buffer in
       var count = 0
-      for scalar in scalars {
-        let value = scalar.value
-        if value < 0x80 {
-          buffer[count] = UInt8(value)
-          count += 1
-        } else {
-          buffer[count] = UInt8(0xE0 | value >> 12)
-          buffer[count + 1] = UInt8(0x80 | (value >> 6) & 0x3F)
-          buffer[count + 2] = UInt8(0x80 | value & 0x3F)
-          count += 3
-        }
+      for scalar in text.unicodeScalars {
+        buffer.initializeElement(at: count, to: narrow(scalar))
+        count += 1
       }
-      return count
+      let scalars = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
+      let start = numberingEnd(scalars)
+      // Kept characters are ASCII (one byte) or ideographs below U+A000 (three bytes).
+      return String(unsafeUninitializedCapacity: max(count - start, 0) * 3) { output in
+        var written = 0
+        for index in start..<count {
+          let scalar = scalars[index]
+          guard isIdeograph(scalar) || isASCIIAlphanumeric(scalar) else { continue }
+          let value = scalar.value
+          if value < 0x80 {
+            output[written] = UInt8(value)
+            written += 1
+          } else {
+            output[written] = UInt8(0xE0 | value >> 12)
+            output[written + 1] = UInt8(0x80 | (value >> 6) & 0x3F)
+            output[written + 2] = UInt8(0x80 | value & 0x3F)
+            written += 3
+          }
+        }
+        return written
+      }
     }
   }
 
   /// Where a leading numbering such as `三、`, `（一）`, `(2)`, `1.` or `1、` ends (repeated
   /// numberings like `三、（一）` are all skipped).
-  static func numberingEnd(_ scalars: [Unicode.Scalar]) -> Int {
+  static func numberingEnd<Scalars: RandomAccessCollection<Unicode.Scalar>>(_ scalars: Scalars) -> Int
+  where Scalars.Index == Int {
     var index = 0
     while true {
       while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
