@@ -64,9 +64,32 @@ public struct JSONWriter: Sendable {
   /// control characters and U+2028/2029 (which break JavaScript) escaped.
   static func appendQuoted(_ text: String, into output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
-    let hex = Array("0123456789abcdef".utf8)
+    var text = text
+    text.withUTF8 { bytes in
+      // Most strings need no escape: copy them whole.
+      var plain = true
+      for index in 0..<bytes.count {
+        let byte = bytes[index]
+        if byte < 0x20 || byte == 34 || byte == 92 || byte == 0xE2 {
+          plain = false
+          break
+        }
+      }
+      if plain {
+        output.append(contentsOf: bytes)
+      } else {
+        appendEscaped(bytes, into: &output)
+      }
+    }
+    output.append(UInt8(ascii: "\""))
+  }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
+
+  /// The bytes of a string that needs escapes, one by one.
+  private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
     var previous: (UInt8, UInt8) = (0, 0)
-    for byte in text.utf8 {
+    for byte in bytes {
       switch byte {
       case UInt8(ascii: "\""): output.append(contentsOf: [92, 34])
       case UInt8(ascii: "\\"): output.append(contentsOf: [92, 92])
@@ -74,7 +97,9 @@ public struct JSONWriter: Sendable {
       case 13: output.append(contentsOf: [92, UInt8(ascii: "r")])
       case 9: output.append(contentsOf: [92, UInt8(ascii: "t")])
       case 0..<0x20:
-        output.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+        output.append(contentsOf: [
+          92, UInt8(ascii: "u"), 48, 48, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)],
+        ])
       case 0xA8 where previous == (0xE2, 0x80), 0xA9 where previous == (0xE2, 0x80):
         // U+2028/2029: replace the two bytes already written with the escape.
         output.removeLast(2)
@@ -83,6 +108,5 @@ public struct JSONWriter: Sendable {
       }
       previous = (previous.1, byte)
     }
-    output.append(UInt8(ascii: "\""))
   }
 }
