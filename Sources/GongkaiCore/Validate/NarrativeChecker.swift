@@ -10,11 +10,20 @@ final class NarrativeChecker: @unchecked Sendable {
     let regex: NSRegularExpression
     /// Bits of the keywords a sentence needs one of (all bits when the rule names none).
     let requiredMask: UInt64
+    /// `rule.compare` with each path split into table, row and column once.
+    let alternatives: [(text: String, cells: [(table: String, row: String, column: String)]?)]
 
     init(rule: NarrativeFigureRule, regex: NSRegularExpression, requiredMask: UInt64) {
       self.rule = rule
       self.regex = regex
       self.requiredMask = requiredMask
+      alternatives = rule.compare.map { paths in
+        let cells = paths.map { path -> (table: String, row: String, column: String)? in
+          let parts = path.split(separator: ".").map(String.init)
+          return parts.count == 3 ? (parts[0], parts[1], parts[2]) : nil
+        }
+        return (paths.joined(separator: " + "), cells.contains { $0 == nil } ? nil : cells.compactMap { $0 })
+      }
     }
   }
 
@@ -68,7 +77,9 @@ final class NarrativeChecker: @unchecked Sendable {
             figure = nil
           }
           guard let figure else { continue }
-          let alternatives = rule.compare.compactMap { paths in Self.sum(paths, in: report) }
+          let alternatives = compiled.alternatives.compactMap { alternative in
+            alternative.cells.flatMap { Self.sum($0, in: report) }.map { (paths: alternative.text, value: $0) }
+          }
           guard !alternatives.isEmpty else { continue }
           // One statement per sentence: the first rule that reads a figure in it decides.
           guard !alternatives.contains(where: { $0.value == figure }) else { break }
@@ -150,17 +161,15 @@ final class NarrativeChecker: @unchecked Sendable {
     return false
   }
 
-  /// The sum of the cells at `paths` (e.g. `requests.new.total`), nil when a path is not
-  /// in this report's form or a cell is null.
-  static func sum(_ paths: [String], in report: Report) -> (paths: String, value: Int)? {
+  /// The sum of the cells at `cells`, nil when a cell is not in this report's form or is null.
+  private static func sum(_ cells: [(table: String, row: String, column: String)], in report: Report) -> Int? {
     var total = 0
-    for path in paths {
-      let parts = path.split(separator: ".").map(String.init)
-      guard parts.count == 3, let table = report.table(named: parts[0]),
-        let cell = table.cell(parts[1], parts[2]), let value = cell?.count
+    for place in cells {
+      guard let table = report.table(named: place.table), let cell = table.cell(place.row, place.column),
+        let value = cell?.count
       else { return nil }
       total += value
     }
-    return (paths.joined(separator: " + "), total)
+    return total
   }
 }
