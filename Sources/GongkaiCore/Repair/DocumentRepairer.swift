@@ -81,6 +81,7 @@ public struct DocumentRepairer: Sendable {
     for table in ["proactive", "requests"] {
       guard let cells = tokens[table] else { continue }
       var raw = ""
+      raw.reserveCapacity(cells.reduce(0) { if case .text(let text) = $1.content { $0 + text.utf8.count } else { $0 } })
       for token in cells {
         if case .text(let text) = token.content { raw += text }
       }

@@ -83,13 +83,20 @@ struct SectionSplitter {
     }
   }
 
-  /// The section a line is the heading of, if it is one, among those after `last`.
+  /// The section a line (without tabs) is the heading of, if it is one, among those after `last`.
   func headingSection(_ text: Substring, after last: Int) -> Int? {
     // A heading has no tab and at least four Chinese characters (12 bytes).
-    guard (12...(48 * 3 + 40)).contains(text.utf8.count), !text.containsByte(9), hasTitleStart(text)
+    guard (12...(48 * 3 + 40)).contains(text.utf8.count), hasTitleStart(text)
     else { return nil }
-    let trimmed = text.trimmingSpaces
-    guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 48 else { return nil }
+    var line = text
+    let (range, length) = line.withUTF8 { bytes in
+      let range = BlankBytes.trimmed(bytes, 0..<bytes.count)
+      return (range, range.reduce(0) { $0 + (bytes[$1] & 0xC0 == 0x80 ? 0 : 1) })
+    }
+    guard length > 0, length <= 48 else { return nil }
+    let utf8 = text.utf8
+    let trimmed = Substring(
+      utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
     let normalized = LabelText.normalized(trimmed)
     guard normalized.count >= 4, normalized.count <= maximumTitleLength + 8 else { return nil }
     // Pairs of the line, looked up by a linear scan: a heading is short, and hashing
