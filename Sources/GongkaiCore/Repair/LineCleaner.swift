@@ -241,56 +241,74 @@ enum LineCleaner {
     return false
   }
 
-  /// The text without any "**".
-  static func removingDoubleStars(_ text: String) -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count)
-    var pendingStar = false
-    for byte in text.utf8 {
-      if byte == 42 {
-        if pendingStar {
-          pendingStar = false
-        } else {
-          pendingStar = true
-        }
-        continue
-      }
-      if pendingStar {
-        bytes.append(42)
-        pendingStar = false
-      }
-      bytes.append(byte)
-    }
-    if pendingStar { bytes.append(42) }
-    return String(decoding: bytes, as: UTF8.self)
-  }
-
   private static let pageDashes: Set<Unicode.Scalar> = ["—", "–", "-", "－", "─", "~", "_", "‒", "―"]
 
-  /// Removes markdown bold markers and a leading list dash or heading hashes.
+  /// Removes markdown bold markers and a leading list dash or heading hashes, on the
+  /// line's bytes (markdown lines are often whole paragraphs).
   static func stripMarkup(_ line: String, _ number: Int, _ repairs: inout [Repair]) -> String {
-    var result = line
+    var text = line
     var removed: [String] = []
-    if result.containsText("**") {
-      result = removingDoubleStars(result)
-      removed.append("**")
+    var bytes: [UInt8] = text.withUTF8 { source in
+      var output: [UInt8] = []
+      output.reserveCapacity(source.count)
+      // "**" pairs go; a lone star stays.
+      var index = 0
+      while index < source.count {
+        if source[index] == 42, index + 1 < source.count, source[index + 1] == 42 {
+          index += 2
+          if removed.isEmpty { removed.append("**") }
+          continue
+        }
+        output.append(source[index])
+        index += 1
+      }
+      return output
     }
-    let body = result.unicodeScalars.drop(while: { $0 == " " || $0 == "\u{3000}" })
-    for marker in ["- ", "* ", "• ", "· ", "## ", "# ", "### "] where body.starts(with: marker.unicodeScalars) {
-      let rest = body.dropFirst(marker.unicodeScalars.count)
-      if let next = rest.first, next != " ", !(marker == "- " && ("0"..."9").contains(next) && rest.count < 5) {
-        result = String(String.UnicodeScalarView(rest))
-        removed.append(marker.trimmingSpaces)
+    var bodyStart = 0
+    while bodyStart < bytes.count {
+      if bytes[bodyStart] == 32 {
+        bodyStart += 1
+      } else if bodyStart + 2 < bytes.count, bytes[bodyStart] == 0xE3, bytes[bodyStart + 1] == 0x80,
+        bytes[bodyStart + 2] == 0x80
+      {
+        bodyStart += 3
+      } else {
+        break
+      }
+    }
+    for marker in listMarkers where bytes[bodyStart...].starts(with: marker.bytes) {
+      let restStart = bodyStart + marker.bytes.count
+      let rest = bytes[restStart...]
+      let restLength = rest.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+      if let next = rest.first, next != 32, !(marker.text == "- " && (48...57).contains(next) && restLength < 5) {
+        bytes.removeSubrange(..<restStart)
+        removed.append(marker.text.trimmingSpaces)
       }
       break
     }
+    let result = String(decoding: bytes, as: UTF8.self)
     if !removed.isEmpty {
+      // The first few dozen characters are enough for the message.
+      var scalars = 0
+      var end = 0
+      while end < bytes.count, scalars < 64 {
+        end += decodeScalarLength(bytes[end])
+        scalars += 1
+      }
+      let head = String(decoding: bytes[..<min(end, bytes.count)], as: UTF8.self).trimmingSpaces.prefix(24)
       repairs.append(
-        Repair(
-          kind: "stray_markup",
-          detail: "removed \(removed.joined(separator: " ")) from \(result.trimmingSpaces.prefix(24))", line: number))
+        Repair(kind: "stray_markup", detail: "removed \(removed.joined(separator: " ")) from \(head)", line: number))
     }
     return result
+  }
+
+  /// List markers a line may start with, in the order they are tried.
+  private static let listMarkers: [(text: String, bytes: [UInt8])] = ["- ", "* ", "• ", "· ", "## ", "# ", "### "]
+    .map { ($0, Array($0.utf8)) }
+
+  /// The byte length of the UTF-8 sequence that `lead` starts.
+  private static func decodeScalarLength(_ lead: UInt8) -> Int {
+    lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
   }
 }
 
