@@ -155,7 +155,8 @@ public struct ReportParser: Sendable {
           typed.append(DataTable.Cell(key: column.key, value: nil))
           continue
         }
-        let value = value(text, column: column, path: { "\(layout.name).\(row.key).\(column.key)" }, findings: &findings)
+        let value = value(
+          text, column: column, path: { "\(layout.name).\(row.key).\(column.key)" }, findings: &findings)
         typed.append(DataTable.Cell(key: column.key, value: value))
       }
       rows.append(DataTable.Row(key: row.key, cells: typed))

@@ -13,7 +13,8 @@ public struct DocumentLine: Sendable, Equatable {
   /// Creates a line.
   public init(text: String, number: Int) {
     self.init(
-      text: Substring(text), number: number, hasTab: text.containsByte(9), isBlank: text.unicodeScalars.allSatisfy(\.isSpaceLike))
+      text: Substring(text), number: number, hasTab: text.containsByte(9),
+      isBlank: text.unicodeScalars.allSatisfy(\.isSpaceLike))
   }
 
   /// Creates a line whose tab and blank flags are already known.

@@ -147,12 +147,6 @@ enum LineCleaner {
 
   /// Maps full-width digits (０-９) to ASCII and odd blanks (ideographic, no-break, thin
   /// spaces) to spaces, dropping zero-width spaces and byte order marks.
-  static func narrowDigits(_ line: String, _ number: Int, _ repairs: inout [Repair]) -> String {
-    var copy = line
-    return copy.withUTF8 { narrowDigits($0, number, &repairs) }
-  }
-
-  /// `narrowDigits` on the UTF-8 bytes of a line.
   private static func narrowDigits(
     _ source: UnsafeBufferPointer<UInt8>, _ number: Int, _ repairs: inout [Repair]
   ) -> String {

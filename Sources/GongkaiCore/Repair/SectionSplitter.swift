@@ -95,8 +95,9 @@ struct SectionSplitter {
     }
     guard length > 0, length <= 48 else { return nil }
     let utf8 = text.utf8
-    let trimmed = Substring(
-      utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+    let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+    let upper = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
+    let trimmed = Substring(utf8[lower..<upper])
     let normalized = LabelText.normalized(trimmed)
     guard normalized.count >= 4, normalized.count <= maximumTitleLength + 8 else { return nil }
     // Pairs of the line, looked up by a linear scan: a heading is short, and hashing
