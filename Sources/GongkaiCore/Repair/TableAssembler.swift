@@ -56,7 +56,7 @@ struct TableAssembler {
           line: first.1))
     }
     return AssembledTable(
-      rows: state.found.keys.sorted().compactMap { state.found[$0] }, deviantRows: state.deviant,
+      rows: state.found.compactMap { $0 }, deviantRows: state.deviant,
       deviations: state.deviations)
   }
 
@@ -67,9 +67,10 @@ struct TableAssembler {
     let extraColumn: Int?
     var segments: [(text: String, line: Int)] = []
     var previous = -1
-    var taken = Set<Int>()
+    /// Rows already filled, by index (an array: these are looked up for every row).
+    var taken: [Bool]
     var current: OpenRow?
-    var found: [Int: AssembledTable.Row] = [:]
+    var found: [AssembledTable.Row?]
     var deviant: [String] = []
     var deviations: [String] = []
     var ignored: [(String, Int)] = []
@@ -78,6 +79,8 @@ struct TableAssembler {
     init(assembler: TableAssembler, extraColumn: Int?) {
       self.assembler = assembler
       self.extraColumn = extraColumn
+      taken = Array(repeating: false, count: assembler.rows.count)
+      found = Array(repeating: nil, count: assembler.rows.count)
     }
 
     private var rows: [RowSpec] { assembler.rows }
@@ -106,7 +109,7 @@ struct TableAssembler {
           }
           current = row
           previous = row.index
-          taken.insert(row.index)
+          taken[row.index] = true
         }
         guard var row = current else { return }
         current = nil
@@ -159,13 +162,15 @@ struct TableAssembler {
           Repair(kind: "row_dropped", detail: "subtotal row \(last.text) left out (not in the form)", line: last.line))
         return nil
       }
-      if let match = assembler.matcher.match(count: texts.count, key: key, after: previous, taken: taken) {
+      if let match = assembler.matcher.match(
+        count: texts.count, key: key, after: previous, isTaken: { [taken] in taken[$0] })
+      {
         assembler.record(match, segments: segments, line: line, repairs: &repairs)
         if match.kind == .deviant { deviant.append(match.key) }
         return OpenRow(index: match.index, width: rows[match.index].width + 1, line: line)
       }
       let next = previous + 1
-      guard next < rows.count, !taken.contains(next) else { return nil }
+      guard next < rows.count, !taken[next] else { return nil }
       let seen = segments.map(\.text).joined(separator: " ")
       repairs.append(
         Repair(

@@ -62,12 +62,13 @@ public struct LabelMatcher: Sendable {
   /// The row the label text `segments` (the text cells since the previous row, oldest
   /// first) names, preferring rows after `previous` and never one in `taken`.
   public func match(segments: [String], after previous: Int, taken: Set<Int>) -> Match? {
-    match(count: segments.count, key: { LabelText.key(segments[$0]) }, after: previous, taken: taken)
+    match(
+      count: segments.count, key: { LabelText.key(segments[$0]) }, after: previous, isTaken: { taken.contains($0) })
   }
 
   /// `match(segments:after:taken:)` over `count` segments whose normalised keys
   /// (`LabelText.key`) `key` gives, asked for only as needed.
-  func match(count: Int, key: (Int) -> String, after previous: Int, taken: Set<Int>) -> Match? {
+  func match(count: Int, key: (Int) -> String, after previous: Int, isTaken: (Int) -> Bool) -> Match? {
     // The row's own label is usually the last cell, or the last few cells of a split
     // label: try those against the known spellings before anything costlier.
     var suffix = ""
@@ -77,7 +78,7 @@ public struct LabelMatcher: Sendable {
       guard !key.isEmpty else { continue }
       tried += 1
       suffix = key + suffix
-      if let form = exactForms[LabelKey(normalized: suffix)], !taken.contains(form.index), form.index > previous {
+      if let form = exactForms[LabelKey(normalized: suffix)], !isTaken(form.index), form.index > previous {
         return Match(index: form.index, key: entries[form.index].key, kind: form.kind)
       }
     }
@@ -86,7 +87,7 @@ public struct LabelMatcher: Sendable {
     let present = Set(LabelText.bigrams(Array(joined.unicodeScalars)))
     func score(_ index: Int) -> (index: Int, matched: Int, coverage: Double)? {
       let entry = entries[index]
-      guard !taken.contains(index), !entry.bigrams.isEmpty else { return nil }
+      guard !isTaken(index), !entry.bigrams.isEmpty else { return nil }
       let matched = entry.bigrams.reduce(0) { $0 + (present.contains($1) ? 1 : 0) }
       let coverage = Double(matched) / Double(entry.bigrams.count)
       return coverage >= Self.threshold ? (index, matched, coverage) : nil
