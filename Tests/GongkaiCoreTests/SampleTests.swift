@@ -37,13 +37,15 @@ struct SampleTests {
 }
 
 /// The samples damaged the way real exports are (Windows line ends, page markers between
-/// any two lines, full-width digits, trailing blanks, cells apart by spaces, not tabs): the tables and meta read must not
-/// change. A guard for inputs no fixture has seen.
+/// any two lines, full-width digits, trailing blanks, cells apart by spaces or on lines of
+/// their own, blank lines lost or doubled): the tables and meta read must not change. A
+/// guard for inputs no fixture has seen.
 @Suite("Damaged samples")
 struct DamagedSampleTests {
   /// A way of damaging a text export.
   enum Damage: String, CaseIterable, CustomTestStringConvertible {
     case windowsLineEnds, pageMarkers, fullWidthDigits, trailingBlanks, tabsAsSpaces
+    case noLeadingTabs, cellPerLine, noBlankLines, doubledBlankLines
 
     var testDescription: String { rawValue }
 
@@ -70,6 +72,15 @@ struct DamagedSampleTests {
       case .tabsAsSpaces:
         // As a copy from a web page or `pdftotext -layout` gives table rows.
         return text.replacingOccurrences(of: "\t", with: "    ")
+      case .noLeadingTabs:
+        // One cell per line, without the tab some browsers put before each.
+        return lines.map { $0.hasPrefix("\t") ? String($0.drop { $0 == "\t" }) : $0 }.joined(separator: "\n")
+      case .cellPerLine:
+        return text.replacingOccurrences(of: "\t", with: "\n")
+      case .noBlankLines:
+        return lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.joined(separator: "\n")
+      case .doubledBlankLines:
+        return lines.joined(separator: "\n\n")
       }
     }
   }
