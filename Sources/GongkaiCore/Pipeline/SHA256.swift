@@ -1,3 +1,5 @@
+import Foundation
+
 /// SHA-256 of bytes (FIPS 180-4), for `source.sha256`; pure Swift so the core needs no
 /// crypto library.
 public enum SHA256 {
@@ -14,23 +16,57 @@ public enum SHA256 {
 
   /// The lowercase hex digest of `bytes`.
   public static func hexDigest(_ bytes: some Collection<UInt8>) -> String {
+    if let digest = bytes.withContiguousStorageIfAvailable({ hexDigest(UnsafeRawBufferPointer($0)) }) {
+      return digest
+    }
+    return Array(bytes).withUnsafeBytes { hexDigest($0) }
+  }
+
+  /// The lowercase hex digest of `data`, read in place.
+  public static func hexDigest(_ data: Data) -> String {
+    data.withUnsafeBytes { hexDigest($0) }
+  }
+
+  /// The digest of raw bytes: whole blocks straight from the input, the padded tail from
+  /// a small copy.
+  private static func hexDigest(_ bytes: UnsafeRawBufferPointer) -> String {
     var state: [UInt32] = [
       0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
     ]
-    var message = Array(bytes)
-    let bitLength = UInt64(message.count) * 8
-    message.append(0x80)
-    while message.count % 64 != 56 { message.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) {
-      message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-    }
     var words = [UInt32](repeating: 0, count: 64)
-    for chunk in stride(from: 0, to: message.count, by: 64) {
+    let wholeBlocks = bytes.count / 64
+    for block in 0..<wholeBlocks {
+      compress(UnsafeRawBufferPointer(rebasing: bytes[(block * 64)..<(block * 64 + 64)]), &state, &words)
+    }
+    var tail = Array(bytes[(wholeBlocks * 64)...])
+    let bitLength = UInt64(bytes.count) * 8
+    tail.append(0x80)
+    while tail.count % 64 != 56 { tail.append(0) }
+    for shift in stride(from: 56, through: 0, by: -8) {
+      tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+    }
+    tail.withUnsafeBytes { tail in
+      for block in 0..<(tail.count / 64) {
+        compress(UnsafeRawBufferPointer(rebasing: tail[(block * 64)..<(block * 64 + 64)]), &state, &words)
+      }
+    }
+    let hex = Array("0123456789abcdef".utf8)
+    var output: [UInt8] = []
+    output.reserveCapacity(64)
+    for word in state {
+      for shift in stride(from: 28, through: 0, by: -4) { output.append(hex[Int((word >> UInt32(shift)) & 0xF)]) }
+    }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Folds one 64-byte block into `state`; `words` is scratch space for the schedule.
+  private static func compress(_ block: UnsafeRawBufferPointer, _ state: inout [UInt32], _ words: inout [UInt32]) {
+    words.withUnsafeMutableBufferPointer { words in
       for index in 0..<16 {
-        let base = chunk + index * 4
+        let base = index * 4
         words[index] =
-          UInt32(message[base]) << 24 | UInt32(message[base + 1]) << 16 | UInt32(message[base + 2]) << 8
-          | UInt32(message[base + 3])
+          UInt32(block[base]) << 24 | UInt32(block[base + 1]) << 16 | UInt32(block[base + 2]) << 8
+          | UInt32(block[base + 3])
       }
       for index in 16..<64 {
         let s0 = rotate(words[index - 15], 7) ^ rotate(words[index - 15], 18) ^ (words[index - 15] >> 3)
@@ -38,14 +74,16 @@ public enum SHA256 {
         words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
       }
       var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-      for index in 0..<64 {
-        let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-        let choice = (e & f) ^ (~e & g)
-        let temp1 = h &+ s1 &+ choice &+ k[index] &+ words[index]
-        let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-        let majority = (a & b) ^ (a & c) ^ (b & c)
-        let temp2 = s0 &+ majority
-        (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
+      k.withUnsafeBufferPointer { k in
+        for index in 0..<64 {
+          let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+          let choice = (e & f) ^ (~e & g)
+          let temp1 = h &+ s1 &+ choice &+ k[index] &+ words[index]
+          let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+          let majority = (a & b) ^ (a & c) ^ (b & c)
+          let temp2 = s0 &+ majority
+          (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
+        }
       }
       state[0] &+= a
       state[1] &+= b
@@ -56,12 +94,6 @@ public enum SHA256 {
       state[6] &+= g
       state[7] &+= h
     }
-    let hex = Array("0123456789abcdef")
-    var output = ""
-    for word in state {
-      for shift in stride(from: 28, through: 0, by: -4) { output.append(hex[Int((word >> UInt32(shift)) & 0xF)]) }
-    }
-    return output
   }
 
   @inline(__always)
