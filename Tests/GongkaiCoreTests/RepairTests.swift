@@ -270,6 +270,32 @@ private struct SectionSplitterProbe {
   }
 }
 
+@Suite("Meta")
+struct MetaTests {
+  @Test(
+    "the report year is read from the title, in digits or Chinese numerals, spaced or not",
+    arguments: [
+      ("某某局2020年政府信息公开工作年度报告", 2020), ("某某局 2021 年政府信息公开工作年度报告", 2021),
+      ("某某局二〇二一年政府信息公开工作年度报告", 2021), ("某某局二○一九年度政府信息公开工作报告", 2019),
+    ])
+  func yearFromTitle(title: String, year: Int) throws {
+    let text = report2019(requestsTable: "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1")
+      .replacingOccurrences(of: "某某局2020年政府信息公开工作年度报告", with: title)
+    let report = try Fixtures.report(ofText: text)
+    #expect(report.meta.year == year)
+  }
+
+  @Test("without a year in the title, the overview's first year-like figure is not mistaken for one")
+  func noYearInTitle() throws {
+    let text = report2019(
+      requestsTable: "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1",
+      narrative: "共有12345年度以前的档案，2020年全年公开信息100条。"
+    ).replacingOccurrences(of: "某某局2020年政府信息公开工作年度报告", with: "某某局政府信息公开工作年度报告")
+    let report = try Fixtures.report(ofText: text)
+    #expect(report.meta.year == 2020)
+  }
+}
+
 @Suite("Amounts")
 struct AmountTests {
   @Test(

@@ -1,6 +1,10 @@
 /// Reads dates as reports write them: 2021年1月25日, 2021 年 1 月 25 日, 2021-01-25,
 /// 2021.1.25, 二〇二一年一月二十五日.
 enum DateReader {
+  private static let chineseDigits: [Character: Int] = [
+    "〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+  ]
+
   /// The ISO date (`YYYY-MM-DD`) when the whole line is a date, else nil.
   static func isoDate(line: String) -> String? {
     let compact = String(line.unicodeScalars.filter { !$0.isSpaceLike }.map(Character.init))
@@ -35,9 +39,7 @@ enum DateReader {
 
   /// A number in Chinese numerals: digit by digit for a year (二〇二一), with 十 otherwise.
   static func chineseNumber(_ text: String, isYear: Bool) -> Int? {
-    let digits: [Character: Int] = [
-      "〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-    ]
+    let digits = chineseDigits
     if isYear {
       var value = 0
       for character in text {

@@ -8,13 +8,13 @@ enum MetaReader {
     for start in top.indices {
       var title = top[start]
       var next = start + 1
-      while !title.contains("报告"), next < top.count, title.count <= 40, top[next].count <= 30,
+      while !title.containsText("报告"), next < top.count, title.count <= 40, top[next].count <= 30,
         !ParagraphBuilder.endsSentence(top[next])
       {
         title += top[next]
         next += 1
       }
-      if title.contains("报告"), title.count <= 60, !title.hasPrefix("本报告"), !title.hasPrefix("根据") {
+      if title.containsText("报告"), title.count <= 60, !title.hasPrefix("本报告"), !title.hasPrefix("根据") {
         return cleanTitle(title)
       }
     }
@@ -38,15 +38,27 @@ enum MetaReader {
   }
 
   /// The first year (four digits, or Chinese numerals like 二〇二一) followed by 年.
+  /// Runs over scalars, not Characters: it may be handed a whole overview section.
   static func year(inTitle text: String) -> Int? {
-    let characters = Array(text.filter { $0 != " " })
-    for (index, character) in characters.enumerated() where character == "年" && index >= 4 {
-      let candidate = String(characters[(index - 4)..<index])
-      if let year = Int(candidate) ?? DateReader.chineseNumber(candidate, isYear: true),
-        (2000...2100).contains(year)
-      {
-        return year
+    var recent: [Unicode.Scalar] = []  // the last four non-space scalars
+    recent.reserveCapacity(5)
+    for scalar in text.unicodeScalars where scalar != " " {
+      if scalar == "年", recent.count == 4 {
+        var digits = 0
+        var isNumber = true
+        for digit in recent {
+          guard ("0"..."9").contains(digit) else {
+            isNumber = false
+            break
+          }
+          digits = digits * 10 + Int(digit.value - 48)
+        }
+        let candidate =
+          isNumber ? digits : DateReader.chineseNumber(String(String.UnicodeScalarView(recent)), isYear: true)
+        if let year = candidate, (2000...2100).contains(year) { return year }
       }
+      recent.append(scalar)
+      if recent.count > 4 { recent.removeFirst() }
     }
     return nil
   }
