@@ -7,6 +7,12 @@ enum DateReader {
 
   /// The ISO date (`YYYY-MM-DD`) when the whole line is a date, else nil.
   static func isoDate(line: String) -> String? {
+    // A date has at most sixteen characters besides blanks; most lines have more.
+    var visible = 0
+    for scalar in line.unicodeScalars where !scalar.isSpaceLike {
+      visible += 1
+      if visible > 16 { return nil }
+    }
     let compact = String(line.unicodeScalars.filter { !$0.isSpaceLike }.map(Character.init))
     guard !compact.isEmpty, compact.count <= 16 else { return nil }
     var numbers: [Int] = []

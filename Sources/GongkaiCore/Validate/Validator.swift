@@ -4,11 +4,48 @@
 public struct Validator: Sendable {
   private let catalog: TemplateCatalog
   private let narrative: NarrativeChecker
+  /// Each form's checked tables as grids expect them, by form id and table name.
+  private let layouts: [String: [String: CountGrid.Layout]]
+  /// Each form's checks with the positions of their keys in those layouts, in order.
+  private let plans: [String: [CheckPlan]]
+
+  /// A check with the grid positions of the keys it sums, worked out once per form.
+  private struct CheckPlan: Sendable {
+    var partPositions: [Int]
+    var totalPositions: [Int]
+  }
 
   /// Creates a validator for the catalog's forms.
   public init(catalog: TemplateCatalog = .standard) {
     self.catalog = catalog
     narrative = NarrativeChecker(catalog: catalog)
+    var layouts: [String: [String: CountGrid.Layout]] = [:]
+    var plans: [String: [CheckPlan]] = [:]
+    for template in catalog.templates {
+      let forTemplate = [
+        "requests": CountGrid.Layout(
+          rowKeys: template.requests.rows.map(\.key), columnKeys: template.requests.columns.map(\.key)),
+        "appeals": CountGrid.Layout(
+          rowKeys: template.appeals.groups.map(\.key), columnKeys: template.appeals.columns.map(\.key)),
+      ]
+      layouts[template.id] = forTemplate
+      plans[template.id] = template.checks.map { check in
+        let layout = forTemplate[check.table]
+        return CheckPlan(
+          partPositions: Self.positions(of: check.parts, across: check.across, in: layout),
+          totalPositions: Self.positions(of: check.totals, across: check.across, in: layout))
+      }
+    }
+    self.layouts = layouts
+    self.plans = plans
+  }
+
+  /// Where `keys` sit along the axis a check sums over.
+  private static func positions(of keys: [String], across: ReportTemplate.CheckAxis, in layout: CountGrid.Layout?)
+    -> [Int]
+  {
+    guard let layout else { return [] }
+    return keys.compactMap { across == .columns ? layout.columnIndex[$0] : layout.rowIndex[$0] }
   }
 
   /// Rules whose findings come from the source text and cannot be recomputed from a
@@ -62,11 +99,15 @@ public struct Validator: Sendable {
       }
     }
     var grids: [String: CountGrid] = [:]
-    for check in template.checks {
+    let expected = layouts[template.id] ?? [:]
+    let templatePlans = plans[template.id] ?? []
+    for (index, check) in template.checks.enumerated() {
       guard let table = report.table(named: check.table) else { continue }
-      let grid = grids[check.table] ?? CountGrid(table)
+      let grid = grids[check.table] ?? CountGrid(table, expected: expected[check.table])
       grids[check.table] = grid
-      findings += evaluate(check, grid: grid, absent: check.table == "requests" ? absent : [])
+      // The positions worked out for the form hold when the table has the form's layout.
+      let plan = grid.hasExpectedLayout && index < templatePlans.count ? templatePlans[index] : nil
+      findings += evaluate(check, grid: grid, absent: check.table == "requests" ? absent : [], plan: plan)
     }
     if let year = report.meta.year, !template.years.contains(year) {
       let fitting = catalog.template(forYear: year)?.id ?? "another"
@@ -128,13 +169,17 @@ public struct Validator: Sendable {
   }
 
   /// Runs one arithmetic rule over a table already read into a grid.
-  func evaluate(_ check: ReportTemplate.Check, grid: CountGrid, absent: Set<String>) -> [Finding] {
+  private func evaluate(_ check: ReportTemplate.Check, grid: CountGrid, absent: Set<String>, plan: CheckPlan?)
+    -> [Finding]
+  {
     var findings: [Finding] = []
     let byColumns = check.across == .columns
     // Positions of the summed keys along the other axis, once.
-    let partPositions = check.parts.compactMap { byColumns ? grid.columnIndex[$0] : grid.rowIndex[$0] }
-    let totalPositions = check.totals.compactMap { byColumns ? grid.columnIndex[$0] : grid.rowIndex[$0] }
-    let absentRows = Set(absent.compactMap { grid.rowIndex[$0] })
+    let partPositions =
+      plan?.partPositions ?? Self.positions(of: check.parts, across: check.across, in: grid.layout)
+    let totalPositions =
+      plan?.totalPositions ?? Self.positions(of: check.totals, across: check.across, in: grid.layout)
+    let absentRows = Set(absent.compactMap { grid.layout.rowIndex[$0] })
     /// The sum at `positions` along line `line`, nil when a needed cell is null.
     func sum(_ positions: [Int], line: Int) -> Int? {
       var total = 0
@@ -149,11 +194,13 @@ public struct Validator: Sendable {
       }
       return total
     }
-    let lines = byColumns ? grid.rowKeys.indices.filter { !absentRows.contains($0) } : Array(grid.columnKeys.indices)
+    let lines =
+      byColumns
+      ? grid.layout.rowKeys.indices.filter { !absentRows.contains($0) } : Array(grid.layout.columnKeys.indices)
     for line in lines {
       guard let parts = sum(partPositions, line: line), let totals = sum(totalPositions, line: line), parts != totals
       else { continue }
-      let lineKey = byColumns ? grid.rowKeys[line] : grid.columnKeys[line]
+      let lineKey = byColumns ? grid.layout.rowKeys[line] : grid.layout.columnKeys[line]
       let location =
         byColumns ? "\(check.table).\(lineKey).\(check.reportAt)" : "\(check.table).\(check.reportAt).\(lineKey)"
       let partsText = check.parts.count > 4 ? "the \(check.parts.count) parts" : check.parts.joined(separator: " + ")
@@ -164,40 +211,6 @@ public struct Validator: Sendable {
             "\(check.description): \(partsText) = \(parts), but \(check.totals.joined(separator: " + ")) = \(totals)"))
     }
     return findings
-  }
-}
-
-/// A table's counts as a plain grid with row and column positions, so arithmetic checks
-/// read integers instead of walking rows of strings.
-struct CountGrid {
-  /// Row keys in order.
-  let rowKeys: [String]
-  /// Column keys in order (those of the first row that has cells).
-  let columnKeys: [String]
-  /// Position of each row key.
-  let rowIndex: [String: Int]
-  /// Position of each column key.
-  let columnIndex: [String: Int]
-  /// Counts by row then column; nil for a null cell or an amount.
-  private let counts: [[Int?]]
-
-  /// Reads `table`.
-  init(_ table: DataTable) {
-    rowKeys = table.rows.map(\.key)
-    columnKeys = table.rows.first { !$0.isAbsentByDesign }?.cells.map(\.key) ?? []
-    var rows: [String: Int] = [:]
-    for (index, key) in rowKeys.enumerated() { rows[key] = index }
-    var columns: [String: Int] = [:]
-    for (index, key) in columnKeys.enumerated() { columns[key] = index }
-    rowIndex = rows
-    columnIndex = columns
-    counts = table.rows.map { row in row.cells.map { $0.value?.count } }
-  }
-
-  /// The cell at a position: nil when the row has no such cell, `.some(nil)` when null.
-  func value(_ row: Int, _ column: Int) -> Int?? {
-    let cells = counts[row]
-    return column < cells.count ? .some(cells[column]) : nil
   }
 }
 
