@@ -31,6 +31,8 @@ public final class OCREngine {
 
   /// The owned `TessBaseAPI *`, deleted in `deinit`.
   private let handle: OpaquePointer
+  /// tesseract's functions.
+  private let tesseract: GongkaiTesseractAPI
   /// The model loaded.
   public let language: Language
   /// The tessdata directory it was loaded from.
@@ -57,14 +59,14 @@ public final class OCREngine {
   /// Throws ``OCRError/languageDataMissing(language:directory:package:)`` when the model
   /// file is not there, naming the Debian package that installs it.
   public init(language: Language, dataPath: String? = nil) throws(OCRError) {
-    Self.limitThreads()
+    let tesseract = try TesseractLibrary.shared.get().functions.pointee
     let directory = dataPath ?? Self.defaultDataPath
     let model = (directory as NSString).appendingPathComponent("\(language.rawValue).traineddata")
     guard FileManager.default.isReadableFile(atPath: model) else {
       throw .languageDataMissing(
         language: language.rawValue, directory: directory, package: language.debianPackage)
     }
-    guard let api = TessBaseAPICreate() else {
+    guard let api = tesseract.TessBaseAPICreate() else {
       throw .engineInitFailed(language: language.rawValue, directory: directory)
     }
     // Silence tesseract's own diagnostics ("Estimating resolution …") on stderr.
@@ -72,23 +74,24 @@ public final class OCREngine {
     let values = ["/dev/null"]
     let status = Self.withCStrings(names) { namePointers in
       Self.withCStrings(values) { valuePointers in
-        TessBaseAPIInit4(
+        tesseract.TessBaseAPIInit4(
           api, directory, language.rawValue, OEM_LSTM_ONLY, nil, 0, namePointers, valuePointers,
           names.count, 0)
       }
     }
     guard status == 0 else {
-      TessBaseAPIDelete(api)
+      tesseract.TessBaseAPIDelete(api)
       throw .engineInitFailed(language: language.rawValue, directory: directory)
     }
     self.handle = api
+    self.tesseract = tesseract
     self.language = language
     self.dataPath = directory
   }
 
   deinit {
-    TessBaseAPIEnd(handle)
-    TessBaseAPIDelete(handle)
+    tesseract.TessBaseAPIEnd(handle)
+    tesseract.TessBaseAPIDelete(handle)
   }
 
   /// Reads `region` of `bitmap` (the whole bitmap when `nil`).
@@ -104,11 +107,11 @@ public final class OCREngine {
     configure(mode: mode, whitelist: whitelist)
     return bitmap.pixels.withUnsafeBufferPointer { pixels -> OCRText in
       guard let base = pixels.baseAddress else { return OCRText(text: "", words: [], symbols: []) }
-      TessBaseAPISetImage(handle, base, Int32(bitmap.width), Int32(bitmap.height), 1, Int32(bitmap.width))
-      TessBaseAPISetSourceResolution(handle, Int32(max(70, bitmap.dpi.rounded())))
-      TessBaseAPISetRectangle(handle, Int32(area.x), Int32(area.y), Int32(area.width), Int32(area.height))
-      defer { TessBaseAPIClear(handle) }
-      guard TessBaseAPIRecognize(handle, nil) == 0 else {
+      tesseract.TessBaseAPISetImage(handle, base, Int32(bitmap.width), Int32(bitmap.height), 1, Int32(bitmap.width))
+      tesseract.TessBaseAPISetSourceResolution(handle, Int32(max(70, bitmap.dpi.rounded())))
+      tesseract.TessBaseAPISetRectangle(handle, Int32(area.x), Int32(area.y), Int32(area.width), Int32(area.height))
+      defer { tesseract.TessBaseAPIClear(handle) }
+      guard tesseract.TessBaseAPIRecognize(handle, nil) == 0 else {
         return OCRText(text: "", words: [], symbols: [])
       }
       return collect()
@@ -117,11 +120,11 @@ public final class OCREngine {
 
   private func configure(mode: Mode, whitelist: String?) {
     if currentMode != mode {
-      TessBaseAPISetPageSegMode(handle, mode == .singleLine ? PSM_SINGLE_LINE : PSM_SINGLE_BLOCK)
+      tesseract.TessBaseAPISetPageSegMode(handle, mode == .singleLine ? PSM_SINGLE_LINE : PSM_SINGLE_BLOCK)
       currentMode = mode
     }
     if currentWhitelist != whitelist {
-      _ = TessBaseAPISetVariable(handle, "tessedit_char_whitelist", whitelist ?? "")
+      _ = tesseract.TessBaseAPISetVariable(handle, "tessedit_char_whitelist", whitelist ?? "")
       currentWhitelist = whitelist
     }
   }
@@ -129,67 +132,45 @@ public final class OCREngine {
   /// The text, words and symbols of the last recognition.
   private func collect() -> OCRText {
     var text = ""
-    if let raw = TessBaseAPIGetUTF8Text(handle) {
+    if let raw = tesseract.TessBaseAPIGetUTF8Text(handle) {
       text = String(cString: raw)
-      TessDeleteText(raw)
+      tesseract.TessDeleteText(raw)
     }
-    guard let iterator = TessBaseAPIGetIterator(handle) else {
+    guard let iterator = tesseract.TessBaseAPIGetIterator(handle) else {
       return OCRText(text: Self.trimmed(text), words: [], symbols: [])
     }
-    defer { TessResultIteratorDelete(iterator) }
+    defer { tesseract.TessResultIteratorDelete(iterator) }
     let words = items(iterator, level: RIL_WORD)
-    TessPageIteratorBegin(TessResultIteratorGetPageIterator(iterator))
+    tesseract.TessPageIteratorBegin(tesseract.TessResultIteratorGetPageIterator(iterator))
     let symbols = items(iterator, level: RIL_SYMBOL)
     return OCRText(text: Self.trimmed(text), words: words, symbols: symbols)
   }
 
   private func items(_ iterator: OpaquePointer, level: TessPageIteratorLevel) -> [OCRItem] {
     var result: [OCRItem] = []
-    let page = TessResultIteratorGetPageIteratorConst(iterator)
+    let page = tesseract.TessResultIteratorGetPageIteratorConst(iterator)
     repeat {
-      guard let raw = TessResultIteratorGetUTF8Text(iterator, level) else { continue }
+      guard let raw = tesseract.TessResultIteratorGetUTF8Text(iterator, level) else { continue }
       let piece = String(cString: raw)
-      TessDeleteText(raw)
+      tesseract.TessDeleteText(raw)
       var left: Int32 = 0
       var top: Int32 = 0
       var right: Int32 = 0
       var bottom: Int32 = 0
-      guard TessPageIteratorBoundingBox(page, level, &left, &top, &right, &bottom) != 0 else {
+      guard tesseract.TessPageIteratorBoundingBox(page, level, &left, &top, &right, &bottom) != 0 else {
         continue
       }
-      let confidence = Double(TessResultIteratorConfidence(iterator, level))
+      let confidence = Double(tesseract.TessResultIteratorConfidence(iterator, level))
       let box = PixelRect(
         x: Int(left), y: Int(top), width: Int(right - left), height: Int(bottom - top))
       result.append(OCRItem(text: piece, box: box, confidence: confidence))
-    } while TessResultIteratorNext(iterator, level) != 0
+    } while tesseract.TessResultIteratorNext(iterator, level) != 0
     return result
   }
 
   static func trimmed(_ text: String) -> String {
     text.trimmingCharacters(in: .whitespacesAndNewlines)
   }
-
-  /// Keeps tesseract's OpenMP runtime from starting threads of its own, so they do not
-  /// fight the page workers (on two busy cores they made reading three times slower).
-  ///
-  /// `OMP_THREAD_LIMIT=1` is set for processes started later, but the runtime of this one
-  /// read its environment when it was loaded, before any Swift code ran. So the limit is
-  /// also applied at run time: with the maximum number of active parallel levels at 0,
-  /// every parallel region runs on the thread that enters it. The call is looked up
-  /// dynamically, since a tesseract built without OpenMP has no such function.
-  static func limitThreads() {
-    _ = threadLimit
-  }
-
-  private static let threadLimit: Void = {
-    setenv("OMP_THREAD_LIMIT", "1", 0)
-    typealias SetLevels = @convention(c) (Int32) -> Void
-    let process = dlopen(nil, RTLD_NOW)
-    defer { if let process { dlclose(process) } }
-    if let symbol = dlsym(process, "omp_set_max_active_levels") {
-      unsafeBitCast(symbol, to: SetLevels.self)(0)
-    }
-  }()
 
   /// Calls `body` with a C array of C strings for `strings`, valid during the call.
   static func withCStrings<Result>(

@@ -8,6 +8,8 @@ public enum OCRError: Error, LocalizedError, Equatable, Sendable {
   case engineInitFailed(language: String, directory: String)
   /// A page could not be turned into an image to read.
   case pageUnavailable(page: Int, detail: String)
+  /// libtesseract could not be loaded (not installed, or too old).
+  case libraryMissing(detail: String)
 
   /// A one-line explanation with the fix.
   public var errorDescription: String? {
@@ -20,6 +22,9 @@ public enum OCRError: Error, LocalizedError, Equatable, Sendable {
         "tesseract could not load \(language).traineddata from \(directory); the file may be damaged or made for another tesseract version — reinstall it."
     case .pageUnavailable(let page, let detail):
       return "page \(page) could not be prepared for OCR (\(detail))."
+    case .libraryMissing(let detail):
+      return
+        "tesseract could not be loaded (\(detail)); install the Debian package libtesseract5 (apt-get install libtesseract5 tesseract-ocr-chi-sim tesseract-ocr-eng) to read scanned pages."
     }
   }
 }
