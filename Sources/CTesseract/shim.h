@@ -43,7 +43,7 @@ static inline const GongkaiTesseractAPI *_Nullable gongkai_tesseract_load(const 
 #define GONGKAI_TESSERACT_LOAD(name)                              \
   api.name = (__typeof__(&name))dlsym(library, #name);            \
   if (api.name == NULL) {                                         \
-    *problem = #name;                                             \
+    *problem = "libtesseract has no " #name;                      \
     return NULL;                                                  \
   }
   GONGKAI_TESSERACT_FUNCTIONS(GONGKAI_TESSERACT_LOAD)

@@ -28,14 +28,18 @@ struct CommandRunner {
     return nil
   }()
 
-  /// Runs `gongkai ARGUMENTS` in `directory` (the package root by default).
-  static func run(_ arguments: [String], binary: URL? = CommandRunner.binary, in directory: URL = root) throws -> Result
-  {
+  /// Runs `gongkai ARGUMENTS` in `directory` (the package root by default), with
+  /// `environment` when given, else this process's.
+  static func run(
+    _ arguments: [String], binary: URL? = CommandRunner.binary, in directory: URL = root,
+    environment: [String: String]? = nil
+  ) throws -> Result {
     guard let binary else { throw RunnerError(description: "the gongkai binary was not built") }
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
     process.currentDirectoryURL = directory
+    if let environment { process.environment = environment }
     let output = Pipe()
     let error = Pipe()
     process.standardOutput = output

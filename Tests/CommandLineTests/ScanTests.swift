@@ -39,6 +39,31 @@ struct ScanTests {
     #expect(scanSamples.contains { $0.contains("2021") })
   }
 
+  /// A shared library that is not tesseract, to stand in for a broken install.
+  static let someOtherLibrary: URL? = ["/lib", "/usr/lib"].flatMap { base in
+    ["x86_64-linux-gnu", "aarch64-linux-gnu", ""].map { URL(fileURLWithPath: base).appending(path: $0) }
+  }.map { $0.appending(path: "libz.so.1") }.first { FileManager.default.fileExists(atPath: $0.path()) }
+
+  @Test(
+    "without a usable libtesseract a scan gives a one-line error naming the package, and text PDFs still parse",
+    .enabled(if: someOtherLibrary != nil))
+  func tesseractUnusable() throws {
+    guard let library = Self.someOtherLibrary else { return }
+    let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // Found first under tesseract's name, it loads but has none of tesseract's functions.
+    try FileManager.default.copyItem(
+      at: library.resolvingSymlinksInPath(), to: folder.appending(path: "libtesseract.so.5"))
+    var environment = ProcessInfo.processInfo.environment
+    environment["LD_LIBRARY_PATH"] = folder.path()
+    let scan = try CommandRunner.run(["parse", "Samples/scan/\(scanSamples[0])"], environment: environment)
+    #expect(scan.status == 2)
+    #expect(scan.standardError.contains("libtesseract5"), "\(scan.standardError)")
+    #expect(scan.standardError.split(separator: "\n").count == 1)
+    let text = try CommandRunner.run(["parse", "Samples/pdf/gen-2019-a.pdf"], environment: environment)
+    #expect(text.status == 0, "\(text.standardError)")
+  }
+
   @Test("--ocr never refuses an image-only PDF with a hint to use OCR")
   func ocrNever() throws {
     let result = try CommandRunner.run(["parse", "--ocr", "never", "Samples/pdf/bad/image-only.pdf"])
