@@ -30,70 +30,67 @@ public enum SHA256 {
   /// The digest of raw bytes: whole blocks straight from the input, the padded tail from
   /// a small copy.
   private static func hexDigest(_ bytes: UnsafeRawBufferPointer) -> String {
-    var state: [UInt32] = [
-      0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-    ]
-    var words = [UInt32](repeating: 0, count: 64)
-    let wholeBlocks = bytes.count / 64
-    for block in 0..<wholeBlocks {
-      compress(UnsafeRawBufferPointer(rebasing: bytes[(block * 64)..<(block * 64 + 64)]), &state, &words)
-    }
-    var tail = Array(bytes[(wholeBlocks * 64)...])
-    let bitLength = UInt64(bytes.count) * 8
-    tail.append(0x80)
-    while tail.count % 64 != 56 { tail.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) {
-      tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-    }
-    tail.withUnsafeBytes { tail in
-      for block in 0..<(tail.count / 64) {
-        compress(UnsafeRawBufferPointer(rebasing: tail[(block * 64)..<(block * 64 + 64)]), &state, &words)
+    var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+      0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
+    )
+    let words = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 64)
+    defer { words.deallocate() }
+    k.withUnsafeBufferPointer { k in
+      let wholeBlocks = bytes.count / 64
+      for block in 0..<wholeBlocks {
+        compress(UnsafeRawBufferPointer(rebasing: bytes[(block * 64)..<(block * 64 + 64)]), &state, words, k)
+      }
+      var tail = Array(bytes[(wholeBlocks * 64)...])
+      let bitLength = UInt64(bytes.count) * 8
+      tail.append(0x80)
+      while tail.count % 64 != 56 { tail.append(0) }
+      for shift in stride(from: 56, through: 0, by: -8) {
+        tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+      }
+      tail.withUnsafeBytes { tail in
+        for block in 0..<(tail.count / 64) {
+          compress(UnsafeRawBufferPointer(rebasing: tail[(block * 64)..<(block * 64 + 64)]), &state, words, k)
+        }
       }
     }
     let hex = Array("0123456789abcdef".utf8)
     var output: [UInt8] = []
     output.reserveCapacity(64)
-    for word in state {
+    for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
       for shift in stride(from: 28, through: 0, by: -4) { output.append(hex[Int((word >> UInt32(shift)) & 0xF)]) }
     }
     return String(decoding: output, as: UTF8.self)
   }
 
   /// Folds one 64-byte block into `state`; `words` is scratch space for the schedule.
-  private static func compress(_ block: UnsafeRawBufferPointer, _ state: inout [UInt32], _ words: inout [UInt32]) {
-    words.withUnsafeMutableBufferPointer { words in
-      for index in 0..<16 {
-        let base = index * 4
-        words[index] =
-          UInt32(block[base]) << 24 | UInt32(block[base + 1]) << 16 | UInt32(block[base + 2]) << 8
-          | UInt32(block[base + 3])
-      }
-      for index in 16..<64 {
-        let s0 = rotate(words[index - 15], 7) ^ rotate(words[index - 15], 18) ^ (words[index - 15] >> 3)
-        let s1 = rotate(words[index - 2], 17) ^ rotate(words[index - 2], 19) ^ (words[index - 2] >> 10)
-        words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
-      }
-      var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-      k.withUnsafeBufferPointer { k in
-        for index in 0..<64 {
-          let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-          let choice = (e & f) ^ (~e & g)
-          let temp1 = h &+ s1 &+ choice &+ k[index] &+ words[index]
-          let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-          let majority = (a & b) ^ (a & c) ^ (b & c)
-          let temp2 = s0 &+ majority
-          (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
-        }
-      }
-      state[0] &+= a
-      state[1] &+= b
-      state[2] &+= c
-      state[3] &+= d
-      state[4] &+= e
-      state[5] &+= f
-      state[6] &+= g
-      state[7] &+= h
+  private static func compress(
+    _ block: UnsafeRawBufferPointer, _ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+    _ words: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>
+  ) {
+    for index in 0..<16 {
+      let base = index * 4
+      words[index] =
+        UInt32(block[base]) << 24 | UInt32(block[base + 1]) << 16 | UInt32(block[base + 2]) << 8
+        | UInt32(block[base + 3])
     }
+    for index in 16..<64 {
+      let s0 = rotate(words[index - 15], 7) ^ rotate(words[index - 15], 18) ^ (words[index - 15] >> 3)
+      let s1 = rotate(words[index - 2], 17) ^ rotate(words[index - 2], 19) ^ (words[index - 2] >> 10)
+      words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
+    }
+    var (a, b, c, d, e, f, g, h) = state
+    for index in 0..<64 {
+      let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+      let choice = (e & f) ^ (~e & g)
+      let temp1 = h &+ s1 &+ choice &+ k[index] &+ words[index]
+      let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+      let majority = (a & b) ^ (a & c) ^ (b & c)
+      let temp2 = s0 &+ majority
+      (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
+    }
+    state = (
+      state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h
+    )
   }
 
   @inline(__always)

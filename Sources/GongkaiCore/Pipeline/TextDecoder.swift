@@ -19,10 +19,16 @@ public enum TextDecoder {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
       return try checked(String(decoding: data.dropFirst(3), as: UTF8.self), file: file)
     }
-    if data.contains(0) {
+    // Read in place: Data's own iterator goes byte by byte.
+    let (hasZero, utf8) = data.withUnsafeBytes { raw -> (Bool, String?) in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      if bytes.contains(0) { return (true, nil) }
+      return (false, String(validating: bytes, as: UTF8.self))
+    }
+    if hasZero {
       throw InputError(file: file, kind: .binary, reason: "binary data, not a text export or a PDF")
     }
-    if let text = String(validating: data, as: UTF8.self) { return try checked(text, file: file) }
+    if let text = utf8 { return try checked(text, file: file) }
     if let text = convertFromGB18030(data) { return try checked(text, file: file) }
     throw InputError(file: file, kind: .binary, reason: "not UTF-8, UTF-16 or GB18030 text")
   }
