@@ -18,13 +18,13 @@ public struct JSONWriter: Sendable {
 
   private func write(_ value: JSONValue, level: Int, into output: inout [UInt8]) {
     switch value {
-    case .null: output.append(contentsOf: "null".utf8)
-    case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-    case .number(let text): output.append(contentsOf: text.utf8)
+    case .null: Self.appendRaw("null", into: &output)
+    case .bool(let flag): Self.appendRaw(flag ? "true" : "false", into: &output)
+    case .number(let text): Self.appendRaw(text, into: &output)
     case .string(let text): Self.appendQuoted(text, into: &output)
     case .array(let elements):
       if elements.isEmpty {
-        output.append(contentsOf: "[]".utf8)
+        Self.appendRaw("[]", into: &output)
         return
       }
       output.append(UInt8(ascii: "["))
@@ -37,7 +37,7 @@ public struct JSONWriter: Sendable {
       output.append(UInt8(ascii: "]"))
     case .object(let members):
       if members.isEmpty {
-        output.append(contentsOf: "{}".utf8)
+        Self.appendRaw("{}", into: &output)
         return
       }
       output.append(UInt8(ascii: "{"))
@@ -58,6 +58,13 @@ public struct JSONWriter: Sendable {
     guard let indent else { return }
     output.append(10)
     for _ in 0..<level { output.append(contentsOf: indent.utf8) }
+  }
+
+  /// Appends the UTF-8 of `text` as it is, in one copy.
+  @inline(__always)
+  private static func appendRaw(_ text: String, into output: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { output.append(contentsOf: $0) }
   }
 
   /// Appends `text` as a JSON string literal: UTF-8 kept as is; quotes, backslashes,
