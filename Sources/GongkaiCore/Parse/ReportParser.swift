@@ -36,22 +36,25 @@ public struct ReportParser: Sendable {
   public init(catalog: TemplateCatalog = .standard) {
     self.catalog = catalog
     var layouts: [String: [TableLayout]] = [:]
-    for template in catalog.templates {
-      let requestColumns = template.requests.columns.map(\.key)
-      let appealColumns = template.appeals.columns.map(\.key)
-      layouts[template.id] = [
-        TableLayout(
-          name: "proactive", rows: template.proactive.rows.map { ($0.key, template.proactive.columnKeys(of: $0)) },
-          columns: template.proactive.columns),
-        TableLayout(
-          name: "requests", rows: template.requests.rows.map { ($0.key, requestColumns) },
-          columns: template.requests.columns),
-        TableLayout(
-          name: "appeals", rows: template.appeals.groups.map { ($0.key, appealColumns) },
-          columns: template.appeals.columns),
-      ]
-    }
+    for template in catalog.templates { layouts[template.id] = Self.layouts(of: template) }
     self.layouts = layouts
+  }
+
+  /// The three tables of `template` as the parser reads them: 二, 三 and 四.
+  private static func layouts(of template: ReportTemplate) -> [TableLayout] {
+    let requestColumns = template.requests.columns.map(\.key)
+    let appealColumns = template.appeals.columns.map(\.key)
+    return [
+      TableLayout(
+        name: "proactive", rows: template.proactive.rows.map { ($0.key, template.proactive.columnKeys(of: $0)) },
+        columns: template.proactive.columns),
+      TableLayout(
+        name: "requests", rows: template.requests.rows.map { ($0.key, requestColumns) },
+        columns: template.requests.columns),
+      TableLayout(
+        name: "appeals", rows: template.appeals.groups.map { ($0.key, appealColumns) },
+        columns: template.appeals.columns),
+    ]
   }
 
   /// The report of `document`, before validation; the findings are those only the
@@ -70,12 +73,8 @@ public struct ReportParser: Sendable {
       title: title, agency: MetaReader.agency(title: title, signature: document.signatureAgency),
       year: year, template: template.id, published: document.signatureDate)
     var findings: [Finding] = []
-    let layout =
-      layouts[template.id]
-      ?? [
-        TableLayout(name: "proactive", rows: [], columns: []), TableLayout(name: "requests", rows: [], columns: []),
-        TableLayout(name: "appeals", rows: [], columns: []),
-      ]
+    // A form from another catalog than the parser's is read from the document's own template.
+    let layout = layouts[template.id] ?? Self.layouts(of: template)
     let proactive = table(layout[0], found: document.proactive, findings: &findings)
     var requests = table(layout[1], found: document.requests, findings: &findings)
     Validator.markRowsAbsentByDesign(in: &requests.rows, template: template)

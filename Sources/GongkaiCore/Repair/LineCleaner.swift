@@ -185,15 +185,9 @@ enum LineCleaner {
   }
 
   /// Whether a line is only a page number: —5—, - 5 -, -3-, 第5页, 第 5 页 共 12 页, 5/12.
-  static func isPageMarker(_ line: String) -> Bool {
-    guard line.utf8.count <= 80 else { return false }
-    // Markers start with a dash, 第 (E7 AC AC) or a digit: skip the rest quickly.
-    guard let lead = line.utf8.first(where: { $0 != 32 && $0 != 9 }),
-      lead == UInt8(ascii: "-") || lead == 0xE2 || lead == 0xEF || lead == 0xE7 || lead == UInt8(ascii: "~")
-        || lead == UInt8(ascii: "_") || (48...57).contains(lead) || lead == 0xE3
-    else { return false }
-    // A line that starts with a digit is a value unless it is "5/12".
-    if (48...57).contains(lead), !line.utf8.contains(UInt8(ascii: "/")) { return false }
+  /// `cleanLine` first screens lines on their bytes (length, first character, a slash
+  /// after a leading digit), so only likely markers get here.
+  private static func isPageMarker(_ line: String) -> Bool {
     var scalars: [Unicode.Scalar] = []
     scalars.reserveCapacity(16)
     for scalar in line.unicodeScalars where !scalar.isSpaceLike {
