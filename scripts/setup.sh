@@ -3,7 +3,14 @@
 # Swift 6.3 already on PATH. Safe to run again.
 set -euo pipefail
 
-packages=(pkg-config libpoppler-glib-dev libtesseract-dev tesseract-ocr-chi-sim tesseract-ocr-eng)
+# One package per line, so changes to the list merge cleanly.
+packages=(
+  pkg-config
+  libpoppler-glib-dev
+  libtesseract-dev
+  tesseract-ocr-chi-sim
+  tesseract-ocr-eng
+)
 # The Spark test (spark/check-spark.sh) needs Java and a Python that can install pyspark.
 command -v java >/dev/null || packages+=(openjdk-17-jre-headless)
 command -v python3 >/dev/null || packages+=(python3)
