@@ -65,7 +65,9 @@ struct CellTokenizer {
     var field = 0
     for index in 0..<bytes.count where bytes[index] == 9 {
       let part = BlankBytes.trimmed(bytes, fieldStart..<index)
-      if !(field == 0 && part.isEmpty) { emitTrimmedCell(bytes, part, line: line, field: field) }
+      // An empty first field is a leading tab (a label column merged from above) or the
+      // first cell of a row of values left blank: the assemblers tell which.
+      emitTrimmedCell(bytes, part, line: line, field: field)
       field += 1
       fieldStart = index + 1
     }
