@@ -98,7 +98,14 @@ struct CellTokenizer {
   private static func continues(_ cell: String, with line: UnsafeBufferPointer<UInt8>) -> Bool {
     if cell.isEmpty { return true }
     if CellText.parse(trimmed: cell) != nil { return false }
-    return CellText.parse(bytes: line) == nil
+    if CellText.parse(bytes: line) != nil { return false }
+    // A run of numbers ("1 0 0 2") is a row of values, not more of a label.
+    var end = 0
+    while end < line.count, BlankBytes.wordBreakLength(line, at: end) == 0 { end += 1 }
+    guard end < line.count, case .number = CellText.parse(bytes: UnsafeBufferPointer(rebasing: line[0..<end])) else {
+      return true
+    }
+    return false
   }
 
   private mutating func flush(_ repairs: inout [Repair]) {

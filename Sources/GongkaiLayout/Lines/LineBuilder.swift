@@ -70,7 +70,11 @@ public struct LineBuilder: Sendable {
         let spaceBetween = spaces.contains {
           $0.box.midX >= previous.box.midX && $0.box.midX <= glyph.box.midX
         }
-        if gap >= segmentGap * fontSize {
+        // Two numbers a word space apart are two cells (narrow columns of a table drawn
+        // without lines); a number never holds a word space.
+        let betweenNumbers =
+          gap >= spaceGap * fontSize && previous.character.isWholeNumberDigit && glyph.character.isWholeNumberDigit
+        if gap >= segmentGap * fontSize || betweenNumbers {
           segments.append(LineSegment(text: segmentText, box: segmentBox))
           segmentText = ""
           segmentBox = glyph.box

@@ -46,7 +46,7 @@ public struct AlignedTableFinder: Sendable {
         columns.append((segment.box.minX, segment.box.maxX))
       }
     }
-    var rows: [TableRow] = []
+    var grid: [[String]] = []
     for line in lines {
       var cells = [String](repeating: "", count: columns.count)
       for segment in line.segments {
@@ -54,10 +54,36 @@ public struct AlignedTableFinder: Sendable {
           columns.firstIndex { segment.box.midX >= $0.0 && segment.box.midX <= $0.1 } ?? 0
         cells[index] = cells[index].isEmpty ? segment.text : cells[index] + " " + segment.text
       }
-      rows.append(TableRow(cells: cells, box: line.box))
+      grid.append(cells)
     }
+    (columns, grid) = Self.mergingDisjointColumns(columns, grid)
+    let rows = zip(grid, lines).map { TableRow(cells: $0, box: $1.box) }
     let box = lines.dropFirst().reduce(lines[0].box) { $0.union($1.box) }
     let edges = columns.map(\.0) + (columns.last.map { [$0.1] } ?? [])
     return Table(rows: rows, box: box, columnEdges: edges, isRuled: false)
+  }
+
+  /// Neighbouring columns that no row fills both of are one column whose cells are aligned
+  /// differently (a centred header over left-aligned numbers): they are joined, left to
+  /// right, so that an empty field is an empty cell and not a gap between alignments.
+  static func mergingDisjointColumns(_ columns: [(Double, Double)], _ grid: [[String]]) -> (
+    [(Double, Double)], [[String]]
+  ) {
+    guard columns.count > 1 else { return (columns, grid) }
+    var keptColumns = [columns[0]]
+    var keptCells = grid.map { [$0[0]] }
+    for index in 1..<columns.count {
+      let last = keptColumns.count - 1
+      let disjoint = grid.indices.allSatisfy { keptCells[$0][last].isEmpty || grid[$0][index].isEmpty }
+      let filled = grid.indices.contains { !grid[$0][index].isEmpty }
+      if disjoint, filled, grid.indices.contains(where: { !keptCells[$0][last].isEmpty }) {
+        keptColumns[last].1 = columns[index].1
+        for row in grid.indices where !grid[row][index].isEmpty { keptCells[row][last] = grid[row][index] }
+      } else {
+        keptColumns.append(columns[index])
+        for row in grid.indices { keptCells[row].append(grid[row][index]) }
+      }
+    }
+    return (keptColumns, keptCells)
   }
 }
