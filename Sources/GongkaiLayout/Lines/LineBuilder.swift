@@ -10,7 +10,7 @@ public struct LineBuilder: Sendable {
 
   /// The lines formed by `characters`, top to bottom (line breaks in the input are ignored).
   public func lines(from characters: [PositionedCharacter]) -> [TextLine] {
-    let usable = characters.filter { !$0.character.isNewline && $0.box.height > 0 }
+    let usable = characters.filter { !$0.character.isNewline && $0.box.height > 0 }.map(Self.glyphSized)
     let visible = usable.filter { !$0.character.isWhitespace }
     guard !visible.isEmpty else { return [] }
     let spaces = usable.filter { $0.character.isWhitespace }
@@ -52,12 +52,33 @@ public struct LineBuilder: Sendable {
     return lines.sorted { ($0.box.minY, $0.box.minX) < ($1.box.minY, $1.box.minX) }
   }
 
+  /// The character with its box cut down to about the glyph's own height around its
+  /// centre. Some producers (Chromium) give every character the font's whole line height,
+  /// about twice the em, so two lines of a wrapped cell would overlap and merge: a wide
+  /// character is about as tall as it is wide, a narrow (ASCII) one about twice.
+  static func glyphSized(_ character: PositionedCharacter) -> PositionedCharacter {
+    let width = character.box.width
+    guard width > 0 else { return character }
+    let limit = (character.character.isASCII ? 2.0 : 1.15) * width
+    guard character.box.height > limit * 1.2 else { return character }
+    var sized = character
+    let middle = character.box.midY
+    sized.box.minY = middle - limit / 2
+    sized.box.maxY = middle + limit / 2
+    return sized
+  }
+
   /// Builds one line from its characters: sorted left to right, spaces where the text had
   /// them or where the gap is wide, segments where the gap is very wide.
   func makeLine(_ group: [PositionedCharacter], spaces: [PositionedCharacter]) -> TextLine {
     let glyphs = group.sorted { $0.box.minX < $1.box.minX }
+    // A Chinese character is one em wide; its box height is often the font's whole line
+    // height (Chromium's PDFs give about twice the em), so widths tell the size better.
+    let hanWidths = glyphs.filter { $0.character.isHanIdeograph }.map(\.box.width).sorted()
     let heights = glyphs.map(\.box.height).sorted()
-    let fontSize = heights[heights.count / 2]
+    let fontSize =
+      hanWidths.isEmpty
+      ? heights[heights.count / 2] : min(heights[heights.count / 2], hanWidths[hanWidths.count / 2])
     var text = ""
     var segments: [LineSegment] = []
     var segmentText = ""

@@ -36,22 +36,18 @@ public struct AlignedTableFinder: Sendable {
     return result
   }
 
-  /// One table from split lines: columns are the x ranges the segments cover.
+  /// One table from split lines: columns are the x ranges the segments of rows with
+  /// numbers cover; other rows' text goes to the column it overlaps most.
   func table(from lines: [TextLine]) -> Table {
-    var columns: [(Double, Double)] = []
-    for segment in lines.flatMap(\.segments).sorted(by: { $0.box.minX < $1.box.minX }) {
-      if let last = columns.last, segment.box.minX <= last.1 {
-        columns[columns.count - 1].1 = max(last.1, segment.box.maxX)
-      } else {
-        columns.append((segment.box.minX, segment.box.maxX))
-      }
-    }
+    // Rows with a number lay out the columns; a header cell over several columns would
+    // join them. Header text then goes to the column it overlaps most.
+    let dataLines = lines.filter { $0.segments.contains { Self.isNumber($0.text) } }
+    var columns = Self.overlapColumns((dataLines.isEmpty ? lines : dataLines).flatMap(\.segments))
     var grid: [[String]] = []
     for line in lines {
       var cells = [String](repeating: "", count: columns.count)
       for segment in line.segments {
-        let index =
-          columns.firstIndex { segment.box.midX >= $0.0 && segment.box.midX <= $0.1 } ?? 0
+        let index = Self.column(of: segment.box, in: columns)
         cells[index] = cells[index].isEmpty ? segment.text : cells[index] + " " + segment.text
       }
       grid.append(cells)
@@ -61,6 +57,41 @@ public struct AlignedTableFinder: Sendable {
     let box = lines.dropFirst().reduce(lines[0].box) { $0.union($1.box) }
     let edges = columns.map(\.0) + (columns.last.map { [$0.1] } ?? [])
     return Table(rows: rows, box: box, columnEdges: edges, isRuled: false)
+  }
+
+  /// The x ranges that `segments` cover, overlapping ones joined, left to right.
+  static func overlapColumns(_ segments: [LineSegment]) -> [(Double, Double)] {
+    var columns: [(Double, Double)] = []
+    for segment in segments.sorted(by: { $0.box.minX < $1.box.minX }) {
+      if let last = columns.last, segment.box.minX <= last.1 {
+        columns[columns.count - 1].1 = max(last.1, segment.box.maxX)
+      } else {
+        columns.append((segment.box.minX, segment.box.maxX))
+      }
+    }
+    return columns
+  }
+
+  /// The column a piece of text belongs to: the one it overlaps most, else the nearest.
+  static func column(of box: PageRect, in columns: [(Double, Double)]) -> Int {
+    var best = 0
+    var bestScore = -Double.infinity
+    for (index, column) in columns.enumerated() {
+      let overlap = min(box.maxX, column.1) - max(box.minX, column.0)
+      // Without overlap the score is minus the distance.
+      if overlap > bestScore {
+        best = index
+        bestScore = overlap
+      }
+    }
+    return best
+  }
+
+  /// Whether a segment is a number (digits with separators, a sign, a decimal point, a unit).
+  static func isNumber(_ text: String) -> Bool {
+    guard let first = text.first, first.isWholeNumberDigit || first == "-" else { return false }
+    return text.allSatisfy { $0.isWholeNumberDigit || ".,-%".contains($0) || "万元件个".contains($0) || $0 == " " }
+      && text.contains { $0.isWholeNumberDigit }
   }
 
   /// Neighbouring columns that no row fills both of are one column whose cells are aligned
