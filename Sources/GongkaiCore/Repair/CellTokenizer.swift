@@ -99,13 +99,18 @@ struct CellTokenizer {
     if cell.isEmpty { return true }
     if CellText.parse(trimmed: cell) != nil { return false }
     if CellText.parse(bytes: line) != nil { return false }
-    // A run of numbers ("1 0 0 2") is a row of values, not more of a label.
-    var end = 0
-    while end < line.count, BlankBytes.wordBreakLength(line, at: end) == 0 { end += 1 }
-    guard end < line.count, case .number = CellText.parse(bytes: UnsafeBufferPointer(rebasing: line[0..<end])) else {
-      return true
+    // A line with a number among its words ("1 0 0 2", "无法提 5 1 0 6") holds a row's
+    // values, not more of a label.
+    var start = 0
+    while start < line.count {
+      var end = start
+      while end < line.count, BlankBytes.wordBreakLength(line, at: end) == 0 { end += 1 }
+      if end > start, case .number = CellText.parse(bytes: UnsafeBufferPointer(rebasing: line[start..<end])) {
+        return false
+      }
+      start = end < line.count ? end + BlankBytes.wordBreakLength(line, at: end) : end
     }
-    return false
+    return true
   }
 
   private mutating func flush(_ repairs: inout [Repair]) {

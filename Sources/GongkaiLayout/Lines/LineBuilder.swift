@@ -83,6 +83,11 @@ public struct LineBuilder: Sendable {
     var segments: [LineSegment] = []
     var segmentText = ""
     var segmentBox = glyphs[0].box
+    // The segment's pieces split where a number stands a word space apart from Chinese
+    // text: separate cells when the line is a row of a table, one phrase in running text.
+    var parts: [LineSegment] = []
+    var partText = ""
+    var partBox = glyphs[0].box
     var box = glyphs[0].box
     var previous: PositionedCharacter? = nil
     for glyph in glyphs {
@@ -96,25 +101,51 @@ public struct LineBuilder: Sendable {
         let betweenNumbers =
           gap >= spaceGap * fontSize && previous.character.isWholeNumberDigit && glyph.character.isWholeNumberDigit
         if gap >= segmentGap * fontSize || betweenNumbers {
-          segments.append(LineSegment(text: segmentText, box: segmentBox))
+          segments.append(Self.segment(segmentText, segmentBox, parts: parts, partText, partBox))
           segmentText = ""
           segmentBox = glyph.box
+          parts = []
+          partText = ""
+          partBox = glyph.box
           text += " "
+        } else if gap >= spaceGap * fontSize,
+          (previous.character.isWholeNumberDigit && !glyph.character.isASCII)
+            || (!previous.character.isASCII && glyph.character.isWholeNumberDigit)
+        {
+          parts.append(LineSegment(text: partText, box: partBox))
+          partText = ""
+          partBox = glyph.box
+          if previous.character.isASCII || glyph.character.isASCII {
+            text += " "
+            segmentText += " "
+          }
         } else if (spaceBetween || gap >= spaceGap * fontSize),
           previous.character.isASCII || glyph.character.isASCII
         {
           // A space between two Chinese characters is justification, never a word break.
           text += " "
           segmentText += " "
+          partText += " "
         }
       }
       text.append(glyph.character)
       segmentText.append(glyph.character)
+      partText.append(glyph.character)
+      partBox = partBox.union(glyph.box)
       segmentBox = segmentBox.union(glyph.box)
       box = box.union(glyph.box)
       previous = glyph
     }
-    segments.append(LineSegment(text: segmentText, box: segmentBox))
+    segments.append(Self.segment(segmentText, segmentBox, parts: parts, partText, partBox))
     return TextLine(text: text, box: box, fontSize: fontSize, segments: segments)
+  }
+
+  /// A finished segment, with its pieces when it has more than one.
+  private static func segment(
+    _ text: String, _ box: PageRect, parts: [LineSegment], _ lastPart: String, _ lastBox: PageRect
+  ) -> LineSegment {
+    var segment = LineSegment(text: text, box: box)
+    if !parts.isEmpty { segment.parts = parts + [LineSegment(text: lastPart, box: lastBox)] }
+    return segment
   }
 }

@@ -42,21 +42,69 @@ public struct AlignedTableFinder: Sendable {
     // Rows with a number lay out the columns; a header cell over several columns would
     // join them. Header text then goes to the column it overlaps most.
     let dataLines = lines.filter { $0.segments.contains { Self.isNumber($0.text) } }
-    var columns = Self.overlapColumns((dataLines.isEmpty ? lines : dataLines).flatMap(\.segments))
+    var columns = Self.overlapColumns((dataLines.isEmpty ? lines : dataLines).flatMap(\.segments).flatMap(\.cells))
     var grid: [[String]] = []
     for line in lines {
       var cells = [String](repeating: "", count: columns.count)
-      for segment in line.segments {
+      for segment in line.segments.flatMap(\.cells) {
         let index = Self.column(of: segment.box, in: columns)
         cells[index] = cells[index].isEmpty ? segment.text : cells[index] + " " + segment.text
       }
       grid.append(cells)
     }
     (columns, grid) = Self.mergingDisjointColumns(columns, grid)
-    let rows = zip(grid, lines).map { TableRow(cells: $0, box: $1.box) }
+    var rows = zip(grid, lines).map { TableRow(cells: $0, box: $1.box) }
+    rows = Self.joiningWrappedNumbers(rows, fontSize: lines.map(\.fontSize).min() ?? 0)
     let box = lines.dropFirst().reduce(lines[0].box) { $0.union($1.box) }
     let edges = columns.map(\.0) + (columns.last.map { [$0.1] } ?? [])
     return Table(rows: rows, box: box, columnEdges: edges, isRuled: false)
+  }
+
+  /// Rows that are only pieces of numbers wrapped in a narrow column: a row with no label
+  /// and only numbers, touching a labelled row, whose cells in those columns are empty.
+  /// The pieces go back into that row, the upper piece first (a number holds no space:
+  /// `14` over `3` beside the row is 143).
+  static func joiningWrappedNumbers(_ rows: [TableRow], fontSize: Double) -> [TableRow] {
+    func isPiece(_ row: TableRow) -> Bool {
+      guard let first = row.cells.first, first.isEmpty else { return false }
+      let filled = row.cells.filter { !$0.isEmpty }
+      return !filled.isEmpty && filled.allSatisfy { $0.allSatisfy(\.isWholeNumberDigit) }
+    }
+    func touches(_ piece: TableRow, _ row: TableRow) -> Bool {
+      piece.box.minY <= row.box.maxY + 0.3 * fontSize && piece.box.maxY >= row.box.minY - 0.3 * fontSize
+    }
+    func fits(_ piece: TableRow, into row: TableRow) -> Bool {
+      row.cells.first?.isEmpty == false && touches(piece, row)
+        && zip(piece.cells, row.cells).allSatisfy { $0.0.isEmpty || $0.1.isEmpty }
+    }
+    var result: [TableRow] = []
+    var index = 0
+    while index < rows.count {
+      var row = rows[index]
+      // Pieces above the row, already emitted, that touch it come back into it.
+      var above: [TableRow] = []
+      while let last = result.last, isPiece(last), fits(last, into: row) {
+        above.insert(result.removeLast(), at: 0)
+      }
+      var below: [TableRow] = []
+      var next = index + 1
+      while next < rows.count, isPiece(rows[next]), fits(rows[next], into: row) {
+        below.append(rows[next])
+        next += 1
+      }
+      guard !above.isEmpty || !below.isEmpty else {
+        result.append(row)
+        index += 1
+        continue
+      }
+      for column in row.cells.indices where row.cells[column].isEmpty {
+        row.cells[column] = (above + below).map { $0.cells[column] }.joined()
+      }
+      row.box = (above + below).reduce(row.box) { $0.union($1.box) }
+      result.append(row)
+      index = next
+    }
+    return result
   }
 
   /// The x ranges that `segments` cover, overlapping ones joined, left to right.
