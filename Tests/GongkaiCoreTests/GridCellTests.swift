@@ -110,3 +110,52 @@ struct GridCellTests {
     #expect(report.appeals.cell("review", "upheld") == .some(.count(1)))
   }
 }
+
+@Suite("Page furniture of printed web pages")
+struct PageFurnitureTests {
+  private let page = """
+    2024/1/22 10:31 某某县人民政府2023年政府信息公开工作年度报告_某某县人民政府
+    某某县人民政府门户网站
+    www.mouxian.gov.cn
+    首页 政务公开 政务服务 互动交流 走进某某
+    当前位置：首页 > 政务公开 > 政府信息公开年报
+    某某县人民政府2023年政府信息公开工作年度报告
+    发布时间：2024-01-20 09:30 来源：县政府办 浏览次数：1234 字号：[大 中 小]
+    一、总体情况
+    2023年，我县通过门户网站主动公开信息，来源于各部门的报送。
+    https://www.mouxian.gov.cn/zwgk/2024/0120/123.html 1/3
+    二、主动公开政府信息情况
+    规章\t1\t0\t5
+    三、收到和处理政府信息公开申请情况
+    一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1
+    四、政府信息公开行政复议、行政诉讼情况
+    0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0
+    五、存在的主要问题及改进情况
+    无。
+    六、其他需要报告的事项
+    无。
+    某某县人民政府办公室
+    2024年1月20日
+    【打印本页】【关闭窗口】
+    主办单位：某某县人民政府办公室 网站标识码：3400000001 皖ICP备12345678号
+    """
+
+  @Test("the portal's and the browser's lines are dropped, the report's own are kept")
+  func furnitureDropped() throws {
+    let document = ReportPipeline().repair(page)
+    let dropped = document.repairs.filter { $0.kind == "page_furniture" }
+    #expect(dropped.count == 9, "\(dropped.map(\.detail))")
+    #expect(document.narrative["overview"]?.contains("来源于各部门") == true)
+    let report = try Fixtures.report(ofText: page)
+    #expect(report.meta.title == "某某县人民政府2023年政府信息公开工作年度报告")
+    #expect(report.meta.published == "2024-01-20")
+  }
+
+  @Test("every pattern of Models/page-furniture.json compiles")
+  func patternsCompile() throws {
+    for rule in TemplateCatalog.standard.pageFurniture {
+      #expect(throws: Never.self, "\(rule.id)") { _ = try NSRegularExpression(pattern: rule.pattern) }
+    }
+    #expect(TemplateCatalog.standard.pageFurniture.count >= 8)
+  }
+}

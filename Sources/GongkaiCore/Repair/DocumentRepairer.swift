@@ -6,6 +6,7 @@ public struct DocumentRepairer: Sendable {
   /// Each form's cues, normalised once.
   private let cues: [String: [String]]
   private let splitter: SectionSplitter
+  private let furniture: FurnitureFilter
 
   private struct Matchers: Sendable {
     var proactive: TableAssembler
@@ -23,6 +24,7 @@ public struct DocumentRepairer: Sendable {
     }
     matchers = built
     splitter = SectionSplitter(sections: catalog.newest.sections)
+    furniture = FurnitureFilter(rules: catalog.pageFurniture)
     cues = Dictionary(uniqueKeysWithValues: catalog.templates.map { ($0.id, $0.cues.map { LabelText.key($0) }) })
   }
 
@@ -44,7 +46,7 @@ public struct DocumentRepairer: Sendable {
   /// Repairs `text`.
   public func repair(_ text: String) -> RepairedDocument {
     var repairs: [Repair] = []
-    var lines = LineCleaner.clean(text, repairs: &repairs)
+    var lines = furniture.removing(from: LineCleaner.clean(text, repairs: &repairs), repairs: &repairs)
     let signature = Self.signature(of: &lines)
     let sectionList = catalog.newest.sections
     let spans = splitter.split(lines)
