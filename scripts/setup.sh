@@ -7,6 +7,7 @@ set -euo pipefail
 packages=(
   pkg-config
   libpoppler-glib-dev
+  libpoppler-private-dev
   libtesseract-dev
   tesseract-ocr-chi-sim
   tesseract-ocr-eng

@@ -24,6 +24,8 @@ public struct TemplateCatalog: Sendable {
   public let labelVariants: [String: [String]]
   /// Figures the narrative may state.
   public let narrativeFigures: [NarrativeFigureRule]
+  /// Lines of a printed web page that are not part of the report.
+  public let pageFurniture: [FurnitureRule]
   /// The JSON Schema of the output contract, as text.
   public let reportSchema: String
 
@@ -53,6 +55,7 @@ public struct TemplateCatalog: Sendable {
     guard !templates.isEmpty else { throw ModelError(file: "templates/", reason: "no templates") }
     labelVariants = try decode(LabelVariantFile.self, "label-variants.json").variants
     narrativeFigures = try decode(NarrativeFigureFile.self, "narrative-figures.json").figures
+    pageFurniture = try decode(FurnitureFile.self, "page-furniture.json").lines
     guard let schema = files["report.schema.json"] else {
       throw ModelError(file: "report.schema.json", reason: "missing")
     }
