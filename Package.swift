@@ -37,8 +37,14 @@ let package = Package(
     // Times the scan reader against plain `tesseract` (scripts/bench-ocr.sh).
     .executableTarget(name: "gongkai-ocr-bench", dependencies: ["GongkaiOCR", "GongkaiPDF"]),
 
-    // The front door: any input (PDF, scan, text export) → loaded text → Report.
-    .target(name: "GongkaiReader", dependencies: ["GongkaiCore", "GongkaiPDF", "GongkaiOCR"]),
+    // Web pages, Word files and Markdown through libxml2's C API (HTML parser, XML parser).
+    .systemLibrary(
+      name: "CLibXML2", pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]),
+    .target(name: "GongkaiMarkup", dependencies: ["GongkaiCore", "CLibXML2"], plugins: ["EmbedModels"]),
+
+    // The front door: any input (PDF, scan, web page, Word file, Markdown, text export) → loaded text → Report.
+    .target(name: "GongkaiReader", dependencies: ["GongkaiCore", "GongkaiPDF", "GongkaiOCR", "GongkaiMarkup"]),
 
     .executableTarget(
       name: "gongkai",
