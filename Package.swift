@@ -9,7 +9,8 @@ let package = Package(
     .library(name: "GongkaiReader", targets: ["GongkaiReader"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // Turns Models/*.json into Swift source at build time, so the templates live inside
@@ -41,7 +42,9 @@ let package = Package(
     .systemLibrary(
       name: "CLibXML2", pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]),
-    .target(name: "GongkaiMarkup", dependencies: ["GongkaiCore", "CLibXML2"], plugins: ["EmbedModels"]),
+    .target(
+      name: "GongkaiMarkup", dependencies: ["GongkaiCore", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      plugins: ["EmbedModels"]),
 
     // The front door: any input (PDF, scan, web page, Word file, Markdown, text export) → loaded text → Report.
     .target(name: "GongkaiReader", dependencies: ["GongkaiCore", "GongkaiPDF", "GongkaiOCR", "GongkaiMarkup"]),
