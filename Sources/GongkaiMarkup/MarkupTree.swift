@@ -13,12 +13,14 @@ final class MarkupTree {
   deinit { xmlFreeDoc(document) }
 
   /// Parses `text` with libxml2's forgiving HTML parser (the page's own charset hint is
-  /// ignored: the text is already decoded); nil when nothing could be parsed.
+  /// ignored: the text is already decoded; no depth limit, as a browser has none, since
+  /// the parser and the walks over the tree are not recursive past a fixed depth); nil
+  /// when nothing could be parsed.
   static func html(_ text: String) -> MarkupTree? {
     let options = Int32(
       HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
         | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
-        | HTML_PARSE_NODEFDTD.rawValue)
+        | HTML_PARSE_NODEFDTD.rawValue | XML_PARSE_HUGE.rawValue)
     var text = text
     let parsed: htmlDocPtr? = text.withUTF8 { bytes in
       bytes.withMemoryRebound(to: CChar.self) { chars in

@@ -128,7 +128,7 @@ struct WordNumbering {
       if digit == 0 {
         zero = true
       } else {
-        if zero, !result.isEmpty { result.append(digits[0]) }
+        if zero, !result.isEmpty { result.append(units[1] == "十" ? "零" : digits[0]) }
         zero = false
         result += String(digits[digit]) + unit
       }

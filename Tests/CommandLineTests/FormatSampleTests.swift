@@ -13,7 +13,7 @@ private func samples(_ folder: String, _ ext: String) -> [String] {
 }
 
 /// Web pages, Word files and converter Markdown (Samples/html, docx, markdown).
-private let formatSamples = samples("html", "html") + samples("docx", "docx")
+private let formatSamples = samples("html", "html") + samples("docx", "docx") + samples("markdown", "md")
 
 @Suite("Web pages, Word files and Markdown end to end")
 struct FormatSampleTests {
@@ -33,7 +33,7 @@ struct FormatSampleTests {
 
   @Test("every kind has fixtures of both forms")
   func bothForms() {
-    for folder in ["html", "docx"] {
+    for folder in ["html", "docx", "markdown"] {
       let names = formatSamples.filter { $0.hasPrefix(folder + "/") }
       #expect(names.contains { $0.contains("2019") }, "\(folder)")
       #expect(names.contains { $0.contains("2021") }, "\(folder)")
