@@ -62,7 +62,11 @@ let package = Package(
       name: "GongkaiPDFTests", dependencies: ["GongkaiPDF", "GongkaiLayout"], exclude: ["Fixtures"]),
     .testTarget(name: "GongkaiOCRTests", dependencies: ["GongkaiOCR", "GongkaiPDF", "GongkaiLayout"]),
     .testTarget(name: "GongkaiMarkupTests", dependencies: ["GongkaiMarkup", "GongkaiCore"]),
-    .testTarget(name: "CommandLineTests", dependencies: ["gongkai", "GongkaiCore", "GongkaiReader"]),
+    .testTarget(
+      name: "CommandLineTests",
+      dependencies: [
+        "gongkai", "GongkaiCore", "GongkaiReader", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiCore
 
 /// What an input's bytes are, decided from the content; the file name only breaks the
 /// tie between Markdown and plain text, which the content may leave open.
@@ -15,6 +16,19 @@ public enum InputKind: String, Sendable, CaseIterable {
   case markdown
   /// Plain text: a text export.
   case text
+
+  /// The `source.kind` of a report read from an input of this kind; nil for a legacy
+  /// Office file, which is not read.
+  public var sourceKind: SourceInfo.Kind? {
+    switch self {
+    case .pdf: .pdf
+    case .html: .html
+    case .zip: .docx
+    case .legacyOffice: nil
+    case .markdown: .markdown
+    case .text: .text
+    }
+  }
 
   /// The kind of `data`, whose file is called `name`.
   public static func sniff(_ data: Data, name: String) -> InputKind {
