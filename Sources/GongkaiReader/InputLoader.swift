@@ -48,9 +48,10 @@ public enum InputLoader {
         reason: "a legacy Word or WPS file (.doc/.wps, OLE2), which is not read; save it as .docx or PDF and parse that"
       )
     case .markdown:
-      let text = try TextDecoder.decode(data, file: path)
+      let markdown = MarkdownInput.read(try TextDecoder.decode(data, file: path))
       return LoadedInput(
-        text: MarkdownInput.read(text).text, source: SourceInfo(file: name, sha256: sha256, kind: .markdown))
+        text: markdown.text, source: SourceInfo(file: name, sha256: sha256, kind: .markdown),
+        warnings: markdown.warnings.map { "\(path): \($0)" })
     case .text:
       let text = try TextDecoder.decode(data, file: path)
       return LoadedInput(text: text, source: SourceInfo(file: name, sha256: sha256, kind: .text))
