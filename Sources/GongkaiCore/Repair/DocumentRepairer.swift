@@ -24,7 +24,7 @@ public struct DocumentRepairer: Sendable {
     }
     matchers = built
     splitter = SectionSplitter(sections: catalog.newest.sections)
-    furniture = FurnitureFilter(rules: catalog.pageFurniture)
+    furniture = FurnitureFilter(rules: catalog.pageFurniture, outsideMarkers: catalog.outsideFurnitureMarkers)
     cues = Dictionary(uniqueKeysWithValues: catalog.templates.map { ($0.id, $0.cues.map { LabelText.key($0) }) })
   }
 
