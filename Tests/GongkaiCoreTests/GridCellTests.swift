@@ -151,7 +151,7 @@ struct PageFurnitureTests {
     #expect(report.meta.published == "2024-01-20")
   }
 
-  @Test("every pattern of Models/page-furniture.json compiles")
+  @Test("every pattern of Models/web-furniture.json's lines compiles")
   func patternsCompile() throws {
     for rule in TemplateCatalog.standard.pageFurniture {
       #expect(throws: Never.self, "\(rule.id)") { _ = try NSRegularExpression(pattern: rule.pattern) }

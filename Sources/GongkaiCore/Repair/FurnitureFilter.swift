@@ -4,10 +4,22 @@ import Foundation
 /// rules of Models/web-furniture.json), recording each as a `page_furniture` repair.
 ///
 /// Inside the report a line must match a rule fully (its minimum of different matches, no
-/// sentence punctuation), so report text that uses the same words stays. Before the
+/// sentence punctuation), and rules of what only sits around a report (banner, navigation,
+/// site footer) do not apply, so report text that uses the same words stays. Before the
 /// report's title line and after its signing date nothing is report text, so one match or
 /// one furniture marker is enough there.
 struct FurnitureFilter: Sendable {
+  /// Where a line lies.
+  enum Zone {
+    /// Between the report's title and its end: full matches of the rules that apply inside.
+    case inside
+    /// Before the report's text or after it, where no title or signing date marks the edge:
+    /// full matches of every rule.
+    case edge
+    /// Before the title line or after the signing date: one match or one marker.
+    case outside
+  }
+
   private struct Rule: @unchecked Sendable {
     // NSRegularExpression is immutable once built and safe to share between threads.
     let id: String
@@ -17,6 +29,7 @@ struct FurnitureFilter: Sendable {
     let requires: [String]
     let excludes: [String]
     let tabs: Bool
+    let inside: Bool
   }
 
   private let rules: [Rule]
@@ -36,19 +49,21 @@ struct FurnitureFilter: Sendable {
       guard let regex = try? NSRegularExpression(pattern: rule.pattern) else { return nil }
       return Rule(
         id: rule.id, regex: regex, minimum: rule.minimum ?? 1, maxLength: rule.maxLength ?? 80,
-        requires: rule.requires ?? [], excludes: rule.excludes ?? [], tabs: rule.tabs ?? false)
+        requires: rule.requires ?? [], excludes: rule.excludes ?? [], tabs: rule.tabs ?? false,
+        inside: rule.inside ?? true)
     }
     self.outsideMarkers = outsideMarkers.map { $0.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
     longest = (self.rules.map(\.maxLength).max() ?? 0) * 4
   }
 
   /// The id of the rule `line` falls under, or nil when it is part of the report.
-  /// `outside`: the line lies before the report's title or after its signing date.
-  func furniture(_ line: DocumentLine, outside: Bool = false) -> String? {
+  func furniture(_ line: DocumentLine, zone: Zone = .inside) -> String? {
+    let outside = zone == .outside
     guard !line.isBlank, line.text.utf8.count <= longest else { return nil }
     let text = String(line.text)
     let length = text.count
-    for rule in rules where length <= rule.maxLength && (rule.tabs || !line.hasTab) {
+    for rule in rules where length <= rule.maxLength && (rule.tabs || !line.hasTab) && (rule.inside || zone != .inside)
+    {
       guard rule.requires.isEmpty || rule.requires.contains(where: { text.contains($0) }),
         !rule.excludes.contains(where: { text.contains($0) })
       else { continue }
@@ -77,25 +92,35 @@ struct FurnitureFilter: Sendable {
   func removing(from lines: [DocumentLine], repairs: inout [Repair]) -> [DocumentLine] {
     guard !rules.isEmpty else { return lines }
     var found: [String?] = lines.map { furniture($0) }
-    if let title = titleIndex(lines, found: found) {
-      for index in 0..<title where found[index] == nil {
-        found[index] = furniture(lines[index], outside: true)
+    if let (start, isTitle) = reportStart(lines, found: found) {
+      for index in 0..<start where found[index] == nil {
+        found[index] = furniture(lines[index], zone: isTitle ? .outside : .edge)
       }
     }
     // After the signing date (the last line that is only a date), every line up to the
-    // end must be furniture, else the date is not the report's end.
+    // end must be furniture, else the date is not the report's end. Without a date, the
+    // last lines are dropped while they fully match a rule.
     var tail: [(Int, String)] = []
+    var edge: [(Int, String)] = []
     var seen = 0
+    var isEdge = true
     for index in lines.indices.reversed() where found[index] == nil && !lines[index].isBlank {
       seen += 1
       if seen > tailReach { break }
       if DateReader.isoDate(line: String(lines[index].text)) != nil {
         for (at, id) in tail { found[at] = id }
+        edge = []
         break
       }
-      guard let id = furniture(lines[index], outside: true) else { break }
+      if isEdge, let id = furniture(lines[index], zone: .edge) {
+        edge.append((index, id))
+      } else {
+        isEdge = false
+      }
+      guard let id = furniture(lines[index], zone: .outside) else { break }
       tail.append((index, id))
     }
+    for (at, id) in edge { found[at] = id }
     var kept: [DocumentLine] = []
     kept.reserveCapacity(lines.count)
     for (line, id) in zip(lines, found) {
@@ -109,21 +134,21 @@ struct FurnitureFilter: Sendable {
     return kept
   }
 
-  /// The report's title line: the first line near the top naming a year and a 报告, with
-  /// no field colon and no tab; nil when the report's prose starts first.
-  private func titleIndex(_ lines: [DocumentLine], found: [String?]) -> Int? {
+  /// Where the report starts: its title line (the first line near the top naming a year
+  /// and a 报告, with no field colon and no tab; `isTitle`), else its first sentence.
+  private func reportStart(_ lines: [DocumentLine], found: [String?]) -> (Int, isTitle: Bool)? {
     var seen = 0
     for index in lines.indices where found[index] == nil && !lines[index].isBlank {
       seen += 1
       if seen > headReach { return nil }
       let text = String(lines[index].text)
-      if text.contains("。") { return nil }
+      if text.contains("。") { return (index, false) }
       guard !lines[index].hasTab, !text.contains("："), !text.contains(":"), text.count <= 60,
         text.contains("报告"), MetaReader.year(inTitle: text) != nil
       else { continue }
       let trimmed = text.drop { $0.isWhitespace }
-      if trimmed.hasPrefix("本报告") || trimmed.hasPrefix("根据") { return nil }
-      return index
+      if trimmed.hasPrefix("本报告") || trimmed.hasPrefix("根据") { return (index, false) }
+      return (index, true)
     }
     return nil
   }
