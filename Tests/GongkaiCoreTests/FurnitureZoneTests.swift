@@ -66,14 +66,19 @@ struct FurnitureZoneTests {
       相关链接：中国政府网 | 省人民政府
       Copyright © 2024 某某县人民政府 版权所有
       """
-    let page = portalPage(head: head, other: "无。", tail: tail)
+    let page = portalPage(
+      head: head, title: "某某县人民政府2023年政府信息公开工作年度报告\n发布日期：2024-01-29\n信息来源：县政府办公室", other: "无。",
+      tail: tail)
     let report = try Fixtures.report(ofText: page)
     #expect(report.meta.title == "某某县人民政府2023年政府信息公开工作年度报告")
     #expect(report.meta.agency == "某某县人民政府")
     #expect(report.meta.published == "2024-01-20")
     let document = ReportPipeline().repair(page)
     #expect(document.narrative["other"] == "无。")
-    #expect(!document.preamble.contains { $0.contains("索") || $0.contains("English") || $0.contains("位置") })
+    #expect(
+      !document.preamble.contains {
+        $0.contains("索") || $0.contains("English") || $0.contains("位置") || $0.contains("发布") || $0.contains("来源")
+      }, "\(document.preamble)")
   }
 
   @Test("a title on two lines below a banner: the agency line is joined to the 2023年… line")

@@ -6,8 +6,8 @@ import Foundation
 /// Inside the report a line must match a rule fully (its minimum of different matches, no
 /// sentence punctuation), and rules of what only sits around a report (banner, navigation,
 /// site footer) do not apply, so report text that uses the same words stays. Before the
-/// report's title line and after its signing date nothing is report text, so one match or
-/// one furniture marker is enough there.
+/// report's title line, between it and the report's first sentence, and after its signing
+/// date nothing is report text, so one match or one furniture marker is enough there.
 struct FurnitureFilter: Sendable {
   /// Where a line lies.
   enum Zone {
@@ -81,7 +81,7 @@ struct FurnitureFilter: Sendable {
         if seen.count >= minimum { return rule.id }
       }
     }
-    if outside, length <= 120, !text.contains("。") {
+    if outside, length <= 120, !line.hasTab, !text.contains("。") {
       let compact = text.filter { !$0.isWhitespace }
       if outsideMarkers.contains(where: { compact.contains($0) }) { return "outside_report" }
     }
@@ -93,7 +93,12 @@ struct FurnitureFilter: Sendable {
     guard !rules.isEmpty else { return lines }
     var found: [String?] = lines.map { furniture($0) }
     if let (start, isTitle) = reportStart(lines, found: found) {
-      for index in 0..<start where found[index] == nil {
+      // Between the title and the first sentence sit the portal's publication lines.
+      var end = start
+      if isTitle, let prose = lines[start...].firstIndex(where: { $0.text.contains("。") }), prose - start <= headReach {
+        end = prose
+      }
+      for index in 0..<end where index != start && found[index] == nil {
         found[index] = furniture(lines[index], zone: isTitle ? .outside : .edge)
       }
     }
