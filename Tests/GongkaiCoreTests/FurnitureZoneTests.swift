@@ -98,4 +98,15 @@ struct FurnitureZoneTests {
     let document = ReportPipeline().repair(page)
     #expect(document.narrative["other"]?.contains("附件") == true)
   }
+
+  @Test("an unsigned page: furniture dropped from the first line fully matching a rule; a contact line above it kept")
+  func unsignedTail() throws {
+    let page =
+      portalPage(head: "", other: "无。", tail: "")
+      .replacingOccurrences(of: "某某县人民政府\n2024年1月20日\n", with: "联系电话：0551-1234567\n")
+      + "【打印本页】【关闭窗口】\n分享到：微信 微博\n版权所有：某某县人民政府 技术支持：某某公司\n"
+    let document = ReportPipeline().repair(page)
+    #expect(document.signatureDate == nil)
+    #expect(document.narrative["other"] == "无。\n联系电话：0551-1234567", "\(document.narrative["other"] ?? "")")
+  }
 }

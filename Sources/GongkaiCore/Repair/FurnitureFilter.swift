@@ -104,28 +104,33 @@ struct FurnitureFilter: Sendable {
     }
     // After the signing date (the last line that is only a date), every line up to the
     // end must be furniture, else the date is not the report's end. Without a date, the
-    // last lines are dropped while they fully match a rule.
-    var tail: [(Int, String)] = []
-    var edge: [(Int, String)] = []
+    // last lines are dropped from the first that fully matches a rule (【打印】【关闭】, a
+    // site footer) on, when all below it are furniture.
+    var tail: [(index: Int, id: String, strong: Bool)] = []
     var seen = 0
-    var isEdge = true
-    for index in lines.indices.reversed() where found[index] == nil && !lines[index].isBlank {
+    var signed = false
+    for index in lines.indices.reversed() where !lines[index].isBlank {
       seen += 1
       if seen > tailReach { break }
+      if let id = found[index] {  // already dropped: a full match
+        tail.append((index, id, true))
+        continue
+      }
       if DateReader.isoDate(line: String(lines[index].text)) != nil {
-        for (at, id) in tail { found[at] = id }
-        edge = []
+        signed = true
         break
       }
-      if isEdge, let id = furniture(lines[index], zone: .edge) {
-        edge.append((index, id))
-      } else {
-        isEdge = false
-      }
       guard let id = furniture(lines[index], zone: .outside) else { break }
-      tail.append((index, id))
+      tail.append((index, id, furniture(lines[index], zone: .edge) != nil))
     }
-    for (at, id) in edge { found[at] = id }
+    if !signed {
+      if let strong = tail.lastIndex(where: \.strong) {
+        tail.removeSubrange((strong + 1)...)
+      } else {
+        tail = []
+      }
+    }
+    for entry in tail where found[entry.index] == nil { found[entry.index] = entry.id }
     var kept: [DocumentLine] = []
     kept.reserveCapacity(lines.count)
     for (line, id) in zip(lines, found) {
