@@ -9,6 +9,7 @@ packages=(
   libpoppler-glib-dev
   libtesseract-dev
   libxml2-dev
+  libssl-dev
   tesseract-ocr-chi-sim
   tesseract-ocr-eng
 )
