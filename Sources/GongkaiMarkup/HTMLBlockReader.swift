@@ -83,7 +83,9 @@ struct HTMLBlockReader {
         endLine()
         continue
       }
-      let isFurniture = marksFurniture(child)
+      // Site furniture is a block (a div, list, table, footer): the class and id of inline
+      // elements (links, spans, fonts — most elements of a page) are not read.
+      let isFurniture = kind != .inline && marksFurniture(child)
       if isFurniture { furnitureDepth += 1 }
       if kind == .table {
         endLine()
