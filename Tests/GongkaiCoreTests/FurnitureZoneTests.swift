@@ -109,4 +109,10 @@ struct FurnitureZoneTests {
     #expect(document.signatureDate == nil)
     #expect(document.narrative["other"] == "无。\n联系电话：0551-1234567", "\(document.narrative["other"] ?? "")")
   }
+
+  @Test("the furniture rules' required words fit the byte screen (at most 64)")
+  func requiredWordsFit() {
+    let words = TemplateCatalog.standard.pageFurniture.reduce(0) { $0 + ($1.requires?.count ?? 0) }
+    #expect(words > 0 && words <= 64)
+  }
 }
