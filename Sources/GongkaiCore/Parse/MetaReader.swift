@@ -52,8 +52,10 @@ enum MetaReader {
   /// Whether a line may be (part of) a title: no field colon, tab, > or |, nor the _ of a
   /// page title "报告_网站名" a browser prints above the page.
   private static func isTitleLike(_ line: String) -> Bool {
-    !line.contains { "：:\t>|｜_".contains($0) }
+    !line.unicodeScalars.contains { titleBreakers.contains($0) }
   }
+
+  private static let titleBreakers = Set("：:\t>|｜_".unicodeScalars)
 
   /// Removes spaces next to Chinese characters and folds the rest.
   static func cleanTitle(_ text: String) -> String {

@@ -47,8 +47,9 @@ struct FurnitureFilter: Sendable {
   /// Whether some word starts with the two bytes `first << 8 | second` (or is the single
   /// byte `first`, for every `second`): a flat table checked before the word lists.
   private let startsWord: [Bool]
-  /// Markers of furniture outside the report, without spaces (PDF text may space them out).
-  private let outsideMarkers: [String]
+  /// Markers of furniture outside the report, as UTF-8 without spaces (PDF text may space
+  /// them out).
+  private let outsideMarkers: [[UInt8]]
   /// The longest line any rule looks at, in UTF-8 bytes (a quick screen).
   private let longest: Int
   /// How far from the end the signing date is looked for, in non-blank lines.
@@ -83,7 +84,7 @@ struct FurnitureFilter: Sendable {
       }
     }
     startsWord = starts
-    self.outsideMarkers = outsideMarkers.map { $0.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
+    self.outsideMarkers = outsideMarkers.map { Array($0.filter { !$0.isWhitespace }.utf8) }.filter { !$0.isEmpty }
     longest = (self.rules.map(\.maxLength).max() ?? 0) * 4
   }
 
@@ -139,10 +140,25 @@ struct FurnitureFilter: Sendable {
       }
     }
     if outside, length <= 120, !line.hasTab, !text.contains("。") {
-      let compact = text.filter { !$0.isWhitespace }
-      if outsideMarkers.contains(where: { compact.contains($0) }) { return "outside_report" }
+      let compact = Array(text.filter { !$0.isWhitespace }.utf8)
+      if outsideMarkers.contains(where: { Self.occurs($0, in: compact) }) { return "outside_report" }
     }
     return nil
+  }
+
+  /// Whether `needle` occurs in `bytes`.
+  private static func occurs(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
+    guard let first = needle.first, needle.count <= bytes.count else { return false }
+    var start = 0
+    while start + needle.count <= bytes.count {
+      if bytes[start] == first {
+        var offset = 1
+        while offset < needle.count, bytes[start + offset] == needle[offset] { offset += 1 }
+        if offset == needle.count { return true }
+      }
+      start += 1
+    }
+    return false
   }
 
   /// `lines` without the page furniture around the report; each line dropped is recorded
@@ -169,9 +185,12 @@ struct FurnitureFilter: Sendable {
         break
       }
       guard let id = furniture(lines[index], zone: .outside) else { break }
-      tail.append((index, id, furniture(lines[index], zone: .edge) != nil))
+      tail.append((index, id, false))
     }
     if !signed {
+      for position in tail.indices where !tail[position].strong {
+        tail[position].strong = furniture(lines[tail[position].index], zone: .edge) != nil
+      }
       if let strong = tail.lastIndex(where: \.strong) {
         tail.removeSubrange((strong + 1)...)
       } else {
@@ -198,17 +217,24 @@ struct FurnitureFilter: Sendable {
     for index in lines.indices where !lines[index].isBlank {
       seen += 1
       if seen > headLines { return (index, title) }
-      let text = String(lines[index].text)
-      let trimmed = text.drop { $0.isWhitespace }
-      if text.contains("。") || trimmed.hasPrefix("一、") || trimmed.hasPrefix("本报告") || trimmed.hasPrefix("根据") {
+      let bytes = Array(lines[index].text.utf8)
+      let trimmed = lines[index].text.drop { $0.isWhitespace }
+      if Self.occurs(Self.fullStop, in: bytes) || trimmed.hasPrefix("一、") || trimmed.hasPrefix("本报告")
+        || trimmed.hasPrefix("根据")
+      {
         return (index, title)
       }
-      if title == nil, !lines[index].hasTab, !text.contains("："), !text.contains(":"), text.count <= 60,
-        text.contains("报告"), MetaReader.year(inTitle: text) != nil
+      if title == nil, !lines[index].hasTab, !bytes.contains(UInt8(ascii: ":")), !Self.occurs(Self.colon, in: bytes),
+        bytes.count <= 180, Self.occurs(Self.report, in: bytes),
+        MetaReader.year(inTitle: String(lines[index].text)) != nil
       {
         title = index
       }
     }
     return (lines.count, title)
   }
+
+  private static let fullStop = Array("。".utf8)
+  private static let colon = Array("：".utf8)
+  private static let report = Array("报告".utf8)
 }
