@@ -19,6 +19,8 @@ struct NumberRead: Sendable, Hashable {
 /// wrong reads come with low confidence; the Chinese model can drop a leading digit with
 /// high confidence, which only a disagreeing second model reveals.
 struct NumberReader {
+  /// Votes whose best read is less sure than this are not taken as numbers.
+  var minimumConfidence = 20.0
   /// English reads at least this sure are taken without a second look.
   var acceptConfidence = 93.0
   /// The digit height the English model is given, in pixels.
@@ -52,7 +54,10 @@ struct NumberReader {
     if let first { reads.append(first) }
     if let second { reads.append(second) }
     if let third = chineseRead(page, ink: ink, level: level) { reads.append(third) }
-    return Self.vote(reads)
+    let vote = Self.vote(reads)
+    // A "number" no model is at all sure of is most often Chinese characters whose parts are
+    // narrow (科研 → 57): the cell is left to the text reader.
+    return vote.confidence < minimumConfidence ? nil : vote
   }
 
   /// The value most reads agree on; unsure unless at least two agree.

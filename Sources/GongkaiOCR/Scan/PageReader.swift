@@ -31,6 +31,9 @@ final class PageReader {
   /// The block (points) the local paper level is measured over when finding rules; smaller
   /// than a cell, larger than a rule is thick.
   var shadingBlockSize = 2.0
+  /// How much darker than the paper (grey levels) a rule must be at least: light grey
+  /// borders of 0.25 pt, blurred by a copier, are only about 30 levels darker.
+  var ruleMargin = 16
   /// Rotations smaller than this (degrees) are left alone.
   var minimumSkew = 0.05
   /// The white margin given to label cells, in pixels.
@@ -57,7 +60,7 @@ final class PageReader {
     let level = OtsuThreshold.level(of: page)
     // Rules are found on a smoothed black-and-white copy: a blurred rule is lighter than
     // text, and with one threshold between ink and paper it would break up.
-    let ruleLevel = UInt8(max(Int(level), Int(paper) - max(24, (Int(paper) - Int(level)) / 3)))
+    let ruleLevel = UInt8(max(Int(level), Int(paper) - max(ruleMargin, (Int(paper) - Int(level)) / 4)))
     // Measured against the local paper, so grey shading behind a table row is not ink
     // and the rules around it stay lines (see ``GreyBitmap/smoothedBinary(level:margin:block:)``).
     let shadingBlock = max(2, Int((shadingBlockSize * scale).rounded()))
@@ -83,7 +86,13 @@ final class PageReader {
         guard !region.isEmpty else { continue }
         let ink = InkComponents(in: page, region: region, level: level, minimumArea: speck)
         guard let inkBox = ink.union else { continue }
-        if Self.looksNumeric(ink), let read = numbers.read(page, ink: inkBox, level: level) {
+        // A sign before the digits (-3, +2, －1) is told by its shape; the models read the digits.
+        let signed = Self.leadingSign(ink)
+        let digits = signed?.digits ?? ink
+        if Self.looksNumeric(digits), let digitBox = digits.union,
+          var read = numbers.read(page, ink: digitBox, level: level)
+        {
+          if let sign = signed?.sign { read.value = String(sign) + read.value }
           let box = pageRect(inkBox, scale: scale)
           numberCells.append(ReadNumberCell(box: box, read: read))
           characters += Self.spread(read.value, over: box)
@@ -192,6 +201,30 @@ final class PageReader {
       return false
     }
     return true
+  }
+
+  /// A sign printed before a number: the leftmost blob, clear of the others, short and at
+  /// mid-height of the digits — a dash (minus, also the full-width －) or a small cross (plus).
+  /// Returns the sign and the ink without it; `nil` when there is none.
+  static func leadingSign(_ ink: InkComponents) -> (sign: Character, digits: InkComponents)? {
+    guard ink.boxes.count >= 2,
+      let first = ink.boxes.indices.min(by: { ink.boxes[$0].box.x < ink.boxes[$1].box.x })
+    else { return nil }
+    let mark = ink.boxes[first].box
+    var rest = ink
+    rest.boxes.remove(at: first)
+    guard let digits = rest.union, mark.maxX <= digits.x else { return nil }
+    let digitHeight = Double(rest.boxes.map(\.box.height).max() ?? 0)
+    let height = Double(mark.height)
+    let width = Double(mark.width)
+    let middle = Double(mark.y) + height / 2
+    guard height <= 0.7 * digitHeight, width <= 1.6 * digitHeight,
+      middle >= Double(digits.y) + 0.25 * Double(digits.height),
+      middle <= Double(digits.y) + 0.75 * Double(digits.height)
+    else { return nil }
+    if width >= 1.8 * height, height <= 0.3 * digitHeight { return ("-", rest) }
+    if height >= 0.3 * digitHeight, width >= 0.6 * height, width <= 1.6 * height { return ("+", rest) }
+    return nil
   }
 
   /// One character per digit, the box divided evenly, so the layout step sees the number.
