@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCore
+import GongkaiReader
 
 /// Turns one input into its worker reply: the report, or an error record when the
 /// input cannot be read or holds no report.
@@ -19,6 +20,7 @@ struct CorpusItemParser {
   func reply(for path: String) -> WorkerReply {
     do {
       let input = try InputLoader.load(path, options: reading)
+      input.warnings.forEach(printError)
       let report = try pipeline.report(
         text: input.text, source: input.source, titleHint: input.titleHint, uncertain: input.uncertain)
       return WorkerReply(
