@@ -40,7 +40,9 @@ enum PDFInput {
         let offset = scanFirst ? 0 : nativeText.split(separator: "\n", omittingEmptySubsequences: false).count - 1
         text = scanFirst ? scan.text + (scan.text.hasSuffix("\n") ? "" : "\n") + native.text : nativeText + scan.text
         uncertain = scan.lowConfidence.map {
-          UncertainCell(line: $0.line + offset, field: $0.field, value: $0.value, confidence: $0.confidence)
+          UncertainCell(
+            line: $0.line + offset, field: $0.field, value: $0.value, confidence: $0.confidence,
+            alternatives: $0.alternatives)
         }
         layer = scanPages.count == document.pageCount ? .ocr : .mixed
       }

@@ -104,7 +104,19 @@ public struct ReportParser: Sendable {
   private func uncertainFindings(_ uncertain: [UncertainCell], document: RepairedDocument, template: ReportTemplate)
     -> [Finding]
   {
+    placed(uncertain, in: document).map { path, cell in
+      Finding(
+        rule: "ocr_low_confidence", severity: .warning, location: path,
+        message:
+          "read as \(cell.value) with confidence \(Int(cell.confidence.rounded())); check this cell against the scan")
+    }
+  }
+
+  /// The uncertain values that ended up in a table, with the path of their cell
+  /// (`requests.granted.total`).
+  func placed(_ uncertain: [UncertainCell], in document: RepairedDocument) -> [(path: String, cell: UncertainCell)] {
     guard !uncertain.isEmpty else { return [] }
+    let template = document.template
     var paths: [AssembledTable.CellOrigin: String] = [:]
     let tables: [(String, AssembledTable?, (String) -> [String])] = [
       (
@@ -123,11 +135,7 @@ public struct ReportParser: Sendable {
       }
     }
     return uncertain.compactMap { cell in
-      guard let path = paths[AssembledTable.CellOrigin(line: cell.line, field: cell.field)] else { return nil }
-      return Finding(
-        rule: "ocr_low_confidence", severity: .warning, location: path,
-        message:
-          "read as \(cell.value) with confidence \(Int(cell.confidence.rounded())); check this cell against the scan")
+      paths[AssembledTable.CellOrigin(line: cell.line, field: cell.field)].map { ($0, cell) }
     }
   }
 

@@ -25,7 +25,11 @@ public struct ReportPipeline: Sendable {
   ) throws(InputError) -> Report {
     let document = repairer.repair(text)
     try Self.requireReport(document, file: source.file)
-    return validator.validate(parser.parse(document, source: source, titleHint: titleHint, uncertain: uncertain))
+    let report = validator.validate(parser.parse(document, source: source, titleHint: titleHint, uncertain: uncertain))
+    // Doubtful OCR reads: the tables' arithmetic may choose among readings of the same glyphs.
+    let doubtful = parser.placed(uncertain, in: document)
+    guard !doubtful.isEmpty else { return report }
+    return ReadingChooser(validator: validator).choose(report, doubtful: doubtful)
   }
 
   /// The report of a repaired document, validated.

@@ -27,13 +27,22 @@ final class PageReader {
   let chinese: OCREngine
   let numbers: NumberReader
   var skewEstimator = SkewEstimator()
-  var rulingFinder = RulingLineFinder()
+  /// Pieces of a rule up to 10 pt apart are one rule: where a seal's ring crosses a rule the
+  /// ink is too thick to be a line for a few points (a cell is wider, a row taller than that).
+  var rulingFinder: RulingLineFinder = {
+    var options = RulingLineFinder.Options()
+    options.joinGap = 10
+    return RulingLineFinder(options: options)
+  }()
   /// The block (points) the local paper level is measured over when finding rules; smaller
   /// than a cell, larger than a rule is thick.
   var shadingBlockSize = 2.0
   /// How much darker than the paper (grey levels) a rule must be at least: light grey
   /// borders of 0.25 pt, blurred by a copier, are only about 30 levels darker.
   var ruleMargin = 16
+  /// A cell that is no number at the page's ink level is tried again at these fractions of
+  /// it, which keep print and drop a red seal's lighter grey; such a read is marked unsure.
+  var stampedInkFactors = [0.6, 0.35]
   /// Rotations smaller than this (degrees) are left alone.
   var minimumSkew = 0.05
   /// The white margin given to label cells, in pixels.
@@ -64,8 +73,10 @@ final class PageReader {
     // Measured against the local paper, so grey shading behind a table row is not ink
     // and the rules around it stay lines (see ``GreyBitmap/smoothedBinary(level:margin:block:)``).
     let shadingBlock = max(2, Int((shadingBlockSize * scale).rounded()))
-    let rulings = rulingFinder.lines(
-      in: page.smoothedBinary(level: ruleLevel, margin: Int(paper) - Int(ruleLevel), block: shadingBlock))
+    let rulings = Self.snapped(
+      rulingFinder.lines(
+        in: page.smoothedBinary(level: ruleLevel, margin: Int(paper) - Int(ruleLevel), block: shadingBlock)),
+      reach: rulingFinder.options.joinGap)
     let grids = TableGrid.grids(from: rulings)
 
     var characters: [PositionedCharacter] = []
@@ -86,20 +97,35 @@ final class PageReader {
         guard !region.isEmpty else { continue }
         let ink = InkComponents(in: page, region: region, level: level, minimumArea: speck)
         guard let inkBox = ink.union else { continue }
-        // A sign before the digits (-3, +2, －1) is told by its shape; the models read the digits.
-        let signed = Self.leadingSign(ink)
-        let digits = signed?.digits ?? ink
-        if Self.looksNumeric(digits), let digitBox = digits.union,
-          var read = numbers.read(page, ink: digitBox, level: level)
-        {
-          if let sign = signed?.sign { read.value = String(sign) + read.value }
+        // A cell under a seal: the stamp's ink is lighter than print, so when the cell is no
+        // number at the page's level it is looked at again with only the darkest ink.
+        var found = readNumber(page, ink: ink, level: level)
+        var text: [PositionedCharacter] = []
+        if found == nil {
+          let mode: OCREngine.Mode = Self.lineCount(ink) == 1 ? .singleLine : .block
+          text = readText(page, ink: inkBox, paper: paper, scale: scale, mode: mode)
+          // A label reads as Chinese; a number crossed by a seal reads as neither (mso, U):
+          // only then is the cell looked at again with the darkest ink alone.
+          if !text.contains(where: { Self.isHan($0.character) }) {
+            for factor in stampedInkFactors where found == nil {
+              let darkLevel = UInt8(Double(level) * factor)
+              // Where the stamp crossed a stroke a few dark pixels stay behind: larger specks go.
+              let dark = InkComponents(in: page, region: region, level: darkLevel, minimumArea: 4 * speck)
+              found = readNumber(page, ink: dark, level: darkLevel).map { read in
+                var unsure = read
+                unsure.isLowConfidence = true
+                return unsure
+              }
+            }
+          }
+        }
+        if let read = found {
           let box = pageRect(inkBox, scale: scale)
           numberCells.append(ReadNumberCell(box: box, read: read))
           characters += Self.spread(read.value, over: box)
-          continue
+        } else {
+          characters += text
         }
-        let mode: OCREngine.Mode = Self.lineCount(ink) == 1 ? .singleLine : .block
-        characters += readText(page, ink: inkBox, paper: paper, scale: scale, mode: mode)
       }
     }
 
@@ -120,6 +146,21 @@ final class PageReader {
       number: number, width: Double(page.width) / scale, height: Double(page.height) / scale,
       characters: characters, rulings: Self.rulings(rulings, inside: grids))
     return ReadPage(page: positioned, numbers: numberCells, skew: skew)
+  }
+
+  /// The number in a cell whose ink (at `level`) is `ink`: a sign told by its shape, the
+  /// digits read by ``NumberReader``; `nil` when the ink does not look like a number.
+  func readNumber(_ page: GreyBitmap, ink: InkComponents, level: UInt8) -> NumberRead? {
+    let signed = Self.leadingSign(ink)
+    let digits = signed?.digits ?? ink
+    guard Self.looksNumeric(digits), let digitBox = digits.union,
+      var read = numbers.read(page, ink: digitBox, level: level)
+    else { return nil }
+    if let sign = signed?.sign {
+      read.value = String(sign) + read.value
+      read.alternatives = read.alternatives.map { String(sign) + $0 }
+    }
+    return read
   }
 
   /// Reads a label cell with the Chinese model as a block of lines: first shrunk to
@@ -164,6 +205,29 @@ final class PageReader {
     }
   }
 
+  /// `lines` with each end that stops short of a crossing rule by at most `reach` points
+  /// drawn on to it: where a seal covers a table's corner the rule under it is lost.
+  static func snapped(_ lines: [RulingLine], reach: Double) -> [RulingLine] {
+    lines.map { line in
+      var line = line
+      let crossing = lines.filter {
+        $0.axis != line.axis && $0.start - reach <= line.position && $0.end + reach >= line.position
+      }
+      if let stop = crossing.map(\.position).filter({ $0 > line.end && $0 <= line.end + reach }).min() {
+        line.end = stop
+      }
+      if let stop = crossing.map(\.position).filter({ $0 < line.start && $0 >= line.start - reach }).max() {
+        line.start = stop
+      }
+      return line
+    }
+  }
+
+  /// Whether `character` is a CJK ideograph (a label's text, or a placeholder such as 无).
+  static func isHan(_ character: Character) -> Bool {
+    character.unicodeScalars.contains { (0x3400...0x9FFF).contains($0.value) || (0xF900...0xFAFF).contains($0.value) }
+  }
+
   /// How many lines of text the blobs form (blobs overlapping vertically share a line).
   static func lineCount(_ ink: InkComponents) -> Int {
     var bands: [(top: Int, bottom: Int)] = []
@@ -185,6 +249,13 @@ final class PageReader {
     guard !tall.isEmpty else { return false }
     let heights = tall.map(\.box.height).sorted()
     let typical = heights[heights.count / 2]
+    // Two numbers in one (merged) cell stand apart: a gap wider than a digit is tall.
+    let spans = ink.boxes.map { ($0.box.x, $0.box.maxX) }.sorted { $0.0 < $1.0 }
+    var reached = spans[0].1
+    for span in spans.dropFirst() {
+      if span.0 - reached > typical { return false }
+      reached = max(reached, span.1)
+    }
     // One line: the union is not much taller than a digit.
     guard Double(union.height) <= 1.3 * Double(typical) else { return false }
     for (box, _) in tall {

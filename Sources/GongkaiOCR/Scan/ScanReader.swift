@@ -145,7 +145,8 @@ public struct ScanReader: Sendable {
             found.append(
               LowConfidenceCell(
                 line: lineIndex + 1, field: fieldIndex, value: entry.cell.read.value,
-                confidence: entry.cell.read.confidence, page: entry.page))
+                confidence: entry.cell.read.confidence, page: entry.page,
+                alternatives: entry.cell.read.alternatives))
           } else {
             clean.append(scalar)
           }

@@ -10,14 +10,17 @@ public struct LowConfidenceCell: Sendable, Hashable {
   public var confidence: Double
   /// The 1-based page the cell is on.
   public var page: Int
+  /// Other values read from the same glyphs (other model, segmentation, scale, threshold).
+  public var alternatives: [String]
 
   /// Creates an entry.
-  public init(line: Int, field: Int, value: String, confidence: Double, page: Int) {
+  public init(line: Int, field: Int, value: String, confidence: Double, page: Int, alternatives: [String] = []) {
     self.line = line
     self.field = field
     self.value = value
     self.confidence = confidence
     self.page = page
+    self.alternatives = alternatives
   }
 }
 
