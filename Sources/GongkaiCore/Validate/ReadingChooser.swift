@@ -47,7 +47,8 @@ struct ReadingChooser: Sendable {
           let changes = zip(group, values).map { (doubts[$0.0], $0.1) }
           for (doubt, value) in changes { trial.set(doubt.table, doubt.row, doubt.column, .count(value)) }
           let checked = validator.validate(trial)
-          if Self.arithmeticErrors(checked).isEmpty, checked.findings.filter({ $0.rule == "missing" }).count == missing {
+          if Self.arithmeticErrors(checked).isEmpty, checked.findings.filter({ $0.rule == "missing" }).count == missing
+          {
             solutions.append((changes, checked))
           }
         }

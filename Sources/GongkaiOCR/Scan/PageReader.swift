@@ -43,6 +43,8 @@ final class PageReader {
   /// A cell that is no number at the page's ink level is tried again at these fractions of
   /// it, which keep print and drop a red seal's lighter grey; such a read is marked unsure.
   var stampedInkFactors = [0.6, 0.35]
+  /// Digits taller than this (points) are not digits: a seal's ring joined to a glyph.
+  var maximumDigitHeight = 20.0
   /// Rotations smaller than this (degrees) are left alone.
   var minimumSkew = 0.05
   /// The white margin given to label cells, in pixels.
@@ -153,7 +155,8 @@ final class PageReader {
   func readNumber(_ page: GreyBitmap, ink: InkComponents, level: UInt8) -> NumberRead? {
     let signed = Self.leadingSign(ink)
     let digits = signed?.digits ?? ink
-    guard Self.looksNumeric(digits), let digitBox = digits.union,
+    let tallest = Int((maximumDigitHeight * page.pixelsPerPoint).rounded())
+    guard Self.looksNumeric(digits, maximumHeight: tallest), let digitBox = digits.union,
       var read = numbers.read(page, ink: digitBox, level: level)
     else { return nil }
     if let sign = signed?.sign {
@@ -243,8 +246,8 @@ final class PageReader {
 
   /// Whether the ink looks like one line of digits: every tall blob narrow, on one line,
   /// small blobs only low down (a decimal point).
-  static func looksNumeric(_ ink: InkComponents) -> Bool {
-    guard let union = ink.union, ink.boxes.count <= 12 else { return false }
+  static func looksNumeric(_ ink: InkComponents, maximumHeight: Int = .max) -> Bool {
+    guard let union = ink.union, ink.boxes.count <= 12, union.height <= maximumHeight else { return false }
     let tall = ink.boxes.filter { $0.box.height * 2 >= union.height }
     guard !tall.isEmpty else { return false }
     let heights = tall.map(\.box.height).sorted()
