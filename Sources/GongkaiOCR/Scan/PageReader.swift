@@ -106,18 +106,21 @@ final class PageReader {
         if found == nil {
           let mode: OCREngine.Mode = Self.lineCount(ink) == 1 ? .singleLine : .block
           text = readText(page, ink: inkBox, paper: paper, scale: scale, mode: mode)
-          // A label reads as Chinese; a number crossed by a seal reads as neither (mso, U):
-          // only then is the cell looked at again with the darkest ink alone.
-          if !text.contains(where: { Self.isHan($0.character) }) {
+          // A label reads as Chinese; a number crossed by a seal reads as something else (mso,
+          // U, or one stray character such as 人): only then is the cell looked at again with
+          // the darkest ink alone, and after a stray Chinese character only a sure read counts.
+          let han = text.filter { Self.isHan($0.character) }.count
+          // 无 and 空 are placeholders, read as they are.
+          if han <= 1, !text.contains(where: { $0.character == "无" || $0.character == "空" }) {
             for factor in stampedInkFactors where found == nil {
               let darkLevel = UInt8(Double(level) * factor)
               // Where the stamp crossed a stroke a few dark pixels stay behind: larger specks go.
               let dark = InkComponents(in: page, region: region, level: darkLevel, minimumArea: 4 * speck)
-              found = readNumber(page, ink: dark, level: darkLevel).map { read in
-                var unsure = read
-                unsure.isLowConfidence = true
-                return unsure
-              }
+              guard let read = readNumber(page, ink: dark, level: darkLevel), han == 0 || !read.isLowConfidence
+              else { continue }
+              var unsure = read
+              unsure.isLowConfidence = true
+              found = unsure
             }
           }
         }
