@@ -109,12 +109,19 @@ public final class PDFPage {
   }
 
   /// The page as layout input, from one pass over its content: size, characters, the ruling
-  /// lines and shaded areas of its drawing.
-  public func positionedPage(finder: DrawnRulingFinder = DrawnRulingFinder()) throws
-    -> PositionedPage
-  {
+  /// lines and shaded areas of its drawing. A scanned page under a text layer, which draws no
+  /// rule, has its rules looked for on a rendering instead (`scanRulings`; `nil`: never).
+  public func positionedPage(
+    finder: DrawnRulingFinder = DrawnRulingFinder(), scanRulings: ScanRulings? = ScanRulings()
+  ) throws -> PositionedPage {
     let drawing = try self.drawing()
-    let (rulings, fills) = finder.read(drawing)
+    var (rulings, fills) = finder.read(drawing)
+    if let scanRulings, scanRulings.applies(to: drawing, rulings: rulings),
+      let bitmap = try? render(dpi: scanRulings.dpi)
+    {
+      rulings = RulingLineFinder(options: scanRulings.finder).lines(in: bitmap)
+      fills = []
+    }
     return PositionedPage(
       number: number, width: drawing.width, height: drawing.height,
       characters: drawing.characters, rulings: rulings, fills: fills)
