@@ -9,6 +9,7 @@ packages=(
   libpoppler-glib-dev
   libpoppler-private-dev
   libtesseract-dev
+  libxml2-dev
   tesseract-ocr-chi-sim
   tesseract-ocr-eng
 )
