@@ -24,10 +24,9 @@ let package = Package(
     // Positioned text (PDF text layer or OCR) → lines, table rows and cells. Pure Swift.
     .target(name: "GongkaiLayout"),
 
-    // PDF text layer through poppler-glib's C API.
-    .systemLibrary(
-      name: "CPoppler", pkgConfig: "poppler-glib",
-      providers: [.apt(["libpoppler-glib-dev"])]),
+    // poppler-glib, GLib and cairo, loaded with dlopen on first use (see
+    // Sources/CPoppler/shim.h): only rendering pages (OCR) needs them.
+    .systemLibrary(name: "CPoppler"),
     // One content-stream pass per page for characters and painted paths, through poppler's
     // C++ core (libpoppler-private-dev); a plain C surface, no C++ type leaves the target.
     // CPopplerCore only carries the flags of `pkg-config poppler`.
