@@ -69,19 +69,8 @@ public struct LabelMatcher: Sendable {
   /// `match(segments:after:taken:)` over `count` segments whose normalised keys
   /// (`LabelText.key`) `key` gives, asked for only as needed.
   func match(count: Int, key: (Int) -> String, after previous: Int, isTaken: (Int) -> Bool) -> Match? {
-    // The row's own label is usually the last cell, or the last few cells of a split
-    // label: try those against the known spellings before anything costlier.
-    var suffix = ""
-    var tried = 0
-    for index in (0..<count).reversed() where tried < 3 {
-      let key = key(index)
-      guard !key.isEmpty else { continue }
-      tried += 1
-      suffix = key + suffix
-      if let form = exactForms[LabelKey(normalized: suffix)], !isTaken(form.index), form.index > previous {
-        return Match(index: form.index, key: entries[form.index].key, kind: form.kind)
-      }
-    }
+    let (known, tried) = knownMatch(count: count, key: key, after: previous, isTaken: isTaken)
+    if let known { return known }
     guard tried > 0 else { return nil }
     let joined = (0..<count).map(key).joined()
     let present = Set(LabelText.bigrams(Array(joined.unicodeScalars)))
@@ -111,11 +100,54 @@ public struct LabelMatcher: Sendable {
         if let candidate = score(index), candidate.coverage >= 0.9, better(candidate, than: best) { best = candidate }
       }
     }
+    if best == nil, let prefix = wrappedLabelPrefix(key(count - 1), after: previous, isTaken: isTaken) {
+      return prefix
+    }
     guard let chosen = best else { return nil }
     let kind: Kind =
       chosen.coverage >= 1 && joined.contains(entries[chosen.index].canonical)
       ? .exact : .similar(coverage: chosen.coverage)
     return Match(index: chosen.index, key: entries[chosen.index].key, kind: kind)
+  }
+
+  /// The row the last one to three segments name in a known spelling (official, variant
+  /// or deviant), and how many segments were tried; no similarity is worked out.
+  func knownMatch(count: Int, key: (Int) -> String, after previous: Int, isTaken: (Int) -> Bool) -> (
+    Match?, tried: Int
+  ) {
+    // The row's own label is usually the last cell, or the last few cells of a split
+    // label: try those against the known spellings before anything costlier.
+    var suffix = ""
+    var tried = 0
+    for index in (0..<count).reversed() where tried < 3 {
+      let key = key(index)
+      guard !key.isEmpty else { continue }
+      tried += 1
+      suffix = key + suffix
+      if let form = exactForms[LabelKey(normalized: suffix)], !isTaken(form.index), form.index > previous {
+        return (Match(index: form.index, key: entries[form.index].key, kind: form.kind), tried)
+      }
+    }
+    return (nil, tried)
+  }
+
+  /// The row whose label begins with `key` when only one row after `previous` does: the
+  /// first line of a label wrapped over lines, its values printed beside the middle of the
+  /// cell, so that the rest of the label comes after them. At least six characters, so a
+  /// fragment never decides between rows.
+  private func wrappedLabelPrefix(_ key: String, after previous: Int, isTaken: (Int) -> Bool) -> Match? {
+    let length = key.unicodeScalars.count
+    guard length >= 6 else { return nil }
+    var found: Int?
+    for index in entries.indices where index > previous && !isTaken(index) {
+      let canonical = entries[index].canonical
+      guard canonical.utf8.count > key.utf8.count, canonical.utf8.starts(with: key.utf8) else { continue }
+      guard found == nil else { return nil }
+      found = index
+    }
+    guard let index = found else { return nil }
+    let coverage = Double(length) / Double(entries[index].canonical.unicodeScalars.count)
+    return Match(index: index, key: entries[index].key, kind: .similar(coverage: coverage))
   }
 
 }

@@ -1,0 +1,355 @@
+// One content-stream pass per page: poppler's TextOutputDev collects the characters (what
+// poppler-glib's text functions read), and this subclass also records every stroked and
+// filled path. See include/CPopplerDrawing.h for the C surface.
+//
+// These are poppler's private C++ classes (libpoppler-private-dev), whose signatures change
+// between releases; the version check below stops the build on an untested poppler.
+
+#include "CPopplerDrawing.h"
+
+#include <Error.h>
+#include <GlobalParams.h>
+#include <GfxState.h>
+#include <Gfx.h>
+#include <Page.h>
+#include <PDFDoc.h>
+#include <Stream.h>
+#include <TextOutputDev.h>
+#include <UTF.h>
+#include <goo/GooString.h>
+#include <poppler-config.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <optional>
+#include <vector>
+
+namespace {
+
+// POPPLER_VERSION is a string such as "22.12.0"; its major and minor numbers, at compile time.
+constexpr int versionPart(const char *text, int part) {
+  int value = 0;
+  int index = 0;
+  for (const char *c = text; *c != '\0'; ++c) {
+    if (*c == '.') {
+      if (index == part) return value;
+      ++index;
+      value = 0;
+    } else if (*c >= '0' && *c <= '9') {
+      value = value * 10 + (*c - '0');
+    }
+  }
+  return index == part ? value : -1;
+}
+constexpr int popplerVersion = versionPart(POPPLER_VERSION, 0) * 100 + versionPart(POPPLER_VERSION, 1);
+static_assert(popplerVersion >= 2203 && popplerVersion < 2500,
+              "CPopplerDrawing uses poppler's private C++ API as of poppler 22.03–24.x (tested with 22.12, "
+              "Debian 12). For another poppler, check PageDrawing.cpp against its TextOutputDev.h, "
+              "GfxState.h and PDFDoc.h, then widen this range.");
+
+// The most path points kept for one page (16 bytes each): a page drawn as millions of
+// vector points (a map, a scanned-and-vectorised image) keeps its first 4 million.
+constexpr size_t maximumPoints = 4'000'000;
+
+/// A TextOutputDev that also records the paths the page paints, in device space, which for a
+/// 72 dpi, upside-down device is page points with a top-left origin, rotation applied.
+class DrawingOutputDev : public TextOutputDev {
+public:
+  DrawingOutputDev() : TextOutputDev(nullptr, true, 0, false, false) {}
+
+  void stroke(GfxState *state) override { record(state, GKPaintStroke); }
+  void fill(GfxState *state) override { record(state, GKPaintFill); }
+  void eoFill(GfxState *state) override { record(state, GKPaintEvenOddFill); }
+
+  // Shadings (gradients) are no table rules: claim them as drawn so Gfx does not split them
+  // into thousands of small fills. Text is never inside a shading, so the text is unchanged.
+  bool useShadedFills(int) override { return true; }
+  bool functionShadedFill(GfxState *, GfxFunctionShading *) override { return true; }
+  bool axialShadedFill(GfxState *, GfxAxialShading *, double, double) override { return true; }
+  bool radialShadedFill(GfxState *, GfxRadialShading *, double, double) override { return true; }
+  bool gouraudTriangleShadedFill(GfxState *, GfxGouraudTriangleShading *) override { return true; }
+  bool patchMeshShadedFill(GfxState *, GfxPatchMeshShading *) override { return true; }
+
+  std::vector<GKPath> paths;
+  std::vector<GKSubpath> subpaths;
+  std::vector<GKPoint> points;
+  bool truncated = false;
+
+private:
+  void record(GfxState *state, GKPaint paint) {
+    const GfxPath *path = state->getPath();
+    if (path == nullptr || path->getNumSubpaths() == 0) return;
+    size_t needed = 0;
+    for (int i = 0; i < path->getNumSubpaths(); ++i) needed += size_t(path->getSubpath(i)->getNumPoints());
+    if (points.size() + needed > maximumPoints) {
+      truncated = true;
+      return;
+    }
+    GKPath record{};
+    record.paint = paint;
+    GfxRGB rgb;
+    if (paint == GKPaintStroke) {
+      record.line_width = state->getTransformedLineWidth();
+      state->getStrokeRGB(&rgb);
+      record.opacity = state->getStrokeOpacity();
+    } else {
+      record.line_width = 0;
+      state->getFillRGB(&rgb);
+      record.opacity = state->getFillOpacity();
+    }
+    record.red = colToDbl(rgb.r);
+    record.green = colToDbl(rgb.g);
+    record.blue = colToDbl(rgb.b);
+    state->getClipBBox(&record.clip_x0, &record.clip_y0, &record.clip_x1, &record.clip_y1);
+    record.first_subpath = uint32_t(subpaths.size());
+    record.subpath_count = uint32_t(path->getNumSubpaths());
+    for (int i = 0; i < path->getNumSubpaths(); ++i) {
+      const GfxSubpath *subpath = path->getSubpath(i);
+      GKSubpath entry{};
+      entry.first_point = uint32_t(points.size());
+      entry.point_count = uint32_t(subpath->getNumPoints());
+      entry.closed = subpath->isClosed() ? 1 : 0;
+      for (int j = 0; j < subpath->getNumPoints(); ++j) {
+        if (subpath->getCurve(j)) entry.curved = 1;
+        GKPoint point;
+        state->transform(subpath->getX(j), subpath->getY(j), &point.x, &point.y);
+        points.push_back(point);
+      }
+      subpaths.push_back(entry);
+    }
+    paths.push_back(record);
+  }
+};
+
+/// Copies a vector into a malloc'd array the C caller frees (NULL when empty).
+template <typename T> T *copyOut(const std::vector<T> &values) {
+  if (values.empty()) return nullptr;
+  T *result = static_cast<T *>(std::malloc(values.size() * sizeof(T)));
+  if (result == nullptr) throw std::bad_alloc();
+  std::memcpy(result, values.data(), values.size() * sizeof(T));
+  return result;
+}
+
+/// The characters of a text page the way poppler-glib reads them: the selection of the whole
+/// page in glyph style, line by line, word by word, a space after a word poppler marks with
+/// one (not after a line's last word), a line break between lines. poppler_page_get_text
+/// and poppler_page_get_text_layout walk the same selection, so this is their pairing of
+/// scalars and boxes, made directly.
+std::vector<GKCharacter> selectionCharacters(TextPage *text, double width, double height) {
+  std::vector<GKCharacter> characters;
+  PDFRectangle selection(0, 0, width, height);
+  int lineCount = 0;
+  std::vector<TextWordSelection *> **lines = text->getSelectionWords(&selection, selectionStyleGlyph, &lineCount);
+  if (lines == nullptr) return characters;
+  for (int i = 0; i < lineCount; ++i) {
+    std::vector<TextWordSelection *> *words = lines[i];
+    double lastX = 0, lastY = 0;
+    for (size_t j = 0; j < words->size(); ++j) {
+      TextWordSelection *selected = (*words)[j];
+      const TextWord *word = selected->getWord();
+      for (int k = selected->getBegin(); k < selected->getEnd(); ++k) {
+        GKCharacter character{};
+        character.codepoint = *word->getChar(k);
+        word->getCharBBox(k, &character.x0, &character.y0, &character.x1, &character.y1);
+        characters.push_back(character);
+      }
+      double x0, y0, x1, y1;
+      word->getBBox(&x0, &y0, &x1, &y1);
+      lastX = x1;
+      lastY = y1;
+      if (word->hasSpaceAfter() && j + 1 < words->size()) {
+        double nx0, ny0, nx1, ny1;
+        (*words)[j + 1]->getWord()->getBBox(&nx0, &ny0, &nx1, &ny1);
+        // The gap up to the next word, as tall as this one (as poppler-glib reports it).
+        characters.push_back(GKCharacter{0x20, x1, y0, nx0, y1});
+      }
+      delete selected;
+    }
+    if (i + 1 < lineCount) characters.push_back(GKCharacter{0x0A, lastX, lastY, lastX, lastY});
+    delete words;
+  }
+  gfree(lines);
+  return characters;
+}
+
+/// The pixel count of the largest image XObject the page's resources name (images are not
+/// drawn in the text pass, so their placement is not known; their size is enough to tell a
+/// scanned page).
+uint64_t largestImagePixels(Page *page) {
+  Dict *resources = page->getResourceDict();
+  if (resources == nullptr) return 0;
+  Object xObjects = resources->lookup("XObject");
+  if (!xObjects.isDict()) return 0;
+  uint64_t largest = 0;
+  for (int i = 0; i < xObjects.dictGetLength(); ++i) {
+    Object xObject = xObjects.dictGetVal(i);
+    if (!xObject.isStream()) continue;
+    Dict *dict = xObject.streamGetDict();
+    if (!dict->lookup("Subtype").isName("Image")) continue;
+    Object width = dict->lookup("Width");
+    Object height = dict->lookup("Height");
+    if (!width.isInt() || !height.isInt() || width.getInt() <= 0 || height.getInt() <= 0) continue;
+    const uint64_t pixels = uint64_t(width.getInt()) * uint64_t(height.getInt());
+    if (pixels > largest) largest = pixels;
+  }
+  return largest;
+}
+
+} // namespace
+
+struct GKDrawingDocument {
+  std::unique_ptr<PDFDoc> document;
+};
+
+extern "C" {
+
+GKDrawingDocument *gk_drawing_open(const char *bytes, size_t length, const char *password,
+                                   GKDrawingOpenStatus *status, int *error_code) {
+  if (error_code != nullptr) *error_code = 0;
+  try {
+    // poppler's global parameters, counted by their initers: poppler-glib's documents each
+    // hold one and reset the parameters when the last goes, under documents of ours. This one
+    // lives as long as the process. Its error callback is silent: poppler would print every
+    // syntax error of a damaged file; the caller reports what matters in one line.
+    static GlobalParamsIniter *const initer = new GlobalParamsIniter([](ErrorCategory, Goffset, const char *) {});
+    (void)initer;
+    std::optional<GooString> secret;
+    if (password != nullptr) secret = GooString(password);
+    // MemStream reads the caller's bytes in place; PDFDoc owns (and deletes) the stream.
+    auto *stream = new MemStream(bytes, 0, Goffset(length), Object(objNull));
+    auto document = std::make_unique<PDFDoc>(stream, secret, secret);
+    if (!document->isOk()) {
+      if (error_code != nullptr) *error_code = document->getErrorCode();
+      if (status != nullptr)
+        *status = document->getErrorCode() == errEncrypted ? GKDrawingOpenEncrypted : GKDrawingOpenDamaged;
+      return nullptr;
+    }
+    if (status != nullptr) *status = GKDrawingOpenOK;
+    return new GKDrawingDocument{std::move(document)};
+  } catch (...) {
+    if (status != nullptr) *status = GKDrawingOpenDamaged;
+    return nullptr;
+  }
+}
+
+void gk_drawing_close(GKDrawingDocument *document) { delete document; }
+
+int gk_drawing_page_count(const GKDrawingDocument *document) {
+  return document == nullptr ? 0 : document->document->getNumPages();
+}
+
+char *gk_drawing_title(GKDrawingDocument *document) {
+  if (document == nullptr) return nullptr;
+  try {
+    std::unique_ptr<GooString> raw = document->document->getDocInfoStringEntry("Title");
+    if (!raw) return nullptr;
+    // A PDF text string: UTF-16BE with a byte-order mark, or PDFDocEncoding.
+    Unicode *scalars = nullptr;
+    const int count = TextStringToUCS4(raw->toStr(), &scalars);
+    std::string utf8;
+    for (int i = 0; i < count; ++i) {
+      Unicode c = scalars[i];
+      if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
+      if (c < 0x80) {
+        utf8 += char(c);
+      } else if (c < 0x800) {
+        utf8 += char(0xC0 | (c >> 6));
+        utf8 += char(0x80 | (c & 0x3F));
+      } else if (c < 0x10000) {
+        utf8 += char(0xE0 | (c >> 12));
+        utf8 += char(0x80 | ((c >> 6) & 0x3F));
+        utf8 += char(0x80 | (c & 0x3F));
+      } else {
+        utf8 += char(0xF0 | (c >> 18));
+        utf8 += char(0x80 | ((c >> 12) & 0x3F));
+        utf8 += char(0x80 | ((c >> 6) & 0x3F));
+        utf8 += char(0x80 | (c & 0x3F));
+      }
+    }
+    gfree(scalars);
+    char *result = static_cast<char *>(std::malloc(utf8.size() + 1));
+    if (result == nullptr) return nullptr;
+    std::memcpy(result, utf8.c_str(), utf8.size() + 1);
+    return result;
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+/// The page's size as displayed: its crop box, width and height swapped when rotated a quarter turn.
+static bool displayedSize(Page *page, double *width, double *height) {
+  if (page == nullptr) return false;
+  const int rotate = page->getRotate();
+  *width = page->getCropWidth();
+  *height = page->getCropHeight();
+  if (rotate == 90 || rotate == 270) std::swap(*width, *height);
+  return true;
+}
+
+int gk_drawing_page_size(GKDrawingDocument *document, int index, double *width, double *height) {
+  if (document == nullptr || width == nullptr || height == nullptr || index < 0 ||
+      index >= document->document->getNumPages())
+    return -1;
+  try {
+    return displayedSize(document->document->getPage(index + 1), width, height) ? 0 : -1;
+  } catch (...) {
+    return -1;
+  }
+}
+
+int gk_drawing_read_page(GKDrawingDocument *document, int index, GKPageDrawing *page) {
+  if (page == nullptr) return -1;
+  std::memset(page, 0, sizeof(*page));
+  if (document == nullptr || index < 0 || index >= document->document->getNumPages()) return -1;
+  try {
+    Page *pdfPage = document->document->getPage(index + 1);
+    double width = 0, height = 0;
+    if (!displayedSize(pdfPage, &width, &height)) return -1;
+
+    // As poppler-glib builds its text page: 72 dpi, crop box, no annotations.
+    DrawingOutputDev device;
+    std::unique_ptr<Gfx> gfx(pdfPage->createGfx(&device, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false,
+                                                nullptr, nullptr));
+    pdfPage->display(gfx.get());
+    device.endPage();
+    TextPage *text = device.takeText();
+    std::vector<GKCharacter> characters;
+    if (text != nullptr) {
+      characters = selectionCharacters(text, width, height);
+      text->decRefCnt();
+    }
+
+    page->width = width;
+    page->height = height;
+    page->largest_image_pixels = largestImagePixels(pdfPage);
+    page->paths_truncated = device.truncated ? 1 : 0;
+    // Filled in place, so a failed copy leaves nothing the catch below does not free.
+    page->characters = copyOut(characters);
+    page->character_count = characters.size();
+    page->paths = copyOut(device.paths);
+    page->path_count = device.paths.size();
+    page->subpaths = copyOut(device.subpaths);
+    page->subpath_count = device.subpaths.size();
+    page->points = copyOut(device.points);
+    page->point_count = device.points.size();
+    return 0;
+  } catch (...) {
+    gk_drawing_page_free(page);
+    return -1;
+  }
+}
+
+void gk_drawing_page_free(GKPageDrawing *page) {
+  if (page == nullptr) return;
+  std::free(page->characters);
+  std::free(page->paths);
+  std::free(page->subpaths);
+  std::free(page->points);
+  std::memset(page, 0, sizeof(*page));
+}
+
+const char *gk_drawing_poppler_version(void) { return POPPLER_VERSION; }
+
+} // extern "C"
