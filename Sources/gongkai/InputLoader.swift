@@ -9,6 +9,8 @@ struct LoadedInput {
   var titleHint: String?
   /// Values the reader doubts (low-confidence OCR), located in `text`.
   var uncertain: [UncertainCell] = []
+  /// Traces cells to the input (only when provenance was asked for).
+  var locator: (any CellLocating)? = nil
 }
 
 /// Reads input files: PDFs through the PDF module, everything else as a text export.
@@ -34,6 +36,8 @@ enum InputLoader {
       return try PDFInput.load(path: path, data: data, name: name, sha256: sha256, options: options)
     }
     let text = try TextDecoder.decode(data, file: path)
-    return LoadedInput(text: text, source: SourceInfo(file: name, sha256: sha256, kind: .text))
+    return LoadedInput(
+      text: text, source: SourceInfo(file: name, sha256: sha256, kind: .text),
+      locator: options.provenance ? LineLocator() : nil)
   }
 }

@@ -42,6 +42,9 @@ struct ParseCommand: ParsableCommand {
   @Flag(help: "Exit with status 1 when any report has an error finding.")
   var strict = false
 
+  @Flag(help: "Add `provenance`: for every non-null cell, its raw text and where it was read (page and box, or line).")
+  var provenance = false
+
   @OptionGroup(title: "Reading PDFs")
   var reading: ReadArguments
 
@@ -110,9 +113,12 @@ struct ParseCommand: ParsableCommand {
       }
       let report: Report
       do {
-        let input = try InputLoader.load(path, options: reading.options)
+        var options = reading.options
+        options.provenance = provenance
+        let input = try InputLoader.load(path, options: options)
         report = try pipeline.report(
-          text: input.text, source: input.source, titleHint: input.titleHint, uncertain: input.uncertain)
+          text: input.text, source: input.source, titleHint: input.titleHint, uncertain: input.uncertain,
+          locator: input.locator)
       } catch {
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         printError(error.description)

@@ -22,6 +22,8 @@ struct ReadOptions: Sendable {
   var dpi: Double = 300
   /// Pages read by OCR at once (one tesseract engine each).
   var ocrJobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  /// Whether to keep the side data that traces each cell to its place in the input.
+  var provenance = false
 
   /// The defaults: no password, OCR where needed at 300 dpi over all cores.
   init() {}

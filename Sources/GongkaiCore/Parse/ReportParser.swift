@@ -59,8 +59,10 @@ public struct ReportParser: Sendable {
 
   /// The report of `document`, before validation; the findings are those only the
   /// source text can show (placeholders, deviant labels).
+  /// With a `locator`, the report's `provenance` lists where each non-null cell was read.
   public func parse(
-    _ document: RepairedDocument, source: SourceInfo, titleHint: String? = nil, uncertain: [UncertainCell] = []
+    _ document: RepairedDocument, source: SourceInfo, titleHint: String? = nil, uncertain: [UncertainCell] = [],
+    locator: (any CellLocating)? = nil
   ) -> Report {
     let template = document.template
     let title = MetaReader.title(preamble: document.preamble, hint: titleHint)
@@ -75,10 +77,14 @@ public struct ReportParser: Sendable {
     var findings: [Finding] = []
     // A form from another catalog than the parser's is read from the document's own template.
     let layout = layouts[template.id] ?? Self.layouts(of: template)
-    let proactive = table(layout[0], found: document.proactive, findings: &findings)
-    var requests = table(layout[1], found: document.requests, findings: &findings)
+    var provenance: [CellProvenance] = []
+    let proactive = table(
+      layout[0], found: document.proactive, findings: &findings, locator: locator, provenance: &provenance)
+    var requests = table(
+      layout[1], found: document.requests, findings: &findings, locator: locator, provenance: &provenance)
     Validator.markRowsAbsentByDesign(in: &requests.rows, template: template)
-    let appeals = table(layout[2], found: document.appeals, findings: &findings)
+    let appeals = table(
+      layout[2], found: document.appeals, findings: &findings, locator: locator, provenance: &provenance)
     for (name, table) in [("proactive", document.proactive), ("requests", document.requests)] {
       for deviation in table?.deviations ?? [] {
         findings.append(Finding(rule: "template_deviation", severity: .warning, location: name, message: deviation))
@@ -95,9 +101,11 @@ public struct ReportParser: Sendable {
     let sections = ReportSections(
       overview: document.narrative["overview"], problems: document.narrative["problems"],
       other: document.narrative["other"])
-    return Report(
+    var report = Report(
       source: source, meta: meta, sections: sections, proactive: proactive, requests: requests,
       appeals: appeals, findings: findings, repairs: document.repairs)
+    if locator != nil { report.provenance = provenance }
+    return report
   }
 
   /// An `ocr_low_confidence` warning for each uncertain value that ended up in a table.
@@ -132,19 +140,26 @@ public struct ReportParser: Sendable {
   }
 
   /// One table with every template cell present, typed by its column.
-  private func table(_ layout: TableLayout, found: AssembledTable?, findings: inout [Finding]) -> DataTable {
+  /// With a `locator`, each non-null cell's origin is added to `provenance`.
+  private func table(
+    _ layout: TableLayout, found: AssembledTable?, findings: inout [Finding], locator: (any CellLocating)?,
+    provenance: inout [CellProvenance]
+  ) -> DataTable {
     // Rows were assembled in form order, so a cursor finds each in turn.
     var cursor = 0
     var rows: [DataTable.Row] = []
     rows.reserveCapacity(layout.rows.count)
     for row in layout.rows {
       var cells: [CellText?] = []
+      var origins: [AssembledTable.CellOrigin?] = []
       if let found {
         if cursor < found.rows.count, found.rows[cursor].key == row.key {
           cells = found.rows[cursor].cells
+          if locator != nil { origins = found.rows[cursor].origins }
           cursor += 1
         } else if let match = found.row(row.key) {
           cells = match.cells
+          if locator != nil { origins = match.origins }
         }
       }
       var typed: [DataTable.Cell] = []
@@ -157,6 +172,12 @@ public struct ReportParser: Sendable {
         let value = value(
           text, column: column, path: { "\(layout.name).\(row.key).\(column.key)" }, findings: &findings)
         typed.append(DataTable.Cell(key: column.key, value: value))
+        if let locator, value != nil, index < origins.count, let position = origins[index],
+          let origin = locator.origin(of: position, raw: text.raw)
+        {
+          provenance.append(
+            CellProvenance(path: "\(layout.name).\(row.key).\(column.key)", raw: text.raw, origin: origin))
+        }
       }
       rows.append(DataTable.Row(key: row.key, cells: typed))
     }

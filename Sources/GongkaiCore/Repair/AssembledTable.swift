@@ -19,6 +19,12 @@ public struct AssembledTable: Sendable, Equatable {
     public var line: Int
     /// 0-based tab-separated field of that line, nil for space-aligned text.
     public var field: Int?
+
+    /// Creates a position: 1-based line, 0-based field (nil for space-aligned text).
+    public init(line: Int, field: Int?) {
+      self.line = line
+      self.field = field
+    }
   }
 
   /// Rows found, in template order.

@@ -83,6 +83,8 @@ struct CellTokenizer {
     {
       let text = String(decoding: bytes[trimmed], as: UTF8.self)
       if current.pieces.isEmpty, !current.text.isEmpty { open?.pieces.append(current.text) }
+      // A cell opened by a tab with nothing after it starts where its text does.
+      if current.text.isEmpty { open?.line = line }
       open?.text += text
       open?.pieces.append(text)
       return

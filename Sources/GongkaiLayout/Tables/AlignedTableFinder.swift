@@ -54,7 +54,8 @@ public struct AlignedTableFinder: Sendable {
           columns.firstIndex { segment.box.midX >= $0.0 && segment.box.midX <= $0.1 } ?? 0
         cells[index] = cells[index].isEmpty ? segment.text : cells[index] + " " + segment.text
       }
-      rows.append(TableRow(cells: cells, box: line.box))
+      let cellBoxes = columns.map { PageRect(minX: $0.0, minY: line.box.minY, maxX: $0.1, maxY: line.box.maxY) }
+      rows.append(TableRow(cells: cells, box: line.box, cellBoxes: cellBoxes))
     }
     let box = lines.dropFirst().reduce(lines[0].box) { $0.union($1.box) }
     let edges = columns.map(\.0) + (columns.last.map { [$0.1] } ?? [])

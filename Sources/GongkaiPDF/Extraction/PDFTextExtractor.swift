@@ -25,6 +25,8 @@ public enum PDFTextExtractor {
     public var rulingDPI: Double? = 72
     /// Tuning of the ruling-line finder.
     public var rulings = RulingLineFinder.Options()
+    /// Whether to record where each line of the text sits (``ExtractedPDF/placement``).
+    public var placement = false
 
     /// The defaults: no password, rules found at 72 dpi.
     public init() {}
@@ -62,9 +64,12 @@ public enum PDFTextExtractor {
       }
       pages.append(positioned)
     }
-    let text = LayoutReconstructor().text(of: pages)
+    let reconstructor = LayoutReconstructor()
+    var placement: TextPlacement? = options.placement ? TextPlacement() : nil
+    let text = reconstructor.render(reconstructor.layouts(of: pages), placement: &placement)
+    for page in pages { placement?.characters[page.number] = page.characters }
     return ExtractedPDF(
       text: text, pageCount: document.pageCount, title: document.title,
-      pagesWithoutText: withoutText)
+      pagesWithoutText: withoutText, placement: placement)
   }
 }
