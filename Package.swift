@@ -48,7 +48,8 @@ let package = Package(
     .testTarget(
       name: "GongkaiPDFTests", dependencies: ["GongkaiPDF", "GongkaiLayout"], exclude: ["Fixtures"]),
     .testTarget(name: "GongkaiOCRTests", dependencies: ["GongkaiOCR", "GongkaiPDF", "GongkaiLayout"]),
-    .testTarget(name: "CommandLineTests", dependencies: ["gongkai", "GongkaiCore"]),
+    .testTarget(
+      name: "CommandLineTests", dependencies: ["gongkai", "GongkaiCore", "GongkaiPDF", "GongkaiLayout"]),
   ],
   swiftLanguageModes: [.v6]
 )
