@@ -32,7 +32,7 @@ struct ParseCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Output format: json (one object, or an array for several inputs), jsonl, csv.",
+      "Output format: json (one object, or an array for several inputs), jsonl, csv, cells (JSON Lines, one line per table cell), cells-csv.",
       discussion: "Default json; corpus mode writes jsonl only."))
   var format: OutputFormat?
 
@@ -72,7 +72,9 @@ struct ParseCommand: ParsableCommand {
   }
 
   func validate() throws {
-    if bom && format != .csv { throw ValidationError("--bom applies to --format csv only") }
+    if bom && format != .csv && format != .cellsCSV {
+      throw ValidationError("--bom applies to --format csv and cells-csv only")
+    }
     if isCorpusRun {
       if let format, format != .jsonl {
         throw ValidationError(
@@ -104,7 +106,9 @@ struct ParseCommand: ParsableCommand {
     var failed = 0
     var withErrors = 0
     var parsed: [JSONValue] = []
+    let cells = CellsWriter()
     if format == .csv { sink.write((bom ? "\u{FEFF}" : "") + csv.headerLine()) }
+    if format == .cellsCSV { sink.write((bom ? "\u{FEFF}" : "") + cells.csvHeaderLine()) }
     let showProgress = standardErrorIsTerminal && files.count > 1
     for (index, path) in files.enumerated() {
       if showProgress {
@@ -130,6 +134,8 @@ struct ParseCommand: ParsableCommand {
       case .json: parsed.append(ReportJSON.encode(report))
       case .jsonl: sink.write(compact.string(from: ReportJSON.encode(report)) + "\n")
       case .csv: sink.write(csv.row(report))
+      case .cells: sink.write(cells.jsonLines(report))
+      case .cellsCSV: sink.write(cells.csvLines(report))
       }
     }
     if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
