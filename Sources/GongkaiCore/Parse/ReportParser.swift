@@ -176,7 +176,8 @@ public struct ReportParser: Sendable {
           let origin = locator.origin(of: position, raw: text.raw)
         {
           provenance.append(
-            CellProvenance(path: "\(layout.name).\(row.key).\(column.key)", raw: text.raw, origin: origin))
+            CellProvenance(
+              path: "\(layout.name).\(row.key).\(column.key)", raw: text.raw, origin: origin, textPosition: position))
         }
       }
       rows.append(DataTable.Row(key: row.key, cells: typed))

@@ -18,11 +18,15 @@ public struct CellProvenance: Sendable, Hashable {
   public var raw: String
   /// Where it was read.
   public var origin: Origin
+  /// Where it stood in the text the front end handed the pipeline (not written to JSON;
+  /// the review page uses it to mark the cell in that text).
+  public var textPosition: AssembledTable.CellOrigin?
 
   /// Creates a provenance entry.
-  public init(path: String, raw: String, origin: Origin) {
+  public init(path: String, raw: String, origin: Origin, textPosition: AssembledTable.CellOrigin? = nil) {
     self.path = path
     self.raw = raw
     self.origin = origin
+    self.textPosition = textPosition
   }
 }

@@ -82,6 +82,12 @@ public final class PDFPage {
     try PopplerLock.run { try PageRenderer(page: self).render(dpi: dpi) }
   }
 
+  /// The page rendered by poppler and cairo as a colour PNG file at `dpi`, in memory (for
+  /// showing the page, e.g. in a review page).
+  public func pngImage(dpi: Double) throws -> [UInt8] {
+    try PopplerLock.run { try PageRenderer(page: self).png(dpi: dpi) }
+  }
+
   /// The page as layout input: size, characters and (optionally) the ruling lines found
   /// on a rendering at `rulingDPI`.
   ///

@@ -1,5 +1,10 @@
 import CPoppler
 
+/// Bytes collected from cairo's stream writer.
+private final class ByteSink {
+  var bytes: [UInt8] = []
+}
+
 /// An owned cairo RGB24 image surface, destroyed in `deinit`.
 final class ImageSurface {
   let pointer: OpaquePointer
@@ -13,6 +18,18 @@ final class ImageSurface {
     pointer = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))
   }
 
+  /// The image of the PNG file at `path`; nil when cairo cannot read it.
+  init?(pngPath path: String) {
+    guard let surface = cairo_image_surface_create_from_png(path) else { return nil }
+    guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+      cairo_surface_destroy(surface)
+      return nil
+    }
+    pointer = surface
+    width = Int(cairo_image_surface_get_width(surface))
+    height = Int(cairo_image_surface_get_height(surface))
+  }
+
   deinit { cairo_surface_destroy(pointer) }
 
   var isValid: Bool { cairo_surface_status(pointer) == CAIRO_STATUS_SUCCESS }
@@ -23,6 +40,21 @@ final class ImageSurface {
     defer { cairo_destroy(context) }
     body(context)
     cairo_surface_flush(pointer)
+  }
+
+  /// The surface as a PNG file, written by cairo into memory; nil when encoding fails.
+  func pngBytes() -> [UInt8]? {
+    let sink = ByteSink()
+    let context = Unmanaged.passUnretained(sink).toOpaque()
+    let status = cairo_surface_write_to_png_stream(
+      pointer,
+      { closure, data, length in
+        guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+        let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+        sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+        return CAIRO_STATUS_SUCCESS
+      }, context)
+    return withExtendedLifetime(sink) { status == CAIRO_STATUS_SUCCESS ? sink.bytes : nil }
   }
 
   /// The surface as grey levels (ITU-R 601 luma of the native-endian xRGB words).

@@ -11,6 +11,26 @@ struct PageRenderer {
   let page: PDFPage
 
   func render(dpi requested: Double) throws -> GreyBitmap {
+    let (surface, dpi) = try draw(dpi: requested)
+    let pixels = surface.greyPixels()
+    guard let bitmap = GreyBitmap(width: surface.width, height: surface.height, dpi: dpi, pixels: pixels)
+    else {
+      throw PDFError.renderFailed(page: page.number, detail: "the rendered image has the wrong size")
+    }
+    return bitmap
+  }
+
+  /// The page as a colour PNG file at `dpi`, encoded in memory by cairo.
+  func png(dpi requested: Double) throws -> [UInt8] {
+    let (surface, _) = try draw(dpi: requested)
+    guard let png = surface.pngBytes() else {
+      throw PDFError.renderFailed(page: page.number, detail: "cairo could not encode the page as PNG")
+    }
+    return png
+  }
+
+  /// The page drawn on a white surface at `dpi` (lowered for huge pages), and the dpi used.
+  private func draw(dpi requested: Double) throws -> (ImageSurface, Double) {
     let (width, height) = page.size
     guard width > 0, height > 0, width.isFinite, height.isFinite else {
       throw PDFError.renderFailed(page: page.number, detail: "the page has no size")
@@ -41,11 +61,6 @@ struct PageRenderer {
       cairo_scale(context, dpi / 72, dpi / 72)
       poppler_page_render(page.handle, context)
     }
-    let pixels = surface.greyPixels()
-    guard let bitmap = GreyBitmap(width: pixelWidth, height: pixelHeight, dpi: dpi, pixels: pixels)
-    else {
-      throw PDFError.renderFailed(page: page.number, detail: "the rendered image has the wrong size")
-    }
-    return bitmap
+    return (surface, dpi)
   }
 }
