@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongkaiCore
+import GongkaiReader
 
 /// `gongkai parse`: reports in, validated JSON/JSONL/CSV out.
 struct ParseCommand: ParsableCommand {
@@ -66,6 +67,13 @@ struct ParseCommand: ParsableCommand {
   )
   var summary = false
 
+  /// How inputs are read: the reading arguments, and whether to keep provenance.
+  var readOptions: ReadOptions {
+    var options = reading.options
+    options.provenance = provenance
+    return options
+  }
+
   /// Whether this run is a corpus run (worker processes, JSON Lines, error records).
   var isCorpusRun: Bool {
     readStandardInput || jobs != nil || resume || CorpusInputs.containsFolder(files)
@@ -117,9 +125,8 @@ struct ParseCommand: ParsableCommand {
       }
       let report: Report
       do {
-        var options = reading.options
-        options.provenance = provenance
-        let input = try InputLoader.load(path, options: options)
+        let input = try InputLoader.load(path, options: readOptions)
+        input.warnings.forEach(printError)
         report = try pipeline.report(
           text: input.text, source: input.source, titleHint: input.titleHint, uncertain: input.uncertain,
           locator: input.locator)
@@ -191,7 +198,7 @@ struct ParseCommand: ParsableCommand {
       printError("resuming: \(skipped) input(s) already in \(output ?? "the output"), \(paths.count) to go")
     }
     let settings = CorpusRunner.Settings(
-      jobs: jobs ?? 1, timeout: timeout ?? 120, reading: reading.options, progress: standardErrorIsTerminal)
+      jobs: jobs ?? 1, timeout: timeout ?? 120, reading: readOptions, progress: standardErrorIsTerminal)
     let runner = CorpusRunner(paths: paths, output: sink, settings: settings)
     try runner.run()
     var tally = runner.tally

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongkaiCore
-import GongkaiPDF
+import GongkaiReader
 
 /// `gongkai review`: a report's review page, one self-contained HTML file.
 struct ReviewCommand: ParsableCommand {
@@ -43,29 +43,17 @@ struct ReviewCommand: ParsableCommand {
       report = try ReportPipeline().report(
         text: input.text, source: input.source, titleHint: input.titleHint, uncertain: input.uncertain,
         locator: input.locator)
+      input.warnings.forEach(printError)
     } catch {
       printError(error.description)
       throw ExitCode(2)
     }
     let source: ReviewPage.Source
-    if input.source.kind == .pdf {
-      do {
-        let document = try PDFDocument(path: file, password: options.password)
-        var pages: [ReviewPage.PageImage] = []
-        for number in 1...max(1, document.pageCount) where number <= document.pageCount {
-          let page = try document.page(number)
-          let size = page.size
-          pages.append(
-            ReviewPage.PageImage(
-              number: number, width: size.width, height: size.height, png: try page.pngImage(dpi: imageDPI)))
-        }
-        source = .pages(pages)
-      } catch {
-        printError("\(file): the pages could not be rendered (\(error))")
-        throw ExitCode(2)
-      }
-    } else {
-      source = .text(input.text)
+    do {
+      source = try ReviewSource.source(of: input, path: file, options: options, dpi: imageDPI)
+    } catch {
+      printError(error.description)
+      throw ExitCode(2)
     }
     let html = ReviewPage().html(report: report, source: source)
     let path = output ?? ((file as NSString).deletingPathExtension + ".review.html")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GongkaiReader
 
 /// `gongkai worker` (hidden): the process a corpus run parses in. Reads paths from
 /// standard input, one per line, and answers each with one `WorkerReply` line on standard
@@ -23,6 +24,9 @@ struct WorkerCommand: ParsableCommand {
   @Option(help: "Resolution (dpi) scanned pages are rendered at.")
   var dpi: Double = 300
 
+  @Flag(help: "Add each cell's provenance to the records.")
+  var provenance = false
+
   func run() throws {
     if let parent { ParentWatch.start(expecting: parent) }
     var reading = ReadOptions()
@@ -30,6 +34,7 @@ struct WorkerCommand: ParsableCommand {
     reading.ocr = ocr
     reading.dpi = dpi
     reading.ocrJobs = 1
+    reading.provenance = provenance
     let parser = CorpusItemParser(reading: reading)
     while let path = readLine(strippingNewline: true) {
       guard !path.isEmpty else { continue }

@@ -89,7 +89,7 @@ struct ProvenanceCheckTests {
   }
 
   @Test(
-    "every cell's box on a scan holds ink and lies inside a table grid drawn on that page",
+    "every cell's box on a scan holds ink and lies inside a cell of a ruled table grid (rules on all four sides)",
     arguments: samples(in: "scan"))
   func scanBoxes(path: String) throws {
     let (report, cells) = try placedCells(of: path)
@@ -97,32 +97,100 @@ struct ProvenanceCheckTests {
     #expect(cells.count >= 100)
     let document = try PDFDocument(path: CommandRunner.root.appending(path: path).path())
     var bitmaps: [Int: GreyBitmap] = [:]
-    var grids: [Int: [PageRect]] = [:]
     var wrong: [String] = []
     for cell in cells {
-      if bitmaps[cell.page] == nil {
-        let bitmap = try document.page(cell.page).render(dpi: 150)
-        bitmaps[cell.page] = bitmap
-        grids[cell.page] = RuledTableFinder().grids(from: RulingLineFinder().lines(in: bitmap)).map(\.box)
-      }
+      if bitmaps[cell.page] == nil { bitmaps[cell.page] = try document.page(cell.page).render(dpi: 150) }
       guard let bitmap = bitmaps[cell.page] else { continue }
+      let grid = RuleProbe(bitmap: bitmap)
       let scale = bitmap.pixelsPerPoint
+      let x0 = Int(cell.box.minX * scale)
+      let x1 = Int((cell.box.maxX * scale).rounded(.up))
+      let y0 = Int(cell.box.minY * scale)
+      let y1 = Int((cell.box.maxY * scale).rounded(.up))
       var ink = 0
-      for y in max(0, Int(cell.box.minY * scale))..<min(bitmap.height, Int((cell.box.maxY * scale).rounded(.up))) {
-        for x in max(0, Int(cell.box.minX * scale))..<min(bitmap.width, Int((cell.box.maxX * scale).rounded(.up)))
-        where bitmap[x, y] < 128 {
-          ink += 1
-        }
+      for y in max(0, y0)..<min(bitmap.height, y1) {
+        for x in max(0, x0)..<min(bitmap.width, x1) where bitmap[x, y] < 128 { ink += 1 }
       }
       // A digit at 150 dpi is tens of dark pixels.
       if ink < 8 { wrong.append("\(cell.path) \(cell.raw): \(ink) dark pixels in \(cell.box)") }
-      let slack = 3.0
-      let inGrid = (grids[cell.page] ?? []).contains {
-        cell.box.minX >= $0.minX - slack && cell.box.maxX <= $0.maxX + slack && cell.box.minY >= $0.minY - slack
-          && cell.box.maxY <= $0.maxY + slack
+      let missing = grid.missingRules(around: x0..<x1, y0..<y1)
+      if !missing.isEmpty {
+        wrong.append("\(cell.path) \(cell.raw): no table rule \(missing.joined(separator: ", ")) of \(cell.box)")
       }
-      if !inGrid { wrong.append("\(cell.path) \(cell.raw): \(cell.box) outside every table grid of page \(cell.page)") }
     }
     #expect(wrong.isEmpty, "\(path): \(wrong.count) problems:\n\(wrong.prefix(10).joined(separator: "\n"))")
+  }
+}
+
+/// Looks for the ruling lines of a table around a box on a scanned page: long runs of dark
+/// pixels, allowed to drift a pixel either way (a scan may be slightly turned).
+private struct RuleProbe {
+  let bitmap: GreyBitmap
+  /// A rule is at least this long (points); digits and short strokes are shorter.
+  var minimumLength = 12.0
+  /// How far from the box a rule may be (points): a wide cell's half width.
+  var reach = 150.0
+
+  /// Below this grey level a pixel is ink: well under the paper (the commonest level),
+  /// so the thin grey rules of a scan count.
+  let inkLevel: Int
+
+  init(bitmap: GreyBitmap) {
+    self.bitmap = bitmap
+    var histogram = [Int](repeating: 0, count: 256)
+    for value in bitmap.pixels { histogram[Int(value)] += 1 }
+    let paper = histogram.indices.max { histogram[$0] < histogram[$1] } ?? 255
+    inkLevel = paper - 45
+  }
+
+  private func dark(_ x: Int, _ y: Int) -> Bool {
+    x >= 0 && y >= 0 && x < bitmap.width && y < bitmap.height && Int(bitmap[x, y]) < inkLevel
+  }
+
+  /// The length in pixels of the dark run through (x, y) along x (horizontal) or y.
+  private func run(_ x: Int, _ y: Int, horizontal: Bool) -> Int {
+    var length = 0
+    for direction in [-1, 1] {
+      var (cx, cy) = (x, y)
+      while true {
+        // Follow the line a pixel up or down (left or right) when it drifts, over gaps of
+        // up to two pixels (scan noise breaks thin rules).
+        var found: (Int, Int, Int)?
+        for step in 1...3 where found == nil {
+          let (nx, ny) = horizontal ? (cx + direction * step, cy) : (cx, cy + direction * step)
+          let options = horizontal ? [(nx, ny), (nx, ny - 1), (nx, ny + 1)] : [(nx, ny), (nx - 1, ny), (nx + 1, ny)]
+          if let next = options.first(where: { dark($0.0, $0.1) }) { found = (next.0, next.1, step) }
+        }
+        guard let next = found else { break }
+        (cx, cy) = (next.0, next.1)
+        length += next.2
+        if length > 4000 { break }
+      }
+    }
+    return length + 1
+  }
+
+  /// The sides of the box (pixel ranges) with no rule within reach: "above", "below", "left", "right".
+  func missingRules(around xs: Range<Int>, _ ys: Range<Int>) -> [String] {
+    let scale = bitmap.pixelsPerPoint
+    let minimum = Int(minimumLength * scale)
+    let limit = Int(reach * scale)
+    let midX = (xs.lowerBound + xs.upperBound) / 2
+    let midY = (ys.lowerBound + ys.upperBound) / 2
+    func search(_ start: Int, step: Int, horizontal: Bool) -> Bool {
+      var distance = 1
+      while distance < limit {
+        let (x, y) = horizontal ? (midX, start + step * distance) : (start + step * distance, midY)
+        if dark(x, y), run(x, y, horizontal: horizontal) >= minimum { return true }
+        distance += 1
+      }
+      return false
+    }
+    var missing: [String] = []
+    if !search(ys.lowerBound, step: -1, horizontal: true) { missing.append("above") }
+    if !search(ys.upperBound, step: 1, horizontal: true) { missing.append("below") }
+    if !search(xs.lowerBound, step: -1, horizontal: false) { missing.append("left") }
+    if !search(xs.upperBound, step: 1, horizontal: false) { missing.append("right") }
+    return missing
   }
 }

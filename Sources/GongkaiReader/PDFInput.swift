@@ -20,6 +20,7 @@ enum PDFInput {
       let allPages = Array(1...document.pageCount)
       let scanPages = options.ocr == .always ? allPages : options.ocr == .auto ? native.pagesWithoutText : []
       if options.ocr == .always { native.text = "" }
+      var warnings: [String] = []
       if options.ocr == .never, !native.pagesWithoutText.isEmpty {
         guard native.pagesWithoutText.count < document.pageCount else {
           throw InputError(
@@ -27,7 +28,7 @@ enum PDFInput {
             reason: "no page has a text layer (a scanned or image-only PDF); run with --ocr auto to read it by OCR")
         }
         let pages = native.pagesWithoutText.map(String.init).joined(separator: ", ")
-        printError("\(path): page(s) \(pages) have no text layer and were skipped (--ocr never)")
+        warnings.append("\(path): page(s) \(pages) have no text layer and were skipped (--ocr never)")
       }
       var text = native.text
       var uncertain: [UncertainCell] = []
@@ -65,7 +66,8 @@ enum PDFInput {
       return LoadedInput(
         text: text,
         source: SourceInfo(file: name, sha256: sha256, kind: .pdf, pages: document.pageCount, textLayer: layer),
-        titleHint: native.title, uncertain: uncertain, locator: placement.map(PlacementLocator.init))
+        titleHint: native.title, uncertain: uncertain, warnings: warnings,
+        locator: placement.map(PlacementLocator.init))
     } catch let error as InputError {
       throw error
     } catch let error as PDFError {
