@@ -9,7 +9,8 @@ let package = Package(
     .library(name: "GongkaiReader", targets: ["GongkaiReader"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // Turns Models/*.json into Swift source at build time, so the templates live inside
@@ -37,8 +38,16 @@ let package = Package(
     // Times the scan reader against plain `tesseract` (scripts/bench-ocr.sh).
     .executableTarget(name: "gongkai-ocr-bench", dependencies: ["GongkaiOCR", "GongkaiPDF"]),
 
-    // The front door: any input (PDF, scan, text export) → loaded text → Report.
-    .target(name: "GongkaiReader", dependencies: ["GongkaiCore", "GongkaiPDF", "GongkaiOCR"]),
+    // Web pages, Word files and Markdown through libxml2's C API (HTML parser, XML parser).
+    .systemLibrary(
+      name: "CLibXML2", pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]),
+    .target(
+      name: "GongkaiMarkup", dependencies: ["GongkaiCore", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      plugins: ["EmbedModels"]),
+
+    // The front door: any input (PDF, scan, web page, Word file, Markdown, text export) → loaded text → Report.
+    .target(name: "GongkaiReader", dependencies: ["GongkaiCore", "GongkaiPDF", "GongkaiOCR", "GongkaiMarkup"]),
 
     .executableTarget(
       name: "gongkai",
@@ -52,9 +61,13 @@ let package = Package(
     .testTarget(
       name: "GongkaiPDFTests", dependencies: ["GongkaiPDF", "GongkaiLayout"], exclude: ["Fixtures"]),
     .testTarget(name: "GongkaiOCRTests", dependencies: ["GongkaiOCR", "GongkaiPDF", "GongkaiLayout"]),
+    .testTarget(name: "GongkaiMarkupTests", dependencies: ["GongkaiMarkup", "GongkaiCore"]),
     .testTarget(
       name: "CommandLineTests",
-      dependencies: ["gongkai", "GongkaiCore", "GongkaiReader", "GongkaiPDF", "GongkaiLayout"]),
+      dependencies: [
+        "gongkai", "GongkaiCore", "GongkaiReader", "GongkaiPDF", "GongkaiLayout",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

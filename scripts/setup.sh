@@ -8,6 +8,7 @@ packages=(
   pkg-config
   libpoppler-glib-dev
   libtesseract-dev
+  libxml2-dev
   tesseract-ocr-chi-sim
   tesseract-ocr-eng
   # the review-page test loads the page in headless Chromium

@@ -89,19 +89,21 @@ struct ProvenanceCheckTests {
   }
 
   @Test(
-    "every cell's box on a scan holds ink and lies inside a cell of a ruled table grid (rules on all four sides)",
+    "every cell's box on a scan holds ink and lies inside a ruled table: a table rule spanning it above and below",
     arguments: samples(in: "scan"))
   func scanBoxes(path: String) throws {
     let (report, cells) = try placedCells(of: path)
     #expect(Set(cells.map(\.path)) == nonNullPaths(report))
     #expect(cells.count >= 100)
     let document = try PDFDocument(path: CommandRunner.root.appending(path: path).path())
-    var bitmaps: [Int: GreyBitmap] = [:]
+    var probes: [Int: RuleProbe] = [:]
     var wrong: [String] = []
     for cell in cells {
-      if bitmaps[cell.page] == nil { bitmaps[cell.page] = try document.page(cell.page).render(dpi: 150) }
-      guard let bitmap = bitmaps[cell.page] else { continue }
-      let grid = RuleProbe(bitmap: bitmap)
+      if probes[cell.page] == nil {
+        probes[cell.page] = RuleProbe(bitmap: try document.page(cell.page).render(dpi: 150))
+      }
+      guard let grid = probes[cell.page] else { continue }
+      let bitmap = grid.bitmap
       let scale = bitmap.pixelsPerPoint
       let x0 = Int(cell.box.minX * scale)
       let x1 = Int((cell.box.maxX * scale).rounded(.up))
@@ -123,14 +125,14 @@ struct ProvenanceCheckTests {
 }
 
 /// Looks for the ruling lines of a table around a box on a scanned page: long runs of dark
-/// pixels, allowed to drift a pixel either way (a scan may be slightly turned).
+/// pixels, allowed to drift a pixel either way (a scan may be slightly turned) and to break
+/// for a few pixels (scan noise).
 private struct RuleProbe {
   let bitmap: GreyBitmap
   /// A rule is at least this long (points); digits and short strokes are shorter.
   var minimumLength = 12.0
-  /// How far from the box a rule may be (points): a wide cell's half width.
-  var reach = 150.0
-
+  /// How far above or below the box's middle a rule may be (points): about a row's height.
+  var reach = 45.0
   /// Below this grey level a pixel is ink: well under the paper (the commonest level),
   /// so the thin grey rules of a scan count.
   let inkLevel: Int
@@ -147,50 +149,51 @@ private struct RuleProbe {
     x >= 0 && y >= 0 && x < bitmap.width && y < bitmap.height && Int(bitmap[x, y]) < inkLevel
   }
 
-  /// The length in pixels of the dark run through (x, y) along x (horizontal) or y.
-  private func run(_ x: Int, _ y: Int, horizontal: Bool) -> Int {
-    var length = 0
-    for direction in [-1, 1] {
+  /// The horizontal extent (pixels) of the dark run through (x, y).
+  private func run(_ x: Int, _ y: Int) -> ClosedRange<Int> {
+    var ends = [x, x]
+    for (side, direction) in [-1, 1].enumerated() {
       var (cx, cy) = (x, y)
-      while true {
-        // Follow the line a pixel up or down (left or right) when it drifts, over gaps of
-        // up to two pixels (scan noise breaks thin rules).
-        var found: (Int, Int, Int)?
-        for step in 1...3 where found == nil {
-          let (nx, ny) = horizontal ? (cx + direction * step, cy) : (cx, cy + direction * step)
-          let options = horizontal ? [(nx, ny), (nx, ny - 1), (nx, ny + 1)] : [(nx, ny), (nx - 1, ny), (nx + 1, ny)]
-          if let next = options.first(where: { dark($0.0, $0.1) }) { found = (next.0, next.1, step) }
+      var steps = 0
+      while steps < 5000 {
+        steps += 1
+        var found: (Int, Int)?
+        for step in 1...4 where found == nil {
+          let nx = cx + direction * step
+          found = [(nx, cy), (nx, cy - 1), (nx, cy + 1)].first { dark($0.0, $0.1) }
         }
         guard let next = found else { break }
-        (cx, cy) = (next.0, next.1)
-        length += next.2
-        if length > 4000 { break }
+        (cx, cy) = next
       }
+      ends[side] = cx
     }
-    return length + 1
+    return ends[0]...ends[1]
   }
 
-  /// The sides of the box (pixel ranges) with no rule within reach: "above", "below", "left", "right".
+  /// The sides of the box (pixel ranges) without a table rule that spans the box's width
+  /// within reach: "above", "below".
   func missingRules(around xs: Range<Int>, _ ys: Range<Int>) -> [String] {
     let scale = bitmap.pixelsPerPoint
     let minimum = Int(minimumLength * scale)
     let limit = Int(reach * scale)
     let midX = (xs.lowerBound + xs.upperBound) / 2
-    let midY = (ys.lowerBound + ys.upperBound) / 2
-    func search(_ start: Int, step: Int, horizontal: Bool) -> Bool {
-      var distance = 1
-      while distance < limit {
-        let (x, y) = horizontal ? (midX, start + step * distance) : (start + step * distance, midY)
-        if dark(x, y), run(x, y, horizontal: horizontal) >= minimum { return true }
-        distance += 1
+    func search(_ start: Int, step: Int) -> Bool {
+      for distance in 1..<limit {
+        let y = start + step * distance
+        guard dark(midX, y) else { continue }
+        let extent = run(midX, y)
+        if extent.count >= minimum, extent.lowerBound <= xs.lowerBound + 1, extent.upperBound >= xs.upperBound - 1 {
+          return true
+        }
       }
       return false
     }
+    // From the box's middle: a box turned back from a straightened scan may reach into the
+    // rule under its digits, and the digits' own strokes are too short to pass for a rule.
+    let middle = (ys.lowerBound + ys.upperBound) / 2
     var missing: [String] = []
-    if !search(ys.lowerBound, step: -1, horizontal: true) { missing.append("above") }
-    if !search(ys.upperBound, step: 1, horizontal: true) { missing.append("below") }
-    if !search(xs.lowerBound, step: -1, horizontal: false) { missing.append("left") }
-    if !search(xs.upperBound, step: 1, horizontal: false) { missing.append("right") }
+    if !search(middle, step: -1) { missing.append("above") }
+    if !search(middle, step: 1) { missing.append("below") }
     return missing
   }
 }

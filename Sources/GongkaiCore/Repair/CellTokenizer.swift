@@ -16,6 +16,8 @@ struct CellTokenizer {
     var text: String
     var line: Int
     var field: Int
+    /// The line its text starts on, when that is after the tab that opened it.
+    var textLine: Int? = nil
     /// The texts joined into the cell, kept once a second one arrives.
     var pieces: [String] = []
   }
@@ -84,7 +86,7 @@ struct CellTokenizer {
       let text = String(decoding: bytes[trimmed], as: UTF8.self)
       if current.pieces.isEmpty, !current.text.isEmpty { open?.pieces.append(current.text) }
       // A cell opened by a tab with nothing after it starts where its text does.
-      if current.text.isEmpty { open?.line = line }
+      if current.text.isEmpty { open?.textLine = line }
       open?.text += text
       open?.pieces.append(text)
       return
@@ -112,7 +114,7 @@ struct CellTokenizer {
           detail: "\(cell.pieces.joined(separator: " / ")) → \(cell.text)", line: cell.line))
     }
     var text = cell.text
-    text.withUTF8 { emitTrimmedCell($0, 0..<$0.count, line: cell.line, field: cell.field) }
+    text.withUTF8 { emitTrimmedCell($0, 0..<$0.count, line: cell.textLine ?? cell.line, field: cell.field) }
   }
 
   /// Emits one cell, `range` of `bytes` with no blanks around it: blank, a value, or its words.
