@@ -8,7 +8,10 @@ struct PlacementLocator: CellLocating {
 
   /// The page and tight box of the characters that read `raw`.
   func origin(of position: AssembledTable.CellOrigin, raw: String) -> CellProvenance.Origin? {
-    guard let piece = placement.locate(line: position.line, field: position.field, raw: raw) else { return nil }
+    guard
+      let piece = placement.locate(
+        line: position.line, field: position.field, raw: raw, occurrence: position.occurrence ?? 0)
+    else { return nil }
     let box = piece.box
     return .page(piece.page, box: [box.minX, box.minY, box.maxX, box.maxY])
   }

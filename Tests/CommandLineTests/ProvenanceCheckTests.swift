@@ -64,15 +64,30 @@ private func squeezed(_ text: String) -> String {
 struct ProvenanceCheckTests {
   @Test(
     "every cell's box on a text-layer PDF holds exactly the cell's raw text (read through GongkaiPDF)",
-    arguments: samples(in: "pdf") + samples(in: "pdf-styles"))
+    arguments: samples(in: "pdf") + samples(in: "pdf-styles") + samples(in: "pdf-browser") + samples(in: "real"))
   func textLayerBoxes(path: String) throws {
+    // Reading failures (a file the PDF reader cannot read as a report yet, a value it reads
+    // wrong) are what the sample and precision tests report; a wrong value's text is not on
+    // the page to be boxed. Here: every value read right must point at its own characters.
+    guard try CommandRunner.run(["parse", path]).status == 0 else { return }
     let (report, cells) = try placedCells(of: path)
     #expect(Set(cells.map(\.path)) == nonNullPaths(report))
     #expect(cells.count >= 100)
+    let expected = try JSONReader.parse(
+      String(
+        contentsOf: CommandRunner.root.appending(path: (path as NSString).deletingPathExtension + ".expected.json"),
+        encoding: .utf8))
+    func misread(_ cellPath: String) -> Bool {
+      let keys = cellPath.split(separator: ".").map(String.init)
+      guard keys.count == 3, let want = expected[keys[0]]?[keys[1]]?[keys[2]] else { return false }
+      return report[keys[0]]?[keys[1]]?[keys[2]] != want
+    }
+    var checked = 0
     let document = try PDFDocument(path: CommandRunner.root.appending(path: path).path())
     var pages: [Int: [PositionedCharacter]] = [:]
     var wrong: [String] = []
-    for cell in cells {
+    for cell in cells where !misread(cell.path) {
+      checked += 1
       if pages[cell.page] == nil { pages[cell.page] = try document.page(cell.page).characters }
       // Characters whose centre lies in the box, in reading order.
       let inside = (pages[cell.page] ?? []).filter {
@@ -83,9 +98,10 @@ struct ProvenanceCheckTests {
       let text = String(inside.map(\.character))
       if text != squeezed(cell.raw) { wrong.append("\(cell.path): box holds \"\(text)\", raw \"\(cell.raw)\"") }
     }
+    #expect(checked >= 50, "\(path): only \(checked) of \(cells.count) values read right, too few to check")
     #expect(
       wrong.isEmpty,
-      "\(path): \(wrong.count) of \(cells.count) boxes wrong:\n\(wrong.prefix(10).joined(separator: "\n"))")
+      "\(path): \(wrong.count) of \(checked) boxes wrong:\n\(wrong.prefix(10).joined(separator: "\n"))")
   }
 
   @Test(

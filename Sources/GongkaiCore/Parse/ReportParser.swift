@@ -104,7 +104,7 @@ public struct ReportParser: Sendable {
     var report = Report(
       source: source, meta: meta, sections: sections, proactive: proactive, requests: requests,
       appeals: appeals, findings: findings, repairs: document.repairs)
-    if locator != nil { report.provenance = provenance }
+    if let locator { report.provenance = Self.located(provenance, by: locator) }
     return report
   }
 
@@ -140,7 +140,24 @@ public struct ReportParser: Sendable {
   }
 
   /// One table with every template cell present, typed by its column.
-  /// With a `locator`, each non-null cell's origin is added to `provenance`.
+  /// The cells' origins in the input. A value on a space-aligned line is told from equal
+  /// values on the same line by how many of them stand before it (cells come in table
+  /// order, which is the text's order).
+  private static func located(_ cells: [CellProvenance], by locator: any CellLocating) -> [CellProvenance] {
+    var seen: [String: Int] = [:]
+    return cells.compactMap { cell in
+      guard var position = cell.textPosition else { return nil }
+      if position.field == nil {
+        let key = "\(position.line)\u{1}\(cell.raw)"
+        position.occurrence = seen[key, default: 0]
+        seen[key, default: 0] += 1
+      }
+      guard let origin = locator.origin(of: position, raw: cell.raw) else { return nil }
+      return CellProvenance(path: cell.path, raw: cell.raw, origin: origin, textPosition: position)
+    }
+  }
+
+  /// With a `locator`, each non-null cell's place in the text is added to `provenance`.
   private func table(
     _ layout: TableLayout, found: AssembledTable?, findings: inout [Finding], locator: (any CellLocating)?,
     provenance: inout [CellProvenance]
@@ -172,12 +189,12 @@ public struct ReportParser: Sendable {
         let value = value(
           text, column: column, path: { "\(layout.name).\(row.key).\(column.key)" }, findings: &findings)
         typed.append(DataTable.Cell(key: column.key, value: value))
-        if let locator, value != nil, index < origins.count, let position = origins[index],
-          let origin = locator.origin(of: position, raw: text.raw)
-        {
+        if locator != nil, value != nil, index < origins.count, let position = origins[index] {
+          // Located once every table is read (see `located`).
           provenance.append(
             CellProvenance(
-              path: "\(layout.name).\(row.key).\(column.key)", raw: text.raw, origin: origin, textPosition: position))
+              path: "\(layout.name).\(row.key).\(column.key)", raw: text.raw, origin: .line(position.line),
+              textPosition: position))
         }
       }
       rows.append(DataTable.Row(key: row.key, cells: typed))

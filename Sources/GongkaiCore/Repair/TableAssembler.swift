@@ -121,7 +121,7 @@ struct TableAssembler {
         }
         row.pendingBlanks = 0
         row.cells.append(value)
-        row.origins.append(AssembledTable.CellOrigin(line: token.line, field: token.field))
+        row.origins.append(token.position)
         current = row
         if row.cells.count >= width { close() }
       }

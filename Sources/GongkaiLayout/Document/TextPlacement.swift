@@ -79,7 +79,8 @@ public struct TextPlacement: Sendable, Equatable {
   /// The page and box of the characters reading `raw` at 1-based `line`, tab-separated
   /// `field` (nil: anywhere on the line): the tightest box around the characters that
   /// spell it, or the cell's area when they cannot be matched. Nil when the line is unknown.
-  public func locate(line: Int, field: Int?, raw: String) -> Piece? {
+  /// On a line without fields, `occurrence` says how many equal values stand before it.
+  public func locate(line: Int, field: Int?, raw: String, occurrence: Int = 0) -> Piece? {
     guard line >= 1, line <= lines.count else { return nil }
     let placed = lines[line - 1]
     let candidates: [Piece]
@@ -90,9 +91,20 @@ public struct TextPlacement: Sendable, Equatable {
       candidates = placed.pieces
     }
     let wanted = Self.comparable(raw)
-    for piece in candidates {
-      if let box = tightBox(of: wanted, in: piece) {
-        return Piece(page: piece.page, box: turned(box, page: piece.page))
+    if placed.isTableRow {
+      for piece in candidates {
+        if let box = tightBox(of: wanted, in: piece) {
+          return Piece(page: piece.page, box: turned(box, page: piece.page))
+        }
+      }
+    } else {
+      // Running text: the occurrence-th stand-alone match over the line's pieces in order.
+      var remaining = occurrence
+      for piece in candidates {
+        for box in standAloneBoxes(of: wanted, in: piece) {
+          if remaining == 0 { return Piece(page: piece.page, box: turned(box, page: piece.page)) }
+          remaining -= 1
+        }
       }
     }
     guard let first = candidates.first else { return nil }
@@ -112,6 +124,41 @@ public struct TextPlacement: Sendable, Equatable {
     let letters = inside.map { Self.comparable(String($0.character)).first ?? " " }
     guard let start = Self.firstMatch(of: wanted, in: letters) else { return nil }
     return inside[start..<(start + wanted.count)].dropFirst().reduce(inside[start].box) { $0.union($1.box) }
+  }
+
+  /// The boxes of every match of `wanted` in `piece` that is not part of a longer number
+  /// (no digit, point or comma right before or after it), in reading order.
+  func standAloneBoxes(of wanted: [Character], in piece: Piece) -> [PageRect] {
+    guard !wanted.isEmpty, let pageCharacters = characters[piece.page] else { return [] }
+    let area = piece.box
+    let inside = Self.readingOrder(
+      pageCharacters.filter {
+        area.contains(x: $0.box.midX, y: $0.box.midY) && !Self.comparable(String($0.character)).isEmpty
+      })
+    let letters = inside.map { Self.comparable(String($0.character)).first ?? " " }
+    /// Whether the character at `outer` continues the number whose end is at `inner`: a
+    /// digit, point or comma on the same line, close by (cells are further apart).
+    func joins(_ outer: Int, _ inner: Int) -> Bool {
+      guard letters.indices.contains(outer) else { return false }
+      let letter = letters[outer]
+      guard letter.isASCII, letter.isNumber || letter == "." || letter == "," else { return false }
+      let a = inside[min(outer, inner)].box
+      let b = inside[max(outer, inner)].box
+      let height = max(a.height, b.height, 1)
+      return abs(a.midY - b.midY) < height / 2 && b.minX - a.maxX < 0.3 * height
+    }
+    var boxes: [PageRect] = []
+    var start = 0
+    while start + wanted.count <= letters.count {
+      let end = start + wanted.count
+      if letters[start..<end].elementsEqual(wanted), !joins(start - 1, start), !joins(end, end - 1) {
+        boxes.append(inside[start..<(start + wanted.count)].dropFirst().reduce(inside[start].box) { $0.union($1.box) })
+        start += wanted.count
+      } else {
+        start += 1
+      }
+    }
+    return boxes
   }
 
   /// Characters in reading order: lines by their vertical middle, each left to right.
