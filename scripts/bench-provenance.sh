@@ -7,7 +7,8 @@
 #   3. `gongkai review` on a 6-page report (two sample reports' pages in one PDF when no
 #      6-page sample exists): time to write the self-contained HTML page.
 # Goal: --provenance adds at most 10% to parse time; a 6-page review page in under a second.
-# Usage: scripts/bench-provenance.sh; ROUNDS=N (default 5).
+# Usage: scripts/bench-provenance.sh; ROUNDS=N (default 5); BASELINE=/path/to/other/gongkai also
+# times another build's default text path (e.g. main's) against this one.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 rounds="${ROUNDS:-5}"
@@ -29,6 +30,19 @@ done
 a=$(median "${plain[@]}")
 b=$(median "${traced[@]}")
 awk -v a="$a" -v b="$b" 'BEGIN { printf "  median: %.1f vs %.1f µs per report (JSON included): --provenance adds %+.1f%%\n", a, b, (b / a - 1) * 100 }'
+
+if [ -n "${BASELINE:-}" ]; then
+  # Another build (e.g. main's) on the same text path, to show the default path is unchanged.
+  base=()
+  ours=()
+  for round in $(seq "$rounds"); do
+    base+=("$(taskset -c 0 "$BASELINE" bench "$root"/Samples/text/*.txt --iterations "${ITERATIONS:-30}" | sed -n 3p | sed 's/.*(\([0-9.]*\) µs each).*/\1/')")
+    ours+=("$(taskset -c 0 "$gongkai" bench "$root"/Samples/text/*.txt --iterations "${ITERATIONS:-30}" | sed -n 3p | sed 's/.*(\([0-9.]*\) µs each).*/\1/')")
+  done
+  a=$(median "${base[@]}")
+  b=$(median "${ours[@]}")
+  awk -v a="$a" -v b="$b" 'BEGIN { printf "  without the flag vs BASELINE: %.1f vs %.1f µs per report: %+.1f%%\n", b, a, (b / a - 1) * 100 }'
+fi
 
 pdfs=("$root"/Samples/pdf/gen-*.pdf)
 echo "2. gongkai parse end to end on ${#pdfs[@]} sample PDFs, seconds per round:"
@@ -62,12 +76,16 @@ fi
 pages=$(pdfinfo "$six" | awk '/^Pages:/ {print $2}')
 "$gongkai" review "$six" -o "$work/review.html" >/dev/null
 times=()
+cpus=()
 for round in $(seq "$rounds"); do
   start=$(now)
-  "$gongkai" review "$six" -o "$work/review.html" >/dev/null
+  cpu=$( { /usr/bin/time -f "%U %S" "$gongkai" review "$six" -o "$work/review.html" >/dev/null; } 2>&1 | tail -1 | awk '{ print $1 + $2 }')
   end=$(now)
   times+=("$(echo "$end - $start" | bc -l)")
+  cpus+=("$cpu")
 done
 t=$(median "${times[@]}")
+c=$(median "${cpus[@]}")
 size=$(stat -c %s "$work/review.html")
-awk -v t="$t" -v p="$pages" -v s="$size" 'BEGIN { printf "3. gongkai review, %d-page PDF: %.3f s (median of runs; goal under 1 s), HTML %.0f KB\n", p, t, s / 1024 }'
+load=$(cut -d' ' -f1 /proc/loadavg)
+awk -v t="$t" -v c="$c" -v p="$pages" -v s="$size" -v l="$load" 'BEGIN { printf "3. gongkai review, %d-page PDF: %.3f s wall, %.2f s CPU (medians; goal under 1 s; load average %s), HTML %.0f KB\n", p, t, c, l, s / 1024 }'

@@ -6,6 +6,9 @@ import GongkaiLayout
 struct PlacementLocator: CellLocating {
   let placement: TextPlacement
 
+  /// Values on running-text lines are told apart by occurrence.
+  var needsOccurrence: Bool { true }
+
   /// The page and tight box of the characters that read `raw`.
   func origin(of position: AssembledTable.CellOrigin, raw: String) -> CellProvenance.Origin? {
     guard

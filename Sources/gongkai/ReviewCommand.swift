@@ -24,7 +24,7 @@ struct ReviewCommand: ParsableCommand {
   var output: String?
 
   @Option(help: "Resolution (dpi) the page images are rendered at.")
-  var imageDPI: Double = 110
+  var imageDPI: Double = 96
 
   @OptionGroup(title: "Reading PDFs")
   var reading: ReadArguments

@@ -55,17 +55,15 @@ public enum ReportJSON {
 
   /// One cell's provenance: `raw` and the origin's keys.
   static func encode(_ entry: CellProvenance) -> JSONValue {
-    var members: [(String, JSONValue)] = [("raw", .string(entry.raw))]
+    let raw = JSONValue.string(entry.raw)
     switch entry.origin {
     case .page(let page, let box):
-      members.append(("page", .integer(page)))
-      members.append(("box", .array(box.map { .number(formatPoints($0)) })))
+      return .object([("raw", raw), ("page", .integer(page)), ("box", .array(box.map { .number(formatPoints($0)) }))])
     case .table(let table, let row, let column):
-      members += [("table", .integer(table)), ("row", .integer(row)), ("column", .integer(column))]
+      return .object([("raw", raw), ("table", .integer(table)), ("row", .integer(row)), ("column", .integer(column))])
     case .line(let line):
-      members.append(("line", .integer(line)))
+      return .object([("raw", raw), ("line", .integer(line))])
     }
-    return .object(members)
   }
 
   /// A coordinate in points with two decimals at most (a hundredth of a point is far

@@ -13,6 +13,8 @@ public struct ReportParser: Sendable {
       var key: String
       var isAmount: Bool
       var unit: String?
+      /// The cell's path, e.g. `requests.new.total` (made once, for provenance).
+      var path = ""
     }
 
     var name: String
@@ -25,7 +27,8 @@ public struct ReportParser: Sendable {
           row.key,
           row.columnKeys.map { key in
             let column = columns.first { $0.key == key }
-            return Column(key: key, isAmount: column?.kind == .amount, unit: column?.unit)
+            return Column(
+              key: key, isAmount: column?.kind == .amount, unit: column?.unit, path: "\(name).\(row.key).\(key)")
           }
         )
       }
@@ -144,17 +147,29 @@ public struct ReportParser: Sendable {
   /// values on the same line by how many of them stand before it (cells come in table
   /// order, which is the text's order).
   private static func located(_ cells: [CellProvenance], by locator: any CellLocating) -> [CellProvenance] {
-    var seen: [String: Int] = [:]
-    return cells.compactMap { cell in
-      guard var position = cell.textPosition else { return nil }
-      if position.field == nil {
-        let key = "\(position.line)\u{1}\(cell.raw)"
+    struct Seen: Hashable {
+      var line: Int
+      var raw: String
+    }
+    var seen: [Seen: Int] = [:]
+    let counts = locator.needsOccurrence
+    var located = cells
+    var kept = 0
+    for cell in cells {
+      guard var position = cell.textPosition else { continue }
+      if counts, position.field == nil {
+        let key = Seen(line: position.line, raw: cell.raw)
         position.occurrence = seen[key, default: 0]
         seen[key, default: 0] += 1
       }
-      guard let origin = locator.origin(of: position, raw: cell.raw) else { return nil }
-      return CellProvenance(path: cell.path, raw: cell.raw, origin: origin, textPosition: position)
+      guard let origin = locator.origin(of: position, raw: cell.raw) else { continue }
+      located[kept] = cell
+      located[kept].origin = origin
+      located[kept].textPosition = position
+      kept += 1
     }
+    located.removeLast(located.count - kept)
+    return located
   }
 
   /// With a `locator`, each non-null cell's place in the text is added to `provenance`.
@@ -193,7 +208,7 @@ public struct ReportParser: Sendable {
           // Located once every table is read (see `located`).
           provenance.append(
             CellProvenance(
-              path: "\(layout.name).\(row.key).\(column.key)", raw: text.raw, origin: .line(position.line),
+              path: column.path, raw: text.raw, origin: .line(position.line),
               textPosition: position))
         }
       }

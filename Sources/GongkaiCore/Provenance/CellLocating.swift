@@ -3,6 +3,15 @@
 public protocol CellLocating: Sendable {
   /// Where the cell read at `position` with text `raw` came from; nil when unknown.
   func origin(of position: AssembledTable.CellOrigin, raw: String) -> CellProvenance.Origin?
+
+  /// Whether the locator tells equal values on a line apart by `position.occurrence`
+  /// (counting them costs time, so it is done only for locators that use it).
+  var needsOccurrence: Bool { get }
+}
+
+extension CellLocating {
+  /// By default, occurrences are not needed.
+  public var needsOccurrence: Bool { false }
 }
 
 /// The locator of a text input: the text is the input, so a cell's line is its origin.

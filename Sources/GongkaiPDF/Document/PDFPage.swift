@@ -84,8 +84,13 @@ public final class PDFPage {
 
   /// The page rendered by poppler and cairo as a colour PNG file at `dpi`, in memory (for
   /// showing the page, e.g. in a review page).
+  /// Only the drawing holds the process-wide poppler lock; pages can be encoded in parallel.
   public func pngImage(dpi: Double) throws -> [UInt8] {
-    try PopplerLock.run { try PageRenderer(page: self).png(dpi: dpi) }
+    let surface = try PopplerLock.run { try PageRenderer(page: self).colourSurface(dpi: dpi) }
+    guard let png = surface.pngBytes() else {
+      throw PDFError.renderFailed(page: number, detail: "cairo could not encode the page as PNG")
+    }
+    return png
   }
 
   /// The page as layout input: size, characters and (optionally) the ruling lines found

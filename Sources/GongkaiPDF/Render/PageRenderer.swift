@@ -20,17 +20,14 @@ struct PageRenderer {
     return bitmap
   }
 
-  /// The page as a colour PNG file at `dpi`, encoded in memory by cairo.
-  func png(dpi requested: Double) throws -> [UInt8] {
-    let (surface, _) = try draw(dpi: requested)
-    guard let png = surface.pngBytes() else {
-      throw PDFError.renderFailed(page: page.number, detail: "cairo could not encode the page as PNG")
-    }
-    return png
+  /// The page drawn in colour at `dpi`, to be encoded as PNG (``ImageSurface/pngBytes()``,
+  /// which needs no poppler lock).
+  func colourSurface(dpi requested: Double) throws -> ImageSurface {
+    try draw(dpi: requested).0
   }
 
   /// The page drawn on a white surface at `dpi` (lowered for huge pages), and the dpi used.
-  private func draw(dpi requested: Double) throws -> (ImageSurface, Double) {
+  func draw(dpi requested: Double) throws -> (ImageSurface, Double) {
     let (width, height) = page.size
     guard width > 0, height > 0, width.isFinite, height.isFinite else {
       throw PDFError.renderFailed(page: page.number, detail: "the page has no size")
