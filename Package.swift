@@ -28,7 +28,14 @@ let package = Package(
     .systemLibrary(
       name: "CPoppler", pkgConfig: "poppler-glib",
       providers: [.apt(["libpoppler-glib-dev"])]),
-    .target(name: "GongkaiPDF", dependencies: ["GongkaiLayout", "CPoppler"]),
+    // One content-stream pass per page for characters and painted paths, through poppler's
+    // C++ core (libpoppler-private-dev); a plain C surface, no C++ type leaves the target.
+    // CPopplerCore only carries the flags of `pkg-config poppler`.
+    .systemLibrary(
+      name: "CPopplerCore", pkgConfig: "poppler",
+      providers: [.apt(["libpoppler-private-dev"])]),
+    .target(name: "CPopplerDrawing", dependencies: ["CPopplerCore"]),
+    .target(name: "GongkaiPDF", dependencies: ["GongkaiLayout", "CPoppler", "CPopplerDrawing"]),
 
     // Scanned pages through tesseract's C API: tables read cell by cell. The library is
     // loaded with dlopen on first use (see Sources/CTesseract/shim.h), so it is not linked;
@@ -61,6 +68,7 @@ let package = Package(
     .testTarget(
       name: "GongkaiPDFTests", dependencies: ["GongkaiPDF", "GongkaiLayout"], exclude: ["Fixtures"]),
     .testTarget(name: "GongkaiOCRTests", dependencies: ["GongkaiOCR", "GongkaiPDF", "GongkaiLayout"]),
+    .testTarget(name: "GongkaiReaderTests", dependencies: ["GongkaiReader"]),
     .testTarget(name: "GongkaiMarkupTests", dependencies: ["GongkaiMarkup", "GongkaiCore"]),
     .testTarget(
       name: "CommandLineTests",
@@ -69,5 +77,6 @@ let package = Package(
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
   ],
-  swiftLanguageModes: [.v6]
+  swiftLanguageModes: [.v6],
+  cxxLanguageStandard: .cxx17
 )

@@ -6,8 +6,9 @@ import GongkaiCore
 public enum HTMLInput {
   /// The report text of the page `data`; errors name `file`.
   public static func read(_ data: Data, file: String) throws(InputError) -> MarkupText {
-    let text = try decode(data, file: file)
-    guard let tree = MarkupTree.html(text), let root = tree.root else {
+    var text = try decode(data, file: file)
+    let page = text.withUTF8 { HTMLPrefilter.strip($0) }
+    guard let tree = page.withUnsafeBufferPointer(MarkupTree.html(bytes:)), let root = tree.root else {
       throw InputError(file: file, kind: .notAReport, reason: "the HTML page could not be parsed")
     }
     var reader = HTMLBlockReader(furniture: .standard)

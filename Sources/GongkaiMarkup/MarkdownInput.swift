@@ -11,9 +11,12 @@ public enum MarkdownInput {
     var html: [Substring] = []
     var inFence = false
 
+    var ambiguous = 0
     func endTable() {
       guard !tableRows.isEmpty else { return }
-      blocks.append(.table(grid(tableRows)))
+      let table = grid(tableRows)
+      blocks.append(.table(table.grid))
+      ambiguous += table.ambiguous
       tableRows.removeAll()
     }
 
@@ -52,7 +55,13 @@ public enum MarkdownInput {
     }
     endTable()
     if !html.isEmpty { blocks.append(contentsOf: HTMLInput.blocks(ofFragment: html.joined(separator: "\n"))) }
-    return MarkupText(blocks: blocks)
+    var result = MarkupText(blocks: blocks)
+    if ambiguous > 0 {
+      result.warnings.append(
+        "\(ambiguous) run(s) of equal values in a table whose converter repeats merged cells have no header row to tell one merged value from equal values; they are left out (null with a placeholder finding)"
+      )
+    }
+    return result
   }
 
   /// Tags that open an HTML block inside Markdown.
@@ -63,9 +72,12 @@ public enum MarkdownInput {
     return blockTags.contains { start.hasPrefix($0) }
   }
 
+  private static let closingTags = ["</table>", "</html>", "</div>"].map(ByteNeedle.init)
+
   private static func closesHTMLBlock(_ line: Substring) -> Bool {
+    guard line.utf8.contains(UInt8(ascii: "<")) else { return false }
     let lower = line.lowercased()
-    return lower.contains("</table>") || lower.contains("</html>") || lower.contains("</div>")
+    return closingTags.contains { $0.occurs(in: lower) }
   }
 
   /// A heading's text without its `#`s, a paragraph without emphasis markers and images.
@@ -122,6 +134,14 @@ public enum MarkdownInput {
   /// white space as a browser shows it.
   static func cellText(_ text: Substring) -> String {
     var text = String(text)
+    let special = text.utf8.contains {
+      $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_")
+    }
+    guard special else {
+      var collector = TextCollector()
+      collector.append(text)
+      return collector.take()
+    }
     if text.contains("<") {
       for tag in ["<br>", "<br/>", "<br />", "<BR>"] { text = text.replacingOccurrences(of: tag, with: "\n") }
     }
@@ -137,36 +157,61 @@ public enum MarkdownInput {
     return collector.take()
   }
 
-  /// A pipe table's grid. A run of equal cells is one merged cell written out in every
-  /// column it covers when it is a label, or when it is a value and the nearest row of
-  /// labels above shows a merged header over the same columns (the same run, or a label
-  /// followed by empty cells): such a run is given once, its other columns left out. A
-  /// run of equal values under distinct headers is kept: those are equal values.
-  static func grid(_ rows: [[String]]) -> TableGrid {
+  /// The placeholder an ambiguous run of values becomes: the core reads it as no value
+  /// and names the cell in a `placeholder` finding.
+  static let ambiguous = "—"
+
+  /// A pipe table's grid, and how many runs of values could not be placed.
+  ///
+  /// A run of equal cells is one merged cell written out in every column it covers when
+  /// it is a label, or when it is a value and the nearest row of labels above shows a
+  /// merged header over the same columns (the same run, or a label followed by empty
+  /// cells): such a run is given once, its other columns left out. A run of equal values
+  /// under distinct headers is kept: those are equal values. In a table whose converter
+  /// repeats merged cells (a row of labels has a run) a run of equal values with no
+  /// header to tell is ambiguous — one merged value, or equal values — and becomes one
+  /// placeholder cell: null with a finding rather than numbers in the wrong cells.
+  static func grid(_ rows: [[String]]) -> (grid: TableGrid, ambiguous: Int) {
+    func isLabelRow(_ row: [String]) -> Bool {
+      row.contains { !$0.isEmpty } && row.allSatisfy { $0.isEmpty || !TableGrid.isValueLike($0) }
+    }
+    let repeatsMergedCells = rows.contains { isLabelRow($0) && !equalRuns($0).isEmpty }
     var result: [[TableGrid.Cell]] = []
-    var headerRuns: [Range<Int>] = []
+    var header: (row: [String], spans: [Range<Int>])?
+    var ambiguousRuns = 0
     for row in rows {
       let runs = equalRuns(row)
-      let isLabelRow = row.contains { !$0.isEmpty } && row.allSatisfy { $0.isEmpty || !TableGrid.isValueLike($0) }
       var cells: [TableGrid.Cell] = []
       var index = 0
       while index < row.count {
         let run = runs.first { $0.lowerBound == index } ?? index..<(index + 1)
         let text = row[index]
-        let merged =
-          run.count > 1 && !text.isEmpty && (!TableGrid.isValueLike(text) || headerRuns.contains(run))
-        if merged {
-          cells.append(TableGrid.Cell(text: text, columnSpan: run.count))
-          index = run.upperBound
-        } else {
+        guard run.count > 1, !text.isEmpty else {
           cells.append(TableGrid.Cell(text: text))
           index += 1
+          continue
         }
+        if !TableGrid.isValueLike(text) || header?.spans.contains(run) == true {
+          cells.append(TableGrid.Cell(text: text, columnSpan: run.count))
+        } else if !repeatsMergedCells || header.map({ Self.hasDistinctHeaders($0.row, $0.spans, over: run) }) == true {
+          cells.append(contentsOf: run.map { TableGrid.Cell(text: row[$0]) })
+        } else {
+          ambiguousRuns += 1
+          cells.append(TableGrid.Cell(text: ambiguous, columnSpan: run.count))
+        }
+        index = run.upperBound
       }
-      if isLabelRow { headerRuns = runs + spansOfEmptyNeighbours(row) }
+      if isLabelRow(row) { header = (row, runs + spansOfEmptyNeighbours(row)) }
       result.append(cells)
     }
-    return TableGrid(rows: result)
+    return (TableGrid(rows: result), ambiguousRuns)
+  }
+
+  /// Whether the header row has its own non-empty cell over every column of `run`, none
+  /// of them part of a merged span.
+  private static func hasDistinctHeaders(_ row: [String], _ spans: [Range<Int>], over run: Range<Int>) -> Bool {
+    run.upperBound <= row.count && run.allSatisfy { !row[$0].isEmpty }
+      && !spans.contains { $0.overlaps(run) }
   }
 
   /// The spans of a label followed by empty cells: a merged header cell as a converter

@@ -29,6 +29,9 @@ public struct MarkupText: Sendable {
   public var origins: [GridLineOrigin]
   /// A title the document states outside its body (a web page's <title>), if any.
   public var titleHint: String?
+  /// Things the reader noticed that the user should know, one line each (without the
+  /// file name).
+  public var warnings: [String] = []
 
   /// Writes `blocks` as text.
   public init(blocks: [MarkupBlock], titleHint: String? = nil) {

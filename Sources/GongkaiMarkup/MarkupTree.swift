@@ -17,15 +17,18 @@ final class MarkupTree {
   /// the parser and the walks over the tree are not recursive past a fixed depth); nil
   /// when nothing could be parsed.
   static func html(_ text: String) -> MarkupTree? {
+    var text = text
+    return text.withUTF8 { html(bytes: $0) }
+  }
+
+  /// Parses the UTF-8 page `bytes` like `html(_:)`.
+  static func html(bytes: UnsafeBufferPointer<UInt8>) -> MarkupTree? {
     let options = Int32(
       HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
         | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
         | HTML_PARSE_NODEFDTD.rawValue | XML_PARSE_HUGE.rawValue)
-    var text = text
-    let parsed: htmlDocPtr? = text.withUTF8 { bytes in
-      bytes.withMemoryRebound(to: CChar.self) { chars in
-        htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, "UTF-8", options)
-      }
+    let parsed: htmlDocPtr? = bytes.withMemoryRebound(to: CChar.self) { chars in
+      htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, "UTF-8", options)
     }
     return parsed.map(MarkupTree.init(document:))
   }

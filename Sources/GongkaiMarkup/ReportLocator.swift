@@ -31,7 +31,7 @@ struct ReportLocator {
     else { return nil }
     guard
       var start = blocks[..<heading].lastIndex(where: { block in
-        if case .paragraph(let text) = block { return text.utf8.count <= 240 && text.contains(furniture.titleMarker) }
+        if case .paragraph(let text) = block { return text.utf8.count <= 240 && furniture.titleNeedle.occurs(in: text) }
         return false
       })
     else { return Array(blocks[heading...]) }

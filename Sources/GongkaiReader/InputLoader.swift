@@ -51,10 +51,11 @@ public enum InputLoader {
       )
     case .markdown:
       let text = try TextDecoder.decode(data, file: path)
-      let markup = MarkdownInput.read(text)
+      let markdown = MarkdownInput.read(text)
       return LoadedInput(
-        text: markup.text, source: SourceInfo(file: name, sha256: sha256, kind: .markdown),
-        locator: options.provenance ? MarkupLocators.markdown(input: text, text: markup.text) : nil)
+        text: markdown.text, source: SourceInfo(file: name, sha256: sha256, kind: .markdown),
+        warnings: markdown.warnings.map { "\(path): \($0)" },
+        locator: options.provenance ? MarkupLocators.markdown(input: text, text: markdown.text) : nil)
     case .text:
       let text = try TextDecoder.decode(data, file: path)
       return LoadedInput(

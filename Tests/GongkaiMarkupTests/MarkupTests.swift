@@ -42,11 +42,20 @@ struct MarkdownTests {
       ["信息内容", "本年处理决定数量", "本年处理决定数量", "本年处理决定数量"],
       ["行政许可", "156", "156", "156"],
     ])
-    #expect(merged.lines().map(\.fields)[1] == ["行政许可", "156"])
+    #expect(merged.grid.lines().map(\.fields)[1] == ["行政许可", "156"])
     let emptyMerge = MarkdownInput.grid([["信息内容", "本年处理决定数量", "", ""], ["行政许可", "156", "156", "156"]])
-    #expect(emptyMerge.lines().map(\.fields)[1] == ["行政许可", "156"])
+    #expect(emptyMerge.grid.lines().map(\.fields)[1] == ["行政许可", "156"])
     let distinct = MarkdownInput.grid([["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "0", "0", "0"]])
-    #expect(distinct.lines().map(\.fields)[1] == ["规章", "0", "0", "0"])
+    #expect(distinct.grid.lines().map(\.fields)[1] == ["规章", "0", "0", "0"])
+    // A converter that repeats merged cells, and no header row to say: no value is placed.
+    let shredded = MarkdownInput.grid([
+      ["第二十条第（五）项", "第二十条第（五）项", "第二十条第（五）项", "第二十条第（五）项"], ["行政许可", "156", "156", "156"],
+    ])
+    #expect(shredded.grid.lines().map(\.fields)[1] == ["行政许可", MarkdownInput.ambiguous])
+    #expect(shredded.ambiguous == 1)
+    // Equal values in a table written without repeats are equal values.
+    let plain = MarkdownInput.grid([["第二十条第（五）项", "", "", ""], ["规章", "0", "0", "0"]])
+    #expect(plain.grid.lines().map(\.fields)[1] == ["规章", "0", "0", "0"])
   }
 
   @Test("headings lose their #, a separator row goes, a table in HTML is read as a table")
