@@ -7,61 +7,65 @@ private final class ByteSink {
 
 /// An owned cairo RGB24 image surface, destroyed in `deinit`.
 final class ImageSurface {
+  let api: GongkaiPopplerAPI
   let pointer: OpaquePointer
   let width: Int
   let height: Int
 
-  init(width: Int, height: Int) {
+  init(width: Int, height: Int, api: GongkaiPopplerAPI) {
+    self.api = api
     self.width = width
     self.height = height
     // cairo returns an error surface (never NULL) when it cannot allocate.
-    pointer = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))
+    pointer = api.cairo_image_surface_create(
+      Int32(GONGKAI_CAIRO_FORMAT_RGB24), Int32(width), Int32(height))
   }
 
   /// The image of the PNG file at `path`; nil when cairo cannot read it.
-  init?(pngPath path: String) {
-    guard let surface = cairo_image_surface_create_from_png(path) else { return nil }
-    guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-      cairo_surface_destroy(surface)
+  init?(pngPath path: String, api: GongkaiPopplerAPI) {
+    let surface = api.cairo_image_surface_create_from_png(path)
+    guard api.cairo_surface_status(surface) == Int32(GONGKAI_CAIRO_STATUS_SUCCESS) else {
+      api.cairo_surface_destroy(surface)
       return nil
     }
+    self.api = api
     pointer = surface
-    width = Int(cairo_image_surface_get_width(surface))
-    height = Int(cairo_image_surface_get_height(surface))
+    width = Int(api.cairo_image_surface_get_width(surface))
+    height = Int(api.cairo_image_surface_get_height(surface))
   }
 
-  deinit { cairo_surface_destroy(pointer) }
+  deinit { api.cairo_surface_destroy(pointer) }
 
-  var isValid: Bool { cairo_surface_status(pointer) == CAIRO_STATUS_SUCCESS }
+  var isValid: Bool { api.cairo_surface_status(pointer) == Int32(GONGKAI_CAIRO_STATUS_SUCCESS) }
 
   /// Runs `body` with a cairo context on the surface; the context is destroyed afterwards.
   func draw(_ body: (OpaquePointer) -> Void) {
-    guard let context = cairo_create(pointer) else { return }
-    defer { cairo_destroy(context) }
+    guard let context = api.cairo_create(pointer) else { return }
+    defer { api.cairo_destroy(context) }
     body(context)
-    cairo_surface_flush(pointer)
+    api.cairo_surface_flush(pointer)
   }
 
   /// The surface as a PNG file, written by cairo into memory; nil when encoding fails.
   func pngBytes() -> [UInt8]? {
     let sink = ByteSink()
     let context = Unmanaged.passUnretained(sink).toOpaque()
-    let status = cairo_surface_write_to_png_stream(
+    let status = api.cairo_surface_write_to_png_stream(
       pointer,
       { closure, data, length in
-        guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+        guard let closure, let data else { return Int32(GONGKAI_CAIRO_STATUS_WRITE_ERROR) }
         let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
         sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-        return CAIRO_STATUS_SUCCESS
+        return Int32(GONGKAI_CAIRO_STATUS_SUCCESS)
       }, context)
-    return withExtendedLifetime(sink) { status == CAIRO_STATUS_SUCCESS ? sink.bytes : nil }
+    return withExtendedLifetime(sink) { status == Int32(GONGKAI_CAIRO_STATUS_SUCCESS) ? sink.bytes : nil }
   }
 
   /// The surface as grey levels (ITU-R 601 luma of the native-endian xRGB words).
   func greyPixels() -> [UInt8] {
     var result = [UInt8](repeating: 255, count: width * height)
-    guard let data = cairo_image_surface_get_data(pointer) else { return result }
-    let stride = Int(cairo_image_surface_get_stride(pointer))
+    guard let data = api.cairo_image_surface_get_data(pointer) else { return result }
+    let stride = Int(api.cairo_image_surface_get_stride(pointer))
     let width = self.width
     result.withUnsafeMutableBufferPointer { target in
       guard let targetBase = target.baseAddress else { return }
