@@ -1,3 +1,5 @@
+import GongkaiLayout
+
 /// A number cell read with low confidence, located in the text the scan reader produced.
 public struct LowConfidenceCell: Sendable, Hashable {
   /// The 1-based line of ``ScanResult/text`` holding the cell (a table row).
@@ -36,12 +38,18 @@ public struct ScanResult: Sendable, Equatable {
   /// The rotation found and taken out of each page read, in degrees (counter-clockwise
   /// positive), in the order of ``pagesRead``.
   public var skew: [Double]
+  /// Where each line of ``text`` sits on the pages, boxes turned back to the unstraightened page.
+  public var placement = TextPlacement()
 
   /// Creates a result.
-  public init(text: String, lowConfidence: [LowConfidenceCell], pagesRead: [Int], skew: [Double]) {
+  public init(
+    text: String, lowConfidence: [LowConfidenceCell], pagesRead: [Int], skew: [Double],
+    placement: TextPlacement = TextPlacement()
+  ) {
     self.text = text
     self.lowConfidence = lowConfidence
     self.pagesRead = pagesRead
     self.skew = skew
+    self.placement = placement
   }
 }
