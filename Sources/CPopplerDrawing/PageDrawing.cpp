@@ -174,6 +174,29 @@ std::vector<GKCharacter> selectionCharacters(TextPage *text, double width, doubl
   return characters;
 }
 
+/// The pixel count of the largest image XObject the page's resources name (images are not
+/// drawn in the text pass, so their placement is not known; their size is enough to tell a
+/// scanned page).
+uint64_t largestImagePixels(Page *page) {
+  Dict *resources = page->getResourceDict();
+  if (resources == nullptr) return 0;
+  Object xObjects = resources->lookup("XObject");
+  if (!xObjects.isDict()) return 0;
+  uint64_t largest = 0;
+  for (int i = 0; i < xObjects.dictGetLength(); ++i) {
+    Object xObject = xObjects.dictGetVal(i);
+    if (!xObject.isStream()) continue;
+    Dict *dict = xObject.streamGetDict();
+    if (!dict->lookup("Subtype").isName("Image")) continue;
+    Object width = dict->lookup("Width");
+    Object height = dict->lookup("Height");
+    if (!width.isInt() || !height.isInt() || width.getInt() <= 0 || height.getInt() <= 0) continue;
+    const uint64_t pixels = uint64_t(width.getInt()) * uint64_t(height.getInt());
+    if (pixels > largest) largest = pixels;
+  }
+  return largest;
+}
+
 } // namespace
 
 struct GKDrawingDocument {
@@ -300,6 +323,7 @@ int gk_drawing_read_page(GKDrawingDocument *document, int index, GKPageDrawing *
 
     page->width = width;
     page->height = height;
+    page->largest_image_pixels = largestImagePixels(pdfPage);
     page->paths_truncated = device.truncated ? 1 : 0;
     // Filled in place, so a failed copy leaves nothing the catch below does not free.
     page->characters = copyOut(characters);

@@ -104,6 +104,9 @@ typedef struct GKPageDrawing {
   size_t point_count;
   /// 1 when the page painted more path points than are kept (the rest are dropped).
   uint8_t paths_truncated;
+  /// The pixel count (width × height) of the largest image XObject in the page's resources:
+  /// a scan under an invisible OCR text layer has its table rules only as pixels.
+  uint64_t largest_image_pixels;
 } GKPageDrawing;
 
 /// Reads page `index` (0-based) into `page`. Returns 0 on success, -1 when the index is out

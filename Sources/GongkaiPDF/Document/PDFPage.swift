@@ -102,6 +102,17 @@ public final class PDFPage {
     try PopplerLock.run { try PageRenderer(page: self).render(dpi: dpi) }
   }
 
+  /// The page rendered by poppler and cairo as a colour PNG file at `dpi`, in memory (for
+  /// showing the page, e.g. in a review page).
+  /// Only the drawing holds the process-wide poppler lock; pages can be encoded in parallel.
+  public func pngImage(dpi: Double) throws -> [UInt8] {
+    let surface = try PopplerLock.run { try PageRenderer(page: self).colourSurface(dpi: dpi) }
+    guard let png = surface.pngBytes() else {
+      throw PDFError.renderFailed(page: number, detail: "cairo could not encode the page as PNG")
+    }
+    return png
+  }
+
   /// The page's characters and painted paths, read in one pass over its content stream by
   /// poppler's core (the characters are those of ``characters``, without a second pass).
   public func drawing() throws -> PageDrawing {
@@ -109,12 +120,19 @@ public final class PDFPage {
   }
 
   /// The page as layout input, from one pass over its content: size, characters, the ruling
-  /// lines and shaded areas of its drawing.
-  public func positionedPage(finder: DrawnRulingFinder = DrawnRulingFinder()) throws
-    -> PositionedPage
-  {
+  /// lines and shaded areas of its drawing. A scanned page under a text layer, which draws no
+  /// rule, has its rules looked for on a rendering instead (`scanRulings`; `nil`: never).
+  public func positionedPage(
+    finder: DrawnRulingFinder = DrawnRulingFinder(), scanRulings: ScanRulings? = ScanRulings()
+  ) throws -> PositionedPage {
     let drawing = try self.drawing()
-    let (rulings, fills) = finder.read(drawing)
+    var (rulings, fills) = finder.read(drawing)
+    if let scanRulings, scanRulings.applies(to: drawing, rulings: rulings),
+      let bitmap = try? render(dpi: scanRulings.dpi)
+    {
+      rulings = RulingLineFinder(options: scanRulings.finder).lines(in: bitmap)
+      fills = []
+    }
     return PositionedPage(
       number: number, width: drawing.width, height: drawing.height,
       characters: drawing.characters, rulings: rulings, fills: fills)

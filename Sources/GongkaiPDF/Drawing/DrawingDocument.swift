@@ -74,7 +74,8 @@ final class DrawingDocument {
     defer { gk_drawing_page_free(&raw) }
     return PageDrawing(
       width: raw.width, height: raw.height, characters: Self.characters(raw),
-      paths: Self.paths(raw), pathsTruncated: raw.paths_truncated != 0)
+      paths: Self.paths(raw), pathsTruncated: raw.paths_truncated != 0,
+      largestImagePixels: Int(clamping: raw.largest_image_pixels))
   }
 
   private static func characters(_ raw: GKPageDrawing) -> [PositionedCharacter] {

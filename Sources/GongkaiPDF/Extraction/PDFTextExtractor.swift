@@ -35,8 +35,13 @@ public enum PDFTextExtractor {
     public var rulingSource = RulingSource.drawing
     /// Tuning of the rules read from the drawing.
     public var drawnRulings = DrawnRulingFinder.Options()
+    /// For ``RulingSource/drawing``: when a scanned page under a text layer (no drawn rule,
+    /// a large image) has its rules looked for on a rendering (`nil`: never).
+    public var scanRulings: ScanRulings? = ScanRulings()
     /// Tuning of the rules found on a rendering.
     public var rulings = RulingLineFinder.Options()
+    /// Whether to record where each line of the text sits (``ExtractedPDF/placement``).
+    public var placement = false
 
     /// The defaults: no password, rules read from the drawing.
     public init() {}
@@ -69,7 +74,8 @@ public enum PDFTextExtractor {
       let page = try document.page(number)
       let positioned: PositionedPage
       switch options.rulingSource {
-      case .drawing: positioned = try page.positionedPage(finder: drawnFinder)
+      case .drawing:
+        positioned = try page.positionedPage(finder: drawnFinder, scanRulings: options.scanRulings)
       case .rendering(let dpi): positioned = try page.positionedPage(rulingDPI: dpi, finder: bitmapFinder)
       case .none: positioned = try page.positionedPage(rulingDPI: nil)
       }
@@ -79,9 +85,12 @@ public enum PDFTextExtractor {
       }
       pages.append(positioned)
     }
-    let text = LayoutReconstructor().text(of: pages)
+    let reconstructor = LayoutReconstructor()
+    var placement: TextPlacement? = options.placement ? TextPlacement() : nil
+    let text = reconstructor.render(reconstructor.layouts(of: pages), placement: &placement)
+    for page in pages { placement?.characters[page.number] = page.characters }
     return ExtractedPDF(
       text: text, pageCount: document.pageCount, title: document.title,
-      pagesWithoutText: withoutText)
+      pagesWithoutText: withoutText, placement: placement)
   }
 }
