@@ -20,7 +20,8 @@ struct CorpusItemParser {
     do {
       let input = try InputLoader.load(path, options: reading)
       let report = try pipeline.report(
-        text: input.text, source: input.source, titleHint: input.titleHint, uncertain: input.uncertain)
+        text: input.text, source: input.source, titleHint: input.titleHint, uncertain: input.uncertain,
+          inputRepairs: input.repairs)
       return WorkerReply(
         template: report.meta.template, year: report.meta.year,
         errorFindings: report.findings.count { $0.severity == .error }, rules: report.findings.map(\.rule),

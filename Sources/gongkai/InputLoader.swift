@@ -9,6 +9,8 @@ struct LoadedInput {
   var titleHint: String?
   /// Values the reader doubts (low-confidence OCR), located in `text`.
   var uncertain: [UncertainCell] = []
+  /// Changes made while reading (bytes that did not decode).
+  var repairs: [Repair] = []
 }
 
 /// Reads input files: PDFs through the PDF module, everything else as a text export.
@@ -33,7 +35,8 @@ enum InputLoader {
     if data.prefix(1024).range(of: Data("%PDF".utf8)) != nil {
       return try PDFInput.load(path: path, data: data, name: name, sha256: sha256, options: options)
     }
-    let text = try TextDecoder.decode(data, file: path)
-    return LoadedInput(text: text, source: SourceInfo(file: name, sha256: sha256, kind: .text))
+    let decoded = try TextDecoder.decodeReporting(data, file: path)
+    return LoadedInput(
+      text: decoded.text, source: SourceInfo(file: name, sha256: sha256, kind: .text), repairs: decoded.repairs)
   }
 }

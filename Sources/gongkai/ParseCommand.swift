@@ -112,7 +112,8 @@ struct ParseCommand: ParsableCommand {
       do {
         let input = try InputLoader.load(path, options: reading.options)
         report = try pipeline.report(
-          text: input.text, source: input.source, titleHint: input.titleHint, uncertain: input.uncertain)
+          text: input.text, source: input.source, titleHint: input.titleHint, uncertain: input.uncertain,
+          inputRepairs: input.repairs)
       } catch {
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         printError(error.description)

@@ -19,11 +19,14 @@ public struct ReportPipeline: Sendable {
   public func repair(_ text: String) -> RepairedDocument { repairer.repair(text) }
 
   /// The validated report of `text`, or an error when the text holds no annual report.
-  /// `uncertain` lists values the text source doubts (OCR), located in `text`.
+  /// `uncertain` lists values the text source doubts (OCR), located in `text`;
+  /// `inputRepairs` are changes made before the text (decoding), kept with the others.
   public func report(
-    text: String, source: SourceInfo, titleHint: String? = nil, uncertain: [UncertainCell] = []
+    text: String, source: SourceInfo, titleHint: String? = nil, uncertain: [UncertainCell] = [],
+    inputRepairs: [Repair] = []
   ) throws(InputError) -> Report {
-    let document = repairer.repair(text)
+    var document = repairer.repair(text)
+    if !inputRepairs.isEmpty { document.repairs = inputRepairs + document.repairs }
     try Self.requireReport(document, file: source.file)
     return validator.validate(parser.parse(document, source: source, titleHint: titleHint, uncertain: uncertain))
   }
