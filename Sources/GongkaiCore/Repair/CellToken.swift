@@ -16,4 +16,7 @@ struct CellToken: Sendable, Equatable {
   var line: Int
   /// Its tab-separated field in that line, when the line had tabs.
   var field: Int? = nil
+  /// Whether the value was read from running text, where one run of digits may hold
+  /// several cells.
+  var mayHoldSeveral = false
 }

@@ -45,8 +45,10 @@ public struct DocumentRepairer: Sendable {
   public func repair(_ text: String) -> RepairedDocument {
     var repairs: [Repair] = []
     var lines = LineCleaner.clean(text, repairs: &repairs)
-    let signature = Self.signature(of: &lines)
+    let header = RunningText.takeHeader(&lines)
     let sectionList = catalog.newest.sections
+    lines = RunningText.splitHeadings(lines, sections: sectionList)
+    let signature = Self.signature(of: &lines)
     let spans = splitter.split(lines)
     let firstHeading = spans.first?.heading ?? lines.count
     let preamble = lines[..<firstHeading].filter { !$0.isBlank }.map(\.trimmed)
@@ -65,14 +67,16 @@ public struct DocumentRepairer: Sendable {
 
     let template = detectTemplate(tokens: tokens, preamble: preamble)
     let assemblers = matchers[template.id] ?? matchers[catalog.newest.id]
-    let proactive = tokens["proactive"].flatMap { assemblers?.proactive.assemble($0, repairs: &repairs) }
-    let requests = tokens["requests"].flatMap { assemblers?.requests.assemble($0, repairs: &repairs) }
-    let appeals = tokens["appeals"].map { assembleAppeals($0, template: template, repairs: &repairs) }
+    var tables: [String: AssembledTable] = [:]
+    tables["proactive"] = tokens["proactive"].flatMap { assemblers?.proactive.assemble($0, repairs: &repairs) }
+    tables["requests"] = tokens["requests"].flatMap { assemblers?.requests.assemble($0, repairs: &repairs) }
+    tables["appeals"] = tokens["appeals"].map { assembleAppeals($0, template: template, repairs: &repairs) }
+    DigitSplitter.resolve(&tables, template: template, repairs: &repairs)
     repairs.sort { $0.line < $1.line }
     return RepairedDocument(
       template: template, preamble: preamble, narrative: narrative, headings: headings,
-      proactive: proactive, requests: requests, appeals: appeals,
-      signatureAgency: signature.agency, signatureDate: signature.date, repairs: repairs)
+      proactive: tables["proactive"], requests: tables["requests"], appeals: tables["appeals"],
+      signatureAgency: signature.agency, signatureDate: signature.date, repairs: repairs, sourceHeader: header)
   }
 
   /// Decides the form from the words of the tables' own headers and labels; the year
@@ -110,6 +114,7 @@ public struct DocumentRepairer: Sendable {
     var pendingBlanks = 0
     var firstLine = 0
     var extra: [(String, Int)] = []
+    var severable = false
     for token in tokens {
       switch token.content {
       case .text: continue
@@ -128,7 +133,22 @@ public struct DocumentRepairer: Sendable {
         pendingBlanks = 0
         cells.append(value)
         origins.append(AssembledTable.CellOrigin(line: token.line, field: token.field))
+        severable = severable || token.mayHoldSeveral
       }
+    }
+    // Running text: digits for the whole table, fewer values than cells, split by its arithmetic.
+    if severable, extra.isEmpty,
+      var run = AssembledTable.DigitRun(cells: cells, row: "", width: capacity, line: firstLine)
+    {
+      run.cells = template.appeals.groups.flatMap { group in
+        (0..<width).map { AssembledTable.DigitRun.Position(row: group.key, column: $0) }
+      }
+      let rows = template.appeals.groups.map {
+        AssembledTable.Row(
+          key: $0.key, cells: Array(repeating: nil, count: width), line: firstLine,
+          origins: Array(repeating: nil, count: width))
+      }
+      return AssembledTable(rows: rows, deviantRows: [], runs: [run])
     }
     if let first = extra.first {
       repairs.append(

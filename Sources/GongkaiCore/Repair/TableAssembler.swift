@@ -22,6 +22,8 @@ struct TableAssembler {
     var origins: [AssembledTable.CellOrigin?] = []
     var pendingBlanks = 0
     var line: Int
+    /// Whether a value came from running text (and may hold several cells).
+    var severable = false
 
     /// An empty row with room for `width` cells.
     init(index: Int, width: Int, line: Int) {
@@ -57,7 +59,7 @@ struct TableAssembler {
     }
     return AssembledTable(
       rows: state.found.compactMap { $0 }, deviantRows: state.deviant,
-      deviations: state.deviations)
+      deviations: state.deviations, runs: state.runs)
   }
 
   /// The state of one table being rebuilt, token by token. (A struct with mutating
@@ -75,6 +77,7 @@ struct TableAssembler {
     var deviations: [String] = []
     var ignored: [(String, Int)] = []
     var skipping = 0
+    var runs: [AssembledTable.DigitRun] = []
 
     init(assembler: TableAssembler, extraColumn: Int?) {
       self.assembler = assembler
@@ -122,6 +125,7 @@ struct TableAssembler {
         row.pendingBlanks = 0
         row.cells.append(value)
         row.origins.append(AssembledTable.CellOrigin(line: token.line, field: token.field))
+        row.severable = row.severable || token.mayHoldSeveral
         current = row
         if row.cells.count >= width { close() }
       }
@@ -135,6 +139,11 @@ struct TableAssembler {
         row.origins.remove(at: extraColumn)
       }
       let width = rows[row.index].width
+      if row.severable, let run = AssembledTable.DigitRun(cells: row.cells, row: rows[row.index].key, width: width, line: row.line) {
+        runs.append(run)
+        row.cells = []
+        row.origins = []
+      }
       if row.cells.count < width {
         row.cells += Array(repeating: nil, count: width - row.cells.count)
         row.origins += Array(repeating: nil, count: width - row.origins.count)

@@ -1,0 +1,436 @@
+/// Splits runs of digits that hold several cells (`640020470` for 64 0 0 2 0 4 70) by the
+/// table's own arithmetic: the form's checks (Models/templates, `checks`) tie the cells
+/// of a row and of a column together, and a split is kept only when the whole table can
+/// satisfy every check with it. A backtracking search over the runs, the most
+/// constrained first, prunes on partial sums (no count is negative, so a side of a check
+/// already summed bounds the other) and on digit counts.
+///
+/// A run is filled when every consistent assignment of the table agrees on it; else its
+/// cells stay null and the row says why (the run, how many splits fit).
+struct DigitSplitter {
+  /// The most digits one count may have; longer runs must hold several cells.
+  static let maximumDigits = 12
+  /// The search stops counting consistent tables after this many.
+  static let solutionLimit = 256
+  /// And gives up after this many steps (a run no check ties down can have many splits).
+  static let stepLimit = 400_000
+
+  /// A cell of a check: a run's cell to decide, or a known value.
+  private enum Term {
+    case variable(Int)
+    case known(Int)
+  }
+
+  /// One instance of a check: sum(parts) == sum(totals) over variables, plus constants.
+  private struct Equation {
+    var parts: [Int] = []
+    var totals: [Int] = []
+    var partsConstant = 0
+    var totalsConstant = 0
+  }
+
+  /// A run to split, with its variables (one per cell, in order).
+  private struct RunInfo {
+    var table: String
+    var index: Int
+    var pieces: [[UInt8]]
+    var variables: [Int]
+    var structuralCount: Int
+  }
+
+  private let template: ReportTemplate
+  private var runs: [RunInfo] = []
+  private var equations: [Equation] = []
+  /// For each variable, the equations it is in and on which side (true: parts).
+  private var membership: [[(equation: Int, isPart: Bool)]] = []
+
+  /// Search state.
+  private var values: [Int?] = []
+  private var partSums: [Int] = []
+  private var totalSums: [Int] = []
+  private var openParts: [Int] = []
+  private var openTotals: [Int] = []
+  private var current: [[String]] = []
+  private var seen: [Set<[String]>] = []
+  private var solutions = 0
+  private var steps = 0
+
+  private init(template: ReportTemplate) { self.template = template }
+
+  /// Splits the runs of `tables` (by name: proactive, requests, appeals) in place,
+  /// recording a `split_digits` repair for each run split.
+  static func resolve(_ tables: inout [String: AssembledTable], template: ReportTemplate, repairs: inout [Repair]) {
+    guard tables.values.contains(where: { !$0.runs.isEmpty }) else { return }
+    var splitter = DigitSplitter(template: template)
+    splitter.build(tables)
+    splitter.solveAll(&tables, repairs: &repairs)
+  }
+
+  // MARK: - Building the equations
+
+  private mutating func build(_ tables: [String: AssembledTable]) {
+    var variableAt: [String: Int] = [:]  // "table/row/column" → variable
+    var variableCount = 0
+    for name in ["proactive", "requests", "appeals"] {
+      guard let table = tables[name] else { continue }
+      for (index, run) in table.runs.enumerated() {
+        var variables: [Int] = []
+        for position in run.cells {
+          variableAt["\(name)/\(position.row)/\(position.column)"] = variableCount
+          variables.append(variableCount)
+          variableCount += 1
+        }
+        let pieces = run.pieces.map { Array($0.utf8) }
+        runs.append(
+          RunInfo(
+            table: name, index: index, pieces: pieces, variables: variables,
+            structuralCount: Self.countSplits(pieces, cells: variables.count)))
+      }
+    }
+    membership = Array(repeating: [], count: variableCount)
+    // Rows the form lets a report leave out count as nothing when absent.
+    var optionalRows = Set<String>()
+    for row in template.requests.rows where row.optional == true {
+      optionalRows.insert(row.key)
+      optionalRows.formUnion(row.replaces ?? [])
+    }
+    for check in template.checks {
+      guard let table = tables[check.table], let (rowKeys, columnKeys) = axes(of: check.table) else { continue }
+      let byColumns = check.across == .columns
+      let lines = byColumns ? rowKeys : columnKeys
+      for line in lines {
+        var equation = Equation()
+        var usable = true
+        func term(_ key: String) -> Term? {
+          let (rowKey, columnKey) = byColumns ? (line, key) : (key, line)
+          guard let column = columnIndex(check.table, row: rowKey, column: columnKey) else { return .known(0) }
+          if let variable = variableAt["\(check.table)/\(rowKey)/\(column)"] { return .variable(variable) }
+          let row = table.row(rowKey)
+          if let cell = row?.cells[safe: column], case .number(let number, _, _)? = cell, let count = number.integerValue
+          {
+            return .known(count)
+          }
+          let rowIsEmpty = row.map { $0.cells.allSatisfy { $0 == nil } && $0.unresolved == nil } ?? true
+          if rowIsEmpty, optionalRows.contains(rowKey), check.table == "requests" { return .known(0) }
+          return nil
+        }
+        for (keys, isPart) in [(check.parts, true), (check.totals, false)] {
+          for key in keys {
+            guard let found = term(key) else {
+              usable = false
+              break
+            }
+            switch (found, isPart) {
+            case (.variable(let variable), true): equation.parts.append(variable)
+            case (.variable(let variable), false): equation.totals.append(variable)
+            case (.known(let value), true): equation.partsConstant += value
+            case (.known(let value), false): equation.totalsConstant += value
+            }
+          }
+          if !usable { break }
+        }
+        guard usable, !(equation.parts.isEmpty && equation.totals.isEmpty) else { continue }
+        let index = equations.count
+        equations.append(equation)
+        for variable in equation.parts { membership[variable].append((index, true)) }
+        for variable in equation.totals { membership[variable].append((index, false)) }
+      }
+    }
+  }
+
+  /// Row and column keys of a table of the form.
+  private func axes(of table: String) -> (rows: [String], columns: [String])? {
+    switch table {
+    case "requests": return (template.requests.rows.map(\.key), template.requests.columns.map(\.key))
+    case "appeals": return (template.appeals.groups.map(\.key), template.appeals.columns.map(\.key))
+    case "proactive": return (template.proactive.rows.map(\.key), template.proactive.columns.map(\.key))
+    default: return nil
+    }
+  }
+
+  /// The position of `column` in `row` of `table`, nil when the row has no such column.
+  private func columnIndex(_ table: String, row: String, column: String) -> Int? {
+    switch table {
+    case "requests": return template.requests.columns.firstIndex { $0.key == column }
+    case "appeals": return template.appeals.columns.firstIndex { $0.key == column }
+    case "proactive":
+      guard let spec = template.proactive.rows.first(where: { $0.key == row }) else { return nil }
+      return template.proactive.columnKeys(of: spec).firstIndex(of: column)
+    default: return nil
+    }
+  }
+
+  // MARK: - Solving
+
+  private mutating func solveAll(_ tables: inout [String: AssembledTable], repairs: inout [Repair]) {
+    let variableCount = membership.count
+    values = Array(repeating: nil, count: variableCount)
+    partSums = equations.map(\.partsConstant)
+    totalSums = equations.map(\.totalsConstant)
+    openParts = equations.map(\.parts.count)
+    openTotals = equations.map(\.totals.count)
+    current = Array(repeating: [], count: runs.count)
+    seen = Array(repeating: [], count: runs.count)
+    // Runs tied by an equation are solved together; the others alone.
+    var runOf = [Int](repeating: 0, count: variableCount)
+    for (index, run) in runs.enumerated() { for variable in run.variables { runOf[variable] = index } }
+    var parent = Array(runs.indices)
+    func root(_ index: Int) -> Int {
+      var index = index
+      while parent[index] != index {
+        parent[index] = parent[parent[index]]
+        index = parent[index]
+      }
+      return index
+    }
+    for equation in equations {
+      let involved = (equation.parts + equation.totals).map { runOf[$0] }
+      for other in involved.dropFirst() { parent[root(other)] = root(involved[0]) }
+    }
+    var components: [Int: [Int]] = [:]
+    for index in runs.indices { components[root(index), default: []].append(index) }
+    for key in components.keys.sorted() {
+      // The most constrained runs first: fewest splits, then most equations.
+      let order = (components[key] ?? []).sorted {
+        let left = runs[$0]
+        let right = runs[$1]
+        if left.structuralCount != right.structuralCount { return left.structuralCount < right.structuralCount }
+        return left.variables.count > right.variables.count
+      }
+      solutions = 0
+      steps = 0
+      search(order, 0)
+      let exhausted = solutions < Self.solutionLimit && steps < Self.stepLimit
+      for index in order {
+        apply(index, exhausted: exhausted, tables: &tables, repairs: &repairs)
+      }
+    }
+  }
+
+  /// Depth-first over the runs of `order`, from `position`.
+  private mutating func search(_ order: [Int], _ position: Int) {
+    guard solutions < Self.solutionLimit, steps < Self.stepLimit else { return }
+    guard position < order.count else {
+      solutions += 1
+      for index in order { seen[index].insert(current[index]) }
+      return
+    }
+    let run = order[position]
+    cut(run, piece: 0, offset: 0, cell: 0, order: order, position: position)
+  }
+
+  /// Chooses the next cell of run `run`: a prefix of what is left of piece `piece` from `offset`.
+  private mutating func cut(_ run: Int, piece: Int, offset: Int, cell: Int, order: [Int], position: Int) {
+    let info = runs[run]
+    let cells = info.variables.count
+    if piece == info.pieces.count {
+      if cell == cells { search(order, position + 1) }
+      return
+    }
+    steps += 1
+    guard steps < Self.stepLimit, solutions < Self.solutionLimit else { return }
+    let bytes = info.pieces[piece]
+    let rest = bytes.count - offset
+    let piecesAfter = info.pieces.count - piece - 1
+    let cellsLeftAfterThis = cells - cell - 1
+    guard cellsLeftAfterThis >= piecesAfter else { return }
+    let point = bytes[offset...].firstIndex(of: 46)
+    for length in 1...rest {
+      let end = offset + length
+      let wholePiece = end == bytes.count
+      // Each later piece needs a cell; what is left of this one needs one more.
+      if !wholePiece && cellsLeftAfterThis < piecesAfter + 1 { continue }
+      if !wholePiece, let point, end > point - 1 { continue }  // a decimal keeps an integer digit and its fraction
+      let text = bytes[offset..<end]
+      let integerDigits = point.map { $0 < end ? $0 - offset : length } ?? length
+      if integerDigits > Self.maximumDigits { break }
+      if text.count > 1, text.first == 48, text.dropFirst().first != 46 { break }  // no leading zero
+      // Digits left after this cell must fill the cells left, one each at least.
+      let digitsAfter = rest - length + info.pieces[(piece + 1)...].reduce(0) { $0 + $1.count }
+      if digitsAfter < cellsLeftAfterThis { break }
+      let value: Int? = point.map { $0 < end } == true ? nil : Self.integer(text)
+      let variable = info.variables[cell]
+      guard assign(variable, value) else {
+        unassign(variable, value)
+        continue
+      }
+      current[run].append(String(decoding: text, as: UTF8.self))
+      if wholePiece {
+        cut(run, piece: piece + 1, offset: 0, cell: cell + 1, order: order, position: position)
+      } else {
+        cut(run, piece: piece, offset: end, cell: cell + 1, order: order, position: position)
+      }
+      current[run].removeLast()
+      unassign(variable, value)
+    }
+  }
+
+  /// Sets `variable` and checks the equations it is in; false when one cannot hold.
+  private mutating func assign(_ variable: Int, _ value: Int?) -> Bool {
+    values[variable] = value
+    var consistent = true
+    for (equation, isPart) in membership[variable] {
+      // A cell in a check must be a count.
+      guard let value else {
+        consistent = false
+        continue
+      }
+      if isPart {
+        partSums[equation] += value
+        openParts[equation] -= 1
+      } else {
+        totalSums[equation] += value
+        openTotals[equation] -= 1
+      }
+      if openParts[equation] == 0 && openTotals[equation] == 0 {
+        if partSums[equation] != totalSums[equation] { consistent = false }
+      } else if openTotals[equation] == 0 {
+        if partSums[equation] > totalSums[equation] { consistent = false }
+      } else if openParts[equation] == 0 {
+        if totalSums[equation] > partSums[equation] { consistent = false }
+      }
+    }
+    return consistent
+  }
+
+  private mutating func unassign(_ variable: Int, _ value: Int?) {
+    values[variable] = nil
+    guard let value else { return }
+    for (equation, isPart) in membership[variable] {
+      if isPart {
+        partSums[equation] -= value
+        openParts[equation] += 1
+      } else {
+        totalSums[equation] -= value
+        openTotals[equation] += 1
+      }
+    }
+  }
+
+  /// Writes run `index`'s cells when the search decided them, or the reason they stay null.
+  private func apply(_ index: Int, exhausted: Bool, tables: inout [String: AssembledTable], repairs: inout [Repair]) {
+    let info = runs[index]
+    guard var table = tables[info.table] else { return }
+    let run = table.runs[info.index]
+    let shown = run.pieces.joined(separator: " ")
+    var chosen: [String]?
+    var reason: String?
+    let found = seen[index]
+    if found.count == 1, exhausted || info.structuralCount == 1, let only = found.first {
+      chosen = only
+    } else if found.isEmpty, info.structuralCount == 1, let only = Self.firstSplit(info.pieces, cells: run.cells.count) {
+      // The checks fail whatever the split, but the digit count allows only this one:
+      // the report's arithmetic is off, which the validator reports.
+      chosen = only
+    } else if found.isEmpty {
+      reason =
+        info.structuralCount == 0
+        ? "the digits \(shown) cannot be \(run.cells.count) cells"
+        : "no split of the digits \(shown) into \(run.cells.count) cells satisfies the form's checks (\(info.structuralCount) split(s) possible)"
+    } else {
+      let count = exhausted ? "\(found.count)" : "more than \(found.count - 1)"
+      reason =
+        "the digits \(shown) stand with no separator and \(count) splits into \(run.cells.count) cells fit the form's checks"
+    }
+    if let chosen {
+      for (position, text) in zip(run.cells, chosen) {
+        guard let rowIndex = table.rows.firstIndex(where: { $0.key == position.row }) else { continue }
+        let isLast = position == run.cells.last
+        let unit = isLast ? run.unit : nil
+        let number = ExactDecimal(text) ?? ExactDecimal(significand: 0)
+        if table.rows[rowIndex].cells.count <= position.column {
+          table.rows[rowIndex].cells += Array(repeating: nil, count: position.column + 1 - table.rows[rowIndex].cells.count)
+        }
+        table.rows[rowIndex].cells[position.column] = .number(number, unit: unit, raw: unit.map { text + $0 } ?? text)
+      }
+      if chosen.count > run.pieces.count {
+        let why =
+          info.structuralCount == 1 ? "the only split into \(run.cells.count) cells" : "the only split that satisfies the form's checks"
+        repairs.append(
+          Repair(kind: "split_digits", detail: "\(shown) → \(chosen.joined(separator: " ")) (\(why))", line: run.line))
+      }
+    } else if let reason {
+      for key in Set(run.cells.map(\.row)) {
+        if let rowIndex = table.rows.firstIndex(where: { $0.key == key }) { table.rows[rowIndex].unresolved = reason }
+      }
+    }
+    tables[info.table] = table
+  }
+
+  // MARK: - Splits without the checks
+
+  /// The value of ASCII digits, nil when too long.
+  private static func integer(_ digits: ArraySlice<UInt8>) -> Int? {
+    guard digits.count <= maximumDigits else { return nil }
+    return digits.reduce(0) { $0 * 10 + Int($1 - 48) }
+  }
+
+  /// Whether `text` can be one cell: no leading zero, not too long, a decimal point only
+  /// with digits on both sides.
+  private static func isCell(_ text: ArraySlice<UInt8>) -> Bool {
+    guard let first = text.first else { return false }
+    let point = text.firstIndex(of: 46)
+    let integerDigits = point.map { $0 - text.startIndex } ?? text.count
+    if integerDigits == 0 || integerDigits > maximumDigits { return false }
+    if first == 48, integerDigits > 1 { return false }
+    return true
+  }
+
+  /// How many splits of `pieces` into `cells` cells there are (each piece at least one
+  /// cell), counting at most a thousand.
+  static func countSplits(_ pieces: [[UInt8]], cells: Int) -> Int {
+    // ways[c]: splits of the pieces so far into c cells.
+    var ways = [Int](repeating: 0, count: cells + 1)
+    ways[0] = 1
+    for piece in pieces {
+      // inPiece[k]: ways to cut this piece into k cells.
+      var inPiece = [Int](repeating: 0, count: cells + 1)
+      // prefix[i][k] over positions: ends[i] = ways to cut piece[..<i] into k cells.
+      var ends = [[Int]](repeating: [Int](repeating: 0, count: cells + 1), count: piece.count + 1)
+      ends[0][0] = 1
+      let point = piece.firstIndex(of: 46)
+      for start in 0..<piece.count {
+        for k in 0..<cells where ends[start][k] > 0 {
+          for end in (start + 1)...piece.count {
+            if let point, end < piece.count, end > point - 1 { continue }
+            if !isCell(piece[start..<end]) { continue }
+            ends[end][k + 1] = min(1000, ends[end][k + 1] + ends[start][k])
+          }
+        }
+      }
+      for k in 1...max(1, cells) where k <= cells { inPiece[k] = ends[piece.count][k] }
+      var next = [Int](repeating: 0, count: cells + 1)
+      for c in 0...cells where ways[c] > 0 {
+        for k in 1...max(1, cells - c) where c + k <= cells && inPiece[k] > 0 {
+          next[c + k] = min(1000, next[c + k] + ways[c] * inPiece[k])
+        }
+      }
+      ways = next
+    }
+    return ways[cells]
+  }
+
+  /// The first split of `pieces` into `cells` cells, checks aside.
+  static func firstSplit(_ pieces: [[UInt8]], cells: Int) -> [String]? {
+    var result: [String] = []
+    func walk(_ piece: Int, _ offset: Int) -> Bool {
+      if piece == pieces.count { return result.count == cells }
+      let bytes = pieces[piece]
+      for end in (offset + 1)...bytes.count {
+        let text = bytes[offset..<end]
+        if let point = bytes.firstIndex(of: 46), end < bytes.count, end > point - 1 { continue }
+        guard isCell(text) else { continue }
+        result.append(String(decoding: text, as: UTF8.self))
+        if result.count <= cells, end == bytes.count ? walk(piece + 1, 0) : walk(piece, end) { return true }
+        result.removeLast()
+      }
+      return false
+    }
+    return walk(0, 0) ? result : nil
+  }
+}
+
+extension Array {
+  /// The element at `index`, or nil when out of range.
+  subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
