@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .executable(name: "gongkai", targets: ["gongkai"]),
     .library(name: "GongkaiCore", targets: ["GongkaiCore"]),
+    .library(name: "GongkaiReader", targets: ["GongkaiReader"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -36,10 +37,13 @@ let package = Package(
     // Times the scan reader against plain `tesseract` (scripts/bench-ocr.sh).
     .executableTarget(name: "gongkai-ocr-bench", dependencies: ["GongkaiOCR", "GongkaiPDF"]),
 
+    // The front door: any input (PDF, scan, text export) → loaded text → Report.
+    .target(name: "GongkaiReader", dependencies: ["GongkaiCore", "GongkaiPDF", "GongkaiOCR"]),
+
     .executableTarget(
       name: "gongkai",
       dependencies: [
-        "GongkaiCore", "GongkaiPDF", "GongkaiOCR",
+        "GongkaiCore", "GongkaiReader",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -48,7 +52,7 @@ let package = Package(
     .testTarget(
       name: "GongkaiPDFTests", dependencies: ["GongkaiPDF", "GongkaiLayout"], exclude: ["Fixtures"]),
     .testTarget(name: "GongkaiOCRTests", dependencies: ["GongkaiOCR", "GongkaiPDF", "GongkaiLayout"]),
-    .testTarget(name: "CommandLineTests", dependencies: ["gongkai", "GongkaiCore"]),
+    .testTarget(name: "CommandLineTests", dependencies: ["gongkai", "GongkaiCore", "GongkaiReader"]),
   ],
   swiftLanguageModes: [.v6]
 )

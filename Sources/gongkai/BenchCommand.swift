@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongkaiCore
+import GongkaiReader
 
 /// `gongkai bench`: throughput of the text path, in one process.
 struct BenchCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongkaiCore
+import GongkaiReader
 
 /// `gongkai clean`: the repaired text of a report.
 struct CleanCommand: ParsableCommand {
@@ -30,6 +31,7 @@ struct CleanCommand: ParsableCommand {
     let document: RepairedDocument
     do {
       let input = try InputLoader.load(file, options: reading.options)
+      input.warnings.forEach(printError)
       document = pipeline.repair(input.text)
       try ReportPipeline.requireReport(document, file: file)
     } catch {

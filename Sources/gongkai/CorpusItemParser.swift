@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCore
+import GongkaiReader
 
 /// Turns one input into its worker reply: the report, or an error record when the
 /// input cannot be read or holds no report.
@@ -19,9 +20,10 @@ struct CorpusItemParser {
   func reply(for path: String) -> WorkerReply {
     do {
       let input = try InputLoader.load(path, options: reading)
+      input.warnings.forEach(printError)
       let report = try pipeline.report(
         text: input.text, source: input.source, titleHint: input.titleHint, uncertain: input.uncertain,
-          inputRepairs: input.repairs)
+        inputRepairs: input.repairs)
       return WorkerReply(
         template: report.meta.template, year: report.meta.year,
         errorFindings: report.findings.count { $0.severity == .error }, rules: report.findings.map(\.rule),

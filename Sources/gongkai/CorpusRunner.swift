@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiReader
 
 /// Runs a corpus through worker processes: each worker parses one input at a time; one
 /// that crashes or exceeds the timeout is killed and replaced, and its input becomes an

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongkaiCore
+import GongkaiReader
 
 /// `gongkai parse`: reports in, validated JSON/JSONL/CSV out.
 struct ParseCommand: ParsableCommand {
@@ -111,6 +112,7 @@ struct ParseCommand: ParsableCommand {
       let report: Report
       do {
         let input = try InputLoader.load(path, options: reading.options)
+        input.warnings.forEach(printError)
         report = try pipeline.report(
           text: input.text, source: input.source, titleHint: input.titleHint, uncertain: input.uncertain,
           inputRepairs: input.repairs)

@@ -1,31 +1,9 @@
 import ArgumentParser
 import Foundation
+import GongkaiReader
 
-/// When scanned pages are read by OCR.
-enum OCRMode: String, ExpressibleByArgument, CaseIterable, Sendable {
-  /// Pages without a usable text layer (scans, images, garbage text).
-  case auto
-  /// Every page, ignoring the text layer.
-  case always
-  /// No page: pages without text are skipped and their values come out missing.
-  case never
-}
-
-/// How inputs are read: PDF password and OCR settings, shared by parse, clean and the
-/// corpus workers.
-struct ReadOptions: Sendable {
-  /// Password of encrypted PDFs.
-  var password: String?
-  /// When to OCR.
-  var ocr: OCRMode = .auto
-  /// Resolution scanned pages are rendered at.
-  var dpi: Double = 300
-  /// Pages read by OCR at once (one tesseract engine each).
-  var ocrJobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-  /// The defaults: no password, OCR where needed at 300 dpi over all cores.
-  init() {}
-}
+/// `--ocr auto|always|never`.
+extension OCRMode: ExpressibleByArgument {}
 
 /// The options of `parse` and `clean` that say how inputs are read.
 struct ReadArguments: ParsableArguments {

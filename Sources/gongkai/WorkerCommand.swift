@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GongkaiReader
 
 /// `gongkai worker` (hidden): the process a corpus run parses in. Reads paths from
 /// standard input, one per line, and answers each with one `WorkerReply` line on standard

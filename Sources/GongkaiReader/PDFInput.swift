@@ -18,6 +18,7 @@ enum PDFInput {
       let allPages = Array(1...document.pageCount)
       let scanPages = options.ocr == .always ? allPages : options.ocr == .auto ? native.pagesWithoutText : []
       if options.ocr == .always { native.text = "" }
+      var warnings: [String] = []
       if options.ocr == .never, !native.pagesWithoutText.isEmpty {
         guard native.pagesWithoutText.count < document.pageCount else {
           throw InputError(
@@ -25,7 +26,7 @@ enum PDFInput {
             reason: "no page has a text layer (a scanned or image-only PDF); run with --ocr auto to read it by OCR")
         }
         let pages = native.pagesWithoutText.map(String.init).joined(separator: ", ")
-        printError("\(path): page(s) \(pages) have no text layer and were skipped (--ocr never)")
+        warnings.append("\(path): page(s) \(pages) have no text layer and were skipped (--ocr never)")
       }
       var text = native.text
       var uncertain: [UncertainCell] = []
@@ -46,7 +47,7 @@ enum PDFInput {
       return LoadedInput(
         text: text,
         source: SourceInfo(file: name, sha256: sha256, kind: .pdf, pages: document.pageCount, textLayer: layer),
-        titleHint: native.title, uncertain: uncertain)
+        titleHint: native.title, uncertain: uncertain, warnings: warnings)
     } catch let error as InputError {
       throw error
     } catch let error as PDFError {

@@ -1,0 +1,32 @@
+import GongkaiCore
+
+/// One input read by a front end: the text the core parses (paragraphs as lines, each
+/// table row one line of tab-separated cells), where it came from, and what the reader
+/// noticed on the way.
+public struct LoadedInput: Sendable {
+  /// The text handed to the pipeline.
+  public var text: String
+  /// File name, digest, kind, pages.
+  public var source: SourceInfo
+  /// A title the document states outside its text (PDF metadata), if any.
+  public var titleHint: String?
+  /// Values the reader doubts (low-confidence OCR), located in `text`.
+  public var uncertain: [UncertainCell]
+  /// Things the user should know that did not stop the reading (pages skipped), one line each.
+  public var warnings: [String]
+  /// Changes made while reading (bytes that did not decode), kept with the report's repairs.
+  public var repairs: [Repair]
+
+  /// Creates a loaded input.
+  public init(
+    text: String, source: SourceInfo, titleHint: String? = nil, uncertain: [UncertainCell] = [],
+    warnings: [String] = [], repairs: [Repair] = []
+  ) {
+    self.text = text
+    self.source = source
+    self.titleHint = titleHint
+    self.uncertain = uncertain
+    self.warnings = warnings
+    self.repairs = repairs
+  }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// When scanned pages are read by OCR.
+public enum OCRMode: String, CaseIterable, Sendable {
+  /// Pages without a usable text layer (scans, images, garbage text).
+  case auto
+  /// Every page, ignoring the text layer.
+  case always
+  /// No page: pages without text are skipped and their values come out missing.
+  case never
+}
+
+/// How inputs are read: PDF password and OCR settings, shared by parse, clean and the
+/// corpus workers.
+public struct ReadOptions: Sendable {
+  /// Password of encrypted PDFs.
+  public var password: String?
+  /// When to OCR.
+  public var ocr: OCRMode = .auto
+  /// Resolution scanned pages are rendered at.
+  public var dpi: Double = 300
+  /// Pages read by OCR at once (one tesseract engine each).
+  public var ocrJobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  /// The defaults: no password, OCR where needed at 300 dpi over all cores.
+  public init() {}
+}
