@@ -70,7 +70,7 @@ extension AssembledTable.DigitRun {
     for cell in cells {
       guard case .number(_, let cellUnit, let raw)? = cell else { return nil }
       var digits = raw
-      if let cellUnit, digits.hasSuffix(cellUnit) { digits.removeLast(cellUnit.count) }
+      if let cellUnit, digits.hasSuffix(cellUnit) { digits = digits.dropLast(cellUnit.count).trimmingSpaces }
       if cellUnit != nil { unit = cellUnit }
       let integerDigits = digits.prefix { $0 != "." }.count
       if integerDigits > DigitSplitter.maximumDigits { tooLong = true }

@@ -115,16 +115,36 @@ struct CellTokenizer {
         tokens.append(CellToken(content: .value(.placeholder(raw)), line: line, mayHoldSeveral: false))
         continue
       }
+      // A word that is a number as it stands (-1, 7920元, 63.79) is one value; only plain
+      // digits may hold several cells.
+      if case .number(_, _, _) = CellText.parse(bytes: whole) {
+        flushText()
+        let plain = whole.allSatisfy(isDigit)
+        tokens.append(
+          CellToken(content: CellText.parse(bytes: whole).map { .value($0) } ?? .blank, line: line, mayHoldSeveral: plain))
+        continue
+      }
+      // A unit standing after a number (63.79 万元) belongs to it.
+      if text.isEmpty, CellText.isUnitWord(bytes: whole), let last = tokens.last, last.line == line,
+        case .value(.number(let number, nil, let raw)) = last.content
+      {
+        let unit = String(decoding: whole, as: UTF8.self)
+        tokens[tokens.count - 1].content = .value(.number(number, unit: unit, raw: raw + " " + unit))
+        continue
+      }
       if !text.isEmpty { text.append(32) }
       var index = range.lowerBound
       while index < range.upperBound {
-        guard isDigit(bytes[index]) else {
+        // A minus sign starting the word makes a signed number (本年增/减): never split.
+        let signed =
+          index == range.lowerBound && bytes[index] == 45 && index + 1 < range.upperBound && isDigit(bytes[index + 1])
+        guard isDigit(bytes[index]) || signed else {
           text.append(bytes[index])
           index += 1
           continue
         }
         // A run of digits, with a decimal point only between digits.
-        var end = index
+        var end = signed ? index + 1 : index
         while end < range.upperBound {
           if isDigit(bytes[end]) {
             end += 1
@@ -161,7 +181,7 @@ struct CellTokenizer {
           } else {
             value = .number(ExactDecimal(significand: 0), unit: unit, raw: unit.map { raw + $0 } ?? raw)
           }
-          tokens.append(CellToken(content: .value(value), line: line, mayHoldSeveral: true))
+          tokens.append(CellToken(content: .value(value), line: line, mayHoldSeveral: !signed))
           index = after
         } else {
           index = numberEnd
