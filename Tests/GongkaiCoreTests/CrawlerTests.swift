@@ -175,3 +175,40 @@ private func encodeGB18030(_ text: String) -> [UInt8]? {
   process.waitUntilExit()
   return process.terminationStatus == 0 ? [UInt8](result) : nil
 }
+
+/// A run the form's checks leave open may be decided by a figure the narrative states.
+@Suite("Digits split by the narrative")
+struct NarrativeSplitTests {
+  static func page(overview: String) -> String {
+    """
+    标题: 青石县自然资源局2021年政府信息公开工作年度报告
+    ==================== 正文 ====================
+    青石县自然资源局2021年政府信息公开工作年度报告 本报告包括总体情况、主动公开政府信息情况等六个部分。\
+    一、总体情况 \(overview)二、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数\
+    规章000行政规范性文件3124第二十条第（五）项信息内容本年处理决定数量行政许可156第二十条第（六）项信息内容\
+    本年处理决定数量行政处罚42行政强制5第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费12.5 \
+    三、收到和处理政府信息公开申请情况申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他\
+    一、本年新收政府信息公开申请数量0000000二、上年结转政府信息公开申请数量0000000\
+    四、政府信息公开行政复议、行政诉讼情况 000000000000000 五、存在的主要问题及改进情况 无。六、其他需要报告的事项 无。
+    """
+  }
+
+  @Test("现行有效…24件 leaves one split of 3124: 3 1 24")
+  func decidedByNarrative() throws {
+    let report = try Fixtures.report(ofText: Self.page(overview: "本年度现行有效行政规范性文件24件。"))
+    let row = report.proactive.rows.first { $0.key == "normative_documents" }
+    #expect(row?.cells.map { $0.value?.count } == [3, 1, 24])
+    #expect(report.repairs.contains { $0.kind == "split_digits" && $0.detail.contains("narrative") })
+  }
+
+  @Test("without the figure, 3124 stays null with the count of splits")
+  func openWithoutNarrative() throws {
+    let report = try Fixtures.report(ofText: Self.page(overview: "本年度持续推进政务公开。"))
+    let row = report.proactive.rows.first { $0.key == "normative_documents" }
+    #expect(row?.cells.allSatisfy { $0.value == nil } == true)
+    let finding = report.findings.first { $0.location == "proactive.normative_documents.in_force" }
+    #expect(finding?.rule == "missing")
+    #expect(finding?.message.contains("3124") == true)
+    #expect(finding?.message.contains("3 splits") == true)
+  }
+}

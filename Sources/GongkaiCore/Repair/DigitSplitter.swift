@@ -54,14 +54,29 @@ struct DigitSplitter {
   private var seen: [Set<[String]>] = []
   private var solutions = 0
   private var steps = 0
+  /// The consistent tables found for the component being solved: each run's split, by run.
+  private var found: [[Int: [String]]] = []
+  /// Figures the narrative states.
+  private var narrative: [NarrativeChecker.Statement] = []
+  /// "table/row/column" → variable, and each variable's run and cell.
+  private var variableAt: [String: Int] = [:]
+  private var cellOf: [(run: Int, cell: Int)] = []
+  /// Runs whose split only the narrative's figures decided.
+  private var byNarrative = Set<Int>()
 
   private init(template: ReportTemplate) { self.template = template }
 
   /// Splits the runs of `tables` (by name: proactive, requests, appeals) in place,
   /// recording a `split_digits` repair for each run split.
-  static func resolve(_ tables: inout [String: AssembledTable], template: ReportTemplate, repairs: inout [Repair]) {
+  /// Where several splits satisfy the checks, the figures the narrative states
+  /// (`narrative`) may leave one.
+  static func resolve(
+    _ tables: inout [String: AssembledTable], template: ReportTemplate,
+    narrative: [NarrativeChecker.Statement] = [], repairs: inout [Repair]
+  ) {
     guard tables.values.contains(where: { !$0.runs.isEmpty }) else { return }
     var splitter = DigitSplitter(template: template)
+    splitter.narrative = narrative
     splitter.build(tables)
     splitter.solveAll(&tables, repairs: &repairs)
   }
@@ -69,14 +84,14 @@ struct DigitSplitter {
   // MARK: - Building the equations
 
   private mutating func build(_ tables: [String: AssembledTable]) {
-    var variableAt: [String: Int] = [:]  // "table/row/column" → variable
     var variableCount = 0
     for name in ["proactive", "requests", "appeals"] {
       guard let table = tables[name] else { continue }
       for (index, run) in table.runs.enumerated() {
         var variables: [Int] = []
-        for position in run.cells {
+        for (cell, position) in run.cells.enumerated() {
           variableAt["\(name)/\(position.row)/\(position.column)"] = variableCount
+          cellOf.append((runs.count, cell))
           variables.append(variableCount)
           variableCount += 1
         }
@@ -199,10 +214,56 @@ struct DigitSplitter {
       }
       solutions = 0
       steps = 0
+      found = []
       search(order, 0)
       let exhausted = solutions < Self.solutionLimit && steps < Self.stepLimit
+      if exhausted, !narrative.isEmpty, order.contains(where: { seen[$0].count > 1 }) {
+        narrow(order, tables: tables)
+      }
       for index in order {
         apply(index, exhausted: exhausted, tables: &tables, repairs: &repairs)
+      }
+    }
+  }
+
+  /// Keeps, of the consistent tables found, those the narrative's figures agree with,
+  /// when there are some: a run they all split alike is decided by them.
+  private mutating func narrow(_ order: [Int], tables: [String: AssembledTable]) {
+    let agreeing = found.filter { splits in
+      narrative.allSatisfy { statement in
+        var sums: [Int] = []
+        for cells in statement.alternatives {
+          var sum = 0
+          var known = true
+          for cell in cells {
+            if let variable = variableAt["\(cell.table)/\(cell.row)/\(columnIndex(cell.table, row: cell.row, column: cell.column) ?? -1)"] {
+              let (run, index) = cellOf[variable]
+              guard let text = splits[run]?[safe: index], let value = Int(text) else {
+                known = false
+                break
+              }
+              sum += value
+            } else if let column = columnIndex(cell.table, row: cell.row, column: cell.column),
+              case .number(let number, _, _)? = tables[cell.table]?.row(cell.row)?.cells[safe: column] ?? nil,
+              let value = number.integerValue
+            {
+              sum += value
+            } else {
+              known = false
+              break
+            }
+          }
+          if known { sums.append(sum) }
+        }
+        return sums.isEmpty || sums.contains(statement.figure)
+      }
+    }
+    guard !agreeing.isEmpty, agreeing.count < found.count else { return }
+    for index in order where seen[index].count > 1 {
+      let splits = Set(agreeing.compactMap { $0[index] })
+      if splits.count == 1 {
+        seen[index] = splits
+        byNarrative.insert(index)
       }
     }
   }
@@ -212,7 +273,12 @@ struct DigitSplitter {
     guard solutions < Self.solutionLimit, steps < Self.stepLimit else { return }
     guard position < order.count else {
       solutions += 1
-      for index in order { seen[index].insert(current[index]) }
+      var splits: [Int: [String]] = [:]
+      for index in order {
+        seen[index].insert(current[index])
+        splits[index] = current[index]
+      }
+      found.append(splits)
       return
     }
     let run = order[position]
@@ -329,8 +395,11 @@ struct DigitSplitter {
         : "no split of the digits \(shown) into \(run.cells.count) cells satisfies the form's checks (\(info.structuralCount) split(s) possible)"
     } else {
       let count = exhausted ? "\(found.count)" : "more than \(found.count - 1)"
+      let checked = info.variables.contains { !membership[$0].isEmpty }
       reason =
-        "the digits \(shown) stand with no separator and \(count) splits into \(run.cells.count) cells fit the form's checks"
+        checked
+        ? "the digits \(shown) stand with no separator and \(count) splits into \(run.cells.count) cells fit the form's checks"
+        : "the digits \(shown) stand with no separator and no check of the form ties these \(run.cells.count) cells: \(count) splits are possible"
     }
     if let chosen {
       for (position, text) in zip(run.cells, chosen) {
@@ -345,7 +414,11 @@ struct DigitSplitter {
       }
       if chosen.count > run.pieces.count {
         let why =
-          info.structuralCount == 1 ? "the only split into \(run.cells.count) cells" : "the only split that satisfies the form's checks"
+          info.structuralCount == 1
+          ? "the only split into \(run.cells.count) cells"
+          : byNarrative.contains(index)
+            ? "the only split that satisfies the form's checks and the figures the narrative states"
+            : "the only split that satisfies the form's checks"
         repairs.append(
           Repair(kind: "split_digits", detail: "\(shown) → \(chosen.joined(separator: " ")) (\(why))", line: run.line))
       }

@@ -6,6 +6,8 @@ public struct DocumentRepairer: Sendable {
   /// Each form's cues, normalised once.
   private let cues: [String: [String]]
   private let splitter: SectionSplitter
+  /// Reads the figures the narrative states, which may decide a split of digits.
+  private let narrativeFigures: NarrativeChecker
 
   private struct Matchers: Sendable {
     var proactive: TableAssembler
@@ -23,6 +25,7 @@ public struct DocumentRepairer: Sendable {
     }
     matchers = built
     splitter = SectionSplitter(sections: catalog.newest.sections)
+    narrativeFigures = NarrativeChecker(catalog: catalog)
     cues = Dictionary(uniqueKeysWithValues: catalog.templates.map { ($0.id, $0.cues.map { LabelText.key($0) }) })
   }
 
@@ -71,7 +74,10 @@ public struct DocumentRepairer: Sendable {
     tables["proactive"] = tokens["proactive"].flatMap { assemblers?.proactive.assemble($0, repairs: &repairs) }
     tables["requests"] = tokens["requests"].flatMap { assemblers?.requests.assemble($0, repairs: &repairs) }
     tables["appeals"] = tokens["appeals"].map { assembleAppeals($0, template: template, repairs: &repairs) }
-    DigitSplitter.resolve(&tables, template: template, repairs: &repairs)
+    if tables.values.contains(where: { !$0.runs.isEmpty }) {
+      let statements = narrativeFigures.statements(in: ["overview", "problems", "other"].compactMap { narrative[$0] })
+      DigitSplitter.resolve(&tables, template: template, narrative: statements, repairs: &repairs)
+    }
     repairs.sort { $0.line < $1.line }
     return RepairedDocument(
       template: template, preamble: preamble, narrative: narrative, headings: headings,
