@@ -38,7 +38,7 @@ struct DigitSplitter {
     var structuralCount: Int
   }
 
-  private let template: ReportTemplate
+  private let grid: DigitGrid
   private var runs: [RunInfo] = []
   private var equations: [Equation] = []
   /// For each variable, the equations it is in and on which side (true: parts).
@@ -50,32 +50,35 @@ struct DigitSplitter {
   private var totalSums: [Int] = []
   private var openParts: [Int] = []
   private var openTotals: [Int] = []
-  private var current: [[String]] = []
-  private var seen: [Set<[String]>] = []
+  /// Each run's cells chosen so far, as packed (piece, start, end) offsets.
+  private var current: [[Int]] = []
+  private var seen: [Set<[Int]>] = []
   private var solutions = 0
   private var steps = 0
   /// The consistent tables found for the component being solved: each run's split, by run.
-  private var found: [[Int: [String]]] = []
+  private var found: [[Int: [Int]]] = []
   /// Figures the narrative states.
   private var narrative: [NarrativeChecker.Statement] = []
-  /// "table/row/column" → variable, and each variable's run and cell.
-  private var variableAt: [String: Int] = [:]
+  /// Slot → variable (-1: none), and each variable's run and cell.
+  private var variableAt: [Int] = []
   private var cellOf: [(run: Int, cell: Int)] = []
+  /// Known counts by slot.
+  private var known: [Int?] = []
   /// Runs whose split only the narrative's figures decided.
   private var byNarrative = Set<Int>()
 
-  private init(template: ReportTemplate) { self.template = template }
+  private init(grid: DigitGrid) { self.grid = grid }
 
   /// Splits the runs of `tables` (by name: proactive, requests, appeals) in place,
   /// recording a `split_digits` repair for each run split.
   /// Where several splits satisfy the checks, the figures the narrative states
   /// (`narrative`) may leave one.
   static func resolve(
-    _ tables: inout [String: AssembledTable], template: ReportTemplate,
+    _ tables: inout [String: AssembledTable], grid: DigitGrid,
     narrative: [NarrativeChecker.Statement] = [], repairs: inout [Repair]
   ) {
     guard tables.values.contains(where: { !$0.runs.isEmpty }) else { return }
-    var splitter = DigitSplitter(template: template)
+    var splitter = DigitSplitter(grid: grid)
     splitter.narrative = narrative
     splitter.build(tables)
     splitter.solveAll(&tables, repairs: &repairs)
@@ -84,13 +87,29 @@ struct DigitSplitter {
   // MARK: - Building the equations
 
   private mutating func build(_ tables: [String: AssembledTable]) {
+    variableAt = Array(repeating: -1, count: grid.slotCount)
+    known = Array(repeating: nil, count: grid.slotCount)
+    // Rows found empty (no value, no run): an optional one counts as nothing.
+    var emptyRows: [[Bool]] = grid.rowKeys.map { Array(repeating: true, count: $0.count) }
     var variableCount = 0
-    for name in ["proactive", "requests", "appeals"] {
+    for (tableIndex, name) in DigitGrid.tableNames.enumerated() {
       guard let table = tables[name] else { continue }
+      for row in table.rows {
+        guard let rowIndex = grid.rowIndex[tableIndex][row.key] else { continue }
+        let base = grid.rowBase[tableIndex][rowIndex]
+        let width = grid.columnKeys[tableIndex][rowIndex].count
+        if row.unresolved != nil || row.cells.contains(where: { $0 != nil }) { emptyRows[tableIndex][rowIndex] = false }
+        for (column, cell) in row.cells.enumerated() where column < width {
+          if case .number(let number, _, _)? = cell, let count = number.integerValue { known[base + column] = count }
+        }
+      }
       for (index, run) in table.runs.enumerated() {
         var variables: [Int] = []
         for (cell, position) in run.cells.enumerated() {
-          variableAt["\(name)/\(position.row)/\(position.column)"] = variableCount
+          if let rowIndex = grid.rowIndex[tableIndex][position.row] {
+            variableAt[grid.rowBase[tableIndex][rowIndex] + position.column] = variableCount
+            emptyRows[tableIndex][rowIndex] = false
+          }
           cellOf.append((runs.count, cell))
           variables.append(variableCount)
           variableCount += 1
@@ -103,75 +122,29 @@ struct DigitSplitter {
       }
     }
     membership = Array(repeating: [], count: variableCount)
-    // Rows the form lets a report leave out count as nothing when absent.
-    var optionalRows = Set<String>()
-    for row in template.requests.rows where row.optional == true {
-      optionalRows.insert(row.key)
-      optionalRows.formUnion(row.replaces ?? [])
-    }
-    for check in template.checks {
-      guard let table = tables[check.table], let (rowKeys, columnKeys) = axes(of: check.table) else { continue }
-      let byColumns = check.across == .columns
-      let lines = byColumns ? rowKeys : columnKeys
-      for line in lines {
-        var equation = Equation()
-        var usable = true
-        func term(_ key: String) -> Term? {
-          let (rowKey, columnKey) = byColumns ? (line, key) : (key, line)
-          guard let column = columnIndex(check.table, row: rowKey, column: columnKey) else { return .known(0) }
-          if let variable = variableAt["\(check.table)/\(rowKey)/\(column)"] { return .variable(variable) }
-          let row = table.row(rowKey)
-          if let cell = row?.cells[safe: column], case .number(let number, _, _)? = cell, let count = number.integerValue
-          {
-            return .known(count)
-          }
-          let rowIsEmpty = row.map { $0.cells.allSatisfy { $0 == nil } && $0.unresolved == nil } ?? true
-          if rowIsEmpty, optionalRows.contains(rowKey), check.table == "requests" { return .known(0) }
-          return nil
-        }
-        for (keys, isPart) in [(check.parts, true), (check.totals, false)] {
-          for key in keys {
-            guard let found = term(key) else {
-              usable = false
-              break
-            }
-            switch (found, isPart) {
-            case (.variable(let variable), true): equation.parts.append(variable)
-            case (.variable(let variable), false): equation.totals.append(variable)
-            case (.known(let value), true): equation.partsConstant += value
-            case (.known(let value), false): equation.totalsConstant += value
-            }
+    for planned in grid.equations {
+      var equation = Equation()
+      var usable = true
+      for (slots, isPart) in [(planned.parts, true), (planned.totals, false)] {
+        for slot in slots {
+          let variable = variableAt[slot]
+          if variable >= 0 {
+            if isPart { equation.parts.append(variable) } else { equation.totals.append(variable) }
+          } else if let value = known[slot] {
+            if isPart { equation.partsConstant += value } else { equation.totalsConstant += value }
+          } else {
+            let (table, row) = grid.rowOfSlot[slot]
+            if !(grid.isOptional[slot] && emptyRows[table][row]) { usable = false }
           }
           if !usable { break }
         }
-        guard usable, !(equation.parts.isEmpty && equation.totals.isEmpty) else { continue }
-        let index = equations.count
-        equations.append(equation)
-        for variable in equation.parts { membership[variable].append((index, true)) }
-        for variable in equation.totals { membership[variable].append((index, false)) }
+        if !usable { break }
       }
-    }
-  }
-
-  /// Row and column keys of a table of the form.
-  private func axes(of table: String) -> (rows: [String], columns: [String])? {
-    switch table {
-    case "requests": return (template.requests.rows.map(\.key), template.requests.columns.map(\.key))
-    case "appeals": return (template.appeals.groups.map(\.key), template.appeals.columns.map(\.key))
-    case "proactive": return (template.proactive.rows.map(\.key), template.proactive.columns.map(\.key))
-    default: return nil
-    }
-  }
-
-  /// The position of `column` in `row` of `table`, nil when the row has no such column.
-  private func columnIndex(_ table: String, row: String, column: String) -> Int? {
-    switch table {
-    case "requests": return template.requests.columns.firstIndex { $0.key == column }
-    case "appeals": return template.appeals.columns.firstIndex { $0.key == column }
-    case "proactive":
-      guard let spec = template.proactive.rows.first(where: { $0.key == row }) else { return nil }
-      return template.proactive.columnKeys(of: spec).firstIndex(of: column)
-    default: return nil
+      guard usable, !(equation.parts.isEmpty && equation.totals.isEmpty) else { continue }
+      let index = equations.count
+      equations.append(equation)
+      for variable in equation.parts { membership[variable].append((index, true)) }
+      for variable in equation.totals { membership[variable].append((index, false)) }
     }
   }
 
@@ -234,26 +207,28 @@ struct DigitSplitter {
         var sums: [Int] = []
         for cells in statement.alternatives {
           var sum = 0
-          var known = true
+          var isKnown = true
           for cell in cells {
-            if let variable = variableAt["\(cell.table)/\(cell.row)/\(columnIndex(cell.table, row: cell.row, column: cell.column) ?? -1)"] {
+            guard let slot = grid.slot(table: cell.table, row: cell.row, column: cell.column) else {
+              isKnown = false
+              break
+            }
+            let variable = variableAt[slot]
+            if variable >= 0 {
               let (run, index) = cellOf[variable]
-              guard let text = splits[run]?[safe: index], let value = Int(text) else {
-                known = false
+              guard let packed = splits[run]?[safe: index], let value = value(of: packed, in: run) else {
+                isKnown = false
                 break
               }
               sum += value
-            } else if let column = columnIndex(cell.table, row: cell.row, column: cell.column),
-              case .number(let number, _, _)? = tables[cell.table]?.row(cell.row)?.cells[safe: column] ?? nil,
-              let value = number.integerValue
-            {
+            } else if let value = known[slot] {
               sum += value
             } else {
-              known = false
+              isKnown = false
               break
             }
           }
-          if known { sums.append(sum) }
+          if isKnown { sums.append(sum) }
         }
         return sums.isEmpty || sums.contains(statement.figure)
       }
@@ -273,7 +248,7 @@ struct DigitSplitter {
     guard solutions < Self.solutionLimit, steps < Self.stepLimit else { return }
     guard position < order.count else {
       solutions += 1
-      var splits: [Int: [String]] = [:]
+      var splits: [Int: [Int]] = [:]
       for index in order {
         seen[index].insert(current[index])
         splits[index] = current[index]
@@ -320,7 +295,7 @@ struct DigitSplitter {
         unassign(variable, value)
         continue
       }
-      current[run].append(String(decoding: text, as: UTF8.self))
+      current[run].append(Self.pack(piece: piece, start: offset, end: end))
       if wholePiece {
         cut(run, piece: piece + 1, offset: 0, cell: cell + 1, order: order, position: position)
       } else {
@@ -383,7 +358,7 @@ struct DigitSplitter {
     var reason: String?
     let found = seen[index]
     if found.count == 1, exhausted || info.structuralCount == 1, let only = found.first {
-      chosen = only
+      chosen = only.map { text(of: $0, in: index) }
     } else if found.isEmpty, info.structuralCount == 1, let only = Self.firstSplit(info.pieces, cells: run.cells.count) {
       // The checks fail whatever the split, but the digit count allows only this one:
       // the report's arithmetic is off, which the validator reports.
@@ -428,6 +403,22 @@ struct DigitSplitter {
       }
     }
     tables[info.table] = table
+  }
+
+  /// Three offsets in one integer: which piece, and where the cell starts and ends in it.
+  private static func pack(piece: Int, start: Int, end: Int) -> Int { piece << 32 | start << 16 | end }
+
+  /// The text of a packed cell of run `run`.
+  private func text(of packed: Int, in run: Int) -> String {
+    let piece = runs[run].pieces[packed >> 32]
+    return String(decoding: piece[(packed >> 16 & 0xFFFF)..<(packed & 0xFFFF)], as: UTF8.self)
+  }
+
+  /// The count a packed cell of run `run` holds, nil for a decimal.
+  private func value(of packed: Int, in run: Int) -> Int? {
+    let piece = runs[run].pieces[packed >> 32]
+    let digits = piece[(packed >> 16 & 0xFFFF)..<(packed & 0xFFFF)]
+    return digits.contains(46) ? nil : Self.integer(digits)
   }
 
   // MARK: - Splits without the checks

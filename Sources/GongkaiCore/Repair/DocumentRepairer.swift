@@ -12,6 +12,8 @@ public struct DocumentRepairer: Sendable {
   private struct Matchers: Sendable {
     var proactive: TableAssembler
     var requests: TableAssembler
+    /// The form's cells and checks as slots, for splitting runs of digits.
+    var grid: DigitGrid
   }
 
   /// Prepares the repairer for the catalog's forms.
@@ -21,7 +23,8 @@ public struct DocumentRepairer: Sendable {
     for template in catalog.templates {
       built[template.id] = Matchers(
         proactive: Self.assembler(template.proactive, variants: catalog.labelVariants),
-        requests: Self.assembler(template.requests, variants: catalog.labelVariants))
+        requests: Self.assembler(template.requests, variants: catalog.labelVariants),
+        grid: DigitGrid(template: template))
     }
     matchers = built
     splitter = SectionSplitter(sections: catalog.newest.sections)
@@ -76,7 +79,8 @@ public struct DocumentRepairer: Sendable {
     tables["appeals"] = tokens["appeals"].map { assembleAppeals($0, template: template, repairs: &repairs) }
     if tables.values.contains(where: { !$0.runs.isEmpty }) {
       let statements = narrativeFigures.statements(in: ["overview", "problems", "other"].compactMap { narrative[$0] })
-      DigitSplitter.resolve(&tables, template: template, narrative: statements, repairs: &repairs)
+      DigitSplitter.resolve(
+        &tables, grid: assemblers?.grid ?? DigitGrid(template: template), narrative: statements, repairs: &repairs)
     }
     repairs.sort { $0.line < $1.line }
     return RepairedDocument(

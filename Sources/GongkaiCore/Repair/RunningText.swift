@@ -42,39 +42,51 @@ enum RunningText {
   /// inside it (一、总体情况 … 六、其他需要报告的事项, in order); the pieces keep the
   /// line's number and are marked as running text.
   static func splitHeadings(_ lines: [DocumentLine], sections: [ReportTemplate.Section]) -> [DocumentLine] {
-    guard lines.contains(where: { $0.text.utf8.count >= minimumLength && !$0.hasTab }) else { return lines }
+    guard lines.contains(where: { !$0.hasTab && $0.text.utf8.count >= minimumLength }) else { return lines }
     let titles = sections.map { (number: $0.number.unicodeScalars.first, title: LabelText.normalized($0.title)) }
     var result: [DocumentLine] = []
     var last = -1
     for line in lines {
-      guard line.text.utf8.count >= minimumLength, !line.hasTab else {
+      guard !line.hasTab, line.text.utf8.count >= minimumLength else {
         result.append(line)
         continue
       }
-      var cuts: [(start: String.Index, end: String.Index)] = []
-      let text = line.text
-      var index = text.startIndex
-      while index < text.endIndex {
-        let character = text[index]
-        let next = text.index(after: index)
-        guard next < text.endIndex, text[next] == "、", let scalar = character.unicodeScalars.first,
-          LabelText.isChineseNumeral(scalar)
-        else {
-          index = next
-          continue
+      // Candidates found on the bytes: 、 (E3 80 81) right after 一 … 六; only there is
+      // the title looked for.
+      var text = line.text
+      let candidates: [(offset: Int, numeral: Unicode.Scalar)] = text.withUTF8 { bytes in
+        var found: [(Int, Unicode.Scalar)] = []
+        var index = 3
+        while index + 2 < bytes.count {
+          if bytes[index] == 0xE3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x81 {
+            let (value, length) = decodeScalar(bytes, at: index - 3)
+            if length == 3, let scalar = Unicode.Scalar(value), LabelText.isChineseNumeral(scalar) {
+              found.append((index - 3, scalar))
+            }
+            index += 3
+          } else {
+            index += 1
+          }
         }
-        let titleStart = text.index(after: next)
-        var matched = false
-        for position in titles.indices where position > last && titles[position].number == scalar {
+        return found
+      }
+      guard !candidates.isEmpty else {
+        result.append(line)
+        continue
+      }
+      let utf8 = text.utf8
+      var cuts: [(start: String.Index, end: String.Index)] = []
+      for candidate in candidates {
+        let index = utf8.index(utf8.startIndex, offsetBy: candidate.offset)
+        if let previous = cuts.last, index < previous.end { continue }
+        let titleStart = utf8.index(index, offsetBy: 6)
+        for position in titles.indices where position > last && titles[position].number == candidate.numeral {
           if let end = titleEnd(text, from: titleStart, title: titles[position].title) {
             cuts.append((index, end))
             last = position
-            index = end
-            matched = true
             break
           }
         }
-        if !matched { index = next }
       }
       guard !cuts.isEmpty else {
         result.append(line)
