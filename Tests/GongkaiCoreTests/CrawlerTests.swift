@@ -7,7 +7,9 @@ import Testing
 /// read off its text.
 @Suite("Crawler exports")
 struct CrawlerTests {
-  @Test("crawler export parses to its expected values", arguments: Fixtures.inputsWithExpectations(in: Fixtures.crawlerSamples))
+  @Test(
+    "crawler export parses to its expected values",
+    arguments: Fixtures.inputsWithExpectations(in: Fixtures.crawlerSamples))
   func crawlerSample(name: String) throws {
     let data = try Data(contentsOf: Fixtures.crawlerSamples.appending(path: name))
     let report = try Fixtures.report(ofData: data, file: name)
@@ -61,7 +63,8 @@ struct CrawlerTests {
     // 230 000023: only 23 | 0 0 0 0 0 23 gives a row total.
     let new = report.requests.rows.first { $0.key == "new" }?.cells.map { $0.value?.count }
     #expect(new == [23, 0, 0, 0, 0, 0, 23])
-    #expect(report.repairs.contains { $0.kind == "split_digits" && $0.detail.hasPrefix("230 000023 → 23 0 0 0 0 0 23") })
+    #expect(
+      report.repairs.contains { $0.kind == "split_digits" && $0.detail.hasPrefix("230 000023 → 23 0 0 0 0 0 23") })
     // 10000012 can be no seven cells whose six parts sum to the seventh: null, and the
     // finding says why, instead of a split that hides the error.
     let carried = report.requests.rows.first { $0.key == "carried_over" }
@@ -70,7 +73,8 @@ struct CrawlerTests {
     #expect(reasons.count == 7)
     #expect(reasons.allSatisfy { $0.message.contains("10000012") && $0.message.contains("no split") })
     // 1 1 2 apart: trusted as they stand; 规章000: the only split into three cells.
-    #expect(report.proactive.rows.first { $0.key == "normative_documents" }?.cells.map { $0.value?.count } == [1, 1, 2])
+    #expect(
+      report.proactive.rows.first { $0.key == "normative_documents" }?.cells.map { $0.value?.count } == [1, 1, 2])
     #expect(report.proactive.rows.first { $0.key == "rules" }?.cells.map { $0.value?.count } == [0, 0, 0])
   }
 }
@@ -126,7 +130,9 @@ struct InvalidByteTests {
     Fixtures.textInputsWithExpectations().map { (Fixtures.textSamples, $0) }
     + Fixtures.inputsWithExpectations(in: Fixtures.crawlerSamples).map { (Fixtures.crawlerSamples, $0) }
 
-  @Test("a sample with invalid bytes gives the same tables and one invalid_bytes repair", arguments: samples.map(\.name), Damage.allCases)
+  @Test(
+    "a sample with invalid bytes gives the same tables and one invalid_bytes repair", arguments: samples.map(\.name),
+    Damage.allCases)
   func damaged(name: String, damage: Damage) throws {
     let folder = try #require(Self.samples.first { $0.name == name }?.folder)
     let data = try Data(contentsOf: folder.appending(path: name))

@@ -121,7 +121,8 @@ struct CellTokenizer {
         flushText()
         let plain = whole.allSatisfy(isDigit)
         tokens.append(
-          CellToken(content: CellText.parse(bytes: whole).map { .value($0) } ?? .blank, line: line, mayHoldSeveral: plain))
+          CellToken(
+            content: CellText.parse(bytes: whole).map { .value($0) } ?? .blank, line: line, mayHoldSeveral: plain))
         continue
       }
       // A unit standing after a number (63.79 万元) belongs to it.

@@ -59,7 +59,8 @@ struct DigitGrid: Sendable {
       base.append(bases)
     }
     rowKeys = tables.map { $0.map(\.key) }
-    rowIndex = tables.map { rows in Dictionary(rows.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a }) }
+    rowIndex = tables.map { rows in Dictionary(rows.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+    }
     rowBase = base
     columnKeys = tables.map { $0.map(\.columns) }
     slotCount = slots
@@ -79,7 +80,8 @@ struct DigitGrid: Sendable {
         for row in rows {
           equations.append(
             Equation(
-              parts: check.parts.compactMap { slot(row.key, $0) }, totals: check.totals.compactMap { slot(row.key, $0) }))
+              parts: check.parts.compactMap { slot(row.key, $0) }, totals: check.totals.compactMap { slot(row.key, $0) }
+            ))
         }
       } else {
         for column in Array(Set(rows.flatMap(\.columns))).sorted() {

@@ -185,6 +185,12 @@ struct DigitSplitter {
         if left.structuralCount != right.structuralCount { return left.structuralCount < right.structuralCount }
         return left.variables.count > right.variables.count
       }
+      // A run alone that no check and no narrative figure ties: its splits are only
+      // counted (a table 二 row in most reports).
+      if order.count == 1, let only = order.first, isFree(only) {
+        apply(only, exhausted: true, free: true, tables: &tables, repairs: &repairs)
+        continue
+      }
       solutions = 0
       steps = 0
       found = []
@@ -194,9 +200,27 @@ struct DigitSplitter {
         narrow(order, tables: tables)
       }
       for index in order {
-        apply(index, exhausted: exhausted, tables: &tables, repairs: &repairs)
+        apply(index, exhausted: exhausted, free: false, tables: &tables, repairs: &repairs)
       }
     }
+  }
+
+  /// Whether no equation and no figure of the narrative involves a cell of run `index`.
+  private func isFree(_ index: Int) -> Bool {
+    let variables = runs[index].variables
+    guard variables.allSatisfy({ membership[$0].isEmpty }) else { return false }
+    let own = Set(variables)
+    for statement in narrative {
+      for cells in statement.alternatives {
+        for cell in cells {
+          if let slot = grid.slot(table: cell.table, row: cell.row, column: cell.column), own.contains(variableAt[slot])
+          {
+            return false
+          }
+        }
+      }
+    }
+    return true
   }
 
   /// Keeps, of the consistent tables found, those the narrative's figures agree with,
@@ -349,7 +373,9 @@ struct DigitSplitter {
   }
 
   /// Writes run `index`'s cells when the search decided them, or the reason they stay null.
-  private func apply(_ index: Int, exhausted: Bool, tables: inout [String: AssembledTable], repairs: inout [Repair]) {
+  private func apply(
+    _ index: Int, exhausted: Bool, free: Bool, tables: inout [String: AssembledTable], repairs: inout [Repair]
+  ) {
     let info = runs[index]
     guard var table = tables[info.table] else { return }
     let run = table.runs[info.index]
@@ -357,9 +383,20 @@ struct DigitSplitter {
     var chosen: [String]?
     var reason: String?
     let found = seen[index]
-    if found.count == 1, exhausted || info.structuralCount == 1, let only = found.first {
+    if free {
+      if info.structuralCount == 1 {
+        chosen = Self.firstSplit(info.pieces, cells: run.cells.count)
+      } else {
+        let count = info.structuralCount >= 1000 ? "at least 1000" : "\(info.structuralCount)"
+        reason =
+          info.structuralCount == 0
+          ? "the digits \(shown) cannot be \(run.cells.count) cells"
+          : "the digits \(shown) stand with no separator and no check of the form ties these \(run.cells.count) cells: \(count) splits are possible"
+      }
+    } else if found.count == 1, exhausted || info.structuralCount == 1, let only = found.first {
       chosen = only.map { text(of: $0, in: index) }
-    } else if found.isEmpty, info.structuralCount == 1, let only = Self.firstSplit(info.pieces, cells: run.cells.count) {
+    } else if found.isEmpty, info.structuralCount == 1, let only = Self.firstSplit(info.pieces, cells: run.cells.count)
+    {
       // The checks fail whatever the split, but the digit count allows only this one:
       // the report's arithmetic is off, which the validator reports.
       chosen = only
@@ -383,7 +420,8 @@ struct DigitSplitter {
         let unit = isLast ? run.unit : nil
         let number = ExactDecimal(text) ?? ExactDecimal(significand: 0)
         if table.rows[rowIndex].cells.count <= position.column {
-          table.rows[rowIndex].cells += Array(repeating: nil, count: position.column + 1 - table.rows[rowIndex].cells.count)
+          table.rows[rowIndex].cells += Array(
+            repeating: nil, count: position.column + 1 - table.rows[rowIndex].cells.count)
         }
         table.rows[rowIndex].cells[position.column] = .number(number, unit: unit, raw: unit.map { text + $0 } ?? text)
       }
@@ -443,33 +481,36 @@ struct DigitSplitter {
   /// How many splits of `pieces` into `cells` cells there are (each piece at least one
   /// cell), counting at most a thousand.
   static func countSplits(_ pieces: [[UInt8]], cells: Int) -> Int {
+    guard cells > 0 else { return pieces.isEmpty ? 1 : 0 }
     // ways[c]: splits of the pieces so far into c cells.
     var ways = [Int](repeating: 0, count: cells + 1)
     ways[0] = 1
+    var next = ways
+    var ends: [Int] = []
     for piece in pieces {
-      // inPiece[k]: ways to cut this piece into k cells.
-      var inPiece = [Int](repeating: 0, count: cells + 1)
-      // prefix[i][k] over positions: ends[i] = ways to cut piece[..<i] into k cells.
-      var ends = [[Int]](repeating: [Int](repeating: 0, count: cells + 1), count: piece.count + 1)
-      ends[0][0] = 1
+      // ends[i * (cells + 1) + k]: ways to cut piece[..<i] into k cells.
+      let stride = cells + 1
+      ends.removeAll(keepingCapacity: true)
+      ends.append(contentsOf: repeatElement(0, count: (piece.count + 1) * stride))
+      ends[0] = 1
       let point = piece.firstIndex(of: 46)
       for start in 0..<piece.count {
-        for k in 0..<cells where ends[start][k] > 0 {
+        for k in 0..<cells where ends[start * stride + k] > 0 {
           for end in (start + 1)...piece.count {
             if let point, end < piece.count, end > point - 1 { continue }
             if !isCell(piece[start..<end]) { continue }
-            ends[end][k + 1] = min(1000, ends[end][k + 1] + ends[start][k])
+            ends[end * stride + k + 1] = min(1000, ends[end * stride + k + 1] + ends[start * stride + k])
           }
         }
       }
-      for k in 1...max(1, cells) where k <= cells { inPiece[k] = ends[piece.count][k] }
-      var next = [Int](repeating: 0, count: cells + 1)
+      for c in 0...cells { next[c] = 0 }
       for c in 0...cells where ways[c] > 0 {
-        for k in 1...max(1, cells - c) where c + k <= cells && inPiece[k] > 0 {
-          next[c + k] = min(1000, next[c + k] + ways[c] * inPiece[k])
+        for k in 1...cells where c + k <= cells {
+          let inPiece = ends[piece.count * stride + k]
+          if inPiece > 0 { next[c + k] = min(1000, next[c + k] + ways[c] * inPiece) }
         }
       }
-      ways = next
+      swap(&ways, &next)
     }
     return ways[cells]
   }

@@ -139,7 +139,9 @@ struct TableAssembler {
         row.origins.remove(at: extraColumn)
       }
       let width = rows[row.index].width
-      if row.severable, let run = AssembledTable.DigitRun(cells: row.cells, row: rows[row.index].key, width: width, line: row.line) {
+      if row.severable,
+        let run = AssembledTable.DigitRun(cells: row.cells, row: rows[row.index].key, width: width, line: row.line)
+      {
         runs.append(run)
         row.cells = []
         row.origins = []
