@@ -73,7 +73,9 @@ public enum TextDecoder {
     if (result.invalid.count + controls) * 2 > total {
       throw InputError(
         file: file, kind: .binary,
-        reason: "not UTF-8, UTF-16 or GB18030 text: \(result.invalid.count + controls) of \(total) bytes do not decode")
+        reason:
+          "binary data, not UTF-8, UTF-16 or GB18030 text: \(result.invalid.count + controls) of \(total) bytes do not decode"
+      )
     }
     guard text.unicodeScalars.contains(where: { !$0.isSpaceLike && $0 != "\u{FFFD}" }) else {
       throw InputError(file: file, kind: .empty, reason: "the file holds no text")

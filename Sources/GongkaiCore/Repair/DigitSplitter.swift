@@ -57,6 +57,8 @@ struct DigitSplitter {
   private var steps = 0
   /// The consistent tables found for the component being solved: each run's split, by run.
   private var found: [[Int: [Int]]] = []
+  /// The runs of the component being solved, searched or set beforehand.
+  private var recorded: [Int] = []
   /// Figures the narrative states.
   private var narrative: [NarrativeChecker.Statement] = []
   /// Slot → variable (-1: none), and each variable's run and cell.
@@ -194,7 +196,19 @@ struct DigitSplitter {
       solutions = 0
       steps = 0
       found = []
-      search(order, 0)
+      // Runs the digit count alone splits are set first; the search goes over the others.
+      var consistent = true
+      for index in order where runs[index].structuralCount == 1 {
+        guard let packed = Self.firstSplitPacked(runs[index].pieces, cells: runs[index].variables.count) else {
+          continue
+        }
+        current[index] = packed
+        for (variable, cell) in zip(runs[index].variables, packed) where !assign(variable, value(of: cell, in: index)) {
+          consistent = false
+        }
+      }
+      recorded = order
+      if consistent { search(order.filter { runs[$0].structuralCount != 1 }, 0) }
       let exhausted = solutions < Self.solutionLimit && steps < Self.stepLimit
       if exhausted, !narrative.isEmpty, order.contains(where: { seen[$0].count > 1 }) {
         narrow(order, tables: tables)
@@ -273,7 +287,7 @@ struct DigitSplitter {
     guard position < order.count else {
       solutions += 1
       var splits: [Int: [Int]] = [:]
-      for index in order {
+      for index in recorded {
         seen[index].insert(current[index])
         splits[index] = current[index]
       }
@@ -444,7 +458,7 @@ struct DigitSplitter {
   }
 
   /// Three offsets in one integer: which piece, and where the cell starts and ends in it.
-  private static func pack(piece: Int, start: Int, end: Int) -> Int { piece << 32 | start << 16 | end }
+  static func pack(piece: Int, start: Int, end: Int) -> Int { piece << 32 | start << 16 | end }
 
   /// The text of a packed cell of run `run`.
   private func text(of packed: Int, in run: Int) -> String {
@@ -517,7 +531,14 @@ struct DigitSplitter {
 
   /// The first split of `pieces` into `cells` cells, checks aside.
   static func firstSplit(_ pieces: [[UInt8]], cells: Int) -> [String]? {
-    var result: [String] = []
+    firstSplitPacked(pieces, cells: cells)?.map { packed in
+      String(decoding: pieces[packed >> 32][(packed >> 16 & 0xFFFF)..<(packed & 0xFFFF)], as: UTF8.self)
+    }
+  }
+
+  /// The first split of `pieces` into `cells` cells, checks aside, as packed offsets.
+  static func firstSplitPacked(_ pieces: [[UInt8]], cells: Int) -> [Int]? {
+    var result: [Int] = []
     func walk(_ piece: Int, _ offset: Int) -> Bool {
       if piece == pieces.count { return result.count == cells }
       let bytes = pieces[piece]
@@ -525,7 +546,7 @@ struct DigitSplitter {
         let text = bytes[offset..<end]
         if let point = bytes.firstIndex(of: 46), end < bytes.count, end > point - 1 { continue }
         guard isCell(text) else { continue }
-        result.append(String(decoding: text, as: UTF8.self))
+        result.append(pack(piece: piece, start: offset, end: end))
         if result.count <= cells, end == bytes.count ? walk(piece + 1, 0) : walk(piece, end) { return true }
         result.removeLast()
       }
