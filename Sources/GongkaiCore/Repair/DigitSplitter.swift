@@ -391,8 +391,9 @@ struct DigitSplitter {
     _ index: Int, exhausted: Bool, free: Bool, tables: inout [String: AssembledTable], repairs: inout [Repair]
   ) {
     let info = runs[index]
-    guard var table = tables[info.table] else { return }
-    let run = table.runs[info.index]
+    // The table is changed in place in `tables` (a copy taken out would copy its rows).
+    guard let run = tables[info.table]?.runs[info.index], let rowKeys = tables[info.table]?.rows.map(\.key)
+    else { return }
     let shown = run.pieces.joined(separator: " ")
     var chosen: [String]?
     var reason: String?
@@ -429,15 +430,16 @@ struct DigitSplitter {
     }
     if let chosen {
       for (position, text) in zip(run.cells, chosen) {
-        guard let rowIndex = table.rows.firstIndex(where: { $0.key == position.row }) else { continue }
+        guard let rowIndex = rowKeys.firstIndex(of: position.row) else { continue }
         let isLast = position == run.cells.last
         let unit = isLast ? run.unit : nil
         let number = ExactDecimal(text) ?? ExactDecimal(significand: 0)
-        if table.rows[rowIndex].cells.count <= position.column {
-          table.rows[rowIndex].cells += Array(
-            repeating: nil, count: position.column + 1 - table.rows[rowIndex].cells.count)
+        let count = tables[info.table]?.rows[rowIndex].cells.count ?? 0
+        if count <= position.column {
+          tables[info.table]?.rows[rowIndex].cells += Array(repeating: nil, count: position.column + 1 - count)
         }
-        table.rows[rowIndex].cells[position.column] = .number(number, unit: unit, raw: unit.map { text + $0 } ?? text)
+        tables[info.table]?.rows[rowIndex].cells[position.column] =
+          .number(number, unit: unit, raw: unit.map { text + $0 } ?? text)
       }
       if chosen.count > run.pieces.count {
         let why =
@@ -451,10 +453,9 @@ struct DigitSplitter {
       }
     } else if let reason {
       for key in Set(run.cells.map(\.row)) {
-        if let rowIndex = table.rows.firstIndex(where: { $0.key == key }) { table.rows[rowIndex].unresolved = reason }
+        if let rowIndex = rowKeys.firstIndex(of: key) { tables[info.table]?.rows[rowIndex].unresolved = reason }
       }
     }
-    tables[info.table] = table
   }
 
   /// Three offsets in one integer: which piece, and where the cell starts and ends in it.
