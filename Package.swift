@@ -9,7 +9,8 @@ let package = Package(
     .library(name: "GongkaiReader", targets: ["GongkaiReader"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // Turns Models/*.json into Swift source at build time, so the templates live inside
@@ -27,7 +28,14 @@ let package = Package(
     .systemLibrary(
       name: "CPoppler", pkgConfig: "poppler-glib",
       providers: [.apt(["libpoppler-glib-dev"])]),
-    .target(name: "GongkaiPDF", dependencies: ["GongkaiLayout", "CPoppler"]),
+    // One content-stream pass per page for characters and painted paths, through poppler's
+    // C++ core (libpoppler-private-dev); a plain C surface, no C++ type leaves the target.
+    // CPopplerCore only carries the flags of `pkg-config poppler`.
+    .systemLibrary(
+      name: "CPopplerCore", pkgConfig: "poppler",
+      providers: [.apt(["libpoppler-private-dev"])]),
+    .target(name: "CPopplerDrawing", dependencies: ["CPopplerCore"]),
+    .target(name: "GongkaiPDF", dependencies: ["GongkaiLayout", "CPoppler", "CPopplerDrawing"]),
 
     // Scanned pages through tesseract's C API: tables read cell by cell. The library is
     // loaded with dlopen on first use (see Sources/CTesseract/shim.h), so it is not linked;
@@ -37,8 +45,16 @@ let package = Package(
     // Times the scan reader against plain `tesseract` (scripts/bench-ocr.sh).
     .executableTarget(name: "gongkai-ocr-bench", dependencies: ["GongkaiOCR", "GongkaiPDF"]),
 
-    // The front door: any input (PDF, scan, text export) → loaded text → Report.
-    .target(name: "GongkaiReader", dependencies: ["GongkaiCore", "GongkaiPDF", "GongkaiOCR"]),
+    // Web pages, Word files and Markdown through libxml2's C API (HTML parser, XML parser).
+    .systemLibrary(
+      name: "CLibXML2", pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]),
+    .target(
+      name: "GongkaiMarkup", dependencies: ["GongkaiCore", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      plugins: ["EmbedModels"]),
+
+    // The front door: any input (PDF, scan, web page, Word file, Markdown, text export) → loaded text → Report.
+    .target(name: "GongkaiReader", dependencies: ["GongkaiCore", "GongkaiPDF", "GongkaiOCR", "GongkaiMarkup"]),
 
     .executableTarget(
       name: "gongkai",
@@ -52,7 +68,14 @@ let package = Package(
     .testTarget(
       name: "GongkaiPDFTests", dependencies: ["GongkaiPDF", "GongkaiLayout"], exclude: ["Fixtures"]),
     .testTarget(name: "GongkaiOCRTests", dependencies: ["GongkaiOCR", "GongkaiPDF", "GongkaiLayout"]),
-    .testTarget(name: "CommandLineTests", dependencies: ["gongkai", "GongkaiCore", "GongkaiReader"]),
+    .testTarget(name: "GongkaiReaderTests", dependencies: ["GongkaiReader"]),
+    .testTarget(name: "GongkaiMarkupTests", dependencies: ["GongkaiMarkup", "GongkaiCore"]),
+    .testTarget(
+      name: "CommandLineTests",
+      dependencies: [
+        "gongkai", "GongkaiCore", "GongkaiReader", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
   ],
-  swiftLanguageModes: [.v6]
+  swiftLanguageModes: [.v6],
+  cxxLanguageStandard: .cxx17
 )

@@ -7,7 +7,9 @@ set -euo pipefail
 packages=(
   pkg-config
   libpoppler-glib-dev
+  libpoppler-private-dev
   libtesseract-dev
+  libxml2-dev
   tesseract-ocr-chi-sim
   tesseract-ocr-eng
 )

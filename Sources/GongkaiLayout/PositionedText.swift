@@ -37,7 +37,8 @@ public struct PositionedCharacter: Sendable, Hashable {
   }
 }
 
-/// A straight ruling line of a drawn table grid, found on the rendered page.
+/// A straight ruling line of a drawn table grid, read from the page's drawing or found on a
+/// rendering of it.
 public struct RulingLine: Sendable, Hashable {
   /// Which way a ruling line runs.
   public enum Axis: Sendable, Hashable {
@@ -45,6 +46,15 @@ public struct RulingLine: Sendable, Hashable {
     case horizontal
     /// Runs top to bottom; `position` is its x.
     case vertical
+  }
+
+  /// What on the page makes the line.
+  public enum Source: Sendable, Hashable {
+    /// A drawn line: a stroke, a thin filled rectangle, or ink on a rendering.
+    case line
+    /// The edge of a filled (shaded) area where no line is drawn: a boundary the eye sees
+    /// between a shaded cell, row or column and what is around it.
+    case fillEdge
   }
 
   /// Which way the line runs.
@@ -55,13 +65,16 @@ public struct RulingLine: Sendable, Hashable {
   public var start: Double
   /// Where it ends along its axis, in points.
   public var end: Double
+  /// A drawn line or the edge of a filled area.
+  public var source: Source
 
   /// Creates a ruling line.
-  public init(axis: Axis, position: Double, start: Double, end: Double) {
+  public init(axis: Axis, position: Double, start: Double, end: Double, source: Source = .line) {
     self.axis = axis
     self.position = position
     self.start = start
     self.end = end
+    self.source = source
   }
 }
 
@@ -77,16 +90,20 @@ public struct PositionedPage: Sendable {
   public var characters: [PositionedCharacter]
   /// Ruling lines found on the page (empty when none were looked for or found).
   public var rulings: [RulingLine]
+  /// Areas painted in a colour that stands out from the paper (shaded cells, rows, columns),
+  /// in painting order; empty when the page's drawing was not read.
+  public var fills: [FilledArea]
 
   /// Creates a page.
   public init(
     number: Int, width: Double, height: Double, characters: [PositionedCharacter],
-    rulings: [RulingLine] = []
+    rulings: [RulingLine] = [], fills: [FilledArea] = []
   ) {
     self.number = number
     self.width = width
     self.height = height
     self.characters = characters
     self.rulings = rulings
+    self.fills = fills
   }
 }

@@ -1,16 +1,82 @@
 import Foundation
+import GongkaiCore
 
-/// What an input's bytes are, decided from the content (the file name only breaks ties
-/// the content leaves open).
+/// What an input's bytes are, decided from the content; the file name only breaks the
+/// tie between Markdown and plain text, which the content may leave open.
 public enum InputKind: String, Sendable, CaseIterable {
   /// A PDF (the `%PDF` marker near the start).
   case pdf
+  /// A web page: the text starts with markup such as `<!DOCTYPE html>`, `<html>`, `<table>`.
+  case html
+  /// A ZIP archive (a .docx is one; the DOCX front end checks it holds a Word document).
+  case zip
+  /// A legacy binary Office file (OLE2: .doc, .wps, .xls), which is not read.
+  case legacyOffice
+  /// Markdown: `#` headings or pipe tables.
+  case markdown
   /// Plain text: a text export.
   case text
 
+  /// The `source.kind` of a report read from an input of this kind; nil for a legacy
+  /// Office file, which is not read.
+  public var sourceKind: SourceInfo.Kind? {
+    switch self {
+    case .pdf: .pdf
+    case .html: .html
+    case .zip: .docx
+    case .legacyOffice: nil
+    case .markdown: .markdown
+    case .text: .text
+    }
+  }
+
   /// The kind of `data`, whose file is called `name`.
   public static func sniff(_ data: Data, name: String) -> InputKind {
-    if data.prefix(1024).range(of: Data("%PDF".utf8)) != nil { return .pdf }
+    let head = data.prefix(1024)
+    if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return .zip }
+    if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .legacyOffice }
+    if head.range(of: Data("%PDF".utf8)) != nil { return .pdf }
+    let text = String(decoding: head, as: UTF8.self)
+    if looksLikeHTML(text) { return .html }
+    let fileExtension = (name as NSString).pathExtension.lowercased()
+    if fileExtension == "md" || fileExtension == "markdown" || looksLikeMarkdown(data.prefix(65536)) {
+      return .markdown
+    }
     return .text
+  }
+
+  /// Whether a text starts as markup: after a byte order mark, blanks and comments, a tag
+  /// that only pages have.
+  static func looksLikeHTML(_ head: String) -> Bool {
+    var rest = head.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
+    while rest.hasPrefix("<!--"), let end = rest.range(of: "-->") {
+      rest = rest[end.upperBound...].drop { $0.isWhitespace }
+    }
+    while rest.hasPrefix("<?xml"), let end = rest.range(of: "?>") {
+      rest = rest[end.upperBound...].drop { $0.isWhitespace }
+    }
+    let start = rest.prefix(16).lowercased()
+    return ["<!doctype html", "<html", "<head", "<body", "<meta", "<table", "<div", "<p>", "<p ", "<title"].contains {
+      start.hasPrefix($0)
+    }
+  }
+
+  /// Whether text reads as Markdown: a line starting with `# ` … `###### `, or a pipe
+  /// table's separator row (`|---|---|`).
+  static func looksLikeMarkdown(_ data: Data) -> Bool {
+    let text = String(decoding: data, as: UTF8.self)
+    for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+      let trimmed = line.drop { $0 == " " }
+      if trimmed.hasPrefix("#") {
+        let hashes = trimmed.prefix { $0 == "#" }.count
+        if hashes <= 6, trimmed.dropFirst(hashes).first == " " { return true }
+      }
+      if trimmed.hasPrefix("|"), trimmed.contains("-"),
+        trimmed.allSatisfy({ "|-: \t\r".contains($0) })
+      {
+        return true
+      }
+    }
+    return false
   }
 }

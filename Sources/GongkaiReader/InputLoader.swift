@@ -1,8 +1,10 @@
 import Foundation
 import GongkaiCore
+import GongkaiMarkup
 
 /// Reads input files and bytes: the kind is sniffed from the content, then the PDF front
-/// end (text layer and OCR) or the text decoder turns them into text for the pipeline.
+/// end (text layer and OCR), the HTML, DOCX or Markdown front end, or the text decoder
+/// turns them into text for the pipeline.
 public enum InputLoader {
   /// Reads the file at `path`; errors name the file as the user gave it.
   public static func load(_ path: String, options: ReadOptions = ReadOptions()) throws(InputError) -> LoadedInput {
@@ -32,6 +34,24 @@ public enum InputLoader {
     switch InputKind.sniff(data, name: name) {
     case .pdf:
       return try PDFInput.load(path: path, data: data, name: name, sha256: sha256, options: options)
+    case .html:
+      let page = try HTMLInput.read(data, file: path)
+      return LoadedInput(
+        text: page.text, source: SourceInfo(file: name, sha256: sha256, kind: .html), gridLines: page.origins)
+    case .zip:
+      let document = try DOCXInput.read(data, file: path)
+      return LoadedInput(
+        text: document.text, source: SourceInfo(file: name, sha256: sha256, kind: .docx), gridLines: document.origins)
+    case .legacyOffice:
+      throw InputError(
+        file: path, kind: .unsupported,
+        reason: "a legacy Word or WPS file (.doc/.wps, OLE2), which is not read; save it as .docx or PDF and parse that"
+      )
+    case .markdown:
+      let markdown = MarkdownInput.read(try TextDecoder.decode(data, file: path))
+      return LoadedInput(
+        text: markdown.text, source: SourceInfo(file: name, sha256: sha256, kind: .markdown),
+        warnings: markdown.warnings.map { "\(path): \($0)" })
     case .text:
       let decoded = try TextDecoder.decodeReporting(data, file: path)
       return LoadedInput(

@@ -1,4 +1,5 @@
 import GongkaiCore
+import GongkaiMarkup
 
 /// One input read by a front end: the text the core parses (paragraphs as lines, each
 /// table row one line of tab-separated cells), where it came from, and what the reader
@@ -12,6 +13,8 @@ public struct LoadedInput: Sendable {
   public var titleHint: String?
   /// Values the reader doubts (low-confidence OCR), located in `text`.
   public var uncertain: [UncertainCell]
+  /// For web pages and Word files: the table and grid cell each table line came from.
+  public var gridLines: [GridLineOrigin]
   /// Things the user should know that did not stop the reading (pages skipped), one line each.
   public var warnings: [String]
   /// Changes made while reading (bytes that did not decode), kept with the report's repairs.
@@ -20,8 +23,9 @@ public struct LoadedInput: Sendable {
   /// Creates a loaded input.
   public init(
     text: String, source: SourceInfo, titleHint: String? = nil, uncertain: [UncertainCell] = [],
-    warnings: [String] = [], repairs: [Repair] = []
+    warnings: [String] = [], gridLines: [GridLineOrigin] = [], repairs: [Repair] = []
   ) {
+    self.gridLines = gridLines
     self.text = text
     self.source = source
     self.titleHint = titleHint

@@ -1,8 +1,10 @@
 import Foundation
-import GongkaiCore
+// Programs that read reports get the report types with the one import.
+@_exported import GongkaiCore
 
 /// The front door for Swift programs: a file or its bytes in, a validated `Report` out,
-/// whatever the input's kind (PDF, scanned PDF, text export).
+/// whatever the input's kind (PDF, scanned PDF, web page, Word file, Markdown, text
+/// export), which is read from the content.
 ///
 ///     let reader = ReportReader()
 ///     let report = try reader.report(contentsOf: URL(fileURLWithPath: "report.pdf"))

@@ -14,7 +14,7 @@ struct CleanCommand: ParsableCommand {
       With --repairs, every change is listed on standard error as LINE<TAB>KIND<TAB>DETAIL.
       """)
 
-  @Argument(help: "A report: .pdf or a text export.")
+  @Argument(help: "A report: .pdf, .html, .docx, .md or a text export.")
   var file: String
 
   @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")

@@ -1,11 +1,11 @@
 import Foundation
 
-/// The inputs of a corpus run: files as given, folders searched recursively for PDFs and
-/// text exports (sorted by path, so every run sees the same order), and paths read from
+/// The inputs of a corpus run: files as given, folders searched recursively for PDFs, web
+/// pages, Word files, Markdown and text exports (sorted by path, so every run sees the same order), and paths read from
 /// standard input one per line.
 enum CorpusInputs {
   /// File name endings a folder search takes (case-insensitive).
-  static let extensions: Set<String> = ["pdf", "txt"]
+  static let extensions: Set<String> = ["pdf", "txt", "html", "htm", "docx", "md", "markdown", "doc", "wps"]
 
   /// The paths of `arguments`, then of the lines of standard input when `standardInput`.
   /// A folder becomes its reports; a file is taken whatever its name (a missing one
@@ -40,7 +40,8 @@ enum CorpusInputs {
     return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
   }
 
-  /// The PDFs and .txt files under `folder`, at any depth, sorted by path; hidden files
+  /// The reports under `folder` (.pdf .txt .html .htm .docx .md .markdown, and .doc .wps,
+  /// which become error records saying to convert them), at any depth, sorted by path; hidden files
   /// and folders are left out.
   static func reports(in folder: String) -> [String] {
     guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }

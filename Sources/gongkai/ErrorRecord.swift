@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCore
+import GongkaiReader
 
 /// The JSON Lines record of an input that gave no report:
 /// `{"source": {"file", "path", "sha256", "kind"}, "error": {"kind", "message"}}`.
@@ -16,7 +17,7 @@ struct ErrorRecord {
   var path: String
   /// Hex SHA-256 of its bytes, nil when they could not be read.
   var sha256: String?
-  /// `pdf` or `text` by content, nil when unreadable.
+  /// The input's kind by content (as `source.kind`), nil when unreadable or not read.
   var kind: SourceInfo.Kind?
   /// `unreadable`, `empty`, `binary`, `not_a_report`, `pdf`, `crash`, `timeout`.
   var errorKind: String
@@ -30,7 +31,7 @@ struct ErrorRecord {
     self.message = message
     if let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) {
       sha256 = SHA256.hexDigest(data)
-      kind = data.prefix(1024).range(of: Data("%PDF".utf8)) != nil ? .pdf : .text
+      kind = InputKind.sniff(data, name: (path as NSString).lastPathComponent).sourceKind
     }
   }
 

@@ -7,7 +7,8 @@ import GongkaiReader
 struct ParseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "parse",
-    abstract: "Parse reports (PDF or text export) into validated JSON, JSON Lines or CSV.",
+    abstract:
+      "Parse reports (PDF, web page, Word .docx, Markdown or text export) into validated JSON, JSON Lines or CSV.",
     discussion: """
       Every input becomes one report object of schema gongkai.report/1 (see Models/ \
       report.schema.json). A value the report does not give is null with a `missing` \
@@ -18,14 +19,17 @@ struct ParseCommand: ParsableCommand {
       Corpus mode — a folder, --stdin, --jobs or --resume: inputs are parsed in worker \
       processes (a file that crashes or hangs the PDF library becomes an error record \
       and the run goes on) and written as JSON Lines, one record per input, in the order \
-      they finish. Folders are searched recursively for .pdf and .txt files. With -o, a \
+      they finish. Folders are searched recursively for .pdf, .html, .htm, .docx, .md and .txt files. With -o, a \
       killed run can be continued with --resume, which skips inputs whose sha256 is \
       already in the file. Exit status 2 when any input gave an error record.
         gongkai parse reports/ --jobs 4 -o corpus.jsonl
         find /data -name '*.pdf' | gongkai parse --stdin --jobs 4 -o corpus.jsonl --resume
       """)
 
-  @Argument(help: "Report files (.pdf, or text exports: .txt, UTF-8 or GB18030), or folders of them.")
+  @Argument(
+    help:
+      "Report files (.pdf, .html/.htm, .docx, .md, or text exports: .txt, UTF-8 or GB18030; the kind is read from the content), or folders of them."
+  )
   var files: [String] = []
 
   @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
@@ -158,7 +162,7 @@ struct ParseCommand: ParsableCommand {
     let start = ContinuousClock.now
     var paths = CorpusInputs.expand(files, standardInput: readStandardInput)
     if paths.isEmpty && !readStandardInput {
-      printError("no .pdf or .txt file found in \(files.joined(separator: ", "))")
+      printError("no .pdf, .html, .htm, .docx, .md or .txt file found in \(files.joined(separator: ", "))")
       throw ExitCode(2)
     }
     var skipped = 0

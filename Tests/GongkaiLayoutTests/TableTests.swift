@@ -38,11 +38,12 @@ struct TableTests {
     }
     #expect(heading.text == "三、收到和处理政府信息公开申请情况")
     #expect(table.isRuled)
-    #expect(table.rows.map(\.cells) == [
-      ["三、本年度办理结果", "（一）予以公开", "1", "4"],
-      ["", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "2", "5"],
-      ["", "（三）不予公开", "3", "6"],
-    ])
+    #expect(
+      table.rows.map(\.cells) == [
+        ["三、本年度办理结果", "（一）予以公开", "1", "4"],
+        ["", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "2", "5"],
+        ["", "（三）不予公开", "3", "6"],
+      ])
   }
 
   @Test("vertical text in a narrow cell reads as one label; an empty cell is an empty field")
@@ -82,5 +83,40 @@ struct TableTests {
     let reconstructor = LayoutReconstructor()
     let output = reconstructor.text(of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
     #expect(output.lines.dropLast() == ["信息内容\t本年处理决定数量", "行政处罚\t42", "行政强制\t5"])
+  }
+}
+
+@Suite("Ruled grids with rules missing")
+struct MissingRuleTests {
+  @Test("a row rule drawn only over the last column still separates rows holding numbers")
+  func partialRowRule() {
+    // Four columns (label, two values, total), three rows; the rule between rows 2 and 3
+    // is drawn only over the total column, as a bitmap finder or a careless export leaves it.
+    let xs: [Double] = [0, 100, 140, 180, 220]
+    let ys: [Double] = [0, 20, 40, 60]
+    let lines = grid(xs: xs, ys: ys, missingHorizontal: [(y: 40, from: 0, to: 180)])
+    var text: [PositionedCharacter] = []
+    text += characters("规章", x: 5, y: 5)
+    text += characters("1", x: 105, y: 5) + characters("2", x: 145, y: 5) + characters("3", x: 185, y: 5)
+    text += characters("甲", x: 5, y: 25)
+    text += characters("4", x: 105, y: 25) + characters("5", x: 145, y: 25) + characters("9", x: 185, y: 25)
+    text += characters("乙", x: 5, y: 45)
+    text += characters("6", x: 105, y: 45) + characters("7", x: 145, y: 45) + characters("13", x: 185, y: 45)
+    let page = PositionedPage(number: 1, width: 300, height: 100, characters: text, rulings: lines)
+    let tables = RuledTableFinder().tables(on: page)
+    let rows = tables.first?.table.rows.map(\.cells) ?? []
+    #expect(rows == [["规章", "1", "2", "3"], ["甲", "4", "5", "9"], ["乙", "6", "7", "13"]])
+  }
+
+  @Test("a merged label cell over rows without numbers stays one cell")
+  func mergedLabelStays() {
+    let xs: [Double] = [0, 100, 140]
+    let ys: [Double] = [0, 20, 40]
+    let lines = grid(xs: xs, ys: ys, missingHorizontal: [(y: 20, from: 0, to: 100)])
+    var text = characters("（三）不予", x: 5, y: 5) + characters("公开", x: 5, y: 25)
+    text += characters("1", x: 105, y: 5) + characters("2", x: 105, y: 25)
+    let page = PositionedPage(number: 1, width: 200, height: 60, characters: text, rulings: lines)
+    let rows = RuledTableFinder().tables(on: page).first?.table.rows.map(\.cells) ?? []
+    #expect(rows == [["（三）不予公开", "1"], ["", "2"]])
   }
 }

@@ -46,7 +46,7 @@ public struct ExactDecimal: Sendable, Hashable, CustomStringConvertible {
     self.init(significand: negative ? -digits : digits, scale: scale)
   }
 
-  /// Parses ASCII bytes such as `-12`, `63.79`, `1,234.5` (spaces ignored), negated when
+  /// Parses ASCII bytes such as `-12`, `63.79`, `1,234.5`, `1 362` (a space only between groups of three digits), negated when
   /// `negative`; nil for anything else.
   init?(asciiDigits bytes: some Collection<UInt8>, negative: Bool = false) {
     var digits = 0
@@ -55,25 +55,40 @@ public struct ExactDecimal: Sendable, Hashable, CustomStringConvertible {
     var seenPoint = false
     var seenDigit = false
     var first = true
+    // A space inside the number only separates groups of three digits (1 362): "2 0" is
+    // two cells run together, not twenty.
+    var spaceSeen = false
+    var groupLength = -1
     for byte in bytes {
       defer { first = false }
       switch byte {
       case 48...57:
+        if spaceSeen {
+          guard groupLength == -1 || groupLength == 3 else { return nil }
+          spaceSeen = false
+          groupLength = 0
+        }
+        if groupLength >= 0 { groupLength += 1 }
         let (product, overflow1) = digits.multipliedReportingOverflow(by: 10)
         let (sum, overflow2) = product.addingReportingOverflow(Int(byte - 48))
         guard !overflow1, !overflow2 else { return nil }
         digits = sum
         seenDigit = true
         if seenPoint { scale += 1 }
-      case 46 where !seenPoint: seenPoint = true
+      case 46 where !seenPoint:
+        guard groupLength == -1 || groupLength == 3 else { return nil }
+        seenPoint = true
+        groupLength = -1
       case 44 where !seenPoint && seenDigit: continue
-      case 32: continue
+      case 32:
+        guard groupLength == -1 || groupLength == 3 else { return nil }
+        if seenDigit { spaceSeen = true }
       case 45 where first: isNegative = true
       case 43 where first: continue
       default: return nil
       }
     }
-    guard seenDigit, !seenPoint || scale > 0 else { return nil }
+    guard seenDigit, !seenPoint || scale > 0, groupLength == -1 || groupLength == 3 else { return nil }
     self.init(significand: isNegative ? -digits : digits, scale: scale)
   }
 

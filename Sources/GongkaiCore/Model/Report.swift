@@ -6,6 +6,12 @@ public struct SourceInfo: Sendable, Equatable {
     case pdf
     /// A text export.
     case text
+    /// A web page (.html, .htm).
+    case html
+    /// A Word file (.docx).
+    case docx
+    /// Markdown, e.g. a converter's output.
+    case markdown
   }
 
   /// How a PDF's text was obtained.
@@ -22,7 +28,7 @@ public struct SourceInfo: Sendable, Equatable {
   public var file: String
   /// Hex SHA-256 of the input bytes.
   public var sha256: String
-  /// PDF or text.
+  /// PDF, web page, Word file, Markdown or text.
   public var kind: Kind
   /// Page count of a PDF; nil for text.
   public var pages: Int?

@@ -25,6 +25,7 @@ public enum CleanTextRenderer {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// The row's cells as text; a cell the report lacks is an empty field.
   private static func cells(_ row: AssembledTable.Row?, width: Int) -> [String] {
     (0..<width).map { index in
       guard let cells = row?.cells, index < cells.count, let cell = cells[index] else { return "" }
@@ -37,13 +38,14 @@ public enum CleanTextRenderer {
     var lines: [String] = []
     var lastGroup: String?
     for row in template.proactive.rows {
+      guard let found = table.row(row.key) else { continue }
       let columns = template.proactive.columnKeys(of: row)
       if row.group != lastGroup {
         lastGroup = row.group
         lines.append(
           ([row.group ?? "信息内容"] + columns.map { template.proactive.column($0)?.label ?? $0 }).joined(separator: "\t"))
       }
-      lines.append(([row.label] + cells(table.row(row.key), width: columns.count)).joined(separator: "\t"))
+      lines.append(([row.label] + cells(found, width: columns.count)).joined(separator: "\t"))
     }
     return lines
   }
@@ -53,8 +55,9 @@ public enum CleanTextRenderer {
     let width = template.requests.columns.count
     var lines = [(["", "申请人情况"] + template.requests.columns.map(\.label)).joined(separator: "\t")]
     for row in template.requests.rows {
-      let found = table.row(row.key)
-      if found == nil, row.optional == true { continue }
+      // A row the report does not have is left out: an empty field would read back as a
+      // blank cell of the grid (a placeholder), not as a cell the report lacks.
+      guard let found = table.row(row.key) else { continue }
       lines.append(([row.group ?? "", row.label] + cells(found, width: width)).joined(separator: "\t"))
     }
     return lines
@@ -65,7 +68,8 @@ public enum CleanTextRenderer {
     let width = template.appeals.columns.count
     var lines = [([""] + template.appeals.columns.map(\.label)).joined(separator: "\t")]
     for group in template.appeals.groups {
-      lines.append(([group.label] + cells(table.row(group.key), width: width)).joined(separator: "\t"))
+      guard let found = table.row(group.key) else { continue }
+      lines.append(([group.label] + cells(found, width: width)).joined(separator: "\t"))
     }
     return lines
   }

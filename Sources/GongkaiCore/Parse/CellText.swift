@@ -5,6 +5,9 @@ public enum CellText: Sendable, Equatable {
   /// A placeholder such as `/`, `—`, `无`, `不适用`: the report gives no value.
   case placeholder(String)
 
+  /// An empty cell inside a table's grid: the report gives no value there.
+  static let blankCell = CellText.placeholder("")
+
   /// The cell's text as printed.
   public var raw: String {
     switch self {

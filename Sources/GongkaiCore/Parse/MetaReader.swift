@@ -1,17 +1,32 @@
 /// Reads title, agency, year and signing date from a repaired report.
 enum MetaReader {
-  /// The report's title: the first short block of lines near the top that names a 报告
-  /// (a title wrapped over two lines, or an agency line above "2021年…报告", is joined),
-  /// with the spaces PDF and Word exports put around Chinese text removed.
+  /// The report's title: the first short line near the top naming a year and a 报告 (an
+  /// agency line above a "2021年…报告" line is joined to it), else the first short block of
+  /// lines that names a 报告 (a title wrapped over two lines is joined), with the spaces PDF
+  /// and Word exports put around Chinese text removed. Lines with a field colon, a tab or
+  /// a breadcrumb's > or | are left for what is left of a portal page around the report.
   static func title(preamble: [String], hint: String?) -> String? {
-    let top = Array(preamble.prefix(6))
-    for start in top.indices {
-      var title = top[start]
-      var next = start + 1
-      while !title.containsText("报告"), next < top.count, title.count <= 40, top[next].count <= 30,
-        !ParagraphBuilder.endsSentence(top[next])
+    let top = Array(preamble.prefix(12)).map { isTitleLike($0) ? $0 : nil }
+    for (index, line) in top.enumerated() {
+      guard let line, line.containsText("报告"), year(inTitle: line) != nil, line.count <= 60,
+        !line.hasPrefix("本报告"), !line.hasPrefix("根据")
+      else { continue }
+      if namesNoBody(line), index > 0,
+        let above = top[index - 1], above.count <= 30, !above.containsText("报告"), year(inTitle: above) == nil,
+        !ParagraphBuilder.endsSentence(above)
       {
-        title += top[next]
+        return cleanTitle(above + line)
+      }
+      return cleanTitle(line)
+    }
+    let lines = Array(preamble.prefix(6))
+    for start in lines.indices where top.indices.contains(start) && top[start] != nil {
+      var title = lines[start]
+      var next = start + 1
+      while !title.containsText("报告"), next < lines.count, top[next] != nil, title.count <= 40,
+        lines[next].count <= 30, !ParagraphBuilder.endsSentence(lines[next])
+      {
+        title += lines[next]
         next += 1
       }
       if title.containsText("报告"), title.count <= 60, !title.hasPrefix("本报告"), !title.hasPrefix("根据") {
@@ -20,6 +35,23 @@ enum MetaReader {
     }
     if let hint, hint.contains("报告") { return cleanTitle(hint) }
     return nil
+  }
+
+  /// Whether a title line starts with its year and goes on with 政府信息公开 (no body named:
+  /// the line above names it).
+  private static func namesNoBody(_ line: String) -> Bool {
+    var rest = Substring(line.filter { !$0.isWhitespace })
+    let year = rest.prefix { $0.isASCIIDigit || "〇○零一二三四五六七八九".contains($0) }
+    guard (4...4).contains(year.count) else { return false }
+    rest = rest.dropFirst(year.count)
+    guard rest.hasPrefix("年") else { return false }
+    rest = rest.dropFirst(rest.hasPrefix("年度") ? 2 : 1)
+    return ["政府信息公开", "政务公开", "信息公开"].contains { rest.hasPrefix($0) }
+  }
+
+  /// Whether a line may be (part of) a title: no field colon, tab, > or |.
+  private static func isTitleLike(_ line: String) -> Bool {
+    !line.contains { "：:\t>|｜".contains($0) }
   }
 
   /// Removes spaces next to Chinese characters and folds the rest.

@@ -184,7 +184,8 @@ public struct ReportParser: Sendable {
       findings.append(
         Finding(
           rule: "placeholder", severity: .warning, location: path(),
-          message: "the cell holds \"\(raw)\" instead of a number"))
+          message: raw.isEmpty
+            ? "the cell is blank inside the table's grid" : "the cell holds \"\(raw)\" instead of a number"))
       return nil
     case .number(let number, let unit, let raw):
       if column.isAmount {

@@ -13,6 +13,10 @@ public struct InputError: Error, CustomStringConvertible, Equatable {
     case notAReport = "not_a_report"
     /// The PDF could not be used (damaged, encrypted, no pages).
     case pdf
+    /// A Word file (or other archive) could not be used: damaged, not a Word document.
+    case docx
+    /// A format that is recognised but not read (legacy .doc/.wps).
+    case unsupported
   }
 
   /// The input's name as given.

@@ -68,7 +68,9 @@ struct CellTokenizer {
     var field = 0
     for index in 0..<bytes.count where bytes[index] == 9 {
       let part = BlankBytes.trimmed(bytes, fieldStart..<index)
-      if !(field == 0 && part.isEmpty) { emitTrimmedCell(bytes, part, line: line, field: field) }
+      // An empty first field is a leading tab (a label column merged from above) or the
+      // first cell of a row of values left blank: the assemblers tell which.
+      emitTrimmedCell(bytes, part, line: line, field: field)
       field += 1
       fieldStart = index + 1
     }
@@ -220,7 +222,19 @@ struct CellTokenizer {
   private static func continues(_ cell: String, with line: UnsafeBufferPointer<UInt8>) -> Bool {
     if cell.isEmpty { return true }
     if CellText.parse(trimmed: cell) != nil { return false }
-    return CellText.parse(bytes: line) == nil
+    if CellText.parse(bytes: line) != nil { return false }
+    // A line with a number among its words ("1 0 0 2", "无法提 5 1 0 6") holds a row's
+    // values, not more of a label.
+    var start = 0
+    while start < line.count {
+      var end = start
+      while end < line.count, BlankBytes.wordBreakLength(line, at: end) == 0 { end += 1 }
+      if end > start, case .number = CellText.parse(bytes: UnsafeBufferPointer(rebasing: line[start..<end])) {
+        return false
+      }
+      start = end < line.count ? end + BlankBytes.wordBreakLength(line, at: end) : end
+    }
+    return true
   }
 
   private mutating func flush(_ repairs: inout [Repair]) {

@@ -8,6 +8,7 @@ public struct DocumentRepairer: Sendable {
   private let splitter: SectionSplitter
   /// Reads the figures the narrative states, which may decide a split of digits.
   private let narrativeFigures: NarrativeChecker
+  private let furniture: FurnitureFilter
 
   private struct Matchers: Sendable {
     var proactive: TableAssembler
@@ -29,6 +30,7 @@ public struct DocumentRepairer: Sendable {
     matchers = built
     splitter = SectionSplitter(sections: catalog.newest.sections)
     narrativeFigures = NarrativeChecker(catalog: catalog)
+    furniture = FurnitureFilter(rules: catalog.pageFurniture, outsideMarkers: catalog.outsideFurnitureMarkers)
     cues = Dictionary(uniqueKeysWithValues: catalog.templates.map { ($0.id, $0.cues.map { LabelText.key($0) }) })
   }
 
@@ -51,7 +53,9 @@ public struct DocumentRepairer: Sendable {
   public func repair(_ text: String) -> RepairedDocument {
     var repairs: [Repair] = []
     var lines = LineCleaner.clean(text, repairs: &repairs)
+    // A crawler's header block first: its 发布时间/发布机构 lines look like page furniture.
     let header = RunningText.takeHeader(&lines)
+    lines = furniture.removing(from: lines, repairs: &repairs)
     let sectionList = catalog.newest.sections
     lines = RunningText.splitHeadings(lines, sections: sectionList)
     let signature = Self.signature(of: &lines)
@@ -115,7 +119,8 @@ public struct DocumentRepairer: Sendable {
   }
 
   /// Table 四: the first fifteen cells in order (复议 ×5, 直接起诉 ×5, 复议后起诉 ×5);
-  /// empty cells between values count as cells.
+  /// empty cells on a line of values count as blank cells (a header's empty corners,
+  /// on lines without values, do not).
   func assembleAppeals(_ tokens: [CellToken], template: ReportTemplate, repairs: inout [Repair]) -> AssembledTable {
     let width = template.appeals.columns.count
     let capacity = width * template.appeals.groups.count
@@ -125,10 +130,21 @@ public struct DocumentRepairer: Sendable {
     var firstLine = 0
     var extra: [(String, Int)] = []
     var severable = false
+    // Lines holding a row of values (two or more): there an empty first field is a cell;
+    // a lone value after a tab (one cell per line) has a leading tab, not a blank cell.
+    var valuesPerLine: [Int: Int] = [:]
+    for token in tokens {
+      if case .value = token.content { valuesPerLine[token.line, default: 0] += 1 }
+    }
     for token in tokens {
       switch token.content {
       case .text: continue
-      case .blank: if !cells.isEmpty { pendingBlanks += 1 }
+      case .blank:
+        if token.field == 0 {
+          if valuesPerLine[token.line, default: 0] >= 2 { pendingBlanks += 1 }
+        } else if !cells.isEmpty || valuesPerLine[token.line] != nil {
+          pendingBlanks += 1
+        }
       case .value(let value):
         if cells.isEmpty { firstLine = token.line }
         guard cells.count < capacity else {
@@ -136,7 +152,7 @@ public struct DocumentRepairer: Sendable {
           continue
         }
         while pendingBlanks > 0, cells.count < capacity - 1 {
-          cells.append(nil)
+          cells.append(.blankCell)
           origins.append(nil)
           pendingBlanks -= 1
         }
@@ -169,6 +185,10 @@ public struct DocumentRepairer: Sendable {
           line: first.1))
     }
     guard !cells.isEmpty else { return AssembledTable(rows: [], deviantRows: []) }
+    // Empty cells after the last value, up to the fifteen, are blank cells too.
+    let trailing = min(pendingBlanks, capacity - cells.count)
+    cells += Array(repeating: .blankCell, count: trailing)
+    origins += Array(repeating: nil, count: trailing)
     let rows = template.appeals.groups.enumerated().compactMap { index, group -> AssembledTable.Row? in
       let start = index * width
       guard start < cells.count else { return nil }

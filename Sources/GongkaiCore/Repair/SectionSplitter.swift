@@ -45,8 +45,10 @@ struct SectionSplitter {
   func split(_ lines: [DocumentLine]) -> [Span] {
     var headings: [(section: Int, line: Int)] = []
     var last = -1
-    for (lineIndex, line) in lines.enumerated() where !line.hasTab && !line.isBlank {
-      if let section = headingSection(line.text, after: last) {
+    for (lineIndex, line) in lines.enumerated() where !line.isBlank {
+      // A heading may sit in a table's first row (merged over its width, or letter-spaced
+      // over several cells); a row with a number in it is a table row, never a heading.
+      if let section = headingSection(line.text, after: last), !line.hasTab || Self.isTextOnlyRow(line.text) {
         headings.append((section, lineIndex))
         last = section
       }
@@ -57,6 +59,11 @@ struct SectionSplitter {
         index: heading.section, key: sections[heading.section].key, heading: heading.line,
         body: (heading.line + 1)..<end)
     }
+  }
+
+  /// Whether no tab-separated field of `text` is a number or placeholder.
+  static func isTextOnlyRow(_ text: Substring) -> Bool {
+    !text.split(separator: "\t").contains { CellText.parse($0) != nil }
   }
 
   /// Two characters packed into one integer.

@@ -21,6 +21,14 @@ struct TableAssembler {
     var cells: [CellText?] = []
     var origins: [AssembledTable.CellOrigin?] = []
     var pendingBlanks = 0
+    /// Empty cells between the label and the first value: blank cells of the row, or what
+    /// is left of a label cell merged over two columns. The form's width tells which.
+    var leadingBlanks = 0
+    /// Of the pending empty cells, those on the line of the row's last value: only these
+    /// can be the row's trailing blank cells (a later line's empty cells belong to it).
+    var trailingBlanks = 0
+    /// The line of the row's last value.
+    var trailingLine = -1
     var line: Int
     /// Whether a value came from running text (and may hold several cells).
     var severable = false
@@ -48,6 +56,7 @@ struct TableAssembler {
           line: tokens.first?.line ?? 0))
     }
     for token in tokens { state.take(token, repairs: &repairs) }
+    if state.current == nil { state.openBlankRow(repairs: &repairs) }
     state.close()
     if let first = state.ignored.first {
       repairs.append(
@@ -78,6 +87,11 @@ struct TableAssembler {
     var ignored: [(String, Int)] = []
     var skipping = 0
     var runs: [AssembledTable.DigitRun] = []
+    /// Empty cells since the last label text, before the row's first value: blank cells
+    /// of the row that label opens.
+    var labelBlanks = 0
+    /// The line of the first of those empty cells.
+    var labelBlankLine = 0
 
     init(assembler: TableAssembler, extraColumn: Int?) {
       self.assembler = assembler
@@ -91,11 +105,21 @@ struct TableAssembler {
     mutating func take(_ token: CellToken, repairs: inout [Repair]) {
       switch token.content {
       case .text(let text):
+        if current == nil { openBlankRow(repairs: &repairs) }
         close()
         skipping = 0
+        labelBlanks = 0
         segments.append((text, token.line))
       case .blank:
-        if let row = current, !row.cells.isEmpty { current?.pendingBlanks += 1 }
+        // A leading tab is the label column merged from the row above, never a value cell.
+        if token.field == 0 { return }
+        if let row = current, !row.cells.isEmpty {
+          current?.pendingBlanks += 1
+          if token.line == row.trailingLine { current?.trailingBlanks += 1 }
+        } else if current == nil, !segments.isEmpty {
+          if labelBlanks == 0 { labelBlankLine = token.line }
+          labelBlanks += 1
+        }
       case .value(let value):
         if skipping > 0 {
           skipping -= 1
@@ -111,6 +135,8 @@ struct TableAssembler {
             return
           }
           current = row
+          current?.leadingBlanks = labelBlanks
+          labelBlanks = 0
           previous = row.index
           taken[row.index] = true
         }
@@ -118,7 +144,7 @@ struct TableAssembler {
         current = nil
         let width = rows[row.index].width + (extraColumn == nil ? 0 : 1)
         while row.pendingBlanks > 0, row.cells.count < width - 1 {
-          row.cells.append(nil)
+          row.cells.append(.blankCell)
           row.origins.append(nil)
           row.pendingBlanks -= 1
         }
@@ -126,6 +152,8 @@ struct TableAssembler {
         row.cells.append(value)
         row.origins.append(AssembledTable.CellOrigin(line: token.line, field: token.field))
         row.severable = row.severable || token.mayHoldSeveral
+        row.trailingLine = token.line
+        row.trailingBlanks = 0
         current = row
         if row.cells.count >= width { close() }
       }
@@ -145,6 +173,16 @@ struct TableAssembler {
         runs.append(run)
         row.cells = []
         row.origins = []
+      } else {
+      // A row short of values takes its leading empty cells as blank cells first (a
+      // label merged over two columns leaves one more empty cell than the row is short).
+      let leading = min(row.leadingBlanks, max(0, width - row.cells.count))
+      row.cells.insert(contentsOf: Array(repeating: .blankCell, count: leading), at: 0)
+      row.origins.insert(contentsOf: Array(repeating: nil, count: leading), at: 0)
+      // Empty cells after the row's last value are blank cells of the grid.
+      let blanks = min(row.trailingBlanks, max(0, width - row.cells.count))
+      row.cells += Array(repeating: .blankCell, count: blanks)
+      row.origins += Array(repeating: nil, count: blanks)
       }
       if row.cells.count < width {
         row.cells += Array(repeating: nil, count: width - row.cells.count)
@@ -152,6 +190,30 @@ struct TableAssembler {
       }
       found[row.index] = AssembledTable.Row(
         key: rows[row.index].key, cells: row.cells, line: row.line, origins: row.origins)
+    }
+
+    /// A row whose label is followed only by empty cells, as many as the row has columns
+    /// (a row left blank in a drawn grid): its cells are blank, not missing. Only a label
+    /// the matcher knows for certain opens one; a header's empty corner cells do not.
+    mutating func openBlankRow(repairs: inout [Repair]) {
+      defer { labelBlanks = 0 }
+      guard labelBlanks > 0, !segments.isEmpty else { return }
+      let texts = segments
+      let key = { (index: Int) in LabelText.key(texts[index].text) }
+      guard
+        let match = assembler.matcher.match(
+          count: texts.count, key: key, after: previous, isTaken: { [taken] in taken[$0] }),
+        match.kind == .exact || match.kind == .variant,
+        labelBlanks == rows[match.index].width
+      else { return }
+      segments.removeAll(keepingCapacity: true)
+      assembler.record(match, segments: texts, line: labelBlankLine, repairs: &repairs)
+      previous = match.index
+      taken[match.index] = true
+      let width = rows[match.index].width
+      found[match.index] = AssembledTable.Row(
+        key: rows[match.index].key, cells: Array(repeating: .blankCell, count: width), line: labelBlankLine,
+        origins: Array(repeating: nil, count: width))
     }
 
     mutating func open(line: Int, repairs: inout [Repair]) -> OpenRow? {

@@ -111,11 +111,33 @@ public struct LabelMatcher: Sendable {
         if let candidate = score(index), candidate.coverage >= 0.9, better(candidate, than: best) { best = candidate }
       }
     }
+    if best == nil, let prefix = wrappedLabelPrefix(key(count - 1), after: previous, isTaken: isTaken) {
+      return prefix
+    }
     guard let chosen = best else { return nil }
     let kind: Kind =
       chosen.coverage >= 1 && joined.contains(entries[chosen.index].canonical)
       ? .exact : .similar(coverage: chosen.coverage)
     return Match(index: chosen.index, key: entries[chosen.index].key, kind: kind)
+  }
+
+  /// The row whose label begins with `key` when only one row after `previous` does: the
+  /// first line of a label wrapped over lines, its values printed beside the middle of the
+  /// cell, so that the rest of the label comes after them. At least six characters, so a
+  /// fragment never decides between rows.
+  private func wrappedLabelPrefix(_ key: String, after previous: Int, isTaken: (Int) -> Bool) -> Match? {
+    let length = key.unicodeScalars.count
+    guard length >= 6 else { return nil }
+    var found: Int?
+    for index in entries.indices where index > previous && !isTaken(index) {
+      let canonical = entries[index].canonical
+      guard canonical.unicodeScalars.count > length, canonical.hasPrefix(key) else { continue }
+      guard found == nil else { return nil }
+      found = index
+    }
+    guard let index = found else { return nil }
+    let coverage = Double(length) / Double(entries[index].canonical.unicodeScalars.count)
+    return Match(index: index, key: entries[index].key, kind: .similar(coverage: coverage))
   }
 
 }

@@ -24,6 +24,11 @@ public struct TemplateCatalog: Sendable {
   public let labelVariants: [String: [String]]
   /// Figures the narrative may state.
   public let narrativeFigures: [NarrativeFigureRule]
+  /// Lines of a printed web page that are not part of the report.
+  public let pageFurniture: [FurnitureRule]
+  /// Words marking a line as page furniture when it lies before the report's title or
+  /// after its signing date.
+  public let outsideFurnitureMarkers: [String]
   /// The JSON Schema of the output contract, as text.
   public let reportSchema: String
 
@@ -53,6 +58,9 @@ public struct TemplateCatalog: Sendable {
     guard !templates.isEmpty else { throw ModelError(file: "templates/", reason: "no templates") }
     labelVariants = try decode(LabelVariantFile.self, "label-variants.json").variants
     narrativeFigures = try decode(NarrativeFigureFile.self, "narrative-figures.json").figures
+    let furniture = try decode(FurnitureFile.self, "web-furniture.json")
+    pageFurniture = furniture.lines
+    outsideFurnitureMarkers = furniture.lineMarkers + furniture.outsideMarkers
     guard let schema = files["report.schema.json"] else {
       throw ModelError(file: "report.schema.json", reason: "missing")
     }

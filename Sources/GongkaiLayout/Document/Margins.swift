@@ -50,6 +50,9 @@ struct Margins {
   /// Whether `next` continues the paragraph that `line` wraps out of.
   func continues(_ line: TextLine, with next: TextLine, acrossPages: Bool) -> Bool {
     guard let left, let right else { return false }
+    // A line split by wide gaps is a row of cells (a table drawn without lines), never
+    // the wrapped end of a paragraph.
+    guard line.segments.count < 2, next.segments.count < 2 else { return false }
     let size = max(line.fontSize, 1)
     // A line wraps when it is full, or when the next line's first unbreakable piece
     // (say 〔2021〕30) would not have fitted into what is left of it.

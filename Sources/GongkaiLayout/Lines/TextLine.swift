@@ -24,6 +24,12 @@ public struct LineSegment: Sendable, Hashable {
   public var text: String
   /// Where it sits.
   public var box: PageRect
+  /// The piece split where a number stands a word space apart from Chinese text (`数量 6`),
+  /// which in a table row are two cells; empty when there is no such split.
+  public var parts: [LineSegment] = []
+
+  /// The pieces a table row takes as cells: the parts, or the segment itself.
+  public var cells: [LineSegment] { parts.isEmpty ? [self] : parts }
 
   /// Creates a segment.
   public init(text: String, box: PageRect) {

@@ -203,35 +203,7 @@ public struct RulingLineFinder: Sendable {
 
   /// Merges collinear pieces that touch or nearly touch into single lines.
   func merge(_ lines: [RulingLine]) -> [RulingLine] {
-    let sorted = lines.sorted { ($0.position, $0.start) < ($1.position, $1.start) }
-    var groups: [[RulingLine]] = []
-    for line in sorted {
-      if let last = groups.last?.last, line.position - last.position <= options.alignment {
-        groups[groups.count - 1].append(line)
-      } else {
-        groups.append([line])
-      }
-    }
-    var result: [RulingLine] = []
-    for group in groups {
-      let byStart = group.sorted { $0.start < $1.start }
-      var current: [RulingLine] = []
-      func flush() {
-        guard let first = current.first else { return }
-        let length = current.reduce(0) { $0 + max(0.1, $1.end - $1.start) }
-        let position =
-          current.reduce(0) { $0 + $1.position * max(0.1, $1.end - $1.start) } / length
-        let end = current.map(\.end).max() ?? first.end
-        result.append(RulingLine(axis: first.axis, position: position, start: first.start, end: end))
-        current.removeAll()
-      }
-      for line in byStart {
-        if let reach = current.map(\.end).max(), line.start > reach + options.joinGap { flush() }
-        current.append(line)
-      }
-      flush()
-    }
-    return result
+    RulingLine.merged(lines, alignment: options.alignment, joinGap: options.joinGap)
   }
 
   /// Drops vertical lines that run far past the outermost horizontal rules they cross.

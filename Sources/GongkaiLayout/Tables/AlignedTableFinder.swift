@@ -36,28 +36,133 @@ public struct AlignedTableFinder: Sendable {
     return result
   }
 
-  /// One table from split lines: columns are the x ranges the segments cover.
+  /// One table from split lines: columns are the x ranges the segments of rows with
+  /// numbers cover; other rows' text goes to the column it overlaps most.
   func table(from lines: [TextLine]) -> Table {
+    // Rows with a number lay out the columns; a header cell over several columns would
+    // join them. Header text then goes to the column it overlaps most.
+    let dataLines = lines.filter { $0.segments.contains { Self.isNumber($0.text) } }
+    var columns = Self.overlapColumns((dataLines.isEmpty ? lines : dataLines).flatMap(\.segments).flatMap(\.cells))
+    var grid: [[String]] = []
+    for line in lines {
+      var cells = [String](repeating: "", count: columns.count)
+      for segment in line.segments.flatMap(\.cells) {
+        let index = Self.column(of: segment.box, in: columns)
+        cells[index] = cells[index].isEmpty ? segment.text : cells[index] + " " + segment.text
+      }
+      grid.append(cells)
+    }
+    (columns, grid) = Self.mergingDisjointColumns(columns, grid)
+    var rows = zip(grid, lines).map { TableRow(cells: $0, box: $1.box) }
+    rows = Self.joiningWrappedNumbers(rows, fontSize: lines.map(\.fontSize).min() ?? 0)
+    let box = lines.dropFirst().reduce(lines[0].box) { $0.union($1.box) }
+    let edges = columns.map(\.0) + (columns.last.map { [$0.1] } ?? [])
+    return Table(rows: rows, box: box, columnEdges: edges, isRuled: false)
+  }
+
+  /// Rows that are only pieces of numbers wrapped in a narrow column: a row with no label
+  /// and only numbers, touching a labelled row, whose cells in those columns are empty.
+  /// The pieces go back into that row, the upper piece first (a number holds no space:
+  /// `14` over `3` beside the row is 143).
+  static func joiningWrappedNumbers(_ rows: [TableRow], fontSize: Double) -> [TableRow] {
+    func isPiece(_ row: TableRow) -> Bool {
+      guard let first = row.cells.first, first.isEmpty else { return false }
+      let filled = row.cells.filter { !$0.isEmpty }
+      return !filled.isEmpty && filled.allSatisfy { $0.allSatisfy(\.isWholeNumberDigit) }
+    }
+    func touches(_ piece: TableRow, _ row: TableRow) -> Bool {
+      piece.box.minY <= row.box.maxY + 0.3 * fontSize && piece.box.maxY >= row.box.minY - 0.3 * fontSize
+    }
+    func fits(_ piece: TableRow, into row: TableRow) -> Bool {
+      row.cells.first?.isEmpty == false && touches(piece, row)
+        && zip(piece.cells, row.cells).allSatisfy { $0.0.isEmpty || $0.1.isEmpty }
+    }
+    var result: [TableRow] = []
+    var index = 0
+    while index < rows.count {
+      var row = rows[index]
+      // Pieces above the row, already emitted, that touch it come back into it.
+      var above: [TableRow] = []
+      while let last = result.last, isPiece(last), fits(last, into: row) {
+        above.insert(result.removeLast(), at: 0)
+      }
+      var below: [TableRow] = []
+      var next = index + 1
+      while next < rows.count, isPiece(rows[next]), fits(rows[next], into: row) {
+        below.append(rows[next])
+        next += 1
+      }
+      guard !above.isEmpty || !below.isEmpty else {
+        result.append(row)
+        index += 1
+        continue
+      }
+      for column in row.cells.indices where row.cells[column].isEmpty {
+        row.cells[column] = (above + below).map { $0.cells[column] }.joined()
+      }
+      row.box = (above + below).reduce(row.box) { $0.union($1.box) }
+      result.append(row)
+      index = next
+    }
+    return result
+  }
+
+  /// The x ranges that `segments` cover, overlapping ones joined, left to right.
+  static func overlapColumns(_ segments: [LineSegment]) -> [(Double, Double)] {
     var columns: [(Double, Double)] = []
-    for segment in lines.flatMap(\.segments).sorted(by: { $0.box.minX < $1.box.minX }) {
+    for segment in segments.sorted(by: { $0.box.minX < $1.box.minX }) {
       if let last = columns.last, segment.box.minX <= last.1 {
         columns[columns.count - 1].1 = max(last.1, segment.box.maxX)
       } else {
         columns.append((segment.box.minX, segment.box.maxX))
       }
     }
-    var rows: [TableRow] = []
-    for line in lines {
-      var cells = [String](repeating: "", count: columns.count)
-      for segment in line.segments {
-        let index =
-          columns.firstIndex { segment.box.midX >= $0.0 && segment.box.midX <= $0.1 } ?? 0
-        cells[index] = cells[index].isEmpty ? segment.text : cells[index] + " " + segment.text
+    return columns
+  }
+
+  /// The column a piece of text belongs to: the one it overlaps most, else the nearest.
+  static func column(of box: PageRect, in columns: [(Double, Double)]) -> Int {
+    var best = 0
+    var bestScore = -Double.infinity
+    for (index, column) in columns.enumerated() {
+      let overlap = min(box.maxX, column.1) - max(box.minX, column.0)
+      // Without overlap the score is minus the distance.
+      if overlap > bestScore {
+        best = index
+        bestScore = overlap
       }
-      rows.append(TableRow(cells: cells, box: line.box))
     }
-    let box = lines.dropFirst().reduce(lines[0].box) { $0.union($1.box) }
-    let edges = columns.map(\.0) + (columns.last.map { [$0.1] } ?? [])
-    return Table(rows: rows, box: box, columnEdges: edges, isRuled: false)
+    return best
+  }
+
+  /// Whether a segment is a number (digits with separators, a sign, a decimal point, a unit).
+  static func isNumber(_ text: String) -> Bool {
+    guard let first = text.first, first.isWholeNumberDigit || first == "-" else { return false }
+    return text.allSatisfy { $0.isWholeNumberDigit || ".,-%".contains($0) || "万元件个".contains($0) || $0 == " " }
+      && text.contains { $0.isWholeNumberDigit }
+  }
+
+  /// Neighbouring columns that no row fills both of are one column whose cells are aligned
+  /// differently (a centred header over left-aligned numbers): they are joined, left to
+  /// right, so that an empty field is an empty cell and not a gap between alignments.
+  static func mergingDisjointColumns(_ columns: [(Double, Double)], _ grid: [[String]]) -> (
+    [(Double, Double)], [[String]]
+  ) {
+    guard columns.count > 1 else { return (columns, grid) }
+    var keptColumns = [columns[0]]
+    var keptCells = grid.map { [$0[0]] }
+    for index in 1..<columns.count {
+      let last = keptColumns.count - 1
+      let disjoint = grid.indices.allSatisfy { keptCells[$0][last].isEmpty || grid[$0][index].isEmpty }
+      let filled = grid.indices.contains { !grid[$0][index].isEmpty }
+      if disjoint, filled, grid.indices.contains(where: { !keptCells[$0][last].isEmpty }) {
+        keptColumns[last].1 = columns[index].1
+        for row in grid.indices where !grid[row][index].isEmpty { keptCells[row][last] = grid[row][index] }
+      } else {
+        keptColumns.append(columns[index])
+        for row in grid.indices { keptCells[row].append(grid[row][index]) }
+      }
+    }
+    return (keptColumns, keptCells)
   }
 }

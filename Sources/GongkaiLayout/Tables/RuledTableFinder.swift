@@ -26,7 +26,8 @@ public struct RuledTableFinder: Sendable {
           inside.append(index)
         }
       }
-      let table = read(grid, characters: inside.map { page.characters[$0] })
+      let characters = inside.map { page.characters[$0] }
+      let table = read(grid, characters: characters, missingRules: missingRowRules(grid, characters: characters))
       taken.formUnion(inside)
       results.append((table, Set(inside)))
     }
@@ -154,8 +155,48 @@ public struct RuledTableFinder: Sendable {
     }
   }
 
-  /// The merged cells of a grid, found by joining neighbours with no drawn edge between.
-  public func spans(of grid: Grid) -> [Span] {
+  /// Row edges (by index into `grid.ys`) whose rule is missing from the drawing in some
+  /// columns though the text shows a row boundary there, and the columns it bounds: a
+  /// column where the cells above and below the edge both hold only a number (a number
+  /// never wraps, so a cell with a number on two rows is two cells) makes the edge a row
+  /// boundary in every column no character straddles.
+  func missingRowRules(_ grid: Grid, characters: [PositionedCharacter]) -> [Int: Set<Int>] {
+    let rows = grid.ys.count - 1
+    let columns = grid.xs.count - 1
+    guard rows >= 2 else { return [:] }
+    // Per cell: whether it holds characters, all of them parts of a number.
+    var holds = [Bool](repeating: false, count: rows * columns)
+    var numeric = [Bool](repeating: true, count: rows * columns)
+    for character in characters where !character.character.isWhitespace {
+      guard let column = index(of: character.box.midX, in: grid.xs),
+        let row = index(of: character.box.midY, in: grid.ys)
+      else { continue }
+      let cell = row * columns + column
+      holds[cell] = true
+      if !(character.character.isWholeNumberDigit || ".,-".contains(character.character)) { numeric[cell] = false }
+    }
+    var result: [Int: Set<Int>] = [:]
+    for edge in 1..<rows {
+      let y = grid.ys[edge]
+      let split = (0..<columns).contains { column in
+        let above = (edge - 1) * columns + column
+        let below = edge * columns + column
+        return holds[above] && numeric[above] && holds[below] && numeric[below]
+          && drawnShare(of: grid.horizontal, at: y, from: grid.xs[column], to: grid.xs[column + 1]) < drawnShare
+      }
+      guard split else { continue }
+      var straddled = Set<Int>()
+      for character in characters where character.box.minY < y - 1 && character.box.maxY > y + 1 {
+        if let column = index(of: character.box.midX, in: grid.xs) { straddled.insert(column) }
+      }
+      result[edge] = Set(0..<columns).subtracting(straddled)
+    }
+    return result
+  }
+
+  /// The merged cells of a grid, found by joining neighbours with no drawn edge between
+  /// (an edge in `missingRules`, row edge index to columns, counts as drawn).
+  public func spans(of grid: Grid, missingRules: [Int: Set<Int>] = [:]) -> [Span] {
     let rows = grid.ys.count - 1
     let columns = grid.xs.count - 1
     var parent = Array(0..<(rows * columns))
@@ -184,7 +225,7 @@ public struct RuledTableFinder: Sendable {
           let share = drawnShare(
             of: grid.horizontal, at: grid.ys[row + 1], from: grid.xs[column],
             to: grid.xs[column + 1])
-          if share < drawnShare { join(here, here + columns) }
+          if share < drawnShare, missingRules[row + 1]?.contains(column) != true { join(here, here + columns) }
         }
       }
     }
@@ -207,8 +248,8 @@ public struct RuledTableFinder: Sendable {
   }
 
   /// Reads the cells of `grid` from the characters inside it.
-  func read(_ grid: Grid, characters: [PositionedCharacter]) -> Table {
-    let spans = self.spans(of: grid)
+  func read(_ grid: Grid, characters: [PositionedCharacter], missingRules: [Int: Set<Int>] = [:]) -> Table {
+    let spans = self.spans(of: grid, missingRules: missingRules)
     var cellCharacters = [[PositionedCharacter]](repeating: [], count: spans.count)
     for character in characters {
       let x = character.box.midX

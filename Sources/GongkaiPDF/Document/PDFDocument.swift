@@ -6,8 +6,13 @@ import Foundation
 public final class PDFDocument {
   /// The owned `PopplerDocument *` (one reference, released in `deinit`).
   let handle: OpaquePointer
-  /// For documents opened from bytes: the `GBytes` poppler reads from, kept alive with it.
-  private let bytes: OpaquePointer?
+  /// The document's bytes (a `GBytes`): poppler-glib reads them unless a password made it
+  /// open the file by name, and poppler's core reads them for ``PDFPage/drawing()``.
+  private let bytes: OpaquePointer
+  /// The password the document was opened with, for the second opening in poppler's core.
+  private let password: String?
+  /// poppler's core opened on the same bytes, on first use (guarded by ``PopplerLock``).
+  private var drawingDocument: DrawingDocument?
   /// The name used in error messages (the path, or what the caller called the bytes).
   public let source: String
 
@@ -30,10 +35,6 @@ public final class PDFDocument {
     }
     guard Self.hasPDFHeader(head) else { throw PDFError.notAPDF(source: path) }
 
-    if password != nil {
-      try self.init(openingFile: url.path, source: path, password: password)
-      return
-    }
     // Map the file rather than let poppler read it in small pieces: no copy, no syscalls.
     var gError: UnsafeMutablePointer<GError>? = nil
     guard let mapped = g_mapped_file_new(url.path, 0, &gError) else {
@@ -42,12 +43,20 @@ public final class PDFDocument {
     let gBytes = g_mapped_file_get_bytes(mapped)
     g_mapped_file_unref(mapped)
     guard let gBytes else { throw PDFError.unreadable(source: path, reason: "cannot map the file") }
+    if password != nil {
+      try self.init(openingFile: url.path, source: path, password: password, bytes: gBytes)
+      return
+    }
     try self.init(bytes: gBytes, source: path)
   }
 
   /// Opens a PDF held in memory; `source` names it in error messages.
   public convenience init(data: Data, source: String = "<memory>", password: String? = nil) throws {
     guard Self.hasPDFHeader(data.prefix(1024)) else { throw PDFError.notAPDF(source: source) }
+    let gBytes = data.withUnsafeBytes { raw in
+      g_bytes_new(raw.baseAddress, gsize(raw.count))
+    }
+    guard let gBytes else { throw PDFError.unreadable(source: source, reason: "out of memory") }
     if password != nil {
       // poppler 22's from-bytes/from-data openers crash on a wrong password (their retry
       // with the password as UTF-8 loses the stream), so a password goes through a file.
@@ -56,16 +65,13 @@ public final class PDFDocument {
       do {
         try data.write(to: temporary)
       } catch {
+        g_bytes_unref(gBytes)
         throw PDFError.unreadable(source: source, reason: "cannot write a temporary copy")
       }
       defer { try? FileManager.default.removeItem(at: temporary) }
-      try self.init(openingFile: temporary.path, source: source, password: password)
+      try self.init(openingFile: temporary.path, source: source, password: password, bytes: gBytes)
       return
     }
-    let gBytes = data.withUnsafeBytes { raw in
-      g_bytes_new(raw.baseAddress, gsize(raw.count))
-    }
-    guard let gBytes else { throw PDFError.unreadable(source: source, reason: "out of memory") }
     try self.init(bytes: gBytes, source: source)
   }
 
@@ -81,10 +87,14 @@ public final class PDFDocument {
     }
   }
 
-  /// Opens a file by name with a password (poppler's file opener handles wrong ones).
-  private convenience init(openingFile path: String, source: String, password: String?) throws {
+  /// Opens a file by name with a password (poppler's file opener handles wrong ones);
+  /// `gBytes`, the same file's bytes, is taken over.
+  private convenience init(
+    openingFile path: String, source: String, password: String?, bytes gBytes: OpaquePointer
+  ) throws {
     var gError: UnsafeMutablePointer<GError>? = nil
     guard let uri = g_filename_to_uri(path, nil, &gError) else {
+      g_bytes_unref(gBytes)
       throw PDFError.unreadable(source: source, reason: Self.takeMessage(gError))
     }
     defer { g_free(uri) }
@@ -93,12 +103,17 @@ public final class PDFDocument {
         poppler_document_new_from_file(uri, passwordPointer, &gError)
       }
     }
-    try self.init(opened: document, error: gError, bytes: nil, source: source, password: password)
+    do {
+      try self.init(opened: document, error: gError, bytes: gBytes, source: source, password: password)
+    } catch {
+      g_bytes_unref(gBytes)
+      throw error
+    }
   }
 
   private init(
     opened document: OpaquePointer?, error gError: UnsafeMutablePointer<GError>?,
-    bytes: OpaquePointer?, source: String, password: String?
+    bytes: OpaquePointer, source: String, password: String?
   ) throws {
     guard let document else {
       throw Self.mapOpenError(gError, source: source, passwordGiven: password != nil)
@@ -110,14 +125,31 @@ public final class PDFDocument {
     }
     self.handle = document
     self.bytes = bytes
+    self.password = password
     self.source = source
   }
 
   deinit {
     PopplerLock.run {
+      // poppler's core reads the bytes in place: close it before they go.
+      drawingDocument = nil
       g_object_unref(UnsafeMutableRawPointer(handle))
-      if let bytes { g_bytes_unref(bytes) }
+      g_bytes_unref(bytes)
     }
+  }
+
+  /// poppler's core opened on the document's bytes (opened on first use). Call under
+  /// ``PopplerLock``.
+  func drawing() throws -> DrawingDocument {
+    if let drawingDocument { return drawingDocument }
+    var length: gsize = 0
+    guard let pointer = g_bytes_get_data(bytes, &length) else {
+      throw PDFError.damaged(source: source, detail: "the document has no bytes")
+    }
+    let opened = try DrawingDocument(
+      bytes: pointer, length: Int(length), password: password, source: source)
+    drawingDocument = opened
+    return opened
   }
 
   /// The number of pages (at least 1).

@@ -82,8 +82,26 @@ public final class PDFPage {
     try PopplerLock.run { try PageRenderer(page: self).render(dpi: dpi) }
   }
 
-  /// The page as layout input: size, characters and (optionally) the ruling lines found
-  /// on a rendering at `rulingDPI`.
+  /// The page's characters and painted paths, read in one pass over its content stream by
+  /// poppler's core (the characters are those of ``characters``, without a second pass).
+  public func drawing() throws -> PageDrawing {
+    try PopplerLock.run { try document.drawing().page(number) }
+  }
+
+  /// The page as layout input, from one pass over its content: size, characters, the ruling
+  /// lines and shaded areas of its drawing.
+  public func positionedPage(finder: DrawnRulingFinder = DrawnRulingFinder()) throws
+    -> PositionedPage
+  {
+    let drawing = try self.drawing()
+    let (rulings, fills) = finder.read(drawing)
+    return PositionedPage(
+      number: number, width: drawing.width, height: drawing.height,
+      characters: drawing.characters, rulings: rulings, fills: fills)
+  }
+
+  /// The page as layout input with the ruling lines found on a rendering at `rulingDPI`
+  /// (`nil`: none) instead of its drawing: the route for rules that exist only as pixels.
   ///
   /// The page is rendered before its text is read: poppler collects the text layer while
   /// rendering, so the page's content is interpreted once, not twice.

@@ -11,22 +11,34 @@ import GongkaiLayout
 /// // extracted.pageCount → source.pages; extracted.pagesWithoutText → pages needing OCR
 /// ```
 ///
-/// It opens the file with poppler, takes every character of the text layer with its box,
-/// renders pages to find the ruling lines of drawn tables, and rebuilds lines, paragraphs
-/// and table rows from the geometry (``LayoutReconstructor``). It throws ``PDFError`` for
+/// It opens the file with poppler and reads each page's content once, taking every character
+/// of the text layer with its box and the lines and shaded areas the page paints (the rules
+/// of drawn tables, ``DrawnRulingFinder``), and rebuilds lines, paragraphs and table rows
+/// from the geometry (``LayoutReconstructor``). It throws ``PDFError`` for
 /// inputs it cannot read: not a PDF, damaged, encrypted, no pages.
 public enum PDFTextExtractor {
+  /// Where table rules come from.
+  public enum RulingSource: Sendable, Equatable {
+    /// The lines and filled areas the page's content draws (one pass with the text).
+    case drawing
+    /// Ink found on a rendering of the page at this resolution (dots per inch).
+    case rendering(dpi: Double)
+    /// No rules: tables are read from text alignment only.
+    case none
+  }
+
   /// Choices for an extraction.
   public struct Options: Sendable, Equatable {
     /// The password of an encrypted PDF (`nil`: none).
     public var password: String? = nil
-    /// The resolution pages are rendered at to find table rules; `nil` skips rendering
-    /// (tables are then read from text alignment only).
-    public var rulingDPI: Double? = 72
-    /// Tuning of the ruling-line finder.
+    /// Where table rules come from.
+    public var rulingSource = RulingSource.drawing
+    /// Tuning of the rules read from the drawing.
+    public var drawnRulings = DrawnRulingFinder.Options()
+    /// Tuning of the rules found on a rendering.
     public var rulings = RulingLineFinder.Options()
 
-    /// The defaults: no password, rules found at 72 dpi.
+    /// The defaults: no password, rules read from the drawing.
     public init() {}
   }
 
@@ -49,13 +61,18 @@ public enum PDFTextExtractor {
     -> ExtractedPDF
   {
     let check = TextLayerCheck()
-    let finder = RulingLineFinder(options: options.rulings)
+    let drawnFinder = DrawnRulingFinder(options: options.drawnRulings)
+    let bitmapFinder = RulingLineFinder(options: options.rulings)
     var pages: [PositionedPage] = []
     var withoutText: [Int] = []
     for number in 1...document.pageCount {
       let page = try document.page(number)
-      // Rendering first also builds the text layer, so the page is interpreted only once.
-      let positioned = try page.positionedPage(rulingDPI: options.rulingDPI, finder: finder)
+      let positioned: PositionedPage
+      switch options.rulingSource {
+      case .drawing: positioned = try page.positionedPage(finder: drawnFinder)
+      case .rendering(let dpi): positioned = try page.positionedPage(rulingDPI: dpi, finder: bitmapFinder)
+      case .none: positioned = try page.positionedPage(rulingDPI: nil)
+      }
       guard check.isUsable(positioned.characters) else {
         withoutText.append(number)
         continue

@@ -1,0 +1,72 @@
+/// A piece of a document in reading order, as the markup front ends find it.
+public enum MarkupBlock: Sendable, Equatable {
+  /// A paragraph or heading: one line of text.
+  case paragraph(String)
+  /// A table.
+  case table(TableGrid)
+}
+
+/// Where a line of the text handed to the pipeline came from, for table rows: which
+/// table and which row of its expanded grid, and the grid column of each tab-separated
+/// field.
+public struct GridLineOrigin: Sendable, Equatable {
+  /// 1-based line of the text.
+  public var line: Int
+  /// 1-based table in document order.
+  public var table: Int
+  /// 1-based row of that table's grid.
+  public var row: Int
+  /// 1-based grid column of each field of the line.
+  public var columns: [Int]
+}
+
+/// The text a markup front end hands the pipeline: paragraphs as lines, each table row
+/// one line of tab-separated cells, a blank line around every table.
+public struct MarkupText: Sendable {
+  /// The text.
+  public var text: String
+  /// Where each table line came from.
+  public var origins: [GridLineOrigin]
+  /// A title the document states outside its body (a web page's <title>), if any.
+  public var titleHint: String?
+  /// Things the reader noticed that the user should know, one line each (without the
+  /// file name).
+  public var warnings: [String] = []
+
+  /// Writes `blocks` as text.
+  public init(blocks: [MarkupBlock], titleHint: String? = nil) {
+    var text = ""
+    var origins: [GridLineOrigin] = []
+    var line = 1
+    var table = 0
+    for block in blocks {
+      switch block {
+      case .paragraph(let paragraph):
+        text += paragraph
+        text += "\n"
+        line += 1
+      case .table(let grid):
+        table += 1
+        text += "\n"
+        line += 1
+        for (index, row) in grid.lines().enumerated() {
+          guard row.fields.contains(where: { !$0.isEmpty }) else { continue }
+          var fields = row.fields
+          // A row of one cell (a full-width row such as 第二十条第（一）项) is a line of its own.
+          while fields.count > 1, fields.last?.isEmpty == true { fields.removeLast() }
+          text += fields.joined(separator: "\t")
+          text += "\n"
+          origins.append(
+            GridLineOrigin(
+              line: line, table: table, row: index + 1, columns: row.columns.prefix(fields.count).map { $0 + 1 }))
+          line += 1
+        }
+        text += "\n"
+        line += 1
+      }
+    }
+    self.text = text
+    self.origins = origins
+    self.titleHint = titleHint
+  }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import GongkaiCore
+import Testing
+
+/// A 2021-form report whose tables 二 and 四 are given as tab-separated rows, the way the
+/// PDF layout writes a drawn grid (an empty field is an empty cell).
+private func report2021(proactive: String, appeals: String, heading: String = "二、主动公开政府信息情况") -> String {
+  """
+  某某县人民政府2023年政府信息公开工作年度报告
+  一、总体情况
+  本机关认真做好政府信息公开工作。
+  \(heading)
+  \(proactive)
+  三、收到和处理政府信息公开申请情况
+  一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1
+  四、政府信息公开行政复议、行政诉讼情况
+  \(appeals)
+  五、存在的主要问题及改进情况
+  无。
+  六、其他需要报告的事项
+  无。
+  """
+}
+
+private let proactiveRows = """
+  第二十条第（一）项
+  信息内容\t本年制发件数\t本年废止件数\t现行有效件数
+  规章\t1\t0\t5
+  行政规范性文件\t3\t1\t20
+  """
+
+private let appealRow = "1\t1\t1\t2\t5\t4\t2\t4\t4\t14\t1\t2\t4\t2\t9"
+
+private func findings(_ report: Report, rule: String) -> Set<String> {
+  Set(report.findings.filter { $0.rule == rule }.map(\.location))
+}
+
+@Suite("Blank cells and headings inside a drawn grid")
+struct GridCellTests {
+  @Test("a blank first value cell is a placeholder, and the row's values stay in their columns")
+  func blankFirstCell() throws {
+    let table = proactiveRows.replacingOccurrences(of: "规章\t1\t0\t5", with: "规章\t\t0\t5")
+    let report = try Fixtures.report(ofText: report2021(proactive: table, appeals: appealRow))
+    #expect(report.proactive.cell("rules", "issued") == .some(nil))
+    #expect(report.proactive.cell("rules", "repealed") == .some(.count(0)))
+    #expect(report.proactive.cell("rules", "in_force") == .some(.count(5)))
+    #expect(findings(report, rule: "placeholder").contains("proactive.rules.issued"))
+    #expect(!findings(report, rule: "missing").contains("proactive.rules.issued"))
+  }
+
+  @Test("a blank last cell is a placeholder, not missing")
+  func blankLastCell() throws {
+    let table = proactiveRows.replacingOccurrences(of: "规章\t1\t0\t5", with: "规章\t1\t0\t")
+    let report = try Fixtures.report(ofText: report2021(proactive: table, appeals: appealRow))
+    #expect(report.proactive.cell("rules", "issued") == .some(.count(1)))
+    #expect(report.proactive.cell("rules", "in_force") == .some(nil))
+    #expect(findings(report, rule: "placeholder") == ["proactive.rules.in_force"])
+    #expect(!findings(report, rule: "missing").contains { $0.hasPrefix("proactive.rules") })
+  }
+
+  @Test("a row left blank in the grid gives placeholders for every cell")
+  func blankRow() throws {
+    let table = proactiveRows.replacingOccurrences(of: "规章\t1\t0\t5", with: "规章\t\t\t")
+    let report = try Fixtures.report(ofText: report2021(proactive: table, appeals: appealRow))
+    #expect(report.proactive.cell("rules", "issued") == .some(nil))
+    #expect(
+      findings(report, rule: "placeholder")
+        == ["proactive.rules.issued", "proactive.rules.repealed", "proactive.rules.in_force"])
+    #expect(!findings(report, rule: "missing").contains { $0.hasPrefix("proactive.rules") })
+    #expect(report.proactive.cell("normative_documents", "issued") == .some(.count(3)))
+  }
+
+  @Test("an empty field left by a label merged over two columns is not a cell")
+  func mergedLabelRemnant() throws {
+    let table = proactiveRows.replacingOccurrences(of: "规章\t1\t0\t5", with: "规章\t\t1\t0\t5")
+    let report = try Fixtures.report(ofText: report2021(proactive: table, appeals: appealRow))
+    #expect(report.proactive.cell("rules", "issued") == .some(.count(1)))
+    #expect(report.proactive.cell("rules", "in_force") == .some(.count(5)))
+    #expect(findings(report, rule: "placeholder").isEmpty)
+  }
+
+  @Test("a blank first cell of table 四 is a placeholder and the other fourteen stay put")
+  func blankAppealsCell() throws {
+    let header = "行政复议\t行政诉讼\n\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计"
+    let row = "\t" + appealRow.split(separator: "\t").dropFirst().joined(separator: "\t")
+    let report = try Fixtures.report(ofText: report2021(proactive: proactiveRows, appeals: header + "\n" + row))
+    #expect(report.appeals.cell("review", "upheld") == .some(nil))
+    #expect(report.appeals.cell("review", "corrected") == .some(.count(1)))
+    #expect(report.appeals.cell("litigation_after_review", "total") == .some(.count(9)))
+    #expect(findings(report, rule: "placeholder") == ["appeals.review.upheld"])
+    #expect(!findings(report, rule: "missing").contains { $0.hasPrefix("appeals") })
+  }
+
+  @Test("a letter-spaced section heading in a table's first row opens its section")
+  func headingInTableRow() throws {
+    let text = report2021(
+      proactive: proactiveRows, appeals: appealRow, heading: "二、主\t动公开\t政\t府\t信\t息\t\t情\t况")
+    let report = try Fixtures.report(ofText: text)
+    #expect(report.proactive.cell("rules", "in_force") == .some(.count(5)))
+    #expect(report.proactive.cell("normative_documents", "in_force") == .some(.count(20)))
+    #expect(findings(report, rule: "missing").allSatisfy { !$0.hasPrefix("proactive.rules") })
+  }
+
+  @Test("a table row with numbers is never taken for a heading")
+  func numberedRowIsNoHeading() throws {
+    let text = report2021(
+      proactive: proactiveRows + "\n四、政府信息公开行政复议、行政诉讼情况\t3", appeals: appealRow)
+    let report = try Fixtures.report(ofText: text)
+    // The row with a number stays in table 二; table 四 still starts at its own heading.
+    #expect(report.appeals.cell("review", "upheld") == .some(.count(1)))
+  }
+}
+
+@Suite("Page furniture of printed web pages")
+struct PageFurnitureTests {
+  private let page = """
+    2024/1/22 10:31 某某县人民政府2023年政府信息公开工作年度报告_某某县人民政府
+    某某县人民政府门户网站
+    www.mouxian.gov.cn
+    首页 政务公开 政务服务 互动交流 走进某某
+    当前位置：首页 > 政务公开 > 政府信息公开年报
+    某某县人民政府2023年政府信息公开工作年度报告
+    发布时间：2024-01-20 09:30 来源：县政府办 浏览次数：1234 字号：[大 中 小]
+    一、总体情况
+    2023年，我县通过门户网站主动公开信息，来源于各部门的报送。
+    https://www.mouxian.gov.cn/zwgk/2024/0120/123.html 1/3
+    二、主动公开政府信息情况
+    规章\t1\t0\t5
+    三、收到和处理政府信息公开申请情况
+    一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1
+    四、政府信息公开行政复议、行政诉讼情况
+    0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0
+    五、存在的主要问题及改进情况
+    无。
+    六、其他需要报告的事项
+    无。
+    某某县人民政府办公室
+    2024年1月20日
+    【打印本页】【关闭窗口】
+    主办单位：某某县人民政府办公室 网站标识码：3400000001 皖ICP备12345678号
+    """
+
+  @Test("the portal's and the browser's lines are dropped, the report's own are kept")
+  func furnitureDropped() throws {
+    let document = ReportPipeline().repair(page)
+    let dropped = document.repairs.filter { $0.kind == "page_furniture" }
+    #expect(dropped.count == 9, "\(dropped.map(\.detail))")
+    #expect(document.narrative["overview"]?.contains("来源于各部门") == true)
+    let report = try Fixtures.report(ofText: page)
+    #expect(report.meta.title == "某某县人民政府2023年政府信息公开工作年度报告")
+    #expect(report.meta.published == "2024-01-20")
+  }
+
+  @Test("every pattern of Models/page-furniture.json compiles")
+  func patternsCompile() throws {
+    for rule in TemplateCatalog.standard.pageFurniture {
+      #expect(throws: Never.self, "\(rule.id)") { _ = try NSRegularExpression(pattern: rule.pattern) }
+    }
+    #expect(TemplateCatalog.standard.pageFurniture.count >= 8)
+  }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import GongkaiCore
+import Testing
+
+@testable import GongkaiMarkup
+
+@Suite("Tables from markup")
+struct TableGridTests {
+  @Test("a label merged down its rows is repeated on each; a value merged across columns is given once")
+  func spans() {
+    let grid = TableGrid(rows: [
+      [.init(text: "三、本年度办理结果", rowSpan: 3), .init(text: "（一）予以公开", columnSpan: 2), .init(text: "3")],
+      [.init(text: "（三）不予公开", rowSpan: 2), .init(text: "1.属于国家秘密"), .init(text: "0")],
+      [.init(text: "2.其他法律行政法规禁止公开"), .init(text: "1")],
+      [.init(text: "行政许可"), .init(text: "156", columnSpan: 3)],
+      [.init(text: "7", rowSpan: 2), .init(text: "8")],
+      [.init(text: "9")],
+    ])
+    let fields = grid.lines().map(\.fields)
+    #expect(fields[0] == ["三、本年度办理结果", "（一）予以公开", "3"])
+    #expect(fields[1] == ["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密", "0"])
+    #expect(fields[2] == ["三、本年度办理结果", "（三）不予公开", "2.其他法律行政法规禁止公开", "1"])
+    #expect(fields[3] == ["行政许可", "156"])
+    // A number merged down two rows is not repeated: it belongs to one of them.
+    #expect(fields[5] == ["", "9"])
+  }
+}
+
+@Suite("Markdown front end")
+struct MarkdownTests {
+  @Test("pipe cells: outer pipes, escaped pipes, <br>, bold markers")
+  func cells() {
+    #expect(MarkdownInput.pipeCells("| a | b \\| c | **3** |") == ["a", "b | c", "3"])
+    #expect(MarkdownInput.pipeCells("| （二）部分公开<br>（区分处理的） |  | 1 |") == ["（二）部分公开（区分处理的）", "", "1"])
+    #expect(MarkdownInput.isSeparator(["---", ":--:", "-"]))
+    #expect(!MarkdownInput.isSeparator(["0", "-1"]))
+  }
+
+  @Test("a value repeated under a merged header is one cell; under distinct headers it stays")
+  func repeatedCells() {
+    let merged = MarkdownInput.grid([
+      ["信息内容", "本年处理决定数量", "本年处理决定数量", "本年处理决定数量"],
+      ["行政许可", "156", "156", "156"],
+    ])
+    #expect(merged.grid.lines().map(\.fields)[1] == ["行政许可", "156"])
+    let emptyMerge = MarkdownInput.grid([["信息内容", "本年处理决定数量", "", ""], ["行政许可", "156", "156", "156"]])
+    #expect(emptyMerge.grid.lines().map(\.fields)[1] == ["行政许可", "156"])
+    let distinct = MarkdownInput.grid([["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "0", "0", "0"]])
+    #expect(distinct.grid.lines().map(\.fields)[1] == ["规章", "0", "0", "0"])
+    // A converter that repeats merged cells, and no header row to say: no value is placed.
+    let shredded = MarkdownInput.grid([
+      ["第二十条第（五）项", "第二十条第（五）项", "第二十条第（五）项", "第二十条第（五）项"], ["行政许可", "156", "156", "156"],
+    ])
+    #expect(shredded.grid.lines().map(\.fields)[1] == ["行政许可", MarkdownInput.ambiguous])
+    #expect(shredded.ambiguous == 1)
+    // Equal values in a table written without repeats are equal values.
+    let plain = MarkdownInput.grid([["第二十条第（五）项", "", "", ""], ["规章", "0", "0", "0"]])
+    #expect(plain.grid.lines().map(\.fields)[1] == ["规章", "0", "0", "0"])
+  }
+
+  @Test("headings lose their #, a separator row goes, a table in HTML is read as a table")
+  func document() {
+    let text = MarkdownInput.read(
+      """
+      # 某县2021年政府信息公开工作年度报告
+
+      ## 二、主动公开政府信息情况
+
+      | 信息内容 | 本年制发件数 |
+      |---|---|
+      | 规章 | 2 |
+
+      <html><body><table><tr><td rowspan="2">（三）不予公开</td><td>1.属于国家秘密</td><td>4</td></tr><tr><td>2.其他</td><td>5</td></tr></table></body></html>
+      """
+    ).text
+    let lines = text.split(separator: "\n").map(String.init)
+    #expect(lines.contains("某县2021年政府信息公开工作年度报告"))
+    #expect(lines.contains("二、主动公开政府信息情况"))
+    #expect(lines.contains("规章\t2"))
+    #expect(!lines.contains { $0.contains("---") })
+    #expect(lines.contains("（三）不予公开\t2.其他\t5"))
+  }
+}
+
+@Suite("HTML front end")
+struct HTMLTests {
+  @Test("a GBK page declaring gb2312 is decoded; &nbsp; and full-width spaces around numbers go")
+  func gbk() throws {
+    let page = """
+      <html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>
+      <p>某县2021年政府信息公开工作年度报告</p><table><tr><td>规章</td><td>&nbsp;2&nbsp;</td><td>\u{3000}3</td></tr></table>
+      </body></html>
+      """
+    let data = try #require(page.data(using: String.Encoding(rawValue: 0x8000_0632)))  // GB18030
+    #expect(String(data: data, encoding: .utf8) == nil, "the bytes must not be UTF-8 for this test")
+    let text = try HTMLInput.read(data, file: "page.html").text
+    #expect(text.contains("某县2021年政府信息公开工作年度报告"))
+    #expect(text.contains("规章\t2\t3"))
+  }
+
+  @Test("script, style and furniture lines are dropped; a source line break between Chinese characters is no space")
+  func furniture() throws {
+    let page = """
+      <html><body><div class="nav">首页 政务公开</div><script>var a = '二、主动公开政府信息情况';</script>
+      <h1>某县2021年政府信息公开工作年度报告</h1><div class="info">发布时间：2022-01-20 来源：某县 浏览次数：12</div>
+      <p>一、总体情况</p><p>全年共收到
+      申请12件。</p><div id="footer">版权所有：某县人民政府</div></body></html>
+      """
+    let text = try HTMLInput.read(Data(page.utf8), file: "page.html").text
+    #expect(text.hasPrefix("某县2021年政府信息公开工作年度报告\n一、总体情况\n全年共收到申请12件。\n"))
+    #expect(!text.contains("版权所有"))
+    #expect(!text.contains("var a"))
+  }
+
+  @Test("100,000 nested tags: read without exhausting the stack")
+  func deepNesting() throws {
+    let depth = 100_000
+    let page =
+      String(repeating: "<div>", count: depth) + "某县2021年政府信息公开工作年度报告" + String(repeating: "</div>", count: depth)
+    let text = try HTMLInput.read(Data(page.utf8), file: "deep.html").text
+    #expect(text.contains("某县2021年政府信息公开工作年度报告"))
+  }
+}
+
+@Suite("Word numbering")
+struct WordNumberingTests {
+  @Test("number formats Word uses for Chinese headings")
+  func formats() {
+    #expect(WordNumbering.format(1, as: "chineseCounting") == "一")
+    #expect(WordNumbering.format(10, as: "chineseCounting") == "十")
+    #expect(WordNumbering.format(12, as: "chineseCountingThousand") == "十二")
+    #expect(WordNumbering.format(20, as: "chineseCounting") == "二十")
+    #expect(WordNumbering.format(105, as: "chineseCounting") == "一百零五")
+    #expect(WordNumbering.format(3, as: "ideographTraditional") == "丙")
+    #expect(WordNumbering.format(4, as: "decimal") == "4")
+    #expect(WordNumbering.format(2, as: "decimalEnclosedCircle") == "②")
+  }
+}
