@@ -24,10 +24,9 @@ let package = Package(
     // Positioned text (PDF text layer or OCR) → lines, table rows and cells. Pure Swift.
     .target(name: "GongkaiLayout"),
 
-    // PDF text layer through poppler-glib's C API.
-    .systemLibrary(
-      name: "CPoppler", pkgConfig: "poppler-glib",
-      providers: [.apt(["libpoppler-glib-dev"])]),
+    // poppler-glib, GLib and cairo, loaded with dlopen on first use (see
+    // Sources/CPoppler/shim.h): only rendering pages (OCR) needs them.
+    .systemLibrary(name: "CPoppler"),
     // One content-stream pass per page for characters and painted paths, through poppler's
     // C++ core (libpoppler-private-dev); a plain C surface, no C++ type leaves the target.
     // CPopplerCore only carries the flags of `pkg-config poppler`.
@@ -53,8 +52,11 @@ let package = Package(
       name: "GongkaiMarkup", dependencies: ["GongkaiCore", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       plugins: ["EmbedModels"]),
 
+    // OpenSSL's SHA-256 for source.sha256 (hardware SHA instructions where present).
+    .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
     // The front door: any input (PDF, scan, web page, Word file, Markdown, text export) → loaded text → Report.
-    .target(name: "GongkaiReader", dependencies: ["GongkaiCore", "GongkaiPDF", "GongkaiOCR", "GongkaiMarkup"]),
+    .target(name: "GongkaiReader", dependencies: ["GongkaiCore", "GongkaiPDF", "GongkaiOCR", "GongkaiMarkup", "CCrypto"]),
 
     .executableTarget(
       name: "gongkai",

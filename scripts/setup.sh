@@ -10,6 +10,7 @@ packages=(
   libpoppler-private-dev
   libtesseract-dev
   libxml2-dev
+  libssl-dev
   tesseract-ocr-chi-sim
   tesseract-ocr-eng
 )

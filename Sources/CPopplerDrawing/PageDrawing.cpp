@@ -7,6 +7,7 @@
 
 #include "CPopplerDrawing.h"
 
+#include <Error.h>
 #include <GlobalParams.h>
 #include <GfxState.h>
 #include <Gfx.h>
@@ -14,6 +15,7 @@
 #include <PDFDoc.h>
 #include <Stream.h>
 #include <TextOutputDev.h>
+#include <UTF.h>
 #include <goo/GooString.h>
 #include <poppler-config.h>
 
@@ -172,6 +174,29 @@ std::vector<GKCharacter> selectionCharacters(TextPage *text, double width, doubl
   return characters;
 }
 
+/// The pixel count of the largest image XObject the page's resources name (images are not
+/// drawn in the text pass, so their placement is not known; their size is enough to tell a
+/// scanned page).
+uint64_t largestImagePixels(Page *page) {
+  Dict *resources = page->getResourceDict();
+  if (resources == nullptr) return 0;
+  Object xObjects = resources->lookup("XObject");
+  if (!xObjects.isDict()) return 0;
+  uint64_t largest = 0;
+  for (int i = 0; i < xObjects.dictGetLength(); ++i) {
+    Object xObject = xObjects.dictGetVal(i);
+    if (!xObject.isStream()) continue;
+    Dict *dict = xObject.streamGetDict();
+    if (!dict->lookup("Subtype").isName("Image")) continue;
+    Object width = dict->lookup("Width");
+    Object height = dict->lookup("Height");
+    if (!width.isInt() || !height.isInt() || width.getInt() <= 0 || height.getInt() <= 0) continue;
+    const uint64_t pixels = uint64_t(width.getInt()) * uint64_t(height.getInt());
+    if (pixels > largest) largest = pixels;
+  }
+  return largest;
+}
+
 } // namespace
 
 struct GKDrawingDocument {
@@ -181,15 +206,22 @@ struct GKDrawingDocument {
 extern "C" {
 
 GKDrawingDocument *gk_drawing_open(const char *bytes, size_t length, const char *password,
-                                   GKDrawingOpenStatus *status) {
+                                   GKDrawingOpenStatus *status, int *error_code) {
+  if (error_code != nullptr) *error_code = 0;
   try {
-    if (!globalParams) globalParams = std::make_unique<GlobalParams>();
+    // poppler's global parameters, counted by their initers: poppler-glib's documents each
+    // hold one and reset the parameters when the last goes, under documents of ours. This one
+    // lives as long as the process. Its error callback is silent: poppler would print every
+    // syntax error of a damaged file; the caller reports what matters in one line.
+    static GlobalParamsIniter *const initer = new GlobalParamsIniter([](ErrorCategory, Goffset, const char *) {});
+    (void)initer;
     std::optional<GooString> secret;
     if (password != nullptr) secret = GooString(password);
     // MemStream reads the caller's bytes in place; PDFDoc owns (and deletes) the stream.
     auto *stream = new MemStream(bytes, 0, Goffset(length), Object(objNull));
     auto document = std::make_unique<PDFDoc>(stream, secret, secret);
     if (!document->isOk()) {
+      if (error_code != nullptr) *error_code = document->getErrorCode();
       if (status != nullptr)
         *status = document->getErrorCode() == errEncrypted ? GKDrawingOpenEncrypted : GKDrawingOpenDamaged;
       return nullptr;
@@ -208,17 +240,73 @@ int gk_drawing_page_count(const GKDrawingDocument *document) {
   return document == nullptr ? 0 : document->document->getNumPages();
 }
 
+char *gk_drawing_title(GKDrawingDocument *document) {
+  if (document == nullptr) return nullptr;
+  try {
+    std::unique_ptr<GooString> raw = document->document->getDocInfoStringEntry("Title");
+    if (!raw) return nullptr;
+    // A PDF text string: UTF-16BE with a byte-order mark, or PDFDocEncoding.
+    Unicode *scalars = nullptr;
+    const int count = TextStringToUCS4(raw->toStr(), &scalars);
+    std::string utf8;
+    for (int i = 0; i < count; ++i) {
+      Unicode c = scalars[i];
+      if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
+      if (c < 0x80) {
+        utf8 += char(c);
+      } else if (c < 0x800) {
+        utf8 += char(0xC0 | (c >> 6));
+        utf8 += char(0x80 | (c & 0x3F));
+      } else if (c < 0x10000) {
+        utf8 += char(0xE0 | (c >> 12));
+        utf8 += char(0x80 | ((c >> 6) & 0x3F));
+        utf8 += char(0x80 | (c & 0x3F));
+      } else {
+        utf8 += char(0xF0 | (c >> 18));
+        utf8 += char(0x80 | ((c >> 12) & 0x3F));
+        utf8 += char(0x80 | ((c >> 6) & 0x3F));
+        utf8 += char(0x80 | (c & 0x3F));
+      }
+    }
+    gfree(scalars);
+    char *result = static_cast<char *>(std::malloc(utf8.size() + 1));
+    if (result == nullptr) return nullptr;
+    std::memcpy(result, utf8.c_str(), utf8.size() + 1);
+    return result;
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+/// The page's size as displayed: its crop box, width and height swapped when rotated a quarter turn.
+static bool displayedSize(Page *page, double *width, double *height) {
+  if (page == nullptr) return false;
+  const int rotate = page->getRotate();
+  *width = page->getCropWidth();
+  *height = page->getCropHeight();
+  if (rotate == 90 || rotate == 270) std::swap(*width, *height);
+  return true;
+}
+
+int gk_drawing_page_size(GKDrawingDocument *document, int index, double *width, double *height) {
+  if (document == nullptr || width == nullptr || height == nullptr || index < 0 ||
+      index >= document->document->getNumPages())
+    return -1;
+  try {
+    return displayedSize(document->document->getPage(index + 1), width, height) ? 0 : -1;
+  } catch (...) {
+    return -1;
+  }
+}
+
 int gk_drawing_read_page(GKDrawingDocument *document, int index, GKPageDrawing *page) {
   if (page == nullptr) return -1;
   std::memset(page, 0, sizeof(*page));
   if (document == nullptr || index < 0 || index >= document->document->getNumPages()) return -1;
   try {
     Page *pdfPage = document->document->getPage(index + 1);
-    if (pdfPage == nullptr) return -1;
-    const int rotate = pdfPage->getRotate();
-    double width = pdfPage->getCropWidth();
-    double height = pdfPage->getCropHeight();
-    if (rotate == 90 || rotate == 270) std::swap(width, height);
+    double width = 0, height = 0;
+    if (!displayedSize(pdfPage, &width, &height)) return -1;
 
     // As poppler-glib builds its text page: 72 dpi, crop box, no annotations.
     DrawingOutputDev device;
@@ -235,6 +323,7 @@ int gk_drawing_read_page(GKDrawingDocument *document, int index, GKPageDrawing *
 
     page->width = width;
     page->height = height;
+    page->largest_image_pixels = largestImagePixels(pdfPage);
     page->paths_truncated = device.truncated ? 1 : 0;
     // Filled in place, so a failed copy leaves nothing the catch below does not free.
     page->characters = copyOut(characters);

@@ -18,8 +18,16 @@ struct HTMLBlockReader {
   /// as plain text, so a page nested 100,000 tags deep costs no stack.
   static let maximumDepth = 200
 
+  /// What an element is to the walk.
+  private enum ElementKind {
+    case skipped, lineBreak, table, block, inline
+  }
+
   let furniture: WebFurniture
   private(set) var entries: [Entry] = []
+  /// Element kinds by name address (names are interned per tree), so each name is looked
+  /// up once per page rather than once per element.
+  private var kinds: [UnsafeRawPointer: ElementKind] = [:]
   private var line = TextCollector()
   private var furnitureDepth = 0
 
@@ -39,8 +47,16 @@ struct HTMLBlockReader {
     if !text.isEmpty { entries.append(Entry(block: .paragraph(text), isFurniture: furnitureDepth > 0)) }
   }
 
-  private func isSkipped(_ node: MarkupNode) -> Bool {
-    furniture.skipElements.contains(node.name)
+  private mutating func kind(of node: MarkupNode) -> ElementKind {
+    guard let address = node.nameAddress else { return .inline }
+    if let known = kinds[address] { return known }
+    let name = node.name
+    let kind: ElementKind =
+      furniture.skipElements.contains(name)
+      ? .skipped
+      : name == "br" ? .lineBreak : name == "table" ? .table : Self.blockElements.contains(name) ? .block : .inline
+    kinds[address] = kind
+    return kind
   }
 
   private func marksFurniture(_ node: MarkupNode) -> Bool {
@@ -58,21 +74,23 @@ struct HTMLBlockReader {
       }
       guard child.isElement else { continue }
       if depth >= Self.maximumDepth {
-        Self.gatherText(child, into: &line, skipping: furniture.skipElements)
+        flatWalk(child)
         continue
       }
-      let name = child.name
-      if furniture.skipElements.contains(name) { continue }
-      if name == "br" {
+      let kind = kind(of: child)
+      if kind == .skipped { continue }
+      if kind == .lineBreak {
         endLine()
         continue
       }
-      let isFurniture = marksFurniture(child)
+      // Site furniture is a block (a div, list, table, footer): the class and id of inline
+      // elements (links, spans, fonts — most elements of a page) are not read.
+      let isFurniture = kind != .inline && marksFurniture(child)
       if isFurniture { furnitureDepth += 1 }
-      if name == "table" {
+      if kind == .table {
         endLine()
         readTable(child, depth: depth + 1)
-      } else if Self.blockElements.contains(name) {
+      } else if kind == .block {
         endLine()
         walk(child, depth: depth + 1)
         endLine()
@@ -96,7 +114,7 @@ struct HTMLBlockReader {
   }
 
   /// The rows of `table` (its own, not those of tables nested in it), cells in order.
-  private func rawRows(of table: MarkupNode, depth: Int) -> [[RawCell]] {
+  private mutating func rawRows(of table: MarkupNode, depth: Int) -> [[RawCell]] {
     var rows: [[RawCell]] = []
     func takeRows(_ parent: MarkupNode) {
       for child in parent.children where child.isElement {
@@ -105,7 +123,7 @@ struct HTMLBlockReader {
           for cell in child.children where cell.isElement && (cell.named("td") || cell.named("th")) {
             var collector = TextCollector()
             var nested: [MarkupNode] = []
-            Self.cellText(cell, into: &collector, nested: &nested, skipping: furniture.skipElements, depth: depth)
+            cellText(cell, into: &collector, nested: &nested, depth: depth)
             cells.append(
               RawCell(
                 node: cell, text: collector.take(), nestedTables: nested,
@@ -124,9 +142,8 @@ struct HTMLBlockReader {
 
   /// The text of a cell with <br> and block elements as soft breaks, and the tables
   /// nested in it (not read here).
-  private static func cellText(
-    _ node: MarkupNode, into collector: inout TextCollector, nested: inout [MarkupNode], skipping: Set<String>,
-    depth: Int
+  private mutating func cellText(
+    _ node: MarkupNode, into collector: inout TextCollector, nested: inout [MarkupNode], depth: Int
   ) {
     for child in node.children {
       if child.isText {
@@ -134,25 +151,24 @@ struct HTMLBlockReader {
         continue
       }
       guard child.isElement else { continue }
-      if child.named("table") {
+      let kind = kind(of: child)
+      if kind == .table {
         nested.append(child)
         collector.softBreak()
         continue
       }
-      let name = child.name
-      if skipping.contains(name) { continue }
-      if name == "br" {
+      if kind == .skipped { continue }
+      if kind == .lineBreak {
         collector.softBreak()
         continue
       }
-      if depth >= maximumDepth {
-        gatherText(child, into: &collector, skipping: skipping)
+      if depth >= Self.maximumDepth {
+        Self.gatherText(child, into: &collector, skipping: furniture.skipElements)
         continue
       }
-      let isBlock = blockElements.contains(name)
-      if isBlock { collector.softBreak() }
-      cellText(child, into: &collector, nested: &nested, skipping: skipping, depth: depth + 1)
-      if isBlock { collector.softBreak() }
+      if kind == .block { collector.softBreak() }
+      cellText(child, into: &collector, nested: &nested, depth: depth + 1)
+      if kind == .block { collector.softBreak() }
     }
   }
 
@@ -187,7 +203,7 @@ struct HTMLBlockReader {
 
   /// The grid rows of a data table; a row with a cell that holds only a table becomes
   /// that table's rows, the row's other cells spanning all of them.
-  private func gridRows(_ rows: [[RawCell]], depth: Int) -> [[TableGrid.Cell]] {
+  private mutating func gridRows(_ rows: [[RawCell]], depth: Int) -> [[TableGrid.Cell]] {
     var result: [[TableGrid.Cell]] = []
     for row in rows {
       guard let nestedIndex = row.firstIndex(where: { $0.nestedTables.count == 1 }),
@@ -212,6 +228,43 @@ struct HTMLBlockReader {
       result.append(contentsOf: inner.dropFirst())
     }
     return result
+  }
+
+  /// Reads content nested deeper than the walk follows, without recursion: block
+  /// elements and table rows end lines, table cells are separated by tabs (merged cells
+  /// are not expanded there), furniture is not told apart.
+  private mutating func flatWalk(_ node: MarkupNode) {
+    var stack: [(node: MarkupNode, leaving: Bool)] = [(node, false)]
+    while let (current, leaving) = stack.popLast() {
+      if leaving {
+        endLine()
+        continue
+      }
+      if current.isText {
+        current.withTextBytes { line.append($0) }
+        continue
+      }
+      guard current.isElement else { continue }
+      let kind = kind(of: current)
+      if kind == .skipped { continue }
+      if kind == .lineBreak {
+        endLine()
+        continue
+      }
+      if current.named("td") || current.named("th") {
+        line.appendTab()
+      } else if kind == .block || kind == .table {
+        endLine()
+        stack.append((current, true))
+      }
+      var children: [MarkupNode] = []
+      var child = current.firstChild
+      while let next = child {
+        children.append(next)
+        child = next.next
+      }
+      for child in children.reversed() { stack.append((child, false)) }
+    }
   }
 
   /// The text under `node` without recursion (for content nested deeper than the walk

@@ -6,9 +6,17 @@ import GongkaiCore
 public enum HTMLInput {
   /// The report text of the page `data`; errors name `file`.
   public static func read(_ data: Data, file: String) throws(InputError) -> MarkupText {
-    var text = try decode(data, file: file)
-    let page = text.withUTF8 { HTMLPrefilter.strip($0) }
-    guard let tree = page.withUnsafeBufferPointer(MarkupTree.html(bytes:)), let root = tree.root else {
+    // Cut what never holds report text before decoding, so only the rest is decoded and
+    // parsed. Markup bytes (<, >, -, tag names after <) are ASCII and never the second
+    // byte of a GBK/GB18030 character, so this is safe on the raw bytes of both; UTF-16
+    // pages (with their byte order mark) are decoded first.
+    let isUTF16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+    let stripped = isUTF16 ? data : data.withUnsafeBytes { Data(HTMLPrefilter.strip($0.bindMemory(to: UInt8.self))) }
+    var text = try decode(stripped.isEmpty ? data : stripped, file: file)
+    if isUTF16 {
+      text = String(decoding: text.withUTF8 { HTMLPrefilter.strip($0) }, as: UTF8.self)
+    }
+    guard let tree = MarkupTree.html(text), let root = tree.root else {
       throw InputError(file: file, kind: .notAReport, reason: "the HTML page could not be parsed")
     }
     var reader = HTMLBlockReader(furniture: .standard)

@@ -26,7 +26,7 @@ final class MarkupTree {
     let options = Int32(
       HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
         | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
-        | HTML_PARSE_NODEFDTD.rawValue | XML_PARSE_HUGE.rawValue)
+        | HTML_PARSE_NODEFDTD.rawValue | XML_PARSE_HUGE.rawValue | HTML_PARSE_NOBLANKS.rawValue)
     let parsed: htmlDocPtr? = bytes.withMemoryRebound(to: CChar.self) { chars in
       htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, "UTF-8", options)
     }
@@ -68,6 +68,10 @@ struct MarkupNode {
     guard let name = pointer.pointee.name else { return "" }
     return String(cString: name)
   }
+
+  /// The address of the element's name: libxml2's HTML parser keeps names in the
+  /// document's dictionary, so equal names share it within one tree.
+  var nameAddress: UnsafeRawPointer? { pointer.pointee.name.map { UnsafeRawPointer($0) } }
 
   /// Whether the element's local name is `expected` (compared without making a String).
   func named(_ expected: StaticString) -> Bool {

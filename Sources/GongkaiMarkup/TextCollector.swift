@@ -37,7 +37,7 @@ struct TextCollector {
       }
       let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
       let wide = byte >= 0xE3
-      if pendingSpace, !bytes.isEmpty, !(pendingBreak && lastWide && wide) { bytes.append(0x20) }
+      if pendingSpace, let last = bytes.last, last != 0x09, !(pendingBreak && lastWide && wide) { bytes.append(0x20) }
       pendingSpace = false
       pendingBreak = false
       let end = min(index + length, count)
@@ -51,6 +51,14 @@ struct TextCollector {
   mutating func append(_ text: String) {
     var text = text
     text.withUTF8 { append($0) }
+  }
+
+  /// A tab: the boundary between two table cells on one line.
+  mutating func appendTab() {
+    bytes.append(0x09)
+    pendingSpace = false
+    pendingBreak = false
+    lastWide = false
   }
 
   /// A break between blocks inside one cell (<br>, <p>): joined without a space between

@@ -62,21 +62,36 @@ public enum InputKind: String, Sendable, CaseIterable {
   }
 
   /// Whether text reads as Markdown: a line starting with `# ` … `###### `, or a pipe
-  /// table's separator row (`|---|---|`).
+  /// table's separator row (`|---|---|`). Reads the bytes in place.
   static func looksLikeMarkdown(_ data: Data) -> Bool {
-    let text = String(decoding: data, as: UTF8.self)
-    for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-      let trimmed = line.drop { $0 == " " }
-      if trimmed.hasPrefix("#") {
-        let hashes = trimmed.prefix { $0 == "#" }.count
-        if hashes <= 6, trimmed.dropFirst(hashes).first == " " { return true }
+    data.withUnsafeBytes { raw in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      var index = 0
+      while index < bytes.count {
+        var end = index
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        var start = index
+        while start < end, bytes[start] == 0x20 { start += 1 }
+        if start < end, bytes[start] == UInt8(ascii: "#") {
+          var hashes = start
+          while hashes < end, bytes[hashes] == UInt8(ascii: "#") { hashes += 1 }
+          if hashes - start <= 6, hashes < end, bytes[hashes] == 0x20 { return true }
+        } else if start < end, bytes[start] == UInt8(ascii: "|") {
+          var dash = false
+          var separator = true
+          for position in start..<end {
+            switch bytes[position] {
+            case UInt8(ascii: "-"): dash = true
+            case UInt8(ascii: "|"), UInt8(ascii: ":"), 0x20, 0x09, 0x0D: break
+            default: separator = false
+            }
+            if !separator { break }
+          }
+          if separator, dash { return true }
+        }
+        index = end + 1
       }
-      if trimmed.hasPrefix("|"), trimmed.contains("-"),
-        trimmed.allSatisfy({ "|-: \t\r".contains($0) })
-      {
-        return true
-      }
+      return false
     }
-    return false
   }
 }

@@ -30,7 +30,7 @@ public enum InputLoader {
     -> LoadedInput
   {
     let name = (path as NSString).lastPathComponent
-    let sha256 = SHA256.hexDigest(data)
+    let sha256 = InputDigest.hexDigest(data)
     switch InputKind.sniff(data, name: name) {
     case .pdf:
       return try PDFInput.load(path: path, data: data, name: name, sha256: sha256, options: options)

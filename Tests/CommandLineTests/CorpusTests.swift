@@ -57,8 +57,8 @@ struct CorpusTests {
     try CorpusFixture.write(pdf.prefix(3000), inputs, "bad/truncated.pdf")
     try CorpusFixture.write(MaliciousPDF.stackOverflow, inputs, "bad/crash.pdf")
     try CorpusFixture.write(MaliciousPDF.formBomb, inputs, "bad/hang.pdf")
-    // Not inputs: other extensions and hidden files.
-    try CorpusFixture.write(Data("notes".utf8), inputs, "README.md")
+    // Not inputs: other extensions and hidden files (.md is an input: converter Markdown).
+    try CorpusFixture.write(Data("notes".utf8), inputs, "notes.odt")
     try CorpusFixture.write(CorpusFixture.text(CorpusFixture.textSamples[0]), inputs, ".hidden/copy.txt")
 
     let output = folder.appending(path: "corpus.jsonl")
@@ -73,7 +73,7 @@ struct CorpusTests {
     #expect(records.count == 11)
     let byFile = Dictionary(records.map { ($0["source"]?["file"]?.stringValue ?? "", $0) }) { first, _ in first }
     #expect(Set(byFile.keys).count == 11)
-    #expect(byFile["copy.txt"] == nil && byFile["README.md"] == nil)
+    #expect(byFile["copy.txt"] == nil && byFile["notes.odt"] == nil)
     let expectedKinds: [String: Set<String>] = [
       "empty.txt": ["empty"], "image.txt": ["binary"], "truncated.pdf": ["pdf", "not_a_report"],
       "crash.pdf": ["crash"], "hang.pdf": ["timeout"],

@@ -123,7 +123,6 @@ struct PageFurnitureTests {
     发布时间：2024-01-20 09:30 来源：县政府办 浏览次数：1234 字号：[大 中 小]
     一、总体情况
     2023年，我县通过门户网站主动公开信息，来源于各部门的报送。
-    https://www.mouxian.gov.cn/zwgk/2024/0120/123.html 1/3
     二、主动公开政府信息情况
     规章\t1\t0\t5
     三、收到和处理政府信息公开申请情况
@@ -138,8 +137,11 @@ struct PageFurnitureTests {
     2024年1月20日
     【打印本页】【关闭窗口】
     主办单位：某某县人民政府办公室 网站标识码：3400000001 皖ICP备12345678号
+    https://www.mouxian.gov.cn/zwgk/2024/0120/123.html 3/3
     """
 
+  /// (Between pages, the browser's repeated header and footer are dropped by the PDF
+  /// layout; here they stand above the report and after its signature.)
   @Test("the portal's and the browser's lines are dropped, the report's own are kept")
   func furnitureDropped() throws {
     let document = ReportPipeline().repair(page)
@@ -151,7 +153,7 @@ struct PageFurnitureTests {
     #expect(report.meta.published == "2024-01-20")
   }
 
-  @Test("every pattern of Models/page-furniture.json compiles")
+  @Test("every pattern of Models/web-furniture.json's lines compiles")
   func patternsCompile() throws {
     for rule in TemplateCatalog.standard.pageFurniture {
       #expect(throws: Never.self, "\(rule.id)") { _ = try NSRegularExpression(pattern: rule.pattern) }

@@ -119,6 +119,11 @@ struct HTMLTests {
       String(repeating: "<div>", count: depth) + "某县2021年政府信息公开工作年度报告" + String(repeating: "</div>", count: depth)
     let text = try HTMLInput.read(Data(page.utf8), file: "deep.html").text
     #expect(text.contains("某县2021年政府信息公开工作年度报告"))
+    // Tables that deep still come out as rows of tab-separated cells.
+    let table = "<p>二、主动公开政府信息情况</p><table><tr><td>规章</td><td> 2 </td><td>1</td></tr></table>"
+    let deepTable =
+      String(repeating: "<div><span>", count: depth) + table + String(repeating: "</span></div>", count: depth)
+    #expect(try HTMLInput.read(Data(deepTable.utf8), file: "deep.html").text.contains("规章\t2\t1"))
   }
 }
 

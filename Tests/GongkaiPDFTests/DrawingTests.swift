@@ -18,7 +18,9 @@ struct DrawingTests {
         paths.append(folder.appendingPathComponent(relative).path)
       }
     }
-    return paths.sorted() + [DrawingTests.fixture]
+    let scan = Samples.root.appendingPathComponent(
+      "Tests/GongkaiPDFTests/Fixtures/scanned-with-text.pdf")
+    return paths.sorted() + [DrawingTests.fixture, scan.path]
   }()
 
   /// Tests/GongkaiPDFTests/Fixtures/drawn-rules.pdf, written by make-drawn-rules-pdf.py there
@@ -173,6 +175,26 @@ struct DrawingTests {
     // G: a dashed line is one rule; I: a clipped line is a rule only where it shows.
     #expect(pieces(page, .horizontal, at: 230).map { [$0.start.rounded(), $0.end.rounded()] } == [[20, 280]])
     #expect(pieces(page, .horizontal, at: 270).map { [$0.start.rounded(), $0.end.rounded()] } == [[50, 150]])
+  }
+
+  @Test("a scan under an invisible text layer draws no rule: its rules come from a rendering")
+  func scanUnderText() throws {
+    // Made by make-scanned-with-text-pdf.py: page 3 of gen-2021-a as a 100 dpi image.
+    let path = Samples.root.appendingPathComponent(
+      "Tests/GongkaiPDFTests/Fixtures/scanned-with-text.pdf"
+    ).path
+    let page = try PDFDocument(path: path).page(1)
+    let drawing = try page.drawing()
+    #expect(String(drawing.characters.map(\.character)).hasPrefix("Scanned table"))
+    #expect(DrawnRulingFinder().read(drawing).rulings.isEmpty)
+    #expect(drawing.largestImagePixels > 500_000)
+    #expect(try page.positionedPage(scanRulings: nil).rulings.isEmpty)
+    // The verticals of the table in the picture, where gen-2021-a's page 3 draws them
+    // (read with pdfplumber 0.11 from that page).
+    let vertical = try page.positionedPage().rulings.filter { $0.axis == .vertical }
+    for x in [73.7, 111.8, 161.0, 185.7, 306.6, 337.3, 368.0, 398.7, 429.4, 460.1, 490.8, 521.6] {
+      #expect(vertical.contains { abs($0.position - x) < 1.5 }, "no rule at x \(x)")
+    }
   }
 
   @Test("page rotation is applied to paths and to the page size")

@@ -28,15 +28,25 @@ typedef enum GKDrawingOpenStatus {
 } GKDrawingOpenStatus;
 
 /// Opens the PDF in `bytes` (`length` bytes, not copied: they must outlive the document),
-/// with `password` (UTF-8, NULL for none). Returns NULL and sets `status` on failure.
+/// with `password` (UTF-8, NULL for none). Returns NULL and sets `status` on failure, and
+/// `error_code` to poppler's reason (its ErrorCodes.h: 1 cannot open, 2 bad catalog,
+/// 3 damaged, 4 encrypted, …).
 GKDrawingDocument *gk_drawing_open(const char *bytes, size_t length, const char *password,
-                                   GKDrawingOpenStatus *status);
+                                   GKDrawingOpenStatus *status, int *error_code);
 
 /// Closes a document opened by gk_drawing_open (NULL is allowed).
 void gk_drawing_close(GKDrawingDocument *document);
 
 /// The number of pages.
 int gk_drawing_page_count(const GKDrawingDocument *document);
+
+/// The document's title from its information dictionary, as UTF-8 (free with free()), or
+/// NULL when it has none.
+char *gk_drawing_title(GKDrawingDocument *document);
+
+/// The size of page `index` (0-based) in points, as displayed (rotation applied). Returns 0,
+/// or -1 when the index is out of range.
+int gk_drawing_page_size(GKDrawingDocument *document, int index, double *width, double *height);
 
 /// One character of the text layer, with its box. `codepoint` 0x20 is a space poppler
 /// inserted between words, 0x0A the end of a line (its box is empty).
@@ -94,6 +104,9 @@ typedef struct GKPageDrawing {
   size_t point_count;
   /// 1 when the page painted more path points than are kept (the rest are dropped).
   uint8_t paths_truncated;
+  /// The pixel count (width × height) of the largest image XObject in the page's resources:
+  /// a scan under an invisible OCR text layer has its table rules only as pixels.
+  uint64_t largest_image_pixels;
 } GKPageDrawing;
 
 /// Reads page `index` (0-based) into `page`. Returns 0 on success, -1 when the index is out

@@ -49,9 +49,10 @@ enum MetaReader {
     return ["政府信息公开", "政务公开", "信息公开"].contains { rest.hasPrefix($0) }
   }
 
-  /// Whether a line may be (part of) a title: no field colon, tab, > or |.
+  /// Whether a line may be (part of) a title: no field colon, tab, > or |, nor the _ of a
+  /// page title "报告_网站名" a browser prints above the page.
   private static func isTitleLike(_ line: String) -> Bool {
-    !line.contains { "：:\t>|｜".contains($0) }
+    !line.contains { "：:\t>|｜_".contains($0) }
   }
 
   /// Removes spaces next to Chinese characters and folds the rest.

@@ -12,6 +12,8 @@ struct TableAssembler {
 
   let rows: [RowSpec]
   let matcher: LabelMatcher
+  /// The widths the rows have (a blank row has as many empty cells as one of them).
+  var widths: Set<Int> { Set(rows.map(\.width)) }
   /// Normalised labels of subtotal rows the form does not have (a merged group cell such
   /// as （三）不予公开 given its own numbers, or 小计): their values are passed over.
   var subtotalLabels: Set<LabelKey> = []
@@ -174,15 +176,19 @@ struct TableAssembler {
         row.cells = []
         row.origins = []
       } else {
-      // A row short of values takes its leading empty cells as blank cells first (a
-      // label merged over two columns leaves one more empty cell than the row is short).
-      let leading = min(row.leadingBlanks, max(0, width - row.cells.count))
-      row.cells.insert(contentsOf: Array(repeating: .blankCell, count: leading), at: 0)
-      row.origins.insert(contentsOf: Array(repeating: nil, count: leading), at: 0)
-      // Empty cells after the row's last value are blank cells of the grid.
-      let blanks = min(row.trailingBlanks, max(0, width - row.cells.count))
-      row.cells += Array(repeating: .blankCell, count: blanks)
-      row.origins += Array(repeating: nil, count: blanks)
+        // A row short of values takes its leading empty cells as blank cells first (a
+        // label merged over two columns leaves one more empty cell than the row is short).
+        let leading = min(row.leadingBlanks, max(0, width - row.cells.count))
+        if leading > 0 {
+          row.cells.insert(contentsOf: repeatElement(.blankCell, count: leading), at: 0)
+          row.origins.insert(contentsOf: repeatElement(nil, count: leading), at: 0)
+        }
+        // Empty cells after the row's last value are blank cells of the grid.
+        let blanks = min(row.trailingBlanks, max(0, width - row.cells.count))
+        if blanks > 0 {
+          row.cells += repeatElement(.blankCell, count: blanks)
+          row.origins += repeatElement(nil, count: blanks)
+        }
       }
       if row.cells.count < width {
         row.cells += Array(repeating: nil, count: width - row.cells.count)
@@ -197,12 +203,13 @@ struct TableAssembler {
     /// the matcher knows for certain opens one; a header's empty corner cells do not.
     mutating func openBlankRow(repairs: inout [Repair]) {
       defer { labelBlanks = 0 }
-      guard labelBlanks > 0, !segments.isEmpty else { return }
+      guard labelBlanks > 0, !segments.isEmpty, assembler.widths.contains(labelBlanks) else { return }
       let texts = segments
       let key = { (index: Int) in LabelText.key(texts[index].text) }
       guard
-        let match = assembler.matcher.match(
-          count: texts.count, key: key, after: previous, isTaken: { [taken] in taken[$0] }),
+        let match = assembler.matcher.knownMatch(
+          count: texts.count, key: key, after: previous, isTaken: { [taken] in taken[$0] }
+        ).0,
         match.kind == .exact || match.kind == .variant,
         labelBlanks == rows[match.index].width
       else { return }

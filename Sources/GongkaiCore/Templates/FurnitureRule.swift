@@ -17,6 +17,9 @@ public struct FurnitureRule: Sendable, Decodable {
   public var excludes: [String]?
   /// Whether the rule applies to lines with tabs (a catalogue box drawn as a table).
   public var tabs: Bool?
+  /// False for what only sits around a report (banner, navigation, site footer): the rule
+  /// is not applied between the report's title and its end.
+  public var inside: Bool?
 }
 
 /// The parts of Models/web-furniture.json the text path uses (the HTML front end reads

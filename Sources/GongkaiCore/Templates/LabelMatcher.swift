@@ -69,19 +69,8 @@ public struct LabelMatcher: Sendable {
   /// `match(segments:after:taken:)` over `count` segments whose normalised keys
   /// (`LabelText.key`) `key` gives, asked for only as needed.
   func match(count: Int, key: (Int) -> String, after previous: Int, isTaken: (Int) -> Bool) -> Match? {
-    // The row's own label is usually the last cell, or the last few cells of a split
-    // label: try those against the known spellings before anything costlier.
-    var suffix = ""
-    var tried = 0
-    for index in (0..<count).reversed() where tried < 3 {
-      let key = key(index)
-      guard !key.isEmpty else { continue }
-      tried += 1
-      suffix = key + suffix
-      if let form = exactForms[LabelKey(normalized: suffix)], !isTaken(form.index), form.index > previous {
-        return Match(index: form.index, key: entries[form.index].key, kind: form.kind)
-      }
-    }
+    let (known, tried) = knownMatch(count: count, key: key, after: previous, isTaken: isTaken)
+    if let known { return known }
     guard tried > 0 else { return nil }
     let joined = (0..<count).map(key).joined()
     let present = Set(LabelText.bigrams(Array(joined.unicodeScalars)))
@@ -121,6 +110,27 @@ public struct LabelMatcher: Sendable {
     return Match(index: chosen.index, key: entries[chosen.index].key, kind: kind)
   }
 
+  /// The row the last one to three segments name in a known spelling (official, variant
+  /// or deviant), and how many segments were tried; no similarity is worked out.
+  func knownMatch(count: Int, key: (Int) -> String, after previous: Int, isTaken: (Int) -> Bool) -> (
+    Match?, tried: Int
+  ) {
+    // The row's own label is usually the last cell, or the last few cells of a split
+    // label: try those against the known spellings before anything costlier.
+    var suffix = ""
+    var tried = 0
+    for index in (0..<count).reversed() where tried < 3 {
+      let key = key(index)
+      guard !key.isEmpty else { continue }
+      tried += 1
+      suffix = key + suffix
+      if let form = exactForms[LabelKey(normalized: suffix)], !isTaken(form.index), form.index > previous {
+        return (Match(index: form.index, key: entries[form.index].key, kind: form.kind), tried)
+      }
+    }
+    return (nil, tried)
+  }
+
   /// The row whose label begins with `key` when only one row after `previous` does: the
   /// first line of a label wrapped over lines, its values printed beside the middle of the
   /// cell, so that the rest of the label comes after them. At least six characters, so a
@@ -131,7 +141,7 @@ public struct LabelMatcher: Sendable {
     var found: Int?
     for index in entries.indices where index > previous && !isTaken(index) {
       let canonical = entries[index].canonical
-      guard canonical.unicodeScalars.count > length, canonical.hasPrefix(key) else { continue }
+      guard canonical.utf8.count > key.utf8.count, canonical.utf8.starts(with: key.utf8) else { continue }
       guard found == nil else { return nil }
       found = index
     }

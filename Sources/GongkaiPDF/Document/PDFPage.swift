@@ -1,43 +1,61 @@
 import CPoppler
+import Foundation
 import GongkaiLayout
 
-/// One page of an open ``PDFDocument``: its size, its text layer and its image.
+/// One page of an open ``PDFDocument``: its size, its text layer, its drawing and its image.
 public final class PDFPage {
-  /// The owned `PopplerPage *` (one reference, released in `deinit`).
-  let handle: OpaquePointer
   /// Keeps the document alive as long as the page is used.
   private let document: PDFDocument
+  /// poppler-glib's `PopplerPage *` (one reference, released in `deinit`), on first use.
+  private var glibHandle: OpaquePointer?
   /// 1-based page number.
   public let number: Int
 
-  init(handle: OpaquePointer, number: Int, document: PDFDocument) {
-    self.handle = handle
+  init(number: Int, document: PDFDocument) {
     self.number = number
     self.document = document
   }
 
   deinit {
-    PopplerLock.run { g_object_unref(UnsafeMutableRawPointer(handle)) }
+    guard let glibHandle else { return }
+    PopplerLock.run {
+      if let glib = try? document.glibDocument() {
+        glib.api.g_object_unref(UnsafeMutableRawPointer(glibHandle))
+      }
+    }
+  }
+
+  /// poppler-glib's page and functions, the page fetched on first use. Call under ``PopplerLock``.
+  func glibPage() throws -> (api: GongkaiPopplerAPI, page: OpaquePointer) {
+    let glib = try document.glibDocument()
+    if let glibHandle { return (glib.api, glibHandle) }
+    guard let page = glib.api.poppler_document_get_page(glib.handle, Int32(number - 1)) else {
+      throw PDFError.pageOutOfRange(page: number, pageCount: document.pageCount)
+    }
+    glibHandle = page
+    return (glib.api, page)
   }
 
   /// Width and height in points, as displayed (page rotation applied).
   public var size: (width: Double, height: Double) {
-    var width = 0.0
-    var height = 0.0
-    PopplerLock.run { poppler_page_get_size(handle, &width, &height) }
-    return (width, height)
+    PopplerLock.run { document.core.size(ofPage: number) }
   }
 
-  /// The plain text of the page in poppler's reading order.
+  /// The plain text of the page in poppler's reading order (poppler-glib's
+  /// `poppler_page_get_text`; empty if poppler-glib cannot be loaded).
   public var text: String {
     PopplerLock.run {
-      guard let raw = poppler_page_get_text(handle) else { return "" }
-      defer { g_free(raw) }
+      guard let (api, page) = try? glibPage(), let raw = api.poppler_page_get_text(page) else {
+        return ""
+      }
+      defer { api.g_free(raw) }
       return String(cString: raw)
     }
   }
 
-  /// Every character of the text layer with its box, in poppler's order.
+  /// Every character of the text layer with its box, in poppler's order, as poppler-glib
+  /// gives them (``drawing()`` gives the same in its one pass; empty if poppler-glib cannot
+  /// be loaded).
   ///
   /// poppler gives one rectangle per Unicode scalar of ``text`` (line breaks and the spaces
   /// it inserts between words included), so scalars and rectangles are paired by index.
@@ -47,15 +65,17 @@ public final class PDFPage {
   }
 
   private func readCharacters() -> [PositionedCharacter] {
-    guard let raw = poppler_page_get_text(handle) else { return [] }
-    defer { g_free(raw) }
-    var rectangles: UnsafeMutablePointer<PopplerRectangle>? = nil
-    var count: guint = 0
-    guard poppler_page_get_text_layout(handle, &rectangles, &count) != 0, let rectangles else {
-      if let rectangles { g_free(rectangles) }
+    guard let (api, page) = try? glibPage(), let raw = api.poppler_page_get_text(page) else {
       return []
     }
-    defer { g_free(rectangles) }
+    defer { api.g_free(raw) }
+    var rectangles: UnsafeMutablePointer<PopplerRectangle>? = nil
+    var count: UInt32 = 0
+    guard api.poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles else {
+      if let rectangles { api.g_free(rectangles) }
+      return []
+    }
+    defer { api.g_free(rectangles) }
     let scalars = String(cString: raw).unicodeScalars
     let pairs = min(scalars.count, Int(count))
     var result: [PositionedCharacter] = []
@@ -85,16 +105,23 @@ public final class PDFPage {
   /// The page's characters and painted paths, read in one pass over its content stream by
   /// poppler's core (the characters are those of ``characters``, without a second pass).
   public func drawing() throws -> PageDrawing {
-    try PopplerLock.run { try document.drawing().page(number) }
+    try PopplerLock.run { try document.core.page(number) }
   }
 
   /// The page as layout input, from one pass over its content: size, characters, the ruling
-  /// lines and shaded areas of its drawing.
-  public func positionedPage(finder: DrawnRulingFinder = DrawnRulingFinder()) throws
-    -> PositionedPage
-  {
+  /// lines and shaded areas of its drawing. A scanned page under a text layer, which draws no
+  /// rule, has its rules looked for on a rendering instead (`scanRulings`; `nil`: never).
+  public func positionedPage(
+    finder: DrawnRulingFinder = DrawnRulingFinder(), scanRulings: ScanRulings? = ScanRulings()
+  ) throws -> PositionedPage {
     let drawing = try self.drawing()
-    let (rulings, fills) = finder.read(drawing)
+    var (rulings, fills) = finder.read(drawing)
+    if let scanRulings, scanRulings.applies(to: drawing, rulings: rulings),
+      let bitmap = try? render(dpi: scanRulings.dpi)
+    {
+      rulings = RulingLineFinder(options: scanRulings.finder).lines(in: bitmap)
+      fills = []
+    }
     return PositionedPage(
       number: number, width: drawing.width, height: drawing.height,
       characters: drawing.characters, rulings: rulings, fills: fills)

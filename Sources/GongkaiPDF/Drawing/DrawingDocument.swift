@@ -1,34 +1,69 @@
 import CPopplerDrawing
+import Foundation
 import GongkaiLayout
 
-/// The same PDF opened in poppler's C++ core, for the one pass per page that collects
-/// characters and painted paths together (see `CPopplerDrawing`).
+/// A PDF opened in poppler's core, for the one pass per page that collects characters and
+/// painted paths together (see `CPopplerDrawing`), and for page count, sizes and title.
 ///
-/// It reads the bytes of its ``PDFDocument`` in place; the document keeps them alive and
-/// closes this one first. Calls are made under ``PopplerLock``.
+/// It reads its bytes in place and keeps them alive. Calls are made under ``PopplerLock``.
 final class DrawingDocument {
   /// The owned `GKDrawingDocument *`, closed in `deinit`.
   private let handle: OpaquePointer
+  /// The bytes poppler reads, released after the document is closed.
+  let bytes: PDFBytes
   /// The document's name in error messages.
   private let source: String
 
-  /// Opens `length` bytes at `bytes` (not copied) with `password`.
-  init(bytes: UnsafeRawPointer, length: Int, password: String?, source: String) throws {
+  /// Opens `bytes` with `password`.
+  init(bytes: PDFBytes, password: String?, source: String) throws {
     var status = GKDrawingOpenOK
+    var code: Int32 = 0
     let opened = password.withOptionalCString { secret in
-      gk_drawing_open(bytes.assumingMemoryBound(to: CChar.self), length, secret, &status)
+      gk_drawing_open(
+        bytes.pointer.assumingMemoryBound(to: CChar.self), bytes.count, secret, &status, &code)
     }
     guard let opened else {
       if status == GKDrawingOpenEncrypted {
         throw PDFError.encrypted(source: source, passwordGiven: password != nil)
       }
-      throw PDFError.damaged(source: source, detail: "poppler's core could not open it")
+      throw PDFError.damaged(source: source, detail: Self.reason(code))
     }
     handle = opened
+    self.bytes = bytes
     self.source = source
   }
 
-  deinit { gk_drawing_close(handle) }
+  // poppler's core shares state between documents: close under the lock, whoever releases it.
+  deinit { PopplerLock.run { gk_drawing_close(handle) } }
+
+  /// poppler's error codes (ErrorCodes.h) in words.
+  static func reason(_ code: Int32) -> String {
+    switch code {
+    case 1: return "poppler could not open it"
+    case 2: return "its catalog (the root of its objects) is missing or broken"
+    case 3: return "poppler found it damaged"
+    case 10: return "reading it failed"
+    default: return "poppler could not read it (error \(code))"
+    }
+  }
+
+  /// The number of pages.
+  var pageCount: Int { Int(gk_drawing_page_count(handle)) }
+
+  /// The title from the information dictionary, or `nil`.
+  var title: String? {
+    guard let raw = gk_drawing_title(handle) else { return nil }
+    defer { free(raw) }
+    return String(cString: raw)
+  }
+
+  /// The displayed size of page `number` (1-based), in points.
+  func size(ofPage number: Int) -> (width: Double, height: Double) {
+    var width = 0.0
+    var height = 0.0
+    _ = gk_drawing_page_size(handle, Int32(number - 1), &width, &height)
+    return (width, height)
+  }
 
   /// Page `number` (1-based): its characters and paths, copied into Swift values.
   func page(_ number: Int) throws -> PageDrawing {
@@ -39,7 +74,8 @@ final class DrawingDocument {
     defer { gk_drawing_page_free(&raw) }
     return PageDrawing(
       width: raw.width, height: raw.height, characters: Self.characters(raw),
-      paths: Self.paths(raw), pathsTruncated: raw.paths_truncated != 0)
+      paths: Self.paths(raw), pathsTruncated: raw.paths_truncated != 0,
+      largestImagePixels: Int(clamping: raw.largest_image_pixels))
   }
 
   private static func characters(_ raw: GKPageDrawing) -> [PositionedCharacter] {

@@ -14,17 +14,21 @@ public struct PageDrawing: Sendable {
   public var paths: [DrawnPath]
   /// Whether the page painted more path points than are kept (the rest were dropped).
   public var pathsTruncated: Bool
+  /// The pixel count of the largest image the page's resources hold (0: none): a page
+  /// scanned under an invisible OCR text layer has its rules only as pixels.
+  public var largestImagePixels: Int
 
   /// Creates a page drawing.
   public init(
     width: Double, height: Double, characters: [PositionedCharacter], paths: [DrawnPath],
-    pathsTruncated: Bool = false
+    pathsTruncated: Bool = false, largestImagePixels: Int = 0
   ) {
     self.width = width
     self.height = height
     self.characters = characters
     self.paths = paths
     self.pathsTruncated = pathsTruncated
+    self.largestImagePixels = largestImagePixels
   }
 }
 

@@ -35,6 +35,9 @@ public enum PDFTextExtractor {
     public var rulingSource = RulingSource.drawing
     /// Tuning of the rules read from the drawing.
     public var drawnRulings = DrawnRulingFinder.Options()
+    /// For ``RulingSource/drawing``: when a scanned page under a text layer (no drawn rule,
+    /// a large image) has its rules looked for on a rendering (`nil`: never).
+    public var scanRulings: ScanRulings? = ScanRulings()
     /// Tuning of the rules found on a rendering.
     public var rulings = RulingLineFinder.Options()
 
@@ -69,7 +72,8 @@ public enum PDFTextExtractor {
       let page = try document.page(number)
       let positioned: PositionedPage
       switch options.rulingSource {
-      case .drawing: positioned = try page.positionedPage(finder: drawnFinder)
+      case .drawing:
+        positioned = try page.positionedPage(finder: drawnFinder, scanRulings: options.scanRulings)
       case .rendering(let dpi): positioned = try page.positionedPage(rulingDPI: dpi, finder: bitmapFinder)
       case .none: positioned = try page.positionedPage(rulingDPI: nil)
       }

@@ -2,34 +2,37 @@ import CPoppler
 
 /// An owned cairo RGB24 image surface, destroyed in `deinit`.
 final class ImageSurface {
+  let api: GongkaiPopplerAPI
   let pointer: OpaquePointer
   let width: Int
   let height: Int
 
-  init(width: Int, height: Int) {
+  init(width: Int, height: Int, api: GongkaiPopplerAPI) {
+    self.api = api
     self.width = width
     self.height = height
     // cairo returns an error surface (never NULL) when it cannot allocate.
-    pointer = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))
+    pointer = api.cairo_image_surface_create(
+      Int32(GONGKAI_CAIRO_FORMAT_RGB24), Int32(width), Int32(height))
   }
 
-  deinit { cairo_surface_destroy(pointer) }
+  deinit { api.cairo_surface_destroy(pointer) }
 
-  var isValid: Bool { cairo_surface_status(pointer) == CAIRO_STATUS_SUCCESS }
+  var isValid: Bool { api.cairo_surface_status(pointer) == Int32(GONGKAI_CAIRO_STATUS_SUCCESS) }
 
   /// Runs `body` with a cairo context on the surface; the context is destroyed afterwards.
   func draw(_ body: (OpaquePointer) -> Void) {
-    guard let context = cairo_create(pointer) else { return }
-    defer { cairo_destroy(context) }
+    guard let context = api.cairo_create(pointer) else { return }
+    defer { api.cairo_destroy(context) }
     body(context)
-    cairo_surface_flush(pointer)
+    api.cairo_surface_flush(pointer)
   }
 
   /// The surface as grey levels (ITU-R 601 luma of the native-endian xRGB words).
   func greyPixels() -> [UInt8] {
     var result = [UInt8](repeating: 255, count: width * height)
-    guard let data = cairo_image_surface_get_data(pointer) else { return result }
-    let stride = Int(cairo_image_surface_get_stride(pointer))
+    guard let data = api.cairo_image_surface_get_data(pointer) else { return result }
+    let stride = Int(api.cairo_image_surface_get_stride(pointer))
     let width = self.width
     result.withUnsafeMutableBufferPointer { target in
       guard let targetBase = target.baseAddress else { return }

@@ -23,23 +23,29 @@ struct PageRenderer {
     let pixelWidth = max(1, Int((width * dpi / 72).rounded(.up)))
     let pixelHeight = max(1, Int((height * dpi / 72).rounded(.up)))
 
-    let surface = ImageSurface(width: pixelWidth, height: pixelHeight)
+    let (api, glibPage): (GongkaiPopplerAPI, OpaquePointer)
+    do {
+      (api, glibPage) = try page.glibPage()
+    } catch let error as PDFError {
+      throw PDFError.renderFailed(page: page.number, detail: error.errorDescription ?? "\(error)")
+    }
+    let surface = ImageSurface(width: pixelWidth, height: pixelHeight, api: api)
     guard surface.isValid else {
       throw PDFError.renderFailed(
         page: page.number, detail: "cairo could not make a \(pixelWidth)×\(pixelHeight) surface")
     }
     surface.draw { context in
       // Unhinted glyphs load faster and do not matter for finding rules or reading text.
-      if let fontOptions = cairo_font_options_create() {
-        cairo_font_options_set_hint_style(fontOptions, CAIRO_HINT_STYLE_NONE)
-        cairo_font_options_set_hint_metrics(fontOptions, CAIRO_HINT_METRICS_OFF)
-        cairo_set_font_options(context, fontOptions)
-        cairo_font_options_destroy(fontOptions)
+      if let fontOptions = api.cairo_font_options_create() {
+        api.cairo_font_options_set_hint_style(fontOptions, Int32(GONGKAI_CAIRO_HINT_STYLE_NONE))
+        api.cairo_font_options_set_hint_metrics(fontOptions, Int32(GONGKAI_CAIRO_HINT_METRICS_OFF))
+        api.cairo_set_font_options(context, fontOptions)
+        api.cairo_font_options_destroy(fontOptions)
       }
-      cairo_set_source_rgb(context, 1, 1, 1)
-      cairo_paint(context)
-      cairo_scale(context, dpi / 72, dpi / 72)
-      poppler_page_render(page.handle, context)
+      api.cairo_set_source_rgb(context, 1, 1, 1)
+      api.cairo_paint(context)
+      api.cairo_scale(context, dpi / 72, dpi / 72)
+      api.poppler_page_render(glibPage, context)
     }
     let pixels = surface.greyPixels()
     guard let bitmap = GreyBitmap(width: pixelWidth, height: pixelHeight, dpi: dpi, pixels: pixels)

@@ -1,0 +1,118 @@
+import Foundation
+import GongkaiCore
+import Testing
+
+/// A report's text with `head` above its title and `tail` below its signing date, and
+/// `other` as the text of section 六.
+private func portalPage(head: String, title: String = "某某县人民政府2023年政府信息公开工作年度报告", other: String, tail: String)
+  -> String
+{
+  """
+  \(head)
+  \(title)
+  本报告根据《中华人民共和国政府信息公开条例》编制。
+  一、总体情况
+  2023年，本机关认真做好政府信息公开工作。
+  二、主动公开政府信息情况
+  规章\t1\t0\t5
+  三、收到和处理政府信息公开申请情况
+  一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1
+  四、政府信息公开行政复议、行政诉讼情况
+  0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0
+  五、存在的主要问题及改进情况
+  无。
+  六、其他需要报告的事项
+  \(other)
+  某某县人民政府
+  2024年1月20日
+  \(tail)
+  """
+}
+
+@Suite("Page furniture by zone: before the title, inside the report, after the signing date")
+struct FurnitureZoneTests {
+  @Test("report text using the words of portal furniture is kept, even wrapped without punctuation")
+  func reportTextKept() throws {
+    let other = """
+      （一）规范信息发布。门户网站每条信息均标注发布时间、信
+      息来源，公开浏览次数
+      发布时间 来源 浏览次数 字号 打印 关闭
+      （二）网站建设。门户网站主办单位为本级人民政府办公室，承办单位为大数据管理中心，网站标识码、
+      ICP备案号和公网安备号在网站底部公示
+      """
+    let document = ReportPipeline().repair(portalPage(head: "", other: other, tail: ""))
+    let text = try #require(document.narrative["other"])
+    for words in ["标注发布时间、信", "息来源，公开浏览次数", "发布时间 来源 浏览次数 字号 打印 关闭", "主办单位为本级", "ICP备案号和公网安备号"] {
+      #expect(text.contains(words), "lost: \(words)")
+    }
+    #expect(!document.repairs.contains { $0.kind == "page_furniture" }, "\(document.repairs.map(\.detail))")
+  }
+
+  @Test("an 政府信息公开 platform page: top bar, catalogue box, bilingual furniture, share links, footer")
+  func platformPage() throws {
+    let head = """
+      English | 无障碍浏览 | 长者模式 | 登录
+      某某县人民政府
+      政府信息公开
+      首页 | 信息公开指南 | 信息公开制度 | 法定主动公开内容
+      当前位置 Location：首页 Home > 政务公开 > 年度报告
+      索 引 号：\t113400000140001/2024-00012\t分 类：\t年报
+      名 称：\t某某县人民政府2023年政府信息公开工作年度报告
+      【字体：大 中 小】 【打印】 【关闭】
+      """
+    let tail = """
+      【返回顶部 Top】
+      分享到：微信 微博 QQ空间
+      相关链接：中国政府网 | 省人民政府
+      Copyright © 2024 某某县人民政府 版权所有
+      """
+    let page = portalPage(
+      head: head, title: "某某县人民政府2023年政府信息公开工作年度报告\n发布日期：2024-01-29\n信息来源：县政府办公室", other: "无。",
+      tail: tail)
+    let report = try Fixtures.report(ofText: page)
+    #expect(report.meta.title == "某某县人民政府2023年政府信息公开工作年度报告")
+    #expect(report.meta.agency == "某某县人民政府")
+    #expect(report.meta.published == "2024-01-20")
+    let document = ReportPipeline().repair(page)
+    #expect(document.narrative["other"] == "无。")
+    #expect(
+      !document.preamble.contains {
+        $0.contains("索") || $0.contains("English") || $0.contains("位置") || $0.contains("发布") || $0.contains("来源")
+      }, "\(document.preamble)")
+  }
+
+  @Test("a title on two lines below a banner: the agency line is joined to the 2023年… line")
+  func twoLineTitle() throws {
+    let page = portalPage(
+      head: "某某县人民政府\n政府信息公开\n您现在的位置：首页 >> 信息公开\n某某县人民政府", title: "2023年政府信息公开工作年度报告",
+      other: "无。", tail: "")
+    let report = try Fixtures.report(ofText: page)
+    #expect(report.meta.title == "某某县人民政府2023年政府信息公开工作年度报告")
+  }
+
+  @Test("lines after the signing date are dropped only when every one of them is furniture")
+  func tailOnlyWhenAllFurniture() throws {
+    let page = portalPage(head: "", other: "无。", tail: "附件：2023年政府信息公开统计表\n分享到：微信 微博")
+    let report = try Fixtures.report(ofText: page)
+    #expect(report.meta.published == nil)
+    let document = ReportPipeline().repair(page)
+    #expect(document.narrative["other"]?.contains("附件") == true)
+  }
+
+  @Test("an unsigned page: furniture dropped from the first line fully matching a rule; a contact line above it kept")
+  func unsignedTail() throws {
+    let page =
+      portalPage(head: "", other: "无。", tail: "")
+      .replacingOccurrences(of: "某某县人民政府\n2024年1月20日\n", with: "联系电话：0551-1234567\n")
+      + "【打印本页】【关闭窗口】\n分享到：微信 微博\n版权所有：某某县人民政府 技术支持：某某公司\n"
+    let document = ReportPipeline().repair(page)
+    #expect(document.signatureDate == nil)
+    #expect(document.narrative["other"] == "无。\n联系电话：0551-1234567", "\(document.narrative["other"] ?? "")")
+  }
+
+  @Test("the furniture rules' required words fit the byte screen (at most 64)")
+  func requiredWordsFit() {
+    let words = TemplateCatalog.standard.pageFurniture.reduce(0) { $0 + ($1.requires?.count ?? 0) }
+    #expect(words > 0 && words <= 64)
+  }
+}
