@@ -57,9 +57,9 @@ public enum InputLoader {
         warnings: markdown.warnings.map { "\(path): \($0)" },
         locator: options.provenance ? MarkupLocators.markdown(input: text, text: markdown.text) : nil)
     case .text:
-      let text = try TextDecoder.decode(data, file: path)
+      let decoded = try TextDecoder.decodeReporting(data, file: path)
       return LoadedInput(
-        text: text, source: SourceInfo(file: name, sha256: sha256, kind: .text),
+        text: decoded.text, source: SourceInfo(file: name, sha256: sha256, kind: .text), repairs: decoded.repairs,
         locator: options.provenance ? LineLocator() : nil)
     }
   }

@@ -20,11 +20,14 @@ public struct LoadedInput: Sendable {
   /// Traces cells from `text` back to the input (page boxes, table grid positions, lines);
   /// present only when `ReadOptions.provenance` asked for it.
   public var locator: (any CellLocating)?
+  /// Changes made while reading (bytes that did not decode), kept with the report's repairs.
+  public var repairs: [Repair]
 
   /// Creates a loaded input.
   public init(
     text: String, source: SourceInfo, titleHint: String? = nil, uncertain: [UncertainCell] = [],
-    warnings: [String] = [], gridLines: [GridLineOrigin] = [], locator: (any CellLocating)? = nil
+    warnings: [String] = [], gridLines: [GridLineOrigin] = [], repairs: [Repair] = [],
+    locator: (any CellLocating)? = nil
   ) {
     self.gridLines = gridLines
     self.text = text
@@ -33,5 +36,6 @@ public struct LoadedInput: Sendable {
     self.uncertain = uncertain
     self.warnings = warnings
     self.locator = locator
+    self.repairs = repairs
   }
 }

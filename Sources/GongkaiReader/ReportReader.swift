@@ -35,6 +35,6 @@ public struct ReportReader: Sendable {
   public func report(from input: LoadedInput) throws(InputError) -> Report {
     try pipeline.report(
       text: input.text, source: input.source, titleHint: input.titleHint, uncertain: input.uncertain,
-      locator: input.locator)
+      locator: input.locator, inputRepairs: input.repairs)
   }
 }

@@ -23,7 +23,7 @@ struct CorpusItemParser {
       input.warnings.forEach(printError)
       let report = try pipeline.report(
         text: input.text, source: input.source, titleHint: input.titleHint, uncertain: input.uncertain,
-        locator: input.locator)
+        locator: input.locator, inputRepairs: input.repairs)
       return WorkerReply(
         template: report.meta.template, year: report.meta.year,
         errorFindings: report.findings.count { $0.severity == .error }, rules: report.findings.map(\.rule),

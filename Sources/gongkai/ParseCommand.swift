@@ -133,7 +133,7 @@ struct ParseCommand: ParsableCommand {
         input.warnings.forEach(printError)
         report = try pipeline.report(
           text: input.text, source: input.source, titleHint: input.titleHint, uncertain: input.uncertain,
-          locator: input.locator)
+          locator: input.locator, inputRepairs: input.repairs)
       } catch {
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         printError(error.description)

@@ -71,6 +71,34 @@ struct CommandLineTests {
     #expect(errors.contains { $0.contains("absent.txt") && $0.contains("no such file") })
   }
 
+  @Test("a crawler archive parses to the values read off it by hand")
+  func crawlerArchive() throws {
+    for name in ["real-pingtan-2019", "real-pingtan-2022"] {
+      let result = try CommandRunner.run(["parse", "Samples/crawler/\(name).txt"])
+      #expect(result.status == 0, "\(result.standardError)")
+      let expected = try JSONReader.parse(
+        String(contentsOf: CommandRunner.root.appending(path: "Samples/crawler/\(name).expected.json"), encoding: .utf8)
+      )
+      let differences = ReportExpectation.differences(
+        actual: try JSONReader.parse(result.standardOutput), expected: expected)
+      #expect(differences.isEmpty, "\(name):\n\(differences.joined(separator: "\n"))")
+    }
+  }
+
+  @Test("a flipped byte costs one invalid_bytes repair, not the report")
+  func flippedByte() throws {
+    let folder = try CommandRunner.temporaryFolder()
+    var bytes = [UInt8](try Data(contentsOf: CommandRunner.root.appending(path: seed)))
+    let at = bytes.firstIndex(of: 0xE3) ?? 0  // the lead byte of the first 。 or 、
+    bytes[at] = 0xFF
+    let damaged = folder.appending(path: "damaged.txt")
+    try Data(bytes).write(to: damaged)
+    let result = try CommandRunner.run(["parse", damaged.path()])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains("\"invalid_bytes\""))
+    #expect(result.standardOutput.contains("offset(s) \(at)"))
+  }
+
   @Test("GB18030 text exports are read")
   func gb18030() throws {
     let folder = try CommandRunner.temporaryFolder()

@@ -10,10 +10,25 @@ enum Fixtures {
   /// Samples/text.
   static let textSamples = root.appending(path: "Samples/text")
 
+  /// Samples/crawler: one-line pages as crawlers keep them.
+  static let crawlerSamples = root.appending(path: "Samples/crawler")
+
   /// The text inputs of Samples/text that have an expected file, sorted.
-  static func textInputsWithExpectations() -> [String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: textSamples.path())) ?? []
+  static func textInputsWithExpectations() -> [String] { inputsWithExpectations(in: textSamples) }
+
+  /// The text inputs of `folder` that have an expected file, sorted.
+  static func inputsWithExpectations(in folder: URL) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path())) ?? []
     return names.filter { $0.hasSuffix(".txt") && names.contains(expectedName(for: $0)) }.sorted()
+  }
+
+  /// The report of the bytes of a file, decoded as the command line decodes them (repairs
+  /// made in decoding kept).
+  static func report(ofData data: Data, file: String) throws -> Report {
+    let decoded = try TextDecoder.decodeReporting(data, file: file)
+    return try ReportPipeline().report(
+      text: decoded.text, source: SourceInfo(file: file, sha256: SHA256.hexDigest(data), kind: .text),
+      inputRepairs: decoded.repairs)
   }
 
   /// `NAME.expected.json` for `NAME.txt`.

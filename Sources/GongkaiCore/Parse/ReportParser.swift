@@ -68,14 +68,17 @@ public struct ReportParser: Sendable {
     locator: (any CellLocating)? = nil
   ) -> Report {
     let template = document.template
-    let title = MetaReader.title(preamble: document.preamble, hint: titleHint)
+    // A crawler's header names the page's title; its 发布时间 is when the page went up, not the signing date.
+    let headerTitle = document.sourceHeader["标题"].flatMap { $0.isEmpty ? nil : MetaReader.cleanTitle($0) }
+    let title = headerTitle ?? MetaReader.title(preamble: document.preamble, hint: titleHint)
+    let headerAgency = document.sourceHeader["发布机构"].flatMap { $0.isEmpty ? nil : $0 }
     let year =
       title.flatMap(MetaReader.year(inTitle:))
       ?? MetaReader.year(inTitle: document.preamble.joined(separator: " "))
       ?? document.narrative["overview"].flatMap(MetaReader.year(inTitle:))
       ?? document.signatureDate.flatMap { Int($0.prefix(4)) }.map { $0 - 1 }
     let meta = ReportMeta(
-      title: title, agency: MetaReader.agency(title: title, signature: document.signatureAgency),
+      title: title, agency: headerAgency ?? MetaReader.agency(title: title, signature: document.signatureAgency),
       year: year, template: template.id, published: document.signatureDate)
     var findings: [Finding] = []
     // A form from another catalog than the parser's is read from the document's own template.
@@ -192,14 +195,17 @@ public struct ReportParser: Sendable {
     for row in layout.rows {
       var cells: [CellText?] = []
       var origins: [AssembledTable.CellOrigin?] = []
+      var unresolved: String?
       if let found {
         if cursor < found.rows.count, found.rows[cursor].key == row.key {
           cells = found.rows[cursor].cells
           if locator != nil { origins = found.rows[cursor].origins }
+          unresolved = found.rows[cursor].unresolved
           cursor += 1
         } else if let match = found.row(row.key) {
           cells = match.cells
           if locator != nil { origins = match.origins }
+          unresolved = match.unresolved
         }
       }
       var typed: [DataTable.Cell] = []
@@ -207,6 +213,12 @@ public struct ReportParser: Sendable {
       for (index, column) in row.columns.enumerated() {
         guard index < cells.count, let text = cells[index] else {
           typed.append(DataTable.Cell(key: column.key, value: nil))
+          if let unresolved {
+            findings.append(
+              Finding(
+                rule: "missing", severity: .error, location: "\(layout.name).\(row.key).\(column.key)",
+                message: unresolved))
+          }
           continue
         }
         let value = value(

@@ -20,12 +20,14 @@ public struct ReportPipeline: Sendable {
 
   /// The validated report of `text`, or an error when the text holds no annual report.
   /// `uncertain` lists values the text source doubts (OCR), located in `text`; with a
-  /// `locator` (the front end's side data), the report carries each cell's provenance.
+  /// `locator` (the front end's side data), the report carries each cell's provenance;
+  /// `inputRepairs` are changes made before the text (decoding), kept with the others.
   public func report(
     text: String, source: SourceInfo, titleHint: String? = nil, uncertain: [UncertainCell] = [],
-    locator: (any CellLocating)? = nil
+    locator: (any CellLocating)? = nil, inputRepairs: [Repair] = []
   ) throws(InputError) -> Report {
-    let document = repairer.repair(text)
+    var document = repairer.repair(text)
+    if !inputRepairs.isEmpty { document.repairs = inputRepairs + document.repairs }
     try Self.requireReport(document, file: source.file)
     let report = validator.validate(
       parser.parse(document, source: source, titleHint: titleHint, uncertain: uncertain, locator: locator))

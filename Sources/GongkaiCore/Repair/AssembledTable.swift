@@ -11,6 +11,31 @@ public struct AssembledTable: Sendable, Equatable {
     public var line: Int
     /// Where each cell came from: its line and tab-separated field (nil when unknown).
     public var origins: [CellOrigin?] = []
+    /// Why the row's null cells are null when the text had digits for them that could
+    /// not be split into cells (see `DigitRun`); nil otherwise.
+    public var unresolved: String? = nil
+  }
+
+  /// Digits read from running text that hold more cells than they have separators:
+  /// `pieces` (the runs between separators, in order) must be cut into the cells at
+  /// `cells`, which the table's arithmetic decides.
+  public struct DigitRun: Sendable, Equatable {
+    /// One cell a run fills: its row key and column index.
+    public struct Position: Sendable, Hashable {
+      /// The row key.
+      public var row: String
+      /// The column index in the row.
+      public var column: Int
+    }
+
+    /// The runs of digits between separators, as printed (a decimal point and unit kept).
+    public var pieces: [String]
+    /// The unit written after the last piece, if any.
+    public var unit: String?
+    /// The cells the pieces fill, in order.
+    public var cells: [Position]
+    /// Raw line of the run.
+    public var line: Int
   }
 
   /// The place in the extracted text a cell was read from.
@@ -37,7 +62,32 @@ public struct AssembledTable: Sendable, Equatable {
   public var deviantRows: [String]
   /// Other ways the table departs from the form (extra subtotal rows or columns).
   public var deviations: [String] = []
+  /// Runs of digits still to be split into cells (running text only).
+  public var runs: [DigitRun] = []
 
   /// The row with `key`, if found.
   public func row(_ key: String) -> Row? { rows.first { $0.key == key } }
+}
+
+extension AssembledTable.DigitRun {
+  /// The run a row read from running text leaves to the arithmetic, or nil when its
+  /// values are its cells as they stand: as many numbers as the row has cells, none too
+  /// long to be one. `cells` are the values found, in order.
+  init?(cells: [CellText?], row: String, width: Int, line: Int) {
+    var pieces: [String] = []
+    var unit: String?
+    var tooLong = false
+    for cell in cells {
+      guard case .number(_, let cellUnit, let raw)? = cell else { return nil }
+      var digits = raw
+      if let cellUnit, digits.hasSuffix(cellUnit) { digits = digits.dropLast(cellUnit.count).trimmingSpaces }
+      if cellUnit != nil { unit = cellUnit }
+      let integerDigits = digits.prefix { $0 != "." }.count
+      if integerDigits > DigitSplitter.maximumDigits { tooLong = true }
+      pieces.append(digits)
+    }
+    guard !pieces.isEmpty, pieces.count < width || tooLong else { return nil }
+    self.init(
+      pieces: pieces, unit: unit, cells: (0..<width).map { Position(row: row, column: $0) }, line: line)
+  }
 }

@@ -22,4 +22,8 @@ struct CellToken: Sendable, Equatable {
 
   /// Where the piece's text stands.
   var position: AssembledTable.CellOrigin { origin ?? AssembledTable.CellOrigin(line: line, field: field) }
+
+  /// Whether the value was read from running text, where one run of digits may hold
+  /// several cells.
+  var mayHoldSeveral = false
 }

@@ -52,6 +52,9 @@ struct CellTokenizer {
       text.withUTF8 { bytes in
         if line.hasTab {
           tokenizer.takeFields(of: bytes, line: line.number, repairs: &repairs)
+        } else if line.isRunning {
+          tokenizer.flush(&repairs)
+          tokenizer.takeRunning(bytes, line: line.number)
         } else {
           tokenizer.takeUntabbed(bytes, line: line.number, tabDominant: tabDominant, repairs: &repairs)
         }
@@ -96,6 +99,127 @@ struct CellTokenizer {
     }
     flush(&repairs)
     emitWords(bytes, trimmed, line: line, field: nil)
+  }
+
+  /// A piece of a one-line page: labels and numbers stand together (规章000规范性文件898989),
+  /// so every word is cut where digits start and stop. A row number stuck to the digits
+  /// before its label (00000002.其他…) goes to the label; a unit after a number (元, 万元)
+  /// to the number. Every number is marked as possibly holding several cells.
+  private mutating func takeRunning(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) {
+    splitWords(bytes, BlankBytes.trimmed(bytes, 0..<bytes.count))
+    var text: [UInt8] = []
+    func flushText() {
+      guard !text.isEmpty else { return }
+      tokens.append(CellToken(content: .text(String(decoding: text, as: UTF8.self)), line: line))
+      text.removeAll(keepingCapacity: true)
+    }
+    let isDigit: (UInt8) -> Bool = { $0 >= 48 && $0 <= 57 }
+    for word in words {
+      let range = word.range
+      let whole = UnsafeBufferPointer(rebasing: bytes[range])
+      if case .placeholder(let raw) = CellText.parse(bytes: whole), whole.count > 1 || raw == "/" {
+        flushText()
+        tokens.append(CellToken(content: .value(.placeholder(raw)), line: line, mayHoldSeveral: false))
+        continue
+      }
+      // A word that is a number as it stands (-1, 7920元, 63.79) is one value; only plain
+      // digits may hold several cells.
+      if case .number(_, _, _) = CellText.parse(bytes: whole) {
+        flushText()
+        let plain = whole.allSatisfy(isDigit)
+        tokens.append(
+          CellToken(
+            content: CellText.parse(bytes: whole).map { .value($0) } ?? .blank, line: line, mayHoldSeveral: plain))
+        continue
+      }
+      // A unit standing after a number (63.79 万元) belongs to it.
+      if text.isEmpty, CellText.isUnitWord(bytes: whole), let last = tokens.last, last.line == line,
+        case .value(.number(let number, nil, let raw)) = last.content
+      {
+        let unit = String(decoding: whole, as: UTF8.self)
+        tokens[tokens.count - 1].content = .value(.number(number, unit: unit, raw: raw + " " + unit))
+        continue
+      }
+      if !text.isEmpty { text.append(32) }
+      var index = range.lowerBound
+      while index < range.upperBound {
+        // A minus sign starting the word makes a signed number (本年增/减): never split.
+        let signed =
+          index == range.lowerBound && bytes[index] == 45 && index + 1 < range.upperBound && isDigit(bytes[index + 1])
+        guard isDigit(bytes[index]) || signed else {
+          text.append(bytes[index])
+          index += 1
+          continue
+        }
+        // A run of digits, with a decimal point only between digits.
+        var end = signed ? index + 1 : index
+        while end < range.upperBound {
+          if isDigit(bytes[end]) {
+            end += 1
+          } else if bytes[end] == 46, end + 1 < range.upperBound, isDigit(bytes[end + 1]), end > index {
+            end += 1
+          } else {
+            break
+          }
+        }
+        var numberEnd = end
+        // 2. or 2、 or 2． right after: the last digit numbers the next label.
+        if end < range.upperBound, Self.startsNumbering(bytes, at: end, upTo: range.upperBound),
+          !bytes[index..<end].contains(46)
+        {
+          numberEnd = end - 1
+        }
+        if numberEnd > index {
+          flushText()
+          let digits = UnsafeBufferPointer(rebasing: bytes[index..<numberEnd])
+          var unit: String?
+          var after = numberEnd == end ? end : numberEnd
+          for candidate in Self.runningUnits where after == end {
+            let length = candidate.count
+            if end + length <= range.upperBound, bytes[end..<(end + length)].elementsEqual(candidate) {
+              unit = String(decoding: candidate, as: UTF8.self)
+              after = end + length
+              break
+            }
+          }
+          let raw = String(decoding: digits, as: UTF8.self)
+          let value: CellText
+          if case .number(let number, _, _) = CellText.parse(bytes: digits) {
+            value = .number(number, unit: unit, raw: unit.map { raw + $0 } ?? raw)
+          } else {
+            value = .number(ExactDecimal(significand: 0), unit: unit, raw: unit.map { raw + $0 } ?? raw)
+          }
+          tokens.append(CellToken(content: .value(value), line: line, mayHoldSeveral: !signed))
+          index = after
+        } else {
+          index = numberEnd
+        }
+        // The numbering digit (if any) goes to the text.
+        while index < end, numberEnd < end {
+          text.append(bytes[index])
+          index += 1
+        }
+      }
+    }
+    flushText()
+  }
+
+  /// Units a number in running text may carry, longest first.
+  private static let runningUnits: [[UInt8]] = [Array("万元".utf8), Array("元".utf8)]
+
+  /// Whether `.`, `．` or `、` followed by something other than a digit starts at `index`.
+  private static func startsNumbering(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, upTo end: Int) -> Bool {
+    var next = index
+    if bytes[index] == 46 {
+      next = index + 1
+    } else if index + 2 < end, bytes[index] == 0xEF, bytes[index + 1] == 0xBC, bytes[index + 2] == 0x8E {
+      next = index + 3
+    } else if index + 2 < end, bytes[index] == 0xE3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x81 {
+      next = index + 3
+    } else {
+      return false
+    }
+    return next < end && !(bytes[next] >= 48 && bytes[next] <= 57)
   }
 
   /// Whether a line without tabs carries on the open cell: text onto text or onto an empty

@@ -9,6 +9,9 @@ public struct DocumentLine: Sendable, Equatable {
   let hasTab: Bool
   /// Whether the line holds nothing but blanks.
   let isBlank: Bool
+  /// Whether the line is a piece of a one-line page (running text): its table cells
+  /// may stand together with no separator.
+  var isRunning = false
 
   /// Creates a line.
   public init(text: String, number: Int) {
@@ -18,11 +21,12 @@ public struct DocumentLine: Sendable, Equatable {
   }
 
   /// Creates a line whose tab and blank flags are already known.
-  init(text: Substring, number: Int, hasTab: Bool, isBlank: Bool) {
+  init(text: Substring, number: Int, hasTab: Bool, isBlank: Bool, isRunning: Bool = false) {
     self.text = text
     self.number = number
     self.hasTab = hasTab
     self.isBlank = isBlank
+    self.isRunning = isRunning
   }
 
   /// The text without surrounding blanks.

@@ -6,11 +6,15 @@ public struct DocumentRepairer: Sendable {
   /// Each form's cues, normalised once.
   private let cues: [String: [String]]
   private let splitter: SectionSplitter
+  /// Reads the figures the narrative states, which may decide a split of digits.
+  private let narrativeFigures: NarrativeChecker
   private let furniture: FurnitureFilter
 
   private struct Matchers: Sendable {
     var proactive: TableAssembler
     var requests: TableAssembler
+    /// The form's cells and checks as slots, for splitting runs of digits.
+    var grid: DigitGrid
   }
 
   /// Prepares the repairer for the catalog's forms.
@@ -20,10 +24,12 @@ public struct DocumentRepairer: Sendable {
     for template in catalog.templates {
       built[template.id] = Matchers(
         proactive: Self.assembler(template.proactive, variants: catalog.labelVariants),
-        requests: Self.assembler(template.requests, variants: catalog.labelVariants))
+        requests: Self.assembler(template.requests, variants: catalog.labelVariants),
+        grid: DigitGrid(template: template))
     }
     matchers = built
     splitter = SectionSplitter(sections: catalog.newest.sections)
+    narrativeFigures = NarrativeChecker(catalog: catalog)
     furniture = FurnitureFilter(rules: catalog.pageFurniture, outsideMarkers: catalog.outsideFurnitureMarkers)
     cues = Dictionary(uniqueKeysWithValues: catalog.templates.map { ($0.id, $0.cues.map { LabelText.key($0) }) })
   }
@@ -46,9 +52,13 @@ public struct DocumentRepairer: Sendable {
   /// Repairs `text`.
   public func repair(_ text: String) -> RepairedDocument {
     var repairs: [Repair] = []
-    var lines = furniture.removing(from: LineCleaner.clean(text, repairs: &repairs), repairs: &repairs)
-    let signature = Self.signature(of: &lines)
+    var lines = LineCleaner.clean(text, repairs: &repairs)
+    // A crawler's header block first: its 发布时间/发布机构 lines look like page furniture.
+    let header = RunningText.takeHeader(&lines)
+    lines = furniture.removing(from: lines, repairs: &repairs)
     let sectionList = catalog.newest.sections
+    lines = RunningText.splitHeadings(lines, sections: sectionList)
+    let signature = Self.signature(of: &lines)
     let spans = splitter.split(lines)
     let firstHeading = spans.first?.heading ?? lines.count
     let preamble = lines[..<firstHeading].filter { !$0.isBlank }.map(\.trimmed)
@@ -67,14 +77,20 @@ public struct DocumentRepairer: Sendable {
 
     let template = detectTemplate(tokens: tokens, preamble: preamble)
     let assemblers = matchers[template.id] ?? matchers[catalog.newest.id]
-    let proactive = tokens["proactive"].flatMap { assemblers?.proactive.assemble($0, repairs: &repairs) }
-    let requests = tokens["requests"].flatMap { assemblers?.requests.assemble($0, repairs: &repairs) }
-    let appeals = tokens["appeals"].map { assembleAppeals($0, template: template, repairs: &repairs) }
+    var tables: [String: AssembledTable] = [:]
+    tables["proactive"] = tokens["proactive"].flatMap { assemblers?.proactive.assemble($0, repairs: &repairs) }
+    tables["requests"] = tokens["requests"].flatMap { assemblers?.requests.assemble($0, repairs: &repairs) }
+    tables["appeals"] = tokens["appeals"].map { assembleAppeals($0, template: template, repairs: &repairs) }
+    if tables.values.contains(where: { !$0.runs.isEmpty }) {
+      let statements = narrativeFigures.statements(in: ["overview", "problems", "other"].compactMap { narrative[$0] })
+      DigitSplitter.resolve(
+        &tables, grid: assemblers?.grid ?? DigitGrid(template: template), narrative: statements, repairs: &repairs)
+    }
     repairs.sort { $0.line < $1.line }
     return RepairedDocument(
       template: template, preamble: preamble, narrative: narrative, headings: headings,
-      proactive: proactive, requests: requests, appeals: appeals,
-      signatureAgency: signature.agency, signatureDate: signature.date, repairs: repairs)
+      proactive: tables["proactive"], requests: tables["requests"], appeals: tables["appeals"],
+      signatureAgency: signature.agency, signatureDate: signature.date, repairs: repairs, sourceHeader: header)
   }
 
   /// Decides the form from the words of the tables' own headers and labels; the year
@@ -113,6 +129,7 @@ public struct DocumentRepairer: Sendable {
     var pendingBlanks = 0
     var firstLine = 0
     var extra: [(String, Int)] = []
+    var severable = false
     // Lines holding a row of values (two or more): there an empty first field is a cell;
     // a lone value after a tab (one cell per line) has a leading tab, not a blank cell.
     var valuesPerLine: [Int: Int] = [:]
@@ -142,7 +159,22 @@ public struct DocumentRepairer: Sendable {
         pendingBlanks = 0
         cells.append(value)
         origins.append(token.position)
+        severable = severable || token.mayHoldSeveral
       }
+    }
+    // Running text: digits for the whole table, fewer values than cells, split by its arithmetic.
+    if severable, extra.isEmpty,
+      var run = AssembledTable.DigitRun(cells: cells, row: "", width: capacity, line: firstLine)
+    {
+      run.cells = template.appeals.groups.flatMap { group in
+        (0..<width).map { AssembledTable.DigitRun.Position(row: group.key, column: $0) }
+      }
+      let rows = template.appeals.groups.map {
+        AssembledTable.Row(
+          key: $0.key, cells: Array(repeating: nil, count: width), line: firstLine,
+          origins: Array(repeating: nil, count: width))
+      }
+      return AssembledTable(rows: rows, deviantRows: [], runs: [run])
     }
     if let first = extra.first {
       repairs.append(

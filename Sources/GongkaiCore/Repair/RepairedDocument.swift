@@ -21,4 +21,7 @@ public struct RepairedDocument: Sendable {
   public var signatureDate: String?
   /// What the repair layer changed.
   public var repairs: [Repair]
+  /// The fields of a crawler's header block (标题, 发布时间, 发布机构 …), empty when the
+  /// text has none.
+  public var sourceHeader: [String: String] = [:]
 }

@@ -14,6 +14,8 @@ struct SectionSplitter {
   }
 
   private let sections: [(key: String, title: [Unicode.Scalar], bigrams: [UInt64])]
+  /// How many enumeration commas (、) each title has itself (行政复议、行政诉讼).
+  private let titleCommas: [Int]
 
   private let maximumTitleLength: Int
   /// The first two characters of every title, as packed pairs: a heading has them.
@@ -27,6 +29,7 @@ struct SectionSplitter {
       let title = LabelText.normalized(section.title)
       return (section.key, title, LabelText.bigrams(title))
     }
+    titleCommas = sections.map { $0.title.unicodeScalars.filter { $0 == "、" }.count }
     maximumTitleLength = self.sections.map(\.title.count).max() ?? 0
     // Every rule below needs the title's first pair in the line: at its start, or with
     // all the others.
@@ -90,6 +93,24 @@ struct SectionSplitter {
     }
   }
 
+  /// Whether a line that names a title is a piece of a sentence listing the parts, as a
+  /// preamble wrapped inside a name leaves it (…主动公开政府信息情况、收到和处理政府信息公开 /
+  /// 申请情况、政府信息公开行政复议、行政诉讼情况、…): it goes on with a comma, or holds
+  /// more enumeration commas than its numbering and the title have.
+  private func listsParts(_ line: Substring, commasInTitle: Int) -> Bool {
+    var visible: [Unicode.Scalar] = []
+    for scalar in line.unicodeScalars where !scalar.isSpaceLike { visible.append(scalar) }
+    guard let last = visible.last else { return false }
+    if last == "、" || last == "，" || last == "," { return true }
+    var commas = visible.reduce(0) { $0 + ($1 == "、" ? 1 : 0) }
+    if visible.count > 1, visible[1] == "、",
+      LabelText.isChineseNumeral(visible[0]) || LabelText.isASCIIAlphanumeric(visible[0])
+    {
+      commas -= 1
+    }
+    return commas > commasInTitle
+  }
+
   /// The section a line (without tabs) is the heading of, if it is one, among those after `last`.
   func headingSection(_ text: Substring, after last: Int) -> Int? {
     // A heading has no tab and at least four Chinese characters (12 bytes).
@@ -125,7 +146,7 @@ struct SectionSplitter {
       // confuses characters: 主动公开府政信息情况); otherwise nearly all of it must be there.
       let coverage = Double(matched) / Double(section.bigrams.count)
       if (leading && coverage >= 0.6) || (coverage >= 0.85 && (leading || matched == section.bigrams.count)) {
-        return index
+        return listsParts(trimmed, commasInTitle: titleCommas[index]) ? nil : index
       }
     }
     return nil

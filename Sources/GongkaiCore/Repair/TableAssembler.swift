@@ -32,6 +32,8 @@ struct TableAssembler {
     /// The line of the row's last value.
     var trailingLine = -1
     var line: Int
+    /// Whether a value came from running text (and may hold several cells).
+    var severable = false
 
     /// An empty row with room for `width` cells.
     init(index: Int, width: Int, line: Int) {
@@ -68,7 +70,7 @@ struct TableAssembler {
     }
     return AssembledTable(
       rows: state.found.compactMap { $0 }, deviantRows: state.deviant,
-      deviations: state.deviations)
+      deviations: state.deviations, runs: state.runs)
   }
 
   /// The state of one table being rebuilt, token by token. (A struct with mutating
@@ -86,6 +88,7 @@ struct TableAssembler {
     var deviations: [String] = []
     var ignored: [(String, Int)] = []
     var skipping = 0
+    var runs: [AssembledTable.DigitRun] = []
     /// Empty cells since the last label text, before the row's first value: blank cells
     /// of the row that label opens.
     var labelBlanks = 0
@@ -150,6 +153,7 @@ struct TableAssembler {
         row.pendingBlanks = 0
         row.cells.append(value)
         row.origins.append(token.position)
+        row.severable = row.severable || token.mayHoldSeveral
         row.trailingLine = token.line
         row.trailingBlanks = 0
         current = row
@@ -165,18 +169,26 @@ struct TableAssembler {
         row.origins.remove(at: extraColumn)
       }
       let width = rows[row.index].width
-      // A row short of values takes its leading empty cells as blank cells first (a
-      // label merged over two columns leaves one more empty cell than the row is short).
-      let leading = min(row.leadingBlanks, max(0, width - row.cells.count))
-      if leading > 0 {
-        row.cells.insert(contentsOf: repeatElement(.blankCell, count: leading), at: 0)
-        row.origins.insert(contentsOf: repeatElement(nil, count: leading), at: 0)
-      }
-      // Empty cells after the row's last value are blank cells of the grid.
-      let blanks = min(row.trailingBlanks, max(0, width - row.cells.count))
-      if blanks > 0 {
-        row.cells += repeatElement(.blankCell, count: blanks)
-        row.origins += repeatElement(nil, count: blanks)
+      if row.severable,
+        let run = AssembledTable.DigitRun(cells: row.cells, row: rows[row.index].key, width: width, line: row.line)
+      {
+        runs.append(run)
+        row.cells = []
+        row.origins = []
+      } else {
+        // A row short of values takes its leading empty cells as blank cells first (a
+        // label merged over two columns leaves one more empty cell than the row is short).
+        let leading = min(row.leadingBlanks, max(0, width - row.cells.count))
+        if leading > 0 {
+          row.cells.insert(contentsOf: repeatElement(.blankCell, count: leading), at: 0)
+          row.origins.insert(contentsOf: repeatElement(nil, count: leading), at: 0)
+        }
+        // Empty cells after the row's last value are blank cells of the grid.
+        let blanks = min(row.trailingBlanks, max(0, width - row.cells.count))
+        if blanks > 0 {
+          row.cells += repeatElement(.blankCell, count: blanks)
+          row.origins += repeatElement(nil, count: blanks)
+        }
       }
       if row.cells.count < width {
         row.cells += Array(repeating: nil, count: width - row.cells.count)

@@ -55,6 +55,36 @@ final class NarrativeChecker: @unchecked Sendable {
     }
   }
 
+  /// A figure the narrative states and the cells (table, row, column) whose sums it may equal.
+  struct Statement {
+    var figure: Int
+    var alternatives: [[(table: String, row: String, column: String)]]
+  }
+
+  /// The figures `texts` state: in each sentence, the first rule that reads one.
+  func statements(in texts: [String]) -> [Statement] {
+    var result: [Statement] = []
+    for text in texts {
+      for sentence in sentences(text) {
+        let range = NSRange(sentence.text.startIndex..., in: sentence.text)
+        for compiled in rules where compiled.rule.value != nil || sentence.hasDigit {
+          guard compiled.requiredMask & sentence.keywords != 0,
+            let match = compiled.regex.firstMatch(in: sentence.text, range: range)
+          else { continue }
+          var figure = compiled.rule.value
+          if figure == nil, match.numberOfRanges > 1, let group = Range(match.range(at: 1), in: sentence.text) {
+            figure = Int(sentence.text[group])
+          }
+          let alternatives = compiled.alternatives.compactMap(\.cells)
+          guard let figure, !alternatives.isEmpty else { continue }
+          result.append(Statement(figure: figure, alternatives: alternatives))
+          break
+        }
+      }
+    }
+    return result
+  }
+
   /// The contradictions between the narrative sections of `report` and its tables.
   func findings(for report: Report) -> [Finding] {
     var findings: [Finding] = []

@@ -48,6 +48,9 @@ public struct Validator: Sendable {
     return keys.compactMap { across == .columns ? layout.columnIndex[$0] : layout.rowIndex[$0] }
   }
 
+  /// The message of a `missing` finding with no more specific reason.
+  static let genericMissing = "the report gives no value for this cell"
+
   /// Rules whose findings come from the source text and cannot be recomputed from a
   /// report's data; `validate` keeps such findings as they are.
   public static let sourceRules: Set<String> = ["placeholder", "ocr_low_confidence", "template_deviation"]
@@ -56,12 +59,19 @@ public struct Validator: Sendable {
   /// other rule checked anew.
   public func validate(_ report: Report) -> Report {
     var result = report
-    let kept = report.findings.filter { Self.sourceRules.contains($0.rule) && !$0.isMergedSixthRowNote }
+    // A `missing` finding that says why its cell is null (digits no split decided) is
+    // kept while the cell is still null; the generic one is not repeated for it.
+    let explained = report.findings.filter {
+      $0.rule == "missing" && $0.message != Self.genericMissing && report.isNull(at: $0.location)
+    }
+    let kept = report.findings.filter { Self.sourceRules.contains($0.rule) && !$0.isMergedSixthRowNote } + explained
     result.findings =
       kept
       + findings(
         for: report,
-        exempt: Set(kept.filter { $0.rule == "placeholder" || $0.rule == "ocr_low_confidence" }.map(\.location)))
+        exempt: Set(
+          kept.filter { $0.rule == "placeholder" || $0.rule == "ocr_low_confidence" || $0.rule == "missing" }.map(
+            \.location)))
     return result
   }
 
@@ -84,7 +94,7 @@ public struct Validator: Sendable {
             if !exempt.contains(path) {
               findings.append(
                 Finding(
-                  rule: "missing", severity: .error, location: path, message: "the report gives no value for this cell")
+                  rule: "missing", severity: .error, location: path, message: Self.genericMissing)
               )
             }
             continue
@@ -217,4 +227,16 @@ public struct Validator: Sendable {
 extension Finding {
   /// The merged-（六） deviation is recomputed from the data, not kept from the source.
   var isMergedSixthRowNote: Bool { rule == "template_deviation" && location.hasPrefix("requests.") }
+}
+
+extension Report {
+  /// Whether the cell at a dotted path (`requests.new.total`) exists and is null.
+  func isNull(at path: String) -> Bool {
+    let parts = path.split(separator: ".")
+    guard parts.count == 3, let table = table(named: String(parts[0])),
+      let row = table.rows.first(where: { $0.key == parts[1] }),
+      let cell = row.cells.first(where: { $0.key == parts[2] })
+    else { return false }
+    return cell.value == nil
+  }
 }
