@@ -75,7 +75,8 @@ let package = Package(
     .testTarget(
       name: "CommandLineTests",
       dependencies: [
-        "gongkai", "GongkaiCore", "GongkaiReader", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "gongkai", "GongkaiCore", "GongkaiReader", "GongkaiPDF", "GongkaiLayout",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
   ],
   swiftLanguageModes: [.v6],

@@ -21,7 +21,9 @@ scratch="${SCRATCH:-$root/.build}"
 
 command -v tesseract >/dev/null || { echo "bench-ocr: the tesseract command is missing (apt-get install tesseract-ocr)" >&2; exit 2; }
 swift build -c release --scratch-path "$scratch" --product gongkai-ocr-bench >&2
+swift build -c release --scratch-path "$scratch" --product gongkai >&2
 bench="$scratch/release/gongkai-ocr-bench"
+gongkai="$scratch/release/gongkai"
 
 # One thread per reader: tesseract's OpenMP threads would otherwise fight each other.
 export OMP_THREAD_LIMIT=1
@@ -35,6 +37,8 @@ now() { date +%s.%N; }
 
 total_pages=0
 ours_time=0
+ours2_time=0
+tables=""
 plain_time=0
 ours_right=0
 plain_right=0
@@ -59,6 +63,14 @@ for pdf in "${samples[@]}"; do
   tesseract "$work/$name.list" "$work/$name.plain" -l chi_sim --psm 6 >/dev/null 2>&1
   plain="$(echo "$(now) - $start" | bc -l)"
 
+  start="$(now)"
+  OMP_THREAD_LIMIT=1 "$bench" read 2 "$work/$name.ours2.txt" "${images[@]}" >/dev/null
+  ours2_time="$(echo "$ours2_time + $(now) - $start" | bc -l)"
+
+  "$gongkai" parse "$work/$name.ours.txt" >"$work/$name.json" 2>/dev/null || true
+  tables="$tables$(printf '%-28s %s' "$name" "$(python3 "$root/scripts/score-report.py" "$expected" "$work/$name.json" 2>/dev/null || echo 'not parsed')")
+"
+
   read -r ours_ok cells < <("$bench" score "$expected" "$work/$name.ours.txt" 2>/dev/null)
   read -r plain_ok _ < <("$bench" score "$expected" "$work/$name.plain.txt" 2>/dev/null)
 
@@ -79,3 +91,8 @@ printf '%-28s %5d %12.2f %12.2f %8d / %3d %8d / %3d\n' total "$total_pages" \
   "$ours_right" "$compared" "$plain_right" "$compared"
 printf 'numeric cells right: ours %.2f%%, plain tesseract %.2f%% (%d dpi, one thread each)\n' \
   "$(echo "100 * $ours_right / $compared" | bc -l)" "$(echo "100 * $plain_right / $compared" | bc -l)" "$dpi"
+printf 'ours on 2 cores: %.2f pages/s (one thread: %.2f pages/s; plain tesseract, one thread: %.2f pages/s)\n' \
+  "$(echo "$total_pages / $ours2_time" | bc -l)" "$(echo "$total_pages / $ours_time" | bc -l)" \
+  "$(echo "$total_pages / $plain_time" | bc -l)"
+echo "per table, our text parsed: right wrong null-with-finding null-silent (二 proactive | 三 requests | 四 appeals) | false/missed error findings"
+printf '%s' "$tables"

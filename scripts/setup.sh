@@ -13,6 +13,8 @@ packages=(
   libssl-dev
   tesseract-ocr-chi-sim
   tesseract-ocr-eng
+  # the review-page test loads the page in headless Chromium
+  chromium
 )
 # The Spark test (spark/check-spark.sh) needs Java and a Python that can install pyspark.
 command -v java >/dev/null || packages+=(openjdk-17-jre-headless)

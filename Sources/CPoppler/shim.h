@@ -35,6 +35,9 @@ enum { GONGKAI_CAIRO_FORMAT_RGB24 = 1 };       // cairo_format_t
 enum { GONGKAI_CAIRO_HINT_STYLE_NONE = 1 };    // cairo_hint_style_t
 enum { GONGKAI_CAIRO_HINT_METRICS_OFF = 1 };   // cairo_hint_metrics_t
 enum { GONGKAI_CAIRO_STATUS_SUCCESS = 0 };     // cairo_status_t
+enum { GONGKAI_CAIRO_STATUS_WRITE_ERROR = 11 }; // cairo_status_t
+/// cairo_write_func_t: takes `length` bytes of a PNG being written; returns a cairo_status_t.
+typedef int (*GongkaiCairoWrite)(void *_Nullable closure, const unsigned char *_Nullable data, unsigned int length);
 
 /// The loaded functions (GLib's, poppler-glib's, cairo's signatures); every pointer is set
 /// once loading succeeds.
@@ -79,6 +82,10 @@ typedef struct {
   void (*_Nonnull cairo_surface_destroy)(cairo_surface_t *_Nonnull surface);
   void (*_Nonnull cairo_surface_flush)(cairo_surface_t *_Nonnull surface);
   int (*_Nonnull cairo_surface_status)(cairo_surface_t *_Nonnull surface);
+  int (*_Nonnull cairo_surface_write_to_png_stream)(cairo_surface_t *_Nonnull surface, GongkaiCairoWrite _Nonnull write, void *_Nullable closure);
+  cairo_surface_t *_Nonnull (*_Nonnull cairo_image_surface_create_from_png)(const char *_Nonnull filename);
+  int (*_Nonnull cairo_image_surface_get_width)(cairo_surface_t *_Nonnull surface);
+  int (*_Nonnull cairo_image_surface_get_height)(cairo_surface_t *_Nonnull surface);
 } GongkaiPopplerAPI;
 
 #define GONGKAI_POPPLER_FUNCTIONS(X)                                                          \
@@ -92,7 +99,9 @@ typedef struct {
   X(cairo_font_options_set_hint_style) X(cairo_image_surface_create)                         \
   X(cairo_image_surface_get_data) X(cairo_image_surface_get_stride) X(cairo_paint)           \
   X(cairo_scale) X(cairo_set_font_options) X(cairo_set_source_rgb) X(cairo_surface_destroy)  \
-  X(cairo_surface_flush) X(cairo_surface_status)
+  X(cairo_surface_flush) X(cairo_surface_status) X(cairo_surface_write_to_png_stream)      \
+  X(cairo_image_surface_create_from_png) X(cairo_image_surface_get_width)                   \
+  X(cairo_image_surface_get_height)
 
 /// Loads poppler-glib (with GLib and cairo, its dependencies): the table of its functions,
 /// or NULL with `*problem` saying what is missing. Call it once.

@@ -37,24 +37,30 @@ public enum InputLoader {
     case .html:
       let page = try HTMLInput.read(data, file: path)
       return LoadedInput(
-        text: page.text, source: SourceInfo(file: name, sha256: sha256, kind: .html), gridLines: page.origins)
+        text: page.text, source: SourceInfo(file: name, sha256: sha256, kind: .html), gridLines: page.origins,
+        locator: options.provenance ? MarkupLocators.grid(page.origins) : nil)
     case .zip:
       let document = try DOCXInput.read(data, file: path)
       return LoadedInput(
-        text: document.text, source: SourceInfo(file: name, sha256: sha256, kind: .docx), gridLines: document.origins)
+        text: document.text, source: SourceInfo(file: name, sha256: sha256, kind: .docx),
+        gridLines: document.origins, locator: options.provenance ? MarkupLocators.grid(document.origins) : nil)
     case .legacyOffice:
       throw InputError(
         file: path, kind: .unsupported,
         reason: "a legacy Word or WPS file (.doc/.wps, OLE2), which is not read; save it as .docx or PDF and parse that"
       )
     case .markdown:
-      let markdown = MarkdownInput.read(try TextDecoder.decode(data, file: path))
+      let text = try TextDecoder.decode(data, file: path)
+      let markdown = MarkdownInput.read(text)
       return LoadedInput(
         text: markdown.text, source: SourceInfo(file: name, sha256: sha256, kind: .markdown),
-        warnings: markdown.warnings.map { "\(path): \($0)" })
+        warnings: markdown.warnings.map { "\(path): \($0)" },
+        locator: options.provenance ? MarkupLocators.markdown(input: text, text: markdown.text) : nil)
     case .text:
       let text = try TextDecoder.decode(data, file: path)
-      return LoadedInput(text: text, source: SourceInfo(file: name, sha256: sha256, kind: .text))
+      return LoadedInput(
+        text: text, source: SourceInfo(file: name, sha256: sha256, kind: .text),
+        locator: options.provenance ? LineLocator() : nil)
     }
   }
 }

@@ -17,11 +17,14 @@ public struct LoadedInput: Sendable {
   public var gridLines: [GridLineOrigin]
   /// Things the user should know that did not stop the reading (pages skipped), one line each.
   public var warnings: [String]
+  /// Traces cells from `text` back to the input (page boxes, table grid positions, lines);
+  /// present only when `ReadOptions.provenance` asked for it.
+  public var locator: (any CellLocating)?
 
   /// Creates a loaded input.
   public init(
     text: String, source: SourceInfo, titleHint: String? = nil, uncertain: [UncertainCell] = [],
-    warnings: [String] = [], gridLines: [GridLineOrigin] = []
+    warnings: [String] = [], gridLines: [GridLineOrigin] = [], locator: (any CellLocating)? = nil
   ) {
     self.gridLines = gridLines
     self.text = text
@@ -29,5 +32,6 @@ public struct LoadedInput: Sendable {
     self.titleHint = titleHint
     self.uncertain = uncertain
     self.warnings = warnings
+    self.locator = locator
   }
 }

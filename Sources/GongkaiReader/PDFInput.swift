@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCore
+import GongkaiLayout
 import GongkaiOCR
 import GongkaiPDF
 
@@ -14,6 +15,7 @@ enum PDFInput {
       let document = try PDFDocument(data: data, source: path, password: options.password)
       var extractOptions = PDFTextExtractor.Options()
       extractOptions.password = options.password
+      extractOptions.placement = options.provenance
       var native = try PDFTextExtractor.extract(document, options: extractOptions)
       let allPages = Array(1...document.pageCount)
       let scanPages = options.ocr == .always ? allPages : options.ocr == .auto ? native.pagesWithoutText : []
@@ -31,6 +33,7 @@ enum PDFInput {
       var text = native.text
       var uncertain: [UncertainCell] = []
       var layer = SourceInfo.TextLayer.native
+      var placement = native.placement
       if !scanPages.isEmpty {
         let scan = try ScanReader.read(pdf: document, pages: scanPages, dpi: options.dpi, jobs: options.ocrJobs)
         // Scanned pages before the first page with text go first; otherwise after it.
@@ -40,14 +43,33 @@ enum PDFInput {
         let offset = scanFirst ? 0 : nativeText.split(separator: "\n", omittingEmptySubsequences: false).count - 1
         text = scanFirst ? scan.text + (scan.text.hasSuffix("\n") ? "" : "\n") + native.text : nativeText + scan.text
         uncertain = scan.lowConfidence.map {
-          UncertainCell(line: $0.line + offset, field: $0.field, value: $0.value, confidence: $0.confidence)
+          UncertainCell(
+            line: $0.line + offset, field: $0.field, value: $0.value, confidence: $0.confidence,
+            alternatives: $0.alternatives)
         }
         layer = scanPages.count == document.pageCount ? .ocr : .mixed
+        if options.provenance {
+          var nativePlacement = native.placement ?? TextPlacement()
+          if options.ocr == .always { nativePlacement = TextPlacement() }
+          let scanLines = scan.text.split(separator: "\n", omittingEmptySubsequences: false).count
+          var joined = TextPlacement()
+          if scanFirst {
+            joined.append(scan.placement)
+            joined.appendUnplaced(scanLines - (scan.text.hasSuffix("\n") ? 1 : 0) - scan.placement.lines.count)
+            joined.append(nativePlacement)
+          } else {
+            joined.append(nativePlacement)
+            joined.appendUnplaced(offset - nativePlacement.lines.count)
+            joined.append(scan.placement)
+          }
+          placement = joined
+        }
       }
       return LoadedInput(
         text: text,
         source: SourceInfo(file: name, sha256: sha256, kind: .pdf, pages: document.pageCount, textLayer: layer),
-        titleHint: native.title, uncertain: uncertain, warnings: warnings)
+        titleHint: native.title, uncertain: uncertain, warnings: warnings,
+        locator: placement.map(PlacementLocator.init))
     } catch let error as InputError {
       throw error
     } catch let error as PDFError {

@@ -21,6 +21,9 @@ public struct ReadOptions: Sendable {
   public var dpi: Double = 300
   /// Pages read by OCR at once (one tesseract engine each).
   public var ocrJobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  /// Whether to keep the side data that traces each cell to its place in the input
+  /// (`LoadedInput.locator`, the report's `provenance`).
+  public var provenance = false
 
   /// The defaults: no password, OCR where needed at 300 dpi over all cores.
   public init() {}

@@ -33,6 +33,8 @@ public struct ReportReader: Sendable {
 
   /// The report of an input already loaded (see `InputLoader`).
   public func report(from input: LoadedInput) throws(InputError) -> Report {
-    try pipeline.report(text: input.text, source: input.source, titleHint: input.titleHint, uncertain: input.uncertain)
+    try pipeline.report(
+      text: input.text, source: input.source, titleHint: input.titleHint, uncertain: input.uncertain,
+      locator: input.locator)
   }
 }

@@ -26,12 +26,17 @@ struct BenchCommand: ParsableCommand {
   @Flag(inversion: .prefixedNo, help: "Also time the pipeline followed by JSON encoding.")
   var json = true
 
+  @Flag(help: "Keep each cell's provenance, as parse --provenance does.")
+  var provenance = false
+
   func run() throws {
     let pipeline = ReportPipeline()
     var inputs: [LoadedInput] = []
     for path in files {
       do {
-        inputs.append(try InputLoader.load(path))
+        var options = ReadOptions()
+        options.provenance = provenance
+        inputs.append(try InputLoader.load(path, options: options))
       } catch {
         printError(error.description)
         throw ExitCode(2)
@@ -43,13 +48,13 @@ struct BenchCommand: ParsableCommand {
       return
     }
     // One pass to warm up lazily built tables.
-    for input in inputs { _ = try? pipeline.report(text: input.text, source: input.source) }
+    for input in inputs { _ = try? pipeline.report(text: input.text, source: input.source, locator: input.locator) }
     let writer = JSONWriter(pretty: false)
     var checksum = 0
     let parse = Measurement.run {
       for _ in 0..<iterations {
         for input in inputs {
-          if let report = try? pipeline.report(text: input.text, source: input.source) {
+          if let report = try? pipeline.report(text: input.text, source: input.source, locator: input.locator) {
             checksum &+= report.findings.count
           }
         }
@@ -58,7 +63,7 @@ struct BenchCommand: ParsableCommand {
     let encode = Measurement.run {
       for _ in 0..<(json ? iterations : 0) {
         for input in inputs {
-          if let report = try? pipeline.report(text: input.text, source: input.source) {
+          if let report = try? pipeline.report(text: input.text, source: input.source, locator: input.locator) {
             checksum &+= writer.string(from: ReportJSON.encode(report)).utf8.count
           }
         }

@@ -22,7 +22,8 @@ struct CorpusItemParser {
       let input = try InputLoader.load(path, options: reading)
       input.warnings.forEach(printError)
       let report = try pipeline.report(
-        text: input.text, source: input.source, titleHint: input.titleHint, uncertain: input.uncertain)
+        text: input.text, source: input.source, titleHint: input.titleHint, uncertain: input.uncertain,
+        locator: input.locator)
       return WorkerReply(
         template: report.meta.template, year: report.meta.year,
         errorFindings: report.findings.count { $0.severity == .error }, rules: report.findings.map(\.rule),

@@ -100,10 +100,11 @@ final class CorpusRunner {
     if let setting = ProcessInfo.processInfo.environment["SWIFT_BACKTRACE"] { environment["SWIFT_BACKTRACE"] = setting }
     if let password = settings.reading.password { environment[WorkerCommand.passwordVariable] = password }
     // Each worker reads its scanned pages on one thread: the workers share the cores.
-    let arguments = [
-      "worker", "--parent", String(getpid()), "--ocr", settings.reading.ocr.rawValue, "--dpi",
-      String(settings.reading.dpi),
-    ]
+    let arguments =
+      [
+        "worker", "--parent", String(getpid()), "--ocr", settings.reading.ocr.rawValue, "--dpi",
+        String(settings.reading.dpi),
+      ] + (settings.reading.provenance ? ["--provenance"] : [])
     return try WorkerProcess.spawn(executable: executable, arguments: arguments, extraEnvironment: environment)
   }
 

@@ -18,6 +18,10 @@ struct ExportCommand: ParsableCommand {
   enum Format: String, ExpressibleByArgument, CaseIterable {
     /// One row per report, RFC 4180.
     case csv
+    /// JSON Lines, one line per table cell.
+    case cells
+    /// CSV, one row per table cell.
+    case cellsCSV = "cells-csv"
   }
 
   /// How the header row names columns.
@@ -31,7 +35,10 @@ struct ExportCommand: ParsableCommand {
   @Argument(help: "A JSON Lines corpus written by `gongkai parse`.")
   var corpus: String
 
-  @Option(help: "Output format (csv).")
+  @Option(
+    help:
+      "Output format: csv (one row per report), cells (JSON Lines, one line per table cell), cells-csv (CSV, one row per cell)."
+  )
   var format: Format = .csv
 
   @Flag(help: "Start with a UTF-8 byte order mark, so Excel shows Chinese correctly.")
@@ -51,8 +58,14 @@ struct ExportCommand: ParsableCommand {
     do {
       let sink = try OutputSink(path: output)
       let errorSink = try errors.map { try OutputSink(path: $0) }
-      let headerFields = header == .keys ? csv.headers : ChineseHeaders().labels(csv.headers)
-      sink.write((bom ? "\u{FEFF}" : "") + headerFields.map(CSVField.quoted).joined(separator: ",") + "\r\n")
+      let cells = CellsWriter()
+      switch format {
+      case .csv:
+        let headerFields = header == .keys ? csv.headers : ChineseHeaders().labels(csv.headers)
+        sink.write((bom ? "\u{FEFF}" : "") + headerFields.map(CSVField.quoted).joined(separator: ",") + "\r\n")
+      case .cellsCSV: sink.write((bom ? "\u{FEFF}" : "") + cells.csvHeaderLine())
+      case .cells: break
+      }
       errorSink?.write((bom ? "\u{FEFF}" : "") + "file,path,sha256,kind,error,message\r\n")
       var failures = 0
       try CorpusFile(path: corpus).forEach { record, line in
@@ -64,7 +77,11 @@ struct ExportCommand: ParsableCommand {
           } catch {
             throw CommandError("\(corpus): line \(line): not a gongkai.report/1 object: \(error)")
           }
-          sink.write(csv.row(report))
+          switch format {
+          case .csv: sink.write(csv.row(report))
+          case .cells: sink.write(cells.jsonLines(report))
+          case .cellsCSV: sink.write(cells.csvLines(report))
+          }
         case .failure(let json):
           failures += 1
           let fields = [

@@ -29,7 +29,7 @@ struct Gongkai: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       ParseCommand.self, CleanCommand.self, ValidateCommand.self, ExportCommand.self, StatsCommand.self,
-      BenchCommand.self, WorkerCommand.self,
+      ReviewCommand.self, BenchCommand.self, WorkerCommand.self,
     ],
     defaultSubcommand: nil)
 }

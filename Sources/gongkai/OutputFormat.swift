@@ -8,4 +8,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case jsonl
   /// CSV: a header, then one row per report.
   case csv
+  /// JSON Lines, one line per table cell (tidy data).
+  case cells
+  /// CSV, one row per table cell (tidy data).
+  case cellsCSV = "cells-csv"
 }

@@ -37,7 +37,7 @@ struct ParseCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Output format: json (one object, or an array for several inputs), jsonl, csv.",
+      "Output format: json (one object, or an array for several inputs), jsonl, csv, cells (JSON Lines, one line per table cell), cells-csv.",
       discussion: "Default json; corpus mode writes jsonl only."))
   var format: OutputFormat?
 
@@ -46,6 +46,9 @@ struct ParseCommand: ParsableCommand {
 
   @Flag(help: "Exit with status 1 when any report has an error finding.")
   var strict = false
+
+  @Flag(help: "Add `provenance`: for every non-null cell, its raw text and where it was read (page and box, or line).")
+  var provenance = false
 
   @OptionGroup(title: "Reading PDFs")
   var reading: ReadArguments
@@ -68,13 +71,22 @@ struct ParseCommand: ParsableCommand {
   )
   var summary = false
 
+  /// How inputs are read: the reading arguments, and whether to keep provenance.
+  var readOptions: ReadOptions {
+    var options = reading.options
+    options.provenance = provenance
+    return options
+  }
+
   /// Whether this run is a corpus run (worker processes, JSON Lines, error records).
   var isCorpusRun: Bool {
     readStandardInput || jobs != nil || resume || CorpusInputs.containsFolder(files)
   }
 
   func validate() throws {
-    if bom && format != .csv { throw ValidationError("--bom applies to --format csv only") }
+    if bom && format != .csv && format != .cellsCSV {
+      throw ValidationError("--bom applies to --format csv and cells-csv only")
+    }
     if isCorpusRun {
       if let format, format != .jsonl {
         throw ValidationError(
@@ -106,7 +118,9 @@ struct ParseCommand: ParsableCommand {
     var failed = 0
     var withErrors = 0
     var parsed: [JSONValue] = []
+    let cells = CellsWriter()
     if format == .csv { sink.write((bom ? "\u{FEFF}" : "") + csv.headerLine()) }
+    if format == .cellsCSV { sink.write((bom ? "\u{FEFF}" : "") + cells.csvHeaderLine()) }
     let showProgress = standardErrorIsTerminal && files.count > 1
     for (index, path) in files.enumerated() {
       if showProgress {
@@ -115,10 +129,11 @@ struct ParseCommand: ParsableCommand {
       }
       let report: Report
       do {
-        let input = try InputLoader.load(path, options: reading.options)
+        let input = try InputLoader.load(path, options: readOptions)
         input.warnings.forEach(printError)
         report = try pipeline.report(
-          text: input.text, source: input.source, titleHint: input.titleHint, uncertain: input.uncertain)
+          text: input.text, source: input.source, titleHint: input.titleHint, uncertain: input.uncertain,
+          locator: input.locator)
       } catch {
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         printError(error.description)
@@ -130,6 +145,8 @@ struct ParseCommand: ParsableCommand {
       case .json: parsed.append(ReportJSON.encode(report))
       case .jsonl: sink.write(compact.string(from: ReportJSON.encode(report)) + "\n")
       case .csv: sink.write(csv.row(report))
+      case .cells: sink.write(cells.jsonLines(report))
+      case .cellsCSV: sink.write(cells.csvLines(report))
       }
     }
     if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
@@ -185,7 +202,7 @@ struct ParseCommand: ParsableCommand {
       printError("resuming: \(skipped) input(s) already in \(output ?? "the output"), \(paths.count) to go")
     }
     let settings = CorpusRunner.Settings(
-      jobs: jobs ?? 1, timeout: timeout ?? 120, reading: reading.options, progress: standardErrorIsTerminal)
+      jobs: jobs ?? 1, timeout: timeout ?? 120, reading: readOptions, progress: standardErrorIsTerminal)
     let runner = CorpusRunner(paths: paths, output: sink, settings: settings)
     try runner.run()
     var tally = runner.tally

@@ -24,6 +24,9 @@ struct WorkerCommand: ParsableCommand {
   @Option(help: "Resolution (dpi) scanned pages are rendered at.")
   var dpi: Double = 300
 
+  @Flag(help: "Add each cell's provenance to the records.")
+  var provenance = false
+
   func run() throws {
     if let parent { ParentWatch.start(expecting: parent) }
     var reading = ReadOptions()
@@ -31,6 +34,7 @@ struct WorkerCommand: ParsableCommand {
     reading.ocr = ocr
     reading.dpi = dpi
     reading.ocrJobs = 1
+    reading.provenance = provenance
     let parser = CorpusItemParser(reading: reading)
     while let path = readLine(strippingNewline: true) {
       guard !path.isEmpty else { continue }

@@ -66,6 +66,59 @@ struct PiecesTests {
     #expect(estimator.angle(of: GreyBitmap(blankWidth: 50, height: 50, dpi: 100)) == 0)
   }
 
+  @Test("photocopies turned by up to 3° either way are measured", arguments: [2.9, -2.4, 1.3])
+  func largeSkew(degrees: Double) {
+    var straight = GreyBitmap(blankWidth: 827, height: 1169, dpi: 100)
+    for y in stride(from: 100, to: 1100, by: 40) { straight.fill(x: 80, y: y, width: 660, height: 2, value: 0) }
+    let turned = straight.rotated(clockwiseDegrees: -degrees, background: 255)
+    #expect(abs(SkewEstimator().angle(of: turned) - degrees) <= 0.06)
+  }
+
+  @Test("a sign before the digits is told by its shape: a dash is minus, a small cross plus, a low dot neither")
+  func signs() throws {
+    func ink(_ draw: (inout GreyBitmap) -> Void) -> InkComponents {
+      var bitmap = GreyBitmap(blankWidth: 120, height: 60, dpi: 300)
+      bitmap.fill(x: 50, y: 15, width: 14, height: 30, value: 0)  // a digit-sized stroke
+      draw(&bitmap)
+      return InkComponents(in: bitmap, region: bitmap.bounds, level: 128, minimumArea: 4)
+    }
+    let minus = ink { $0.fill(x: 20, y: 28, width: 18, height: 4, value: 0) }
+    #expect(PageReader.leadingSign(minus)?.sign == "-")
+    #expect(PageReader.leadingSign(minus)?.digits.boxes.count == 1)
+    let plus = ink { bitmap in
+      bitmap.fill(x: 20, y: 28, width: 18, height: 3, value: 0)
+      bitmap.fill(x: 28, y: 21, width: 3, height: 17, value: 0)
+    }
+    #expect(PageReader.leadingSign(plus)?.sign == "+")
+    #expect(PageReader.leadingSign(ink { $0.fill(x: 30, y: 40, width: 5, height: 5, value: 0) }) == nil)
+    #expect(PageReader.leadingSign(ink { _ in }) == nil)
+  }
+
+  @Test("two numbers apart in one merged cell are not one number; ink taller than a digit is none")
+  func numberShape() {
+    var bitmap = GreyBitmap(blankWidth: 200, height: 60, dpi: 300)
+    bitmap.fill(x: 20, y: 15, width: 14, height: 30, value: 0)
+    bitmap.fill(x: 38, y: 15, width: 14, height: 30, value: 0)
+    let together = InkComponents(in: bitmap, region: bitmap.bounds, level: 128, minimumArea: 4)
+    #expect(PageReader.looksNumeric(together))
+    #expect(!PageReader.looksNumeric(together, maximumHeight: 20))
+    bitmap.fill(x: 150, y: 15, width: 14, height: 30, value: 0)
+    #expect(!PageReader.looksNumeric(InkComponents(in: bitmap, region: bitmap.bounds, level: 128, minimumArea: 4)))
+  }
+
+  @Test("a rule stopping a few points short of a crossing rule (under a seal) is drawn on to it")
+  func snappedRules() {
+    let lines = [
+      RulingLine(axis: .horizontal, position: 100, start: 50, end: 300),
+      RulingLine(axis: .horizontal, position: 200, start: 50, end: 300),
+      RulingLine(axis: .vertical, position: 150, start: 100, end: 192),
+      RulingLine(axis: .vertical, position: 250, start: 130, end: 200),
+    ]
+    let snapped = PageReader.snapped(lines, reach: 10)
+    #expect(snapped[2].start == 100 && snapped[2].end == 200)
+    #expect(snapped[3].start == 130, "30 pt short is a real gap, not a seal")
+  }
+
   @Test("grids from rulings: merged cells found, letter strokes are no table")
   func grids() {
     let xs = [50.0, 150, 250, 350]

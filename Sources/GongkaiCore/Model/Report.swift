@@ -111,6 +111,8 @@ public struct Report: Sendable, Equatable {
   public var findings: [Finding]
   /// What the repair layer changed.
   public var repairs: [Repair]
+  /// Where each non-null cell was read, in table order; nil unless asked for.
+  public var provenance: [CellProvenance]? = nil
 
   /// Creates a report.
   public init(

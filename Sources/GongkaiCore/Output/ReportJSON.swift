@@ -3,7 +3,7 @@ public enum ReportJSON {
   /// The report as a JSON value, keys in contract order.
   public static func encode(_ report: Report) -> JSONValue {
     let source = report.source
-    return .object([
+    var members: [(String, JSONValue)] = [
       ("schema", .string(Report.schema)),
       (
         "source",
@@ -46,7 +46,60 @@ public enum ReportJSON {
             .object([("kind", .string($0.kind)), ("detail", .string($0.detail)), ("line", .integer($0.line))])
           })
       ),
-    ])
+    ]
+    if let provenance = report.provenance {
+      members.append(("provenance", .object(provenance.map { ($0.path, encode($0)) })))
+    }
+    return .object(members)
+  }
+
+  /// One cell's provenance: `raw` and the origin's keys.
+  static func encode(_ entry: CellProvenance) -> JSONValue {
+    let raw = JSONValue.string(entry.raw)
+    switch entry.origin {
+    case .page(let page, let box):
+      return .object([("raw", raw), ("page", .integer(page)), ("box", .array(box.map { .number(formatPoints($0)) }))])
+    case .table(let table, let row, let column):
+      return .object([("raw", raw), ("table", .integer(table)), ("row", .integer(row)), ("column", .integer(column))])
+    case .line(let line):
+      return .object([("raw", raw), ("line", .integer(line))])
+    }
+  }
+
+  /// A coordinate in points with two decimals at most (a hundredth of a point is far
+  /// below what a box needs).
+  static func formatPoints(_ value: Double) -> String {
+    let hundredths = (value * 100).rounded()
+    guard hundredths.isFinite, abs(hundredths) < 1e15 else { return "0" }
+    let whole = Int(hundredths)
+    let sign = whole < 0 ? "-" : ""
+    let magnitude = abs(whole)
+    let fraction = magnitude % 100
+    if fraction == 0 { return "\(sign)\(magnitude / 100)" }
+    let digits = fraction % 10 == 0 ? "\(fraction / 10)" : (fraction < 10 ? "0\(fraction)" : "\(fraction)")
+    return "\(sign)\(magnitude / 100).\(digits)"
+  }
+
+  /// Reads the `provenance` object back; nil when the report has none.
+  static func decodeProvenance(_ value: JSONValue?) -> [CellProvenance]? {
+    guard let members = value?.objectMembers else { return nil }
+    return members.compactMap { path, entry in
+      let raw = entry["raw"]?.stringValue ?? ""
+      if let page = entry["page"]?.intValue, let box = entry["box"]?.arrayElements {
+        let numbers = box.compactMap { element -> Double? in
+          if case .number(let text) = element { return Double(text) }
+          return element.intValue.map(Double.init)
+        }
+        guard numbers.count == 4 else { return nil }
+        return CellProvenance(path: path, raw: raw, origin: .page(page, box: numbers))
+      }
+      if let table = entry["table"]?.intValue, let row = entry["row"]?.intValue, let column = entry["column"]?.intValue
+      {
+        return CellProvenance(path: path, raw: raw, origin: .table(table, row: row, column: column))
+      }
+      if let line = entry["line"]?.intValue { return CellProvenance(path: path, raw: raw, origin: .line(line)) }
+      return nil
+    }
   }
 
   /// A table as an object of row objects.
@@ -155,8 +208,10 @@ public enum ReportJSON {
       guard let kind = item["kind"]?.stringValue else { return nil }
       return Repair(kind: kind, detail: item["detail"]?.stringValue ?? "", line: item["line"]?.intValue ?? 0)
     }
-    return Report(
+    var report = Report(
       source: info, meta: reportMeta, sections: reportSections, proactive: try table("proactive"),
       requests: try table("requests"), appeals: try table("appeals"), findings: findings, repairs: repairs)
+    report.provenance = decodeProvenance(json["provenance"])
+    return report
   }
 }

@@ -98,6 +98,12 @@ public struct SchemaValidator {
           found.append(
             Violation(path: path, reason: "\(text) is \(keyword == "minimum" ? "below" : "above") \(limitText)"))
         }
+      case "minItems", "maxItems":
+        if let elements = value.arrayElements, let limit = rule.intValue,
+          keyword == "minItems" ? elements.count < limit : elements.count > limit
+        {
+          found.append(Violation(path: path, reason: "\(elements.count) items, \(keyword) is \(limit)"))
+        }
       case "minLength":
         if let text = value.stringValue, let minimum = rule.intValue, text.count < minimum {
           found.append(Violation(path: path, reason: "shorter than \(minimum)"))

@@ -13,6 +13,8 @@ public struct ReportParser: Sendable {
       var key: String
       var isAmount: Bool
       var unit: String?
+      /// The cell's path, e.g. `requests.new.total` (made once, for provenance).
+      var path = ""
     }
 
     var name: String
@@ -25,7 +27,8 @@ public struct ReportParser: Sendable {
           row.key,
           row.columnKeys.map { key in
             let column = columns.first { $0.key == key }
-            return Column(key: key, isAmount: column?.kind == .amount, unit: column?.unit)
+            return Column(
+              key: key, isAmount: column?.kind == .amount, unit: column?.unit, path: "\(name).\(row.key).\(key)")
           }
         )
       }
@@ -59,8 +62,10 @@ public struct ReportParser: Sendable {
 
   /// The report of `document`, before validation; the findings are those only the
   /// source text can show (placeholders, deviant labels).
+  /// With a `locator`, the report's `provenance` lists where each non-null cell was read.
   public func parse(
-    _ document: RepairedDocument, source: SourceInfo, titleHint: String? = nil, uncertain: [UncertainCell] = []
+    _ document: RepairedDocument, source: SourceInfo, titleHint: String? = nil, uncertain: [UncertainCell] = [],
+    locator: (any CellLocating)? = nil
   ) -> Report {
     let template = document.template
     let title = MetaReader.title(preamble: document.preamble, hint: titleHint)
@@ -75,10 +80,14 @@ public struct ReportParser: Sendable {
     var findings: [Finding] = []
     // A form from another catalog than the parser's is read from the document's own template.
     let layout = layouts[template.id] ?? Self.layouts(of: template)
-    let proactive = table(layout[0], found: document.proactive, findings: &findings)
-    var requests = table(layout[1], found: document.requests, findings: &findings)
+    var provenance: [CellProvenance] = []
+    let proactive = table(
+      layout[0], found: document.proactive, findings: &findings, locator: locator, provenance: &provenance)
+    var requests = table(
+      layout[1], found: document.requests, findings: &findings, locator: locator, provenance: &provenance)
     Validator.markRowsAbsentByDesign(in: &requests.rows, template: template)
-    let appeals = table(layout[2], found: document.appeals, findings: &findings)
+    let appeals = table(
+      layout[2], found: document.appeals, findings: &findings, locator: locator, provenance: &provenance)
     for (name, table) in [("proactive", document.proactive), ("requests", document.requests)] {
       for deviation in table?.deviations ?? [] {
         findings.append(Finding(rule: "template_deviation", severity: .warning, location: name, message: deviation))
@@ -95,16 +104,30 @@ public struct ReportParser: Sendable {
     let sections = ReportSections(
       overview: document.narrative["overview"], problems: document.narrative["problems"],
       other: document.narrative["other"])
-    return Report(
+    var report = Report(
       source: source, meta: meta, sections: sections, proactive: proactive, requests: requests,
       appeals: appeals, findings: findings, repairs: document.repairs)
+    if let locator { report.provenance = Self.located(provenance, by: locator) }
+    return report
   }
 
   /// An `ocr_low_confidence` warning for each uncertain value that ended up in a table.
   private func uncertainFindings(_ uncertain: [UncertainCell], document: RepairedDocument, template: ReportTemplate)
     -> [Finding]
   {
+    placed(uncertain, in: document).map { path, cell in
+      Finding(
+        rule: "ocr_low_confidence", severity: .warning, location: path,
+        message:
+          "read as \(cell.value) with confidence \(Int(cell.confidence.rounded())); check this cell against the scan")
+    }
+  }
+
+  /// The uncertain values that ended up in a table, with the path of their cell
+  /// (`requests.granted.total`).
+  func placed(_ uncertain: [UncertainCell], in document: RepairedDocument) -> [(path: String, cell: UncertainCell)] {
     guard !uncertain.isEmpty else { return [] }
+    let template = document.template
     var paths: [AssembledTable.CellOrigin: String] = [:]
     let tables: [(String, AssembledTable?, (String) -> [String])] = [
       (
@@ -123,28 +146,60 @@ public struct ReportParser: Sendable {
       }
     }
     return uncertain.compactMap { cell in
-      guard let path = paths[AssembledTable.CellOrigin(line: cell.line, field: cell.field)] else { return nil }
-      return Finding(
-        rule: "ocr_low_confidence", severity: .warning, location: path,
-        message:
-          "read as \(cell.value) with confidence \(Int(cell.confidence.rounded())); check this cell against the scan")
+      paths[AssembledTable.CellOrigin(line: cell.line, field: cell.field)].map { ($0, cell) }
     }
   }
 
   /// One table with every template cell present, typed by its column.
-  private func table(_ layout: TableLayout, found: AssembledTable?, findings: inout [Finding]) -> DataTable {
+  /// The cells' origins in the input. A value on a space-aligned line is told from equal
+  /// values on the same line by how many of them stand before it (cells come in table
+  /// order, which is the text's order).
+  private static func located(_ cells: [CellProvenance], by locator: any CellLocating) -> [CellProvenance] {
+    struct Seen: Hashable {
+      var line: Int
+      var raw: String
+    }
+    var seen: [Seen: Int] = [:]
+    let counts = locator.needsOccurrence
+    var located = cells
+    var kept = 0
+    for cell in cells {
+      guard var position = cell.textPosition else { continue }
+      if counts, position.field == nil {
+        let key = Seen(line: position.line, raw: cell.raw)
+        position.occurrence = seen[key, default: 0]
+        seen[key, default: 0] += 1
+      }
+      guard let origin = locator.origin(of: position, raw: cell.raw) else { continue }
+      located[kept] = cell
+      located[kept].origin = origin
+      located[kept].textPosition = position
+      kept += 1
+    }
+    located.removeLast(located.count - kept)
+    return located
+  }
+
+  /// With a `locator`, each non-null cell's place in the text is added to `provenance`.
+  private func table(
+    _ layout: TableLayout, found: AssembledTable?, findings: inout [Finding], locator: (any CellLocating)?,
+    provenance: inout [CellProvenance]
+  ) -> DataTable {
     // Rows were assembled in form order, so a cursor finds each in turn.
     var cursor = 0
     var rows: [DataTable.Row] = []
     rows.reserveCapacity(layout.rows.count)
     for row in layout.rows {
       var cells: [CellText?] = []
+      var origins: [AssembledTable.CellOrigin?] = []
       if let found {
         if cursor < found.rows.count, found.rows[cursor].key == row.key {
           cells = found.rows[cursor].cells
+          if locator != nil { origins = found.rows[cursor].origins }
           cursor += 1
         } else if let match = found.row(row.key) {
           cells = match.cells
+          if locator != nil { origins = match.origins }
         }
       }
       var typed: [DataTable.Cell] = []
@@ -157,6 +212,13 @@ public struct ReportParser: Sendable {
         let value = value(
           text, column: column, path: { "\(layout.name).\(row.key).\(column.key)" }, findings: &findings)
         typed.append(DataTable.Cell(key: column.key, value: value))
+        if locator != nil, value != nil, index < origins.count, let position = origins[index] {
+          // Located once every table is read (see `located`).
+          provenance.append(
+            CellProvenance(
+              path: column.path, raw: text.raw, origin: .line(position.line),
+              textPosition: position))
+        }
       }
       rows.append(DataTable.Row(key: row.key, cells: typed))
     }

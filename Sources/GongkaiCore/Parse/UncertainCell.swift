@@ -9,12 +9,16 @@ public struct UncertainCell: Sendable, Hashable {
   public var value: String
   /// The reader's confidence, 0–100.
   public var confidence: Double
+  /// Other readings of the same glyphs (another model, segmentation, scale or threshold):
+  /// when the table does not add up, the validator may prefer one of them.
+  public var alternatives: [String]
 
   /// Creates an uncertain cell.
-  public init(line: Int, field: Int, value: String, confidence: Double) {
+  public init(line: Int, field: Int, value: String, confidence: Double, alternatives: [String] = []) {
     self.line = line
     self.field = field
     self.value = value
     self.confidence = confidence
+    self.alternatives = alternatives
   }
 }

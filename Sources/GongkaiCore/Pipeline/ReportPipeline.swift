@@ -19,13 +19,20 @@ public struct ReportPipeline: Sendable {
   public func repair(_ text: String) -> RepairedDocument { repairer.repair(text) }
 
   /// The validated report of `text`, or an error when the text holds no annual report.
-  /// `uncertain` lists values the text source doubts (OCR), located in `text`.
+  /// `uncertain` lists values the text source doubts (OCR), located in `text`; with a
+  /// `locator` (the front end's side data), the report carries each cell's provenance.
   public func report(
-    text: String, source: SourceInfo, titleHint: String? = nil, uncertain: [UncertainCell] = []
+    text: String, source: SourceInfo, titleHint: String? = nil, uncertain: [UncertainCell] = [],
+    locator: (any CellLocating)? = nil
   ) throws(InputError) -> Report {
     let document = repairer.repair(text)
     try Self.requireReport(document, file: source.file)
-    return validator.validate(parser.parse(document, source: source, titleHint: titleHint, uncertain: uncertain))
+    let report = validator.validate(
+      parser.parse(document, source: source, titleHint: titleHint, uncertain: uncertain, locator: locator))
+    // Doubtful OCR reads: the tables' arithmetic may choose among readings of the same glyphs.
+    let doubtful = parser.placed(uncertain, in: document)
+    guard !doubtful.isEmpty else { return report }
+    return ReadingChooser(validator: validator).choose(report, doubtful: doubtful)
   }
 
   /// The report of a repaired document, validated.

@@ -19,6 +19,16 @@ public struct AssembledTable: Sendable, Equatable {
     public var line: Int
     /// 0-based tab-separated field of that line, nil for space-aligned text.
     public var field: Int?
+    /// For space-aligned text: how many values with the same text stand before it on the
+    /// line (set only when provenance is traced).
+    public var occurrence: Int? = nil
+
+    /// Creates a position: 1-based line, 0-based field (nil for space-aligned text).
+    public init(line: Int, field: Int?, occurrence: Int? = nil) {
+      self.line = line
+      self.field = field
+      self.occurrence = occurrence
+    }
   }
 
   /// Rows found, in template order.

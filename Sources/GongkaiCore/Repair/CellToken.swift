@@ -16,4 +16,10 @@ struct CellToken: Sendable, Equatable {
   var line: Int
   /// Its tab-separated field in that line, when the line had tabs.
   var field: Int? = nil
+  /// Where its text stands when that is not `line` and `field`: a value on a later line
+  /// joined into a cell opened by a tab (for provenance only; repairs keep `line`).
+  var origin: AssembledTable.CellOrigin? = nil
+
+  /// Where the piece's text stands.
+  var position: AssembledTable.CellOrigin { origin ?? AssembledTable.CellOrigin(line: line, field: field) }
 }

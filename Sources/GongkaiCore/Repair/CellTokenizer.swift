@@ -10,12 +10,16 @@ struct CellTokenizer {
   private var open: OpenCell?
   /// The words of the line being split (reused from line to line).
   private var words: [Word] = []
+  /// While a joined cell is emitted: each value token's index and where its text starts in the cell.
+  private var valueOffsets: [(token: Int, offset: Int)]? = nil
 
   /// A tab-started cell that may continue on the following lines.
   private struct OpenCell {
     var text: String
     var line: Int
     var field: Int
+    /// Where each joined piece starts in `text` (UTF-8 offset) and its line.
+    var pieceLines: [(offset: Int, line: Int)] = []
     /// The texts joined into the cell, kept once a second one arrives.
     var pieces: [String] = []
   }
@@ -85,6 +89,7 @@ struct CellTokenizer {
     {
       let text = String(decoding: bytes[trimmed], as: UTF8.self)
       if current.pieces.isEmpty, !current.text.isEmpty { open?.pieces.append(current.text) }
+      open?.pieceLines.append((current.text.utf8.count, line))
       open?.text += text
       open?.pieces.append(text)
       return
@@ -124,7 +129,16 @@ struct CellTokenizer {
           detail: "\(cell.pieces.joined(separator: " / ")) → \(cell.text)", line: cell.line))
     }
     var text = cell.text
+    if !cell.pieceLines.isEmpty { valueOffsets = [] }
     text.withUTF8 { emitTrimmedCell($0, 0..<$0.count, line: cell.line, field: cell.field) }
+    // Values whose text came from a joined line are traced to that line.
+    if let offsets = valueOffsets {
+      valueOffsets = nil
+      for (index, offset) in offsets {
+        guard let piece = cell.pieceLines.last(where: { $0.offset <= offset }) else { continue }
+        tokens[index].origin = AssembledTable.CellOrigin(line: piece.line, field: nil)
+      }
+    }
   }
 
   /// Emits one cell, `range` of `bytes` with no blanks around it: blank, a value, or its words.
@@ -135,6 +149,7 @@ struct CellTokenizer {
     if cell.isEmpty {
       tokens.append(CellToken(content: .blank, line: line, field: field))
     } else if let value = CellText.parse(bytes: cell) {
+      valueOffsets?.append((tokens.count, range.lowerBound))
       tokens.append(CellToken(content: .value(value), line: line, field: field))
     } else if !BlankBytes.hasWordBreak(cell) {
       // One word that is not a number: a label or header cell.
@@ -160,6 +175,7 @@ struct CellTokenizer {
       if case .placeholder = value, !standsApart(bytes, index) { value = nil }
       if let value {
         flushText(bytes, &pendingText, &pendingCount, line: line, field: field)
+        valueOffsets?.append((tokens.count, words[index].range.lowerBound))
         tokens.append(CellToken(content: .value(value), line: line, field: field))
       } else if pendingText == nil, CellText.isUnitWord(bytes: word),
         let last = tokens.last, case .value(.number(let number, nil, let raw)) = last.content, last.line == line

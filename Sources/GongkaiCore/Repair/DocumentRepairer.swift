@@ -141,7 +141,7 @@ public struct DocumentRepairer: Sendable {
         }
         pendingBlanks = 0
         cells.append(value)
-        origins.append(AssembledTable.CellOrigin(line: token.line, field: token.field))
+        origins.append(token.position)
       }
     }
     if let first = extra.first {

@@ -149,7 +149,7 @@ struct TableAssembler {
         }
         row.pendingBlanks = 0
         row.cells.append(value)
-        row.origins.append(AssembledTable.CellOrigin(line: token.line, field: token.field))
+        row.origins.append(token.position)
         row.trailingLine = token.line
         row.trailingBlanks = 0
         current = row

@@ -32,6 +32,13 @@ public struct LayoutReconstructor: Sendable {
 
   /// The text of already analysed pages.
   public func render(_ pages: [PageLayout]) -> String {
+    var placement: TextPlacement? = nil
+    return render(pages, placement: &placement)
+  }
+
+  /// The text of already analysed pages; when `placement` is given, each line's place on
+  /// the pages is appended to it (the characters are the caller's to add).
+  public func render(_ pages: [PageLayout], placement: inout TextPlacement?) -> String {
     let margins = Margins(pages)
     var output: [String] = []
     var previousLine: TextLine? = nil
@@ -51,8 +58,14 @@ public struct LayoutReconstructor: Sendable {
             let last = output.popLast()
           {
             output.append(Self.join(last, line.text))
+            if placement != nil, var joined = placement?.lines.popLast() {
+              joined.pieces.append(TextPlacement.Piece(page: page.number, box: line.box))
+              placement?.lines.append(joined)
+            }
           } else {
             output.append(line.text)
+            placement?.lines.append(
+              TextPlacement.Line(pieces: [TextPlacement.Piece(page: page.number, box: line.box)], isTableRow: false))
           }
           previousLine = line
           previousLineEndsPage = isLast
@@ -70,12 +83,22 @@ public struct LayoutReconstructor: Sendable {
             {
               output[output.count - 1] = merged.line
               rows.removeFirst()
+              if placement != nil, var joined = placement?.lines.popLast() {
+                joined.pieces = Self.pieces(of: merged, page: joined.pieces.first?.page ?? page.number)
+                placement?.lines.append(joined)
+              }
               current.rows = before.rows.dropLast() + [merged] + rows
             } else {
               current.rows = before.rows + rows
             }
           }
           output.append(contentsOf: rows.map(\.line))
+          if placement != nil {
+            for row in rows {
+              placement?.lines.append(
+                TextPlacement.Line(pieces: Self.pieces(of: row, page: page.number), isTableRow: true))
+            }
+          }
           previousTable = current
           previousTableEndsPage = isLast
           previousLine = nil
@@ -83,6 +106,13 @@ public struct LayoutReconstructor: Sendable {
       }
     }
     return output.joined(separator: "\n") + (output.isEmpty ? "" : "\n")
+  }
+
+  /// The place of each cell of `row` on `page` (the row's box where cells are not known).
+  static func pieces(of row: TableRow, page: Int) -> [TextPlacement.Piece] {
+    row.cells.indices.map { index in
+      TextPlacement.Piece(page: page, box: index < row.cellBoxes.count ? row.cellBoxes[index] : row.box)
+    }
   }
 
   /// Joins a wrapped line to its paragraph (a space only between two Latin words).
@@ -117,7 +147,7 @@ public struct LayoutReconstructor: Sendable {
     }
     guard joined else { return nil }
     let box = last.box.union(first.box)
-    return TableRow(cells: cells, box: box)
+    return TableRow(cells: cells, box: box, cellBoxes: last.cellBoxes)
   }
 
   /// Whether a cell holds a number (digits with an optional sign, separators or unit).

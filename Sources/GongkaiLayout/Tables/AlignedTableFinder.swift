@@ -53,7 +53,11 @@ public struct AlignedTableFinder: Sendable {
       grid.append(cells)
     }
     (columns, grid) = Self.mergingDisjointColumns(columns, grid)
-    var rows = zip(grid, lines).map { TableRow(cells: $0, box: $1.box) }
+    var rows = zip(grid, lines).map { cells, line in
+      TableRow(
+        cells: cells, box: line.box,
+        cellBoxes: columns.map { PageRect(minX: $0.0, minY: line.box.minY, maxX: $0.1, maxY: line.box.maxY) })
+    }
     rows = Self.joiningWrappedNumbers(rows, fontSize: lines.map(\.fontSize).min() ?? 0)
     let box = lines.dropFirst().reduce(lines[0].box) { $0.union($1.box) }
     let edges = columns.map(\.0) + (columns.last.map { [$0.1] } ?? [])
@@ -101,6 +105,8 @@ public struct AlignedTableFinder: Sendable {
         row.cells[column] = (above + below).map { $0.cells[column] }.joined()
       }
       row.box = (above + below).reduce(row.box) { $0.union($1.box) }
+      let box = row.box
+      row.cellBoxes = row.cellBoxes.map { PageRect(minX: $0.minX, minY: box.minY, maxX: $0.maxX, maxY: box.maxY) }
       result.append(row)
       index = next
     }

@@ -276,7 +276,7 @@ public struct RuledTableFinder: Sendable {
       let box = PageRect(
         minX: grid.xs[0], minY: grid.ys[row], maxX: grid.xs[grid.xs.count - 1],
         maxY: grid.ys[row + 1])
-      let tableRow = TableRow(cells: cells, box: box)
+      let tableRow = TableRow(cells: cells, box: box, cellBoxes: covering.map { $0.element.rect(in: grid) })
       if !tableRow.isEmpty { rows.append(tableRow) }
     }
     return Table(rows: rows, box: grid.box, columnEdges: grid.xs, isRuled: true)

@@ -25,11 +25,14 @@ public struct TableRow: Sendable, Hashable {
   public var cells: [String]
   /// Where the row sits.
   public var box: PageRect
+  /// The area of each cell, left to right (empty when not known).
+  public var cellBoxes: [PageRect]
 
   /// Creates a row.
-  public init(cells: [String], box: PageRect) {
+  public init(cells: [String], box: PageRect, cellBoxes: [PageRect] = []) {
     self.cells = cells
     self.box = box
+    self.cellBoxes = cellBoxes
   }
 
   /// The row as one line of tab-separated cells.

@@ -7,8 +7,11 @@ import GongkaiLayout
 /// angle, the ink piles up into sharp peaks. The angle whose row profile has the largest
 /// sum of squares wins, searched coarsely and then finely.
 public struct SkewEstimator: Sendable {
-  /// The largest rotation looked for, in degrees either way.
-  public var maximumAngle = 2.0
+  /// The largest rotation looked for, in degrees either way (photocopies come turned by
+  /// up to 3°; past about 2° a table's right end drifts a whole row down).
+  public var maximumAngle = 4.0
+  /// The step of the coarse search, in degrees; each later pass is five times finer.
+  public var coarseStep = 0.2
   /// The resolution the profile is taken at (the page is sampled down to it).
   public var workingDPI = 100.0
 
@@ -22,10 +25,10 @@ public struct SkewEstimator: Sendable {
     guard points.count >= 50 else { return 0 }
     var best = 0.0
     var bestScore = score(points, degrees: 0)
-    var step = 0.1
+    var step = coarseStep
     var low = -maximumAngle
     var high = maximumAngle
-    for _ in 0..<2 {
+    for _ in 0..<3 {
       var angle = low
       while angle <= high + 1e-9 {
         let value = score(points, degrees: angle)

@@ -8,6 +8,9 @@ struct NumberRead: Sendable, Hashable {
   var confidence: Double
   /// Whether a person should check it: the reads disagreed, or the only read was unsure.
   var isLowConfidence: Bool
+  /// Other values read from the same glyphs (other model, page segmentation, scale or
+  /// threshold), for an unsure read only; the table's arithmetic may prefer one of them.
+  var alternatives: [String] = []
 }
 
 /// Reads a cell that holds one number: the English model on the glyphs scaled to about
@@ -19,6 +22,8 @@ struct NumberRead: Sendable, Hashable {
 /// wrong reads come with low confidence; the Chinese model can drop a leading digit with
 /// high confidence, which only a disagreeing second model reveals.
 struct NumberReader {
+  /// Votes whose best read is less sure than this are not taken as numbers.
+  var minimumConfidence = 20.0
   /// English reads at least this sure are taken without a second look.
   var acceptConfidence = 93.0
   /// The digit height the English model is given, in pixels.
@@ -52,7 +57,30 @@ struct NumberReader {
     if let first { reads.append(first) }
     if let second { reads.append(second) }
     if let third = chineseRead(page, ink: ink, level: level) { reads.append(third) }
-    return Self.vote(reads)
+    var vote = Self.vote(reads)
+    // A "number" no model is at all sure of is most often Chinese characters whose parts are
+    // narrow (科研 → 57): the cell is left to the text reader.
+    guard vote.confidence >= minimumConfidence else { return nil }
+    if vote.isLowConfidence {
+      // A doubtful cell is read a few more ways, so the table's arithmetic can choose among
+      // readings of these glyphs.
+      reads += rereads(page, ink: ink, level: level)
+      var seen: Set<String> = [vote.value]
+      vote.alternatives = reads.map(\.value).filter { seen.insert($0).inserted }
+    }
+    return vote
+  }
+
+  /// More reads of a doubtful cell: the English model taking the image as a block (psm 6),
+  /// the Chinese model at twice the size, and both with a darker threshold.
+  func rereads(_ page: GreyBitmap, ink: PixelRect, level: UInt8) -> [(value: String, confidence: Double)] {
+    var reads: [(value: String, confidence: Double)] = []
+    let darker = UInt8(max(1, Int(level) * 3 / 4))
+    if let read = englishRead(page, ink: ink, level: level, height: englishHeight, mode: .block) { reads.append(read) }
+    if let read = englishRead(page, ink: ink, level: darker, height: secondHeight) { reads.append(read) }
+    if let read = chineseRead(page, ink: ink, level: level, scale: 2) { reads.append(read) }
+    if let read = chineseRead(page, ink: ink, level: darker) { reads.append(read) }
+    return reads
   }
 
   /// The value most reads agree on; unsure unless at least two agree.
@@ -71,21 +99,25 @@ struct NumberReader {
   }
 
   /// The English model on the glyphs scaled to `height` pixels, single-line mode.
-  func englishRead(_ page: GreyBitmap, ink: PixelRect, level: UInt8, height: Double)
-    -> (value: String, confidence: Double)?
-  {
+  func englishRead(
+    _ page: GreyBitmap, ink: PixelRect, level: UInt8, height: Double, mode: OCREngine.Mode = .singleLine
+  ) -> (value: String, confidence: Double)? {
     let factor = height / Double(max(1, ink.height))
     let margin = max(1, Int((Double(englishPadding) / factor).rounded(.up)))
     let image = page.cropped(ink, padding: margin, background: 255).scaled(by: factor)
       .binarized(level: level)
-    let text = english.recognize(image, mode: .singleLine)
+    let text = english.recognize(image, mode: mode)
     guard let value = NumberText.number(from: text.text) else { return nil }
     return (value, text.confidence)
   }
 
-  /// The Chinese model, digits only, at native size with a wide margin.
-  func chineseRead(_ page: GreyBitmap, ink: PixelRect, level: UInt8) -> (value: String, confidence: Double)? {
-    let image = page.cropped(ink, padding: chinesePadding, background: 255).binarized(level: level)
+  /// The Chinese model, digits only, at native size (or `scale` times it) with a wide margin.
+  func chineseRead(_ page: GreyBitmap, ink: PixelRect, level: UInt8, scale: Double = 1)
+    -> (value: String, confidence: Double)?
+  {
+    var image = page.cropped(ink, padding: chinesePadding, background: 255)
+    if scale != 1 { image = image.scaled(by: scale) }
+    image = image.binarized(level: level)
     let text = chinese.recognize(image, mode: .singleLine, whitelist: "0123456789.")
     guard let value = NumberText.number(from: text.text) else { return nil }
     return (value, text.confidence)

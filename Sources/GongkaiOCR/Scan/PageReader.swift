@@ -27,10 +27,24 @@ final class PageReader {
   let chinese: OCREngine
   let numbers: NumberReader
   var skewEstimator = SkewEstimator()
-  var rulingFinder = RulingLineFinder()
+  /// Pieces of a rule up to 10 pt apart are one rule: where a seal's ring crosses a rule the
+  /// ink is too thick to be a line for a few points (a cell is wider, a row taller than that).
+  var rulingFinder: RulingLineFinder = {
+    var options = RulingLineFinder.Options()
+    options.joinGap = 10
+    return RulingLineFinder(options: options)
+  }()
   /// The block (points) the local paper level is measured over when finding rules; smaller
   /// than a cell, larger than a rule is thick.
   var shadingBlockSize = 2.0
+  /// How much darker than the paper (grey levels) a rule must be at least: light grey
+  /// borders of 0.25 pt, blurred by a copier, are only about 30 levels darker.
+  var ruleMargin = 16
+  /// A cell that is no number at the page's ink level is tried again at these fractions of
+  /// it, which keep print and drop a red seal's lighter grey; such a read is marked unsure.
+  var stampedInkFactors = [0.6, 0.35]
+  /// Digits taller than this (points) are not digits: a seal's ring joined to a glyph.
+  var maximumDigitHeight = 20.0
   /// Rotations smaller than this (degrees) are left alone.
   var minimumSkew = 0.05
   /// The white margin given to label cells, in pixels.
@@ -57,12 +71,14 @@ final class PageReader {
     let level = OtsuThreshold.level(of: page)
     // Rules are found on a smoothed black-and-white copy: a blurred rule is lighter than
     // text, and with one threshold between ink and paper it would break up.
-    let ruleLevel = UInt8(max(Int(level), Int(paper) - max(24, (Int(paper) - Int(level)) / 3)))
+    let ruleLevel = UInt8(max(Int(level), Int(paper) - max(ruleMargin, (Int(paper) - Int(level)) / 4)))
     // Measured against the local paper, so grey shading behind a table row is not ink
     // and the rules around it stay lines (see ``GreyBitmap/smoothedBinary(level:margin:block:)``).
     let shadingBlock = max(2, Int((shadingBlockSize * scale).rounded()))
-    let rulings = rulingFinder.lines(
-      in: page.smoothedBinary(level: ruleLevel, margin: Int(paper) - Int(ruleLevel), block: shadingBlock))
+    let rulings = Self.snapped(
+      rulingFinder.lines(
+        in: page.smoothedBinary(level: ruleLevel, margin: Int(paper) - Int(ruleLevel), block: shadingBlock)),
+      reach: rulingFinder.options.joinGap)
     let grids = TableGrid.grids(from: rulings)
 
     var characters: [PositionedCharacter] = []
@@ -83,14 +99,38 @@ final class PageReader {
         guard !region.isEmpty else { continue }
         let ink = InkComponents(in: page, region: region, level: level, minimumArea: speck)
         guard let inkBox = ink.union else { continue }
-        if Self.looksNumeric(ink), let read = numbers.read(page, ink: inkBox, level: level) {
+        // A cell under a seal: the stamp's ink is lighter than print, so when the cell is no
+        // number at the page's level it is looked at again with only the darkest ink.
+        var found = readNumber(page, ink: ink, level: level)
+        var text: [PositionedCharacter] = []
+        if found == nil {
+          let mode: OCREngine.Mode = Self.lineCount(ink) == 1 ? .singleLine : .block
+          text = readText(page, ink: inkBox, paper: paper, scale: scale, mode: mode)
+          // A label reads as Chinese; a number crossed by a seal reads as something else (mso,
+          // U, or one stray character such as 人): only then is the cell looked at again with
+          // the darkest ink alone, and after a stray Chinese character only a sure read counts.
+          let han = text.filter { Self.isHan($0.character) }.count
+          // 无 and 空 are placeholders, read as they are.
+          if han <= 1, !text.contains(where: { $0.character == "无" || $0.character == "空" }) {
+            for factor in stampedInkFactors where found == nil {
+              let darkLevel = UInt8(Double(level) * factor)
+              // Where the stamp crossed a stroke a few dark pixels stay behind: larger specks go.
+              let dark = InkComponents(in: page, region: region, level: darkLevel, minimumArea: 4 * speck)
+              guard let read = readNumber(page, ink: dark, level: darkLevel), han == 0 || !read.isLowConfidence
+              else { continue }
+              var unsure = read
+              unsure.isLowConfidence = true
+              found = unsure
+            }
+          }
+        }
+        if let read = found {
           let box = pageRect(inkBox, scale: scale)
           numberCells.append(ReadNumberCell(box: box, read: read))
           characters += Self.spread(read.value, over: box)
-          continue
+        } else {
+          characters += text
         }
-        let mode: OCREngine.Mode = Self.lineCount(ink) == 1 ? .singleLine : .block
-        characters += readText(page, ink: inkBox, paper: paper, scale: scale, mode: mode)
       }
     }
 
@@ -111,6 +151,22 @@ final class PageReader {
       number: number, width: Double(page.width) / scale, height: Double(page.height) / scale,
       characters: characters, rulings: Self.rulings(rulings, inside: grids))
     return ReadPage(page: positioned, numbers: numberCells, skew: skew)
+  }
+
+  /// The number in a cell whose ink (at `level`) is `ink`: a sign told by its shape, the
+  /// digits read by ``NumberReader``; `nil` when the ink does not look like a number.
+  func readNumber(_ page: GreyBitmap, ink: InkComponents, level: UInt8) -> NumberRead? {
+    let signed = Self.leadingSign(ink)
+    let digits = signed?.digits ?? ink
+    let tallest = Int((maximumDigitHeight * page.pixelsPerPoint).rounded())
+    guard Self.looksNumeric(digits, maximumHeight: tallest), let digitBox = digits.union,
+      var read = numbers.read(page, ink: digitBox, level: level)
+    else { return nil }
+    if let sign = signed?.sign {
+      read.value = String(sign) + read.value
+      read.alternatives = read.alternatives.map { String(sign) + $0 }
+    }
+    return read
   }
 
   /// Reads a label cell with the Chinese model as a block of lines: first shrunk to
@@ -155,6 +211,29 @@ final class PageReader {
     }
   }
 
+  /// `lines` with each end that stops short of a crossing rule by at most `reach` points
+  /// drawn on to it: where a seal covers a table's corner the rule under it is lost.
+  static func snapped(_ lines: [RulingLine], reach: Double) -> [RulingLine] {
+    lines.map { line in
+      var line = line
+      let crossing = lines.filter {
+        $0.axis != line.axis && $0.start - reach <= line.position && $0.end + reach >= line.position
+      }
+      if let stop = crossing.map(\.position).filter({ $0 > line.end && $0 <= line.end + reach }).min() {
+        line.end = stop
+      }
+      if let stop = crossing.map(\.position).filter({ $0 < line.start && $0 >= line.start - reach }).max() {
+        line.start = stop
+      }
+      return line
+    }
+  }
+
+  /// Whether `character` is a CJK ideograph (a label's text, or a placeholder such as 无).
+  static func isHan(_ character: Character) -> Bool {
+    character.unicodeScalars.contains { (0x3400...0x9FFF).contains($0.value) || (0xF900...0xFAFF).contains($0.value) }
+  }
+
   /// How many lines of text the blobs form (blobs overlapping vertically share a line).
   static func lineCount(_ ink: InkComponents) -> Int {
     var bands: [(top: Int, bottom: Int)] = []
@@ -170,12 +249,19 @@ final class PageReader {
 
   /// Whether the ink looks like one line of digits: every tall blob narrow, on one line,
   /// small blobs only low down (a decimal point).
-  static func looksNumeric(_ ink: InkComponents) -> Bool {
-    guard let union = ink.union, ink.boxes.count <= 12 else { return false }
+  static func looksNumeric(_ ink: InkComponents, maximumHeight: Int = .max) -> Bool {
+    guard let union = ink.union, ink.boxes.count <= 12, union.height <= maximumHeight else { return false }
     let tall = ink.boxes.filter { $0.box.height * 2 >= union.height }
     guard !tall.isEmpty else { return false }
     let heights = tall.map(\.box.height).sorted()
     let typical = heights[heights.count / 2]
+    // Two numbers in one (merged) cell stand apart: a gap wider than a digit is tall.
+    let spans = ink.boxes.map { ($0.box.x, $0.box.maxX) }.sorted { $0.0 < $1.0 }
+    var reached = spans[0].1
+    for span in spans.dropFirst() {
+      if span.0 - reached > typical { return false }
+      reached = max(reached, span.1)
+    }
     // One line: the union is not much taller than a digit.
     guard Double(union.height) <= 1.3 * Double(typical) else { return false }
     for (box, _) in tall {
@@ -192,6 +278,30 @@ final class PageReader {
       return false
     }
     return true
+  }
+
+  /// A sign printed before a number: the leftmost blob, clear of the others, short and at
+  /// mid-height of the digits — a dash (minus, also the full-width －) or a small cross (plus).
+  /// Returns the sign and the ink without it; `nil` when there is none.
+  static func leadingSign(_ ink: InkComponents) -> (sign: Character, digits: InkComponents)? {
+    guard ink.boxes.count >= 2,
+      let first = ink.boxes.indices.min(by: { ink.boxes[$0].box.x < ink.boxes[$1].box.x })
+    else { return nil }
+    let mark = ink.boxes[first].box
+    var rest = ink
+    rest.boxes.remove(at: first)
+    guard let digits = rest.union, mark.maxX <= digits.x else { return nil }
+    let digitHeight = Double(rest.boxes.map(\.box.height).max() ?? 0)
+    let height = Double(mark.height)
+    let width = Double(mark.width)
+    let middle = Double(mark.y) + height / 2
+    guard height <= 0.7 * digitHeight, width <= 1.6 * digitHeight,
+      middle >= Double(digits.y) + 0.25 * Double(digits.height),
+      middle <= Double(digits.y) + 0.75 * Double(digits.height)
+    else { return nil }
+    if width >= 1.8 * height, height <= 0.3 * digitHeight { return ("-", rest) }
+    if height >= 0.3 * digitHeight, width >= 0.6 * height, width <= 1.6 * height { return ("+", rest) }
+    return nil
   }
 
   /// One character per digit, the box divided evenly, so the layout step sees the number.

@@ -127,10 +127,19 @@ public struct ScanReader: Sendable {
       }
       tagged.append(positioned)
     }
-    let text = LayoutReconstructor().text(of: tagged)
+    let reconstructor = LayoutReconstructor()
+    var placed: TextPlacement? = TextPlacement()
+    let text = reconstructor.render(reconstructor.layouts(of: tagged), placement: &placed)
+    var placement = placed ?? TextPlacement()
+    for (page, original) in zip(tagged, pages) {
+      placement.characters[page.number] = page.characters
+      placement.turns[page.number] = TextPlacement.Turn(
+        clockwiseDegrees: original.skew, centreX: page.width / 2, centreY: page.height / 2)
+    }
     guard !unsure.isEmpty else {
       return ScanResult(
-        text: text, lowConfidence: [], pagesRead: pages.map(\.page.number), skew: pages.map(\.skew))
+        text: text, lowConfidence: [], pagesRead: pages.map(\.page.number), skew: pages.map(\.skew),
+        placement: placement)
     }
     var lines: [String] = []
     var found: [LowConfidenceCell] = []
@@ -145,7 +154,8 @@ public struct ScanReader: Sendable {
             found.append(
               LowConfidenceCell(
                 line: lineIndex + 1, field: fieldIndex, value: entry.cell.read.value,
-                confidence: entry.cell.read.confidence, page: entry.page))
+                confidence: entry.cell.read.confidence, page: entry.page,
+                alternatives: entry.cell.read.alternatives))
           } else {
             clean.append(scalar)
           }
@@ -156,7 +166,7 @@ public struct ScanReader: Sendable {
     }
     return ScanResult(
       text: lines.joined(separator: "\n"), lowConfidence: found,
-      pagesRead: pages.map(\.page.number), skew: pages.map(\.skew))
+      pagesRead: pages.map(\.page.number), skew: pages.map(\.skew), placement: placement)
   }
 
   /// The first tag character (Supplementary Private Use Area-A, never produced by OCR).

@@ -1,3 +1,5 @@
+import GongkaiLayout
+
 /// A number cell read with low confidence, located in the text the scan reader produced.
 public struct LowConfidenceCell: Sendable, Hashable {
   /// The 1-based line of ``ScanResult/text`` holding the cell (a table row).
@@ -10,14 +12,17 @@ public struct LowConfidenceCell: Sendable, Hashable {
   public var confidence: Double
   /// The 1-based page the cell is on.
   public var page: Int
+  /// Other values read from the same glyphs (other model, segmentation, scale, threshold).
+  public var alternatives: [String]
 
   /// Creates an entry.
-  public init(line: Int, field: Int, value: String, confidence: Double, page: Int) {
+  public init(line: Int, field: Int, value: String, confidence: Double, page: Int, alternatives: [String] = []) {
     self.line = line
     self.field = field
     self.value = value
     self.confidence = confidence
     self.page = page
+    self.alternatives = alternatives
   }
 }
 
@@ -33,12 +38,18 @@ public struct ScanResult: Sendable, Equatable {
   /// The rotation found and taken out of each page read, in degrees (counter-clockwise
   /// positive), in the order of ``pagesRead``.
   public var skew: [Double]
+  /// Where each line of ``text`` sits on the pages, boxes turned back to the unstraightened page.
+  public var placement = TextPlacement()
 
   /// Creates a result.
-  public init(text: String, lowConfidence: [LowConfidenceCell], pagesRead: [Int], skew: [Double]) {
+  public init(
+    text: String, lowConfidence: [LowConfidenceCell], pagesRead: [Int], skew: [Double],
+    placement: TextPlacement = TextPlacement()
+  ) {
     self.text = text
     self.lowConfidence = lowConfidence
     self.pagesRead = pagesRead
     self.skew = skew
+    self.placement = placement
   }
 }

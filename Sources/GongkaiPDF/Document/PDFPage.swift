@@ -102,6 +102,17 @@ public final class PDFPage {
     try PopplerLock.run { try PageRenderer(page: self).render(dpi: dpi) }
   }
 
+  /// The page rendered by poppler and cairo as a colour PNG file at `dpi`, in memory (for
+  /// showing the page, e.g. in a review page).
+  /// Only the drawing holds the process-wide poppler lock; pages can be encoded in parallel.
+  public func pngImage(dpi: Double) throws -> [UInt8] {
+    let surface = try PopplerLock.run { try PageRenderer(page: self).colourSurface(dpi: dpi) }
+    guard let png = surface.pngBytes() else {
+      throw PDFError.renderFailed(page: number, detail: "cairo could not encode the page as PNG")
+    }
+    return png
+  }
+
   /// The page's characters and painted paths, read in one pass over its content stream by
   /// poppler's core (the characters are those of ``characters``, without a second pass).
   public func drawing() throws -> PageDrawing {

@@ -1,3 +1,5 @@
+import GongkaiLayout
+
 /// The text of one PDF, laid out for the annual-report parser, with facts about the file.
 public struct ExtractedPDF: Sendable, Equatable {
   /// The document's text in reading order: running text as plain lines (wrapped lines
@@ -12,13 +14,18 @@ public struct ExtractedPDF: Sendable, Equatable {
   /// 1-based numbers of pages whose text layer is empty or unreadable (scans, images,
   /// fonts without a Unicode map): they need OCR, and nothing of them is in ``text``.
   public var pagesWithoutText: [Int]
+  /// Where each line of ``text`` sits on the pages, when asked for (``PDFTextExtractor/Options/placement``).
+  public var placement: TextPlacement?
 
   /// Creates a result.
-  public init(text: String, pageCount: Int, title: String?, pagesWithoutText: [Int]) {
+  public init(
+    text: String, pageCount: Int, title: String?, pagesWithoutText: [Int], placement: TextPlacement? = nil
+  ) {
     self.text = text
     self.pageCount = pageCount
     self.title = title
     self.pagesWithoutText = pagesWithoutText
+    self.placement = placement
   }
 
   /// Whether every page had a usable text layer.

@@ -40,6 +40,8 @@ public enum PDFTextExtractor {
     public var scanRulings: ScanRulings? = ScanRulings()
     /// Tuning of the rules found on a rendering.
     public var rulings = RulingLineFinder.Options()
+    /// Whether to record where each line of the text sits (``ExtractedPDF/placement``).
+    public var placement = false
 
     /// The defaults: no password, rules read from the drawing.
     public init() {}
@@ -83,9 +85,12 @@ public enum PDFTextExtractor {
       }
       pages.append(positioned)
     }
-    let text = LayoutReconstructor().text(of: pages)
+    let reconstructor = LayoutReconstructor()
+    var placement: TextPlacement? = options.placement ? TextPlacement() : nil
+    let text = reconstructor.render(reconstructor.layouts(of: pages), placement: &placement)
+    for page in pages { placement?.characters[page.number] = page.characters }
     return ExtractedPDF(
       text: text, pageCount: document.pageCount, title: document.title,
-      pagesWithoutText: withoutText)
+      pagesWithoutText: withoutText, placement: placement)
   }
 }

@@ -1,5 +1,10 @@
 import CPoppler
 
+/// Bytes collected from cairo's stream writer.
+private final class ByteSink {
+  var bytes: [UInt8] = []
+}
+
 /// An owned cairo RGB24 image surface, destroyed in `deinit`.
 final class ImageSurface {
   let api: GongkaiPopplerAPI
@@ -16,6 +21,19 @@ final class ImageSurface {
       Int32(GONGKAI_CAIRO_FORMAT_RGB24), Int32(width), Int32(height))
   }
 
+  /// The image of the PNG file at `path`; nil when cairo cannot read it.
+  init?(pngPath path: String, api: GongkaiPopplerAPI) {
+    let surface = api.cairo_image_surface_create_from_png(path)
+    guard api.cairo_surface_status(surface) == Int32(GONGKAI_CAIRO_STATUS_SUCCESS) else {
+      api.cairo_surface_destroy(surface)
+      return nil
+    }
+    self.api = api
+    pointer = surface
+    width = Int(api.cairo_image_surface_get_width(surface))
+    height = Int(api.cairo_image_surface_get_height(surface))
+  }
+
   deinit { api.cairo_surface_destroy(pointer) }
 
   var isValid: Bool { api.cairo_surface_status(pointer) == Int32(GONGKAI_CAIRO_STATUS_SUCCESS) }
@@ -26,6 +44,21 @@ final class ImageSurface {
     defer { api.cairo_destroy(context) }
     body(context)
     api.cairo_surface_flush(pointer)
+  }
+
+  /// The surface as a PNG file, written by cairo into memory; nil when encoding fails.
+  func pngBytes() -> [UInt8]? {
+    let sink = ByteSink()
+    let context = Unmanaged.passUnretained(sink).toOpaque()
+    let status = api.cairo_surface_write_to_png_stream(
+      pointer,
+      { closure, data, length in
+        guard let closure, let data else { return Int32(GONGKAI_CAIRO_STATUS_WRITE_ERROR) }
+        let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+        sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+        return Int32(GONGKAI_CAIRO_STATUS_SUCCESS)
+      }, context)
+    return withExtendedLifetime(sink) { status == Int32(GONGKAI_CAIRO_STATUS_SUCCESS) ? sink.bytes : nil }
   }
 
   /// The surface as grey levels (ITU-R 601 luma of the native-endian xRGB words).

@@ -11,6 +11,23 @@ struct PageRenderer {
   let page: PDFPage
 
   func render(dpi requested: Double) throws -> GreyBitmap {
+    let (surface, dpi) = try draw(dpi: requested)
+    let pixels = surface.greyPixels()
+    guard let bitmap = GreyBitmap(width: surface.width, height: surface.height, dpi: dpi, pixels: pixels)
+    else {
+      throw PDFError.renderFailed(page: page.number, detail: "the rendered image has the wrong size")
+    }
+    return bitmap
+  }
+
+  /// The page drawn in colour at `dpi`, to be encoded as PNG (``ImageSurface/pngBytes()``,
+  /// which needs no poppler lock).
+  func colourSurface(dpi requested: Double) throws -> ImageSurface {
+    try draw(dpi: requested).0
+  }
+
+  /// The page drawn on a white surface at `dpi` (lowered for huge pages), and the dpi used.
+  func draw(dpi requested: Double) throws -> (ImageSurface, Double) {
     let (width, height) = page.size
     guard width > 0, height > 0, width.isFinite, height.isFinite else {
       throw PDFError.renderFailed(page: page.number, detail: "the page has no size")
@@ -47,11 +64,6 @@ struct PageRenderer {
       api.cairo_scale(context, dpi / 72, dpi / 72)
       api.poppler_page_render(glibPage, context)
     }
-    let pixels = surface.greyPixels()
-    guard let bitmap = GreyBitmap(width: pixelWidth, height: pixelHeight, dpi: dpi, pixels: pixels)
-    else {
-      throw PDFError.renderFailed(page: page.number, detail: "the rendered image has the wrong size")
-    }
-    return bitmap
+    return (surface, dpi)
   }
 }

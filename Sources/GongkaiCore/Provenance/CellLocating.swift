@@ -1,0 +1,46 @@
+/// Turns a place in the text a front end handed the pipeline into a place in its input:
+/// the side data a front end keeps beside its text (page boxes, table grid positions).
+public protocol CellLocating: Sendable {
+  /// Where the cell read at `position` with text `raw` came from; nil when unknown.
+  func origin(of position: AssembledTable.CellOrigin, raw: String) -> CellProvenance.Origin?
+
+  /// Whether the locator tells equal values on a line apart by `position.occurrence`
+  /// (counting them costs time, so it is done only for locators that use it).
+  var needsOccurrence: Bool { get }
+}
+
+extension CellLocating {
+  /// By default, occurrences are not needed.
+  public var needsOccurrence: Bool { false }
+}
+
+/// The locator of a text input: the text is the input, so a cell's line is its origin.
+public struct LineLocator: CellLocating {
+  /// Creates the locator.
+  public init() {}
+
+  /// The line the cell starts on.
+  public func origin(of position: AssembledTable.CellOrigin, raw: String) -> CellProvenance.Origin? {
+    .line(position.line)
+  }
+}
+
+/// A locator from a table of positions: each (line, tab-separated field) of the text
+/// mapped to an origin — how the HTML, DOCX and Markdown front ends describe their text.
+public struct FieldLocator: CellLocating {
+  /// Origins by line and field of the text.
+  public var origins: [AssembledTable.CellOrigin: CellProvenance.Origin]
+  /// What a cell not in `origins` gets (e.g. its line, for Markdown text outside tables).
+  public var fallback: (any CellLocating)?
+
+  /// Creates a locator from its table.
+  public init(origins: [AssembledTable.CellOrigin: CellProvenance.Origin], fallback: (any CellLocating)? = nil) {
+    self.origins = origins
+    self.fallback = fallback
+  }
+
+  /// The origin recorded for the cell's line and field, else the fallback's.
+  public func origin(of position: AssembledTable.CellOrigin, raw: String) -> CellProvenance.Origin? {
+    origins[position] ?? fallback?.origin(of: position, raw: raw)
+  }
+}

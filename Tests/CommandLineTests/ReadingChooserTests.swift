@@ -1,0 +1,64 @@
+import Foundation
+import GongkaiCore
+import GongkaiReader
+import Testing
+
+/// The tables' arithmetic as a second reader of OCR'd numbers: a doubtful cell's other
+/// reading is taken only when it makes the table add up; printed faults stay errors.
+@Suite("Reading chooser")
+struct ReadingChooserTests {
+  /// The text layer of a generated 2021 report (tab-separated table rows) with the 予以公开
+  /// row's 自然人 cell (printed 3, the row's total 5) replaced by `misread`, and where it is.
+  static func misreadText(_ misread: String) throws -> (text: String, line: Int, field: Int, source: SourceInfo) {
+    let input = try InputLoader.load(CommandRunner.root.appending(path: "Samples/pdf/gen-2021-a.pdf").path())
+    var lines = input.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let index = try #require(lines.firstIndex { $0.contains("予以公开") && $0.contains("\t") })
+    var fields = lines[index].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    let field = fields.count - 7
+    try #require(fields[field] == "3" && fields[fields.count - 1] == "5", "\(fields)")
+    fields[field] = misread
+    lines[index] = fields.joined(separator: "\t")
+    return (lines.joined(separator: "\n"), index + 1, field, input.source)
+  }
+
+  static func errors(_ report: Report) -> [String] {
+    report.findings.filter { $0.severity == .error }.map { "\($0.rule) \($0.location)" }.sorted()
+  }
+
+  @Test("a doubtful 8 whose other reading is 3 becomes 3, recorded as ocr_correction")
+  func takesTheReadingThatAddsUp() throws {
+    let (text, line, field, source) = try Self.misreadText("8")
+    let doubt = UncertainCell(line: line, field: field, value: "8", confidence: 41, alternatives: ["6", "3"])
+    let report = try ReportPipeline().report(text: text, source: source, uncertain: [doubt])
+    #expect(report.requests.cell("granted", "natural_person") == .some(.count(3)))
+    #expect(Self.errors(report).isEmpty, "\(Self.errors(report))")
+    let repair = try #require(report.repairs.first { $0.kind == "ocr_correction" })
+    #expect(repair.detail.contains("8") && repair.detail.contains("3") && repair.line == line, "\(repair.detail)")
+    #expect(
+      report.findings.contains { $0.rule == "ocr_low_confidence" && $0.location == "requests.granted.natural_person" })
+  }
+
+  @Test("other readings that do not make the table add up are not taken; the errors stay")
+  func keepsErrorsWhenNoReadingAddsUp() throws {
+    let (text, line, field, source) = try Self.misreadText("8")
+    let doubt = UncertainCell(line: line, field: field, value: "8", confidence: 41, alternatives: ["6", "9"])
+    let report = try ReportPipeline().report(text: text, source: source, uncertain: [doubt])
+    #expect(report.requests.cell("granted", "natural_person") == .some(.count(8)))
+    #expect(
+      Self.errors(report) == [
+        "results_total requests.results_total.natural_person", "row_total requests.granted.total",
+      ])
+    #expect(!report.repairs.contains { $0.kind == "ocr_correction" })
+  }
+
+  @Test("a printed fault read with confidence keeps its errors")
+  func printedFaultStays() throws {
+    let (text, _, _, source) = try Self.misreadText("8")
+    let report = try ReportPipeline().report(text: text, source: source)
+    #expect(
+      Self.errors(report) == [
+        "results_total requests.results_total.natural_person", "row_total requests.granted.total",
+      ])
+    #expect(!report.repairs.contains { $0.kind == "ocr_correction" })
+  }
+}

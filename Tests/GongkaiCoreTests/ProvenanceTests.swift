@@ -1,0 +1,86 @@
+import Foundation
+import GongkaiCore
+import Testing
+
+@Suite("Provenance of text inputs")
+struct ProvenanceTests {
+  /// Every path of a non-null cell of `report`.
+  static func nonNullPaths(_ report: Report) -> Set<String> {
+    var paths: Set<String> = []
+    for (name, table) in [("proactive", report.proactive), ("requests", report.requests), ("appeals", report.appeals)] {
+      for row in table.rows {
+        for cell in row.cells where cell.value != nil { paths.insert("\(name).\(row.key).\(cell.key)") }
+      }
+    }
+    return paths
+  }
+
+  @Test(
+    "every non-null cell of a text sample points at an input line that holds its raw text",
+    arguments: Fixtures.textInputsWithExpectations())
+  func linesHoldRawText(name: String) throws {
+    let data = try Data(contentsOf: Fixtures.textSamples.appending(path: name))
+    let text = try TextDecoder.decode(data, file: name)
+    let report = try ReportPipeline().report(
+      text: text, source: SourceInfo(file: name, sha256: SHA256.hexDigest(data), kind: .text), locator: LineLocator())
+    let provenance = try #require(report.provenance)
+    #expect(Set(provenance.map(\.path)) == Self.nonNullPaths(report))
+    #expect(Set(provenance.map(\.path)).count == provenance.count)
+    // Lines as a reader counts them: split at line feeds of the decoded input.
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    func squeezed(_ text: some StringProtocol) -> String {
+      String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+    }
+    for entry in provenance {
+      guard case .line(let line) = entry.origin else {
+        Issue.record("\(entry.path): not a line origin")
+        continue
+      }
+      #expect(line >= 1 && line <= lines.count)
+      guard line >= 1, line <= lines.count else { continue }
+      // Full-width digits are narrowed by the repair layer, so compare narrowed text.
+      let source = squeezed(lines[line - 1]).unicodeScalars.map { scalar -> Character in
+        (0xFF10...0xFF19).contains(scalar.value) ? Character(Unicode.Scalar(scalar.value - 0xFEE0)!) : Character(scalar)
+      }
+      #expect(
+        String(source).contains(squeezed(entry.raw)),
+        "\(name) \(entry.path): \"\(entry.raw)\" not on line \(line): \(lines[line - 1].prefix(80))")
+    }
+  }
+
+  @Test("without a locator the report has no provenance and its JSON no provenance key")
+  func absentByDefault() throws {
+    let report = try Fixtures.report(ofSample: "000_9c86ffa99e553fb9.txt")
+    #expect(report.provenance == nil)
+    #expect(ReportJSON.encode(report)["provenance"] == nil)
+  }
+
+  @Test("provenance is written as OUTPUT.md says, passes the schema and reads back")
+  func jsonShapes() throws {
+    let name = "000_9c86ffa99e553fb9.txt"
+    let data = try Data(contentsOf: Fixtures.textSamples.appending(path: name))
+    var report = try ReportPipeline().report(
+      text: try TextDecoder.decode(data, file: name),
+      source: SourceInfo(file: name, sha256: SHA256.hexDigest(data), kind: .text), locator: LineLocator())
+    let json = ReportJSON.encode(report)
+    let first = try #require(json["provenance"]?.objectMembers?.first)
+    #expect(first.1.objectMembers?.map(\.0) == ["raw", "line"])
+    // The other two shapes, as the PDF and HTML/DOCX front ends give them.
+    report.provenance? += [
+      CellProvenance(path: "appeals.review.total", raw: "1,362", origin: .page(3, box: [72.5, 100, 90.25, 112.125])),
+      CellProvenance(path: "appeals.review.upheld", raw: "12", origin: .table(2, row: 5, column: 8)),
+    ]
+    let encoded = ReportJSON.encode(report)
+    let text = JSONWriter(pretty: false).string(from: encoded)
+    #expect(text.contains(#""appeals.review.total":{"raw":"1,362","page":3,"box":[72.5,100,90.25,112.13]}"#))
+    #expect(text.contains(#""appeals.review.upheld":{"raw":"12","table":2,"row":5,"column":8}"#))
+    let schema = try JSONReader.parse(
+      String(contentsOf: Fixtures.root.appending(path: "Models/report.schema.json"), encoding: .utf8))
+    #expect(SchemaValidator(schema: schema).violations(of: encoded).isEmpty)
+    let broken = text.replacingOccurrences(of: "[72.5,100,90.25,112.13]", with: "[72.5,100,90.25]")
+    #expect(!SchemaValidator(schema: schema).violations(of: try JSONReader.parse(broken)).isEmpty)
+    let back = try ReportJSON.decode(try JSONReader.parse(text))
+    #expect(back.provenance?.count == report.provenance?.count)
+    #expect(back.provenance?.last == report.provenance?.last)
+  }
+}
