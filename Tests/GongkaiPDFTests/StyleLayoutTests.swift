@@ -53,9 +53,11 @@ struct StyleLayoutTests {
     #expect(Array(row.dropFirst()) == want, "\(path): \(row)")
   }
 
-  @Test("a number wrapped in a narrow unruled column is put back together")
-  func wrappedNumber() throws {
-    let path = "pdf-styles/threeline-2019-d"
+  @Test(
+    "a number wrapped in a narrow unruled column is put back together",
+    // hrules-2019-d: both pieces of 143 and of 171 fall into the label's line.
+    arguments: ["pdf-styles/threeline-2019-d", "pdf-styles/hrules-2019-d"])
+  func wrappedNumber(path: String) throws {
     let want = try Self.expectedRow(path, "requests", "new", Self.requestKeys)
     #expect(want.first.map { $0.count >= 3 } == true, "the fixture's first cell is the wrapped one")
     let row = try #require(try Self.extracted(path).rows.first { $0.first?.hasPrefix("一、本年新收") == true })

@@ -71,7 +71,7 @@ public struct LineBuilder: Sendable {
   /// Builds one line from its characters: sorted left to right, spaces where the text had
   /// them or where the gap is wide, segments where the gap is very wide.
   func makeLine(_ group: [PositionedCharacter], spaces: [PositionedCharacter]) -> TextLine {
-    let glyphs = group.sorted { $0.box.minX < $1.box.minX }
+    let (glyphs, stacked) = Self.readingOrder(group)
     // A Chinese character is one em wide; its box height is often the font's whole line
     // height (Chromium's PDFs give about twice the em), so widths tell the size better.
     let hanWidths = glyphs.filter { $0.character.isHanIdeograph }.map(\.box.width).sorted()
@@ -90,9 +90,11 @@ public struct LineBuilder: Sendable {
     var partBox = glyphs[0].box
     var box = glyphs[0].box
     var previous: PositionedCharacter? = nil
+    var rightEdge = -Double.infinity
     for glyph in glyphs {
       if let previous {
-        let gap = glyph.box.minX - previous.box.maxX
+        // After a stack the previous glyph in reading order need not be the rightmost.
+        let gap = glyph.box.minX - (stacked ? rightEdge : previous.box.maxX)
         let spaceBetween = spaces.contains {
           $0.box.midX >= previous.box.midX && $0.box.midX <= glyph.box.midX
         }
@@ -135,10 +137,69 @@ public struct LineBuilder: Sendable {
       segmentBox = segmentBox.union(glyph.box)
       box = box.union(glyph.box)
       previous = glyph
+      rightEdge = max(rightEdge, glyph.box.maxX)
     }
     segments.append(Self.segment(segmentText, segmentBox, parts: parts, partText, partBox))
     return TextLine(text: text, box: box, fontSize: fontSize, segments: segments)
   }
+
+  /// The glyphs of one line in reading order, and whether any stand stacked. Usually left
+  /// to right; but text wrapped in a narrow cell beside a taller row can join that row's
+  /// line as pieces one above the other (`14` over `3`), whose glyphs overlap across. Such
+  /// a stack, with the glyphs touching it, reads top to bottom, each level left to right:
+  /// sorting it by x alone would interleave the levels (`1`, `3`, `4`).
+  static func readingOrder(_ group: [PositionedCharacter]) -> ([PositionedCharacter], Bool) {
+    let byX = group.sorted { $0.box.minX < $1.box.minX }
+    func stacked(_ a: PositionedCharacter, _ b: PositionedCharacter) -> Bool {
+      let across = min(a.box.maxX, b.box.maxX) - max(a.box.minX, b.box.minX)
+      let narrower = min(a.box.width, b.box.width)
+      let lower = min(a.box.height, b.box.height)
+      return across >= 0.3 * narrower && abs(a.box.midY - b.box.midY) >= 0.5 * lower
+    }
+    // Runs of glyphs left to right, broken at gaps of a word space or more; a run with a
+    // stack in it is read level by level.
+    var runs: [[PositionedCharacter]] = []
+    var rightEdge = -Double.infinity
+    for glyph in byX {
+      let size = min(glyph.box.width, glyph.box.height)
+      if let last = runs.last, !last.isEmpty, glyph.box.minX - rightEdge < spaceGapForStacks * size {
+        runs[runs.count - 1].append(glyph)
+      } else {
+        runs.append([glyph])
+      }
+      rightEdge = max(rightEdge, glyph.box.maxX)
+    }
+    var anyStack = false
+    var ordered: [PositionedCharacter] = []
+    for run in runs {
+      // Sorted by left edge, only the glyphs starting before one ends can overlap it.
+      let hasStack = run.indices.contains { i in
+        run[(i + 1)...].prefix { $0.box.minX < run[i].box.maxX }.contains { stacked(run[i], $0) }
+      }
+      guard hasStack else {
+        ordered += run
+        continue
+      }
+      anyStack = true
+      // Levels by vertical centre: a glyph starts a new level when it sits at least half
+      // a glyph below the level's first glyph.
+      var levels: [[PositionedCharacter]] = []
+      for glyph in run.sorted(by: { $0.box.midY < $1.box.midY }) {
+        if let first = levels.last?.first,
+          glyph.box.midY - first.box.midY < 0.5 * min(first.box.height, glyph.box.height)
+        {
+          levels[levels.count - 1].append(glyph)
+        } else {
+          levels.append([glyph])
+        }
+      }
+      ordered += levels.flatMap { $0.sorted { $0.box.minX < $1.box.minX } }
+    }
+    return (ordered, anyStack)
+  }
+
+  /// Glyphs closer than this many glyph sizes belong to one run when looking for stacks.
+  private static let spaceGapForStacks = 0.6
 
   /// A finished segment, with its pieces when it has more than one.
   private static func segment(
