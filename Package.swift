@@ -75,7 +75,7 @@ let package = Package(
     .testTarget(
       name: "CommandLineTests",
       dependencies: [
-        "gongkai", "GongkaiCore", "GongkaiReader", "GongkaiPDF", "GongkaiLayout",
+        "gongkai", "GongkaiCore", "GongkaiReader", "GongkaiPDF", "GongkaiLayout", "GongkaiOCR",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
   ],

@@ -114,7 +114,7 @@ struct PiecesTests {
       RulingLine(axis: .vertical, position: 150, start: 100, end: 192),
       RulingLine(axis: .vertical, position: 250, start: 130, end: 200),
     ]
-    let snapped = PageReader.snapped(lines, reach: 10)
+    let snapped = TableRuleFinder.snapped(lines, reach: 10)
     #expect(snapped[2].start == 100 && snapped[2].end == 200)
     #expect(snapped[3].start == 130, "30 pt short is a real gap, not a seal")
   }

@@ -26,27 +26,13 @@ final class PageReader {
   let english: OCREngine
   let chinese: OCREngine
   let numbers: NumberReader
-  var skewEstimator = SkewEstimator()
-  /// Pieces of a rule up to 10 pt apart are one rule: where a seal's ring crosses a rule the
-  /// ink is too thick to be a line for a few points (a cell is wider, a row taller than that).
-  var rulingFinder: RulingLineFinder = {
-    var options = RulingLineFinder.Options()
-    options.joinGap = 10
-    return RulingLineFinder(options: options)
-  }()
-  /// The block (points) the local paper level is measured over when finding rules; smaller
-  /// than a cell, larger than a rule is thick.
-  var shadingBlockSize = 2.0
-  /// How much darker than the paper (grey levels) a rule must be at least: light grey
-  /// borders of 0.25 pt, blurred by a copier, are only about 30 levels darker.
-  var ruleMargin = 16
+  /// Finds the page's turn and its ruled tables.
+  var tableFinder = TableRuleFinder()
   /// A cell that is no number at the page's ink level is tried again at these fractions of
   /// it, which keep print and drop a red seal's lighter grey; such a read is marked unsure.
   var stampedInkFactors = [0.6, 0.35]
   /// Digits taller than this (points) are not digits: a seal's ring joined to a glyph.
   var maximumDigitHeight = 20.0
-  /// Rotations smaller than this (degrees) are left alone.
-  var minimumSkew = 0.05
   /// The white margin given to label cells, in pixels.
   var labelPadding = 16
   /// The resolution running text is read at.
@@ -64,22 +50,9 @@ final class PageReader {
 
   /// Reads `bitmap` as page `number`.
   func read(_ bitmap: GreyBitmap, number: Int) -> ReadPage {
-    let paper = bitmap.paperLevel()
-    let skew = skewEstimator.angle(of: bitmap)
-    let page = abs(skew) >= minimumSkew ? bitmap.rotated(clockwiseDegrees: skew, background: paper) : bitmap
+    let table = tableFinder.find(in: bitmap)
+    let (page, paper, level, skew, grids) = (table.page, table.paper, table.level, table.skew, table.grids)
     let scale = page.pixelsPerPoint
-    let level = OtsuThreshold.level(of: page)
-    // Rules are found on a smoothed black-and-white copy: a blurred rule is lighter than
-    // text, and with one threshold between ink and paper it would break up.
-    let ruleLevel = UInt8(max(Int(level), Int(paper) - max(ruleMargin, (Int(paper) - Int(level)) / 4)))
-    // Measured against the local paper, so grey shading behind a table row is not ink
-    // and the rules around it stay lines (see ``GreyBitmap/smoothedBinary(level:margin:block:)``).
-    let shadingBlock = max(2, Int((shadingBlockSize * scale).rounded()))
-    let rulings = Self.snapped(
-      rulingFinder.lines(
-        in: page.smoothedBinary(level: ruleLevel, margin: Int(paper) - Int(ruleLevel), block: shadingBlock)),
-      reach: rulingFinder.options.joinGap)
-    let grids = TableGrid.grids(from: rulings)
 
     var characters: [PositionedCharacter] = []
     var numberCells: [ReadNumberCell] = []
@@ -149,7 +122,7 @@ final class PageReader {
 
     let positioned = PositionedPage(
       number: number, width: Double(page.width) / scale, height: Double(page.height) / scale,
-      characters: characters, rulings: Self.rulings(rulings, inside: grids))
+      characters: characters, rulings: table.tableRulings)
     return ReadPage(page: positioned, numbers: numberCells, skew: skew)
   }
 
@@ -190,42 +163,6 @@ final class PageReader {
     let dy = Double(ink.y - labelPadding)
     return best.symbols.flatMap { symbol in
       Self.characters(symbol, scale: scale) { x, y in (dx + x / bestFactor, dy + y / bestFactor) }
-    }
-  }
-
-  /// The rulings that belong to the grids kept, so the layout step sees the same tables.
-  static func rulings(_ rulings: [RulingLine], inside grids: [TableGrid]) -> [RulingLine] {
-    let slack = TableGrid.tolerance
-    return rulings.filter { line in
-      grids.contains { grid in
-        let box = grid.box
-        switch line.axis {
-        case .horizontal:
-          return line.position >= box.minY - slack && line.position <= box.maxY + slack
-            && line.start >= box.minX - slack && line.end <= box.maxX + slack
-        case .vertical:
-          return line.position >= box.minX - slack && line.position <= box.maxX + slack
-            && line.start >= box.minY - slack && line.end <= box.maxY + slack
-        }
-      }
-    }
-  }
-
-  /// `lines` with each end that stops short of a crossing rule by at most `reach` points
-  /// drawn on to it: where a seal covers a table's corner the rule under it is lost.
-  static func snapped(_ lines: [RulingLine], reach: Double) -> [RulingLine] {
-    lines.map { line in
-      var line = line
-      let crossing = lines.filter {
-        $0.axis != line.axis && $0.start - reach <= line.position && $0.end + reach >= line.position
-      }
-      if let stop = crossing.map(\.position).filter({ $0 > line.end && $0 <= line.end + reach }).min() {
-        line.end = stop
-      }
-      if let stop = crossing.map(\.position).filter({ $0 < line.start && $0 >= line.start - reach }).max() {
-        line.start = stop
-      }
-      return line
     }
   }
 

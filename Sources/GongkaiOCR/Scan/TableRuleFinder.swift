@@ -1,0 +1,105 @@
+import GongkaiLayout
+
+/// Finds the ruled tables of a scanned page as the scan reader does: the page turned
+/// straight, then rules found on a smoothed black-and-white copy measured against the local
+/// paper, so light grey borders and rules through grey shading count.
+public struct TableRuleFinder: Sendable {
+  /// A page's tables as found.
+  public struct Found: Sendable {
+    /// The page turned straight (cells are read from it).
+    public var page: GreyBitmap
+    /// The clockwise turn taken out of the page, in degrees (0 when left alone).
+    public var skew: Double
+    /// The page's paper level.
+    public var paper: UInt8
+    /// The ink level of the straightened page (Otsu).
+    public var level: UInt8
+    /// Every rule found, in points on the straightened page.
+    public var rulings: [RulingLine]
+    /// The tables assembled from the rules.
+    var grids: [TableGrid]
+
+    /// The rules that belong to the tables, in points on the straightened page.
+    public var tableRulings: [RulingLine] { TableRuleFinder.rulings(rulings, inside: grids) }
+  }
+
+  /// Estimates how far the page is turned.
+  public var skewEstimator = SkewEstimator()
+  /// Pieces of a rule up to 10 pt apart are one rule: where a seal's ring crosses a rule the
+  /// ink is too thick to be a line for a few points (a cell is wider, a row taller than that).
+  public var rulingFinder: RulingLineFinder = {
+    var options = RulingLineFinder.Options()
+    options.joinGap = 10
+    return RulingLineFinder(options: options)
+  }()
+  /// The block (points) the local paper level is measured over when finding rules; smaller
+  /// than a cell, larger than a rule is thick.
+  public var shadingBlockSize = 2.0
+  /// How much darker than the paper (grey levels) a rule must be at least: light grey
+  /// borders of 0.25 pt, blurred by a copier, are only about 30 levels darker.
+  public var ruleMargin = 16
+  /// Rotations smaller than this (degrees) are left alone.
+  public var minimumSkew = 0.05
+
+  /// Creates a finder with the reader's settings.
+  public init() {}
+
+  /// The tables of `bitmap`, a scanned page.
+  public func find(in bitmap: GreyBitmap) -> Found {
+    let paper = bitmap.paperLevel()
+    let skew = skewEstimator.angle(of: bitmap)
+    let turned = abs(skew) >= minimumSkew
+    let page = turned ? bitmap.rotated(clockwiseDegrees: skew, background: paper) : bitmap
+    let scale = page.pixelsPerPoint
+    let level = OtsuThreshold.level(of: page)
+    // Rules are found on a smoothed black-and-white copy: a blurred rule is lighter than
+    // text, and with one threshold between ink and paper it would break up.
+    let ruleLevel = UInt8(max(Int(level), Int(paper) - max(ruleMargin, (Int(paper) - Int(level)) / 4)))
+    // Measured against the local paper, so grey shading behind a table row is not ink
+    // and the rules around it stay lines (see ``GreyBitmap/smoothedBinary(level:margin:block:)``).
+    let shadingBlock = max(2, Int((shadingBlockSize * scale).rounded()))
+    let rulings = Self.snapped(
+      rulingFinder.lines(
+        in: page.smoothedBinary(level: ruleLevel, margin: Int(paper) - Int(ruleLevel), block: shadingBlock)),
+      reach: rulingFinder.options.joinGap)
+    return Found(
+      page: page, skew: turned ? skew : 0, paper: paper, level: level, rulings: rulings,
+      grids: TableGrid.grids(from: rulings))
+  }
+
+  /// The rulings that belong to the grids kept, so the layout step sees the same tables.
+  static func rulings(_ rulings: [RulingLine], inside grids: [TableGrid]) -> [RulingLine] {
+    let slack = TableGrid.tolerance
+    return rulings.filter { line in
+      grids.contains { grid in
+        let box = grid.box
+        switch line.axis {
+        case .horizontal:
+          return line.position >= box.minY - slack && line.position <= box.maxY + slack
+            && line.start >= box.minX - slack && line.end <= box.maxX + slack
+        case .vertical:
+          return line.position >= box.minX - slack && line.position <= box.maxX + slack
+            && line.start >= box.minY - slack && line.end <= box.maxY + slack
+        }
+      }
+    }
+  }
+
+  /// `lines` with each end that stops short of a crossing rule by at most `reach` points
+  /// drawn on to it: where a seal covers a table's corner the rule under it is lost.
+  static func snapped(_ lines: [RulingLine], reach: Double) -> [RulingLine] {
+    lines.map { line in
+      var line = line
+      let crossing = lines.filter {
+        $0.axis != line.axis && $0.start - reach <= line.position && $0.end + reach >= line.position
+      }
+      if let stop = crossing.map(\.position).filter({ $0 > line.end && $0 <= line.end + reach }).min() {
+        line.end = stop
+      }
+      if let stop = crossing.map(\.position).filter({ $0 < line.start && $0 >= line.start - reach }).max() {
+        line.start = stop
+      }
+      return line
+    }
+  }
+}
