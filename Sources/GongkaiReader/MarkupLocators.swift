@@ -23,6 +23,10 @@ enum MarkupLocators {
     var map: [Int: Int] = [:]
     var cursor = 0
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      // Only a line with a digit can hold a value with provenance (placeholders are null);
+      // skipping the others keeps the search from rescanning the input for every paragraph.
+      guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || line.unicodeScalars.contains(where: isWideDigit)
+      else { continue }
       let fields = line.split(separator: "\t").map(squeezed).filter { !$0.isEmpty }
       guard !fields.isEmpty else { continue }
       let found =
@@ -36,13 +40,19 @@ enum MarkupLocators {
     return MarkdownLineLocator(lines: map)
   }
 
-  /// Text without blanks and Markdown markers, as compared between input and text.
-  static func squeezed(_ text: Substring) -> [Character] {
-    text.filter { !$0.isWhitespace && $0 != "|" && $0 != "*" && $0 != "\u{3000}" }.map { $0 }
+  /// Whether a scalar is a full-width digit (０–９).
+  private static func isWideDigit(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value >= 0xFF10 && scalar.value <= 0xFF19
+  }
+
+  /// Text without blanks and Markdown markers, as compared between input and text
+  /// (scalars, not Characters: compared many times, and grapheme breaking is not needed).
+  static func squeezed(_ text: Substring) -> [Unicode.Scalar] {
+    text.unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "|" && $0 != "*" && $0 != "\u{3000}" }
   }
 
   /// Whether `line` holds every field, in order.
-  static func holds(_ line: [Character], _ fields: [[Character]]) -> Bool {
+  static func holds(_ line: [Unicode.Scalar], _ fields: [[Unicode.Scalar]]) -> Bool {
     var start = 0
     for field in fields {
       guard let found = firstIndex(of: field, in: line, from: start) else { return false }
@@ -51,7 +61,7 @@ enum MarkupLocators {
     return true
   }
 
-  private static func firstIndex(of needle: [Character], in haystack: [Character], from start: Int) -> Int? {
+  private static func firstIndex(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from start: Int) -> Int? {
     guard !needle.isEmpty, haystack.count - needle.count >= start else { return nil }
     for index in start...(haystack.count - needle.count)
     where haystack[index] == needle[0] && haystack[index..<(index + needle.count)].elementsEqual(needle) {
