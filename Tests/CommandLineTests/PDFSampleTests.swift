@@ -2,30 +2,16 @@ import Foundation
 import GongkaiCore
 import Testing
 
-/// The PDFs in Samples/pdf that have an expected file.
-private let pdfSamples: [String] = {
-  let folder = CommandRunner.root.appending(path: "Samples/pdf")
-  let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path())) ?? []
-  return names.filter {
-    $0.hasSuffix(".pdf") && names.contains(($0 as NSString).deletingPathExtension + ".expected.json")
-  }
-  .sorted()
-}()
+/// The PDFs in Samples/pdf that have an expected file, as paths relative to Samples/.
+private let pdfSamples = CommandRunner.fixtures(in: "pdf", ext: "pdf")
 
 @Suite("PDF reports end to end")
 struct PDFSampleTests {
   @Test("gongkai parse on a generated PDF gives the expected JSON cell for cell", arguments: pdfSamples)
-  func pdfMatchesExpectation(name: String) throws {
-    let result = try CommandRunner.run(["parse", "Samples/pdf/\(name)"])
-    #expect(result.status == 0, "\(result.standardError)")
-    let expected = try JSONReader.parse(
-      String(
-        contentsOf: CommandRunner.root.appending(
-          path: "Samples/pdf/\((name as NSString).deletingPathExtension).expected.json"),
-        encoding: .utf8))
-    let differences = ReportExpectation.differences(
-      actual: try JSONReader.parse(result.standardOutput), expected: expected)
-    #expect(differences.isEmpty, "\(name):\n\(differences.joined(separator: "\n"))")
+  func pdfMatchesExpectation(path: String) throws {
+    let check = try CommandRunner.expectationDifferences(forFixture: path)
+    #expect(check.status == 0, "\(check.standardError)")
+    #expect(check.differences.isEmpty, "\(path):\n\(check.differences.joined(separator: "\n"))")
   }
 
   @Test("there are PDFs of both forms to test")
