@@ -17,27 +17,93 @@ enum MarkupLocators {
   }
 
   /// Markdown: each line of the text handed to the pipeline traced to the line of the
-  /// input that holds its cells (a pipe-table row, or the HTML block of a converter's table).
+  /// input that holds its cells (a pipe-table row, or the HTML block of a converter's table):
+  /// the first input line from the previous match on (then from the top) that holds every
+  /// field of the line, in order.
   static func markdown(input: String, text: String) -> MarkdownLineLocator {
-    let inputLines = input.split(separator: "\n", omittingEmptySubsequences: false).map(squeezed)
+    let lines = InputLines(input)
     var map: [Int: Int] = [:]
     var cursor = 0
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      // Only a line with a digit can hold a value with provenance (placeholders are null);
-      // skipping the others keeps the search from rescanning the input for every paragraph.
-      guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || line.unicodeScalars.contains(where: isWideDigit)
-      else { continue }
+      // Only a line with a digit can hold a value with provenance (placeholders are null),
+      // and only an input line with a digit can hold it.
+      guard hasDigit(line) else { continue }
       let fields = line.split(separator: "\t").map(squeezed).filter { !$0.isEmpty }
       guard !fields.isEmpty else { continue }
-      let found =
-        (cursor..<inputLines.count).first { holds(inputLines[$0], fields) }
-        ?? (0..<min(cursor, inputLines.count)).first { holds(inputLines[$0], fields) }
-      if let found {
+      if let found = lines.first(holding: fields, from: cursor) {
         map[index + 1] = found + 1
         cursor = found
       }
     }
     return MarkdownLineLocator(lines: map)
+  }
+
+  /// The input's lines that have a digit, each squeezed once and only when first compared,
+  /// with a summary of its scalars that rules most lines out without comparing.
+  private final class InputLines {
+    /// Line numbers (0-based) of the lines with a digit, ascending.
+    let candidates: [Int]
+    /// Each candidate's text, before squeezing.
+    private let texts: [Substring]
+    /// Each candidate's squeezed scalars, once computed.
+    private var squeezedLines: [[Unicode.Scalar]?]
+    /// Each candidate's scalar summary (see `summary`), once computed.
+    private var summaries: [UInt64?]
+
+    init(_ input: String) {
+      var candidates: [Int] = []
+      var texts: [Substring] = []
+      for (number, line) in input.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+      where MarkupLocators.hasDigit(line) {
+        candidates.append(number)
+        texts.append(line)
+      }
+      self.candidates = candidates
+      self.texts = texts
+      squeezedLines = Array(repeating: nil, count: candidates.count)
+      summaries = Array(repeating: nil, count: candidates.count)
+    }
+
+    /// The first line at or after `start` holding every field in order, else the first
+    /// before it; nil when none does.
+    func first(holding fields: [[Unicode.Scalar]], from start: Int) -> Int? {
+      let needed = fields.reduce(0) { $0 | MarkupLocators.summary($1) }
+      // The first candidate at or after `start`, by binary search.
+      var low = 0
+      var high = candidates.count
+      while low < high {
+        let middle = (low + high) / 2
+        if candidates[middle] < start { low = middle + 1 } else { high = middle }
+      }
+      for position in low..<candidates.count where holds(position, fields, needed) { return candidates[position] }
+      for position in 0..<low where holds(position, fields, needed) { return candidates[position] }
+      return nil
+    }
+
+    /// Whether candidate `position` holds `fields` (whose scalars' summary is `needed`).
+    private func holds(_ position: Int, _ fields: [[Unicode.Scalar]], _ needed: UInt64) -> Bool {
+      let line: [Unicode.Scalar]
+      if let known = squeezedLines[position] {
+        line = known
+      } else {
+        line = MarkupLocators.squeezed(texts[position])
+        squeezedLines[position] = line
+        summaries[position] = MarkupLocators.summary(line)
+      }
+      guard needed & (summaries[position] ?? ~0) == needed else { return false }
+      return MarkupLocators.holds(line, fields)
+    }
+  }
+
+  /// Which scalars occur, as bits of a word (scalar value modulo 64): a line whose bits do
+  /// not cover a field's cannot hold it.
+  private static func summary(_ scalars: [Unicode.Scalar]) -> UInt64 {
+    scalars.reduce(0) { $0 | (1 << UInt64($1.value & 63)) }
+  }
+
+  /// Whether `line` has an ASCII or full-width digit.
+  private static func hasDigit(_ line: Substring) -> Bool {
+    line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || line.unicodeScalars.contains(where: isWideDigit)
   }
 
   /// Whether a scalar is a full-width digit (０–９).

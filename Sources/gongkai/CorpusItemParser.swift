@@ -27,7 +27,7 @@ struct CorpusItemParser {
       return WorkerReply(
         template: report.meta.template, year: report.meta.year,
         errorFindings: report.findings.count { $0.severity == .error }, rules: report.findings.map(\.rule),
-        record: writer.string(from: ReportJSON.encode(report)))
+        record: ReportJSON.text(report, writer: writer))
     } catch {
       let record = ErrorRecord(path: path, error: error)
       return WorkerReply(failure: record.errorKind, message: record.message, record: record.line)

@@ -24,6 +24,11 @@ final class OutputSink {
     handle.write(Data(text.utf8))
   }
 
+  /// Writes bytes already encoded (JSON written by `JSONWriter`).
+  func write(bytes: [UInt8]) {
+    handle.write(Data(bytes))
+  }
+
   deinit {
     if path != nil { try? handle.close() }
   }

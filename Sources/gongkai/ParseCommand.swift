@@ -117,7 +117,7 @@ struct ParseCommand: ParsableCommand {
     let compact = JSONWriter(pretty: false)
     var failed = 0
     var withErrors = 0
-    var parsed: [JSONValue] = []
+    var parsed: [Report] = []
     let cells = CellsWriter()
     if format == .csv { sink.write((bom ? "\u{FEFF}" : "") + csv.headerLine()) }
     if format == .cellsCSV { sink.write((bom ? "\u{FEFF}" : "") + cells.csvHeaderLine()) }
@@ -142,8 +142,12 @@ struct ParseCommand: ParsableCommand {
       }
       if report.findings.contains(where: { $0.severity == .error }) { withErrors += 1 }
       switch format {
-      case .json: parsed.append(ReportJSON.encode(report))
-      case .jsonl: sink.write(compact.string(from: ReportJSON.encode(report)) + "\n")
+      case .json: parsed.append(report)
+      case .jsonl:
+        var line: [UInt8] = []
+        ReportJSON.write(report, writer: compact, into: &line)
+        line.append(10)
+        sink.write(bytes: line)
       case .csv: sink.write(csv.row(report))
       case .cells: sink.write(cells.jsonLines(report))
       case .cellsCSV: sink.write(cells.csvLines(report))
@@ -151,10 +155,21 @@ struct ParseCommand: ParsableCommand {
     }
     if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     if format == .json {
+      // Bytes straight from the writer: no String to build (and check as UTF-8) on the way.
+      var output: [UInt8] = []
       if files.count == 1, let only = parsed.first {
-        sink.write(pretty.string(from: only) + "\n")
+        ReportJSON.write(only, writer: pretty, into: &output)
       } else if !parsed.isEmpty || files.count > 1 {
-        sink.write(pretty.string(from: .array(parsed)) + "\n")
+        output.append(UInt8(ascii: "["))
+        for (index, report) in parsed.enumerated() {
+          pretty.separator(before: index, level: 0, into: &output)
+          ReportJSON.write(report, writer: pretty, level: 1, into: &output)
+        }
+        pretty.close(UInt8(ascii: "]"), level: 0, isEmpty: parsed.isEmpty, into: &output)
+      }
+      if !output.isEmpty {
+        output.append(10)
+        sink.write(bytes: output)
       }
     }
     if failed > 0 { throw ExitCode(2) }

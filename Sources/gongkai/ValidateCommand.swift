@@ -67,7 +67,7 @@ struct ValidateCommand: ParsableCommand {
         }
         errors += report.findings.filter { $0.severity == .error }.count
         if json {
-          print(writer.string(from: ReportJSON.encode(report)))
+          print(ReportJSON.text(report, writer: writer))
         } else {
           for finding in report.findings {
             print("\(label)\t\(finding.severity.rawValue)\t\(finding.rule)\t\(finding.location)\t\(finding.message)")

@@ -83,4 +83,41 @@ struct ProvenanceTests {
     #expect(back.provenance?.count == report.provenance?.count)
     #expect(back.provenance?.last == report.provenance?.last)
   }
+
+  @Test("the report's JSON text with provenance written entry by entry is the text of its JSON value")
+  func directTextMatchesValue() throws {
+    let name = "000_9c86ffa99e553fb9.txt"
+    let data = try Data(contentsOf: Fixtures.textSamples.appending(path: name))
+    var report = try ReportPipeline().report(
+      text: try TextDecoder.decode(data, file: name),
+      source: SourceInfo(file: name, sha256: SHA256.hexDigest(data), kind: .text), locator: LineLocator())
+    let long = String(repeating: "一二三四五六七八九十", count: 120)
+    // Every origin, and text that needs escapes or is too long for the writer's buffer.
+    report.provenance? += [
+      CellProvenance(path: "appeals.review.total", raw: "1,362", origin: .page(3, box: [72.5, 100, 90.25, 112.125])),
+      CellProvenance(path: "appeals.review.upheld", raw: "-0.004", origin: .page(12, box: [-3.25, 0.05, 1e300, -0.5])),
+      CellProvenance(path: "appeals.review.corrected", raw: "12", origin: .table(2, row: 5, column: 8)),
+      CellProvenance(path: "appeals.review.other", raw: "say \"7\"\t\\", origin: .line(Int.max)),
+      CellProvenance(path: "appeals.review.unfinished", raw: "7\u{2028}——", origin: .line(-40)),
+      CellProvenance(path: "appeals.litigation.\u{1}", raw: long, origin: .table(0, row: Int.min, column: 10)),
+      CellProvenance(path: "appeals.litigation.total", raw: "", origin: .page(1, box: [])),
+    ]
+    for writer in [JSONWriter(pretty: true), JSONWriter(pretty: false)] {
+      #expect(ReportJSON.text(report, writer: writer) == writer.string(from: ReportJSON.encode(report)))
+      var empty = report
+      empty.provenance = []
+      #expect(ReportJSON.text(empty, writer: writer) == writer.string(from: ReportJSON.encode(empty)))
+      empty.provenance = nil
+      #expect(ReportJSON.text(empty, writer: writer) == writer.string(from: ReportJSON.encode(empty)))
+      // Reports in an array, as `gongkai parse` writes several.
+      var array: [UInt8] = [UInt8(ascii: "[")]
+      for (index, item) in [report, empty].enumerated() {
+        writer.separator(before: index, level: 0, into: &array)
+        ReportJSON.write(item, writer: writer, level: 1, into: &array)
+      }
+      writer.close(UInt8(ascii: "]"), level: 0, isEmpty: false, into: &array)
+      let expected = writer.string(from: .array([ReportJSON.encode(report), ReportJSON.encode(empty)]))
+      #expect(String(decoding: array, as: UTF8.self) == expected)
+    }
+  }
 }

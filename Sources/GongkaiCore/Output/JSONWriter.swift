@@ -16,42 +16,80 @@ public struct JSONWriter: Sendable {
     return String(decoding: output, as: UTF8.self)
   }
 
-  private func write(_ value: JSONValue, level: Int, into output: inout [UInt8]) {
+  /// Appends the JSON text of `value`, nested `level` deep (0 for a whole document), to `output`.
+  public func write(_ value: JSONValue, level: Int = 0, into output: inout [UInt8]) {
     switch value {
     case .null: Self.appendRaw("null", into: &output)
     case .bool(let flag): Self.appendRaw(flag ? "true" : "false", into: &output)
     case .number(let text): Self.appendRaw(text, into: &output)
     case .string(let text): Self.appendQuoted(text, into: &output)
     case .array(let elements):
-      if elements.isEmpty {
-        Self.appendRaw("[]", into: &output)
-        return
-      }
       output.append(UInt8(ascii: "["))
       for (index, element) in elements.enumerated() {
-        if index > 0 { output.append(UInt8(ascii: ",")) }
-        newline(level + 1, into: &output)
+        separator(before: index, level: level, into: &output)
         write(element, level: level + 1, into: &output)
       }
-      newline(level, into: &output)
-      output.append(UInt8(ascii: "]"))
+      close(UInt8(ascii: "]"), level: level, isEmpty: elements.isEmpty, into: &output)
     case .object(let members):
-      if members.isEmpty {
-        Self.appendRaw("{}", into: &output)
-        return
-      }
       output.append(UInt8(ascii: "{"))
       for (index, (key, member)) in members.enumerated() {
-        if index > 0 { output.append(UInt8(ascii: ",")) }
-        newline(level + 1, into: &output)
-        Self.appendQuoted(key, into: &output)
-        output.append(UInt8(ascii: ":"))
-        if indent != nil { output.append(UInt8(ascii: " ")) }
+        separator(before: index, level: level, into: &output)
+        self.key(key, into: &output)
         write(member, level: level + 1, into: &output)
       }
-      newline(level, into: &output)
-      output.append(UInt8(ascii: "}"))
+      close(UInt8(ascii: "}"), level: level, isEmpty: members.isEmpty, into: &output)
     }
+  }
+
+  // Pieces of a container, for writers that stream members without building a
+  // `JSONValue` (ReportJSON's provenance); `write` lays out containers with them too.
+
+  /// Appends what stands before element or member `index` of a container opened at
+  /// `level`: a comma after the first, and a line break and indent when pretty.
+  @inline(__always)
+  public func separator(before index: Int, level: Int, into output: inout [UInt8]) {
+    if index > 0 { output.append(UInt8(ascii: ",")) }
+    newline(level + 1, into: &output)
+  }
+
+  /// Appends a member's key and colon (and a space when pretty).
+  @inline(__always)
+  public func key(_ key: String, into output: inout [UInt8]) {
+    Self.appendQuoted(key, into: &output)
+    output.append(UInt8(ascii: ":"))
+    if indent != nil { output.append(UInt8(ascii: " ")) }
+  }
+
+  /// Appends the closing bracket of a container opened at `level`, on its own line when
+  /// pretty and the container has elements.
+  @inline(__always)
+  public func close(_ bracket: UInt8, level: Int, isEmpty: Bool, into output: inout [UInt8]) {
+    if !isEmpty { newline(level, into: &output) }
+    output.append(bracket)
+  }
+
+  /// Writes an integer's decimal digits, as `JSONValue.integer` spells them, at `pointer`
+  /// (room for 20 bytes needed); returns how many bytes were written.
+  static func writeInteger(_ value: Int, at pointer: UnsafeMutablePointer<UInt8>) -> Int {
+    var count = 0
+    if value < 0 {
+      pointer[0] = UInt8(ascii: "-")
+      count = 1
+    }
+    let magnitude = value.magnitude
+    var width = 1
+    var power: UInt = 10
+    while width < 20, magnitude >= power {
+      width += 1
+      if power > UInt.max / 10 { break }
+      power *= 10
+    }
+    var rest = magnitude
+    for offset in stride(from: count + width - 1, through: count, by: -1) {
+      pointer[offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+      rest /= 10
+    }
+    return count + width
   }
 
   private func newline(_ level: Int, into output: inout [UInt8]) {
@@ -62,7 +100,7 @@ public struct JSONWriter: Sendable {
 
   /// Appends the UTF-8 of `text` as it is, in one copy.
   @inline(__always)
-  private static func appendRaw(_ text: String, into output: inout [UInt8]) {
+  static func appendRaw(_ text: String, into output: inout [UInt8]) {
     var text = text
     text.withUTF8 { output.append(contentsOf: $0) }
   }

@@ -2,8 +2,47 @@
 public enum ReportJSON {
   /// The report as a JSON value, keys in contract order.
   public static func encode(_ report: Report) -> JSONValue {
+    var members = self.members(of: report)
+    if let provenance = report.provenance {
+      members.append(("provenance", .object(provenance.map { ($0.path, encode($0)) })))
+    }
+    return .object(members)
+  }
+
+  /// The report's JSON text as `writer` lays it out: the text of `writer.string(from:
+  /// encode(report))`, with the provenance (as many entries as cells) written straight
+  /// from its entries rather than through a `JSONValue` each.
+  public static func text(_ report: Report, writer: JSONWriter) -> String {
+    var output: [UInt8] = []
+    write(report, writer: writer, level: 0, into: &output)
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Appends the report's JSON text, nested `level` deep, as `text(_:writer:)` writes it.
+  public static func write(_ report: Report, writer: JSONWriter, level: Int = 0, into output: inout [UInt8]) {
+    // Room for a typical report (its provenance about doubles it), grown once rather than step by step.
+    output.reserveCapacity(output.count + (report.provenance == nil ? 16_384 : 49_152))
+    let members = self.members(of: report)
+    guard let provenance = report.provenance else {
+      writer.write(.object(members), level: level, into: &output)
+      return
+    }
+    output.append(UInt8(ascii: "{"))
+    for (index, (key, member)) in members.enumerated() {
+      writer.separator(before: index, level: level, into: &output)
+      writer.key(key, into: &output)
+      writer.write(member, level: level + 1, into: &output)
+    }
+    writer.separator(before: members.count, level: level, into: &output)
+    writer.key("provenance", into: &output)
+    ProvenanceJSON(writer: writer).write(provenance, level: level + 1, into: &output)
+    writer.close(UInt8(ascii: "}"), level: level, isEmpty: false, into: &output)
+  }
+
+  /// The report's members up to `repairs`, in contract order (everything but provenance).
+  private static func members(of report: Report) -> [(String, JSONValue)] {
     let source = report.source
-    var members: [(String, JSONValue)] = [
+    return [
       ("schema", .string(Report.schema)),
       (
         "source",
@@ -47,10 +86,6 @@ public enum ReportJSON {
           })
       ),
     ]
-    if let provenance = report.provenance {
-      members.append(("provenance", .object(provenance.map { ($0.path, encode($0)) })))
-    }
-    return .object(members)
   }
 
   /// One cell's provenance: `raw` and the origin's keys.
@@ -69,15 +104,38 @@ public enum ReportJSON {
   /// A coordinate in points with two decimals at most (a hundredth of a point is far
   /// below what a box needs).
   static func formatPoints(_ value: Double) -> String {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+      guard let base = buffer.baseAddress else { return "0" }
+      return String(decoding: UnsafeBufferPointer(start: base, count: writePoints(value, at: base)), as: UTF8.self)
+    }
+  }
+
+  /// Writes a coordinate as `formatPoints` spells it (`72`, `72.5`, `72.05`, `-3.25`) at
+  /// `pointer` (room for 24 bytes needed); returns how many bytes were written.
+  static func writePoints(_ value: Double, at pointer: UnsafeMutablePointer<UInt8>) -> Int {
     let hundredths = (value * 100).rounded()
-    guard hundredths.isFinite, abs(hundredths) < 1e15 else { return "0" }
+    guard hundredths.isFinite, abs(hundredths) < 1e15 else {
+      pointer[0] = UInt8(ascii: "0")
+      return 1
+    }
     let whole = Int(hundredths)
-    let sign = whole < 0 ? "-" : ""
+    var count = 0
+    if whole < 0 {
+      pointer[0] = UInt8(ascii: "-")
+      count = 1
+    }
     let magnitude = abs(whole)
+    count += JSONWriter.writeInteger(magnitude / 100, at: pointer + count)
     let fraction = magnitude % 100
-    if fraction == 0 { return "\(sign)\(magnitude / 100)" }
-    let digits = fraction % 10 == 0 ? "\(fraction / 10)" : (fraction < 10 ? "0\(fraction)" : "\(fraction)")
-    return "\(sign)\(magnitude / 100).\(digits)"
+    guard fraction != 0 else { return count }
+    pointer[count] = UInt8(ascii: ".")
+    pointer[count + 1] = UInt8(ascii: "0") + UInt8(fraction / 10)
+    count += 2
+    if fraction % 10 != 0 {
+      pointer[count] = UInt8(ascii: "0") + UInt8(fraction % 10)
+      count += 1
+    }
+    return count
   }
 
   /// Reads the `provenance` object back; nil when the report has none.

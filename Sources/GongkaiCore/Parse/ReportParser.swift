@@ -19,6 +19,8 @@ public struct ReportParser: Sendable {
 
     var name: String
     var rows: [(key: String, columns: [Column])]
+    /// How many cells the table has (room for their provenance).
+    var cellCount: Int
 
     init(name: String, rows: [(key: String, columnKeys: [String])], columns: [ReportTemplate.Column]) {
       self.name = name
@@ -32,6 +34,7 @@ public struct ReportParser: Sendable {
           }
         )
       }
+      cellCount = self.rows.reduce(0) { $0 + $1.columns.count }
     }
   }
 
@@ -84,6 +87,7 @@ public struct ReportParser: Sendable {
     // A form from another catalog than the parser's is read from the document's own template.
     let layout = layouts[template.id] ?? Self.layouts(of: template)
     var provenance: [CellProvenance] = []
+    if locator != nil { provenance.reserveCapacity(layout.reduce(0) { $0 + $1.cellCount }) }
     let proactive = table(
       layout[0], found: document.proactive, findings: &findings, locator: locator, provenance: &provenance)
     var requests = table(
@@ -110,7 +114,10 @@ public struct ReportParser: Sendable {
     var report = Report(
       source: source, meta: meta, sections: sections, proactive: proactive, requests: requests,
       appeals: appeals, findings: findings, repairs: document.repairs)
-    if let locator { report.provenance = Self.located(provenance, by: locator) }
+    if let locator {
+      if !locator.originIsTextLine { Self.locate(&provenance, by: locator) }
+      report.provenance = provenance
+    }
     return report
   }
 
@@ -153,37 +160,35 @@ public struct ReportParser: Sendable {
     }
   }
 
-  /// One table with every template cell present, typed by its column.
   /// The cells' origins in the input. A value on a space-aligned line is told from equal
   /// values on the same line by how many of them stand before it (cells come in table
   /// order, which is the text's order).
-  private static func located(_ cells: [CellProvenance], by locator: any CellLocating) -> [CellProvenance] {
+  private static func locate(_ cells: inout [CellProvenance], by locator: any CellLocating) {
     struct Seen: Hashable {
       var line: Int
       var raw: String
     }
     var seen: [Seen: Int] = [:]
     let counts = locator.needsOccurrence
-    var located = cells
     var kept = 0
-    for cell in cells {
-      guard var position = cell.textPosition else { continue }
+    for index in cells.indices {
+      guard var position = cells[index].textPosition else { continue }
       if counts, position.field == nil {
-        let key = Seen(line: position.line, raw: cell.raw)
+        let key = Seen(line: position.line, raw: cells[index].raw)
         position.occurrence = seen[key, default: 0]
         seen[key, default: 0] += 1
       }
-      guard let origin = locator.origin(of: position, raw: cell.raw) else { continue }
-      located[kept] = cell
-      located[kept].origin = origin
-      located[kept].textPosition = position
+      guard let origin = locator.origin(of: position, raw: cells[index].raw) else { continue }
+      if kept != index { cells.swapAt(kept, index) }
+      cells[kept].origin = origin
+      cells[kept].textPosition = position
       kept += 1
     }
-    located.removeLast(located.count - kept)
-    return located
+    cells.removeLast(cells.count - kept)
   }
 
-  /// With a `locator`, each non-null cell's place in the text is added to `provenance`.
+  /// One table with every template cell present, typed by its column. With a `locator`,
+  /// each non-null cell's place in the text is added to `provenance`.
   private func table(
     _ layout: TableLayout, found: AssembledTable?, findings: inout [Finding], locator: (any CellLocating)?,
     provenance: inout [CellProvenance]
@@ -225,7 +230,7 @@ public struct ReportParser: Sendable {
           text, column: column, path: { "\(layout.name).\(row.key).\(column.key)" }, findings: &findings)
         typed.append(DataTable.Cell(key: column.key, value: value))
         if locator != nil, value != nil, index < origins.count, let position = origins[index] {
-          // Located once every table is read (see `located`).
+          // At its line of the text until located, once every table is read (see `locate`).
           provenance.append(
             CellProvenance(
               path: column.path, raw: text.raw, origin: .line(position.line),

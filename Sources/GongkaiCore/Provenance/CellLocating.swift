@@ -7,17 +7,27 @@ public protocol CellLocating: Sendable {
   /// Whether the locator tells equal values on a line apart by `position.occurrence`
   /// (counting them costs time, so it is done only for locators that use it).
   var needsOccurrence: Bool { get }
+
+  /// Whether every cell's origin is its line of the text (the text is the input): the
+  /// parser's entries already say so, and nothing is looked up per cell.
+  var originIsTextLine: Bool { get }
 }
 
 extension CellLocating {
   /// By default, occurrences are not needed.
   public var needsOccurrence: Bool { false }
+
+  /// By default, each cell is looked up.
+  public var originIsTextLine: Bool { false }
 }
 
 /// The locator of a text input: the text is the input, so a cell's line is its origin.
 public struct LineLocator: CellLocating {
   /// Creates the locator.
   public init() {}
+
+  /// The text is the input.
+  public var originIsTextLine: Bool { true }
 
   /// The line the cell starts on.
   public func origin(of position: AssembledTable.CellOrigin, raw: String) -> CellProvenance.Origin? {
