@@ -19,54 +19,74 @@ enum MarkupLocators {
   /// Markdown: each line of the text handed to the pipeline traced to the line of the
   /// input that holds its cells (a pipe-table row, or the HTML block of a converter's table):
   /// the first input line from the previous match on (then from the top) that holds every
-  /// field of the line, in order.
+  /// field of the line, in order. Lines are compared as UTF-8 without blanks and Markdown
+  /// markers (valid UTF-8 matches byte for byte where it matches scalar for scalar).
   static func markdown(input: String, text: String) -> MarkdownLineLocator {
-    let lines = InputLines(input)
+    let inputLines = InputLines(input)
     var map: [Int: Int] = [:]
     var cursor = 0
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      // Only a line with a digit can hold a value with provenance (placeholders are null),
-      // and only an input line with a digit can hold it.
-      guard hasDigit(line) else { continue }
-      let fields = line.split(separator: "\t").map(squeezed).filter { !$0.isEmpty }
-      guard !fields.isEmpty else { continue }
-      if let found = lines.first(holding: fields, from: cursor) {
-        map[index + 1] = found + 1
-        cursor = found
+    let bytes = Array(text.utf8)
+    bytes.withUnsafeBufferPointer { buffer in
+      forEachLine(of: buffer) { number, line in
+        // Only a line with a digit can hold a value with provenance (placeholders are null),
+        // and only an input line with a digit can hold it.
+        guard hasDigit(line) else { return }
+        let fields = line.split(separator: 9).map(squeezed).filter { !$0.isEmpty }
+        guard !fields.isEmpty else { return }
+        if let found = inputLines.first(holding: fields, from: cursor) {
+          map[number + 1] = found + 1
+          cursor = found
+        }
       }
     }
     return MarkdownLineLocator(lines: map)
   }
 
+  /// Calls `body` with each line's 0-based number and bytes, split at line feeds as the
+  /// pipeline numbers lines (a carriage return before one stays: it is a blank, squeezed out).
+  private static func forEachLine(
+    of bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Slice<UnsafeBufferPointer<UInt8>>) -> Void
+  ) {
+    var start = 0
+    var number = 0
+    for index in bytes.indices where bytes[index] == 10 {
+      body(number, bytes[start..<index])
+      number += 1
+      start = index + 1
+    }
+    body(number, bytes[start..<bytes.count])
+  }
+
   /// The input's lines that have a digit, each squeezed once and only when first compared,
-  /// with a summary of its scalars that rules most lines out without comparing.
+  /// with a summary of its bytes that rules most lines out without comparing.
   private final class InputLines {
+    /// The input's UTF-8.
+    private let bytes: [UInt8]
     /// Line numbers (0-based) of the lines with a digit, ascending.
-    let candidates: [Int]
-    /// Each candidate's text, before squeezing.
-    private let texts: [Substring]
-    /// Each candidate's squeezed scalars, once computed.
-    private var squeezedLines: [[Unicode.Scalar]?]
-    /// Each candidate's scalar summary (see `summary`), once computed.
-    private var summaries: [UInt64?]
+    private var candidates: [Int] = []
+    /// Each candidate's bytes in `bytes`.
+    private var ranges: [Range<Int>] = []
+    /// Each candidate squeezed, once computed.
+    private var squeezedLines: [[UInt8]?] = []
+    /// Each candidate's summary (see `summary`), once computed.
+    private var summaries: [UInt64] = []
 
     init(_ input: String) {
-      var candidates: [Int] = []
-      var texts: [Substring] = []
-      for (number, line) in input.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-      where MarkupLocators.hasDigit(line) {
-        candidates.append(number)
-        texts.append(line)
+      bytes = Array(input.utf8)
+      bytes.withUnsafeBufferPointer { buffer in
+        MarkupLocators.forEachLine(of: buffer) { number, line in
+          guard MarkupLocators.hasDigit(line) else { return }
+          candidates.append(number)
+          ranges.append(line.startIndex..<line.endIndex)
+        }
       }
-      self.candidates = candidates
-      self.texts = texts
       squeezedLines = Array(repeating: nil, count: candidates.count)
-      summaries = Array(repeating: nil, count: candidates.count)
+      summaries = Array(repeating: 0, count: candidates.count)
     }
 
     /// The first line at or after `start` holding every field in order, else the first
     /// before it; nil when none does.
-    func first(holding fields: [[Unicode.Scalar]], from start: Int) -> Int? {
+    func first(holding fields: [[UInt8]], from start: Int) -> Int? {
       let needed = fields.reduce(0) { $0 | MarkupLocators.summary($1) }
       // The first candidate at or after `start`, by binary search.
       var low = 0
@@ -80,45 +100,68 @@ enum MarkupLocators {
       return nil
     }
 
-    /// Whether candidate `position` holds `fields` (whose scalars' summary is `needed`).
-    private func holds(_ position: Int, _ fields: [[Unicode.Scalar]], _ needed: UInt64) -> Bool {
-      let line: [Unicode.Scalar]
-      if let known = squeezedLines[position] {
-        line = known
-      } else {
-        line = MarkupLocators.squeezed(texts[position])
+    /// Whether candidate `position` holds `fields` (whose bytes' summary is `needed`).
+    private func holds(_ position: Int, _ fields: [[UInt8]], _ needed: UInt64) -> Bool {
+      if squeezedLines[position] == nil {
+        let line = bytes.withUnsafeBufferPointer { MarkupLocators.squeezed($0[ranges[position]]) }
         squeezedLines[position] = line
         summaries[position] = MarkupLocators.summary(line)
       }
-      guard needed & (summaries[position] ?? ~0) == needed else { return false }
+      guard needed & summaries[position] == needed, let line = squeezedLines[position] else { return false }
       return MarkupLocators.holds(line, fields)
     }
   }
 
-  /// Which scalars occur, as bits of a word (scalar value modulo 64): a line whose bits do
-  /// not cover a field's cannot hold it.
-  private static func summary(_ scalars: [Unicode.Scalar]) -> UInt64 {
-    scalars.reduce(0) { $0 | (1 << UInt64($1.value & 63)) }
+  /// Which bytes occur, as bits of a word (byte value modulo 64): a line whose bits do not
+  /// cover a field's cannot hold it.
+  private static func summary(_ bytes: [UInt8]) -> UInt64 {
+    bytes.reduce(0) { $0 | (1 << UInt64($1 & 63)) }
   }
 
-  /// Whether `line` has an ASCII or full-width digit.
-  private static func hasDigit(_ line: Substring) -> Bool {
-    line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || line.unicodeScalars.contains(where: isWideDigit)
+  /// Whether `line` has an ASCII or full-width digit (０–９: EF BC 90–99 in UTF-8).
+  private static func hasDigit(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    var previous: (UInt8, UInt8) = (0, 0)
+    for byte in line {
+      if byte >= 0x30 && byte <= 0x39 { return true }
+      if byte >= 0x90 && byte <= 0x99 && previous == (0xEF, 0xBC) { return true }
+      previous = (previous.1, byte)
+    }
+    return false
   }
 
-  /// Whether a scalar is a full-width digit (０–９).
-  private static func isWideDigit(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value >= 0xFF10 && scalar.value <= 0xFF19
-  }
-
-  /// Text without blanks and Markdown markers, as compared between input and text
-  /// (scalars, not Characters: compared many times, and grapheme breaking is not needed).
-  static func squeezed(_ text: Substring) -> [Unicode.Scalar] {
-    text.unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "|" && $0 != "*" && $0 != "\u{3000}" }
+  /// UTF-8 without blanks (every scalar with Unicode's White_Space property) and the
+  /// Markdown markers `|` and `*`.
+  static func squeezed(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8] {
+    var result: [UInt8] = []
+    result.reserveCapacity(text.count)
+    var index = text.startIndex
+    let end = text.endIndex
+    func at(_ offset: Int) -> UInt8 { index + offset < end ? text[index + offset] : 0 }
+    while index < end {
+      let byte = text[index]
+      var skip = 0
+      switch byte {
+      case 0x09...0x0D, 0x20, UInt8(ascii: "|"), UInt8(ascii: "*"): skip = 1
+      case 0xC2 where at(1) == 0x85 || at(1) == 0xA0: skip = 2  // U+0085, U+00A0
+      case 0xE1 where at(1) == 0x9A && at(2) == 0x80: skip = 3  // U+1680
+      case 0xE2 where at(1) == 0x80 && ((0x80...0x8A).contains(at(2)) || [0xA8, 0xA9, 0xAF].contains(at(2))):
+        skip = 3  // U+2000–200A, U+2028, U+2029, U+202F
+      case 0xE2 where at(1) == 0x81 && at(2) == 0x9F: skip = 3  // U+205F
+      case 0xE3 where at(1) == 0x80 && at(2) == 0x80: skip = 3  // U+3000
+      default: break
+      }
+      if skip > 0 {
+        index += skip
+      } else {
+        result.append(byte)
+        index += 1
+      }
+    }
+    return result
   }
 
   /// Whether `line` holds every field, in order.
-  static func holds(_ line: [Unicode.Scalar], _ fields: [[Unicode.Scalar]]) -> Bool {
+  static func holds(_ line: [UInt8], _ fields: [[UInt8]]) -> Bool {
     var start = 0
     for field in fields {
       guard let found = firstIndex(of: field, in: line, from: start) else { return false }
@@ -127,7 +170,7 @@ enum MarkupLocators {
     return true
   }
 
-  private static func firstIndex(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from start: Int) -> Int? {
+  private static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
     guard !needle.isEmpty, haystack.count - needle.count >= start else { return nil }
     for index in start...(haystack.count - needle.count)
     where haystack[index] == needle[0] && haystack[index..<(index + needle.count)].elementsEqual(needle) {
