@@ -2,6 +2,7 @@
 # What `--provenance` costs, measured against the same binary without it in the same run:
 #   1. the text path (repair → parse → validate → JSON) in one process on one core, over
 #      every text sample: `gongkai bench` with and without --provenance, rounds interleaved;
+#      1b. Markdown, HTML and Word samples from their bytes (`gongkai bench --front-end`);
 #   2. `gongkai parse` end to end on the sample PDFs (text layer), with and without
 #      --provenance, one process per file, rounds interleaved;
 #   3. `gongkai review` on a 6-page report (two sample reports' pages in one PDF when no
@@ -43,6 +44,23 @@ if [ -n "${BASELINE:-}" ]; then
   b=$(median "${ours[@]}")
   awk -v a="$a" -v b="$b" 'BEGIN { printf "  without the flag vs BASELINE: %.1f vs %.1f µs per report: %+.1f%%\n", b, a, (b / a - 1) * 100 }'
 fi
+
+# The markup front ends trace cells through their own side data (HTML/DOCX grid cells,
+# Markdown lines matched back to the input): timed from the files' bytes, in one process.
+echo "1b. front end + pipeline from the bytes (no JSON), one core, CPU µs per report:"
+for kind in markdown:md html:html docx:docx; do
+  folder="${kind%%:*}"
+  files=("$root"/Samples/"$folder"/*."${kind##*:}")
+  plain=()
+  traced=()
+  for round in $(seq "$rounds"); do
+    plain+=("$(taskset -c 0 "$gongkai" bench --front-end "${files[@]}" --iterations "${FRONT_ITERATIONS:-10}" 2>/dev/null | sed -n 2p | sed 's/.*(\([0-9.]*\) µs each).*/\1/')")
+    traced+=("$(taskset -c 0 "$gongkai" bench --front-end "${files[@]}" --iterations "${FRONT_ITERATIONS:-10}" --provenance 2>/dev/null | sed -n 2p | sed 's/.*(\([0-9.]*\) µs each).*/\1/')")
+  done
+  a=$(median "${plain[@]}")
+  b=$(median "${traced[@]}")
+  awk -v k="$folder" -v n="${#files[@]}" -v a="$a" -v b="$b" 'BEGIN { printf "  %s (%d files): %.1f vs %.1f µs: --provenance adds %+.1f%%\n", k, n, a, b, (b / a - 1) * 100 }'
+done
 
 pdfs=("$root"/Samples/pdf/gen-*.pdf)
 echo "2. gongkai parse end to end on ${#pdfs[@]} sample PDFs, seconds per round:"

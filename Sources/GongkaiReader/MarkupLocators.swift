@@ -5,16 +5,7 @@ import GongkaiMarkup
 enum MarkupLocators {
   /// HTML and Word: each tab-separated field of a table line traced to its table, grid
   /// row and grid column.
-  static func grid(_ lines: [GridLineOrigin]) -> FieldLocator {
-    var origins: [AssembledTable.CellOrigin: CellProvenance.Origin] = [:]
-    for line in lines {
-      for (field, column) in line.columns.enumerated() {
-        origins[AssembledTable.CellOrigin(line: line.line, field: field)] = .table(
-          line.table, row: line.row, column: column)
-      }
-    }
-    return FieldLocator(origins: origins)
-  }
+  static func grid(_ lines: [GridLineOrigin]) -> GridLocator { GridLocator(lines: lines) }
 
   /// Markdown: each line of the text handed to the pipeline traced to the line of the
   /// input that holds its cells (a pipe-table row, or the HTML block of a converter's table):
@@ -187,5 +178,32 @@ struct MarkdownLineLocator: CellLocating {
 
   func origin(of position: AssembledTable.CellOrigin, raw: String) -> CellProvenance.Origin? {
     lines[position.line].map(CellProvenance.Origin.line)
+  }
+}
+
+/// The HTML and Word front ends' locator: a cell's line and field traced to the table,
+/// grid row and grid column the front end took them from (a table per line, not per cell:
+/// fields are looked up only for the cells that are read).
+struct GridLocator: CellLocating {
+  /// The table lines, as the front end listed them.
+  let lines: [GridLineOrigin]
+  /// Index in `lines` by line of the text.
+  private let byLine: [Int: Int]
+
+  init(lines: [GridLineOrigin]) {
+    self.lines = lines
+    var byLine: [Int: Int] = [:]
+    byLine.reserveCapacity(lines.count)
+    // A line listed twice: the last listing counts.
+    for (index, line) in lines.enumerated() { byLine[line.line] = index }
+    self.byLine = byLine
+  }
+
+  /// The table, grid row and grid column of the cell's field; nil outside tables.
+  func origin(of position: AssembledTable.CellOrigin, raw: String) -> CellProvenance.Origin? {
+    guard let field = position.field, let index = byLine[position.line] else { return nil }
+    let line = lines[index]
+    guard field >= 0, field < line.columns.count else { return nil }
+    return .table(line.table, row: line.row, column: line.columns[field])
   }
 }

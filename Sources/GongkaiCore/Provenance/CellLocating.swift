@@ -34,23 +34,3 @@ public struct LineLocator: CellLocating {
     .line(position.line)
   }
 }
-
-/// A locator from a table of positions: each (line, tab-separated field) of the text
-/// mapped to an origin — how the HTML, DOCX and Markdown front ends describe their text.
-public struct FieldLocator: CellLocating {
-  /// Origins by line and field of the text.
-  public var origins: [AssembledTable.CellOrigin: CellProvenance.Origin]
-  /// What a cell not in `origins` gets (e.g. its line, for Markdown text outside tables).
-  public var fallback: (any CellLocating)?
-
-  /// Creates a locator from its table.
-  public init(origins: [AssembledTable.CellOrigin: CellProvenance.Origin], fallback: (any CellLocating)? = nil) {
-    self.origins = origins
-    self.fallback = fallback
-  }
-
-  /// The origin recorded for the cell's line and field, else the fallback's.
-  public func origin(of position: AssembledTable.CellOrigin, raw: String) -> CellProvenance.Origin? {
-    origins[position] ?? fallback?.origin(of: position, raw: raw)
-  }
-}
