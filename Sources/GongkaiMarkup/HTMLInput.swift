@@ -20,7 +20,7 @@ public enum HTMLInput {
     // the report is almost always outside the furniture. Only when it is not is the
     // whole page read, its furniture marked, as before.
     let locator = ReportLocator(furniture: .standard)
-    guard let content = parse(&text, pruneFurniture: true) else {
+    guard let content = contentEntries(&text) else {
       throw InputError(file: file, kind: .notAReport, reason: "the HTML page could not be parsed")
     }
     if let blocks = locator.report(in: content) { return MarkupText(blocks: blocks) }
@@ -28,6 +28,20 @@ public enum HTMLInput {
       throw InputError(file: file, kind: .notAReport, reason: "the HTML page could not be parsed")
     }
     return MarkupText(blocks: locator.locate(entries))
+  }
+
+  /// The blocks of the page `text` outside furniture; nil when it has no root element.
+  /// The content of furniture <div>s is cut before parsing where that is safe, and the
+  /// page parsed whole when the parse does not bear the cuts out.
+  private static func contentEntries(_ text: inout String) -> [HTMLBlockReader.Entry]? {
+    let cutPage = text.withUTF8 { bytes -> HTMLPage? in
+      guard let cut = HTMLFurnitureCut.cut(bytes, furniture: .standard) else { return nil }
+      return cut.bytes.withUnsafeBufferPointer {
+        HTMLPage.parse($0, furniture: .standard, pruneFurniture: true, cuts: cut.starts)
+      }
+    }
+    if let cutPage, cutPage.root != nil { return HTMLBlockReader.entries(of: cutPage) }
+    return parse(&text, pruneFurniture: true)
   }
 
   /// The blocks of an HTML fragment (a table inside Markdown), nothing located or dropped

@@ -47,7 +47,11 @@ struct HTMLPage {
   }
 
   /// Parses the UTF-8 page `bytes`; nil when libxml2 could not start.
-  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, furniture: WebFurniture, pruneFurniture: Bool) -> HTMLPage? {
-    HTMLPageParser.parse(bytes, furniture: furniture, pruneFurniture: pruneFurniture)
+  /// `cuts`: where `HTMLFurnitureCut` left furniture <div>s without content; nil unless
+  /// the parse bears each out.
+  static func parse(
+    _ bytes: UnsafeBufferPointer<UInt8>, furniture: WebFurniture, pruneFurniture: Bool, cuts: [Int] = []
+  ) -> HTMLPage? {
+    HTMLPageParser.parse(bytes, furniture: furniture, pruneFurniture: pruneFurniture, cuts: cuts)
   }
 }

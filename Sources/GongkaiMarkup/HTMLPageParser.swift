@@ -32,9 +32,13 @@ final class HTMLPageParser {
       | HTML_PARSE_NODEFDTD.rawValue | XML_PARSE_HUGE.rawValue | HTML_PARSE_NOBLANKS.rawValue)
 
   /// Parses the UTF-8 page `bytes` into a page; nil when libxml2 could not start.
-  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, furniture: WebFurniture, pruneFurniture: Bool) -> HTMLPage? {
+  /// `cuts` are the offsets where `HTMLFurnitureCut` left a furniture <div> without its
+  /// content: the page is nil unless each is a <div> the parse prunes.
+  static func parse(
+    _ bytes: UnsafeBufferPointer<UInt8>, furniture: WebFurniture, pruneFurniture: Bool, cuts: [Int] = []
+  ) -> HTMLPage? {
     guard !bytes.isEmpty, let base = bytes.baseAddress else {
-      return HTMLPage(nodes: [HTMLPageBuilder.documentNode], text: [], isPruned: pruneFurniture)
+      return cuts.isEmpty ? HTMLPage(nodes: [HTMLPageBuilder.documentNode], text: [], isPruned: pruneFurniture) : nil
     }
     // As htmlReadMemory sets it up, with this file's callbacks in place of the tree builder.
     xmlInitParser()
@@ -44,11 +48,11 @@ final class HTMLPageParser {
     guard let created else { return nil }
     let parser = HTMLPageParser(context: created)
     return withExtendedLifetime(parser) {
-      parser.run(bytes: bytes.count, furniture: furniture, pruneFurniture: pruneFurniture)
+      parser.run(bytes: bytes.count, furniture: furniture, pruneFurniture: pruneFurniture, cuts: cuts)
     }
   }
 
-  private func run(bytes: Int, furniture: WebFurniture, pruneFurniture: Bool) -> HTMLPage? {
+  private func run(bytes: Int, furniture: WebFurniture, pruneFurniture: Bool, cuts: [Int]) -> HTMLPage? {
     guard let handler = context.pointee.sax else { return nil }
     var callbacks = xmlSAXHandler()
     callbacks.initialized = 1
@@ -77,21 +81,19 @@ final class HTMLPageParser {
     handler.pointee = callbacks
     htmlCtxtUseOptions(context, Self.options)
     context.pointee.html = 1
-    if let utf8 = xmlFindCharEncodingHandler("UTF-8") {
-      xmlSwitchToEncoding(context, utf8)
-      if let input = context.pointee.input, input.pointee.encoding == nil {
-        input.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8"))
-      }
-    }
+    // The bytes are valid UTF-8, libxml2's own character set: no encoding is switched to
+    // (htmlReadMemory's switch to "UTF-8" copies the whole input through a converter).
     let builder = UnsafeMutablePointer<HTMLPageBuilder>.allocate(capacity: 1)
     builder.initialize(
-      to: HTMLPageBuilder(context: context, furniture: furniture, prune: pruneFurniture, expectedBytes: bytes))
+      to: HTMLPageBuilder(
+        context: context, furniture: furniture, prune: pruneFurniture, cuts: cuts, expectedBytes: bytes))
     defer {
       builder.deinitialize(count: 1)
       builder.deallocate()
     }
     context.pointee.userData = UnsafeMutableRawPointer(builder)
     htmlParseDocument(context)
+    guard builder.pointee.cutsHeld else { return nil }
     return builder.pointee.page
   }
 }
@@ -150,11 +152,18 @@ struct HTMLPageBuilder {
   private var sawDoctype = false
   /// The page declares strict HTML 4, under which libxml2 drops white space in <body>.
   private var strictDoctype = false
+  /// Offsets of the `>` of furniture <div>s left without content, in order, and the next
+  /// one expected.
+  private let cuts: [Int]
+  private var nextCut = 0
+  /// Each cut so far was a <div> whose content the parse leaves out.
+  private var cutsFollowed = true
   /// Element names seen, by address: libxml2 interns names per parse.
   private var names: [UnsafeRawPointer: ElementInfo] = [:]
 
-  init(context: htmlParserCtxtPtr, furniture: WebFurniture, prune: Bool, expectedBytes: Int) {
+  init(context: htmlParserCtxtPtr, furniture: WebFurniture, prune: Bool, cuts: [Int], expectedBytes: Int) {
     self.context = context
+    self.cuts = cuts
     self.furniture = furniture
     self.prune = prune
     nodes = [Self.documentNode]
@@ -164,6 +173,9 @@ struct HTMLPageBuilder {
     open = [OpenElement(node: 0, lastChild: -1, last: .none, keepsSpace: false)]
     names.reserveCapacity(64)
   }
+
+  /// Whether every cut was a <div> the parse left without content.
+  var cutsHeld: Bool { cutsFollowed && nextCut == cuts.count }
 
   /// The page built.
   var page: HTMLPage { HTMLPage(nodes: nodes, text: text, isPruned: prune) }
@@ -205,6 +217,7 @@ struct HTMLPageBuilder {
   }
 
   mutating func start(_ name: UnsafePointer<xmlChar>, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    let isCut = nextCut < cuts.count && isCutDivision(name)
     if ignoredDepth > 0 {
       ignoredDepth += 1
       return
@@ -230,7 +243,9 @@ struct HTMLPageBuilder {
     // Furniture outside tables, at a depth where the walk tells it apart, is read only
     // when the page has no report outside it: a pruned page keeps the element, not its content.
     let level = open.count
-    if prune, node.isFurniture, tablesOpen == 0, level >= 2, level < Self.furnitureLevels {
+    let pruned = prune && node.isFurniture && tablesOpen == 0 && level >= 2 && level < Self.furnitureLevels
+    if isCut, !pruned { cutsFollowed = false }
+    if pruned {
       node.isPruned = true
       nodes.append(node)
       link(index)
@@ -241,6 +256,20 @@ struct HTMLPageBuilder {
     link(index)
     if info.kind == .table { tablesOpen += 1 }
     open.append(OpenElement(node: index, lastChild: -1, last: .none, keepsSpace: info.keepsSpace))
+  }
+
+  /// Whether the element starting now is the next cut <div> (libxml2 reports a start tag
+  /// with its input at the tag's `>`); a cut passed without being reported fails the cuts.
+  private mutating func isCutDivision(_ name: UnsafePointer<xmlChar>) -> Bool {
+    guard let input = context.pointee.input, let current = input.pointee.cur, let base = input.pointee.base else {
+      cutsFollowed = false
+      return false
+    }
+    let position = Int(input.pointee.consumed) + base.distance(to: current)
+    if position > cuts[nextCut] { cutsFollowed = false }
+    guard position == cuts[nextCut], xmlStrEqual(name, "div") != 0 else { return false }
+    nextCut += 1
+    return true
   }
 
   mutating func end() {
