@@ -2,20 +2,25 @@ import CCrypto
 import Foundation
 import GongkaiCore
 
-/// `source.sha256` of an input's bytes through OpenSSL's SHA-256, which uses the CPU's
-/// SHA instructions where there are any (several times the speed of the core's portable
-/// implementation, which gives the same digest and is used if OpenSSL fails).
+/// `source.sha256` of an input's bytes: the core's portable SHA-256 for small inputs, and
+/// OpenSSL's (the CPU's SHA instructions where there are any, several times the speed)
+/// for large ones, loaded only then, so parsing one report does not pay for loading
+/// libcrypto. Both give the same digest.
 enum InputDigest {
+  /// Inputs from this size on go through OpenSSL.
+  static let libraryThreshold = 1 << 20
+
   /// The lowercase hex SHA-256 of `data`.
   static func hexDigest(_ data: Data) -> String {
+    guard data.count >= libraryThreshold else { return SHA256.hexDigest(data) }
     var digest = [UInt8](repeating: 0, count: 32)
-    var length: UInt32 = 0
     let done = data.withUnsafeBytes { bytes in
       digest.withUnsafeMutableBufferPointer { output in
-        EVP_Digest(bytes.baseAddress, bytes.count, output.baseAddress, &length, EVP_sha256(), nil) == 1
+        guard let target = output.baseAddress else { return false }
+        return gongkai_sha256(bytes.baseAddress, bytes.count, target) == 1
       }
     }
-    guard done, length == 32 else { return SHA256.hexDigest(data) }
+    guard done else { return SHA256.hexDigest(data) }
     let hex = Array("0123456789abcdef".utf8)
     var text: [UInt8] = []
     text.reserveCapacity(64)

@@ -10,9 +10,10 @@ public struct ReportPipeline: Sendable {
   /// Creates a pipeline over the catalog's forms.
   public init(catalog: TemplateCatalog = .standard) {
     self.catalog = catalog
-    repairer = DocumentRepairer(catalog: catalog)
+    let narrative = NarrativeChecker(catalog: catalog)
+    repairer = DocumentRepairer(catalog: catalog, narrative: narrative)
     parser = ReportParser(catalog: catalog)
-    validator = Validator(catalog: catalog)
+    validator = Validator(catalog: catalog, narrative: narrative)
   }
 
   /// The repaired document of `text` (what `gongkai clean` prints).

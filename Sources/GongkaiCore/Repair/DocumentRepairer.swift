@@ -19,6 +19,11 @@ public struct DocumentRepairer: Sendable {
 
   /// Prepares the repairer for the catalog's forms.
   public init(catalog: TemplateCatalog = .standard) {
+    self.init(catalog: catalog, narrative: NarrativeChecker(catalog: catalog))
+  }
+
+  /// A repairer sharing `narrative` (built for `catalog`) with the validator.
+  init(catalog: TemplateCatalog, narrative: NarrativeChecker) {
     self.catalog = catalog
     var built: [String: Matchers] = [:]
     for template in catalog.templates {
@@ -29,7 +34,7 @@ public struct DocumentRepairer: Sendable {
     }
     matchers = built
     splitter = SectionSplitter(sections: catalog.newest.sections)
-    narrativeFigures = NarrativeChecker(catalog: catalog)
+    narrativeFigures = narrative
     furniture = FurnitureFilter(rules: catalog.pageFurniture, outsideMarkers: catalog.outsideFurnitureMarkers)
     cues = Dictionary(uniqueKeysWithValues: catalog.templates.map { ($0.id, $0.cues.map { LabelText.key($0) }) })
   }
