@@ -27,7 +27,7 @@ struct CleanCommand: ParsableCommand {
   var reading: ReadArguments
 
   func run() throws {
-    let pipeline = ReportPipeline()
+    let pipeline = PreparedPipeline.pipeline
     let document: RepairedDocument
     do {
       let input = try InputLoader.load(file, options: reading.options)

@@ -110,7 +110,7 @@ struct ParseCommand: ParsableCommand {
       return
     }
     let format = format ?? .json
-    let pipeline = ReportPipeline()
+    let pipeline = PreparedPipeline.pipeline
     let sink = try OutputSink(path: output)
     let csv = CSVWriter(catalog: pipeline.catalog)
     let pretty = JSONWriter(pretty: true)

@@ -55,6 +55,11 @@ final class NarrativeChecker: @unchecked Sendable {
     }
   }
 
+  /// Compiles every rule's expression now rather than on first use.
+  func prepare() {
+    for compiled in rules { _ = compiled.expression.regex }
+  }
+
   /// A figure the narrative states and the cells (table, row, column) whose sums it may equal.
   struct Statement {
     var figure: Int
