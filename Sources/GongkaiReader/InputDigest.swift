@@ -2,17 +2,24 @@ import CCrypto
 import Foundation
 import GongkaiCore
 
-/// `source.sha256` of an input's bytes: the core's portable SHA-256 for small inputs, and
-/// OpenSSL's (the CPU's SHA instructions where there are any, several times the speed)
-/// for large ones, loaded only then, so parsing one report does not pay for loading
-/// libcrypto. Both give the same digest.
+/// `source.sha256` of an input's bytes: the core's portable SHA-256, or OpenSSL's (the
+/// CPU's SHA instructions where there are any, several times the speed), which is loaded
+/// on first use. Loading libcrypto costs about as much as hashing a few hundred KB the
+/// portable way, so a process's first input goes through OpenSSL only when it is large,
+/// and later ones (a corpus worker, a benchmark) whenever they are not small. Both give
+/// the same digest.
 enum InputDigest {
-  /// Inputs from this size on go through OpenSSL.
-  static let libraryThreshold = 1 << 20
+  /// A process's first input goes through OpenSSL from this size on.
+  static let firstInputThreshold = 1 << 20
+  /// Later inputs go through OpenSSL from this size on.
+  static let laterInputThreshold = 16 << 10
+
+  private static let state = DigestCount()
 
   /// The lowercase hex SHA-256 of `data`.
   static func hexDigest(_ data: Data) -> String {
-    guard data.count >= libraryThreshold else { return SHA256.hexDigest(data) }
+    let first = state.next() == 0
+    guard data.count >= (first ? firstInputThreshold : laterInputThreshold) else { return SHA256.hexDigest(data) }
     var digest = [UInt8](repeating: 0, count: 32)
     let done = data.withUnsafeBytes { bytes in
       digest.withUnsafeMutableBufferPointer { output in
@@ -29,5 +36,20 @@ enum InputDigest {
       text.append(hex[Int(byte & 0xF)])
     }
     return String(decoding: text, as: UTF8.self)
+  }
+}
+
+/// How many digests this process has taken, counted under a lock.
+private final class DigestCount: @unchecked Sendable {
+  private let lock = NSLock()
+  // Guarded by `lock`.
+  private var count = 0
+
+  /// The number of digests taken before this one.
+  func next() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    count += 1
+    return count - 1
   }
 }
