@@ -17,8 +17,13 @@ public struct LayoutReconstructor: Sendable {
 
   /// The layouts of `pages`, headers and footers removed, line-less tables found.
   public func layouts(of pages: [PositionedPage]) -> [PageLayout] {
-    let analyzed = pages.map { analyzer.layout(of: $0) }
-    return furniture.removing(from: analyzed).map { page in
+    layouts(ofAnalyzed: pages.map { analyzer.layout(of: $0) })
+  }
+
+  /// The layouts of pages already read one by one with `analyzer` (in page order), headers
+  /// and footers removed, line-less tables found.
+  public func layouts(ofAnalyzed analyzed: [PageLayout]) -> [PageLayout] {
+    furniture.removing(from: analyzed).map { page in
       var page = page
       page.blocks = alignedTables.apply(to: page.blocks)
       return page
