@@ -34,6 +34,8 @@ struct TableAssembler {
     var line: Int
     /// Whether a value came from running text (and may hold several cells).
     var severable = false
+    /// How many values the row's run holds (see ``TableAssembler/runs(_:)``).
+    var runValues = 0
 
     /// An empty row with room for `width` cells.
     init(index: Int, width: Int, line: Int) {
@@ -57,7 +59,11 @@ struct TableAssembler {
           detail: "extra column \(extraColumn + 1) of \(rows[0].width + 1) (a subtotal) left out of every row",
           line: tokens.first?.line ?? 0))
     }
-    for token in tokens { state.take(token, repairs: &repairs) }
+    (state.valuesInRun, state.severableRun) = Self.runs(tokens)
+    for (index, token) in tokens.enumerated() {
+      state.index = index
+      state.take(token, repairs: &repairs)
+    }
     if state.current == nil { state.openBlankRow(repairs: &repairs) }
     state.close()
     if let first = state.ignored.first {
@@ -71,6 +77,37 @@ struct TableAssembler {
     return AssembledTable(
       rows: state.found.compactMap { $0 }, deviantRows: state.deviant,
       deviations: state.deviations, runs: state.runs)
+  }
+
+  /// For each token, how many values its run holds (the values between two label texts,
+  /// which belong to one row of the form unless a label was lost), and whether one of them
+  /// came from running text (where one run of digits may hold several cells).
+  static func runs(_ tokens: [CellToken]) -> (values: [Int], severable: [Bool]) {
+    var counts = [Int](repeating: 0, count: tokens.count)
+    var severable = [Bool](repeating: false, count: tokens.count)
+    var start = 0
+    var values = 0
+    var several = false
+    func end(_ stop: Int) {
+      for index in start..<stop {
+        counts[index] = values
+        severable[index] = several
+      }
+      start = stop
+      values = 0
+      several = false
+    }
+    for (index, token) in tokens.enumerated() {
+      switch token.content {
+      case .text: end(index)
+      case .value:
+        values += 1
+        several = several || token.mayHoldSeveral
+      case .blank: break
+      }
+    }
+    end(tokens.count)
+    return (counts, severable)
   }
 
   /// The state of one table being rebuilt, token by token. (A struct with mutating
@@ -94,6 +131,11 @@ struct TableAssembler {
     var labelBlanks = 0
     /// The line of the first of those empty cells.
     var labelBlankLine = 0
+    /// Values in each token's run and whether one may hold several cells (see
+    /// ``TableAssembler/runs(_:)``), and the token being taken.
+    var valuesInRun: [Int] = []
+    var severableRun: [Bool] = []
+    var index = 0
 
     init(assembler: TableAssembler, extraColumn: Int?) {
       self.assembler = assembler
@@ -145,7 +187,8 @@ struct TableAssembler {
         guard var row = current else { return }
         current = nil
         let width = rows[row.index].width + (extraColumn == nil ? 0 : 1)
-        while row.pendingBlanks > 0, row.cells.count < width - 1 {
+        // Empty fields are blank cells only when the row's values do not fill it already.
+        while row.pendingBlanks > 0, row.cells.count < width - 1, row.runValues < width {
           row.cells.append(.blankCell)
           row.origins.append(nil)
           row.pendingBlanks -= 1
@@ -242,15 +285,27 @@ struct TableAssembler {
           Repair(kind: "row_dropped", detail: "subtotal row \(last.text) left out (not in the form)", line: last.line))
         return nil
       }
+      let runValues = index < valuesInRun.count ? valuesInRun[index] : 0
+      let extra = extraColumn == nil ? 0 : 1
       if let match = assembler.matcher.match(
         count: texts.count, key: key, after: previous, isTaken: { [taken] in taken[$0] })
       {
         assembler.record(match, segments: segments, line: line, repairs: &repairs)
         if match.kind == .deviant { deviant.append(match.key) }
-        return OpenRow(index: match.index, width: rows[match.index].width + 1, line: line)
+        if overfull(match.index, runValues: runValues, line: line, repairs: &repairs) { return nil }
+        var row = OpenRow(index: match.index, width: rows[match.index].width + 1, line: line)
+        row.runValues = runValues
+        return row
       }
       let next = previous + 1
       guard next < rows.count, !taken[next] else { return nil }
+      // Values under no label the form knows go to the form's next row only when they are
+      // exactly that row's values (a label lost or garbled); more or fewer, and which value
+      // is which cell would be a guess.
+      if runValues > rows[next].width + extra || (texts.isEmpty && runValues != rows[next].width + extra) {
+        _ = overfull(next, runValues: max(runValues, rows[next].width + extra + 1), line: line, repairs: &repairs)
+        return nil
+      }
       let seen = segments.map(\.text).joined(separator: " ")
       repairs.append(
         Repair(
@@ -259,8 +314,33 @@ struct TableAssembler {
             ? "values without a label placed under \(rows[next].label), the next row of the form"
             : "label \"\(seen.prefix(40))\" not recognised; values placed under \(rows[next].label), the next row of the form",
           line: line))
-      return OpenRow(index: next, width: rows[next].width + 1, line: line)
+      var row = OpenRow(index: next, width: rows[next].width + 1, line: line)
+      row.runValues = runValues
+      return row
     }
+
+    /// Whether the row at `index` gets more values than the form gives it columns (a
+    /// stray number, a wrapped number read as two): then which value is which cell cannot
+    /// be told, so its cells are null with a finding saying why, and the values are passed
+    /// over (none spills into the next row).
+    mutating func overfull(_ index: Int, runValues: Int, line: Int, repairs: inout [Repair]) -> Bool {
+      let width = rows[index].width + (extraColumn == nil ? 0 : 1)
+      guard runValues > width, !hasSeveralInRun else { return false }
+      let detail =
+        "\(runValues) values where the form's row \(rows[index].label) has \(width); which value belongs to which column cannot be told"
+      repairs.append(Repair(kind: "values_ignored", detail: detail, line: line))
+      found[index] = AssembledTable.Row(
+        key: rows[index].key, cells: Array(repeating: nil, count: rows[index].width), line: line,
+        origins: Array(repeating: nil, count: rows[index].width), unresolved: detail)
+      taken[index] = true
+      previous = index
+      skipping = runValues
+      return true
+    }
+
+    /// Whether a value of the current run came from running text (one run of digits may
+    /// hold several cells: the digit splitter decides, not the count).
+    var hasSeveralInRun: Bool { index < severableRun.count && severableRun[index] }
   }
 
   /// The position of a column the table has beyond the form's, when most rows carry one

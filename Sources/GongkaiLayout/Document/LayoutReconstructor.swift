@@ -132,9 +132,11 @@ public struct LayoutReconstructor: Sendable {
 
   /// The row `last` completed by `first` when a page break split it: `first` holds only
   /// the rest of labels begun in `last` (no numbers, nothing that starts a new label such
-  /// as `1.` or `（二）`); `nil` otherwise.
+  /// as `1.` or `（二）`), or only the lower pieces of numbers wrapped in narrow columns
+  /// (`14` at the foot of one page, `2` at the head of the next: 142); `nil` otherwise.
   static func joiningSplitRow(_ last: TableRow, _ first: TableRow) -> TableRow? {
     guard last.cells.count == first.cells.count else { return nil }
+    if let wrapped = joiningWrappedNumbers(last, first) { return wrapped }
     var cells = last.cells
     var joined = false
     for (index, piece) in first.cells.enumerated() where !piece.isEmpty {
@@ -148,6 +150,26 @@ public struct LayoutReconstructor: Sendable {
     guard joined else { return nil }
     let box = last.box.union(first.box)
     return TableRow(cells: cells, box: box, cellBoxes: last.cellBoxes)
+  }
+
+  /// `last` completed by `first` when `first` holds nothing but digits, each under a
+  /// number of `last`, and no label: a row of the form always has its label (or its
+  /// sub-label) in the row, so a label-less row of digit pieces at the head of the
+  /// continued table is the rest of numbers a page break cut (the upper piece first).
+  static func joiningWrappedNumbers(_ last: TableRow, _ first: TableRow) -> TableRow? {
+    guard last.cells.contains(where: { !$0.isEmpty && !Self.isNumeric($0) }) else { return nil }
+    var cells = last.cells
+    var joined = false
+    for (index, piece) in first.cells.enumerated() where !piece.isEmpty {
+      let head = last.cells[index]
+      guard piece.allSatisfy(\.isWholeNumberDigit), !head.isEmpty,
+        head.allSatisfy({ $0.isWholeNumberDigit || $0 == "-" })
+      else { return nil }
+      cells[index] = head + piece
+      joined = true
+    }
+    guard joined else { return nil }
+    return TableRow(cells: cells, box: last.box.union(first.box), cellBoxes: last.cellBoxes)
   }
 
   /// Whether a cell holds a number (digits with an optional sign, separators or unit).
