@@ -290,19 +290,27 @@ struct TableAssembler {
       if let match = assembler.matcher.match(
         count: texts.count, key: key, after: previous, isTaken: { [taken] in taken[$0] })
       {
-        assembler.record(match, segments: segments, line: line, repairs: &repairs)
-        if match.kind == .deviant { deviant.append(match.key) }
-        if overfull(match.index, runValues: runValues, line: line, repairs: &repairs) { return nil }
-        var row = OpenRow(index: match.index, width: rows[match.index].width + 1, line: line)
-        row.runValues = runValues
-        return row
+        return opened(match, segments: texts, runValues: runValues, line: line, repairs: &repairs)
+      }
+      // A label cell of space-aligned text may hold a group label and the row's own label
+      // (（六）其 1.申请人无正当理由逾期不补): tried again as separate cells.
+      if let last = texts.last, last.text.contains(" ") {
+        let parts = texts.dropLast() + last.text.split(separator: " ").map { (text: String($0), line: last.line) }
+        if let match = assembler.matcher.match(
+          count: parts.count, key: { LabelText.key(parts[$0].text) }, after: previous,
+          isTaken: { [taken] in taken[$0] })
+        {
+          return opened(match, segments: Array(parts), runValues: runValues, line: line, repairs: &repairs)
+        }
       }
       let next = previous + 1
       guard next < rows.count, !taken[next] else { return nil }
       // Values under no label the form knows go to the form's next row only when they are
       // exactly that row's values (a label lost or garbled); more or fewer, and which value
       // is which cell would be a guess.
-      if runValues > rows[next].width + extra || (texts.isEmpty && runValues != rows[next].width + extra) {
+      if runValues > rows[next].width + extra || (texts.isEmpty && runValues != rows[next].width + extra)
+        || !assembler.resembles(texts.map(\.text), row: next)
+      {
         _ = overfull(next, runValues: max(runValues, rows[next].width + extra + 1), line: line, repairs: &repairs)
         return nil
       }
@@ -315,6 +323,20 @@ struct TableAssembler {
             : "label \"\(seen.prefix(40))\" not recognised; values placed under \(rows[next].label), the next row of the form",
           line: line))
       var row = OpenRow(index: next, width: rows[next].width + 1, line: line)
+      row.runValues = runValues
+      return row
+    }
+
+    /// The row `match` names, opened for the `runValues` values that follow its label
+    /// `segments` (nil when they overfill it).
+    mutating func opened(
+      _ match: LabelMatcher.Match, segments: [(text: String, line: Int)], runValues: Int, line: Int,
+      repairs: inout [Repair]
+    ) -> OpenRow? {
+      assembler.record(match, segments: segments, line: line, repairs: &repairs)
+      if match.kind == .deviant { deviant.append(match.key) }
+      if overfull(match.index, runValues: runValues, line: line, repairs: &repairs) { return nil }
+      var row = OpenRow(index: match.index, width: rows[match.index].width + 1, line: line)
       row.runValues = runValues
       return row
     }
@@ -396,6 +418,18 @@ struct TableAssembler {
       if score > best.score || (score == best.score && candidate == width - 1) { best = (candidate, score) }
     }
     return best.index
+  }
+
+  /// Whether `texts` (a label the matcher did not recognise) shares at least a third of
+  /// the row's official label (its character pairs): a garbled or cut label of that row,
+  /// not some other text. No text at all (a lost label) passes.
+  func resembles(_ texts: [String], row index: Int) -> Bool {
+    let joined = texts.map { LabelText.key($0) }.joined()
+    guard !joined.isEmpty else { return true }
+    let wanted = LabelText.bigrams(Array(matcher.canonicalKey(at: index).unicodeScalars))
+    guard !wanted.isEmpty else { return true }
+    let present = Set(LabelText.bigrams(Array(joined.unicodeScalars)))
+    return Double(wanted.filter(present.contains).count) >= Double(wanted.count) / 3
   }
 
   /// Records a label that was not the official one.

@@ -47,11 +47,25 @@ public struct LayoutReconstructor: Sendable {
     var previousTableEndsPage = false
 
     for page in pages {
+      // Whether every block so far on this page continued the table the last page ended
+      // with (the rest of a label a page break cut off).
+      var continuing = true
       for (index, block) in page.blocks.enumerated() {
-        let isFirst = index == 0
+        let isFirst = continuing
+        continuing = false
         let isLast = index == page.blocks.count - 1
         switch block {
         case .line(let line):
+          if let before = previousTable, previousTableEndsPage, isFirst, !output.isEmpty,
+            let merged = Self.continuingLabel(of: before, with: line)
+          {
+            // The rest of the last row's label, cut off by the page break.
+            output[output.count - 1] = merged.line
+            previousTable?.rows[before.rows.count - 1] = merged
+            continuing = true
+            previousTableEndsPage = true
+            continue
+          }
           if let before = previousLine,
             margins.continues(before, with: line, acrossPages: previousLineEndsPage && isFirst)
               || margins.continuesHeading(before, with: line, pageWidth: page.width),
@@ -170,6 +184,27 @@ public struct LayoutReconstructor: Sendable {
     }
     guard joined else { return nil }
     return TableRow(cells: cells, box: last.box.union(first.box), cellBoxes: last.cellBoxes)
+  }
+
+  /// The last row of `table` with `line` added to its label in the column the line sits
+  /// in, when the line is the rest of that label cut off by a page break: a line at the
+  /// head of the next page, inside one column of the table, whose cell in the last row is
+  /// label text; the line holds no number and starts no new label (`2.`, `（二）`, `四、`).
+  static func continuingLabel(of table: Table, with line: TextLine) -> TableRow? {
+    guard let last = table.rows.last, table.columnEdges.count == last.cells.count + 1,
+      !line.text.isEmpty, !isNumeric(line.text), !Margins.startsWithEnumerator(line.text), !startsWithNumberedItem(line.text)
+    else { return nil }
+    let edges = table.columnEdges
+    guard
+      let column = last.cells.indices.first(where: { index in
+        line.box.minX >= edges[index] - 2 && line.box.maxX <= edges[index + 1] + 2
+      }),
+      !last.cells[column].isEmpty, !isNumeric(last.cells[column])
+    else { return nil }
+    var row = last
+    row.cells[column] += line.text
+    row.box = row.box.union(line.box)
+    return row
   }
 
   /// Whether a cell holds a number (digits with an optional sign, separators or unit).
