@@ -150,7 +150,9 @@ public struct DocumentRepairer: Sendable {
       let detail =
         "table 四 holds \(valueCount) values where the form has \(capacity) cells; which value belongs to which cell cannot be told"
       repairs.append(
-        Repair(kind: "values_ignored", detail: detail, line: tokens.first { if case .value = $0.content { true } else { false } }?.line ?? 0))
+        Repair(
+          kind: "values_ignored", detail: detail,
+          line: tokens.first { if case .value = $0.content { true } else { false } }?.line ?? 0))
       let rows = template.appeals.groups.map {
         AssembledTable.Row(
           key: $0.key, cells: Array(repeating: nil, count: width), line: tokens.first?.line ?? 0,

@@ -192,7 +192,8 @@ public struct LayoutReconstructor: Sendable {
   /// label text; the line holds no number and starts no new label (`2.`, `（二）`, `四、`).
   static func continuingLabel(of table: Table, with line: TextLine) -> TableRow? {
     guard let last = table.rows.last, table.columnEdges.count == last.cells.count + 1,
-      !line.text.isEmpty, !isNumeric(line.text), !Margins.startsWithEnumerator(line.text), !startsWithNumberedItem(line.text)
+      !line.text.isEmpty, !isNumeric(line.text), !Margins.startsWithEnumerator(line.text),
+      !startsWithNumberedItem(line.text)
     else { return nil }
     let edges = table.columnEdges
     guard

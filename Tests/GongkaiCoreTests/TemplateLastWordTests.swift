@@ -1,0 +1,80 @@
+import Foundation
+import GongkaiCore
+import Testing
+
+// report2021, proactiveRows and appealRow: GridCellTests.swift
+private let appealValues = appealRow.split(separator: "\t").map(String.init)
+private let appealHeader = "行政复议\t行政诉讼\n\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计"
+
+private func locations(_ report: Report, rule: String) -> Set<String> {
+  Set(report.findings.filter { $0.rule == rule }.map(\.location))
+}
+
+/// The form as the last word: a row never gets more values than the form gives it, and
+/// values are never moved to another row on a guess (OUTPUT.md: null with a finding).
+@Suite("Template as the last word")
+struct TemplateLastWordTests {
+  @Test("table 四: fifteen values fill the fifteen cells in order, whatever empty fields stand before them")
+  func appealsIgnoreEmptyFieldsWhenFull() throws {
+    // A header's empty corners carried onto the line of values by a page break.
+    let row = "\t\t\t\t" + appealValues.joined(separator: "\t")
+    let report = try Fixtures.report(ofText: report2021(proactive: proactiveRows, appeals: appealHeader + "\n" + row))
+    #expect(report.appeals.cell("review", "upheld") == .some(.count(1)))
+    #expect(report.appeals.cell("review", "total") == .some(.count(5)))
+    #expect(report.appeals.cell("litigation_after_review", "total") == .some(.count(9)))
+    #expect(locations(report, rule: "placeholder").isEmpty)
+    #expect(!report.findings.contains { $0.severity == .error && $0.location.hasPrefix("appeals.") })
+  }
+
+  @Test("table 四: more than fifteen values → every cell null with a finding saying why, no guess")
+  func appealsOverfull() throws {
+    let row = (appealValues + ["3"]).joined(separator: "\t")
+    let report = try Fixtures.report(ofText: report2021(proactive: proactiveRows, appeals: appealHeader + "\n" + row))
+    for group in ["review", "litigation_direct", "litigation_after_review"] {
+      for cell in ["upheld", "corrected", "other", "pending", "total"] {
+        #expect(report.appeals.cell(group, cell) == .some(nil), "\(group).\(cell)")
+      }
+    }
+    let missing = report.findings.filter { $0.rule == "missing" && $0.location.hasPrefix("appeals.") }
+    #expect(missing.count == 15)
+    #expect(missing.allSatisfy { $0.message.contains("16") })
+  }
+
+  @Test("a row with more values than its columns is null with a finding; nothing spills into the next row")
+  func rowOverfull() throws {
+    let table = proactiveRows.replacingOccurrences(of: "规章\t1\t0\t5", with: "规章\t1\t0\t5\t7")
+    let report = try Fixtures.report(
+      ofText: report2021(proactive: table, appeals: appealValues.joined(separator: "\t")))
+    for cell in ["issued", "repealed", "in_force"] {
+      #expect(report.proactive.cell("rules", cell) == .some(nil), "rules.\(cell)")
+    }
+    #expect(locations(report, rule: "missing").isSuperset(of: ["proactive.rules.issued", "proactive.rules.in_force"]))
+    #expect(report.proactive.cell("normative_documents", "issued") == .some(.count(3)))
+    #expect(report.proactive.cell("normative_documents", "in_force") == .some(.count(20)))
+    #expect(!report.repairs.contains { $0.kind == "row_realigned" })
+  }
+
+  @Test("values under a label that is nothing like the form's next row are not put there")
+  func unknownLabelNotRealigned() throws {
+    let table = proactiveRows.replacingOccurrences(of: "规章\t1\t0\t5", with: "附注说明\t1\t0\t5")
+    let report = try Fixtures.report(
+      ofText: report2021(proactive: table, appeals: appealValues.joined(separator: "\t")))
+    #expect(report.proactive.cell("rules", "issued") != .some(.count(1)))
+    #expect(report.proactive.cell("normative_documents", "in_force") == .some(.count(20)))
+    #expect(!report.repairs.contains { $0.kind == "row_realigned" })
+  }
+
+  @Test("a label cell holding a group label and the row's own label (space-aligned) names the row")
+  func groupAndRowLabelInOneCell() throws {
+    let requests = """
+      一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1
+      （六）其 1.申请人无正当理由逾期不补 1 0 0 0 0 0 1
+      正、行政机关不再处理其政府信息公开申请
+      """
+    let report = try Fixtures.report(
+      ofText: report2021(proactive: proactiveRows, appeals: appealValues.joined(separator: "\t"), requests: requests))
+    #expect(report.requests.cell("other_no_correction", "natural_person") == .some(.count(1)))
+    #expect(report.requests.cell("other_no_correction", "total") == .some(.count(1)))
+    #expect(report.requests.cell("other", "natural_person") == .some(nil))
+  }
+}
