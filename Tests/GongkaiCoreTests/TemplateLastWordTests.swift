@@ -4,6 +4,12 @@ import Testing
 
 // report2021, proactiveRows and appealRow: GridCellTests.swift
 private let appealValues = appealRow.split(separator: "\t").map(String.init)
+/// The report with table 三 given as `requests` (tables 二 and 四 as GridCellTests has them).
+private func reportWith(requests: String) throws -> Report {
+  try Fixtures.report(
+    ofText: report2021(proactive: proactiveRows, appeals: appealValues.joined(separator: "\t"), requests: requests))
+}
+
 private let appealHeader = "行政复议\t行政诉讼\n\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计"
 
 private func locations(_ report: Report, rule: String) -> Set<String> {
@@ -71,10 +77,40 @@ struct TemplateLastWordTests {
       （六）其 1.申请人无正当理由逾期不补 1 0 0 0 0 0 1
       正、行政机关不再处理其政府信息公开申请
       """
-    let report = try Fixtures.report(
-      ofText: report2021(proactive: proactiveRows, appeals: appealValues.joined(separator: "\t"), requests: requests))
+    let report = try reportWith(requests: requests)
     #expect(report.requests.cell("other_no_correction", "natural_person") == .some(.count(1)))
     #expect(report.requests.cell("other_no_correction", "total") == .some(.count(1)))
     #expect(report.requests.cell("other", "natural_person") == .some(nil))
+  }
+  @Test("a label cut short names its row even after a header repeated by a page break")
+  func cutLabelAfterRepeatedHeader() throws {
+    let requests = """
+      一、本年新收政府信息公开申请数量 143 21 1 0 4 2 171
+      申请人情况
+      法人或其他组织
+      自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计
+      （二）部分公开（区分处理的，只
+      18 3 0 0 0 0 21
+      计这一情形，不计其他情形）
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("partially_granted", "natural_person") == .some(.count(18)))
+    #expect(report.requests.cell("partially_granted", "total") == .some(.count(21)))
+    #expect(report.requests.cell("other", "natural_person") == .some(nil))
+  }
+  @Test("pieces of numbers on the line after a full row make that row unsure, not the next row's values")
+  func piecesAfterFullRow() throws {
+    let requests = """
+      一、本年新收政府信息公开申请数量 14 21 1 0 4 2 17
+      3 1
+      二、上年结转政府信息公开申请数量 6 1 0 0 0 0 7
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("new", "natural_person") == .some(nil))
+    #expect(report.requests.cell("new", "total") == .some(nil))
+    #expect(report.requests.cell("carried_over", "natural_person") == .some(.count(6)))
+    #expect(report.requests.cell("carried_over", "total") == .some(.count(7)))
+    let missing = report.findings.filter { $0.rule == "missing" && $0.location == "requests.new.total" }
+    #expect(missing.first?.message.contains("cannot be told") == true)
   }
 }

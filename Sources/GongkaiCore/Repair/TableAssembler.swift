@@ -34,8 +34,9 @@ struct TableAssembler {
     var line: Int
     /// Whether a value came from running text (and may hold several cells).
     var severable = false
-    /// How many values the row's run holds (see ``TableAssembler/runs(_:)``).
-    var runValues = 0
+    /// How many values stand on the line of the row's first value, from it on (see
+    /// ``TableAssembler/runs(_:)``).
+    var lineValues = 0
 
     /// An empty row with room for `width` cells.
     init(index: Int, width: Int, line: Int) {
@@ -59,7 +60,7 @@ struct TableAssembler {
           detail: "extra column \(extraColumn + 1) of \(rows[0].width + 1) (a subtotal) left out of every row",
           line: tokens.first?.line ?? 0))
     }
-    (state.valuesInRun, state.severableRun) = Self.runs(tokens)
+    (state.valuesAhead, state.valuesOnLine, state.severableRun) = Self.runs(tokens)
     for (index, token) in tokens.enumerated() {
       state.index = index
       state.take(token, repairs: &repairs)
@@ -79,35 +80,45 @@ struct TableAssembler {
       deviations: state.deviations, runs: state.runs)
   }
 
-  /// For each token, how many values its run holds (the values between two label texts,
-  /// which belong to one row of the form unless a label was lost), and whether one of them
-  /// came from running text (where one run of digits may hold several cells).
-  static func runs(_ tokens: [CellToken]) -> (values: [Int], severable: [Bool]) {
-    var counts = [Int](repeating: 0, count: tokens.count)
+  /// For each token: how many values follow from it (itself included) before the next
+  /// label text, how many of those stand on its own line, and whether a value between the
+  /// two label texts came from running text (where one run of digits may hold several
+  /// cells, which the digit splitter decides).
+  static func runs(_ tokens: [CellToken]) -> (ahead: [Int], onLine: [Int], severable: [Bool]) {
+    var ahead = [Int](repeating: 0, count: tokens.count)
+    var onLine = [Int](repeating: 0, count: tokens.count)
     var severable = [Bool](repeating: false, count: tokens.count)
-    var start = 0
-    var values = 0
-    var several = false
-    func end(_ stop: Int) {
-      for index in start..<stop {
-        counts[index] = values
-        severable[index] = several
+    var index = tokens.count - 1
+    while index >= 0 {
+      let token = tokens[index]
+      if case .text = token.content {
+        index -= 1
+        continue
       }
-      start = stop
-      values = 0
-      several = false
-    }
-    for (index, token) in tokens.enumerated() {
-      switch token.content {
-      case .text: end(index)
-      case .value:
-        values += 1
-        several = several || token.mayHoldSeveral
-      case .blank: break
+      let isValue: Bool
+      if case .value = token.content { isValue = true } else { isValue = false }
+      // The run goes on while the next token is a value or an empty cell.
+      var continues = false
+      if index + 1 < tokens.count {
+        if case .text = tokens[index + 1].content {} else { continues = true }
       }
+      ahead[index] = (isValue ? 1 : 0) + (continues ? ahead[index + 1] : 0)
+      let sameLine = continues && tokens[index + 1].line == token.line
+      onLine[index] = (isValue ? 1 : 0) + (sameLine ? onLine[index + 1] : 0)
+      severable[index] = (isValue && token.mayHoldSeveral) || (continues && severable[index + 1])
+      index -= 1
     }
-    end(tokens.count)
-    return (counts, severable)
+    // Severable holds for the whole run: carry it forward from the run's first token too.
+    var runSeverable = false
+    for index in tokens.indices {
+      if case .text = tokens[index].content {
+        runSeverable = false
+        continue
+      }
+      runSeverable = runSeverable || severable[index]
+      severable[index] = runSeverable
+    }
+    return (ahead, onLine, severable)
   }
 
   /// The state of one table being rebuilt, token by token. (A struct with mutating
@@ -131,11 +142,14 @@ struct TableAssembler {
     var labelBlanks = 0
     /// The line of the first of those empty cells.
     var labelBlankLine = 0
-    /// Values in each token's run and whether one may hold several cells (see
-    /// ``TableAssembler/runs(_:)``), and the token being taken.
-    var valuesInRun: [Int] = []
+    /// Values ahead of each token, on its line, and whether its run may hold several
+    /// cells (see ``TableAssembler/runs(_:)``); the token being taken.
+    var valuesAhead: [Int] = []
+    var valuesOnLine: [Int] = []
     var severableRun: [Bool] = []
     var index = 0
+    /// The row last filled to its width, and the line of its last value.
+    var lastFull: (index: Int, line: Int)?
 
     init(assembler: TableAssembler, extraColumn: Int?) {
       self.assembler = assembler
@@ -151,6 +165,7 @@ struct TableAssembler {
       case .text(let text):
         if current == nil { openBlankRow(repairs: &repairs) }
         close()
+        lastFull = nil
         skipping = 0
         labelBlanks = 0
         segments.append((text, token.line))
@@ -167,6 +182,13 @@ struct TableAssembler {
       case .value(let value):
         if skipping > 0 {
           skipping -= 1
+          return
+        }
+        if current == nil, segments.isEmpty, let full = lastFull, token.line == full.line, !hasSeveralInRun {
+          // More values on the line than the row it fills has columns.
+          let count = rows[full.index].width + (extraColumn == nil ? 0 : 1) + valuesOnLine[index]
+          unresolve(full.index, values: count, line: token.line, repairs: &repairs)
+          skipping = valuesOnLine[index] - 1
           return
         }
         if current == nil {
@@ -188,7 +210,7 @@ struct TableAssembler {
         current = nil
         let width = rows[row.index].width + (extraColumn == nil ? 0 : 1)
         // Empty fields are blank cells only when the row's values do not fill it already.
-        while row.pendingBlanks > 0, row.cells.count < width - 1, row.runValues < width {
+        while row.pendingBlanks > 0, row.cells.count < width - 1, row.lineValues < width {
           row.cells.append(.blankCell)
           row.origins.append(nil)
           row.pendingBlanks -= 1
@@ -200,7 +222,10 @@ struct TableAssembler {
         row.trailingLine = token.line
         row.trailingBlanks = 0
         current = row
-        if row.cells.count >= width { close() }
+        if row.cells.count >= width {
+          close()
+          lastFull = (row.index, token.line)
+        }
       }
     }
 
@@ -285,12 +310,13 @@ struct TableAssembler {
           Repair(kind: "row_dropped", detail: "subtotal row \(last.text) left out (not in the form)", line: last.line))
         return nil
       }
-      let runValues = index < valuesInRun.count ? valuesInRun[index] : 0
+      let ahead = index < valuesAhead.count ? valuesAhead[index] : 0
+      let onLine = index < valuesOnLine.count ? valuesOnLine[index] : 0
       let extra = extraColumn == nil ? 0 : 1
       if let match = assembler.matcher.match(
         count: texts.count, key: key, after: previous, isTaken: { [taken] in taken[$0] })
       {
-        return opened(match, segments: texts, runValues: runValues, line: line, repairs: &repairs)
+        return opened(match, segments: texts, lineValues: onLine, line: line, repairs: &repairs)
       }
       // A label cell of space-aligned text may hold a group label and the row's own label
       // (（六）其 1.申请人无正当理由逾期不补): tried again as separate cells.
@@ -300,7 +326,7 @@ struct TableAssembler {
           count: parts.count, key: { LabelText.key(parts[$0].text) }, after: previous,
           isTaken: { [taken] in taken[$0] })
         {
-          return opened(match, segments: Array(parts), runValues: runValues, line: line, repairs: &repairs)
+          return opened(match, segments: Array(parts), lineValues: onLine, line: line, repairs: &repairs)
         }
       }
       let next = previous + 1
@@ -308,10 +334,22 @@ struct TableAssembler {
       // Values under no label the form knows go to the form's next row only when they are
       // exactly that row's values (a label lost or garbled); more or fewer, and which value
       // is which cell would be a guess.
-      if runValues > rows[next].width + extra || (texts.isEmpty && runValues != rows[next].width + extra)
+      if ahead > rows[next].width + extra || (texts.isEmpty && ahead != rows[next].width + extra)
         || !assembler.resembles(texts.map(\.text), row: next)
       {
-        _ = overfull(next, runValues: max(runValues, rows[next].width + extra + 1), line: line, repairs: &repairs)
+        if texts.isEmpty, let full = lastFull, !hasSeveralInRun {
+          // Pieces after a full row (a number wrapped onto the next line): that row's
+          // numbers are not known for sure either.
+          unresolve(full.index, values: rows[full.index].width + extra + ahead, line: line, repairs: &repairs)
+        } else {
+          repairs.append(
+            Repair(
+              kind: "values_ignored",
+              detail:
+                "\(ahead) value(s) under \"\(segments.map(\.text).joined(separator: " ").prefix(40))\", no row of the form",
+              line: line))
+        }
+        skipping = ahead
         return nil
       }
       let seen = segments.map(\.text).joined(separator: " ")
@@ -323,41 +361,36 @@ struct TableAssembler {
             : "label \"\(seen.prefix(40))\" not recognised; values placed under \(rows[next].label), the next row of the form",
           line: line))
       var row = OpenRow(index: next, width: rows[next].width + 1, line: line)
-      row.runValues = runValues
+      row.lineValues = onLine
       return row
     }
 
-    /// The row `match` names, opened for the `runValues` values that follow its label
-    /// `segments` (nil when they overfill it).
+    /// The row `match` names, opened for its values after its label `segments`
+    /// (`lineValues` of them on the first value's line).
     mutating func opened(
-      _ match: LabelMatcher.Match, segments: [(text: String, line: Int)], runValues: Int, line: Int,
+      _ match: LabelMatcher.Match, segments: [(text: String, line: Int)], lineValues: Int, line: Int,
       repairs: inout [Repair]
-    ) -> OpenRow? {
+    ) -> OpenRow {
       assembler.record(match, segments: segments, line: line, repairs: &repairs)
       if match.kind == .deviant { deviant.append(match.key) }
-      if overfull(match.index, runValues: runValues, line: line, repairs: &repairs) { return nil }
       var row = OpenRow(index: match.index, width: rows[match.index].width + 1, line: line)
-      row.runValues = runValues
+      row.lineValues = lineValues
       return row
     }
 
-    /// Whether the row at `index` gets more values than the form gives it columns (a
-    /// stray number, a wrapped number read as two): then which value is which cell cannot
-    /// be told, so its cells are null with a finding saying why, and the values are passed
-    /// over (none spills into the next row).
-    mutating func overfull(_ index: Int, runValues: Int, line: Int, repairs: inout [Repair]) -> Bool {
+    /// The row at `index` got more values than the form gives it columns (a stray number,
+    /// a number wrapped into two): which value is which cell cannot be told, so its cells
+    /// are null with a finding saying why, and the extra values are passed over (none
+    /// spills into the next row).
+    mutating func unresolve(_ index: Int, values: Int, line: Int, repairs: inout [Repair]) {
       let width = rows[index].width + (extraColumn == nil ? 0 : 1)
-      guard runValues > width, !hasSeveralInRun else { return false }
       let detail =
-        "\(runValues) values where the form's row \(rows[index].label) has \(width); which value belongs to which column cannot be told"
+        "\(values) values where the form's row \(rows[index].label) has \(width); which value belongs to which column cannot be told"
       repairs.append(Repair(kind: "values_ignored", detail: detail, line: line))
       found[index] = AssembledTable.Row(
         key: rows[index].key, cells: Array(repeating: nil, count: rows[index].width), line: line,
         origins: Array(repeating: nil, count: rows[index].width), unresolved: detail)
-      taken[index] = true
-      previous = index
-      skipping = runValues
-      return true
+      lastFull = nil
     }
 
     /// Whether a value of the current run came from running text (one run of digits may
