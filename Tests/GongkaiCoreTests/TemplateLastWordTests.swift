@@ -68,6 +68,10 @@ struct TemplateLastWordTests {
     #expect(report.proactive.cell("rules", "issued") != .some(.count(1)))
     #expect(report.proactive.cell("normative_documents", "in_force") == .some(.count(20)))
     #expect(!report.repairs.contains { $0.kind == "row_realigned" })
+    #expect(
+      report.repairs.contains {
+        $0.kind == "values_ignored" && $0.detail.contains("附注说明") && $0.detail.contains("1 0 5")
+      })
   }
 
   @Test("a label cell holding a group label and the row's own label (space-aligned) names the row")

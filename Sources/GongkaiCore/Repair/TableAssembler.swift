@@ -61,6 +61,7 @@ struct TableAssembler {
           line: tokens.first?.line ?? 0))
     }
     (state.valuesAhead, state.valuesOnLine, state.severableRun) = Self.runs(tokens)
+    state.tokens = tokens
     for (index, token) in tokens.enumerated() {
       state.index = index
       state.take(token, repairs: &repairs)
@@ -150,6 +151,17 @@ struct TableAssembler {
     var index = 0
     /// The row last filled to its width, and the line of its last value.
     var lastFull: (index: Int, line: Int)?
+    /// All the tokens (to name values passed over).
+    var tokens: [CellToken] = []
+
+    /// The raw text of the first `count` values from the token being taken on.
+    func valuesFromHere(_ count: Int) -> String {
+      var raws: [String] = []
+      for token in tokens[min(index, tokens.count)...] where raws.count < count {
+        if case .value(let value) = token.content { raws.append(value.raw) }
+      }
+      return raws.joined(separator: " ")
+    }
 
     init(assembler: TableAssembler, extraColumn: Int?) {
       self.assembler = assembler
@@ -346,7 +358,7 @@ struct TableAssembler {
             Repair(
               kind: "values_ignored",
               detail:
-                "\(ahead) value(s) under \"\(segments.map(\.text).joined(separator: " ").prefix(40))\", no row of the form",
+                "\(ahead) value(s) under \"\(segments.map(\.text).joined(separator: " ").prefix(40))\", no row of the form, passed over: \(valuesFromHere(min(ahead, 8)))",
               line: line))
         }
         skipping = ahead
