@@ -168,13 +168,39 @@ public struct DocumentRepairer: Sendable {
     // Lines holding a row of values (two or more): there an empty first field is a cell;
     // a lone value after a tab (one cell per line) has a leading tab, not a blank cell.
     var valuesPerLine: [Int: Int] = [:]
+    var valueCount = 0
+    var mayHoldSeveral = false
     for token in tokens {
-      if case .value = token.content { valuesPerLine[token.line, default: 0] += 1 }
+      if case .value = token.content {
+        valuesPerLine[token.line, default: 0] += 1
+        valueCount += 1
+        mayHoldSeveral = mayHoldSeveral || token.mayHoldSeveral
+      }
     }
+    // The form is the last word: fifteen values fill the fifteen cells in order, whatever
+    // empty fields stand between them (a header's corner carried onto the line of values by
+    // a page break is no cell). More values than cells: which value is which cell cannot
+    // be told, so every cell is null with a finding rather than a guess.
+    if valueCount > capacity, !mayHoldSeveral {
+      let detail =
+        "table 四 holds \(valueCount) values where the form has \(capacity) cells; which value belongs to which cell cannot be told"
+      repairs.append(
+        Repair(
+          kind: "values_ignored", detail: detail,
+          line: tokens.first { if case .value = $0.content { true } else { false } }?.line ?? 0))
+      let rows = template.appeals.groups.map {
+        AssembledTable.Row(
+          key: $0.key, cells: Array(repeating: nil, count: width), line: tokens.first?.line ?? 0,
+          origins: Array(repeating: nil, count: width), unresolved: detail)
+      }
+      return AssembledTable(rows: rows, deviantRows: [])
+    }
+    let countBlanks = valueCount < capacity
     for token in tokens {
       switch token.content {
       case .text: continue
       case .blank:
+        if !countBlanks { continue }
         if token.field == 0 {
           if valuesPerLine[token.line, default: 0] >= 2 { pendingBlanks += 1 }
         } else if !cells.isEmpty || valuesPerLine[token.line] != nil {
