@@ -52,8 +52,8 @@ let package = Package(
       name: "GongkaiMarkup", dependencies: ["GongkaiCore", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       plugins: ["EmbedModels"]),
 
-    // OpenSSL's SHA-256 for source.sha256 (hardware SHA instructions where present).
-    .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    // OpenSSL's SHA-256 for source.sha256 of large inputs, loaded with dlopen on first use.
+    .systemLibrary(name: "CCrypto"),
 
     // The front door: any input (PDF, scan, web page, Word file, Markdown, text export) → loaded text → Report.
     .target(name: "GongkaiReader", dependencies: ["GongkaiCore", "GongkaiPDF", "GongkaiOCR", "GongkaiMarkup", "CCrypto"]),

@@ -18,66 +18,65 @@ struct HTMLBlockReader {
   /// as plain text, so a page nested 100,000 tags deep costs no stack.
   static let maximumDepth = 200
 
-  /// What an element is to the walk.
-  private enum ElementKind {
-    case skipped, lineBreak, table, block, inline
-  }
-
-  let furniture: WebFurniture
+  private let nodes: UnsafeBufferPointer<HTMLPage.Node>
+  private let text: UnsafeBufferPointer<UInt8>
+  /// The page was pruned of furniture: only content outside furniture is read, and
+  /// what lies inside furniture is left out rather than marked.
+  private let contentOnly: Bool
   private(set) var entries: [Entry] = []
-  /// Element kinds by name address (names are interned per tree), so each name is looked
-  /// up once per page rather than once per element.
-  private var kinds: [UnsafeRawPointer: ElementKind] = [:]
   private var line = TextCollector()
   private var furnitureDepth = 0
 
-  init(furniture: WebFurniture) {
-    self.furniture = furniture
+  private init(nodes: UnsafeBufferPointer<HTMLPage.Node>, text: UnsafeBufferPointer<UInt8>, contentOnly: Bool) {
+    self.nodes = nodes
+    self.text = text
+    self.contentOnly = contentOnly
   }
 
-  /// Reads the page under `root`.
-  mutating func read(_ root: MarkupNode) {
-    walk(root, depth: 0)
-    endLine()
+  /// The blocks of `page` in reading order, each marked when it sits inside furniture (a
+  /// pruned page gives only those outside furniture).
+  static func entries(of page: HTMLPage) -> [Entry] {
+    guard let root = page.root else { return [] }
+    return page.nodes.withUnsafeBufferPointer { nodes in
+      page.text.withUnsafeBufferPointer { text in
+        var reader = HTMLBlockReader(nodes: nodes, text: text, contentOnly: page.isPruned)
+        reader.walk(root, depth: 0)
+        reader.endLine()
+        return reader.entries
+      }
+    }
+  }
+
+  private var isSkippingFurniture: Bool { contentOnly && furnitureDepth > 0 }
+
+  private func textBytes(_ node: HTMLPage.Node) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(rebasing: text[Int(node.first)..<Int(node.first) + Int(node.second)])
   }
 
   private mutating func endLine() {
     guard !line.isEmpty else { return }
     let text = line.take()
-    if !text.isEmpty { entries.append(Entry(block: .paragraph(text), isFurniture: furnitureDepth > 0)) }
+    if !text.isEmpty, !isSkippingFurniture {
+      entries.append(Entry(block: .paragraph(text), isFurniture: furnitureDepth > 0))
+    }
   }
 
-  private mutating func kind(of node: MarkupNode) -> ElementKind {
-    guard let address = node.nameAddress else { return .inline }
-    if let known = kinds[address] { return known }
-    let name = node.name
-    let kind: ElementKind =
-      furniture.skipElements.contains(name)
-      ? .skipped
-      : name == "br" ? .lineBreak : name == "table" ? .table : Self.blockElements.contains(name) ? .block : .inline
-    kinds[address] = kind
-    return kind
-  }
-
-  private func marksFurniture(_ node: MarkupNode) -> Bool {
-    if node.named("footer") { return true }
-    if let value = node.attribute("class"), furniture.isFurniture(classOrID: value) { return true }
-    if let value = node.attribute("id"), furniture.isFurniture(classOrID: value) { return true }
-    return false
-  }
-
-  private mutating func walk(_ node: MarkupNode, depth: Int) {
-    for child in node.children {
-      if child.isText {
-        child.withTextBytes { line.append($0) }
+  private mutating func walk(_ parent: Int32, depth: Int) {
+    if isSkippingFurniture { return }
+    var next = nodes[Int(parent)].firstChild
+    while next >= 0 {
+      let index = next
+      let child = nodes[Int(index)]
+      next = child.next
+      if child.kind == .text {
+        line.append(textBytes(child))
         continue
       }
-      guard child.isElement else { continue }
       if depth >= Self.maximumDepth {
-        flatWalk(child)
+        flatWalk(index)
         continue
       }
-      let kind = kind(of: child)
+      let kind = child.kind
       if kind == .skipped { continue }
       if kind == .lineBreak {
         endLine()
@@ -85,17 +84,17 @@ struct HTMLBlockReader {
       }
       // Site furniture is a block (a div, list, table, footer): the class and id of inline
       // elements (links, spans, fonts — most elements of a page) are not read.
-      let isFurniture = kind != .inline && marksFurniture(child)
+      let isFurniture = kind != .inline && child.isFurniture
       if isFurniture { furnitureDepth += 1 }
       if kind == .table {
         endLine()
-        readTable(child, depth: depth + 1)
+        readTable(index, depth: depth + 1)
       } else if kind == .block {
         endLine()
-        walk(child, depth: depth + 1)
+        walk(index, depth: depth + 1)
         endLine()
       } else {
-        walk(child, depth: depth + 1)
+        walk(index, depth: depth + 1)
       }
       if isFurniture { furnitureDepth -= 1 }
     }
@@ -106,33 +105,41 @@ struct HTMLBlockReader {
   /// One cell of a table being read: the element, its text (nested tables left out), and
   /// the tables nested in it.
   private struct RawCell {
-    var node: MarkupNode
+    var node: Int32
     var text: String
-    var nestedTables: [MarkupNode]
+    var nestedTables: [Int32]
     var columnSpan: Int
     var rowSpan: Int
   }
 
   /// The rows of `table` (its own, not those of tables nested in it), cells in order.
-  private mutating func rawRows(of table: MarkupNode, depth: Int) -> [[RawCell]] {
+  private func rawRows(of table: Int32, depth: Int) -> [[RawCell]] {
     var rows: [[RawCell]] = []
-    func takeRows(_ parent: MarkupNode) {
-      for child in parent.children where child.isElement {
-        if child.named("tr") {
+    var collector = TextCollector()
+    func takeRows(_ parent: Int32) {
+      var next = nodes[Int(parent)].firstChild
+      while next >= 0 {
+        let child = nodes[Int(next)]
+        defer { next = child.next }
+        guard child.kind != .text else { continue }
+        if child.tag == .row {
           var cells: [RawCell] = []
-          for cell in child.children where cell.isElement && (cell.named("td") || cell.named("th")) {
-            var collector = TextCollector()
-            var nested: [MarkupNode] = []
-            cellText(cell, into: &collector, nested: &nested, depth: depth)
+          var nextCell = child.firstChild
+          while nextCell >= 0 {
+            let index = nextCell
+            let cell = nodes[Int(index)]
+            nextCell = cell.next
+            guard cell.kind != .text, cell.tag == .cell else { continue }
+            var nested: [Int32] = []
+            cellText(index, into: &collector, nested: &nested, depth: depth)
             cells.append(
               RawCell(
-                node: cell, text: collector.take(), nestedTables: nested,
-                columnSpan: Int(cell.attribute("colspan")?.trimmingSpaces ?? "") ?? 1,
-                rowSpan: Int(cell.attribute("rowspan")?.trimmingSpaces ?? "") ?? 1))
+                node: index, text: collector.take(), nestedTables: nested, columnSpan: Int(cell.first),
+                rowSpan: Int(cell.second)))
           }
           rows.append(cells)
-        } else if child.named("thead") || child.named("tbody") || child.named("tfoot") {
-          takeRows(child)
+        } else if child.tag == .rowGroup {
+          takeRows(next)
         }
       }
     }
@@ -142,18 +149,19 @@ struct HTMLBlockReader {
 
   /// The text of a cell with <br> and block elements as soft breaks, and the tables
   /// nested in it (not read here).
-  private mutating func cellText(
-    _ node: MarkupNode, into collector: inout TextCollector, nested: inout [MarkupNode], depth: Int
-  ) {
-    for child in node.children {
-      if child.isText {
-        child.withTextBytes { collector.append($0) }
+  private func cellText(_ parent: Int32, into collector: inout TextCollector, nested: inout [Int32], depth: Int) {
+    var next = nodes[Int(parent)].firstChild
+    while next >= 0 {
+      let index = next
+      let child = nodes[Int(index)]
+      next = child.next
+      if child.kind == .text {
+        collector.append(textBytes(child))
         continue
       }
-      guard child.isElement else { continue }
-      let kind = kind(of: child)
+      let kind = child.kind
       if kind == .table {
-        nested.append(child)
+        nested.append(index)
         collector.softBreak()
         continue
       }
@@ -163,11 +171,11 @@ struct HTMLBlockReader {
         continue
       }
       if depth >= Self.maximumDepth {
-        Self.gatherText(child, into: &collector, skipping: furniture.skipElements)
+        gatherText(index, into: &collector)
         continue
       }
       if kind == .block { collector.softBreak() }
-      cellText(child, into: &collector, nested: &nested, depth: depth + 1)
+      cellText(index, into: &collector, nested: &nested, depth: depth + 1)
       if kind == .block { collector.softBreak() }
     }
   }
@@ -175,7 +183,8 @@ struct HTMLBlockReader {
   /// Reads a table: a data table becomes one grid (a cell holding just a table takes
   /// that table's rows in place); a layout table (a cell with a table beside other
   /// text, several tables, or a long text) is read cell by cell as page content.
-  private mutating func readTable(_ table: MarkupNode, depth: Int) {
+  private mutating func readTable(_ table: Int32, depth: Int) {
+    if isSkippingFurniture { return }
     let rows = rawRows(of: table, depth: depth)
     let isLayout = rows.contains { row in
       row.contains { cell in
@@ -186,7 +195,7 @@ struct HTMLBlockReader {
     if isLayout {
       for row in rows {
         for cell in row {
-          let isFurniture = marksFurniture(cell.node)
+          let isFurniture = nodes[Int(cell.node)].isFurniture
           if isFurniture { furnitureDepth += 1 }
           endLine()
           walk(cell.node, depth: depth + 1)
@@ -203,7 +212,7 @@ struct HTMLBlockReader {
 
   /// The grid rows of a data table; a row with a cell that holds only a table becomes
   /// that table's rows, the row's other cells spanning all of them.
-  private mutating func gridRows(_ rows: [[RawCell]], depth: Int) -> [[TableGrid.Cell]] {
+  private func gridRows(_ rows: [[RawCell]], depth: Int) -> [[TableGrid.Cell]] {
     var result: [[TableGrid.Cell]] = []
     for row in rows {
       guard let nestedIndex = row.firstIndex(where: { $0.nestedTables.count == 1 }),
@@ -233,56 +242,59 @@ struct HTMLBlockReader {
   /// Reads content nested deeper than the walk follows, without recursion: block
   /// elements and table rows end lines, table cells are separated by tabs (merged cells
   /// are not expanded there), furniture is not told apart.
-  private mutating func flatWalk(_ node: MarkupNode) {
-    var stack: [(node: MarkupNode, leaving: Bool)] = [(node, false)]
-    while let (current, leaving) = stack.popLast() {
+  private mutating func flatWalk(_ start: Int32) {
+    var stack: [(node: Int32, leaving: Bool)] = [(start, false)]
+    var children: [Int32] = []
+    while let (index, leaving) = stack.popLast() {
       if leaving {
         endLine()
         continue
       }
-      if current.isText {
-        current.withTextBytes { line.append($0) }
+      let current = nodes[Int(index)]
+      if current.kind == .text {
+        line.append(textBytes(current))
         continue
       }
-      guard current.isElement else { continue }
-      let kind = kind(of: current)
+      let kind = current.kind
       if kind == .skipped { continue }
       if kind == .lineBreak {
         endLine()
         continue
       }
-      if current.named("td") || current.named("th") {
+      if current.tag == .cell {
         line.appendTab()
       } else if kind == .block || kind == .table {
         endLine()
-        stack.append((current, true))
+        stack.append((index, true))
       }
-      var children: [MarkupNode] = []
+      children.removeAll(keepingCapacity: true)
       var child = current.firstChild
-      while let next = child {
-        children.append(next)
-        child = next.next
+      while child >= 0 {
+        children.append(child)
+        child = nodes[Int(child)].next
       }
       for child in children.reversed() { stack.append((child, false)) }
     }
   }
 
-  /// The text under `node` without recursion (for content nested deeper than the walk
-  /// follows): every text node in document order, skipped elements left out.
-  static func gatherText(_ node: MarkupNode, into collector: inout TextCollector, skipping: Set<String>) {
-    var stack: [MarkupNode] = [node]
-    while let current = stack.popLast() {
-      if current.isText {
-        current.withTextBytes { collector.append($0) }
+  /// The text under `start` without recursion (for content nested deeper than the walk
+  /// follows): every text node in document order.
+  private func gatherText(_ start: Int32, into collector: inout TextCollector) {
+    var stack: [Int32] = [start]
+    var children: [Int32] = []
+    while let index = stack.popLast() {
+      let current = nodes[Int(index)]
+      if current.kind == .text {
+        collector.append(textBytes(current))
         continue
       }
-      guard current.isElement, !skipping.contains(current.name) else { continue }
-      if current.named("br") || current.named("p") || current.named("div") { collector.softBreak() }
-      var children: [MarkupNode] = []
+      guard current.kind != .skipped else { continue }
+      if current.kind == .lineBreak || current.tag == .paragraph || current.tag == .division { collector.softBreak() }
+      children.removeAll(keepingCapacity: true)
       var child = current.firstChild
-      while let next = child {
-        children.append(next)
-        child = next.next
+      while child >= 0 {
+        children.append(child)
+        child = nodes[Int(child)].next
       }
       stack.append(contentsOf: children.reversed())
     }

@@ -16,21 +16,46 @@ public enum HTMLInput {
     if isUTF16 {
       text = String(decoding: text.withUTF8 { HTMLPrefilter.strip($0) }, as: UTF8.self)
     }
-    guard let tree = MarkupTree.html(text), let root = tree.root else {
+    // First the page without its furniture's content (most of a portal page's elements):
+    // the report is almost always outside the furniture. Only when it is not is the
+    // whole page read, its furniture marked, as before.
+    let locator = ReportLocator(furniture: .standard)
+    guard let content = contentEntries(&text) else {
       throw InputError(file: file, kind: .notAReport, reason: "the HTML page could not be parsed")
     }
-    var reader = HTMLBlockReader(furniture: .standard)
-    reader.read(root)
-    return MarkupText(blocks: ReportLocator(furniture: .standard).locate(reader.entries))
+    if let blocks = locator.report(in: content) { return MarkupText(blocks: blocks) }
+    guard let entries = parse(&text, pruneFurniture: false) else {
+      throw InputError(file: file, kind: .notAReport, reason: "the HTML page could not be parsed")
+    }
+    return MarkupText(blocks: locator.locate(entries))
+  }
+
+  /// The blocks of the page `text` outside furniture; nil when it has no root element.
+  /// The content of furniture <div>s is cut before parsing where that is safe, and the
+  /// page parsed whole when the parse does not bear the cuts out.
+  private static func contentEntries(_ text: inout String) -> [HTMLBlockReader.Entry]? {
+    let cutPage = text.withUTF8 { bytes -> HTMLPage? in
+      guard let cut = HTMLFurnitureCut.cut(bytes, furniture: .standard) else { return nil }
+      return cut.bytes.withUnsafeBufferPointer {
+        HTMLPage.parse($0, furniture: .standard, pruneFurniture: true, cuts: cut.starts)
+      }
+    }
+    if let cutPage, cutPage.root != nil { return HTMLBlockReader.entries(of: cutPage) }
+    return parse(&text, pruneFurniture: true)
   }
 
   /// The blocks of an HTML fragment (a table inside Markdown), nothing located or dropped
   /// but scripts and styles.
   public static func blocks(ofFragment text: String) -> [MarkupBlock] {
-    guard let tree = MarkupTree.html(text), let root = tree.root else { return [] }
-    var reader = HTMLBlockReader(furniture: .standard)
-    reader.read(root)
-    return reader.entries.map(\.block)
+    var text = text
+    return parse(&text, pruneFurniture: false)?.map(\.block) ?? []
+  }
+
+  /// The blocks of the page `text`; nil when it has no root element.
+  private static func parse(_ text: inout String, pruneFurniture: Bool) -> [HTMLBlockReader.Entry]? {
+    let page = text.withUTF8 { HTMLPage.parse($0, furniture: .standard, pruneFurniture: pruneFurniture) }
+    guard let page, page.root != nil else { return nil }
+    return HTMLBlockReader.entries(of: page)
   }
 
   /// The page as text: a byte order mark decides; otherwise UTF-8 when the bytes are

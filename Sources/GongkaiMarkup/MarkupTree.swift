@@ -1,7 +1,7 @@
 import CLibXML2
 import Foundation
 
-/// A document parsed by libxml2 (its HTML parser or its XML parser). Owns the C tree and
+/// A document parsed by libxml2's XML parser (Word's XML parts). Owns the C tree and
 /// frees it when released; its nodes are read only while it is alive, inside this module.
 final class MarkupTree {
   private let document: xmlDocPtr
@@ -11,27 +11,6 @@ final class MarkupTree {
   }
 
   deinit { xmlFreeDoc(document) }
-
-  /// Parses `text` with libxml2's forgiving HTML parser (the page's own charset hint is
-  /// ignored: the text is already decoded; no depth limit, as a browser has none, since
-  /// the parser and the walks over the tree are not recursive past a fixed depth); nil
-  /// when nothing could be parsed.
-  static func html(_ text: String) -> MarkupTree? {
-    var text = text
-    return text.withUTF8 { html(bytes: $0) }
-  }
-
-  /// Parses the UTF-8 page `bytes` like `html(_:)`.
-  static func html(bytes: UnsafeBufferPointer<UInt8>) -> MarkupTree? {
-    let options = Int32(
-      HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-        | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
-        | HTML_PARSE_NODEFDTD.rawValue | XML_PARSE_HUGE.rawValue | HTML_PARSE_NOBLANKS.rawValue)
-    let parsed: htmlDocPtr? = bytes.withMemoryRebound(to: CChar.self) { chars in
-      htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, "UTF-8", options)
-    }
-    return parsed.map(MarkupTree.init(document:))
-  }
 
   /// Parses XML `data` (no network, no entities from outside); nil when it is not
   /// well-formed enough for libxml2's recovering parser.

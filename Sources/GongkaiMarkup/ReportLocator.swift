@@ -16,7 +16,9 @@ struct ReportLocator {
     }
   }
 
-  private func report(in entries: [HTMLBlockReader.Entry]) -> [MarkupBlock]? {
+  /// The report among `entries` (from its title line on, furniture lines left out), if
+  /// a section heading is there.
+  func report(in entries: [HTMLBlockReader.Entry]) -> [MarkupBlock]? {
     var blocks: [MarkupBlock] = []
     blocks.reserveCapacity(entries.count)
     for entry in entries {

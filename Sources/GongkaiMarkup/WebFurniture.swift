@@ -22,6 +22,8 @@ struct WebFurniture: Sendable, Decodable {
   private let lineNeedles: [ByteNeedle]
   private let headingNeedles: [ByteNeedle]
   let titleNeedle: ByteNeedle
+  /// The furniture words as lower-case bytes, by length.
+  private let wordsByLength: [[[UInt8]]]
 
   init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -33,6 +35,9 @@ struct WebFurniture: Sendable, Decodable {
     lineNeedles = lineMarkers.map(ByteNeedle.init)
     headingNeedles = headingMarkers.map(ByteNeedle.init)
     titleNeedle = ByteNeedle(titleMarker)
+    var byLength: [[[UInt8]]] = Array(repeating: [], count: (furnitureWords.map(\.utf8.count).max() ?? 0) + 1)
+    for word in furnitureWords { byLength[word.utf8.count].append(Array(word.utf8)) }
+    wordsByLength = byLength
   }
 
   /// The furniture compiled from Models/web-furniture.json; a broken file is a build
@@ -48,21 +53,39 @@ struct WebFurniture: Sendable, Decodable {
     }
   }()
 
-  /// Whether a class or id value names furniture: one of its words is a furniture word.
-  func isFurniture(classOrID value: String) -> Bool {
-    var word: [UInt8] = []
-    func isFurnitureWord() -> Bool {
-      defer { word.removeAll(keepingCapacity: true) }
-      return !word.isEmpty && furnitureWords.contains(String(decoding: word, as: UTF8.self))
-    }
-    for byte in value.utf8 {
-      switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
-      default: if isFurnitureWord() { return true }
+  /// Whether a class or id value (NUL-terminated UTF-8) names furniture: one of its
+  /// words (runs of ASCII letters and digits, in any case) is a furniture word. Compared
+  /// byte by byte, no String made.
+  func isFurniture(classOrID value: UnsafePointer<UInt8>) -> Bool {
+    var index = 0
+    var wordStart = 0
+    while true {
+      let byte = value[index]
+      let isWordByte =
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+        || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+      if !isWordByte {
+        if index > wordStart, isFurnitureWord(value + wordStart, count: index - wordStart) { return true }
+        if byte == 0 { return false }
+        wordStart = index + 1
       }
+      index += 1
     }
-    return isFurnitureWord()
+  }
+
+  /// Whether the `count` bytes at `word` (ASCII letters and digits) are a furniture word in any case.
+  private func isFurnitureWord(_ word: UnsafePointer<UInt8>, count: Int) -> Bool {
+    guard count < wordsByLength.count else { return false }
+    candidates: for candidate in wordsByLength[count] {
+      for index in 0..<count {
+        let byte = word[index]
+        let lowered = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+        if lowered != candidate[index] { continue candidates }
+      }
+      return true
+    }
+    return false
   }
 
   /// Whether a paragraph is a furniture line (publication info, print links, copyright).

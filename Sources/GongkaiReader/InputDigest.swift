@@ -2,20 +2,32 @@ import CCrypto
 import Foundation
 import GongkaiCore
 
-/// `source.sha256` of an input's bytes through OpenSSL's SHA-256, which uses the CPU's
-/// SHA instructions where there are any (several times the speed of the core's portable
-/// implementation, which gives the same digest and is used if OpenSSL fails).
+/// `source.sha256` of an input's bytes: the core's portable SHA-256, or OpenSSL's (the
+/// CPU's SHA instructions where there are any, several times the speed), which is loaded
+/// on first use. Loading libcrypto costs about as much as hashing a few hundred KB the
+/// portable way, so a process's first input goes through OpenSSL only when it is large,
+/// and later ones (a corpus worker, a benchmark) whenever they are not small. Both give
+/// the same digest.
 enum InputDigest {
+  /// A process's first input goes through OpenSSL from this size on.
+  static let firstInputThreshold = 1 << 20
+  /// Later inputs go through OpenSSL from this size on.
+  static let laterInputThreshold = 16 << 10
+
+  private static let state = DigestCount()
+
   /// The lowercase hex SHA-256 of `data`.
   static func hexDigest(_ data: Data) -> String {
+    let first = state.next() == 0
+    guard data.count >= (first ? firstInputThreshold : laterInputThreshold) else { return SHA256.hexDigest(data) }
     var digest = [UInt8](repeating: 0, count: 32)
-    var length: UInt32 = 0
     let done = data.withUnsafeBytes { bytes in
       digest.withUnsafeMutableBufferPointer { output in
-        EVP_Digest(bytes.baseAddress, bytes.count, output.baseAddress, &length, EVP_sha256(), nil) == 1
+        guard let target = output.baseAddress else { return false }
+        return gongkai_sha256(bytes.baseAddress, bytes.count, target) == 1
       }
     }
-    guard done, length == 32 else { return SHA256.hexDigest(data) }
+    guard done else { return SHA256.hexDigest(data) }
     let hex = Array("0123456789abcdef".utf8)
     var text: [UInt8] = []
     text.reserveCapacity(64)
@@ -24,5 +36,20 @@ enum InputDigest {
       text.append(hex[Int(byte & 0xF)])
     }
     return String(decoding: text, as: UTF8.self)
+  }
+}
+
+/// How many digests this process has taken, counted under a lock.
+private final class DigestCount: @unchecked Sendable {
+  private let lock = NSLock()
+  // Guarded by `lock`.
+  private var count = 0
+
+  /// The number of digests taken before this one.
+  func next() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    count += 1
+    return count - 1
   }
 }

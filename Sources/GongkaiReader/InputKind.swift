@@ -35,7 +35,7 @@ public enum InputKind: String, Sendable, CaseIterable {
     let head = data.prefix(1024)
     if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return .zip }
     if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .legacyOffice }
-    if head.range(of: Data("%PDF".utf8)) != nil { return .pdf }
+    if contains(head, "%PDF") { return .pdf }
     let text = String(decoding: head, as: UTF8.self)
     if looksLikeHTML(text) { return .html }
     let fileExtension = (name as NSString).pathExtension.lowercased()
@@ -43,6 +43,21 @@ public enum InputKind: String, Sendable, CaseIterable {
       return .markdown
     }
     return .text
+  }
+
+  /// Whether `marker` (ASCII) occurs in `data`, compared byte by byte in place.
+  private static func contains(_ data: Data, _ marker: StaticString) -> Bool {
+    let needle = UnsafeBufferPointer(start: marker.utf8Start, count: marker.utf8CodeUnitCount)
+    guard let first = needle.first else { return true }
+    return data.withUnsafeBytes { raw in
+      guard raw.count >= needle.count else { return false }
+      for start in 0...(raw.count - needle.count) where raw[start] == first {
+        var offset = 1
+        while offset < needle.count, raw[start + offset] == needle[offset] { offset += 1 }
+        if offset == needle.count { return true }
+      }
+      return false
+    }
   }
 
   /// Whether a text starts as markup: after a byte order mark, blanks and comments, a tag

@@ -30,10 +30,12 @@ public enum InputLoader {
     -> LoadedInput
   {
     let name = (path as NSString).lastPathComponent
-    let sha256 = InputDigest.hexDigest(data)
+    lazy var sha256 = InputDigest.hexDigest(data)
     switch InputKind.sniff(data, name: name) {
     case .pdf:
-      return try PDFInput.load(path: path, data: data, name: name, sha256: sha256, options: options)
+      // The digest is worked out beside the PDF's extraction, which does not need it.
+      let digest = BackgroundValue { InputDigest.hexDigest(data) }
+      return try PDFInput.load(path: path, data: data, name: name, sha256: { digest.value }, options: options)
     case .html:
       let page = try HTMLInput.read(data, file: path)
       return LoadedInput(

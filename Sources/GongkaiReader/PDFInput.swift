@@ -7,8 +7,10 @@ import GongkaiPDF
 /// The PDF front end: the text layer laid out by geometry, scanned pages read by OCR, and
 /// the two put together in page order for the text pipeline.
 enum PDFInput {
-  /// Reads a PDF; errors are one line naming the file and what to do.
-  static func load(path: String, data: Data, name: String, sha256: String, options: ReadOptions) throws(InputError)
+  /// Reads a PDF; errors are one line naming the file and what to do. `sha256` gives the
+  /// input's digest, asked for once the text is read.
+  static func load(path: String, data: Data, name: String, sha256: () -> String, options: ReadOptions)
+    throws(InputError)
     -> LoadedInput
   {
     do {
@@ -67,7 +69,7 @@ enum PDFInput {
       }
       return LoadedInput(
         text: text,
-        source: SourceInfo(file: name, sha256: sha256, kind: .pdf, pages: document.pageCount, textLayer: layer),
+        source: SourceInfo(file: name, sha256: sha256(), kind: .pdf, pages: document.pageCount, textLayer: layer),
         titleHint: native.title, uncertain: uncertain, warnings: warnings,
         locator: placement.map(PlacementLocator.init))
     } catch let error as InputError {

@@ -27,12 +27,12 @@ struct CleanCommand: ParsableCommand {
   var reading: ReadArguments
 
   func run() throws {
-    let pipeline = ReportPipeline()
     let document: RepairedDocument
     do {
       let input = try InputLoader.load(file, options: reading.options)
       input.warnings.forEach(printError)
-      document = pipeline.repair(input.text)
+      // Built meanwhile (PreparedPipeline).
+      document = PreparedPipeline.pipeline.repair(input.text)
       try ReportPipeline.requireReport(document, file: file)
     } catch {
       printError(error.description)

@@ -6,7 +6,7 @@ import GongkaiReader
 /// input cannot be read or holds no report.
 struct CorpusItemParser {
   /// The pipeline in use.
-  let pipeline = ReportPipeline()
+  let pipeline = PreparedPipeline.pipeline
   /// Password and OCR settings.
   var reading: ReadOptions
   private let writer = JSONWriter(pretty: false)

@@ -32,4 +32,10 @@ struct Gongkai: ParsableCommand {
       ReviewCommand.self, BenchCommand.self, WorkerCommand.self,
     ],
     defaultSubcommand: nil)
+
+  /// Starts building the report pipeline beside argument parsing, then runs the command.
+  static func main() {
+    PreparedPipeline.start(for: CommandLine.arguments)
+    main(nil)
+  }
 }

@@ -110,9 +110,10 @@ struct ParseCommand: ParsableCommand {
       return
     }
     let format = format ?? .json
-    let pipeline = ReportPipeline()
+    // The pipeline is taken when the first input is read: it is built meanwhile (PreparedPipeline).
+    var pipeline: ReportPipeline { PreparedPipeline.pipeline }
     let sink = try OutputSink(path: output)
-    let csv = CSVWriter(catalog: pipeline.catalog)
+    lazy var csv = CSVWriter(catalog: pipeline.catalog)
     let pretty = JSONWriter(pretty: true)
     let compact = JSONWriter(pretty: false)
     var failed = 0

@@ -4,7 +4,10 @@ import Testing
 
 /// A 2021-form report whose tables 二 and 四 are given as tab-separated rows, the way the
 /// PDF layout writes a drawn grid (an empty field is an empty cell).
-private func report2021(proactive: String, appeals: String, heading: String = "二、主动公开政府信息情况") -> String {
+func report2021(
+  proactive: String, appeals: String, heading: String = "二、主动公开政府信息情况",
+  requests: String = "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1"
+) -> String {
   """
   某某县人民政府2023年政府信息公开工作年度报告
   一、总体情况
@@ -12,7 +15,7 @@ private func report2021(proactive: String, appeals: String, heading: String = "�
   \(heading)
   \(proactive)
   三、收到和处理政府信息公开申请情况
-  一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1
+  \(requests)
   四、政府信息公开行政复议、行政诉讼情况
   \(appeals)
   五、存在的主要问题及改进情况
@@ -22,14 +25,14 @@ private func report2021(proactive: String, appeals: String, heading: String = "�
   """
 }
 
-private let proactiveRows = """
+let proactiveRows = """
   第二十条第（一）项
   信息内容\t本年制发件数\t本年废止件数\t现行有效件数
   规章\t1\t0\t5
   行政规范性文件\t3\t1\t20
   """
 
-private let appealRow = "1\t1\t1\t2\t5\t4\t2\t4\t4\t14\t1\t2\t4\t2\t9"
+let appealRow = "1\t1\t1\t2\t5\t4\t2\t4\t4\t14\t1\t2\t4\t2\t9"
 
 private func findings(_ report: Report, rule: String) -> Set<String> {
   Set(report.findings.filter { $0.rule == rule }.map(\.location))

@@ -127,6 +127,70 @@ struct HTMLTests {
   }
 }
 
+@Suite("HTML page parse: furniture cut and pruned")
+struct HTMLFurnitureTests {
+  /// The body of a committed sample page (a report with its tables), and that page's text.
+  private static func sample() throws -> (body: String, text: String) {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appending(path: "Samples/html/gen-2021-a.clean.html")
+    let page = try String(contentsOf: url, encoding: .utf8)
+    let start = try #require(page.range(of: "<body>")).upperBound
+    let end = try #require(page.range(of: "</body>")).lowerBound
+    return (String(page[start..<end]), try HTMLInput.read(Data(page.utf8), file: "clean.html").text)
+  }
+
+  private static func cut(_ page: String) -> String? {
+    var page = page
+    return page.withUTF8 { bytes in
+      HTMLFurnitureCut.cut(bytes, furniture: .standard).map { String(decoding: $0.bytes, as: UTF8.self) }
+    }
+  }
+
+  @Test("a furniture <div>'s content is cut before parsing; inside a table, or holding table parts, it is not")
+  func cutOnBytes() {
+    #expect(
+      Self.cut("<body><div id=\"nav\" class=\"nav\"><ul><li><a href=\"/\">首页</a></li></ul></div><p>正文</p></body>")
+        == "<body><div id=\"nav\" class=\"nav\"></div><p>正文</p></body>")
+    // Nested <div>s are balanced; a `<` or `>` inside a quoted value is no tag.
+    #expect(
+      Self.cut("<div title=\"a</div>\" class='Top-Menu'><div>a</div><div class=x>b</div>c</div><p>正文</p>")
+        == "<div title=\"a</div>\" class='Top-Menu'></div><p>正文</p>")
+    #expect(Self.cut("<table><tr><td><div class=\"nav\">首页</div></td></tr></table>") == nil)
+    #expect(Self.cut("<div class=\"nav\"><table><tr><td>首页</td></tr></table></div>") == nil)
+    #expect(Self.cut("<div class=\"nav\">首页</td></div>") == nil)
+    #expect(Self.cut("<div class=\"nav\">首页<!-- x --></div>") == nil)
+    #expect(Self.cut("<div class=\"content\"><ul><li>首页</li></ul></div>") == nil)
+    // An unclosed furniture <div> is left alone.
+    #expect(Self.cut("<div class=\"nav\"><div>首页</div>") == nil)
+  }
+
+  @Test("furniture around the report, beside it in a layout table, or holding it: the report reads the same")
+  func furnitureAround() throws {
+    let (body, text) = try Self.sample()
+    let navigation =
+      "<ul>" + String(repeating: "<li class=\"item\"><a href=\"/col\">政务公开</a></li>\n", count: 50) + "</ul>"
+    let footer = "<p>主办单位：青石县人民政府办公室</p><p>版权所有：青石县人民政府</p>"
+    let pages = [
+      // cut on the bytes
+      "<html><body><div id=\"nav\" class=\"nav\">\(navigation)</div>\(body)<div class=\"footer\">\(footer)</div></body></html>",
+      // furniture in a layout table beside the report: kept for the table, not cut
+      "<html><body><table><tr><td class=\"side\"><div class=\"nav\">\(navigation)</div></td><td>\(body)</td></tr></table>"
+        + "<div class=\"footer\">\(footer)</div></body></html>",
+      // the report only inside furniture: read all the same
+      "<html><body><div class=\"sidebar\">\(body)</div></body></html>",
+      // furniture deeper than the walk tells it apart
+      "<html><body>" + String(repeating: "<div>", count: 205) + "<div class=\"nav\">\(navigation)</div>"
+        + String(repeating: "</div>", count: 205) + body + "</body></html>",
+    ]
+    for (index, page) in pages.enumerated() {
+      let read = try HTMLInput.read(Data(page.utf8), file: "page\(index).html").text
+      #expect(read == text, "page \(index)")
+      #expect(!read.contains("政务公开\n"), "page \(index)")
+      #expect(!read.contains("版权所有"), "page \(index)")
+    }
+  }
+}
+
 @Suite("Word numbering")
 struct WordNumberingTests {
   @Test("number formats Word uses for Chinese headings")

@@ -22,6 +22,37 @@ struct ReportReaderTests {
     #expect(lines == Array(repeating: "青石县自然资源局2021年政府信息公开工作年度报告 2021: 17", count: 2))
   }
 
+  @Test(
+    "source.sha256 is the input's SHA-256 by every route: portable code, OpenSSL for large inputs, beside a PDF's extraction"
+  )
+  func digests() throws {
+    /// The digest coreutils gives for `data`, as an independent reference.
+    func reference(_ data: Data) throws -> String {
+      let file = FileManager.default.temporaryDirectory.appending(path: "gongkai-digest-\(UUID().uuidString)")
+      try data.write(to: file)
+      defer { try? FileManager.default.removeItem(at: file) }
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+      process.arguments = [file.path]
+      let output = Pipe()
+      process.standardOutput = output
+      try process.run()
+      let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      return String(text.prefix(64))
+    }
+    // FIPS 180-2's one million "a": below the size that goes through OpenSSL.
+    let million = Data(repeating: UInt8(ascii: "a"), count: 1_000_000)
+    #expect(
+      try InputLoader.load(data: million, path: "a.txt").source.sha256
+        == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    // Above it: OpenSSL's digest (the portable one if libcrypto is missing) must agree.
+    let large = Data((0..<(3 << 19)).map { UInt8(ascii: "a") + UInt8($0 % 26) })
+    #expect(try InputLoader.load(data: large, path: "large.txt").source.sha256 == reference(large))
+    let pdf = try Data(contentsOf: root.appending(path: "Samples/pdf/gen-2021-a.pdf"))
+    #expect(try InputLoader.load(data: pdf, path: "gen-2021-a.pdf").source.sha256 == reference(pdf))
+  }
+
   @Test("bytes in, a report out; source.kind from the content, whatever the name says")
   func bytes() throws {
     let data = try Data(contentsOf: root.appending(path: "Samples/markdown/gen-2019-b.docling.md"))

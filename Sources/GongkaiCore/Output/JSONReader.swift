@@ -30,8 +30,11 @@ public struct JSONReader {
   }
 
   private mutating func skipSpace() {
-    while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) {
-      position += 1
+    while position < bytes.count {
+      switch bytes[position] {
+      case 0x20, 0x09, 0x0A, 0x0D: position += 1
+      default: return
+      }
     }
   }
 
@@ -86,6 +89,19 @@ public struct JSONReader {
 
   private mutating func readString() throws(JSONSyntaxError) -> String {
     position += 1
+    // Most strings hold no escape: decoded in one piece straight from the bytes.
+    let start = position
+    var end = start
+    while end < bytes.count {
+      let byte = bytes[end]
+      if byte == UInt8(ascii: "\"") {
+        let text = bytes.withUnsafeBufferPointer { String(decoding: $0[start..<end], as: UTF8.self) }
+        position = end + 1
+        return text
+      }
+      if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+      end += 1
+    }
     var scalars = String.UnicodeScalarView()
     var run = position
     func flush(_ end: Int, into scalars: inout String.UnicodeScalarView) {

@@ -6,13 +6,23 @@ public struct ReportPipeline: Sendable {
   private let repairer: DocumentRepairer
   private let parser: ReportParser
   private let validator: Validator
+  private let narrative: NarrativeChecker
 
   /// Creates a pipeline over the catalog's forms.
   public init(catalog: TemplateCatalog = .standard) {
     self.catalog = catalog
-    repairer = DocumentRepairer(catalog: catalog)
+    let narrative = NarrativeChecker(catalog: catalog)
+    self.narrative = narrative
+    repairer = DocumentRepairer(catalog: catalog, narrative: narrative)
     parser = ReportParser(catalog: catalog)
-    validator = Validator(catalog: catalog)
+    validator = Validator(catalog: catalog, narrative: narrative)
+  }
+
+  /// Compiles ahead the regular expressions the validator runs on nearly every report
+  /// (otherwise compiled on first use), so a caller can have it done on another thread
+  /// while it reads the input.
+  public func prepare() {
+    narrative.prepare()
   }
 
   /// The repaired document of `text` (what `gongkai clean` prints).

@@ -1,8 +1,12 @@
+import Foundation
+
 /// The repair layer: from raw extracted text (a text export, or the text the PDF and OCR
 /// layout produce) to a `RepairedDocument`, recording every change.
 public struct DocumentRepairer: Sendable {
   private let catalog: TemplateCatalog
-  private let matchers: [String: Matchers]
+  /// Each form's table assemblers and digit grid, built when a report first needs them:
+  /// a run reads one form, so building every form's up front is wasted start-up time.
+  private let matchers: MatcherCache
   /// Each form's cues, normalised once.
   private let cues: [String: [String]]
   private let splitter: SectionSplitter
@@ -13,28 +17,59 @@ public struct DocumentRepairer: Sendable {
   private struct Matchers: Sendable {
     var proactive: TableAssembler
     var requests: TableAssembler
+  }
+
+  /// The forms' matchers and grids, built on first use under a lock.
+  private final class MatcherCache: @unchecked Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var matchers: [String: Matchers] = [:]
+    private var grids: [String: DigitGrid] = [:]
+    private let variants: [String: [String]]
+
+    init(variants: [String: [String]]) {
+      self.variants = variants
+    }
+
+    /// The assemblers of tables 二 and 三 of `template`.
+    func matchers(for template: ReportTemplate) -> Matchers {
+      lock.lock()
+      defer { lock.unlock() }
+      if let built = matchers[template.id] { return built }
+      let built = Matchers(
+        proactive: DocumentRepairer.assembler(template.proactive, variants: variants),
+        requests: DocumentRepairer.assembler(template.requests, variants: variants))
+      matchers[template.id] = built
+      return built
+    }
+
     /// The form's cells and checks as slots, for splitting runs of digits.
-    var grid: DigitGrid
+    func grid(for template: ReportTemplate) -> DigitGrid {
+      lock.lock()
+      defer { lock.unlock() }
+      if let built = grids[template.id] { return built }
+      let built = DigitGrid(template: template)
+      grids[template.id] = built
+      return built
+    }
   }
 
   /// Prepares the repairer for the catalog's forms.
   public init(catalog: TemplateCatalog = .standard) {
+    self.init(catalog: catalog, narrative: NarrativeChecker(catalog: catalog))
+  }
+
+  /// A repairer sharing `narrative` (built for `catalog`) with the validator.
+  init(catalog: TemplateCatalog, narrative: NarrativeChecker) {
     self.catalog = catalog
-    var built: [String: Matchers] = [:]
-    for template in catalog.templates {
-      built[template.id] = Matchers(
-        proactive: Self.assembler(template.proactive, variants: catalog.labelVariants),
-        requests: Self.assembler(template.requests, variants: catalog.labelVariants),
-        grid: DigitGrid(template: template))
-    }
-    matchers = built
+    matchers = MatcherCache(variants: catalog.labelVariants)
     splitter = SectionSplitter(sections: catalog.newest.sections)
-    narrativeFigures = NarrativeChecker(catalog: catalog)
+    narrativeFigures = narrative
     furniture = FurnitureFilter(rules: catalog.pageFurniture, outsideMarkers: catalog.outsideFurnitureMarkers)
     cues = Dictionary(uniqueKeysWithValues: catalog.templates.map { ($0.id, $0.cues.map { LabelText.key($0) }) })
   }
 
-  private static func assembler(_ table: ReportTemplate.Table, variants: [String: [String]]) -> TableAssembler {
+  fileprivate static func assembler(_ table: ReportTemplate.Table, variants: [String: [String]]) -> TableAssembler {
     let specs = table.rows.map {
       TableAssembler.RowSpec(key: $0.key, label: $0.label, width: table.columnKeys(of: $0).count)
     }
@@ -76,15 +111,15 @@ public struct DocumentRepairer: Sendable {
     }
 
     let template = detectTemplate(tokens: tokens, preamble: preamble)
-    let assemblers = matchers[template.id] ?? matchers[catalog.newest.id]
+    let assemblers = matchers.matchers(for: template)
     var tables: [String: AssembledTable] = [:]
-    tables["proactive"] = tokens["proactive"].flatMap { assemblers?.proactive.assemble($0, repairs: &repairs) }
-    tables["requests"] = tokens["requests"].flatMap { assemblers?.requests.assemble($0, repairs: &repairs) }
+    tables["proactive"] = tokens["proactive"].map { assemblers.proactive.assemble($0, repairs: &repairs) }
+    tables["requests"] = tokens["requests"].map { assemblers.requests.assemble($0, repairs: &repairs) }
     tables["appeals"] = tokens["appeals"].map { assembleAppeals($0, template: template, repairs: &repairs) }
     if tables.values.contains(where: { !$0.runs.isEmpty }) {
       let statements = narrativeFigures.statements(in: ["overview", "problems", "other"].compactMap { narrative[$0] })
       DigitSplitter.resolve(
-        &tables, grid: assemblers?.grid ?? DigitGrid(template: template), narrative: statements, repairs: &repairs)
+        &tables, grid: matchers.grid(for: template), narrative: statements, repairs: &repairs)
     }
     repairs.sort { $0.line < $1.line }
     return RepairedDocument(
@@ -133,13 +168,39 @@ public struct DocumentRepairer: Sendable {
     // Lines holding a row of values (two or more): there an empty first field is a cell;
     // a lone value after a tab (one cell per line) has a leading tab, not a blank cell.
     var valuesPerLine: [Int: Int] = [:]
+    var valueCount = 0
+    var mayHoldSeveral = false
     for token in tokens {
-      if case .value = token.content { valuesPerLine[token.line, default: 0] += 1 }
+      if case .value = token.content {
+        valuesPerLine[token.line, default: 0] += 1
+        valueCount += 1
+        mayHoldSeveral = mayHoldSeveral || token.mayHoldSeveral
+      }
     }
+    // The form is the last word: fifteen values fill the fifteen cells in order, whatever
+    // empty fields stand between them (a header's corner carried onto the line of values by
+    // a page break is no cell). More values than cells: which value is which cell cannot
+    // be told, so every cell is null with a finding rather than a guess.
+    if valueCount > capacity, !mayHoldSeveral {
+      let detail =
+        "table 四 holds \(valueCount) values where the form has \(capacity) cells; which value belongs to which cell cannot be told"
+      repairs.append(
+        Repair(
+          kind: "values_ignored", detail: detail,
+          line: tokens.first { if case .value = $0.content { true } else { false } }?.line ?? 0))
+      let rows = template.appeals.groups.map {
+        AssembledTable.Row(
+          key: $0.key, cells: Array(repeating: nil, count: width), line: tokens.first?.line ?? 0,
+          origins: Array(repeating: nil, count: width), unresolved: detail)
+      }
+      return AssembledTable(rows: rows, deviantRows: [])
+    }
+    let countBlanks = valueCount < capacity
     for token in tokens {
       switch token.content {
       case .text: continue
       case .blank:
+        if !countBlanks { continue }
         if token.field == 0 {
           if valuesPerLine[token.line, default: 0] >= 2 { pendingBlanks += 1 }
         } else if !cells.isEmpty || valuesPerLine[token.line] != nil {

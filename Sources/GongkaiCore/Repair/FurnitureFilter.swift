@@ -26,10 +26,10 @@ struct FurnitureFilter: Sendable {
     case outside
   }
 
-  private struct Rule: @unchecked Sendable {
-    // NSRegularExpression is immutable once built and safe to share between threads.
+  private struct Rule: Sendable {
     let id: String
-    let regex: NSRegularExpression
+    /// Compiled on first use: most lines never pass the required-word screen.
+    let expression: LazyExpression
     let minimum: Int
     let maxLength: Int
     /// Indices into `words` of the rule's required words.
@@ -57,18 +57,18 @@ struct FurnitureFilter: Sendable {
   /// How far from the start the report's first sentence is looked for, in non-blank lines.
   var headLines = 30
 
-  /// Prepares the catalog's rules; a rule whose pattern does not compile is left out
+  /// Prepares the catalog's rules; a rule whose pattern does not compile never matches
   /// (the model tests catch it).
   init(rules: [FurnitureRule], outsideMarkers: [String] = []) {
     var words: [[UInt8]] = []
-    self.rules = rules.compactMap { rule in
-      guard let regex = try? NSRegularExpression(pattern: rule.pattern) else { return nil }
+    self.rules = rules.map { rule in
       let requires = (rule.requires ?? []).map { word in
         words.append(Array(word.utf8))
         return words.count - 1
       }
       return Rule(
-        id: rule.id, regex: regex, minimum: rule.minimum ?? 1, maxLength: rule.maxLength ?? 80, requires: requires,
+        id: rule.id, expression: LazyExpression(rule.pattern), minimum: rule.minimum ?? 1,
+        maxLength: rule.maxLength ?? 80, requires: requires,
         excludes: rule.excludes ?? [], tabs: rule.tabs ?? false, inside: rule.inside ?? true)
     }
     var byFirst = [[Int]](repeating: [], count: 256)
@@ -125,13 +125,14 @@ struct FurnitureFilter: Sendable {
       guard rule.requires.isEmpty || rule.requires.contains(where: { $0 < 64 && present & (1 << UInt64($0)) != 0 }),
         !rule.excludes.contains(where: { text.contains($0) })
       else { continue }
+      guard let regex = rule.expression.regex else { continue }
       let range = NSRange(text.startIndex..., in: text)
       let minimum = outside ? 1 : rule.minimum
       if minimum <= 1 {
-        if rule.regex.firstMatch(in: text, range: range) != nil { return rule.id }
+        if regex.firstMatch(in: text, range: range) != nil { return rule.id }
       } else {
         var seen = Set<String>()
-        for match in rule.regex.matches(in: text, range: range) {
+        for match in regex.matches(in: text, range: range) {
           if let found = Range(match.range, in: text) {
             seen.insert(String(text[found]).filter { !$0.isWhitespace })
           }

@@ -34,6 +34,9 @@ struct TableAssembler {
     var line: Int
     /// Whether a value came from running text (and may hold several cells).
     var severable = false
+    /// How many values stand on the line of the row's first value, from it on (see
+    /// ``TableAssembler/runs(_:)``).
+    var lineValues = 0
 
     /// An empty row with room for `width` cells.
     init(index: Int, width: Int, line: Int) {
@@ -57,7 +60,12 @@ struct TableAssembler {
           detail: "extra column \(extraColumn + 1) of \(rows[0].width + 1) (a subtotal) left out of every row",
           line: tokens.first?.line ?? 0))
     }
-    for token in tokens { state.take(token, repairs: &repairs) }
+    (state.valuesAhead, state.valuesOnLine, state.severableRun) = Self.runs(tokens)
+    state.tokens = tokens
+    for (index, token) in tokens.enumerated() {
+      state.index = index
+      state.take(token, repairs: &repairs)
+    }
     if state.current == nil { state.openBlankRow(repairs: &repairs) }
     state.close()
     if let first = state.ignored.first {
@@ -71,6 +79,47 @@ struct TableAssembler {
     return AssembledTable(
       rows: state.found.compactMap { $0 }, deviantRows: state.deviant,
       deviations: state.deviations, runs: state.runs)
+  }
+
+  /// For each token: how many values follow from it (itself included) before the next
+  /// label text, how many of those stand on its own line, and whether a value between the
+  /// two label texts came from running text (where one run of digits may hold several
+  /// cells, which the digit splitter decides).
+  static func runs(_ tokens: [CellToken]) -> (ahead: [Int], onLine: [Int], severable: [Bool]) {
+    var ahead = [Int](repeating: 0, count: tokens.count)
+    var onLine = [Int](repeating: 0, count: tokens.count)
+    var severable = [Bool](repeating: false, count: tokens.count)
+    var index = tokens.count - 1
+    while index >= 0 {
+      let token = tokens[index]
+      if case .text = token.content {
+        index -= 1
+        continue
+      }
+      let isValue: Bool
+      if case .value = token.content { isValue = true } else { isValue = false }
+      // The run goes on while the next token is a value or an empty cell.
+      var continues = false
+      if index + 1 < tokens.count {
+        if case .text = tokens[index + 1].content {} else { continues = true }
+      }
+      ahead[index] = (isValue ? 1 : 0) + (continues ? ahead[index + 1] : 0)
+      let sameLine = continues && tokens[index + 1].line == token.line
+      onLine[index] = (isValue ? 1 : 0) + (sameLine ? onLine[index + 1] : 0)
+      severable[index] = (isValue && token.mayHoldSeveral) || (continues && severable[index + 1])
+      index -= 1
+    }
+    // Severable holds for the whole run: carry it forward from the run's first token too.
+    var runSeverable = false
+    for index in tokens.indices {
+      if case .text = tokens[index].content {
+        runSeverable = false
+        continue
+      }
+      runSeverable = runSeverable || severable[index]
+      severable[index] = runSeverable
+    }
+    return (ahead, onLine, severable)
   }
 
   /// The state of one table being rebuilt, token by token. (A struct with mutating
@@ -94,6 +143,25 @@ struct TableAssembler {
     var labelBlanks = 0
     /// The line of the first of those empty cells.
     var labelBlankLine = 0
+    /// Values ahead of each token, on its line, and whether its run may hold several
+    /// cells (see ``TableAssembler/runs(_:)``); the token being taken.
+    var valuesAhead: [Int] = []
+    var valuesOnLine: [Int] = []
+    var severableRun: [Bool] = []
+    var index = 0
+    /// The row last filled to its width, and the line of its last value.
+    var lastFull: (index: Int, line: Int)?
+    /// All the tokens (to name values passed over).
+    var tokens: [CellToken] = []
+
+    /// The raw text of the first `count` values from the token being taken on.
+    func valuesFromHere(_ count: Int) -> String {
+      var raws: [String] = []
+      for token in tokens[min(index, tokens.count)...] where raws.count < count {
+        if case .value(let value) = token.content { raws.append(value.raw) }
+      }
+      return raws.joined(separator: " ")
+    }
 
     init(assembler: TableAssembler, extraColumn: Int?) {
       self.assembler = assembler
@@ -109,6 +177,7 @@ struct TableAssembler {
       case .text(let text):
         if current == nil { openBlankRow(repairs: &repairs) }
         close()
+        lastFull = nil
         skipping = 0
         labelBlanks = 0
         segments.append((text, token.line))
@@ -125,6 +194,13 @@ struct TableAssembler {
       case .value(let value):
         if skipping > 0 {
           skipping -= 1
+          return
+        }
+        if current == nil, segments.isEmpty, let full = lastFull, token.line == full.line, !hasSeveralInRun {
+          // More values on the line than the row it fills has columns.
+          let count = rows[full.index].width + (extraColumn == nil ? 0 : 1) + valuesOnLine[index]
+          unresolve(full.index, values: count, line: token.line, repairs: &repairs)
+          skipping = valuesOnLine[index] - 1
           return
         }
         if current == nil {
@@ -145,7 +221,8 @@ struct TableAssembler {
         guard var row = current else { return }
         current = nil
         let width = rows[row.index].width + (extraColumn == nil ? 0 : 1)
-        while row.pendingBlanks > 0, row.cells.count < width - 1 {
+        // Empty fields are blank cells only when the row's values do not fill it already.
+        while row.pendingBlanks > 0, row.cells.count < width - 1, row.lineValues < width {
           row.cells.append(.blankCell)
           row.origins.append(nil)
           row.pendingBlanks -= 1
@@ -157,7 +234,10 @@ struct TableAssembler {
         row.trailingLine = token.line
         row.trailingBlanks = 0
         current = row
-        if row.cells.count >= width { close() }
+        if row.cells.count >= width {
+          close()
+          lastFull = (row.index, token.line)
+        }
       }
     }
 
@@ -242,15 +322,48 @@ struct TableAssembler {
           Repair(kind: "row_dropped", detail: "subtotal row \(last.text) left out (not in the form)", line: last.line))
         return nil
       }
+      let ahead = index < valuesAhead.count ? valuesAhead[index] : 0
+      let onLine = index < valuesOnLine.count ? valuesOnLine[index] : 0
+      let extra = extraColumn == nil ? 0 : 1
       if let match = assembler.matcher.match(
         count: texts.count, key: key, after: previous, isTaken: { [taken] in taken[$0] })
       {
-        assembler.record(match, segments: segments, line: line, repairs: &repairs)
-        if match.kind == .deviant { deviant.append(match.key) }
-        return OpenRow(index: match.index, width: rows[match.index].width + 1, line: line)
+        return opened(match, segments: texts, lineValues: onLine, line: line, repairs: &repairs)
+      }
+      // A label cell of space-aligned text may hold a group label and the row's own label
+      // (（六）其 1.申请人无正当理由逾期不补): tried again as separate cells.
+      if let last = texts.last, last.text.contains(" ") {
+        let parts = texts.dropLast() + last.text.split(separator: " ").map { (text: String($0), line: last.line) }
+        if let match = assembler.matcher.match(
+          count: parts.count, key: { LabelText.key(parts[$0].text) }, after: previous,
+          isTaken: { [taken] in taken[$0] })
+        {
+          return opened(match, segments: Array(parts), lineValues: onLine, line: line, repairs: &repairs)
+        }
       }
       let next = previous + 1
       guard next < rows.count, !taken[next] else { return nil }
+      // Values under no label the form knows go to the form's next row only when they are
+      // exactly that row's values (a label lost or garbled); more or fewer, and which value
+      // is which cell would be a guess.
+      if ahead > rows[next].width + extra || (texts.isEmpty && ahead != rows[next].width + extra)
+        || !assembler.resembles(texts.map(\.text), row: next)
+      {
+        if texts.isEmpty, let full = lastFull, !hasSeveralInRun {
+          // Pieces after a full row (a number wrapped onto the next line): that row's
+          // numbers are not known for sure either.
+          unresolve(full.index, values: rows[full.index].width + extra + ahead, line: line, repairs: &repairs)
+        } else {
+          repairs.append(
+            Repair(
+              kind: "values_ignored",
+              detail:
+                "\(ahead) value(s) under \"\(segments.map(\.text).joined(separator: " ").prefix(40))\", no row of the form, passed over: \(valuesFromHere(min(ahead, 8)))",
+              line: line))
+        }
+        skipping = ahead
+        return nil
+      }
       let seen = segments.map(\.text).joined(separator: " ")
       repairs.append(
         Repair(
@@ -259,8 +372,42 @@ struct TableAssembler {
             ? "values without a label placed under \(rows[next].label), the next row of the form"
             : "label \"\(seen.prefix(40))\" not recognised; values placed under \(rows[next].label), the next row of the form",
           line: line))
-      return OpenRow(index: next, width: rows[next].width + 1, line: line)
+      var row = OpenRow(index: next, width: rows[next].width + 1, line: line)
+      row.lineValues = onLine
+      return row
     }
+
+    /// The row `match` names, opened for its values after its label `segments`
+    /// (`lineValues` of them on the first value's line).
+    mutating func opened(
+      _ match: LabelMatcher.Match, segments: [(text: String, line: Int)], lineValues: Int, line: Int,
+      repairs: inout [Repair]
+    ) -> OpenRow {
+      assembler.record(match, segments: segments, line: line, repairs: &repairs)
+      if match.kind == .deviant { deviant.append(match.key) }
+      var row = OpenRow(index: match.index, width: rows[match.index].width + 1, line: line)
+      row.lineValues = lineValues
+      return row
+    }
+
+    /// The row at `index` got more values than the form gives it columns (a stray number,
+    /// a number wrapped into two): which value is which cell cannot be told, so its cells
+    /// are null with a finding saying why, and the extra values are passed over (none
+    /// spills into the next row).
+    mutating func unresolve(_ index: Int, values: Int, line: Int, repairs: inout [Repair]) {
+      let width = rows[index].width + (extraColumn == nil ? 0 : 1)
+      let detail =
+        "\(values) values where the form's row \(rows[index].label) has \(width); which value belongs to which column cannot be told"
+      repairs.append(Repair(kind: "values_ignored", detail: detail, line: line))
+      found[index] = AssembledTable.Row(
+        key: rows[index].key, cells: Array(repeating: nil, count: rows[index].width), line: line,
+        origins: Array(repeating: nil, count: rows[index].width), unresolved: detail)
+      lastFull = nil
+    }
+
+    /// Whether a value of the current run came from running text (one run of digits may
+    /// hold several cells: the digit splitter decides, not the count).
+    var hasSeveralInRun: Bool { index < severableRun.count && severableRun[index] }
   }
 
   /// The position of a column the table has beyond the form's, when most rows carry one
@@ -316,6 +463,18 @@ struct TableAssembler {
       if score > best.score || (score == best.score && candidate == width - 1) { best = (candidate, score) }
     }
     return best.index
+  }
+
+  /// Whether `texts` (a label the matcher did not recognise) shares at least a third of
+  /// the row's official label (its character pairs): a garbled or cut label of that row,
+  /// not some other text. No text at all (a lost label) passes.
+  func resembles(_ texts: [String], row index: Int) -> Bool {
+    let joined = texts.map { LabelText.key($0) }.joined()
+    guard !joined.isEmpty else { return true }
+    let wanted = LabelText.bigrams(Array(matcher.canonicalKey(at: index).unicodeScalars))
+    guard !wanted.isEmpty else { return true }
+    let present = Set(LabelText.bigrams(Array(joined.unicodeScalars)))
+    return Double(wanted.filter(present.contains).count) >= Double(wanted.count) / 3
   }
 
   /// Records a label that was not the official one.

@@ -1,7 +1,7 @@
 /// A kind of line that belongs to the page a report was printed from, not to the report:
 /// a portal's banner, navigation, breadcrumb, publication line, catalogue box or footer, or
 /// a browser's header and footer (`lines` of Models/web-furniture.json).
-public struct FurnitureRule: Sendable, Decodable {
+public struct FurnitureRule: Sendable {
   /// Short name, used in the repair that records the dropped line.
   public var id: String
   /// ICU regular expression searched in the line.
@@ -22,10 +22,16 @@ public struct FurnitureRule: Sendable, Decodable {
   public var inside: Bool?
 }
 
-/// The parts of Models/web-furniture.json the text path uses (the HTML front end reads
-/// the rest of the same file).
-struct FurnitureFile: Decodable {
-  var lines: [FurnitureRule]
-  var lineMarkers: [String]
-  var outsideMarkers: [String]
+extension FurnitureRule {
+  /// The rule in the JSON object `model` (an element of `lines` of Models/web-furniture.json).
+  init(model: ModelObject) throws(ModelError) {
+    id = try model.string("id")
+    pattern = try model.string("pattern")
+    minimum = try model.optionalInt("minimum")
+    maxLength = try model.optionalInt("maxLength")
+    requires = try model.optionalStrings("requires")
+    excludes = try model.optionalStrings("excludes")
+    tabs = try model.optionalBool("tabs")
+    inside = try model.optionalBool("inside")
+  }
 }

@@ -72,6 +72,13 @@ public struct LabelMatcher: Sendable {
     let (known, tried) = knownMatch(count: count, key: key, after: previous, isTaken: isTaken)
     if let known { return known }
     guard tried > 0 else { return nil }
+    // The row's own label cut short (its rest wrapped below the values) is the start of
+    // exactly one official label: that beats any likeness of all the text since the last
+    // row joined, where a header repeated after a page break can pull a short label
+    // (（六）其他处理) its way.
+    if let prefix = wrappedLabelPrefix(key(count - 1), after: previous, isTaken: isTaken) {
+      return prefix
+    }
     let joined = (0..<count).map(key).joined()
     let present = Set(LabelText.bigrams(Array(joined.unicodeScalars)))
     func score(_ index: Int) -> (index: Int, matched: Int, coverage: Double)? {
@@ -99,9 +106,6 @@ public struct LabelMatcher: Sendable {
       for index in entries.indices where index <= previous {
         if let candidate = score(index), candidate.coverage >= 0.9, better(candidate, than: best) { best = candidate }
       }
-    }
-    if best == nil, let prefix = wrappedLabelPrefix(key(count - 1), after: previous, isTaken: isTaken) {
-      return prefix
     }
     guard let chosen = best else { return nil }
     let kind: Kind =

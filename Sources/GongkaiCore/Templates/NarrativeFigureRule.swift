@@ -1,6 +1,6 @@
 /// A figure the narrative may state, and the table cells it must agree with
 /// (Models/narrative-figures.json).
-public struct NarrativeFigureRule: Sendable, Decodable {
+public struct NarrativeFigureRule: Sendable {
   /// Short name.
   public var id: String
   /// What the figure counts, for messages.
@@ -15,7 +15,14 @@ public struct NarrativeFigureRule: Sendable, Decodable {
   public var requires: [String]?
 }
 
-/// The file Models/narrative-figures.json.
-struct NarrativeFigureFile: Decodable {
-  var figures: [NarrativeFigureRule]
+extension NarrativeFigureRule {
+  /// The rule in the JSON object `model` of Models/narrative-figures.json.
+  init(model: ModelObject) throws(ModelError) {
+    id = try model.string("id")
+    what = try model.string("what")
+    pattern = try model.string("pattern")
+    value = try model.optionalInt("value")
+    compare = try model.stringLists("compare")
+    requires = try model.optionalStrings("requires")
+  }
 }

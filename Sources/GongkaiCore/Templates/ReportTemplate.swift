@@ -1,8 +1,8 @@
 /// One official report form (2019 or 2021) as read from Models/templates/: its sections,
 /// tables, labels, columns and arithmetic checks.
-public struct ReportTemplate: Sendable, Decodable {
+public struct ReportTemplate: Sendable {
   /// The years a form is meant for.
-  public struct Years: Sendable, Decodable {
+  public struct Years: Sendable {
     /// First year reported on with this form.
     public var first: Int
     /// Last year, or nil while the form is current.
@@ -15,7 +15,7 @@ public struct ReportTemplate: Sendable, Decodable {
   }
 
   /// A numbered part of the report (一 … 六).
-  public struct Section: Sendable, Decodable {
+  public struct Section: Sendable {
     /// Contract key: overview, proactive, requests, appeals, problems, other.
     public var key: String
     /// Its Chinese numeral.
@@ -27,7 +27,7 @@ public struct ReportTemplate: Sendable, Decodable {
   }
 
   /// What a column holds.
-  public enum ColumnKind: String, Sendable, Decodable {
+  public enum ColumnKind: String, Sendable {
     /// A count that cannot be negative.
     case count
     /// A count that may be negative (本年增/减).
@@ -37,7 +37,7 @@ public struct ReportTemplate: Sendable, Decodable {
   }
 
   /// A column of a table.
-  public struct Column: Sendable, Decodable {
+  public struct Column: Sendable {
     /// Contract key.
     public var key: String
     /// Official header text.
@@ -49,7 +49,7 @@ public struct ReportTemplate: Sendable, Decodable {
   }
 
   /// A row of a table.
-  public struct Row: Sendable, Decodable {
+  public struct Row: Sendable {
     /// Contract key.
     public var key: String
     /// The merged cell the row sits under, e.g. （三）不予公开.
@@ -69,7 +69,7 @@ public struct ReportTemplate: Sendable, Decodable {
   }
 
   /// A table whose rows are listed with their columns.
-  public struct Table: Sendable, Decodable {
+  public struct Table: Sendable {
     /// All columns the table's rows use.
     public var columns: [Column]
     /// The rows in form order.
@@ -85,7 +85,7 @@ public struct ReportTemplate: Sendable, Decodable {
   }
 
   /// Table 四: groups by columns.
-  public struct Appeals: Sendable, Decodable {
+  public struct Appeals: Sendable {
     /// The five result columns.
     public var columns: [Column]
     /// The three groups (复议, 直接起诉, 复议后起诉).
@@ -93,7 +93,7 @@ public struct ReportTemplate: Sendable, Decodable {
   }
 
   /// Along which direction a sum check runs.
-  public enum CheckAxis: String, Sendable, Decodable {
+  public enum CheckAxis: String, Sendable {
     /// Sums cells across the columns of each row.
     case columns
     /// Sums rows, column by column.
@@ -101,7 +101,7 @@ public struct ReportTemplate: Sendable, Decodable {
   }
 
   /// An arithmetic rule: sum(parts) == sum(totals), for every row or every column.
-  public struct Check: Sendable, Decodable {
+  public struct Check: Sendable {
     /// The finding's rule name.
     public var rule: String
     /// `requests` or `appeals`.
@@ -139,4 +139,101 @@ public struct ReportTemplate: Sendable, Decodable {
 
   /// The table 三 row with `key`.
   public func requestRow(_ key: String) -> Row? { requests.rows.first { $0.key == key } }
+}
+
+// Reading the form from its Models/templates/ file (see ModelObject).
+extension ReportTemplate {
+  /// The form in the JSON object `model`.
+  init(model: ModelObject) throws(ModelError) {
+    id = try model.string("id")
+    name = try model.string("name")
+    years = try Years(model: model.object("years"))
+    cues = try model.strings("cues")
+    sections = try model.objects("sections").map { (section) throws(ModelError) in try Section(model: section) }
+    proactive = try Table(model: model.object("proactive"))
+    requests = try Table(model: model.object("requests"))
+    appeals = try Appeals(model: model.object("appeals"))
+    checks = try model.objects("checks").map { (check) throws(ModelError) in try Check(model: check) }
+  }
+}
+
+extension ReportTemplate.Years {
+  init(model: ModelObject) throws(ModelError) {
+    first = try model.int("first")
+    last = try model.optionalInt("last")
+  }
+}
+
+extension ReportTemplate.Section {
+  init(model: ModelObject) throws(ModelError) {
+    key = try model.string("key")
+    number = try model.string("number")
+    title = try model.string("title")
+    table = try model.optionalString("table")
+  }
+}
+
+extension ReportTemplate.Column {
+  init(model: ModelObject) throws(ModelError) {
+    key = try model.string("key")
+    label = try model.string("label")
+    if let kind = try model.optionalString("kind") {
+      guard let known = ReportTemplate.ColumnKind(rawValue: kind) else {
+        throw ModelError(file: "", reason: "\(model.place("kind")): unknown kind \(kind)")
+      }
+      self.kind = known
+    } else {
+      kind = nil
+    }
+    unit = try model.optionalString("unit")
+  }
+
+  /// The columns in the list `key` of `model`.
+  static func list(_ key: String, of model: ModelObject) throws(ModelError) -> [Self] {
+    try model.objects(key).map { (column) throws(ModelError) in try Self(model: column) }
+  }
+}
+
+extension ReportTemplate.Row {
+  init(model: ModelObject) throws(ModelError) {
+    key = try model.string("key")
+    group = try model.optionalString("group")
+    label = try model.string("label")
+    columns = try model.optionalStrings("columns")
+    optional = try model.optionalBool("optional")
+    replaces = try model.optionalStrings("replaces")
+    deviation = try model.optionalString("deviation")
+    deviantLabels = try model.optionalStrings("deviantLabels")
+  }
+}
+
+extension ReportTemplate.Table {
+  init(model: ModelObject) throws(ModelError) {
+    columns = try ReportTemplate.Column.list("columns", of: model)
+    rows = try model.objects("rows").map { (row) throws(ModelError) in try ReportTemplate.Row(model: row) }
+    subtotalLabels = try model.optionalStrings("subtotalLabels")
+  }
+}
+
+extension ReportTemplate.Appeals {
+  init(model: ModelObject) throws(ModelError) {
+    columns = try ReportTemplate.Column.list("columns", of: model)
+    groups = try ReportTemplate.Column.list("groups", of: model)
+  }
+}
+
+extension ReportTemplate.Check {
+  init(model: ModelObject) throws(ModelError) {
+    rule = try model.string("rule")
+    table = try model.string("table")
+    let axis = try model.string("across")
+    guard let known = ReportTemplate.CheckAxis(rawValue: axis) else {
+      throw ModelError(file: "", reason: "\(model.place("across")): unknown axis \(axis)")
+    }
+    across = known
+    parts = try model.strings("parts")
+    totals = try model.strings("totals")
+    reportAt = try model.string("reportAt")
+    description = try model.string("description")
+  }
 }

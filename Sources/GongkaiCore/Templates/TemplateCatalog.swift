@@ -1,10 +1,3 @@
-import Foundation
-
-/// The file Models/label-variants.json.
-private struct LabelVariantFile: Decodable {
-  var variants: [String: [String]]
-}
-
 /// Why the models compiled into the binary could not be used.
 public struct ModelError: Error, CustomStringConvertible {
   /// The file of Models/ at fault.
@@ -44,23 +37,32 @@ public struct TemplateCatalog: Sendable {
 
   /// Builds a catalog from Models/ file texts keyed by their path inside Models/.
   public init(files: [String: String]) throws {
-    let decoder = JSONDecoder()
-    func decode<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
+    /// The top-level object of the file `name`, read with `read`; errors name the file.
+    func decode<T>(_ name: String, _ read: (ModelObject) throws(ModelError) -> T) throws(ModelError) -> T {
       guard let text = files[name] else { throw ModelError(file: name, reason: "missing") }
       do {
-        return try decoder.decode(T.self, from: Data(text.utf8))
+        return try read(ModelObject(JSONReader.parse(text), path: ""))
+      } catch let error as ModelError {
+        throw ModelError(file: name, reason: error.reason)
       } catch {
         throw ModelError(file: name, reason: "\(error)")
       }
     }
     templates = try files.keys.filter { $0.hasPrefix("templates/") }.sorted()
-      .map { try decode(ReportTemplate.self, $0) }
+      .map { (name) throws(ModelError) in
+        try decode(name) { (model) throws(ModelError) in try ReportTemplate(model: model) }
+      }
     guard !templates.isEmpty else { throw ModelError(file: "templates/", reason: "no templates") }
-    labelVariants = try decode(LabelVariantFile.self, "label-variants.json").variants
-    narrativeFigures = try decode(NarrativeFigureFile.self, "narrative-figures.json").figures
-    let furniture = try decode(FurnitureFile.self, "web-furniture.json")
-    pageFurniture = furniture.lines
-    outsideFurnitureMarkers = furniture.lineMarkers + furniture.outsideMarkers
+    labelVariants = try decode("label-variants.json") { (model) throws(ModelError) in
+      try model.stringListsByKey("variants")
+    }
+    narrativeFigures = try decode("narrative-figures.json") { (model) throws(ModelError) in
+      try model.objects("figures").map { (rule) throws(ModelError) in try NarrativeFigureRule(model: rule) }
+    }
+    (pageFurniture, outsideFurnitureMarkers) = try decode("web-furniture.json") { (model) throws(ModelError) in
+      let lines = try model.objects("lines").map { (rule) throws(ModelError) in try FurnitureRule(model: rule) }
+      return (lines, try model.strings("lineMarkers") + model.strings("outsideMarkers"))
+    }
     guard let schema = files["report.schema.json"] else {
       throw ModelError(file: "report.schema.json", reason: "missing")
     }

@@ -4,18 +4,19 @@ import Foundation
 /// against the tables: "共办理…申请10件" under a table whose total is 0 is a
 /// `narrative_mismatch`.
 final class NarrativeChecker: @unchecked Sendable {
-  /// A rule with its expression compiled and its `requires` words as bits of `keywords`.
+  /// A rule with its expression (compiled on first use) and its `requires` words as bits
+  /// of `keywords`.
   private final class CompiledRule {
     let rule: NarrativeFigureRule
-    let regex: NSRegularExpression
+    let expression: LazyExpression
     /// Bits of the keywords a sentence needs one of (all bits when the rule names none).
     let requiredMask: UInt64
     /// `rule.compare` with each path split into table, row and column once.
     let alternatives: [(text: String, cells: [(table: String, row: String, column: String)]?)]
 
-    init(rule: NarrativeFigureRule, regex: NSRegularExpression, requiredMask: UInt64) {
+    init(rule: NarrativeFigureRule, requiredMask: UInt64) {
       self.rule = rule
-      self.regex = regex
+      expression = LazyExpression(rule.pattern)
       self.requiredMask = requiredMask
       alternatives = rule.compare.map { paths in
         let cells = paths.map { path -> (table: String, row: String, column: String)? in
@@ -35,7 +36,7 @@ final class NarrativeChecker: @unchecked Sendable {
     var hasDigit: Bool
   }
 
-  // NSRegularExpression is immutable once built and safe to share between threads.
+  // LazyExpression compiles under a lock, and NSRegularExpression is immutable once built.
   private let rules: [CompiledRule]
   /// Every rule's `requires` words, as UTF-8 (at most 64).
   private let keywords: [[UInt8]]
@@ -44,15 +45,19 @@ final class NarrativeChecker: @unchecked Sendable {
     // A sentence is looked at only if some rule could apply to it (its `requires` words).
     let words = Array(Array(Set(catalog.narrativeFigures.flatMap { $0.requires ?? [] })).sorted().prefix(64))
     keywords = words.map { Array($0.utf8) }
-    rules = catalog.narrativeFigures.compactMap { rule in
-      guard let regex = try? NSRegularExpression(pattern: rule.pattern) else { return nil }
+    rules = catalog.narrativeFigures.map { rule in
       var mask = UInt64.max
       if let requires = rule.requires {
         mask = 0
         for (bit, word) in words.enumerated() where requires.contains(word) { mask |= 1 << UInt64(bit) }
       }
-      return CompiledRule(rule: rule, regex: regex, requiredMask: mask)
+      return CompiledRule(rule: rule, requiredMask: mask)
     }
+  }
+
+  /// Compiles every rule's expression now rather than on first use.
+  func prepare() {
+    for compiled in rules { _ = compiled.expression.regex }
   }
 
   /// A figure the narrative states and the cells (table, row, column) whose sums it may equal.
@@ -69,7 +74,7 @@ final class NarrativeChecker: @unchecked Sendable {
         let range = NSRange(sentence.text.startIndex..., in: sentence.text)
         for compiled in rules where compiled.rule.value != nil || sentence.hasDigit {
           guard compiled.requiredMask & sentence.keywords != 0,
-            let match = compiled.regex.firstMatch(in: sentence.text, range: range)
+            let match = compiled.expression.regex?.firstMatch(in: sentence.text, range: range)
           else { continue }
           var figure = compiled.rule.value
           if figure == nil, match.numberOfRanges > 1, let group = Range(match.range(at: 1), in: sentence.text) {
@@ -96,7 +101,7 @@ final class NarrativeChecker: @unchecked Sendable {
         for compiled in rules where compiled.rule.value != nil || sentence.hasDigit {
           let rule = compiled.rule
           guard compiled.requiredMask & sentence.keywords != 0,
-            let match = compiled.regex.firstMatch(in: sentence.text, range: range)
+            let match = compiled.expression.regex?.firstMatch(in: sentence.text, range: range)
           else { continue }
           let figure: Int?
           if let value = rule.value {

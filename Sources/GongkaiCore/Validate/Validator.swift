@@ -17,8 +17,13 @@ public struct Validator: Sendable {
 
   /// Creates a validator for the catalog's forms.
   public init(catalog: TemplateCatalog = .standard) {
+    self.init(catalog: catalog, narrative: NarrativeChecker(catalog: catalog))
+  }
+
+  /// A validator sharing `narrative` (built for `catalog`) with the repairer.
+  init(catalog: TemplateCatalog, narrative: NarrativeChecker) {
     self.catalog = catalog
-    narrative = NarrativeChecker(catalog: catalog)
+    self.narrative = narrative
     var layouts: [String: [String: CountGrid.Layout]] = [:]
     var plans: [String: [CheckPlan]] = [:]
     for template in catalog.templates {

@@ -17,8 +17,13 @@ public struct LayoutReconstructor: Sendable {
 
   /// The layouts of `pages`, headers and footers removed, line-less tables found.
   public func layouts(of pages: [PositionedPage]) -> [PageLayout] {
-    let analyzed = pages.map { analyzer.layout(of: $0) }
-    return furniture.removing(from: analyzed).map { page in
+    layouts(ofAnalyzed: pages.map { analyzer.layout(of: $0) })
+  }
+
+  /// The layouts of pages already read one by one with `analyzer` (in page order), headers
+  /// and footers removed, line-less tables found.
+  public func layouts(ofAnalyzed analyzed: [PageLayout]) -> [PageLayout] {
+    furniture.removing(from: analyzed).map { page in
       var page = page
       page.blocks = alignedTables.apply(to: page.blocks)
       return page
@@ -47,11 +52,25 @@ public struct LayoutReconstructor: Sendable {
     var previousTableEndsPage = false
 
     for page in pages {
+      // Whether every block so far on this page continued the table the last page ended
+      // with (the rest of a label a page break cut off).
+      var continuing = true
       for (index, block) in page.blocks.enumerated() {
-        let isFirst = index == 0
+        let isFirst = continuing
+        continuing = false
         let isLast = index == page.blocks.count - 1
         switch block {
         case .line(let line):
+          if let before = previousTable, previousTableEndsPage, isFirst, !output.isEmpty,
+            let merged = Self.continuingLabel(of: before, with: line)
+          {
+            // The rest of the last row's label, cut off by the page break.
+            output[output.count - 1] = merged.line
+            previousTable?.rows[before.rows.count - 1] = merged
+            continuing = true
+            previousTableEndsPage = true
+            continue
+          }
           if let before = previousLine,
             margins.continues(before, with: line, acrossPages: previousLineEndsPage && isFirst)
               || margins.continuesHeading(before, with: line, pageWidth: page.width),
@@ -132,9 +151,11 @@ public struct LayoutReconstructor: Sendable {
 
   /// The row `last` completed by `first` when a page break split it: `first` holds only
   /// the rest of labels begun in `last` (no numbers, nothing that starts a new label such
-  /// as `1.` or `（二）`); `nil` otherwise.
+  /// as `1.` or `（二）`), or only the lower pieces of numbers wrapped in narrow columns
+  /// (`14` at the foot of one page, `2` at the head of the next: 142); `nil` otherwise.
   static func joiningSplitRow(_ last: TableRow, _ first: TableRow) -> TableRow? {
     guard last.cells.count == first.cells.count else { return nil }
+    if let wrapped = joiningWrappedNumbers(last, first) { return wrapped }
     var cells = last.cells
     var joined = false
     for (index, piece) in first.cells.enumerated() where !piece.isEmpty {
@@ -148,6 +169,48 @@ public struct LayoutReconstructor: Sendable {
     guard joined else { return nil }
     let box = last.box.union(first.box)
     return TableRow(cells: cells, box: box, cellBoxes: last.cellBoxes)
+  }
+
+  /// `last` completed by `first` when `first` holds nothing but digits, each under a
+  /// number of `last`, and no label: a row of the form always has its label (or its
+  /// sub-label) in the row, so a label-less row of digit pieces at the head of the
+  /// continued table is the rest of numbers a page break cut (the upper piece first).
+  static func joiningWrappedNumbers(_ last: TableRow, _ first: TableRow) -> TableRow? {
+    guard last.cells.contains(where: { !$0.isEmpty && !Self.isNumeric($0) }) else { return nil }
+    var cells = last.cells
+    var joined = false
+    for (index, piece) in first.cells.enumerated() where !piece.isEmpty {
+      let head = last.cells[index]
+      guard piece.allSatisfy(\.isWholeNumberDigit), !head.isEmpty,
+        head.allSatisfy({ $0.isWholeNumberDigit || $0 == "-" })
+      else { return nil }
+      cells[index] = head + piece
+      joined = true
+    }
+    guard joined else { return nil }
+    return TableRow(cells: cells, box: last.box.union(first.box), cellBoxes: last.cellBoxes)
+  }
+
+  /// The last row of `table` with `line` added to its label in the column the line sits
+  /// in, when the line is the rest of that label cut off by a page break: a line at the
+  /// head of the next page, inside one column of the table, whose cell in the last row is
+  /// label text; the line holds no number and starts no new label (`2.`, `（二）`, `四、`).
+  static func continuingLabel(of table: Table, with line: TextLine) -> TableRow? {
+    guard let last = table.rows.last, table.columnEdges.count == last.cells.count + 1,
+      !line.text.isEmpty, !isNumeric(line.text), !Margins.startsWithEnumerator(line.text),
+      !startsWithNumberedItem(line.text)
+    else { return nil }
+    let edges = table.columnEdges
+    guard
+      let column = last.cells.indices.first(where: { index in
+        line.box.minX >= edges[index] - 2 && line.box.maxX <= edges[index + 1] + 2
+      }),
+      !last.cells[column].isEmpty, !isNumeric(last.cells[column])
+    else { return nil }
+    var row = last
+    row.cells[column] += line.text
+    row.box = row.box.union(line.box)
+    return row
   }
 
   /// Whether a cell holds a number (digits with an optional sign, separators or unit).

@@ -16,7 +16,7 @@ public struct RuledTableFinder: Sendable {
 
   /// The ruled tables of `page` and, for each, the indices of the characters it took.
   public func tables(on page: PositionedPage) -> [(table: Table, characters: Set<Int>)] {
-    let grids = self.grids(from: page.rulings)
+    let grids = Self.droppingFrames(self.grids(from: page.rulings), pageHeight: page.height)
     var results: [(table: Table, characters: Set<Int>)] = []
     var taken = Set<Int>()
     for grid in grids {
@@ -32,6 +32,21 @@ public struct RuledTableFinder: Sendable {
       results.append((table, Set(inside)))
     }
     return results
+  }
+
+  /// `grids` without frames: a grid of one column (a box, however many lines cross it)
+  /// that holds another grid or reaches over half the page is a frame around the page or
+  /// its text, not a table; its text is read as running text and its tables as tables.
+  static func droppingFrames(_ grids: [Grid], pageHeight: Double) -> [Grid] {
+    grids.filter { grid in
+      guard grid.xs.count == 2 else { return true }
+      let box = grid.box
+      let holdsGrid = grids.contains { other in
+        other.box != box && other.box.minX >= box.minX - 1 && other.box.maxX <= box.maxX + 1
+          && other.box.minY >= box.minY - 1 && other.box.maxY <= box.maxY + 1
+      }
+      return !holdsGrid && box.height < pageHeight / 2
+    }
   }
 
   /// A grid: its column and row edges and which edges are drawn.

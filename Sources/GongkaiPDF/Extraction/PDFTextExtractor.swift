@@ -70,6 +70,10 @@ public enum PDFTextExtractor {
     let bitmapFinder = RulingLineFinder(options: options.rulings)
     var pages: [PositionedPage] = []
     var withoutText: [Int] = []
+    let reconstructor = LayoutReconstructor()
+    // Each page's layout is read beside the extraction of the next.
+    let analysis = PageAnalysisPipeline(analyzer: reconstructor.analyzer)
+    defer { analysis.close() }
     for number in 1...document.pageCount {
       let page = try document.page(number)
       let positioned: PositionedPage
@@ -84,10 +88,10 @@ public enum PDFTextExtractor {
         continue
       }
       pages.append(positioned)
+      analysis.add(positioned)
     }
-    let reconstructor = LayoutReconstructor()
     var placement: TextPlacement? = options.placement ? TextPlacement() : nil
-    let text = reconstructor.render(reconstructor.layouts(of: pages), placement: &placement)
+    let text = reconstructor.render(reconstructor.layouts(ofAnalyzed: analysis.layouts()), placement: &placement)
     for page in pages { placement?.characters[page.number] = page.characters }
     return ExtractedPDF(
       text: text, pageCount: document.pageCount, title: document.title,

@@ -1,0 +1,120 @@
+import Foundation
+import GongkaiCore
+import Testing
+
+// report2021, proactiveRows and appealRow: GridCellTests.swift
+private let appealValues = appealRow.split(separator: "\t").map(String.init)
+/// The report with table 三 given as `requests` (tables 二 and 四 as GridCellTests has them).
+private func reportWith(requests: String) throws -> Report {
+  try Fixtures.report(
+    ofText: report2021(proactive: proactiveRows, appeals: appealValues.joined(separator: "\t"), requests: requests))
+}
+
+private let appealHeader = "行政复议\t行政诉讼\n\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计"
+
+private func locations(_ report: Report, rule: String) -> Set<String> {
+  Set(report.findings.filter { $0.rule == rule }.map(\.location))
+}
+
+/// The form as the last word: a row never gets more values than the form gives it, and
+/// values are never moved to another row on a guess (OUTPUT.md: null with a finding).
+@Suite("Template as the last word")
+struct TemplateLastWordTests {
+  @Test("table 四: fifteen values fill the fifteen cells in order, whatever empty fields stand before them")
+  func appealsIgnoreEmptyFieldsWhenFull() throws {
+    // A header's empty corners carried onto the line of values by a page break.
+    let row = "\t\t\t\t" + appealValues.joined(separator: "\t")
+    let report = try Fixtures.report(ofText: report2021(proactive: proactiveRows, appeals: appealHeader + "\n" + row))
+    #expect(report.appeals.cell("review", "upheld") == .some(.count(1)))
+    #expect(report.appeals.cell("review", "total") == .some(.count(5)))
+    #expect(report.appeals.cell("litigation_after_review", "total") == .some(.count(9)))
+    #expect(locations(report, rule: "placeholder").isEmpty)
+    #expect(!report.findings.contains { $0.severity == .error && $0.location.hasPrefix("appeals.") })
+  }
+
+  @Test("table 四: more than fifteen values → every cell null with a finding saying why, no guess")
+  func appealsOverfull() throws {
+    let row = (appealValues + ["3"]).joined(separator: "\t")
+    let report = try Fixtures.report(ofText: report2021(proactive: proactiveRows, appeals: appealHeader + "\n" + row))
+    for group in ["review", "litigation_direct", "litigation_after_review"] {
+      for cell in ["upheld", "corrected", "other", "pending", "total"] {
+        #expect(report.appeals.cell(group, cell) == .some(nil), "\(group).\(cell)")
+      }
+    }
+    let missing = report.findings.filter { $0.rule == "missing" && $0.location.hasPrefix("appeals.") }
+    #expect(missing.count == 15)
+    #expect(missing.allSatisfy { $0.message.contains("16") })
+  }
+
+  @Test("a row with more values than its columns is null with a finding; nothing spills into the next row")
+  func rowOverfull() throws {
+    let table = proactiveRows.replacingOccurrences(of: "规章\t1\t0\t5", with: "规章\t1\t0\t5\t7")
+    let report = try Fixtures.report(
+      ofText: report2021(proactive: table, appeals: appealValues.joined(separator: "\t")))
+    for cell in ["issued", "repealed", "in_force"] {
+      #expect(report.proactive.cell("rules", cell) == .some(nil), "rules.\(cell)")
+    }
+    #expect(locations(report, rule: "missing").isSuperset(of: ["proactive.rules.issued", "proactive.rules.in_force"]))
+    #expect(report.proactive.cell("normative_documents", "issued") == .some(.count(3)))
+    #expect(report.proactive.cell("normative_documents", "in_force") == .some(.count(20)))
+    #expect(!report.repairs.contains { $0.kind == "row_realigned" })
+  }
+
+  @Test("values under a label that is nothing like the form's next row are not put there")
+  func unknownLabelNotRealigned() throws {
+    let table = proactiveRows.replacingOccurrences(of: "规章\t1\t0\t5", with: "附注说明\t1\t0\t5")
+    let report = try Fixtures.report(
+      ofText: report2021(proactive: table, appeals: appealValues.joined(separator: "\t")))
+    #expect(report.proactive.cell("rules", "issued") != .some(.count(1)))
+    #expect(report.proactive.cell("normative_documents", "in_force") == .some(.count(20)))
+    #expect(!report.repairs.contains { $0.kind == "row_realigned" })
+    #expect(
+      report.repairs.contains {
+        $0.kind == "values_ignored" && $0.detail.contains("附注说明") && $0.detail.contains("1 0 5")
+      })
+  }
+
+  @Test("a label cell holding a group label and the row's own label (space-aligned) names the row")
+  func groupAndRowLabelInOneCell() throws {
+    let requests = """
+      一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1
+      （六）其 1.申请人无正当理由逾期不补 1 0 0 0 0 0 1
+      正、行政机关不再处理其政府信息公开申请
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("other_no_correction", "natural_person") == .some(.count(1)))
+    #expect(report.requests.cell("other_no_correction", "total") == .some(.count(1)))
+    #expect(report.requests.cell("other", "natural_person") == .some(nil))
+  }
+  @Test("a label cut short names its row even after a header repeated by a page break")
+  func cutLabelAfterRepeatedHeader() throws {
+    let requests = """
+      一、本年新收政府信息公开申请数量 143 21 1 0 4 2 171
+      申请人情况
+      法人或其他组织
+      自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计
+      （二）部分公开（区分处理的，只
+      18 3 0 0 0 0 21
+      计这一情形，不计其他情形）
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("partially_granted", "natural_person") == .some(.count(18)))
+    #expect(report.requests.cell("partially_granted", "total") == .some(.count(21)))
+    #expect(report.requests.cell("other", "natural_person") == .some(nil))
+  }
+  @Test("pieces of numbers on the line after a full row make that row unsure, not the next row's values")
+  func piecesAfterFullRow() throws {
+    let requests = """
+      一、本年新收政府信息公开申请数量 14 21 1 0 4 2 17
+      3 1
+      二、上年结转政府信息公开申请数量 6 1 0 0 0 0 7
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("new", "natural_person") == .some(nil))
+    #expect(report.requests.cell("new", "total") == .some(nil))
+    #expect(report.requests.cell("carried_over", "natural_person") == .some(.count(6)))
+    #expect(report.requests.cell("carried_over", "total") == .some(.count(7)))
+    let missing = report.findings.filter { $0.rule == "missing" && $0.location == "requests.new.total" }
+    #expect(missing.first?.message.contains("cannot be told") == true)
+  }
+}

@@ -1,0 +1,90 @@
+import GongkaiLayout
+import Testing
+
+/// Tables cut by page breaks in the ways make_break_variants.py makes them, and frames
+/// drawn around a page (Samples/pdf-breaks).
+@Suite("Page breaks inside tables, page frames")
+struct PageBreakTests {
+  /// A frame around an A4 page's text.
+  let frame = [
+    RulingLine(axis: .horizontal, position: 60, start: 70, end: 525),
+    RulingLine(axis: .horizontal, position: 780, start: 70, end: 525),
+    RulingLine(axis: .vertical, position: 70, start: 60, end: 780),
+    RulingLine(axis: .vertical, position: 525, start: 60, end: 780),
+  ]
+
+  /// A ruled table part: `rows` of cells in columns `xs`, 20 points a row from `top`.
+  func ruledPart(_ rows: [[String]], xs: [Double], top: Double) -> (
+    characters: [PositionedCharacter], rulings: [RulingLine]
+  ) {
+    let ys = (0...rows.count).map { top + Double($0) * 20 }
+    var text: [PositionedCharacter] = []
+    for (index, row) in rows.enumerated() {
+      for (column, cell) in row.enumerated() where !cell.isEmpty {
+        text += characters(cell, x: xs[column] + 3, y: ys[index] + 5)
+      }
+    }
+    return (text, grid(xs: xs, ys: ys))
+  }
+
+  @Test("a number wrapped in its cell and cut by the page break is joined, upper piece first")
+  func wrappedNumberAcrossPages() {
+    let xs: [Double] = [90, 300, 330, 360, 390]
+    let part1 = ruledPart([["（六）其他处理", "6", "1", "7"], ["（七）总计", "14", "20", "16"]], xs: xs, top: 700)
+    let part2 = ruledPart([["", "2", "", "8"], ["四、结转下年度继续办理", "7", "2", "10"]], xs: xs, top: 80)
+    let first = PositionedPage(number: 1, width: 595, height: 842, characters: part1.characters, rulings: part1.rulings)
+    let second = PositionedPage(
+      number: 2, width: 595, height: 842, characters: part2.characters, rulings: part2.rulings)
+    let text = LayoutReconstructor().text(of: [first, second])
+    #expect(
+      text.lines.dropLast() == [
+        "（六）其他处理\t6\t1\t7",
+        "（七）总计\t142\t20\t168",
+        "四、结转下年度继续办理\t7\t2\t10",
+      ])
+  }
+
+  @Test("a row of numbers with its own label at the head of the next page stays a row")
+  func labelledRowNotJoined() {
+    let xs: [Double] = [90, 300, 330, 360, 390]
+    let part1 = ruledPart([["（七）总计", "14", "20", "16"]], xs: xs, top: 700)
+    let part2 = ruledPart([["四、结转下年度继续办理", "2", "", "8"]], xs: xs, top: 80)
+    let first = PositionedPage(number: 1, width: 595, height: 842, characters: part1.characters, rulings: part1.rulings)
+    let second = PositionedPage(
+      number: 2, width: 595, height: 842, characters: part2.characters, rulings: part2.rulings)
+    let text = LayoutReconstructor().text(of: [first, second])
+    #expect(text.lines.dropLast() == ["（七）总计\t14\t20\t16", "四、结转下年度继续办理\t2\t\t8"])
+  }
+
+  @Test("the rest of a label at the head of the next page, as a line inside the label's column, joins the label")
+  func labelLineAcrossPages() {
+    // A table without rules: columns from aligned text; page 2 starts with the label's rest.
+    var text1 = characters("3.其他", x: 90, y: 700) + characters("0", x: 300, y: 700) + characters("1", x: 340, y: 700)
+    text1 +=
+      characters("1.申请人无正当理由", x: 90, y: 720) + characters("1", x: 300, y: 720)
+      + characters("0", x: 340, y: 720)
+    let text2 = characters("逾期不补正", x: 90, y: 80) + characters("五、存在的主要问题及改进情况", x: 60, y: 200)
+    let first = PositionedPage(number: 1, width: 595, height: 842, characters: text1)
+    let second = PositionedPage(number: 2, width: 595, height: 842, characters: text2)
+    let text = LayoutReconstructor().text(of: [first, second])
+    #expect(text.lines.dropLast() == ["3.其他\t0\t1", "1.申请人无正当理由逾期不补正\t1\t0", "五、存在的主要问题及改进情况"])
+  }
+
+  @Test("a frame around the page is no table: the table inside it and the text are read as they are")
+  func pageFrame() {
+    let table = ruledPart([["信息内容", "数量"], ["行政许可", "156"]], xs: [90, 400, 500], top: 300)
+    let text = characters("二、主动公开政府信息情况", x: 90, y: 270) + table.characters
+    let page = PositionedPage(number: 1, width: 595, height: 842, characters: text, rulings: frame + table.rulings)
+    let tables = RuledTableFinder().tables(on: page).map(\.table)
+    #expect(tables.map { $0.rows.map(\.cells) } == [[["信息内容", "数量"], ["行政许可", "156"]]])
+    let output = LayoutReconstructor().text(of: [page])
+    #expect(output.lines.dropLast() == ["二、主动公开政府信息情况", "信息内容\t数量", "行政许可\t156"])
+  }
+
+  @Test("a frame around a page of running text is no table either")
+  func frameAroundText() {
+    let page = PositionedPage(
+      number: 1, width: 595, height: 842, characters: characters("本年度未收取信息处理费。", x: 90, y: 100), rulings: frame)
+    #expect(RuledTableFinder().tables(on: page).isEmpty)
+  }
+}
