@@ -20,8 +20,8 @@ public enum MarkdownInput {
       tableRows.removeAll()
     }
 
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+    // "\r\n" is one Character in Swift, so splitting at "\n" alone leaves a CRLF file one line.
+    for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
       let trimmed = line.drop { $0 == " " || $0 == "\t" }
       if !html.isEmpty {
         html.append(line)

@@ -62,6 +62,24 @@ struct ReportReaderTests {
     #expect(report.requests.cell("new", "total")??.count == 7)
   }
 
+  @Test("Markdown with Windows line ends (CRLF) reads as its LF copy does: tables, findings, repairs")
+  func markdownLineEnds() throws {
+    let folder = root.appending(path: "Samples/markdown")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path()).filter { $0.hasSuffix(".md") }
+    #expect(!names.isEmpty)
+    for name in names.sorted() {
+      let lf = try Data(contentsOf: folder.appending(path: name))
+      let crlf = Data(String(decoding: lf, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
+      let expected = try ReportReader().report(data: lf, name: name)
+      let report = try ReportReader().report(data: crlf, name: name)
+      #expect(report.requests == expected.requests, "\(name)")
+      #expect(report.proactive == expected.proactive, "\(name)")
+      #expect(report.appeals == expected.appeals, "\(name)")
+      #expect(report.findings == expected.findings, "\(name)")
+      #expect(report.repairs == expected.repairs, "\(name)")
+    }
+  }
+
   @Test("a loaded web page says where each table line came from: table, grid row, grid columns")
   func gridOrigins() throws {
     let input = try InputLoader.load(root.appending(path: "Samples/html/gen-2021-a.clean.html").path())
