@@ -150,9 +150,11 @@ public struct ReviewPage: Sendable {
       if let line { byLine[line, default: []].append(entry) }
     }
     var html = "<pre class=\"text\">"
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    // "\r\n" is one Character: split at it too, or a CRLF file shows as one line.
+    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+    for (index, line) in lines.enumerated() {
       let number = index + 1
-      let characters = Array(line.hasSuffix("\r") ? line.dropLast() : line)
+      let characters = Array(line)
       // Each cell's characters, found left to right (within its tab-separated field when known).
       var ranges: [(Range<Int>, CellProvenance)] = []
       var unplaced: [CellProvenance] = []
