@@ -1,5 +1,6 @@
 import GongkaiCore
 import GongkaiMarkup
+import Synchronization
 
 /// Locators of the markup front ends, built from what they know of their text.
 enum MarkupLocators {
@@ -11,31 +12,54 @@ enum MarkupLocators {
   /// input that holds its cells (a pipe-table row, or the HTML block of a converter's table):
   /// the first input line from the previous match on (then from the top) that holds every
   /// field of the line, in order. Lines are compared as UTF-8 without blanks and Markdown
-  /// markers (valid UTF-8 matches byte for byte where it matches scalar for scalar).
+  /// markers (valid UTF-8 matches byte for byte where it matches scalar for scalar). Only
+  /// the lines the parser asks about (those holding cells) are matched, when asked.
   static func markdown(input: String, text: String) -> MarkdownLineLocator {
-    let inputLines = InputLines(input)
-    var map: [Int: Int] = [:]
-    var cursor = 0
-    let bytes = Array(text.utf8)
-    bytes.withUnsafeBufferPointer { buffer in
-      forEachLine(of: buffer) { number, line in
-        // Only a line with a digit can hold a value with provenance (placeholders are null),
-        // and only an input line with a digit can hold it.
-        guard hasDigit(line) else { return }
-        let fields = line.split(separator: 9).map(squeezed).filter { !$0.isEmpty }
-        guard !fields.isEmpty else { return }
-        if let found = inputLines.first(holding: fields, from: cursor) {
-          map[number + 1] = found + 1
-          cursor = found
-        }
+    MarkdownLineLocator(input: input, text: text)
+  }
+
+  /// The matching behind `markdown(input:text:)`, line by line on demand.
+  final class MarkdownLineMatcher {
+    private let inputLines: InputLines
+    /// The text's UTF-8 and each of its lines' byte range (index: 0-based line).
+    private let text: [UInt8]
+    private var lineRanges: [Range<Int>] = []
+    /// Input line (0-based) of each text line already matched; nil when none holds it.
+    private var found: [Int: Int?] = [:]
+    /// Where the next search starts: the last match.
+    private var cursor = 0
+
+    init(input: String, text: String) {
+      inputLines = InputLines(input)
+      self.text = Array(text.utf8)
+      self.text.withUnsafeBufferPointer { buffer in
+        MarkupLocators.forEachLine(of: buffer) { _, line in lineRanges.append(line.startIndex..<line.endIndex) }
       }
     }
-    return MarkdownLineLocator(lines: map)
+
+    /// The 1-based input line holding 1-based text line `number`'s fields.
+    func inputLine(of number: Int) -> Int? {
+      let index = number - 1
+      if let known = found[index] { return known.map { $0 + 1 } }
+      guard lineRanges.indices.contains(index) else { return nil }
+      let result: Int? = text.withUnsafeBufferPointer { buffer in
+        let line = buffer[lineRanges[index]]
+        // Only a line with a digit can hold a value with provenance (placeholders are null),
+        // and only an input line with a digit can hold it.
+        guard MarkupLocators.hasDigit(line) else { return nil }
+        let fields = line.split(separator: 9).map(MarkupLocators.squeezed).filter { !$0.isEmpty }
+        guard !fields.isEmpty else { return nil }
+        return inputLines.first(holding: fields, from: cursor)
+      }
+      if let result { cursor = result }
+      found[index] = .some(result)
+      return result.map { $0 + 1 }
+    }
   }
 
   /// Calls `body` with each line's 0-based number and bytes, split at line feeds as the
   /// pipeline numbers lines (a carriage return before one stays: it is a blank, squeezed out).
-  private static func forEachLine(
+  fileprivate static func forEachLine(
     of bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Slice<UnsafeBufferPointer<UInt8>>) -> Void
   ) {
     var start = 0
@@ -50,7 +74,7 @@ enum MarkupLocators {
 
   /// The input's lines that have a digit, each squeezed once and only when first compared,
   /// with a summary of its bytes that rules most lines out without comparing.
-  private final class InputLines {
+  fileprivate final class InputLines {
     /// The input's UTF-8.
     private let bytes: [UInt8]
     /// Line numbers (0-based) of the lines with a digit, ascending.
@@ -61,6 +85,8 @@ enum MarkupLocators {
     private var squeezedLines: [[UInt8]?] = []
     /// Each candidate's summary (see `summary`), once computed.
     private var summaries: [UInt64] = []
+    /// Whether each candidate is table markup: a pipe row, or holds an HTML cell.
+    private var isTableLine: [Bool] = []
 
     init(_ input: String) {
       bytes = Array(input.utf8)
@@ -69,6 +95,7 @@ enum MarkupLocators {
           guard MarkupLocators.hasDigit(line) else { return }
           candidates.append(number)
           ranges.append(line.startIndex..<line.endIndex)
+          isTableLine.append(MarkupLocators.isTableMarkup(line))
         }
       }
       squeezedLines = Array(repeating: nil, count: candidates.count)
@@ -79,6 +106,21 @@ enum MarkupLocators {
     /// before it; nil when none does.
     func first(holding fields: [[UInt8]], from start: Int) -> Int? {
       let needed = fields.reduce(0) { $0 | MarkupLocators.summary($1) }
+      let whole = Array(fields.joined())
+      // A line that is exactly the fields (a pipe-table row) beats one that only holds them
+      // somewhere (a sentence of the narrative giving the same figures).
+      if let exact = first(from: start, where: { self.squeezed($0) == whole }) { return exact }
+      // Several fields come from a table: a pipe row or a converter's HTML table first.
+      if fields.count > 1,
+        let row = first(from: start, where: { self.isTableLine[$0] && self.holds($0, fields, needed) })
+      {
+        return row
+      }
+      return first(from: start, where: { position in self.holds(position, fields, needed) })
+    }
+
+    /// The first candidate line at or after line `start` passing `test`, else the first before it.
+    private func first(from start: Int, where test: (Int) -> Bool) -> Int? {
       // The first candidate at or after `start`, by binary search.
       var low = 0
       var high = candidates.count
@@ -86,21 +128,42 @@ enum MarkupLocators {
         let middle = (low + high) / 2
         if candidates[middle] < start { low = middle + 1 } else { high = middle }
       }
-      for position in low..<candidates.count where holds(position, fields, needed) { return candidates[position] }
-      for position in 0..<low where holds(position, fields, needed) { return candidates[position] }
+      for position in low..<candidates.count where test(position) { return candidates[position] }
+      for position in 0..<low where test(position) { return candidates[position] }
       return nil
+    }
+
+    /// Candidate `position` squeezed (computed once).
+    private func squeezed(_ position: Int) -> [UInt8] {
+      if let line = squeezedLines[position] { return line }
+      let line = bytes.withUnsafeBufferPointer { MarkupLocators.squeezed($0[ranges[position]]) }
+      squeezedLines[position] = line
+      summaries[position] = MarkupLocators.summary(line)
+      return line
     }
 
     /// Whether candidate `position` holds `fields` (whose bytes' summary is `needed`).
     private func holds(_ position: Int, _ fields: [[UInt8]], _ needed: UInt64) -> Bool {
-      if squeezedLines[position] == nil {
-        let line = bytes.withUnsafeBufferPointer { MarkupLocators.squeezed($0[ranges[position]]) }
-        squeezedLines[position] = line
-        summaries[position] = MarkupLocators.summary(line)
-      }
-      guard needed & summaries[position] == needed, let line = squeezedLines[position] else { return false }
+      let line = squeezed(position)
+      guard needed & summaries[position] == needed else { return false }
       return MarkupLocators.holds(line, fields)
     }
+  }
+
+  /// Whether `line` is table markup: it starts with `|` (after blanks) or holds `<td` / `<th`.
+  fileprivate static func isTableMarkup(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    if line.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "|") { return true }
+    var previous: (UInt8, UInt8) = (0, 0)
+    for byte in line {
+      let lower = byte | 0x20
+      if previous.0 == UInt8(ascii: "<"), previous.1 | 0x20 == UInt8(ascii: "t"),
+        lower == UInt8(ascii: "d") || lower == UInt8(ascii: "h")
+      {
+        return true
+      }
+      previous = (previous.1, byte)
+    }
+    return false
   }
 
   /// Which bytes occur, as bits of a word (byte value modulo 64): a line whose bits do not
@@ -110,7 +173,7 @@ enum MarkupLocators {
   }
 
   /// Whether `line` has an ASCII or full-width digit (０–９: EF BC 90–99 in UTF-8).
-  private static func hasDigit(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+  fileprivate static func hasDigit(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
     var previous: (UInt8, UInt8) = (0, 0)
     for byte in line {
       if byte >= 0x30 && byte <= 0x39 { return true }
@@ -172,12 +235,16 @@ enum MarkupLocators {
 }
 
 /// The Markdown front end's locator: a cell's line of the text mapped to the input line.
-struct MarkdownLineLocator: CellLocating {
-  /// Input line by line of the text handed to the pipeline.
-  let lines: [Int: Int]
+final class MarkdownLineLocator: CellLocating {
+  /// The matcher, behind a lock: lines are matched when first asked for.
+  private let matcher: Mutex<MarkupLocators.MarkdownLineMatcher>
+
+  init(input: String, text: String) {
+    matcher = Mutex(MarkupLocators.MarkdownLineMatcher(input: input, text: text))
+  }
 
   func origin(of position: AssembledTable.CellOrigin, raw: String) -> CellProvenance.Origin? {
-    lines[position.line].map(CellProvenance.Origin.line)
+    matcher.withLock { $0.inputLine(of: position.line) }.map(CellProvenance.Origin.line)
   }
 }
 

@@ -225,6 +225,14 @@ struct MarkupProvenanceTests {
       if !squeezed(lines[line - 1]).contains(squeezed(raw)) {
         wrong.append("\(cell): line \(line) does not hold \"\(raw)\": \(lines[line - 1].prefix(60))")
       }
+      // Every sample's tables are pipe tables or HTML tables, so a cell's line is table markup,
+      // never a sentence of the narrative that happens to give the same figures.
+      let text = lines[line - 1]
+      if !(text.drop { $0 == " " }.hasPrefix("|")
+        || text.range(of: "<t[dh]", options: [.regularExpression, .caseInsensitive]) != nil)
+      {
+        wrong.append("\(cell): line \(line) is no table row: \(text.prefix(60))")
+      }
     }
     #expect(
       wrong.isEmpty, "\(path): \(wrong.count) of \(entries.count) wrong:\n\(wrong.prefix(8).joined(separator: "\n"))")
