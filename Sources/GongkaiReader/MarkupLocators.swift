@@ -106,6 +106,13 @@ enum MarkupLocators {
     /// before it; nil when none does.
     func first(holding fields: [[UInt8]], from start: Int) -> Int? {
       let needed = fields.reduce(0) { $0 | MarkupLocators.summary($1) }
+      // A converter's HTML table is one input line holding many rows: the line of the last
+      // match, when it is one, is tried first.
+      if let last = position(ofLine: start), isTableLine[last], squeezed(last).count > 256,
+        holds(last, fields, needed)
+      {
+        return start
+      }
       let whole = Array(fields.joined())
       // A line that is exactly the fields (a pipe-table row) beats one that only holds them
       // somewhere (a sentence of the narrative giving the same figures).
@@ -119,15 +126,26 @@ enum MarkupLocators {
       return first(from: start, where: { position in self.holds(position, fields, needed) })
     }
 
-    /// The first candidate line at or after line `start` passing `test`, else the first before it.
-    private func first(from start: Int, where test: (Int) -> Bool) -> Int? {
-      // The first candidate at or after `start`, by binary search.
+    /// The candidate position of input line `line`, if it is a candidate.
+    private func position(ofLine line: Int) -> Int? {
+      let low = lowerBound(line)
+      return low < candidates.count && candidates[low] == line ? low : nil
+    }
+
+    /// The first candidate position whose line is at or after `line`, by binary search.
+    private func lowerBound(_ line: Int) -> Int {
       var low = 0
       var high = candidates.count
       while low < high {
         let middle = (low + high) / 2
-        if candidates[middle] < start { low = middle + 1 } else { high = middle }
+        if candidates[middle] < line { low = middle + 1 } else { high = middle }
       }
+      return low
+    }
+
+    /// The first candidate line at or after line `start` passing `test`, else the first before it.
+    private func first(from start: Int, where test: (Int) -> Bool) -> Int? {
+      let low = lowerBound(start)
       for position in low..<candidates.count where test(position) { return candidates[position] }
       for position in 0..<low where test(position) { return candidates[position] }
       return nil
