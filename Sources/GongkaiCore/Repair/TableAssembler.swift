@@ -82,6 +82,10 @@ struct TableAssembler {
     var previous = -1
     /// Rows already filled, by index (an array: these are looked up for every row).
     var taken: [Bool]
+    /// Rows filled by order alone (values whose label was not recognised, put under the
+    /// next row of the form): a label recognised later still claims its row, and the values
+    /// put there by order are dropped, so no value stays in another row.
+    var realigned: [Bool]
     var current: OpenRow?
     var found: [AssembledTable.Row?]
     var deviant: [String] = []
@@ -99,6 +103,7 @@ struct TableAssembler {
       self.assembler = assembler
       self.extraColumn = extraColumn
       taken = Array(repeating: false, count: assembler.rows.count)
+      realigned = Array(repeating: false, count: assembler.rows.count)
       found = Array(repeating: nil, count: assembler.rows.count)
     }
 
@@ -243,8 +248,18 @@ struct TableAssembler {
         return nil
       }
       if let match = assembler.matcher.match(
-        count: texts.count, key: key, after: previous, isTaken: { [taken] in taken[$0] })
+        count: texts.count, key: key, after: previous, isTaken: { [taken, realigned] in taken[$0] && !realigned[$0] })
       {
+        if realigned[match.index] {
+          realigned[match.index] = false
+          let dropped = found[match.index]?.cells.compactMap { $0?.raw } ?? []
+          repairs.append(
+            Repair(
+              kind: "values_ignored",
+              detail:
+                "\(dropped.count) value(s) put under \(rows[match.index].label) by order taken back: its own label comes later: \(dropped.prefix(8).joined(separator: " "))",
+              line: found[match.index]?.line ?? line))
+        }
         assembler.record(match, segments: segments, line: line, repairs: &repairs)
         if match.kind == .deviant { deviant.append(match.key) }
         return OpenRow(index: match.index, width: rows[match.index].width + 1, line: line)
@@ -259,6 +274,7 @@ struct TableAssembler {
             ? "values without a label placed under \(rows[next].label), the next row of the form"
             : "label \"\(seen.prefix(40))\" not recognised; values placed under \(rows[next].label), the next row of the form",
           line: line))
+      realigned[next] = true
       return OpenRow(index: next, width: rows[next].width + 1, line: line)
     }
   }
