@@ -1,3 +1,4 @@
+import Foundation
 import GongkaiLayout
 
 /// A number cell read on a page, with where it is.
@@ -119,6 +120,17 @@ final class PageReader {
         }
         if cell.number == nil, cell.text.isEmpty {
           cell.text = readText(unruled, ink: inkBox, paper: paper, scale: scale, mode: mode)
+          // Digits run together by the copier (44 as one blob) do not look like digits but
+          // read as a number: one number, to be checked, not two cells.
+          let read = String(cell.text.map(\.character))
+          if Self.isPlainNumber(read) {
+            cell = (NumberRead(value: read, confidence: 0, isLowConfidence: true), [])
+          }
+        }
+        if let _ = getenv("S12DEBUG") {
+          print(
+            "CELL y=\(inkBox.y) x=\(inkBox.x) w=\(inkBox.width) h=\(inkBox.height) blobs=\(ink.boxes.map { [$0.box.x, $0.box.y, $0.box.width, $0.box.height] }) num=\(isNumber) -> \(cell.0?.value ?? "nil") \(String(cell.1.map(\.character)))"
+          )
         }
         place(cell, inkBox)
         streamed.append(region)
@@ -207,6 +219,16 @@ final class PageReader {
     return best.symbols.flatMap { symbol in
       Self.characters(symbol, scale: scale) { x, y in (dx + x / bestFactor, dy + y / bestFactor) }
     }
+  }
+
+  /// Whether `text` is a number as a cell prints it: digits, perhaps a sign before them and
+  /// one decimal point between them.
+  static func isPlainNumber(_ text: String) -> Bool {
+    let unsigned = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
+    guard let first = unsigned.first, let last = unsigned.last, first.isASCII, first.isNumber, last.isASCII,
+      last.isNumber
+    else { return false }
+    return unsigned.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "." } && unsigned.filter { $0 == "." }.count <= 1
   }
 
   /// Whether `character` is a CJK ideograph (a label's text, or a placeholder such as 无).

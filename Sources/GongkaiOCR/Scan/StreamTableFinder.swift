@@ -122,25 +122,40 @@ struct StreamTableFinder {
       let start = Int((line.start * scale).rounded())
       let end = Int((line.end * scale).rounded())
       guard end > start else { continue }
+      // (x, y) of the pixel `offset` across the rule at `along`.
+      func point(_ along: Int, _ offset: Int) -> (Int, Int) {
+        line.axis == .horizontal ? (along, position + offset) : (position + offset, along)
+      }
+      func isInk(_ along: Int, _ offset: Int) -> Bool {
+        let (x, y) = point(along, offset)
+        return page[x, y] <= level
+      }
+      // The thin run of ink around the rule's centre line at each place along it, found from
+      // the ink nearest the centre line; nil where there is none or it is too thick.
+      var runs: [(along: Int, low: Int, high: Int)] = []
+      var clear = 0
       for along in start...end {
-        // (x, y) of the pixel `offset` across the rule at `along`.
-        func point(_ offset: Int) -> (Int, Int) {
-          line.axis == .horizontal ? (along, position + offset) : (position + offset, along)
+        guard let centre = (-reach...reach).filter({ isInk(along, $0) }).min(by: { abs($0) < abs($1) }) else {
+          continue
         }
-        // The run of ink around the rule's centre line, found from the darkest pixel near it.
-        guard
-          let centre = (-reach...reach).filter({ page[point($0).0, point($0).1] <= level }).min(by: {
-            abs($0) < abs($1)
-          })
-        else { continue }
         var low = centre
-        while low - 1 >= centre - reach, page[point(low - 1).0, point(low - 1).1] <= level { low -= 1 }
+        while low - 1 >= centre - reach, isInk(along, low - 1) { low -= 1 }
         var high = centre
-        while high + 1 <= centre + reach, page[point(high + 1).0, point(high + 1).1] <= level { high += 1 }
+        while high + 1 <= centre + reach, isInk(along, high + 1) { high += 1 }
         guard high - low < reach else { continue }
+        runs.append((along, low, high))
+        // Paper just beyond the run on both sides: a rule, not a stroke of a glyph.
+        if !isInk(along, low - 3), !isInk(along, high + 3) { clear += 1 }
+      }
+      // A "rule" found along a row of bold glyphs (a title's aligned strokes) is broken
+      // between the glyphs and has ink beside it: it is left alone. A rule is ink nearly all
+      // its length, with paper on both sides most of it.
+      let length = end - start + 1
+      guard runs.count * 10 >= length * 9, clear * 10 >= length * 6 else { continue }
+      for run in runs {
         // A pixel beyond the run on each side: the rule's blurred edge.
-        for offset in (low - 1)...(high + 1) {
-          let (x, y) = point(offset)
+        for offset in (run.low - 1)...(run.high + 1) {
+          let (x, y) = point(run.along, offset)
           cleared[x, y] = paper
         }
       }

@@ -103,8 +103,9 @@ public final class PDFPage {
   }
 
   /// The page rendered like ``render(dpi:)``, with red ink (a seal, 公章) turned light by its
-  /// colour: a clearly red pixel takes its red channel instead of its luma, so black print
-  /// under a seal stays dark and the seal's ring and characters fade. For reading by OCR.
+  /// colour: a clearly red pixel takes its red channel, lightened by its redness, instead of its
+  /// luma, so black print under a seal stays dark and the seal's ring and characters fade.
+  /// For reading by OCR.
   public func render(dpi: Double, droppingRedInk: Bool) throws -> GreyBitmap {
     try PopplerLock.run { try PageRenderer(page: self).render(dpi: dpi, droppingRedInk: droppingRedInk) }
   }

@@ -65,8 +65,8 @@ final class ImageSurface {
   static let redInkMargin: UInt32 = 48
 
   /// The surface as grey levels (ITU-R 601 luma of the native-endian xRGB words). With `droppingRedInk`, a clearly red pixel (a seal's ink:
-  /// red well above green and blue) takes its red channel instead, which is light: the seal
-  /// fades while black print under it, dark in every channel, stays.
+  /// red well above green and blue) takes its red channel lightened by its redness instead: the
+  /// seal fades to paper while black print under it, dark in every channel, stays.
   func greyPixels(droppingRedInk: Bool = false) -> [UInt8] {
     var result = [UInt8](repeating: 255, count: width * height)
     guard let data = api.cairo_image_surface_get_data(pointer) else { return result }
@@ -87,7 +87,8 @@ final class ImageSurface {
           let luma = red &* 77 &+ green &* 150 &+ blue &* 29
           out[column] = UInt8(truncatingIfNeeded: luma >> 8)
           if droppingRedInk, red >= max(green, blue) &+ Self.redInkMargin {
-            out[column] = UInt8(truncatingIfNeeded: red)
+            // Lighter by as much as it is red: the seal's full red goes to paper white.
+            out[column] = UInt8(truncatingIfNeeded: min(255, red &+ (red &- max(green, blue))))
           }
         }
       }
