@@ -1,4 +1,3 @@
-import Foundation
 import GongkaiLayout
 
 /// A number cell read on a page, with where it is.
@@ -100,40 +99,33 @@ final class PageReader {
     // read cell by cell like a grid's, then painted out of the running text.
     var streamed: [PixelRect] = []
     let unruled = streamFinder.clearingRules(table.rulings, from: rest, level: level, paper: paper)
-    for row in streamFinder.rows(in: unruled, level: level, minimumArea: speck) {
-      for (ink, isNumber) in zip(row.cells, row.numeric) {
+    let rows = streamFinder.rows(in: unruled, level: level, minimumArea: speck)
+    var reads: [[(number: NumberRead?, text: [PositionedCharacter])]] = rows.map { row in
+      zip(row.cells, row.numeric).map { ink, isNumber in
+        readStreamCell(
+          unruled, ink: ink, isNumber: isNumber, numbersInLine: row.numeric.filter { $0 }.count,
+          level: level, paper: paper, speck: speck, inset: inset)
+      }
+    }
+    // A number wrapped in a narrow column (14 over 3) is one number, upper piece first.
+    for join in StreamTableFinder.wrappedPieces(rows) {
+      let (pieceRow, pieceCell) = join.piece
+      let (row, cell) = join.into
+      guard let piece = reads[pieceRow][pieceCell].number, let whole = reads[row][cell].number,
+        Self.isPlainNumber(piece.value + whole.value), Self.isPlainNumber(whole.value + piece.value)
+      else { continue }
+      var joined = whole
+      joined.value = pieceRow < row ? piece.value + whole.value : whole.value + piece.value
+      joined.isLowConfidence = whole.isLowConfidence || piece.isLowConfidence
+      joined.alternatives = []
+      reads[row][cell].number = joined
+      reads[pieceRow][pieceCell] = (nil, [])
+    }
+    for (row, cells) in zip(rows, reads) {
+      for (ink, cell) in zip(row.cells, cells) {
         guard let inkBox = ink.union else { continue }
-        let region = inkBox.insetBy(-inset)
-        // Only a cell shaped like a number is read as one: a label's 开 or a quotation mark
-        // must not come out as 1 or 99.
-        let lines = Self.lineCount(ink)
-        let mode: OCREngine.Mode =
-          lines > 1 ? .block : inkBox.width * 10 <= inkBox.height * 13 ? .singleCharacter : .singleLine
-        var cell: (number: NumberRead?, text: [PositionedCharacter]) = (nil, [])
-        if isNumber {
-          cell = readCell(unruled, ink: ink, region: region, level: level, paper: paper, speck: speck)
-        }
-        // An unsure number alone in its line may be a character shaped like one (理 as 1):
-        // it is read as text instead.
-        if let read = cell.number, read.isLowConfidence, row.numeric.filter({ $0 }).count < 2 {
-          cell.number = nil
-        }
-        if cell.number == nil, cell.text.isEmpty {
-          cell.text = readText(unruled, ink: inkBox, paper: paper, scale: scale, mode: mode)
-          // Digits run together by the copier (44 as one blob) do not look like digits but
-          // read as a number: one number, to be checked, not two cells.
-          let read = String(cell.text.map(\.character))
-          if Self.isPlainNumber(read) {
-            cell = (NumberRead(value: read, confidence: 0, isLowConfidence: true), [])
-          }
-        }
-        if let _ = getenv("S12DEBUG") {
-          print(
-            "CELL y=\(inkBox.y) x=\(inkBox.x) w=\(inkBox.width) h=\(inkBox.height) blobs=\(ink.boxes.map { [$0.box.x, $0.box.y, $0.box.width, $0.box.height] }) num=\(isNumber) -> \(cell.0?.value ?? "nil") \(String(cell.1.map(\.character)))"
-          )
-        }
         place(cell, inkBox)
-        streamed.append(region)
+        streamed.append(inkBox.insetBy(-inset))
       }
     }
     rest = unruled.painting(streamed, value: paper)
@@ -147,6 +139,34 @@ final class PageReader {
       number: number, width: Double(page.width) / scale, height: Double(page.height) / scale,
       characters: characters, rulings: table.tableRulings)
     return ReadPage(page: positioned, numbers: numberCells, skew: skew)
+  }
+
+  /// Reads one cell of a table without vertical rules. Only a cell shaped like a number is
+  /// read as one (a label's 开 or a quotation mark must not come out as 1 or 99), and an
+  /// unsure number alone in its line, perhaps a character shaped like one (理 as 1), is read
+  /// as text; digits run together by the copier (44 as one blob) read as text but are one
+  /// number, marked unsure.
+  func readStreamCell(
+    _ page: GreyBitmap, ink: InkComponents, isNumber: Bool, numbersInLine: Int, level: UInt8, paper: UInt8,
+    speck: Int, inset: Int
+  ) -> (number: NumberRead?, text: [PositionedCharacter]) {
+    guard let inkBox = ink.union else { return (nil, []) }
+    var cell: (number: NumberRead?, text: [PositionedCharacter]) = (nil, [])
+    if isNumber {
+      cell = readCell(page, ink: ink, region: inkBox.insetBy(-inset), level: level, paper: paper, speck: speck)
+    }
+    if let read = cell.number, read.isLowConfidence, numbersInLine < 2 {
+      cell.number = nil
+    }
+    guard cell.number == nil, cell.text.isEmpty else { return cell }
+    let mode: OCREngine.Mode =
+      Self.lineCount(ink) > 1 ? .block : inkBox.width * 10 <= inkBox.height * 13 ? .singleCharacter : .singleLine
+    let text = readText(page, ink: inkBox, paper: paper, scale: page.pixelsPerPoint, mode: mode)
+    let read = String(text.map(\.character))
+    if Self.isPlainNumber(read) {
+      return (NumberRead(value: read, confidence: 0, isLowConfidence: true), [])
+    }
+    return (nil, text)
   }
 
   /// Reads one table cell whose ink (at `level`) inside `region` is `ink`: its number when

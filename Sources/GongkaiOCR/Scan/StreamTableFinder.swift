@@ -109,6 +109,44 @@ struct StreamTableFinder {
     return found.indices.filter { keep[$0] }.map { found[$0].row }
   }
 
+  /// The pieces of numbers wrapped in a narrow column: a line of only a few numbers, just
+  /// above or below a row with more, each piece under (or over) one of that row's numbers.
+  /// Returns, for each piece, (row, cell) of the piece and of the number it continues.
+  static func wrappedPieces(_ rows: [Row]) -> [(piece: (Int, Int), into: (Int, Int))] {
+    var joins: [(piece: (Int, Int), into: (Int, Int))] = []
+    for (index, row) in rows.enumerated() {
+      let count = row.numeric.filter { $0 }.count
+      guard count >= 1, count == row.cells.count, count <= 3 else { continue }
+      let height = row.band.height
+      // The nearer neighbour with at least two numbers more.
+      let neighbours = [index - 1, index + 1].filter { $0 >= 0 && $0 < rows.count }.filter {
+        rows[$0].numeric.filter { $0 }.count >= count + 2
+      }
+      guard
+        let other = neighbours.min(by: { gap(rows[$0].band, row.band) < gap(rows[$1].band, row.band) }),
+        gap(rows[other].band, row.band) * 2 <= height
+      else { continue }
+      var found: [(piece: (Int, Int), into: (Int, Int))] = []
+      for (cell, ink) in row.cells.enumerated() {
+        guard let box = ink.union,
+          let target = rows[other].cells.indices.first(where: { candidate in
+            guard rows[other].numeric[candidate], let over = rows[other].cells[candidate].union else { return false }
+            let across = min(box.maxX, over.maxX) - max(box.x, over.x)
+            return across * 2 >= min(box.width, over.width)
+          })
+        else { break }
+        found.append(((index, cell), (other, target)))
+      }
+      if found.count == row.cells.count { joins += found }
+    }
+    return joins
+  }
+
+  /// The white space between two bands one above the other (0 when they overlap).
+  static func gap(_ first: PixelRect, _ second: PixelRect) -> Int {
+    max(0, max(first.y, second.y) - min(first.maxY, second.maxY))
+  }
+
   /// `page` with the ruling lines `rulings` (points) painted `paper`: where a rule touches a
   /// glyph the two would be one blob, and a rule is no text. Along each rule only the run of
   /// ink at most `ruleThickness` points thick around it is cleared, so a stroke crossing the
