@@ -159,7 +159,8 @@ struct StreamTableFinder {
       let position = Int((line.position * scale).rounded())
       let start = Int((line.start * scale).rounded())
       let end = Int((line.end * scale).rounded())
-      guard end > start else { continue }
+      // Strokes of large glyphs (川's three) can be found as short rules: a rule is long.
+      guard Double(end - start) >= ruleLength * scale else { continue }
       // (x, y) of the pixel `offset` across the rule at `along`.
       func point(_ along: Int, _ offset: Int) -> (Int, Int) {
         line.axis == .horizontal ? (along, position + offset) : (position + offset, along)
