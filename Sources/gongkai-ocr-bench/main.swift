@@ -65,7 +65,8 @@ do {
     guard arguments.count == 4, let dpi = Double(arguments[2]) else { fail("render FILE.pdf DPI DIR") }
     let document = try PDFDocument(path: arguments[1])
     for number in 1...document.pageCount {
-      let bitmap = try document.page(number).render(dpi: dpi)
+      // As the scan reader renders: a red seal dropped by its colour (both readers get it).
+      let bitmap = try document.page(number).render(dpi: dpi, droppingRedInk: true)
       try writePGM(bitmap, to: "\(arguments[3])/page-\(number)@\(Int(dpi)).pgm")
     }
   case "read":

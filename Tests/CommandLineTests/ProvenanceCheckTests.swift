@@ -114,6 +114,8 @@ struct ProvenanceCheckTests {
     #expect(cells.count >= 100)
     let document = try PDFDocument(path: CommandRunner.root.appending(path: path).path())
     var pages: [Int: ScanPageRules] = [:]
+    let name = (path as NSString).lastPathComponent
+    let isRuled = !["hrules-", "threeline-", "norules-"].contains { name.hasPrefix($0) }
     var wrong: [String] = []
     var known: [String] = []
     for cell in cells {
@@ -136,7 +138,9 @@ struct ProvenanceCheckTests {
       }
       // A digit at 300 dpi is well over a hundred dark pixels (tens at 150 dpi).
       if ink < 32 { wrong.append("\(cell.path) \(cell.raw): \(ink) dark pixels in \(cell.box)") }
-      let problems = rules.problems(of: cell.box)
+      // Tables drawn without vertical rules (the hrules-, threeline- and norules- photocopies)
+      // have no ruled cell for a box to lie in: only their ink is checked.
+      let problems = isRuled ? rules.problems(of: cell.box) : []
       if !problems.isEmpty {
         let line = "\(cell.path) \(cell.raw): \(problems.joined(separator: ", ")) of \(cell.box)"
         if let entry = KnownBoxProblem.all.first(where: { path.hasSuffix($0.fixture) && $0.path == cell.path }) {

@@ -137,6 +137,23 @@ struct RepairTests {
     #expect(report.repairs.contains { $0.kind == "row_realigned" })
   }
 
+  @Test("values put under the next row by order give way when that row's own label comes: no row shifts")
+  func realignedRowClaimedByItsLabel() throws {
+    // OCR garbage where a label was: its values go under 二、上年结转 by order, until the
+    // real 二、上年结转 row comes; every row below keeps its own values.
+    let table = [
+      "一、本年新收政府信息公开申请数量\t\(rowValues)",
+      "AN 了 寺\t9\t0\t0\t0\t0\t0\t9",
+      "二、上年结转政府信息公开申请数量\t4\t0\t0\t0\t0\t0\t4",
+      "（一）予以公开\t\(rowValues)",
+    ].joined(separator: "\n")
+    let report = try Fixtures.report(ofText: report2019(requestsTable: table))
+    #expect(report.requests.cell("new", "total") == .some(.count(3)))
+    #expect(report.requests.cell("carried_over", "total") == .some(.count(4)))
+    #expect(report.requests.cell("granted", "total") == .some(.count(3)))
+    #expect(report.repairs.contains { $0.kind == "values_ignored" && $0.detail.contains("9") })
+  }
+
   @Test("tab-separated rows with a row that lost its leading tabs (sample 001)")
   func tabRowsWithShiftedLabel() throws {
     let report = try Fixtures.report(ofSample: "001_f54858a1ba3b72c6.txt")

@@ -43,6 +43,28 @@ struct RenderTests {
     #expect(bitmap.pixels.contains { $0 < 64 })
   }
 
+  @Test("rendering for OCR drops a red seal's ink by its colour and leaves a grey page alone")
+  func redInkDropped() throws {
+    // The signing page of a colour scan with a red seal over the signature and the date.
+    let sealed = try PDFDocument(
+      path: Samples.root.appendingPathComponent("Samples/scan/norules-2019-d-seal-scan300.pdf").path)
+    let page = try sealed.page(sealed.pageCount)
+    let plain = try page.render(dpi: 150)
+    let dropped = try page.render(dpi: 150, droppingRedInk: true)
+    // The seal's ring and characters (mid-grey in luma) turn to paper: thousands of pixels
+    // much lighter, a quarter of the dark pixels gone.
+    let lighter = zip(plain.pixels, dropped.pixels).filter { Int($1) - Int($0) >= 50 }.count
+    #expect(lighter >= 3000)
+    let dark = { (bitmap: GreyBitmap) in bitmap.pixels.filter { $0 < 128 }.count }
+    #expect(dark(dropped) * 4 <= dark(plain) * 3)
+    // Black print stays, print under the seal included.
+    let black = { (bitmap: GreyBitmap) in bitmap.pixels.filter { $0 <= 40 }.count }
+    #expect(black(dropped) * 10 >= black(plain) * 9)
+    // A page without red is the same either way.
+    let grey = try document().page(1)
+    #expect(try grey.render(dpi: 72) == grey.render(dpi: 72, droppingRedInk: true))
+  }
+
   @Test("the ruling lines of a table page agree at 72 and 150 dpi")
   func rulings() throws {
     let document = try document()
@@ -60,7 +82,9 @@ struct RenderTests {
     let highHorizontal = high.filter { $0.axis == .horizontal && $0.end - $0.start > 300 }
     #expect(lowHorizontal.count >= 5)
     #expect(lowHorizontal.count == highHorizontal.count)
-    for (a, b) in zip(lowHorizontal.sorted { $0.position < $1.position }, highHorizontal.sorted { $0.position < $1.position }) {
+    for (a, b) in zip(
+      lowHorizontal.sorted { $0.position < $1.position }, highHorizontal.sorted { $0.position < $1.position })
+    {
       #expect(abs(a.position - b.position) < 1.5)
       #expect(abs(a.start - b.start) < 2 && abs(a.end - b.end) < 2)
     }

@@ -131,6 +131,10 @@ struct TableAssembler {
     var previous = -1
     /// Rows already filled, by index (an array: these are looked up for every row).
     var taken: [Bool]
+    /// Rows filled by order alone (values whose label was not recognised, put under the
+    /// next row of the form): a label recognised later still claims its row, and the values
+    /// put there by order are dropped, so no value stays in another row.
+    var realigned: [Bool]
     var current: OpenRow?
     var found: [AssembledTable.Row?]
     var deviant: [String] = []
@@ -167,6 +171,7 @@ struct TableAssembler {
       self.assembler = assembler
       self.extraColumn = extraColumn
       taken = Array(repeating: false, count: assembler.rows.count)
+      realigned = Array(repeating: false, count: assembler.rows.count)
       found = Array(repeating: nil, count: assembler.rows.count)
     }
 
@@ -326,7 +331,7 @@ struct TableAssembler {
       let onLine = index < valuesOnLine.count ? valuesOnLine[index] : 0
       let extra = extraColumn == nil ? 0 : 1
       if let match = assembler.matcher.match(
-        count: texts.count, key: key, after: previous, isTaken: { [taken] in taken[$0] })
+        count: texts.count, key: key, after: previous, isTaken: { [taken, realigned] in taken[$0] && !realigned[$0] })
       {
         return opened(match, segments: texts, lineValues: onLine, line: line, repairs: &repairs)
       }
@@ -336,7 +341,7 @@ struct TableAssembler {
         let parts = texts.dropLast() + last.text.split(separator: " ").map { (text: String($0), line: last.line) }
         if let match = assembler.matcher.match(
           count: parts.count, key: { LabelText.key(parts[$0].text) }, after: previous,
-          isTaken: { [taken] in taken[$0] })
+          isTaken: { [taken, realigned] in taken[$0] && !realigned[$0] })
         {
           return opened(match, segments: Array(parts), lineValues: onLine, line: line, repairs: &repairs)
         }
@@ -372,6 +377,7 @@ struct TableAssembler {
             ? "values without a label placed under \(rows[next].label), the next row of the form"
             : "label \"\(seen.prefix(40))\" not recognised; values placed under \(rows[next].label), the next row of the form",
           line: line))
+      realigned[next] = true
       var row = OpenRow(index: next, width: rows[next].width + 1, line: line)
       row.lineValues = onLine
       return row
@@ -383,6 +389,16 @@ struct TableAssembler {
       _ match: LabelMatcher.Match, segments: [(text: String, line: Int)], lineValues: Int, line: Int,
       repairs: inout [Repair]
     ) -> OpenRow {
+      if realigned[match.index] {
+        realigned[match.index] = false
+        let dropped = found[match.index]?.cells.compactMap { $0?.raw } ?? []
+        repairs.append(
+          Repair(
+            kind: "values_ignored",
+            detail:
+              "\(dropped.count) value(s) put under \(rows[match.index].label) by order taken back: its own label comes later: \(dropped.prefix(8).joined(separator: " "))",
+            line: found[match.index]?.line ?? line))
+      }
       assembler.record(match, segments: segments, line: line, repairs: &repairs)
       if match.kind == .deviant { deviant.append(match.key) }
       var row = OpenRow(index: match.index, width: rows[match.index].width + 1, line: line)

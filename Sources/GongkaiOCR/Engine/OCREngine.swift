@@ -27,6 +27,8 @@ public final class OCREngine {
     case singleLine
     /// The image is one block of lines (mode 6).
     case block
+    /// The image is one character (mode 10): a header written one character per line.
+    case singleCharacter
   }
 
   /// The owned `TessBaseAPI *`, deleted in `deinit`.
@@ -120,7 +122,13 @@ public final class OCREngine {
 
   private func configure(mode: Mode, whitelist: String?) {
     if currentMode != mode {
-      tesseract.TessBaseAPISetPageSegMode(handle, mode == .singleLine ? PSM_SINGLE_LINE : PSM_SINGLE_BLOCK)
+      let segmentation =
+        switch mode {
+        case .singleLine: PSM_SINGLE_LINE
+        case .block: PSM_SINGLE_BLOCK
+        case .singleCharacter: PSM_SINGLE_CHAR
+        }
+      tesseract.TessBaseAPISetPageSegMode(handle, segmentation)
       currentMode = mode
     }
     if currentWhitelist != whitelist {

@@ -28,6 +28,8 @@ final class PageReader {
   let numbers: NumberReader
   /// Finds the page's turn and its ruled tables.
   var tableFinder = TableRuleFinder()
+  /// Finds the rows of tables drawn without vertical rules.
+  var streamFinder = StreamTableFinder()
   /// A cell that is no number at the page's ink level is tried again at these fractions of
   /// it, which keep print and drop a red seal's lighter grey; such a read is marked unsure.
   var stampedInkFactors = [0.6, 0.35]
@@ -64,6 +66,16 @@ final class PageReader {
     let lead = max(2, Int((1.5 * scale).rounded()))
     let reach = max(4, Int((3 * scale).rounded()))
     let inset = max(2, Int((1.5 * scale).rounded()))
+    // A number goes in as its digits spread over its ink, text as read.
+    func place(_ cell: (number: NumberRead?, text: [PositionedCharacter]), _ inkBox: PixelRect) {
+      if let read = cell.number {
+        let box = pageRect(inkBox, scale: scale)
+        numberCells.append(ReadNumberCell(box: box, read: read))
+        characters += Self.spread(read.value, over: box)
+      } else {
+        characters += cell.text
+      }
+    }
     for grid in grids {
       for cell in grid.cells {
         let drawn = pixelRect(cell.rect, scale: scale).insetBy(edge)
@@ -72,38 +84,7 @@ final class PageReader {
         guard !region.isEmpty else { continue }
         let ink = InkComponents(in: page, region: region, level: level, minimumArea: speck)
         guard let inkBox = ink.union else { continue }
-        // A cell under a seal: the stamp's ink is lighter than print, so when the cell is no
-        // number at the page's level it is looked at again with only the darkest ink.
-        var found = readNumber(page, ink: ink, level: level)
-        var text: [PositionedCharacter] = []
-        if found == nil {
-          let mode: OCREngine.Mode = Self.lineCount(ink) == 1 ? .singleLine : .block
-          text = readText(page, ink: inkBox, paper: paper, scale: scale, mode: mode)
-          // A label reads as Chinese; a number crossed by a seal reads as something else (mso,
-          // U, or one stray character such as 人): only then is the cell looked at again with
-          // the darkest ink alone, and after a stray Chinese character only a sure read counts.
-          let han = text.filter { Self.isHan($0.character) }.count
-          // 无 and 空 are placeholders, read as they are.
-          if han <= 1, !text.contains(where: { $0.character == "无" || $0.character == "空" }) {
-            for factor in stampedInkFactors where found == nil {
-              let darkLevel = UInt8(Double(level) * factor)
-              // Where the stamp crossed a stroke a few dark pixels stay behind: larger specks go.
-              let dark = InkComponents(in: page, region: region, level: darkLevel, minimumArea: 4 * speck)
-              guard let read = readNumber(page, ink: dark, level: darkLevel), han == 0 || !read.isLowConfidence
-              else { continue }
-              var unsure = read
-              unsure.isLowConfidence = true
-              found = unsure
-            }
-          }
-        }
-        if let read = found {
-          let box = pageRect(inkBox, scale: scale)
-          numberCells.append(ReadNumberCell(box: box, read: read))
-          characters += Self.spread(read.value, over: box)
-        } else {
-          characters += text
-        }
+        place(readCell(page, ink: ink, region: region, level: level, paper: paper, speck: speck), inkBox)
       }
     }
 
@@ -114,6 +95,40 @@ final class PageReader {
     // character that the layout step cannot tell from text.
     let pageNumbers = PageNumberFinder().find(in: rest, level: level, minimumArea: speck)
     rest = rest.painting(pageNumbers, value: paper)
+    // Tables without vertical rules (horizontal rules only, three-line, none): their rows,
+    // read cell by cell like a grid's, then painted out of the running text.
+    var streamed: [PixelRect] = []
+    let unruled = streamFinder.clearingRules(table.rulings, from: rest, level: level, paper: paper)
+    let rows = streamFinder.rows(in: unruled, level: level, minimumArea: speck)
+    var reads: [[(number: NumberRead?, text: [PositionedCharacter])]] = rows.map { row in
+      zip(row.cells, row.numeric).map { ink, isNumber in
+        readStreamCell(
+          unruled, ink: ink, isNumber: isNumber, numbersInLine: row.numeric.filter { $0 }.count,
+          level: level, paper: paper, speck: speck, inset: inset)
+      }
+    }
+    // A number wrapped in a narrow column (14 over 3) is one number, upper piece first.
+    for join in StreamTableFinder.wrappedPieces(rows) {
+      let (pieceRow, pieceCell) = join.piece
+      let (row, cell) = join.into
+      guard let piece = reads[pieceRow][pieceCell].number, let whole = reads[row][cell].number,
+        Self.isPlainNumber(piece.value + whole.value), Self.isPlainNumber(whole.value + piece.value)
+      else { continue }
+      var joined = whole
+      joined.value = pieceRow < row ? piece.value + whole.value : whole.value + piece.value
+      joined.isLowConfidence = whole.isLowConfidence || piece.isLowConfidence
+      joined.alternatives = []
+      reads[row][cell].number = joined
+      reads[pieceRow][pieceCell] = (nil, [])
+    }
+    for (row, cells) in zip(rows, reads) {
+      for (ink, cell) in zip(row.cells, cells) {
+        guard let inkBox = ink.union else { continue }
+        place(cell, inkBox)
+        streamed.append(inkBox.insetBy(-inset))
+      }
+    }
+    rest = unruled.painting(streamed, value: paper)
     let narrativeFactor = min(1, narrativeDPI / page.dpi)
     let text = chinese.recognize(rest.scaled(by: narrativeFactor), mode: .block)
     characters += text.symbols.flatMap { symbol in
@@ -124,6 +139,66 @@ final class PageReader {
       number: number, width: Double(page.width) / scale, height: Double(page.height) / scale,
       characters: characters, rulings: table.tableRulings)
     return ReadPage(page: positioned, numbers: numberCells, skew: skew)
+  }
+
+  /// Reads one cell of a table without vertical rules. Only a cell shaped like a number is
+  /// read as one (a label's 开 or a quotation mark must not come out as 1 or 99), and an
+  /// unsure number alone in its line, perhaps a character shaped like one (理 as 1), is read
+  /// as text; digits run together by the copier (44 as one blob) read as text but are one
+  /// number, marked unsure.
+  func readStreamCell(
+    _ page: GreyBitmap, ink: InkComponents, isNumber: Bool, numbersInLine: Int, level: UInt8, paper: UInt8,
+    speck: Int, inset: Int
+  ) -> (number: NumberRead?, text: [PositionedCharacter]) {
+    guard let inkBox = ink.union else { return (nil, []) }
+    var cell: (number: NumberRead?, text: [PositionedCharacter]) = (nil, [])
+    if isNumber {
+      cell = readCell(page, ink: ink, region: inkBox.insetBy(-inset), level: level, paper: paper, speck: speck)
+    }
+    if let read = cell.number, read.isLowConfidence, numbersInLine < 2 {
+      cell.number = nil
+    }
+    guard cell.number == nil, cell.text.isEmpty else { return cell }
+    let mode: OCREngine.Mode =
+      Self.lineCount(ink) > 1 ? .block : inkBox.width * 10 <= inkBox.height * 13 ? .singleCharacter : .singleLine
+    let text = readText(page, ink: inkBox, paper: paper, scale: page.pixelsPerPoint, mode: mode)
+    let read = String(text.map(\.character))
+    if Self.isPlainNumber(read) {
+      return (NumberRead(value: read, confidence: 0, isLowConfidence: true), [])
+    }
+    return (nil, text)
+  }
+
+  /// Reads one table cell whose ink (at `level`) inside `region` is `ink`: its number when
+  /// it holds one, else its text. A cell under a seal: the stamp's ink is lighter than print,
+  /// so when the cell is no number at the page's level it is looked at again with only the
+  /// darkest ink.
+  func readCell(
+    _ page: GreyBitmap, ink: InkComponents, region: PixelRect, level: UInt8, paper: UInt8, speck: Int
+  ) -> (number: NumberRead?, text: [PositionedCharacter]) {
+    guard let inkBox = ink.union else { return (nil, []) }
+    var found = readNumber(page, ink: ink, level: level)
+    guard found == nil else { return (found, []) }
+    let mode: OCREngine.Mode = Self.lineCount(ink) == 1 ? .singleLine : .block
+    let text = readText(page, ink: inkBox, paper: paper, scale: page.pixelsPerPoint, mode: mode)
+    // A label reads as Chinese; a number crossed by a seal reads as something else (mso,
+    // U, or one stray character such as 人): only then is the cell looked at again with
+    // the darkest ink alone, and after a stray Chinese character only a sure read counts.
+    let han = text.filter { Self.isHan($0.character) }.count
+    // 无 and 空 are placeholders, read as they are.
+    if han <= 1, !text.contains(where: { $0.character == "无" || $0.character == "空" }) {
+      for factor in stampedInkFactors where found == nil {
+        let darkLevel = UInt8(Double(level) * factor)
+        // Where the stamp crossed a stroke a few dark pixels stay behind: larger specks go.
+        let dark = InkComponents(in: page, region: region, level: darkLevel, minimumArea: 4 * speck)
+        guard let read = readNumber(page, ink: dark, level: darkLevel), han == 0 || !read.isLowConfidence
+        else { continue }
+        var unsure = read
+        unsure.isLowConfidence = true
+        found = unsure
+      }
+    }
+    return found.map { ($0, []) } ?? (nil, text)
   }
 
   /// The number in a cell whose ink (at `level`) is `ink`: a sign told by its shape, the
@@ -164,6 +239,16 @@ final class PageReader {
     return best.symbols.flatMap { symbol in
       Self.characters(symbol, scale: scale) { x, y in (dx + x / bestFactor, dy + y / bestFactor) }
     }
+  }
+
+  /// Whether `text` is a number as a cell prints it: digits, perhaps a sign before them and
+  /// one decimal point between them.
+  static func isPlainNumber(_ text: String) -> Bool {
+    let unsigned = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
+    guard let first = unsigned.first, let last = unsigned.last, first.isASCII, first.isNumber, last.isASCII,
+      last.isNumber
+    else { return false }
+    return unsigned.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "." } && unsigned.filter { $0 == "." }.count <= 1
   }
 
   /// Whether `character` is a CJK ideograph (a label's text, or a placeholder such as 无).
@@ -258,13 +343,19 @@ final class PageReader {
   static func characters(
     _ symbol: OCRItem, scale: Double, place: (Double, Double) -> (Double, Double) = { ($0, $1) }
   ) -> [PositionedCharacter] {
-    let visible = symbol.text.filter { !$0.isWhitespace }
+    // The Chinese model reads the full-width brackets of （一） as ( ) or 〈 〉, which then
+    // take a word space after them and split a label such as （四）无 in two (无 alone is a
+    // placeholder); Chinese reports print them full-width.
+    let visible = String(symbol.text.filter { !$0.isWhitespace }.map { fullWidthBrackets[$0] ?? $0 })
     guard !visible.isEmpty, !symbol.box.isEmpty else { return [] }
     let (minX, minY) = place(Double(symbol.box.x), Double(symbol.box.y))
     let (maxX, maxY) = place(Double(symbol.box.maxX), Double(symbol.box.maxY))
     let box = PageRect(minX: minX / scale, minY: minY / scale, maxX: maxX / scale, maxY: maxY / scale)
     return spread(String(visible), over: box)
   }
+
+  /// The brackets the Chinese model reads in place of （ and ）.
+  static let fullWidthBrackets: [Character: Character] = ["(": "（", ")": "）", "〈": "（", "〉": "）"]
 
   func pixelRect(_ rect: PageRect, scale: Double) -> PixelRect {
     let x = Int((rect.minX * scale).rounded())

@@ -73,7 +73,9 @@ public struct ScanReader: Sendable {
     let dpi = options.dpi
     return try read(count: numbers.count) { index in
       let number = numbers[index]
-      return ScanImage(number: number, bitmap: try shared.document.page(number).render(dpi: dpi))
+      // A seal's red ink is dropped by its colour: it hides the signing date and table cells.
+      return ScanImage(
+        number: number, bitmap: try shared.document.page(number).render(dpi: dpi, droppingRedInk: true))
     }
   }
 

@@ -102,6 +102,14 @@ public final class PDFPage {
     try PopplerLock.run { try PageRenderer(page: self).render(dpi: dpi) }
   }
 
+  /// The page rendered like ``render(dpi:)``, with red ink (a seal, 公章) turned light by its
+  /// colour: a clearly red pixel takes its red channel, lightened by its redness, instead of its
+  /// luma, so black print under a seal stays dark and the seal's ring and characters fade.
+  /// For reading by OCR.
+  public func render(dpi: Double, droppingRedInk: Bool) throws -> GreyBitmap {
+    try PopplerLock.run { try PageRenderer(page: self).render(dpi: dpi, droppingRedInk: droppingRedInk) }
+  }
+
   /// The page rendered by poppler and cairo as a colour PNG file at `dpi`, in memory (for
   /// showing the page, e.g. in a review page).
   /// Only the drawing holds the process-wide poppler lock; pages can be encoded in parallel.

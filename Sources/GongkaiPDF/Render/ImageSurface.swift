@@ -61,8 +61,13 @@ final class ImageSurface {
     return withExtendedLifetime(sink) { status == Int32(GONGKAI_CAIRO_STATUS_SUCCESS) ? sink.bytes : nil }
   }
 
-  /// The surface as grey levels (ITU-R 601 luma of the native-endian xRGB words).
-  func greyPixels() -> [UInt8] {
+  /// How much redder than green and blue a pixel must be to count as red ink.
+  static let redInkMargin: UInt32 = 48
+
+  /// The surface as grey levels (ITU-R 601 luma of the native-endian xRGB words). With `droppingRedInk`, a clearly red pixel (a seal's ink:
+  /// red well above green and blue) takes its red channel lightened by its redness instead: the
+  /// seal fades to paper while black print under it, dark in every channel, stays.
+  func greyPixels(droppingRedInk: Bool = false) -> [UInt8] {
     var result = [UInt8](repeating: 255, count: width * height)
     guard let data = api.cairo_image_surface_get_data(pointer) else { return result }
     let stride = Int(api.cairo_image_surface_get_stride(pointer))
@@ -76,8 +81,15 @@ final class ImageSurface {
         // A plain loop over native-endian xRGB words; the optimizer vectorizes it.
         for column in 0..<width {
           let word = words[column]
-          let luma = ((word >> 16) & 0xFF) &* 77 &+ ((word >> 8) & 0xFF) &* 150 &+ (word & 0xFF) &* 29
+          let red = (word >> 16) & 0xFF
+          let green = (word >> 8) & 0xFF
+          let blue = word & 0xFF
+          let luma = red &* 77 &+ green &* 150 &+ blue &* 29
           out[column] = UInt8(truncatingIfNeeded: luma >> 8)
+          if droppingRedInk, red >= max(green, blue) &+ Self.redInkMargin {
+            // Lighter by as much as it is red: the seal's full red goes to paper white.
+            out[column] = UInt8(truncatingIfNeeded: min(255, red &+ (red &- max(green, blue))))
+          }
         }
       }
     }

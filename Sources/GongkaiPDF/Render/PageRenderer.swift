@@ -10,9 +10,9 @@ struct PageRenderer {
 
   let page: PDFPage
 
-  func render(dpi requested: Double) throws -> GreyBitmap {
+  func render(dpi requested: Double, droppingRedInk: Bool = false) throws -> GreyBitmap {
     let (surface, dpi) = try draw(dpi: requested)
-    let pixels = surface.greyPixels()
+    let pixels = surface.greyPixels(droppingRedInk: droppingRedInk)
     guard let bitmap = GreyBitmap(width: surface.width, height: surface.height, dpi: dpi, pixels: pixels)
     else {
       throw PDFError.renderFailed(page: page.number, detail: "the rendered image has the wrong size")

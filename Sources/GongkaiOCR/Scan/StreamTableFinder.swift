@@ -1,0 +1,286 @@
+import GongkaiLayout
+
+/// Finds the rows of tables drawn without vertical rules on a scanned page — horizontal rules
+/// only, three-line tables (三线表), no rules at all — the way pdfplumber's and camelot's
+/// "stream" modes do: text lines from the ink (rows by baseline, whatever rules lie between
+/// them), each split at wide white gaps into cells.
+///
+/// A line is a table row when it splits into two cells or more and one of them looks like a
+/// number; running text, justified or not, never leaves a gap that wide. Each cell is then
+/// read alone by the page reader, like a cell of a ruled grid, and its characters are placed
+/// where its ink is: the layout step (``LineBuilder``, ``AlignedTableFinder``) then finds the
+/// columns from the gaps the rows share, as it does for a PDF text layer, so a value that
+/// cannot be read leaves its own cell empty instead of moving the row's other values.
+struct StreamTableFinder {
+  /// One text line split into cells.
+  struct Row {
+    /// The line's ink, from its top to its bottom, in page pixels.
+    var band: PixelRect
+    /// The cells, left to right: each cell's blobs.
+    var cells: [InkComponents]
+    /// Which cells look like a number as tall as the line's characters (the others are text).
+    var numeric: [Bool]
+  }
+
+  /// A gap at least this many character heights wide splits a line into cells.
+  var cellGap = 1.2
+  /// Blobs at least this many times wider than tall (and wider than `ruleLength` points) are
+  /// rules, not text.
+  var ruleAspect = 12
+  /// The shortest rule, in points.
+  var ruleLength = 30.0
+  /// Blobs taller than this (points) are no text: pictures, seals.
+  var tallestBlob = 40.0
+  /// The thickest rule cleared before the text is looked at, in points.
+  var ruleThickness = 3.0
+  /// Numeric rows further apart than this many character heights belong to different tables.
+  var rowGap = 4.0
+
+  /// The table rows of `page` (tables already read painted out), where pixels at most `level`
+  /// are ink and blobs smaller than `minimumArea` are specks.
+  func rows(in page: GreyBitmap, level: UInt8, minimumArea: Int) -> [Row] {
+    let scale = page.pixelsPerPoint
+    let ink = InkComponents(in: page, region: page.bounds, level: level, minimumArea: minimumArea)
+    let tallest = Int(tallestBlob * scale)
+    let shortestRule = Int(ruleLength * scale)
+    let blobs = ink.boxes.filter { item in
+      let isRule = item.box.width >= ruleAspect * max(1, item.box.height) && item.box.width >= shortestRule
+      return !isRule && item.box.height <= tallest
+    }
+    let grouped = lines(of: blobs).map { line in (line, Self.cells(of: line, gap: cellGap)) }
+    // The page's character height: the median over its lines of three blobs or more.
+    let heights = grouped.filter { $0.0.count >= 3 }.map(\.1.height).sorted()
+    let typical = heights.isEmpty ? 0 : heights[heights.count / 2]
+    let found = grouped.compactMap { line, split -> (row: Row, height: Double, isNumeric: Bool)? in
+      // A lone mark much smaller than the characters (a quotation mark or comma of a wrapped
+      // label, a speck) is no cell: read alone it comes out as 一 or 99.
+      let height = split.height
+      let cells = split.cells.filter {
+        let tall = Double($0.union?.height ?? 0)
+        return tall >= 0.5 * height && tall >= 0.35 * typical
+      }
+      guard let band = InkComponents(line).union, !cells.isEmpty else { return nil }
+      // A number is about as tall as the line's characters (tables print smaller than text).
+      var numeric = cells.map {
+        let tall = Double($0.union?.height ?? 0)
+        return tall >= 0.6 * height && tall >= 0.4 * typical && Self.looksLikeNumber($0)
+      }
+      // A row of numbers has about as many numbers as other cells (a label or two); a line
+      // of header characters one per column (结 果 … 计) where one looks like a digit has not.
+      let numbers = numeric.filter { $0 }.count
+      if numbers < cells.count - numbers - 1 { numeric = numeric.map { _ in false } }
+      return (Row(band: band, cells: cells, numeric: numeric), height, cells.count >= 2 && numeric.contains(true))
+    }
+    // A table: its numeric rows, no further apart than `rowGap` lines, with every line between
+    // them (labels wrapped over lines, section headers) and the lines of two cells or more
+    // just above (the column headers). All are read cell by cell.
+    var keep = [Bool](repeating: false, count: found.count)
+    let numeric = found.indices.filter { found[$0].isNumeric }
+    var index = 0
+    while index < numeric.count {
+      var last = index
+      while last + 1 < numeric.count,
+        Double(found[numeric[last + 1]].row.band.y - found[numeric[last]].row.band.maxY)
+          <= rowGap * found[numeric[last]].height
+      {
+        last += 1
+      }
+      let first = numeric[index]
+      let top = found[first].row.band.y
+      let bottom = found[numeric[last]].row.band.maxY
+      for line in found.indices where found[line].row.band.y >= top && found[line].row.band.maxY <= bottom {
+        keep[line] = true
+      }
+      // Header lines above: two cells or more, each close to the one below, in the table's
+      // type (a heading such as 三、收到和处理… is larger, and read with the running text).
+      let rowHeights = numeric[index...last].map { found[$0].height }.sorted()
+      let tableHeight = rowHeights[rowHeights.count / 2]
+      var above = top
+      for line in found.indices.reversed() where found[line].row.band.maxY <= top {
+        let candidate = found[line]
+        guard candidate.row.cells.count >= 2, Double(above - candidate.row.band.maxY) <= rowGap * candidate.height,
+          candidate.height <= 1.15 * tableHeight
+        else { break }
+        keep[line] = true
+        above = candidate.row.band.y
+      }
+      index = last + 1
+    }
+    return found.indices.filter { keep[$0] }.map { found[$0].row }
+  }
+
+  /// The pieces of numbers wrapped in a narrow column: a line of only a few numbers, just
+  /// above or below a row with more, each piece under (or over) one of that row's numbers.
+  /// Returns, for each piece, (row, cell) of the piece and of the number it continues.
+  static func wrappedPieces(_ rows: [Row]) -> [(piece: (Int, Int), into: (Int, Int))] {
+    var joins: [(piece: (Int, Int), into: (Int, Int))] = []
+    for (index, row) in rows.enumerated() {
+      let count = row.numeric.filter { $0 }.count
+      guard count >= 1, count == row.cells.count, count <= 3 else { continue }
+      let height = row.band.height
+      // The nearer neighbour with at least two numbers more.
+      let neighbours = [index - 1, index + 1].filter { $0 >= 0 && $0 < rows.count }.filter {
+        rows[$0].numeric.filter { $0 }.count >= count + 2
+      }
+      guard
+        let other = neighbours.min(by: { gap(rows[$0].band, row.band) < gap(rows[$1].band, row.band) }),
+        gap(rows[other].band, row.band) * 2 <= height
+      else { continue }
+      var found: [(piece: (Int, Int), into: (Int, Int))] = []
+      for (cell, ink) in row.cells.enumerated() {
+        guard let box = ink.union,
+          let target = rows[other].cells.indices.first(where: { candidate in
+            guard rows[other].numeric[candidate], let over = rows[other].cells[candidate].union else { return false }
+            let across = min(box.maxX, over.maxX) - max(box.x, over.x)
+            return across * 2 >= min(box.width, over.width)
+          })
+        else { break }
+        found.append(((index, cell), (other, target)))
+      }
+      if found.count == row.cells.count { joins += found }
+    }
+    return joins
+  }
+
+  /// The white space between two bands one above the other (0 when they overlap).
+  static func gap(_ first: PixelRect, _ second: PixelRect) -> Int {
+    max(0, max(first.y, second.y) - min(first.maxY, second.maxY))
+  }
+
+  /// `page` with the ruling lines `rulings` (points) painted `paper`: where a rule touches a
+  /// glyph the two would be one blob, and a rule is no text. Along each rule only the run of
+  /// ink at most `ruleThickness` points thick around it is cleared, so a stroke crossing the
+  /// rule keeps its ink.
+  func clearingRules(_ rulings: [RulingLine], from page: GreyBitmap, level: UInt8, paper: UInt8) -> GreyBitmap {
+    var cleared = page
+    let scale = page.pixelsPerPoint
+    let reach = max(2, Int((ruleThickness * scale).rounded()))
+    for line in rulings {
+      let position = Int((line.position * scale).rounded())
+      let start = Int((line.start * scale).rounded())
+      let end = Int((line.end * scale).rounded())
+      // Strokes of large glyphs (川's three) can be found as short rules: a rule is long.
+      guard Double(end - start) >= ruleLength * scale else { continue }
+      // (x, y) of the pixel `offset` across the rule at `along`.
+      func point(_ along: Int, _ offset: Int) -> (Int, Int) {
+        line.axis == .horizontal ? (along, position + offset) : (position + offset, along)
+      }
+      func isInk(_ along: Int, _ offset: Int) -> Bool {
+        let (x, y) = point(along, offset)
+        return page[x, y] <= level
+      }
+      // The thin run of ink around the rule's centre line at each place along it, found from
+      // the ink nearest the centre line; nil where there is none or it is too thick.
+      var runs: [(along: Int, low: Int, high: Int)] = []
+      var clear = 0
+      for along in start...end {
+        guard let centre = (-reach...reach).filter({ isInk(along, $0) }).min(by: { abs($0) < abs($1) }) else {
+          continue
+        }
+        var low = centre
+        while low - 1 >= centre - reach, isInk(along, low - 1) { low -= 1 }
+        var high = centre
+        while high + 1 <= centre + reach, isInk(along, high + 1) { high += 1 }
+        guard high - low < reach else { continue }
+        runs.append((along, low, high))
+        // Paper just beyond the run on both sides: a rule, not a stroke of a glyph.
+        if !isInk(along, low - 3), !isInk(along, high + 3) { clear += 1 }
+      }
+      // A "rule" found along a row of bold glyphs (a title's aligned strokes) is broken
+      // between the glyphs and has ink beside it: it is left alone. A rule is ink nearly all
+      // its length, with paper on both sides most of it.
+      let length = end - start + 1
+      guard runs.count * 10 >= length * 9, clear * 10 >= length * 6 else { continue }
+      for run in runs {
+        // A pixel beyond the run on each side: the rule's blurred edge.
+        for offset in (run.low - 1)...(run.high + 1) {
+          let (x, y) = point(run.along, offset)
+          cleared[x, y] = paper
+        }
+      }
+    }
+    return cleared
+  }
+
+  /// Blobs grouped into text lines by baseline, the way ``LineBuilder`` groups characters:
+  /// swept by vertical centre, a blob joins a line it overlaps by half its height or the
+  /// line's, centres close. A label wrapped over two lines beside a number centred on both
+  /// stays two lines, so the number's row is not run into its neighbours'.
+  func lines(of blobs: [(box: PixelRect, area: Int)]) -> [[(box: PixelRect, area: Int)]] {
+    let sorted = blobs.sorted { ($0.box.y * 2 + $0.box.height, $0.box.x) < ($1.box.y * 2 + $1.box.height, $1.box.x) }
+    var lines: [[(box: PixelRect, area: Int)]] = []
+    var bands: [(top: Int, bottom: Int)] = []
+    for blob in sorted {
+      let box = blob.box
+      var joined = false
+      for index in stride(from: lines.count - 1, through: max(0, lines.count - 3), by: -1) {
+        let band = bands[index]
+        let overlap = min(band.bottom, box.maxY) - max(band.top, box.y)
+        let bandHeight = band.bottom - band.top
+        let smaller = min(bandHeight, box.height)
+        let centreGap = abs((band.top + band.bottom) - (box.y + box.maxY))  // twice the distance
+        if overlap * 2 >= smaller, centreGap <= max(bandHeight, box.height) {
+          lines[index].append(blob)
+          bands[index] = (min(band.top, box.y), max(band.bottom, box.maxY))
+          joined = true
+          break
+        }
+      }
+      if !joined {
+        lines.append([blob])
+        bands.append((box.y, box.maxY))
+      }
+    }
+    return lines
+  }
+
+  /// A line's blobs split at white gaps at least `gap` character heights wide.
+  static func cells(of line: [(box: PixelRect, area: Int)], gap: Double) -> (cells: [InkComponents], height: Double) {
+    let byX = line.sorted { $0.box.x < $1.box.x }
+    // The character height: the median of the blobs at least half as tall as the tallest
+    // (the strokes of 三 or a decimal point do not count).
+    let tallest = byX.map(\.box.height).max() ?? 0
+    let heights = byX.map(\.box.height).filter { $0 * 2 >= tallest }.sorted()
+    guard !heights.isEmpty else { return ([], 0) }
+    let height = Double(heights[heights.count / 2])
+    var cells: [[(box: PixelRect, area: Int)]] = []
+    var reached = Int.min
+    for blob in byX {
+      if !cells.isEmpty, Double(blob.box.x - reached) < gap * height {
+        cells[cells.count - 1].append(blob)
+      } else {
+        cells.append([blob])
+      }
+      reached = max(reached, blob.box.maxX)
+    }
+    return (cells.map { InkComponents($0) }, height)
+  }
+
+  /// Whether a cell's ink looks like a number, perhaps signed.
+  ///
+  /// Stricter than a grid cell's test, since any ink between the gaps is a candidate: digits
+  /// stand side by side and a lone digit is clearly narrower than tall, while the parts of a Chinese
+  /// character such as 息 or 三 stand one above the other.
+  static func looksLikeNumber(_ cell: InkComponents) -> Bool {
+    let digits = PageReader.leadingSign(cell)?.digits ?? cell
+    guard PageReader.looksNumeric(digits), let union = cell.union else { return false }
+    let boxes = cell.boxes.map(\.box)
+    // One glyph about as wide as tall (息 with a dot beside it) is a character, not a digit.
+    let tall = boxes.filter { $0.height * 2 >= union.height }
+    if tall.count == 1, let glyph = tall.first, Double(glyph.width) > 0.75 * Double(glyph.height) { return false }
+    for (index, first) in boxes.enumerated() {
+      for second in boxes[(index + 1)...] {
+        let across = min(first.maxX, second.maxX) - max(first.x, second.x)
+        if Double(across) > 0.3 * Double(min(first.width, second.width)) { return false }
+      }
+    }
+    return true
+  }
+}
+
+extension InkComponents {
+  /// Blobs already found.
+  init(_ boxes: [(box: PixelRect, area: Int)]) {
+    self.boxes = boxes
+  }
+}
