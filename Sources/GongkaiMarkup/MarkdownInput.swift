@@ -1,3 +1,5 @@
+import GongkaiCore
+
 /// The Markdown front end, for what PDF converters write (MinerU, Docling, marker):
 /// `#` headings, pipe tables (separator rows dropped, `\|` kept as a pipe, `<br>` in
 /// cells), and tables written as HTML blocks, read by the HTML front end. A converter
@@ -20,8 +22,7 @@ public enum MarkdownInput {
       tableRows.removeAll()
     }
 
-    // "\r\n" is one Character in Swift, so splitting at "\n" alone leaves a CRLF file one line.
-    for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+    for line in text.inputLines() {
       let trimmed = line.drop { $0 == " " || $0 == "\t" }
       if !html.isEmpty {
         html.append(line)

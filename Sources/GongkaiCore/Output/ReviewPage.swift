@@ -150,9 +150,7 @@ public struct ReviewPage: Sendable {
       if let line { byLine[line, default: []].append(entry) }
     }
     var html = "<pre class=\"text\">"
-    // "\r\n" is one Character: split at it too, or a CRLF file shows as one line.
-    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-    for (index, line) in lines.enumerated() {
+    for (index, line) in text.inputLines().enumerated() {
       let number = index + 1
       let characters = Array(line)
       // Each cell's characters, found left to right (within its tab-separated field when known).

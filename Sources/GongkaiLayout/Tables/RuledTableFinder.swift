@@ -71,30 +71,20 @@ public struct RuledTableFinder: Sendable {
     let lines = rulings.filter { $0.end - $0.start > tolerance }
     let count = lines.count
     guard count >= 4 else { return [] }
-    var parent = Array(0..<count)
-    func find(_ index: Int) -> Int {
-      var index = index
-      while parent[index] != index {
-        parent[index] = parent[parent[index]]
-        index = parent[index]
-      }
-      return index
-    }
+    var sets = DisjointSets(count: count)
     var touches = [Int](repeating: 0, count: count)
     for first in 0..<count where lines[first].axis == .horizontal {
       for second in 0..<count where lines[second].axis == .vertical {
         if self.touches(lines[first], lines[second]) {
           touches[first] += 1
           touches[second] += 1
-          let a = find(first)
-          let b = find(second)
-          if a != b { parent[a] = b }
+          sets.join(first, second)
         }
       }
     }
     var components: [Int: [RulingLine]] = [:]
     for index in 0..<count where touches[index] > 0 {
-      components[find(index), default: []].append(lines[index])
+      components[sets.find(index), default: []].append(lines[index])
     }
     var grids: [Grid] = []
     for members in components.values {
@@ -214,40 +204,27 @@ public struct RuledTableFinder: Sendable {
   public func spans(of grid: Grid, missingRules: [Int: Set<Int>] = [:]) -> [Span] {
     let rows = grid.ys.count - 1
     let columns = grid.xs.count - 1
-    var parent = Array(0..<(rows * columns))
-    func find(_ index: Int) -> Int {
-      var index = index
-      while parent[index] != index {
-        parent[index] = parent[parent[index]]
-        index = parent[index]
-      }
-      return index
-    }
-    func join(_ a: Int, _ b: Int) {
-      let rootA = find(a)
-      let rootB = find(b)
-      if rootA != rootB { parent[max(rootA, rootB)] = min(rootA, rootB) }
-    }
+    var sets = DisjointSets(count: rows * columns)
     for row in 0..<rows {
       for column in 0..<columns {
         let here = row * columns + column
         if column + 1 < columns {
           let share = drawnShare(
             of: grid.vertical, at: grid.xs[column + 1], from: grid.ys[row], to: grid.ys[row + 1])
-          if share < drawnShare { join(here, here + 1) }
+          if share < drawnShare { sets.join(here, here + 1) }
         }
         if row + 1 < rows {
           let share = drawnShare(
             of: grid.horizontal, at: grid.ys[row + 1], from: grid.xs[column],
             to: grid.xs[column + 1])
-          if share < drawnShare, missingRules[row + 1]?.contains(column) != true { join(here, here + columns) }
+          if share < drawnShare, missingRules[row + 1]?.contains(column) != true { sets.join(here, here + columns) }
         }
       }
     }
     var spans: [Int: Span] = [:]
     for row in 0..<rows {
       for column in 0..<columns {
-        let root = find(row * columns + column)
+        let root = sets.find(row * columns + column)
         if var span = spans[root] {
           span.top = min(span.top, row)
           span.bottom = max(span.bottom, row)
