@@ -174,7 +174,7 @@ struct HTMLPageBuilder {
 
   init(
     context: htmlParserCtxtPtr, furniture: WebFurniture, prune: Bool, cuts: [Int], expectedBytes: Int,
-    firstLine: Int = 0
+    firstLine: Int
   ) {
     self.context = context
     self.firstLine = firstLine
@@ -323,7 +323,11 @@ struct HTMLPageBuilder {
   private func line(ofFirstCharacterOf characters: UnsafePointer<xmlChar>, count: Int) -> Int {
     guard let input = context.pointee.input else { return firstLine }
     var index = 0
-    while index < count, [0x20, 0x09, 0x0A, 0x0D].contains(characters[index]) { index += 1 }
+    while index < count {
+      let byte = characters[index]
+      guard byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D else { break }
+      index += 1
+    }
     var breaksAfter = 0
     while index < count {
       if characters[index] == 0x0A { breaksAfter += 1 }
