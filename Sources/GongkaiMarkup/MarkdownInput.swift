@@ -6,11 +6,12 @@ import GongkaiCore
 /// that repeats a merged cell in every column it covers (Docling) is undone where the
 /// table's header shows the merge; cells a converter left empty stay empty.
 ///
-/// Every paragraph and table cell carries the input line its text starts on, so the
-/// text's lines trace back to the input's (`MarkupText.inputLines`).
+/// With `tracingLines`, every paragraph and table cell carries the input line its text
+/// starts on, so the text's lines trace back to the input's (`MarkupText.inputLines`).
 public enum MarkdownInput {
-  /// The report text of Markdown `text`.
-  public static func read(_ text: String) -> MarkupText {
+  /// The report text of Markdown `text`; with `tracingLines`, where each of its lines came
+  /// from (for provenance: without it nothing is recorded).
+  public static func read(_ text: String, tracingLines: Bool = false) -> MarkupText {
     var blocks: [MarkupBlock] = []
     var tableRows: [[String]] = []
     /// The input line of each row in `tableRows`.
@@ -31,7 +32,8 @@ public enum MarkdownInput {
     }
 
     for (index, line) in text.inputLines().enumerated() {
-      let number = index + 1
+      // The input line, 0 when lines are not traced.
+      let number = tracingLines ? index + 1 : 0
       let trimmed = line.drop { $0 == " " || $0 == "\t" }
       if !html.isEmpty {
         html.append(line)

@@ -75,7 +75,7 @@ public struct MarkupText: Sendable {
           origins.append(
             GridLineOrigin(
               line: line, table: table, row: index + 1, columns: row.columns.prefix(fields.count).map { $0 + 1 }))
-          if row.inputLines.contains(where: { $0 > 0 }) {
+          if !row.inputLines.isEmpty {
             inputLines.append(InputLineOrigin(line: line, inputLines: Array(row.inputLines.prefix(fields.count))))
           }
           line += 1

@@ -38,7 +38,8 @@ public struct TableGrid: Sendable, Equatable {
     public var fields: [String]
     /// The 0-based grid column of each field.
     public var columns: [Int]
-    /// The input line of each field's cell (see `Cell.line`).
+    /// The input line of each field's cell (see `Cell.line`); empty when no cell of the
+    /// grid has one.
     public var inputLines: [Int]
   }
 
@@ -48,6 +49,8 @@ public struct TableGrid: Sendable, Equatable {
   public func lines() -> [Line] {
     var lines: [Line] = []
     lines.reserveCapacity(rows.count)
+    // Input lines are listed only for a grid whose cells carry them (Markdown, traced).
+    let tracesLines = rows.contains { $0.contains { $0.line > 0 } }
     // Cells carried down from rows above: column → (cell, rows still to cover).
     var carried: [Int: (cell: Cell, remaining: Int)] = [:]
     for row in rows {
@@ -59,7 +62,7 @@ public struct TableGrid: Sendable, Equatable {
         if let (cell, remaining) = carried[column] {
           line.fields.append(Self.isValueLike(cell.text) ? "" : cell.text)
           line.columns.append(column)
-          line.inputLines.append(cell.line)
+          if tracesLines { line.inputLines.append(cell.line) }
           carried[column] = remaining > 1 ? (cell, remaining - 1) : nil
           column += cell.columnSpan
           continue
@@ -72,7 +75,7 @@ public struct TableGrid: Sendable, Equatable {
         next += 1
         line.fields.append(cell.text)
         line.columns.append(column)
-        line.inputLines.append(cell.line)
+        if tracesLines { line.inputLines.append(cell.line) }
         if cell.rowSpan > 1 { carried[column] = (cell, cell.rowSpan - 1) }
         column += cell.columnSpan
       }

@@ -53,7 +53,7 @@ public enum InputLoader {
       )
     case .markdown:
       let text = try TextDecoder.decode(data, file: path)
-      let markdown = MarkdownInput.read(text)
+      let markdown = MarkdownInput.read(text, tracingLines: options.provenance)
       return LoadedInput(
         text: markdown.text, source: SourceInfo(file: name, sha256: sha256, kind: .markdown),
         warnings: markdown.warnings.map { "\(path): \($0)" }, inputLines: markdown.inputLines,

@@ -15,7 +15,8 @@ public struct LoadedInput: Sendable {
   public var uncertain: [UncertainCell]
   /// For web pages and Word files: the table and grid cell each table line came from.
   public var gridLines: [GridLineOrigin]
-  /// For Markdown: the input line each field of a line of `text` came from.
+  /// For Markdown read with `ReadOptions.provenance`: the input line each field of a line
+  /// of `text` came from.
   public var inputLines: [InputLineOrigin]
   /// Things the user should know that did not stop the reading (pages skipped), one line each.
   public var warnings: [String]

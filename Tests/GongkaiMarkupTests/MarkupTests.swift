@@ -89,7 +89,8 @@ struct MarkdownTests {
       "<table><tr><td>行政强制</td><td>5</td></tr></table>",  // 14
     ]
     for newline in ["\n", "\r\n"] {
-      let read = MarkdownInput.read(markdown.joined(separator: newline))
+      #expect(MarkdownInput.read(markdown.joined(separator: newline)).inputLines.isEmpty)
+      let read = MarkdownInput.read(markdown.joined(separator: newline), tracingLines: true)
       let text = read.text.split(separator: "\n", omittingEmptySubsequences: false)
       func fields(_ prefix: String) -> [Int]? {
         guard let line = text.firstIndex(where: { $0.hasPrefix(prefix) }) else { return nil }
