@@ -39,9 +39,16 @@ public struct MarkupText: Sendable {
     var origins: [GridLineOrigin] = []
     var line = 1
     var table = 0
-    for block in blocks {
+    for (position, block) in blocks.enumerated() {
       switch block {
       case .paragraph(let paragraph):
+        // A bare page number between two parts of a table (a converter keeps the page's
+        // footer where the page broke the table) is no cell: a table's cells are in its rows.
+        if Self.isPageNumber(paragraph), position > 0, position + 1 < blocks.count,
+          case .table = blocks[position - 1], case .table = blocks[position + 1]
+        {
+          continue
+        }
         text += paragraph
         text += "\n"
         line += 1
@@ -68,5 +75,11 @@ public struct MarkupText: Sendable {
     self.text = text
     self.origins = origins
     self.titleHint = titleHint
+  }
+
+  /// Whether `paragraph` is only a page number: one to three digits, blanks around.
+  static func isPageNumber(_ paragraph: String) -> Bool {
+    let digits = paragraph.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" }
+    return (1...3).contains(digits.count) && digits.allSatisfy { ("0"..."9").contains($0) }
   }
 }
