@@ -54,9 +54,16 @@ public struct MarkupText: Sendable {
     var inputLines: [InputLineOrigin] = []
     var line = 1
     var table = 0
-    for block in blocks {
+    for (position, block) in blocks.enumerated() {
       switch block {
       case .paragraph(let paragraph, let source):
+        // A bare page number between two parts of a table (a converter keeps the page's
+        // footer where the page broke the table) is no cell: a table's cells are in its rows.
+        if Self.isPageNumber(paragraph), position > 0, position + 1 < blocks.count,
+          case .table = blocks[position - 1], case .table = blocks[position + 1]
+        {
+          continue
+        }
         text += paragraph
         text += "\n"
         if source > 0 { inputLines.append(InputLineOrigin(line: line, inputLines: [source])) }
@@ -88,5 +95,11 @@ public struct MarkupText: Sendable {
     self.origins = origins
     self.inputLines = inputLines
     self.titleHint = titleHint
+  }
+
+  /// Whether `paragraph` is only a page number: one to three digits, blanks around.
+  static func isPageNumber(_ paragraph: String) -> Bool {
+    let digits = paragraph.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" }
+    return (1...3).contains(digits.count) && digits.allSatisfy { ("0"..."9").contains($0) }
   }
 }

@@ -86,8 +86,10 @@ public struct TableGrid: Sendable, Equatable {
 
   /// Whether a cell's text reads as a value (a number, possibly signed or with a unit),
   /// rather than a label.
+  /// Full-width digits (０–９) and signs (－ ＋ −) count as their ASCII forms.
   static func isValueLike(_ text: String) -> Bool {
     guard let first = text.unicodeScalars.first else { return true }
-    return ("0"..."9").contains(first) || ((first == "-" || first == "+") && text.unicodeScalars.count > 1)
+    return ("0"..."9").contains(first) || ("\u{FF10}"..."\u{FF19}").contains(first)
+      || ("-+\u{FF0D}\u{FF0B}\u{2212}".unicodeScalars.contains(first) && text.unicodeScalars.count > 1)
   }
 }
