@@ -51,6 +51,13 @@ struct SectionSplitter {
       if let section = headingSection(line.text, after: last), !line.hasTab || Self.isTextOnlyRow(line.text) {
         headings.append((section, lineIndex))
         last = section
+      } else if line.hasTab, let phrase = Self.leadingPhrase(line.text),
+        let section = headingSection(phrase, after: last), Self.isTextOnlyRow(line.text)
+      {
+        // A converter that flattens a table's header rows into one joins a heading row in
+        // the table (三、收到和处理… over the header) with the cell under it in one field.
+        headings.append((section, lineIndex))
+        last = section
       }
     }
     return headings.enumerated().map { position, heading in
@@ -59,6 +66,15 @@ struct SectionSplitter {
         index: heading.section, key: sections[heading.section].key, heading: heading.line,
         body: (heading.line + 1)..<end)
     }
+  }
+
+  /// The first field of a table row up to its first blank, when the field goes on after it.
+  static func leadingPhrase(_ text: Substring) -> Substring? {
+    let field = text.prefix { $0 != "\t" }
+    guard let blank = field.firstIndex(where: { $0 == " " || $0 == "\u{3000}" }), blank > field.startIndex,
+      field[blank...].contains(where: { $0 != " " && $0 != "\u{3000}" })
+    else { return nil }
+    return field[..<blank]
   }
 
   /// Whether no tab-separated field of `text` is a number or placeholder.
