@@ -172,7 +172,7 @@ public struct RuledTableFinder: Sendable {
     // Per cell: whether it holds characters, all of them parts of a number.
     var holds = [Bool](repeating: false, count: rows * columns)
     var numeric = [Bool](repeating: true, count: rows * columns)
-    for character in characters where !character.character.isWhitespace {
+    for character in characters where !character.character.isBlank {
       guard let column = index(of: character.box.midX, in: grid.xs),
         let row = index(of: character.box.midY, in: grid.ys)
       else { continue }
