@@ -46,20 +46,33 @@ if [ -n "${BASELINE:-}" ]; then
 fi
 
 # The markup front ends trace cells through their own side data (HTML/DOCX grid cells,
-# Markdown lines matched back to the input): timed from the files' bytes, in one process.
+# Markdown each cell's input line, kept by the front end): timed from the files' bytes, in
+# one process. With BASELINE, the other build is timed the same way in the same rounds.
 echo "1b. front end + pipeline from the bytes (no JSON), one core, CPU µs per report:"
-for kind in markdown:md html:html docx:docx; do
+front() { taskset -c 0 "$1" bench --front-end "${files[@]}" --iterations "${FRONT_ITERATIONS:-10}" "${@:2}" 2>/dev/null | sed -n 2p | sed 's/.*(\([0-9.]*\) µs each).*/\1/'; }
+for kind in markdown:md markdown-lines:md html:html docx:docx; do
   folder="${kind%%:*}"
   files=("$root"/Samples/"$folder"/*."${kind##*:}")
   plain=()
   traced=()
+  base_plain=()
+  base_traced=()
   for round in $(seq "$rounds"); do
-    plain+=("$(taskset -c 0 "$gongkai" bench --front-end "${files[@]}" --iterations "${FRONT_ITERATIONS:-10}" 2>/dev/null | sed -n 2p | sed 's/.*(\([0-9.]*\) µs each).*/\1/')")
-    traced+=("$(taskset -c 0 "$gongkai" bench --front-end "${files[@]}" --iterations "${FRONT_ITERATIONS:-10}" --provenance 2>/dev/null | sed -n 2p | sed 's/.*(\([0-9.]*\) µs each).*/\1/')")
+    plain+=("$(front "$gongkai")")
+    traced+=("$(front "$gongkai" --provenance)")
+    if [ -n "${BASELINE:-}" ]; then
+      base_plain+=("$(front "$BASELINE")")
+      base_traced+=("$(front "$BASELINE" --provenance)")
+    fi
   done
   a=$(median "${plain[@]}")
   b=$(median "${traced[@]}")
   awk -v k="$folder" -v n="${#files[@]}" -v a="$a" -v b="$b" 'BEGIN { printf "  %s (%d files): %.1f vs %.1f µs: --provenance adds %+.1f%%\n", k, n, a, b, (b / a - 1) * 100 }'
+  if [ -n "${BASELINE:-}" ]; then
+    a=$(median "${base_plain[@]}")
+    b=$(median "${base_traced[@]}")
+    awk -v a="$a" -v b="$b" 'BEGIN { printf "    BASELINE: %.1f vs %.1f µs: --provenance adds %+.1f%%\n", a, b, (b / a - 1) * 100 }'
+  fi
 done
 
 pdfs=("$root"/Samples/pdf/gen-*.pdf)

@@ -20,6 +20,10 @@ struct HTMLBlockReader {
 
   private let nodes: UnsafeBufferPointer<HTMLPage.Node>
   private let text: UnsafeBufferPointer<UInt8>
+  /// Each text node's input line, when the page kept them (an HTML block in Markdown).
+  private let textLines: [Int32: Int]
+  /// The input line of the line being gathered (its first text's), 0 when not known.
+  private var lineStart = 0
   /// The page was pruned of furniture: only content outside furniture is read, and
   /// what lies inside furniture is left out rather than marked.
   private let contentOnly: Bool
@@ -27,9 +31,13 @@ struct HTMLBlockReader {
   private var line = TextCollector()
   private var furnitureDepth = 0
 
-  private init(nodes: UnsafeBufferPointer<HTMLPage.Node>, text: UnsafeBufferPointer<UInt8>, contentOnly: Bool) {
+  private init(
+    nodes: UnsafeBufferPointer<HTMLPage.Node>, text: UnsafeBufferPointer<UInt8>, textLines: [Int32: Int],
+    contentOnly: Bool
+  ) {
     self.nodes = nodes
     self.text = text
+    self.textLines = textLines
     self.contentOnly = contentOnly
   }
 
@@ -39,7 +47,8 @@ struct HTMLBlockReader {
     guard let root = page.root else { return [] }
     return page.nodes.withUnsafeBufferPointer { nodes in
       page.text.withUnsafeBufferPointer { text in
-        var reader = HTMLBlockReader(nodes: nodes, text: text, contentOnly: page.isPruned)
+        var reader = HTMLBlockReader(
+          nodes: nodes, text: text, textLines: page.textLines, contentOnly: page.isPruned)
         reader.walk(root, depth: 0)
         reader.endLine()
         return reader.entries
@@ -53,11 +62,18 @@ struct HTMLBlockReader {
     UnsafeBufferPointer(rebasing: text[Int(node.first)..<Int(node.first) + Int(node.second)])
   }
 
+  /// Adds text node `index` to the line being gathered.
+  private mutating func appendText(_ index: Int32) {
+    if lineStart == 0, !textLines.isEmpty { lineStart = textLines[index] ?? 0 }
+    line.append(textBytes(nodes[Int(index)]))
+  }
+
   private mutating func endLine() {
+    defer { lineStart = 0 }
     guard !line.isEmpty else { return }
     let text = line.take()
     if !text.isEmpty, !isSkippingFurniture {
-      entries.append(Entry(block: .paragraph(text), isFurniture: furnitureDepth > 0))
+      entries.append(Entry(block: .paragraph(text, line: lineStart), isFurniture: furnitureDepth > 0))
     }
   }
 
@@ -69,7 +85,7 @@ struct HTMLBlockReader {
       let child = nodes[Int(index)]
       next = child.next
       if child.kind == .text {
-        line.append(textBytes(child))
+        appendText(index)
         continue
       }
       if depth >= Self.maximumDepth {
@@ -110,6 +126,8 @@ struct HTMLBlockReader {
     var nestedTables: [Int32]
     var columnSpan: Int
     var rowSpan: Int
+    /// The input line of its first text, when the page kept lines; else 0.
+    var line: Int
   }
 
   /// The rows of `table` (its own, not those of tables nested in it), cells in order.
@@ -131,11 +149,12 @@ struct HTMLBlockReader {
             nextCell = cell.next
             guard cell.kind != .text, cell.tag == .cell else { continue }
             var nested: [Int32] = []
-            cellText(index, into: &collector, nested: &nested, depth: depth)
+            var line = 0
+            cellText(index, into: &collector, nested: &nested, line: &line, depth: depth)
             cells.append(
               RawCell(
                 node: index, text: collector.take(), nestedTables: nested, columnSpan: Int(cell.first),
-                rowSpan: Int(cell.second)))
+                rowSpan: Int(cell.second), line: line))
           }
           rows.append(cells)
         } else if child.tag == .rowGroup {
@@ -147,15 +166,18 @@ struct HTMLBlockReader {
     return rows
   }
 
-  /// The text of a cell with <br> and block elements as soft breaks, and the tables
-  /// nested in it (not read here).
-  private func cellText(_ parent: Int32, into collector: inout TextCollector, nested: inout [Int32], depth: Int) {
+  /// The text of a cell with <br> and block elements as soft breaks, the tables nested
+  /// in it (not read here), and the input line of its first text (when the page kept lines).
+  private func cellText(
+    _ parent: Int32, into collector: inout TextCollector, nested: inout [Int32], line: inout Int, depth: Int
+  ) {
     var next = nodes[Int(parent)].firstChild
     while next >= 0 {
       let index = next
       let child = nodes[Int(index)]
       next = child.next
       if child.kind == .text {
+        if line == 0, !textLines.isEmpty { line = textLines[index] ?? 0 }
         collector.append(textBytes(child))
         continue
       }
@@ -175,7 +197,7 @@ struct HTMLBlockReader {
         continue
       }
       if kind == .block { collector.softBreak() }
-      cellText(index, into: &collector, nested: &nested, depth: depth + 1)
+      cellText(index, into: &collector, nested: &nested, line: &line, depth: depth + 1)
       if kind == .block { collector.softBreak() }
     }
   }
@@ -218,16 +240,17 @@ struct HTMLBlockReader {
       guard let nestedIndex = row.firstIndex(where: { $0.nestedTables.count == 1 }),
         depth < Self.maximumDepth
       else {
-        result.append(row.map { TableGrid.Cell(text: $0.text, columnSpan: $0.columnSpan, rowSpan: $0.rowSpan) })
+        result.append(
+          row.map { TableGrid.Cell(text: $0.text, columnSpan: $0.columnSpan, rowSpan: $0.rowSpan, line: $0.line) })
         continue
       }
       let inner = gridRows(rawRows(of: row[nestedIndex].nestedTables[0], depth: depth + 1), depth: depth + 1)
       let extra = max(inner.count - 1, 0)
       let before = row[..<nestedIndex].map {
-        TableGrid.Cell(text: $0.text, columnSpan: $0.columnSpan, rowSpan: $0.rowSpan + extra)
+        TableGrid.Cell(text: $0.text, columnSpan: $0.columnSpan, rowSpan: $0.rowSpan + extra, line: $0.line)
       }
       let after = row[(nestedIndex + 1)...].map {
-        TableGrid.Cell(text: $0.text, columnSpan: $0.columnSpan, rowSpan: $0.rowSpan + extra)
+        TableGrid.Cell(text: $0.text, columnSpan: $0.columnSpan, rowSpan: $0.rowSpan + extra, line: $0.line)
       }
       guard let first = inner.first else {
         result.append(before + after)
@@ -252,7 +275,7 @@ struct HTMLBlockReader {
       }
       let current = nodes[Int(index)]
       if current.kind == .text {
-        line.append(textBytes(current))
+        appendText(index)
         continue
       }
       let kind = current.kind

@@ -45,15 +45,20 @@ public enum HTMLInput {
   }
 
   /// The blocks of an HTML fragment (a table inside Markdown), nothing located or dropped
-  /// but scripts and styles.
-  public static func blocks(ofFragment text: String) -> [MarkupBlock] {
+  /// but scripts and styles. With a `firstLine` (the input line the fragment starts on),
+  /// paragraphs and table cells carry the input line their text starts on.
+  public static func blocks(ofFragment text: String, firstLine: Int = 0) -> [MarkupBlock] {
     var text = text
-    return parse(&text, pruneFurniture: false)?.map(\.block) ?? []
+    return parse(&text, pruneFurniture: false, firstLine: firstLine)?.map(\.block) ?? []
   }
 
   /// The blocks of the page `text`; nil when it has no root element.
-  private static func parse(_ text: inout String, pruneFurniture: Bool) -> [HTMLBlockReader.Entry]? {
-    let page = text.withUTF8 { HTMLPage.parse($0, furniture: .standard, pruneFurniture: pruneFurniture) }
+  private static func parse(_ text: inout String, pruneFurniture: Bool, firstLine: Int = 0)
+    -> [HTMLBlockReader.Entry]?
+  {
+    let page = text.withUTF8 {
+      HTMLPage.parse($0, furniture: .standard, pruneFurniture: pruneFurniture, firstLine: firstLine)
+    }
     guard let page, page.root != nil else { return nil }
     return HTMLBlockReader.entries(of: page)
   }

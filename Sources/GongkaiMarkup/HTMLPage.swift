@@ -39,6 +39,9 @@ struct HTMLPage {
   var text: [UInt8]
   /// Whether furniture elements outside tables were kept without their content.
   var isPruned: Bool
+  /// When lines were asked for: the 1-based input line each text node's first
+  /// character stands on, by node index.
+  var textLines: [Int32: Int] = [:]
 
   /// The root element (the first top-level element, as libxml2's tree has it), if any.
   var root: Int32? {
@@ -48,10 +51,12 @@ struct HTMLPage {
 
   /// Parses the UTF-8 page `bytes`; nil when libxml2 could not start.
   /// `cuts`: where `HTMLFurnitureCut` left furniture <div>s without content; nil unless
-  /// the parse bears each out.
+  /// the parse bears each out. `firstLine`: the input line the bytes start on, when the
+  /// text nodes' lines are wanted (`textLines`); 0 otherwise.
   static func parse(
-    _ bytes: UnsafeBufferPointer<UInt8>, furniture: WebFurniture, pruneFurniture: Bool, cuts: [Int] = []
+    _ bytes: UnsafeBufferPointer<UInt8>, furniture: WebFurniture, pruneFurniture: Bool, cuts: [Int] = [],
+    firstLine: Int = 0
   ) -> HTMLPage? {
-    HTMLPageParser.parse(bytes, furniture: furniture, pruneFurniture: pruneFurniture, cuts: cuts)
+    HTMLPageParser.parse(bytes, furniture: furniture, pruneFurniture: pruneFurniture, cuts: cuts, firstLine: firstLine)
   }
 }

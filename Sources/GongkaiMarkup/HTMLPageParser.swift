@@ -34,8 +34,11 @@ final class HTMLPageParser {
   /// Parses the UTF-8 page `bytes` into a page; nil when libxml2 could not start.
   /// `cuts` are the offsets where `HTMLFurnitureCut` left a furniture <div> without its
   /// content: the page is nil unless each is a <div> the parse prunes.
+  /// `firstLine` (when not 0) is the input line the bytes start on: each text node's line
+  /// is kept.
   static func parse(
-    _ bytes: UnsafeBufferPointer<UInt8>, furniture: WebFurniture, pruneFurniture: Bool, cuts: [Int] = []
+    _ bytes: UnsafeBufferPointer<UInt8>, furniture: WebFurniture, pruneFurniture: Bool, cuts: [Int] = [],
+    firstLine: Int = 0
   ) -> HTMLPage? {
     guard !bytes.isEmpty, let base = bytes.baseAddress else {
       return cuts.isEmpty ? HTMLPage(nodes: [HTMLPageBuilder.documentNode], text: [], isPruned: pruneFurniture) : nil
@@ -48,11 +51,14 @@ final class HTMLPageParser {
     guard let created else { return nil }
     let parser = HTMLPageParser(context: created)
     return withExtendedLifetime(parser) {
-      parser.run(bytes: bytes.count, furniture: furniture, pruneFurniture: pruneFurniture, cuts: cuts)
+      parser.run(
+        bytes: bytes.count, furniture: furniture, pruneFurniture: pruneFurniture, cuts: cuts, firstLine: firstLine)
     }
   }
 
-  private func run(bytes: Int, furniture: WebFurniture, pruneFurniture: Bool, cuts: [Int]) -> HTMLPage? {
+  private func run(bytes: Int, furniture: WebFurniture, pruneFurniture: Bool, cuts: [Int], firstLine: Int)
+    -> HTMLPage?
+  {
     guard let handler = context.pointee.sax else { return nil }
     var callbacks = xmlSAXHandler()
     callbacks.initialized = 1
@@ -86,7 +92,8 @@ final class HTMLPageParser {
     let builder = UnsafeMutablePointer<HTMLPageBuilder>.allocate(capacity: 1)
     builder.initialize(
       to: HTMLPageBuilder(
-        context: context, furniture: furniture, prune: pruneFurniture, cuts: cuts, expectedBytes: bytes))
+        context: context, furniture: furniture, prune: pruneFurniture, cuts: cuts, expectedBytes: bytes,
+        firstLine: firstLine))
     defer {
       builder.deinitialize(count: 1)
       builder.deallocate()
@@ -160,9 +167,17 @@ struct HTMLPageBuilder {
   private var cutsFollowed = true
   /// Element names seen, by address: libxml2 interns names per parse.
   private var names: [UnsafeRawPointer: ElementInfo] = [:]
+  /// The input line the bytes start on when text nodes' lines are kept, else 0.
+  private let firstLine: Int
+  /// Each text node's input line (when kept).
+  private var textLines: [Int32: Int] = [:]
 
-  init(context: htmlParserCtxtPtr, furniture: WebFurniture, prune: Bool, cuts: [Int], expectedBytes: Int) {
+  init(
+    context: htmlParserCtxtPtr, furniture: WebFurniture, prune: Bool, cuts: [Int], expectedBytes: Int,
+    firstLine: Int
+  ) {
     self.context = context
+    self.firstLine = firstLine
     self.cuts = cuts
     self.furniture = furniture
     self.prune = prune
@@ -178,7 +193,7 @@ struct HTMLPageBuilder {
   var cutsHeld: Bool { cutsFollowed && nextCut == cuts.count }
 
   /// The page built.
-  var page: HTMLPage { HTMLPage(nodes: nodes, text: text, isPruned: prune) }
+  var page: HTMLPage { HTMLPage(nodes: nodes, text: text, isPruned: prune, textLines: textLines) }
 
   private mutating func info(_ name: UnsafePointer<xmlChar>) -> ElementInfo {
     let address = UnsafeRawPointer(name)
@@ -297,9 +312,28 @@ struct HTMLPageBuilder {
           kind: .text, tag: .other, isFurniture: false, isPruned: false, firstChild: -1, next: -1,
           first: Int32(text.count), second: Int32(count)))
       link(index)
+      if firstLine > 0 { textLines[index] = line(ofFirstCharacterOf: characters, count: count) }
     }
     text.append(contentsOf: UnsafeBufferPointer(start: characters, count: count))
     open[top].last = isCDATA ? .droppingSpace : .text
+  }
+
+  /// The input line of the first non-blank character of a run just read: libxml2 counts
+  /// lines up to where it stands, just after the run.
+  private func line(ofFirstCharacterOf characters: UnsafePointer<xmlChar>, count: Int) -> Int {
+    guard let input = context.pointee.input else { return firstLine }
+    var index = 0
+    while index < count {
+      let byte = characters[index]
+      guard byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D else { break }
+      index += 1
+    }
+    var breaksAfter = 0
+    while index < count {
+      if characters[index] == 0x0A { breaksAfter += 1 }
+      index += 1
+    }
+    return firstLine + max(0, Int(input.pointee.line) - 1 - breaksAfter)
   }
 
   mutating func doctype(_ externalID: UnsafePointer<xmlChar>?) {

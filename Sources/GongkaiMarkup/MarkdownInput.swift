@@ -5,29 +5,38 @@ import GongkaiCore
 /// cells), and tables written as HTML blocks, read by the HTML front end. A converter
 /// that repeats a merged cell in every column it covers (Docling) is undone where the
 /// table's header shows the merge; cells a converter left empty stay empty.
+///
+/// Every paragraph and table cell carries the input line its text starts on, so the
+/// text's lines trace back to the input's (`MarkupText.inputLines`).
 public enum MarkdownInput {
   /// The report text of Markdown `text`.
   public static func read(_ text: String) -> MarkupText {
     var blocks: [MarkupBlock] = []
     var tableRows: [[String]] = []
+    /// The input line of each row in `tableRows`.
+    var tableLines: [Int] = []
     var html: [Substring] = []
+    /// The input line the HTML block in `html` starts on.
+    var htmlStart = 0
     var inFence = false
 
     var ambiguous = 0
     func endTable() {
       guard !tableRows.isEmpty else { return }
-      let table = grid(tableRows)
+      let table = grid(tableRows, lines: tableLines)
       blocks.append(.table(table.grid))
       ambiguous += table.ambiguous
       tableRows.removeAll()
+      tableLines.removeAll()
     }
 
-    for line in text.inputLines() {
+    for (index, line) in text.inputLines().enumerated() {
+      let number = index + 1
       let trimmed = line.drop { $0 == " " || $0 == "\t" }
       if !html.isEmpty {
         html.append(line)
         if closesHTMLBlock(trimmed) {
-          blocks.append(contentsOf: HTMLInput.blocks(ofFragment: html.joined(separator: "\n")))
+          blocks.append(contentsOf: HTMLInput.blocks(ofFragment: html.joined(separator: "\n"), firstLine: htmlStart))
           html.removeAll()
         }
         continue
@@ -39,23 +48,29 @@ public enum MarkdownInput {
       }
       if !inFence, trimmed.hasPrefix("|") {
         let cells = pipeCells(trimmed)
-        if !isSeparator(cells) { tableRows.append(cells) }
+        if !isSeparator(cells) {
+          tableRows.append(cells)
+          tableLines.append(number)
+        }
         continue
       }
       endTable()
       if !inFence, opensHTMLBlock(trimmed) {
         html.append(line)
+        htmlStart = number
         if closesHTMLBlock(trimmed) {
-          blocks.append(contentsOf: HTMLInput.blocks(ofFragment: String(line)))
+          blocks.append(contentsOf: HTMLInput.blocks(ofFragment: String(line), firstLine: number))
           html.removeAll()
         }
         continue
       }
       let paragraph = inFence ? String(trimmed) : plainText(trimmed)
-      if !paragraph.isEmpty { blocks.append(.paragraph(paragraph)) }
+      if !paragraph.isEmpty { blocks.append(.paragraph(paragraph, line: number)) }
     }
     endTable()
-    if !html.isEmpty { blocks.append(contentsOf: HTMLInput.blocks(ofFragment: html.joined(separator: "\n"))) }
+    if !html.isEmpty {
+      blocks.append(contentsOf: HTMLInput.blocks(ofFragment: html.joined(separator: "\n"), firstLine: htmlStart))
+    }
     var result = MarkupText(blocks: blocks)
     if ambiguous > 0 {
       result.warnings.append(
@@ -172,15 +187,20 @@ public enum MarkdownInput {
   /// repeats merged cells (a row of labels has a run) a run of equal values with no
   /// header to tell is ambiguous — one merged value, or equal values — and becomes one
   /// placeholder cell: null with a finding rather than numbers in the wrong cells.
-  static func grid(_ rows: [[String]]) -> (grid: TableGrid, ambiguous: Int) {
+  /// `lines`: the input line of each row (0 when not known).
+  static func grid(_ rows: [[String]], lines: [Int] = []) -> (grid: TableGrid, ambiguous: Int) {
     func isLabelRow(_ row: [String]) -> Bool {
       row.contains { !$0.isEmpty } && row.allSatisfy { $0.isEmpty || !TableGrid.isValueLike($0) }
     }
     let repeatsMergedCells = rows.contains { isLabelRow($0) && !equalRuns($0).isEmpty }
     var result: [[TableGrid.Cell]] = []
     var header: (row: [String], spans: [Range<Int>])?
+    // Columns with a label in the header rows above (the rows of labels just passed): an
+    // empty cell there continues that label downwards, not the label to its left.
+    var labelledAbove: Set<Int> = []
     var ambiguousRuns = 0
-    for row in rows {
+    for (rowIndex, row) in rows.enumerated() {
+      let line = rowIndex < lines.count ? lines[rowIndex] : 0
       let runs = equalRuns(row)
       var cells: [TableGrid.Cell] = []
       var index = 0
@@ -188,21 +208,26 @@ public enum MarkdownInput {
         let run = runs.first { $0.lowerBound == index } ?? index..<(index + 1)
         let text = row[index]
         guard run.count > 1, !text.isEmpty else {
-          cells.append(TableGrid.Cell(text: text))
+          cells.append(TableGrid.Cell(text: text, line: line))
           index += 1
           continue
         }
         if !TableGrid.isValueLike(text) || header?.spans.contains(run) == true {
-          cells.append(TableGrid.Cell(text: text, columnSpan: run.count))
+          cells.append(TableGrid.Cell(text: text, columnSpan: run.count, line: line))
         } else if !repeatsMergedCells || header.map({ Self.hasDistinctHeaders($0.row, $0.spans, over: run) }) == true {
-          cells.append(contentsOf: run.map { TableGrid.Cell(text: row[$0]) })
+          cells.append(contentsOf: run.map { TableGrid.Cell(text: row[$0], line: line) })
         } else {
           ambiguousRuns += 1
-          cells.append(TableGrid.Cell(text: ambiguous, columnSpan: run.count))
+          cells.append(TableGrid.Cell(text: ambiguous, columnSpan: run.count, line: line))
         }
         index = run.upperBound
       }
-      if isLabelRow(row) { header = (row, runs + spansOfEmptyNeighbours(row)) }
+      if isLabelRow(row) {
+        header = (row, runs + spansOfEmptyNeighbours(row, labelledAbove: labelledAbove))
+        for (column, text) in row.enumerated() where !text.isEmpty { labelledAbove.insert(column) }
+      } else {
+        labelledAbove.removeAll()
+      }
       result.append(cells)
     }
     return (TableGrid(rows: result), ambiguousRuns)
@@ -217,12 +242,14 @@ public enum MarkdownInput {
 
   /// The spans of a label followed by empty cells: a merged header cell as a converter
   /// that leaves the merged columns empty (marker) writes it.
-  private static func spansOfEmptyNeighbours(_ row: [String]) -> [Range<Int>] {
+  /// An empty cell under a label of a header row above (`labelledAbove`) is that label
+  /// continued downwards (总计 over two header rows), not part of a span.
+  private static func spansOfEmptyNeighbours(_ row: [String], labelledAbove: Set<Int>) -> [Range<Int>] {
     var spans: [Range<Int>] = []
     var index = 0
     while index < row.count {
       var end = index + 1
-      while end < row.count, row[end].isEmpty { end += 1 }
+      while end < row.count, row[end].isEmpty, !labelledAbove.contains(end) { end += 1 }
       if !row[index].isEmpty, end - index > 1 { spans.append(index..<end) }
       index = end
     }

@@ -11,7 +11,7 @@ struct ReportLocator {
     if let blocks = report(in: content) { return blocks }
     if let blocks = report(in: entries) { return blocks }
     return content.compactMap { entry in
-      if case .paragraph(let text) = entry.block, furniture.isFurnitureLine(text) { return nil }
+      if case .paragraph(let text, _) = entry.block, furniture.isFurnitureLine(text) { return nil }
       return entry.block
     }
   }
@@ -22,24 +22,26 @@ struct ReportLocator {
     var blocks: [MarkupBlock] = []
     blocks.reserveCapacity(entries.count)
     for entry in entries {
-      if case .paragraph(let text) = entry.block, furniture.isFurnitureLine(text) { continue }
+      if case .paragraph(let text, _) = entry.block, furniture.isFurnitureLine(text) { continue }
       blocks.append(entry.block)
     }
     guard
       let heading = blocks.firstIndex(where: { block in
-        if case .paragraph(let text) = block { return furniture.isHeading(text) }
+        if case .paragraph(let text, _) = block { return furniture.isHeading(text) }
         return false
       })
     else { return nil }
     guard
       var start = blocks[..<heading].lastIndex(where: { block in
-        if case .paragraph(let text) = block { return text.utf8.count <= 240 && furniture.titleNeedle.occurs(in: text) }
+        if case .paragraph(let text, _) = block {
+          return text.utf8.count <= 240 && furniture.titleNeedle.occurs(in: text)
+        }
         return false
       })
     else { return Array(blocks[heading...]) }
     // A title on two lines: the agency above a line that starts with the year.
-    if start > 0, case .paragraph(let title) = blocks[start], title.first?.isNumber == true,
-      case .paragraph(let above) = blocks[start - 1], above.utf8.count <= 90
+    if start > 0, case .paragraph(let title, _) = blocks[start], title.first?.isNumber == true,
+      case .paragraph(let above, _) = blocks[start - 1], above.utf8.count <= 90
     {
       start -= 1
     }

@@ -11,12 +11,16 @@ public struct TableGrid: Sendable, Equatable {
     public var columnSpan: Int
     /// Rows it covers (at least 1).
     public var rowSpan: Int
+    /// The 1-based input line its text starts on, when the front end reads its input line
+    /// by line (Markdown); 0 otherwise.
+    public var line: Int
 
     /// Creates a cell; spans are clamped to 1…1000.
-    public init(text: String, columnSpan: Int = 1, rowSpan: Int = 1) {
+    public init(text: String, columnSpan: Int = 1, rowSpan: Int = 1, line: Int = 0) {
       self.text = text
       self.columnSpan = min(max(columnSpan, 1), 1000)
       self.rowSpan = min(max(rowSpan, 1), 1000)
+      self.line = line
     }
   }
 
@@ -34,6 +38,8 @@ public struct TableGrid: Sendable, Equatable {
     public var fields: [String]
     /// The 0-based grid column of each field.
     public var columns: [Int]
+    /// The input line of each field's cell (see `Cell.line`).
+    public var inputLines: [Int]
   }
 
   /// The rows expanded: a cell continuing from a row above is repeated when it is a
@@ -45,7 +51,7 @@ public struct TableGrid: Sendable, Equatable {
     // Cells carried down from rows above: column → (cell, rows still to cover).
     var carried: [Int: (cell: Cell, remaining: Int)] = [:]
     for row in rows {
-      var line = Line(fields: [], columns: [])
+      var line = Line(fields: [], columns: [], inputLines: [])
       line.fields.reserveCapacity(row.count + carried.count)
       var column = 0
       var next = row.startIndex
@@ -53,6 +59,7 @@ public struct TableGrid: Sendable, Equatable {
         if let (cell, remaining) = carried[column] {
           line.fields.append(Self.isValueLike(cell.text) ? "" : cell.text)
           line.columns.append(column)
+          line.inputLines.append(cell.line)
           carried[column] = remaining > 1 ? (cell, remaining - 1) : nil
           column += cell.columnSpan
           continue
@@ -65,6 +72,7 @@ public struct TableGrid: Sendable, Equatable {
         next += 1
         line.fields.append(cell.text)
         line.columns.append(column)
+        line.inputLines.append(cell.line)
         if cell.rowSpan > 1 { carried[column] = (cell, cell.rowSpan - 1) }
         column += cell.columnSpan
       }
@@ -75,8 +83,10 @@ public struct TableGrid: Sendable, Equatable {
 
   /// Whether a cell's text reads as a value (a number, possibly signed or with a unit),
   /// rather than a label.
+  /// Full-width digits (０–９) and signs (－ ＋ −) count as their ASCII forms.
   static func isValueLike(_ text: String) -> Bool {
     guard let first = text.unicodeScalars.first else { return true }
-    return ("0"..."9").contains(first) || ((first == "-" || first == "+") && text.unicodeScalars.count > 1)
+    return ("0"..."9").contains(first) || ("\u{FF10}"..."\u{FF19}").contains(first)
+      || ("-+\u{FF0D}\u{FF0B}\u{2212}".unicodeScalars.contains(first) && text.unicodeScalars.count > 1)
   }
 }

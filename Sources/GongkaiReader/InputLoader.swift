@@ -56,8 +56,8 @@ public enum InputLoader {
       let markdown = MarkdownInput.read(text)
       return LoadedInput(
         text: markdown.text, source: SourceInfo(file: name, sha256: sha256, kind: .markdown),
-        warnings: markdown.warnings.map { "\(path): \($0)" },
-        locator: options.provenance ? MarkupLocators.markdown(input: text, text: markdown.text) : nil)
+        warnings: markdown.warnings.map { "\(path): \($0)" }, inputLines: markdown.inputLines,
+        locator: options.provenance ? MarkupLocators.markdown(markdown.inputLines) : nil)
     case .text:
       let decoded = try TextDecoder.decodeReporting(data, file: path)
       return LoadedInput(

@@ -15,6 +15,8 @@ public struct LoadedInput: Sendable {
   public var uncertain: [UncertainCell]
   /// For web pages and Word files: the table and grid cell each table line came from.
   public var gridLines: [GridLineOrigin]
+  /// For Markdown: the input line each field of a line of `text` came from.
+  public var inputLines: [InputLineOrigin]
   /// Things the user should know that did not stop the reading (pages skipped), one line each.
   public var warnings: [String]
   /// Traces cells from `text` back to the input (page boxes, table grid positions, lines);
@@ -26,10 +28,11 @@ public struct LoadedInput: Sendable {
   /// Creates a loaded input.
   public init(
     text: String, source: SourceInfo, titleHint: String? = nil, uncertain: [UncertainCell] = [],
-    warnings: [String] = [], gridLines: [GridLineOrigin] = [], repairs: [Repair] = [],
-    locator: (any CellLocating)? = nil
+    warnings: [String] = [], gridLines: [GridLineOrigin] = [], inputLines: [InputLineOrigin] = [],
+    repairs: [Repair] = [], locator: (any CellLocating)? = nil
   ) {
     self.gridLines = gridLines
+    self.inputLines = inputLines
     self.text = text
     self.source = source
     self.titleHint = titleHint

@@ -143,6 +143,14 @@ private func wordTables(_ xml: String) -> ScannedTables {
   return tables
 }
 
+/// The lines of the file at `url` (relative to the project) as UTF-8, split at line feeds
+/// byte by byte (a carriage return before one stays at the end of its line).
+private func fileLines(_ path: String) throws -> [String] {
+  let data = try Data(
+    contentsOf: path.hasPrefix("/") ? URL(fileURLWithPath: path) : CommandRunner.root.appending(path: path))
+  return data.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+}
+
 /// The provenance entries of `path` parsed with --provenance, and its non-null cell paths.
 private func provenance(of path: String) throws -> (entries: [(String, JSONValue)], paths: Set<String>) {
   let result = try CommandRunner.run(["parse", "--provenance", path])
@@ -209,12 +217,12 @@ struct MarkupProvenanceTests {
 
   @Test(
     "every cell of a Markdown file points at an input line that holds its raw text",
-    arguments: markupSamples("markdown", suffix: ".md"))
+    arguments: markupSamples("markdown", suffix: ".md") + markupSamples("markdown-lines", suffix: ".md"))
   func markdown(path: String) throws {
     let (entries, paths) = try provenance(of: path)
     #expect(Set(entries.map(\.0)) == paths)
-    let lines = try String(contentsOf: CommandRunner.root.appending(path: path), encoding: .utf8)
-      .split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(entries.count >= 150)
+    let lines = try fileLines(path)
     var wrong: [String] = []
     for (cell, origin) in entries {
       guard let raw = origin["raw"]?.stringValue, let line = origin["line"]?.intValue, line >= 1, line <= lines.count
@@ -236,5 +244,49 @@ struct MarkupProvenanceTests {
     }
     #expect(
       wrong.isEmpty, "\(path): \(wrong.count) of \(entries.count) wrong:\n\(wrong.prefix(8).joined(separator: "\n"))")
+  }
+
+  @Test(
+    "every cell of generated Markdown points at the very line its generator wrote the number on (a row's text repeated earlier, tables cut by page breaks, one <td> per line, <br> in cells, CRLF)",
+    arguments: markupSamples("markdown-lines", suffix: ".md"))
+  func generatedLines(path: String) throws {
+    let (entries, paths) = try provenance(of: path)
+    #expect(Set(entries.map(\.0)) == paths)
+    let sidecar = CommandRunner.root.appending(path: String(path.dropLast(".md".count)) + ".lines.json")
+    let written = try JSONReader.parse(String(contentsOf: sidecar, encoding: .utf8)).objectMembers ?? []
+    let lineOf = Dictionary(written.map { ($0.0, $0.1.intValue) }, uniquingKeysWith: { first, _ in first })
+    #expect(entries.count >= 190)
+    var wrong: [String] = []
+    for (cell, origin) in entries where origin["line"]?.intValue != lineOf[cell] ?? nil {
+      wrong.append(
+        "\(cell): line \(origin["line"]?.intValue ?? 0), written on \(lineOf[cell].map { "\($0 ?? 0)" } ?? "no line")")
+    }
+    #expect(
+      wrong.isEmpty, "\(path): \(wrong.count) of \(entries.count) wrong:\n\(wrong.prefix(8).joined(separator: "\n"))")
+  }
+
+  @Test(
+    "a Markdown file with CRLF line ends gives the same cells the same lines as with LF",
+    arguments: ["Samples/markdown/gen-2021-b.docling.md", "Samples/markdown/gen-2019-a.marker.md"])
+  func crlf(path: String) throws {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "gongkai-crlf-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let lf = try Data(contentsOf: CommandRunner.root.appending(path: path))
+    #expect(!lf.contains(0x0D))
+    var crlf = Data()
+    for byte in lf {
+      if byte == 0x0A { crlf.append(0x0D) }
+      crlf.append(byte)
+    }
+    let copy = folder.appending(path: (path as NSString).lastPathComponent)
+    try crlf.write(to: copy)
+    let (original, paths) = try provenance(of: path)
+    let (converted, convertedPaths) = try provenance(of: copy.path())
+    #expect(convertedPaths == paths)
+    #expect(converted.count == original.count)
+    #expect(
+      converted.map { "\($0.0) \($0.1["line"]?.intValue ?? 0)" }
+        == original.map { "\($0.0) \($0.1["line"]?.intValue ?? 0)" })
   }
 }

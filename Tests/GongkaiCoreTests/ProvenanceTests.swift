@@ -15,27 +15,35 @@ struct ProvenanceTests {
     return paths
   }
 
-  @Test(
-    "every non-null cell of a text sample points at an input line that holds its raw text",
-    arguments: Fixtures.textInputsWithExpectations())
-  func linesHoldRawText(name: String) throws {
-    let data = try Data(contentsOf: Fixtures.textSamples.appending(path: name))
+  /// Every text input with an expected file: Samples/text and the crawler pages of
+  /// Samples/crawler, as paths under the project.
+  static let textInputs =
+    Fixtures.textInputsWithExpectations().map { "Samples/text/\($0)" }
+    + Fixtures.inputsWithExpectations(in: Fixtures.crawlerSamples).map { "Samples/crawler/\($0)" }
+
+  /// The report of `data` (a text input called `name`) with provenance, after checking that
+  /// every non-null cell has one entry whose line of the input, read here at line feeds,
+  /// holds its raw text; each entry's path and line.
+  static func checkedLines(_ data: Data, name: String) throws -> [String: Int] {
     let text = try TextDecoder.decode(data, file: name)
     let report = try ReportPipeline().report(
       text: text, source: SourceInfo(file: name, sha256: SHA256.hexDigest(data), kind: .text), locator: LineLocator())
     let provenance = try #require(report.provenance)
-    #expect(Set(provenance.map(\.path)) == Self.nonNullPaths(report))
+    #expect(Set(provenance.map(\.path)) == Self.nonNullPaths(report), "\(name): cells without provenance")
     #expect(Set(provenance.map(\.path)).count == provenance.count)
-    // Lines as a reader counts them: split at line feeds of the decoded input.
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    // Lines as a reader counts them: split at line feeds of the decoded input (a carriage
+    // return before one is a blank, squeezed out below).
+    let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     func squeezed(_ text: some StringProtocol) -> String {
       String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
     }
+    var found: [String: Int] = [:]
     for entry in provenance {
       guard case .line(let line) = entry.origin else {
-        Issue.record("\(entry.path): not a line origin")
+        Issue.record("\(name) \(entry.path): not a line origin")
         continue
       }
+      found[entry.path] = line
       #expect(line >= 1 && line <= lines.count)
       guard line >= 1, line <= lines.count else { continue }
       // Full-width digits are narrowed by the repair layer, so compare narrowed text.
@@ -46,6 +54,33 @@ struct ProvenanceTests {
         String(source).contains(squeezed(entry.raw)),
         "\(name) \(entry.path): \"\(entry.raw)\" not on line \(line): \(lines[line - 1].prefix(80))")
     }
+    return found
+  }
+
+  @Test(
+    "every non-null cell of a text or crawler sample points at an input line that holds its raw text",
+    arguments: textInputs)
+  func linesHoldRawText(path: String) throws {
+    let data = try Data(contentsOf: Fixtures.root.appending(path: path))
+    let lines = try Self.checkedLines(data, name: (path as NSString).lastPathComponent)
+    #expect(lines.count >= 100)
+  }
+
+  @Test(
+    "a text input with CRLF line ends gives every cell the line it has with LF",
+    arguments: [
+      "Samples/text/gen-2021-a.layout.txt", "Samples/crawler/crawl-000-mixed.txt",
+      "Samples/crawler/crawl-gen-2019-a-glued.txt",
+    ])
+  func crlfLines(path: String) throws {
+    let data = try Data(contentsOf: Fixtures.root.appending(path: path))
+    var crlf = Data()
+    for byte in data {
+      if byte == 0x0A { crlf.append(0x0D) }
+      crlf.append(byte)
+    }
+    let name = (path as NSString).lastPathComponent
+    #expect(try Self.checkedLines(crlf, name: name) == Self.checkedLines(data, name: name))
   }
 
   @Test("without a locator the report has no provenance and its JSON no provenance key")

@@ -84,6 +84,23 @@ struct TableTests {
     let output = reconstructor.text(of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
     #expect(output.lines.dropLast() == ["信息内容\t本年处理决定数量", "行政处罚\t42", "行政强制\t5"])
   }
+
+  @Test("a number wrapped in a narrow column beside cells centred between its pieces is one row, each number whole")
+  func wrappedBesideCentredCells() {
+    // 1614 and 1619 wrap as 161 over 4 and 9; the row's other cells sit on a line between.
+    var text = characters("2.重复申请", x: 50, y: 100) + characters("3", x: 200, y: 100)
+    text += characters("0", x: 240, y: 100) + characters("0", x: 280, y: 100) + characters("3", x: 320, y: 100)
+    text += characters("4.保护第三方", x: 50, y: 120) + characters("161", x: 200, y: 120)
+    text += characters("161", x: 320, y: 120)
+    text += characters("0", x: 240, y: 131) + characters("5", x: 280, y: 131)
+    text += characters("4", x: 205, y: 142) + characters("9", x: 325, y: 142)
+    text += characters("3.其他", x: 50, y: 165) + characters("1", x: 200, y: 165)
+    text += characters("0", x: 240, y: 165) + characters("0", x: 280, y: 165) + characters("1", x: 320, y: 165)
+    let output = LayoutReconstructor().text(
+      of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
+    #expect(
+      output.lines.dropLast() == ["2.重复申请\t3\t0\t0\t3", "4.保护第三方\t1614\t0\t5\t1619", "3.其他\t1\t0\t0\t1"])
+  }
 }
 
 @Suite("Ruled grids with rules missing")

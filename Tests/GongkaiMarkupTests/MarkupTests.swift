@@ -58,6 +58,51 @@ struct MarkdownTests {
     #expect(plain.grid.lines().map(\.fields)[1] == ["规章", "0", "0", "0"])
   }
 
+  @Test("an empty cell under a header label continued from the row above is not part of the label on its left")
+  func emptyCellUnderLabelAbove() {
+    // marker leaves merged cells empty: 总计 spans both header rows, so the empty cell after
+    // 其他 in the second row is 总计's, and 1 1 are two values (其他 and 总计), not one.
+    let table = MarkdownInput.grid([
+      ["", "自然人", "法人或其他组织", "", "总计"],
+      ["", "", "商业企业", "其他", ""],
+      ["3.危及“三安全一稳定”", "0", "0", "1", "1"],
+    ])
+    #expect(table.grid.lines().map(\.fields)[2] == ["3.危及“三安全一稳定”", "0", "0", "1", "1"])
+  }
+
+  @Test("each line of the text traces to the input line of each of its fields: paragraphs, pipe rows, HTML cells")
+  func inputLines() {
+    let markdown = [
+      "# 某局2021年政府信息公开工作年度报告",  // 1
+      "",  // 2
+      "| 信息内容 | 本年制发件数 |",  // 3
+      "|---|---|",  // 4
+      "| 行政许可<br>（件） | 156 |",  // 5
+      "",  // 6
+      "<table>",  // 7
+      "<tr>",  // 8
+      "<td>行政处罚</td>",  // 9
+      "<td>",  // 10
+      "  42</td>",  // 11
+      "</tr>",  // 12
+      "</table>",  // 13
+      "<table><tr><td>行政强制</td><td>5</td></tr></table>",  // 14
+    ]
+    for newline in ["\n", "\r\n"] {
+      let read = MarkdownInput.read(markdown.joined(separator: newline))
+      let text = read.text.split(separator: "\n", omittingEmptySubsequences: false)
+      func fields(_ prefix: String) -> [Int]? {
+        guard let line = text.firstIndex(where: { $0.hasPrefix(prefix) }) else { return nil }
+        return read.inputLines.first { $0.line == line + 1 }?.inputLines
+      }
+      #expect(fields("某局") == [1])
+      #expect(fields("信息内容") == [3, 3])
+      #expect(fields("行政许可") == [5, 5])
+      #expect(fields("行政处罚") == [9, 11])
+      #expect(fields("行政强制") == [14, 14])
+    }
+  }
+
   @Test("headings lose their #, a separator row goes, a table in HTML is read as a table")
   func document() {
     let text = MarkdownInput.read(

@@ -440,6 +440,13 @@ struct DigitSplitter {
         }
         tables[info.table]?.rows[rowIndex].cells[position.column] =
           .number(number, unit: unit, raw: unit.map { text + $0 } ?? text)
+        // The cell's origin is where its run of digits stands (the run's line).
+        let origins = tables[info.table]?.rows[rowIndex].origins.count ?? 0
+        if origins <= position.column {
+          tables[info.table]?.rows[rowIndex].origins += Array(repeating: nil, count: position.column + 1 - origins)
+        }
+        tables[info.table]?.rows[rowIndex].origins[position.column] = AssembledTable.CellOrigin(
+          line: run.line, field: nil)
       }
       if chosen.count > run.pieces.count {
         let why =

@@ -79,11 +79,23 @@ public struct LabelMatcher: Sendable {
     if let prefix = wrappedLabelPrefix(key(count - 1), after: previous, isTaken: isTaken) {
       return prefix
     }
+    // The row's own label shortened (本年新收申请数量, 5.要求确认或重新出具已获取信息):
+    // its characters in order in exactly one official label that starts the same way.
+    // This beats likeness of all the text since the last row, where a header cell such as
+    // 总计 would pull a short label (（七）总计) its way.
+    if let abbreviation = abbreviatedLabel(key(count - 1), after: previous, isTaken: isTaken) {
+      return abbreviation
+    }
     let joined = (0..<count).map(key).joined()
     let present = Set(LabelText.bigrams(Array(joined.unicodeScalars)))
+    let own = (0..<count).reversed().lazy.map(key).first { !$0.isEmpty } ?? ""
     func score(_ index: Int) -> (index: Int, matched: Int, coverage: Double)? {
       let entry = entries[index]
       guard !isTaken(index), !entry.bigrams.isEmpty else { return nil }
+      // A label of two or three characters (总计, 其他) is in much text that names another
+      // row (a header's 总计 before 本年新收申请数量, 其他 before 1.申请人无正当理由…):
+      // it is liked only where the row's own label cell ends with it.
+      if entry.bigrams.count < 3, !own.hasSuffix(entry.canonical) { return nil }
       let matched = entry.bigrams.reduce(0) { $0 + (present.contains($1) ? 1 : 0) }
       let coverage = Double(matched) / Double(entry.bigrams.count)
       return coverage >= Self.threshold ? (index, matched, coverage) : nil
@@ -139,6 +151,28 @@ public struct LabelMatcher: Sendable {
   /// first line of a label wrapped over lines, its values printed beside the middle of the
   /// cell, so that the rest of the label comes after them. At least six characters, so a
   /// fragment never decides between rows.
+  /// The one row after `previous` whose official label holds every character of `key` in
+  /// order and starts with the same two characters, when `key` (at least six characters)
+  /// leaves characters out: an abbreviated label.
+  private func abbreviatedLabel(_ key: String, after previous: Int, isTaken: (Int) -> Bool) -> Match? {
+    let scalars = Array(key.unicodeScalars)
+    guard scalars.count >= 6 else { return nil }
+    var found: (index: Int, coverage: Double)?
+    for index in entries.indices where index > previous && !isTaken(index) {
+      let canonical = Array(entries[index].canonical.unicodeScalars)
+      guard canonical.count > scalars.count,
+        canonical[0] == scalars[0], canonical[1] == scalars[1]
+      else { continue }
+      var position = 0
+      for scalar in canonical where position < scalars.count && scalar == scalars[position] { position += 1 }
+      guard position == scalars.count else { continue }
+      guard found == nil else { return nil }
+      found = (index, Double(scalars.count) / Double(canonical.count))
+    }
+    guard let found else { return nil }
+    return Match(index: found.index, key: entries[found.index].key, kind: .similar(coverage: found.coverage))
+  }
+
   private func wrappedLabelPrefix(_ key: String, after previous: Int, isTaken: (Int) -> Bool) -> Match? {
     let length = key.unicodeScalars.count
     guard length >= 6 else { return nil }

@@ -44,24 +44,106 @@ public struct AlignedTableFinder: Sendable {
     let dataLines = lines.filter { $0.segments.contains { Self.isNumber($0.text) } }
     var columns = Self.overlapColumns((dataLines.isEmpty ? lines : dataLines).flatMap(\.segments).flatMap(\.cells))
     var grid: [[String]] = []
+    var tops: [[Double]] = []
     for line in lines {
       var cells = [String](repeating: "", count: columns.count)
+      var cellTops = [Double](repeating: .infinity, count: columns.count)
       for segment in line.segments.flatMap(\.cells) {
         let index = Self.column(of: segment.box, in: columns)
         cells[index] = cells[index].isEmpty ? segment.text : cells[index] + " " + segment.text
+        cellTops[index] = min(cellTops[index], segment.box.minY)
       }
       grid.append(cells)
+      tops.append(cellTops)
     }
+    let fontSize = lines.map(\.fontSize).min() ?? 0
+    let boxes: [PageRect]
+    (grid, boxes) = Self.joiningCentredRows(grid, tops: tops, boxes: lines.map(\.box), fontSize: fontSize)
     (columns, grid) = Self.mergingDisjointColumns(columns, grid)
-    var rows = zip(grid, lines).map { cells, line in
+    var rows = zip(grid, boxes).map { cells, box in
       TableRow(
-        cells: cells, box: line.box,
-        cellBoxes: columns.map { PageRect(minX: $0.0, minY: line.box.minY, maxX: $0.1, maxY: line.box.maxY) })
+        cells: cells, box: box,
+        cellBoxes: columns.map { PageRect(minX: $0.0, minY: box.minY, maxX: $0.1, maxY: box.maxY) })
     }
-    rows = Self.joiningWrappedNumbers(rows, fontSize: lines.map(\.fontSize).min() ?? 0)
+    rows = Self.joiningWrappedNumbers(rows, fontSize: fontSize)
     let box = lines.dropFirst().reduce(lines[0].box) { $0.union($1.box) }
     let edges = columns.map(\.0) + (columns.last.map { [$0.1] } ?? [])
     return Table(rows: rows, box: box, columnEdges: edges, isRuled: false)
+  }
+
+  /// A row whose numbers wrapped onto two lines in some columns (1600 in a narrow column
+  /// is 160 over 0) while its other cells, centred in the row, sit between the two pieces:
+  /// the row's label and first pieces on one line, its other numbers on the next, the
+  /// second pieces on that line too but lower (`tops`: each cell's top) or on a third line
+  /// of their own. Told by the columns: the first line has numbers in some columns and
+  /// none in the others, the next line numbers exactly in those others (and at most a
+  /// label's rest before them), the second pieces digits in exactly the first line's
+  /// number columns. The lines become one row, each number whole.
+  static func joiningCentredRows(_ grid: [[String]], tops: [[Double]], boxes: [PageRect], fontSize: Double) -> (
+    [[String]], [PageRect]
+  ) {
+    func isDigits(_ text: String) -> Bool { !text.isEmpty && text.allSatisfy(\.isWholeNumberDigit) }
+    func numberColumns(_ row: [String]) -> Set<Int> { Set(row.indices.filter { isNumber(row[$0]) }) }
+    var rows: [[String]] = []
+    var rowBoxes: [PageRect] = []
+    var index = 0
+    while index < grid.count {
+      var row = grid[index]
+      var box = boxes[index]
+      defer {
+        rows.append(row)
+        rowBoxes.append(box)
+      }
+      guard index + 1 < grid.count else {
+        index += 1
+        continue
+      }
+      let first = numberColumns(row)
+      let next = grid[index + 1]
+      let nextNumbers = numberColumns(next)
+      let others = nextNumbers.subtracting(first)
+      let start = first.union(nextNumbers).min() ?? 0
+      guard !first.isEmpty, !others.isEmpty, first.allSatisfy({ isDigits(row[$0]) }),
+        row.prefix(start).contains(where: { !$0.isEmpty }),
+        next.indices.allSatisfy({ $0 < start || nextNumbers.contains($0) || next[$0].isEmpty }),
+        boxes[index + 1].minY - box.maxY <= 0.5 * fontSize
+      else {
+        index += 1
+        continue
+      }
+      var pieces: [String]?
+      var used = 2
+      if nextNumbers == first.union(others), first.allSatisfy({ isDigits(next[$0]) }) {
+        // The second pieces on the middle line, lower than its own numbers.
+        let pieceTop = first.map { tops[index + 1][$0] }.min() ?? 0
+        let ownTop = others.map { tops[index + 1][$0] }.max() ?? 0
+        if pieceTop - ownTop >= 0.3 * fontSize { pieces = next }
+      } else if nextNumbers == others, index + 2 < grid.count {
+        // The second pieces on a third line of their own.
+        let last = grid[index + 2]
+        let filled = Set(last.indices.filter { !last[$0].isEmpty })
+        if filled == first, first.allSatisfy({ isDigits(last[$0]) }),
+          boxes[index + 2].minY - boxes[index + 1].maxY <= 0.5 * fontSize
+        {
+          pieces = last
+          used = 3
+        }
+      }
+      guard let pieces else {
+        index += 1
+        continue
+      }
+      for column in row.indices {
+        if first.contains(column) {
+          row[column] += pieces[column]
+        } else if !next[column].isEmpty {
+          row[column] = row[column].isEmpty ? next[column] : row[column] + " " + next[column]
+        }
+      }
+      box = (index..<(index + used)).reduce(box) { $0.union(boxes[$1]) }
+      index += used
+    }
+    return (rows, rowBoxes)
   }
 
   /// Rows that are only pieces of numbers wrapped in a narrow column: a row with no label

@@ -243,17 +243,36 @@ public struct RuledTableFinder: Sendable {
   func read(_ grid: Grid, characters: [PositionedCharacter], missingRules: [Int: Set<Int>] = [:]) -> Table {
     let spans = self.spans(of: grid, missingRules: missingRules)
     var cellCharacters = [[PositionedCharacter]](repeating: [], count: spans.count)
+    func span(_ row: Int, _ column: Int) -> Int? {
+      spans.firstIndex { $0.top <= row && row <= $0.bottom && $0.left <= column && column <= $0.right }
+    }
+    // A character that is no digit and reaches over the top rule of its cell: text of the
+    // cell above overflowing its rule (a header cut by a page break), decided below.
+    var straddling: [(character: PositionedCharacter, below: Int, above: Int)] = []
     for character in characters {
       let x = character.box.midX
       let y = character.box.midY
       guard let column = index(of: x, in: grid.xs), let row = index(of: y, in: grid.ys) else {
         continue
       }
-      if let spanIndex = spans.firstIndex(where: {
-        $0.top <= row && row <= $0.bottom && $0.left <= column && column <= $0.right
-      }) {
-        cellCharacters[spanIndex].append(character)
+      if let spanIndex = span(row, column) {
+        if row > 0, spans[spanIndex].top == row, character.box.minY < grid.ys[row] - 1,
+          !character.character.isWholeNumberDigit, !character.character.isWhitespace,
+          let above = span(row - 1, column), above != spanIndex
+        {
+          straddling.append((character, spanIndex, above))
+        } else {
+          cellCharacters[spanIndex].append(character)
+        }
       }
+    }
+    // It joins the cell above when that cell has text and its own cell is otherwise a
+    // number (a number cell holds no other text); else it stays where its middle is.
+    for (character, below, above) in straddling {
+      let own = cellCharacters[below].filter { !$0.character.isWhitespace }
+      let isNumberCell =
+        !own.isEmpty && own.allSatisfy { $0.character.isWholeNumberDigit || ".,-".contains($0.character) }
+      cellCharacters[isNumberCell && !cellCharacters[above].isEmpty ? above : below].append(character)
     }
     let reader = CellText(builder: lineBuilder)
     let texts = cellCharacters.map { reader.text(of: $0) }
