@@ -187,4 +187,71 @@ struct PiecesTests {
     #expect(result.pagesRead == [2] && result.skew == [0.3])
     #expect(!result.text.unicodeScalars.contains { $0.value >= ScanReader.tagBase })
   }
+
+  @Test("a line's symbols boxed out of order (9.68 boxed as 9 . 8 6, 政府 as 府政) are laid out in the order read")
+  func symbolsInReadingOrder() {
+    func item(_ text: String, _ x: Int, _ width: Int, y: Int = 100) -> OCRItem {
+      OCRItem(text: text, box: PixelRect(x: x, y: y, width: width, height: 40), confidence: 80)
+    }
+    // As the Chinese model boxed a blurred amount: 8's box holds 6's and starts left of it.
+    let amount = [
+      item("9", 1650, 22), item(".", 1676, 6), item("6", 1680, 20), item("8", 1678, 48),
+      item("万", 1740, 80), item("元", 1792, 36),
+    ]
+    // And a bold title: 府's box starts where 政's does.
+    let title = [
+      item("年", 700, 60, y: 300), item("政", 760, 96, y: 300), item("府", 760, 188, y: 300),
+      item("信", 960, 40, y: 300),
+    ]
+    let ordered = PageReader.inReadingOrder(amount + title)
+    for line in [Array(ordered[0..<6]), Array(ordered[6...])] {
+      #expect(zip(line, line.dropFirst()).allSatisfy { $0.box.maxX <= $1.box.x || $0.box.x < $1.box.x })
+    }
+    // Symbols in order stay where they are.
+    #expect(ordered[0] == amount[0] && ordered[5] == amount[5] && ordered[6] == title[0])
+    let characters = ordered.flatMap { PageReader.characters($0, scale: 300 / 72) }
+    let page = PositionedPage(number: 1, width: 595, height: 842, characters: characters, rulings: [])
+    let text = ScanReader.assemble([ReadPage(page: page, numbers: [], skew: 0)]).text
+    #expect(text.contains("9.68万元") && text.contains("年政府信"))
+  }
+
+  @Test("a number wrapped in a narrow column is joined top to bottom, also when its pieces straddle the row")
+  func wrappedNumbers() {
+    func cell(_ x: Int, _ y: Int, _ width: Int, _ height: Int = 34) -> InkComponents {
+      InkComponents([(box: PixelRect(x: x, y: y, width: width, height: height), area: width * height / 2)])
+    }
+    func row(_ cells: [(InkComponents, Bool)]) -> StreamTableFinder.Row {
+      let boxes = cells.compactMap { $0.0.union }
+      let top = boxes.map(\.y).min() ?? 0
+      let bottom = boxes.map(\.maxY).max() ?? 0
+      let left = boxes.map(\.x).min() ?? 0
+      let right = boxes.map(\.maxX).max() ?? 0
+      return StreamTableFinder.Row(
+        band: PixelRect(x: left, y: top, width: right - left, height: bottom - top), cells: cells.map(\.0),
+        numeric: cells.map(\.1))
+    }
+    let columns = [1427, 1561, 1678, 1795, 1915]
+    // 143 and 171: 14 and 17 above the row, 3 and 1 below it, the row's other numbers between.
+    let rows = [
+      row([(cell(1310, 377, 49), true), (cell(2021, 377, 49), true)]),
+      row([(cell(400, 402, 696, 41), false)] + columns.map { (cell($0, 402, 24), true) }),
+      row([(cell(1322, 427, 23), true), (cell(2035, 427, 21), true)]),
+      // Two full rows close together are never pieces of each other.
+      row([(cell(400, 488, 696, 41), false)] + ([1322] + columns + [2034]).map { (cell($0, 487, 24), true) }),
+      row([(cell(615, 553, 278, 41), false)] + ([1308] + columns + [2020]).map { (cell($0, 554, 24), true) }),
+      // 16 over 8, under the row's number: 168.
+      row(
+        [(cell(400, 620, 300, 41), false)] + ([1308] + columns).map { (cell($0, 625, 24), true) }
+          + [(cell(2022, 625, 48), true)]),
+      row([(cell(2034, 655, 24), true)]),
+    ]
+    let joins = StreamTableFinder.wrappedPieces(rows)
+    #expect(joins.count == 3)
+    let straddling = joins.filter { $0.row == 1 }
+    #expect(straddling.map { $0.pieces.map(\.row) } == [[0, 2], [0, 2]])
+    #expect(straddling.allSatisfy { $0.box.y == rows[1].band.y && $0.box.height == rows[1].band.height })
+    #expect(straddling.first?.box.x == 1310)
+    let under = joins.filter { $0.row == 5 }
+    #expect(under.count == 1 && under.first?.pieces.map(\.row) == [5, 6])
+  }
 }

@@ -107,31 +107,33 @@ final class PageReader {
           level: level, paper: paper, speck: speck, inset: inset)
       }
     }
-    // A number wrapped in a narrow column (14 over 3) is one number, upper piece first.
+    // A number wrapped in a narrow column (14 over 3) is one number, pieces top to bottom,
+    // placed in its row; its pieces leave their lines.
+    var placedAt: [Int: [Int: PixelRect]] = [:]
     for join in StreamTableFinder.wrappedPieces(rows) {
-      let (pieceRow, pieceCell) = join.piece
-      let (row, cell) = join.into
-      guard let piece = reads[pieceRow][pieceCell].number, let whole = reads[row][cell].number,
-        Self.isPlainNumber(piece.value + whole.value), Self.isPlainNumber(whole.value + piece.value)
-      else { continue }
-      var joined = whole
-      joined.value = pieceRow < row ? piece.value + whole.value : whole.value + piece.value
-      joined.isLowConfidence = whole.isLowConfidence || piece.isLowConfidence
+      let pieces = join.pieces.compactMap { reads[$0.row][$0.cell].number }
+      guard pieces.count == join.pieces.count, let first = join.pieces.first else { continue }
+      var joined = pieces[0]
+      joined.value = pieces.map(\.value).joined()
+      guard Self.isPlainNumber(joined.value) else { continue }
+      joined.isLowConfidence = pieces.contains(where: \.isLowConfidence)
+      joined.confidence = pieces.map(\.confidence).min() ?? 0
       joined.alternatives = []
-      reads[row][cell].number = joined
-      reads[pieceRow][pieceCell] = (nil, [])
+      for piece in join.pieces { reads[piece.row][piece.cell] = (nil, []) }
+      reads[first.row][first.cell] = (joined, [])
+      placedAt[first.row, default: [:]][first.cell] = join.box
     }
-    for (row, cells) in zip(rows, reads) {
-      for (ink, cell) in zip(row.cells, cells) {
+    for (rowIndex, (row, cells)) in zip(rows, reads).enumerated() {
+      for (cellIndex, (ink, cell)) in zip(row.cells, cells).enumerated() {
         guard let inkBox = ink.union else { continue }
-        place(cell, inkBox)
+        place(cell, placedAt[rowIndex]?[cellIndex] ?? inkBox)
         streamed.append(inkBox.insetBy(-inset))
       }
     }
     rest = unruled.painting(streamed, value: paper)
     let narrativeFactor = min(1, narrativeDPI / page.dpi)
     let text = chinese.recognize(rest.scaled(by: narrativeFactor), mode: .block)
-    characters += text.symbols.flatMap { symbol in
+    characters += Self.inReadingOrder(text.symbols).flatMap { symbol in
       Self.characters(symbol, scale: scale) { x, y in (x / narrativeFactor, y / narrativeFactor) }
     }
 
@@ -236,7 +238,7 @@ final class PageReader {
     }
     let dx = Double(ink.x - labelPadding)
     let dy = Double(ink.y - labelPadding)
-    return best.symbols.flatMap { symbol in
+    return Self.inReadingOrder(best.symbols).flatMap { symbol in
       Self.characters(symbol, scale: scale) { x, y in (dx + x / bestFactor, dy + y / bestFactor) }
     }
   }
@@ -324,6 +326,58 @@ final class PageReader {
     if width >= 1.8 * height, height <= 0.3 * digitHeight { return ("-", rest) }
     if height >= 0.3 * digitHeight, width >= 0.6 * height, width <= 1.6 * height { return ("+", rest) }
     return nil
+  }
+
+  /// `symbols` as recognised, where a line's boxes are out of the order the symbols were
+  /// read in (the Chinese model boxes a blurred 9.68 as 9 . 8 6, 政府 as 府政) the run of
+  /// symbols concerned spread evenly over the run's boxes: the layout step orders
+  /// characters by their boxes, and the recognised order is the better one.
+  static func inReadingOrder(_ symbols: [OCRItem]) -> [OCRItem] {
+    var result = symbols
+    var start = 0
+    while start < result.count {
+      // A line: symbols in recognised order, each overlapping the previous one vertically by
+      // half the smaller height.
+      var end = start + 1
+      while end < result.count {
+        let previous = result[end - 1].box
+        let box = result[end].box
+        let overlap = min(previous.maxY, box.maxY) - max(previous.y, box.y)
+        guard overlap * 2 >= min(previous.height, box.height) else { break }
+        end += 1
+      }
+      // Runs of symbols whose boxes start left of (or with) the box before them, with the symbols
+      // their boxes reach into.
+      var index = start
+      while index + 1 < end {
+        guard result[index + 1].box.x <= result[index].box.x else {
+          index += 1
+          continue
+        }
+        var first = index
+        var last = index + 1
+        var left = min(result[first].box.x, result[last].box.x)
+        var right = max(result[first].box.maxX, result[last].box.maxX)
+        while first > start, result[first - 1].box.maxX > left {
+          first -= 1
+          left = min(left, result[first].box.x)
+        }
+        while last + 1 < end, result[last + 1].box.x < right {
+          last += 1
+          right = max(right, result[last].box.maxX)
+        }
+        let width = Double(right - left) / Double(last - first + 1)
+        for (offset, position) in (first...last).enumerated() {
+          let from = left + Int((Double(offset) * width).rounded())
+          let to = left + Int((Double(offset + 1) * width).rounded())
+          result[position].box.x = from
+          result[position].box.width = max(1, to - from)
+        }
+        index = last
+      }
+      start = end
+    }
+    return result
   }
 
   /// One character per digit, the box divided evenly, so the layout step sees the number.
