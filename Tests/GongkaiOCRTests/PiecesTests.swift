@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiLayout
+import GongkaiPDF
 import Testing
 
 @testable import GongkaiOCR
@@ -117,6 +118,87 @@ struct PiecesTests {
     let snapped = TableRuleFinder.snapped(lines, reach: 10)
     #expect(snapped[2].start == 100 && snapped[2].end == 200)
     #expect(snapped[3].start == 130, "30 pt short is a real gap, not a seal")
+  }
+
+  @Test("a grey seal over the signing date is found, its level between the print and the seal's ink")
+  func greySeal() throws {
+    let page = try PDFDocument(path: Samples.scan("hard-2021-light-scan300")).page(4).render(dpi: 300)
+    let level = OtsuThreshold.level(of: page)
+    let seals = SealFinder().seals(in: page, level: level)
+    try #require(seals.count == 1)
+    let seal = seals[0]
+    // The seal sits on the signature, right of the page's middle, in the page's lower half.
+    let (x, y) = (
+      Double(seal.box.x + seal.box.width / 2) / 300 * 72, Double(seal.box.y + seal.box.height / 2) / 300 * 72
+    )
+    #expect(x > 297 && x < 560 && y > 300 && y < 700, "\(seal.box)")
+    // Print is black (about 20 at its core), the seal's ink about 85.
+    #expect(seal.printLevel > 40 && seal.printLevel < 80, "\(seal.printLevel)")
+    let cleaned = page.droppingInk(of: seal, paper: page.paperLevel())
+    #expect(SealFinder().seals(in: cleaned, level: level).isEmpty, "the ring is gone")
+    // A page without a seal has none.
+    let plain = try PDFDocument(path: Samples.scan("gen-2021-a-scan300")).page(4).render(dpi: 300)
+    #expect(SealFinder().seals(in: plain, level: OtsuThreshold.level(of: plain)).isEmpty)
+  }
+
+  @Test("a seal as dark as the print cannot be told from it and is not taken for one")
+  func darkSeal() {
+    var bitmap = GreyBitmap(blankWidth: 800, height: 800, dpi: 300)
+    for y in 0..<800 {
+      for x in 0..<800 {
+        let distance = (Double((x - 400) * (x - 400) + (y - 400) * (y - 400))).squareRoot()
+        if distance <= 230, distance >= 214 { bitmap[x, y] = 25 }
+      }
+    }
+    // Print across it, as dark as the ring.
+    for column in 0..<12 { bitmap.fill(x: 200 + column * 34, y: 380, width: 24, height: 40, value: 20) }
+    #expect(SealFinder().seals(in: bitmap, level: 128).isEmpty)
+    // The same ring in a lighter grey is a seal, the print kept.
+    for y in 0..<800 {
+      for x in 0..<800 where bitmap[x, y] == 25 { bitmap[x, y] = 90 }
+    }
+    let seals = SealFinder().seals(in: bitmap, level: 128)
+    #expect(seals.count == 1)
+    #expect(seals.first.map { $0.printLevel >= 20 && $0.printLevel < 90 } == true)
+  }
+
+  @Test("a rule lost under a seal's ring is followed on to the crossing rule; a gap or shading is not bridged")
+  func bridgedRules() {
+    // 72 dpi: one pixel a point. A light rule (210) on paper (240) at y 100 from x 50 to 300,
+    // found only up to 270; a vertical rule at x 300.
+    func page(_ paint: (inout GreyBitmap) -> Void) -> GreyBitmap {
+      var bitmap = GreyBitmap(blankWidth: 400, height: 200, dpi: 72)
+      bitmap.fill(x: 0, y: 0, width: 400, height: 200, value: 240)
+      bitmap.fill(x: 50, y: 100, width: 251, height: 1, value: 210)
+      bitmap.fill(x: 300, y: 50, width: 1, height: 100, value: 210)
+      paint(&bitmap)
+      return bitmap
+    }
+    let found = [
+      RulingLine(axis: .horizontal, position: 100.5, start: 50, end: 270),
+      RulingLine(axis: .vertical, position: 300.5, start: 50, end: 150),
+    ]
+    let blank = GreyBitmap(blankWidth: 400, height: 200, dpi: 72)
+    func end(_ bitmap: GreyBitmap) -> Double {
+      TableRuleFinder.bridged(found, page: bitmap, level: 150, ruleLevel: 224, binary: blank, reach: 40)[0].end
+    }
+    // The ring's grey stroke over the rule from 270 to 282, the light rule on beyond it.
+    #expect(end(page { $0.fill(x: 270, y: 90, width: 12, height: 20, value: 85) }) == 300.5)
+    // No rule drawn from 270 on: paper.
+    #expect(end(page { $0.fill(x: 271, y: 100, width: 29, height: 1, value: 240) }) == 270)
+    // Grey shading round the path, no line in it.
+    #expect(
+      end(
+        page {
+          $0.fill(x: 260, y: 80, width: 40, height: 40, value: 197)
+        }) == 270)
+    // A grey stroke running along the path for 30 points, no rule under it.
+    #expect(
+      end(
+        page {
+          $0.fill(x: 271, y: 100, width: 29, height: 1, value: 240)
+          $0.fill(x: 270, y: 98, width: 30, height: 5, value: 85)
+        }) == 270)
   }
 
   @Test("grids from rulings: merged cells found, letter strokes are no table")

@@ -30,6 +30,8 @@ final class PageReader {
   var tableFinder = TableRuleFinder()
   /// Finds the rows of tables drawn without vertical rules.
   var streamFinder = StreamTableFinder()
+  /// Finds grey seals over the running text (the signing date under a 公章).
+  var sealFinder = SealFinder()
   /// A cell that is no number at the page's ink level is tried again at these fractions of
   /// it, which keep print and drop a red seal's lighter grey; such a read is marked unsure.
   var stampedInkFactors = [0.6, 0.35]
@@ -69,7 +71,7 @@ final class PageReader {
     // A number goes in as its digits spread over its ink, text as read.
     func place(_ cell: (number: NumberRead?, text: [PositionedCharacter]), _ inkBox: PixelRect) {
       if let read = cell.number {
-        let box = pageRect(inkBox, scale: scale)
+        let box = pageRect(read.ink ?? inkBox, scale: scale)
         numberCells.append(ReadNumberCell(box: box, read: read))
         characters += Self.spread(read.value, over: box)
       } else {
@@ -95,6 +97,11 @@ final class PageReader {
     // character that the layout step cannot tell from text.
     let pageNumbers = PageNumberFinder().find(in: rest, level: level, minimumArea: speck)
     rest = rest.painting(pageNumbers, value: paper)
+    // A seal over the running text (the signature and its date): its lighter ink goes, the
+    // print under it is read alone.
+    for seal in sealFinder.seals(in: rest, level: level) {
+      rest = rest.droppingInk(of: seal, paper: paper)
+    }
     // Tables without vertical rules (horizontal rules only, three-line, none): their rows,
     // read cell by cell like a grid's, then painted out of the running text.
     var streamed: [PixelRect] = []
@@ -193,14 +200,30 @@ final class PageReader {
         let darkLevel = UInt8(Double(level) * factor)
         // Where the stamp crossed a stroke a few dark pixels stay behind: larger specks go.
         let dark = InkComponents(in: page, region: region, level: darkLevel, minimumArea: 4 * speck)
-        guard let read = readNumber(page, ink: dark, level: darkLevel), han == 0 || !read.isLowConfidence
+        guard let read = readNumber(page, ink: dark, level: darkLevel), han == 0 || !read.isLowConfidence,
+          let darkBox = dark.union
         else { continue }
         var unsure = read
         unsure.isLowConfidence = true
+        unsure.ink = Self.glyphs(around: darkBox, in: ink, maximumHeight: darkBox.height * 13 / 10)
         found = unsure
       }
     }
     return found.map { ($0, []) } ?? (nil, text)
+  }
+
+  /// The box of the digits read from the darkest ink (`dark`), grown to the whole glyphs they
+  /// belong to at the page's level (`ink`): the blobs overlapping it and no taller than a
+  /// digit. A blob the seal's ring joins to a digit is taller and left out, so the box holds
+  /// the digits and not the ring; the darkest ink alone would be a strip through them.
+  static func glyphs(around dark: PixelRect, in ink: InkComponents, maximumHeight: Int) -> PixelRect {
+    let reach = dark.insetBy(-max(1, dark.height / 3))
+    var box = dark
+    for (blob, _) in ink.boxes
+    where blob.height <= maximumHeight && !blob.intersection(dark).isEmpty && reach.contains(blob) {
+      box = box.union(blob)
+    }
+    return box
   }
 
   /// The number in a cell whose ink (at `level`) is `ink`: a sign told by its shape, the
