@@ -186,6 +186,10 @@ final class PageReader {
     _ page: GreyBitmap, ink: InkComponents, region: PixelRect, level: UInt8, paper: UInt8, speck: Int
   ) -> (number: NumberRead?, text: [PositionedCharacter]) {
     guard let inkBox = ink.union else { return (nil, []) }
+    // A lone flat stroke is a dash, the placeholder (- — 一); read alone it can come out as 0.
+    if Self.isDash(ink, pixelsPerPoint: page.pixelsPerPoint) {
+      return (nil, [PositionedCharacter(character: "—", box: pageRect(inkBox, scale: page.pixelsPerPoint))])
+    }
     var found = readNumber(page, ink: ink, level: level)
     guard found == nil else { return (found, []) }
     let mode: OCREngine.Mode = Self.lineCount(ink) == 1 ? .singleLine : .block
@@ -274,6 +278,16 @@ final class PageReader {
       last.isNumber
     else { return false }
     return unsigned.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "." } && unsigned.filter { $0 == "." }.count <= 1
+  }
+
+  /// Whether the ink is one flat stroke, a dash: at least twice as wide as thick, at most
+  /// `thickest` points thick and `longest` points long (a rule is longer).
+  static func isDash(_ ink: InkComponents, pixelsPerPoint: Double, thickest: Double = 2.5, longest: Double = 30)
+    -> Bool
+  {
+    guard ink.boxes.count == 1, let box = ink.union else { return false }
+    return box.width >= 2 * box.height && Double(box.height) <= thickest * pixelsPerPoint
+      && Double(box.width) <= longest * pixelsPerPoint
   }
 
   /// Whether `character` is a CJK ideograph (a label's text, or a placeholder such as 无).
