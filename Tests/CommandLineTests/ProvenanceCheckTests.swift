@@ -194,7 +194,11 @@ private struct ScanPageRules {
 
   init(bitmap: GreyBitmap) {
     self.bitmap = bitmap
-    found = TableRuleFinder().find(in: bitmap)
+    // The reader's finder, with rules lost under a seal's ring followed on to the crossing
+    // rule: the table's cells as printed, which the boxes must lie in.
+    var finder = TableRuleFinder()
+    finder.bridgeReach = 40
+    found = finder.find(in: bitmap)
   }
 
   /// `box`, given on the page as scanned, on the straightened page the rules are found on

@@ -204,8 +204,11 @@ final class PageReader {
         let darkLevel = UInt8(Double(level) * factor)
         // Where the stamp crossed a stroke a few dark pixels stay behind: larger specks go.
         let dark = InkComponents(in: page, region: region, level: darkLevel, minimumArea: 4 * speck)
+        // Digits found under a seal sit in the middle of their cell: off it, in a cell two rows
+        // tall, they may be the next row's, the rule between them hidden by the seal.
         guard let read = readNumber(page, ink: dark, level: darkLevel), han == 0 || !read.isLowConfidence,
-          let darkBox = dark.union
+          let darkBox = dark.union,
+          abs(2 * darkBox.y + darkBox.height - 2 * region.y - region.height) * 2 <= region.height
         else { continue }
         var unsure = read
         unsure.isLowConfidence = true

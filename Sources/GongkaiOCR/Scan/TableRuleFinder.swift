@@ -38,10 +38,13 @@ public struct TableRuleFinder: Sendable {
   /// How much darker than the paper (grey levels) a rule must be at least: light grey
   /// borders of 0.25 pt, blurred by a copier, are only about 30 levels darker.
   public var ruleMargin = 16
-  /// How far (points) a rule stopping short of a crossing rule is followed on through ink:
-  /// where a seal's ring runs along a rule or over a table's corner, the ring's ink and the
-  /// rule's are one thick stroke, no line, for up to a few tens of points.
-  public var bridgeReach = 40.0
+  /// How far (points) a rule stopping short of a crossing rule is followed on through ink
+  /// (``bridged(_:page:level:ruleLevel:binary:reach:)``): where a seal's ring runs along a
+  /// rule or over a table's corner, the rule under it is lost for up to a few tens of points.
+  /// 0 (off) for reading: with the rules under a seal found, more cells under it are read,
+  /// and the layout step can put such a number in the row above (a photocopy with a seal
+  /// over table 三's last rows); the provenance check finds the table's rules with 40.
+  public var bridgeReach = 0.0
   /// Rotations smaller than this (degrees) are left alone.
   public var minimumSkew = 0.05
 
