@@ -37,6 +37,9 @@ final class PageReader {
   var stampedInkFactors = [0.6, 0.35]
   /// Digits taller than this (points) are not digits: a seal's ring joined to a glyph.
   var maximumDigitHeight = 20.0
+  /// The tallest blob (points) taken into the box of digits read under a seal: a printed
+  /// digit; a piece of the ring joined to one is taller.
+  var maximumGlyphHeight = 12.0
   /// The white margin given to label cells, in pixels.
   var labelPadding = 16
   /// The resolution running text is read at.
@@ -212,7 +215,11 @@ final class PageReader {
         else { continue }
         var unsure = read
         unsure.isLowConfidence = true
-        unsure.ink = Self.glyphs(around: darkBox, in: ink, maximumHeight: darkBox.height * 13 / 10)
+        let glyphHeight = Int(maximumGlyphHeight * page.pixelsPerPoint)
+        let glyphs = Self.glyphs(around: darkBox, in: ink, maximumHeight: max(darkBox.height * 13 / 10, glyphHeight))
+        // Still a strip through the digits (they are joined to other ink at the page's level):
+        // the cell's ink, as for a number read at the page's level.
+        unsure.ink = glyphs.height * 2 >= min(inkBox.height, glyphHeight) ? glyphs : nil
         found = unsure
       }
     }
@@ -224,7 +231,8 @@ final class PageReader {
   /// digit. A blob the seal's ring joins to a digit is taller and left out, so the box holds
   /// the digits and not the ring; the darkest ink alone would be a strip through them.
   static func glyphs(around dark: PixelRect, in ink: InkComponents, maximumHeight: Int) -> PixelRect {
-    let reach = dark.insetBy(-max(1, dark.height / 3))
+    // The darkest ink may be a strip through the digits' middle: the glyphs reach past it.
+    let reach = dark.insetBy(-max(1, dark.height / 3, (maximumHeight - dark.height) / 2 + 1))
     var box = dark
     for (blob, _) in ink.boxes
     where blob.height <= maximumHeight && !blob.intersection(dark).isEmpty && reach.contains(blob) {

@@ -125,10 +125,6 @@ public struct TableRuleFinder: Sendable {
           if binary[x, y] < 128 { seen = true }
           darkest = min(darkest, value(step, offset))
         }
-        if !seen {
-          let clear = [value(step, -side), value(step, side)].allSatisfy { $0 >= darkest + margin || $0 <= Int(level) }
-          seen = darkest <= Int(ruleLevel) && clear
-        }
         // Dark ink alone (the ring over the rule) only for as long as a ring crosses a rule;
         // a ring running along a path where no rule is drawn is no rule.
         if !seen, darkest <= Int(level) {
@@ -136,6 +132,10 @@ public struct TableRuleFinder: Sendable {
           if covered > longestCover { return false }
           gap = 0
           continue
+        }
+        if !seen {
+          let clear = [value(step, -side), value(step, side)].allSatisfy { $0 >= darkest + margin || $0 <= Int(level) }
+          seen = darkest <= Int(ruleLevel) && clear
         }
         covered = 0
         gap = seen ? 0 : gap + 1
