@@ -12,15 +12,21 @@ public enum OCRMode: String, CaseIterable, Sendable {
 
 /// How inputs are read: PDF password and OCR settings, shared by parse, clean and the
 /// corpus workers.
-public struct ReadOptions: Sendable {
+public struct ReadOptions: Sendable, Equatable {
   /// Password of encrypted PDFs.
   public var password: String?
   /// When to OCR.
   public var ocr: OCRMode = .auto
   /// Resolution scanned pages are rendered at.
   public var dpi: Double = 300
-  /// Pages read by OCR at once (one tesseract engine each).
-  public var ocrJobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  /// Pages read by OCR at once (one tesseract engine each); all cores unless set.
+  public var ocrJobs: Int {
+    get { ocrJobsGiven ?? ProcessInfo.processInfo.activeProcessorCount }
+    set { ocrJobsGiven = newValue }
+  }
+  /// `ocrJobs` when set: the core count is asked for only when OCR runs (Foundation's
+  /// ProcessInfo reads /sys and the cgroup limits, at every start otherwise).
+  private var ocrJobsGiven: Int?
   /// Whether to keep the side data that traces each cell to its place in the input
   /// (`LoadedInput.locator`, the report's `provenance`).
   public var provenance = false

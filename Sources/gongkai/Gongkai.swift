@@ -33,9 +33,17 @@ struct Gongkai: ParsableCommand {
     ],
     defaultSubcommand: nil)
 
-  /// Starts building the report pipeline beside argument parsing, then runs the command.
+  /// Starts building the report pipeline beside argument parsing, then runs the command:
+  /// `gongkai parse FILE...` with no option straight away (`ParseRun(plainArguments:)`),
+  /// anything else through swift-argument-parser.
   static func main() {
-    PreparedPipeline.start(for: CommandLine.arguments)
-    main(nil)
+    let arguments = CommandLine.arguments
+    PreparedPipeline.start(for: arguments)
+    guard let plain = ParseRun(plainArguments: arguments) else { return main(nil) }
+    do {
+      try plain.run()
+    } catch {
+      exit(withError: error)
+    }
   }
 }

@@ -5,8 +5,9 @@ import GongkaiCore
 /// parsing one PDF) are then ready by the time the command line is parsed and the input
 /// read, instead of adding to them.
 enum PreparedPipeline {
-  /// The commands that read reports in this process.
-  private static let commands: Set<String> = ["parse", "clean", "worker"]
+  /// The commands that read reports in this process (an array: a Set's first use costs
+  /// a runtime type lookup at start).
+  private static let commands = ["parse", "clean", "worker"]
 
   private static let building = BackgroundValue<ReportPipeline> {
     let pipeline = ReportPipeline()

@@ -138,6 +138,17 @@ struct ProvenanceCheckTests {
       }
       // A digit at 300 dpi is well over a hundred dark pixels (tens at 150 dpi).
       if ink < 32 { wrong.append("\(cell.path) \(cell.raw): \(ink) dark pixels in \(cell.box)") }
+      // The box is the characters': at least half a digit tall (not a strip through them)
+      // and no wider than its characters side by side (not a seal's ring beside them).
+      let (width, height) = (cell.box.maxX - cell.box.minX, cell.box.maxY - cell.box.minY)
+      if height < 3 || width > Double(max(1, cell.raw.count)) * max(height, 3) * 1.2 + 2 {
+        let line = "\(cell.path) \(cell.raw): box \(cell.box) is not the size of its characters"
+        if let entry = KnownBoxProblem.all.first(where: { path.hasSuffix($0.fixture) && $0.path == cell.path }) {
+          known.append("\(line) (\(entry.reason))")
+        } else {
+          wrong.append(line)
+        }
+      }
       // Tables drawn without vertical rules (the hrules-, threeline- and norules- photocopies)
       // have no ruled cell for a box to lie in: only their ink is checked.
       let problems = isRuled ? rules.problems(of: cell.box) : []
@@ -151,7 +162,7 @@ struct ProvenanceCheckTests {
       }
     }
     if !known.isEmpty {
-      withKnownIssue("a seal's ring over the table's corner", isIntermittent: true) {
+      withKnownIssue("a box not the size of its digits", isIntermittent: true) {
         #expect(known.isEmpty, "\(path): known box problems:\n\(known.joined(separator: "\n"))")
       }
     }
@@ -169,16 +180,13 @@ private struct KnownBoxProblem {
   /// Why its box is off.
   var reason: String
 
-  static let ring =
-    "the seal's ring crosses the cell: its box takes in ring ink and the rules under the ring are not found"
-  /// Seen on the hard scans, where the seal covers the appeals table's last cells (page 3).
+  /// Under the hard scans' seal (the appeals table's last cells, page 3) a box is now the
+  /// digits' own and the rules under the ring are found. Open: a number read from the darkest
+  /// ink whose digits are joined to other ink at the page's level gets a strip through them.
   static let all = [
     KnownBoxProblem(
-      fixture: "scan/hard-2019-light-scan300.pdf", path: "appeals.litigation_after_review.pending", reason: ring),
-    KnownBoxProblem(
-      fixture: "scan/hard-2019-light-scan300.pdf", path: "appeals.litigation_after_review.total", reason: ring),
-    KnownBoxProblem(
-      fixture: "scan/hard-2019-shaded-scan300.pdf", path: "appeals.litigation_after_review.total", reason: ring),
+      fixture: "scan/gen-2021-b-scan200.pdf", path: "requests.results_total.natural_person",
+      reason: "read from the darkest ink: its box is a 2 pt strip through the digits")
   ]
 }
 
@@ -196,7 +204,11 @@ private struct ScanPageRules {
 
   init(bitmap: GreyBitmap) {
     self.bitmap = bitmap
-    found = TableRuleFinder().find(in: bitmap)
+    // The reader's finder, with rules lost under a seal's ring followed on to the crossing
+    // rule: the table's cells as printed, which the boxes must lie in.
+    var finder = TableRuleFinder()
+    finder.bridgeReach = 40
+    found = finder.find(in: bitmap)
   }
 
   /// `box`, given on the page as scanned, on the straightened page the rules are found on

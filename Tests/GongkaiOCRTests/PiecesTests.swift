@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiLayout
+import GongkaiPDF
 import Testing
 
 @testable import GongkaiOCR
@@ -119,6 +120,87 @@ struct PiecesTests {
     #expect(snapped[3].start == 130, "30 pt short is a real gap, not a seal")
   }
 
+  @Test("a grey seal over the signing date is found, its level between the print and the seal's ink")
+  func greySeal() throws {
+    let page = try PDFDocument(path: Samples.scan("hard-2021-light-scan300")).page(4).render(dpi: 300)
+    let level = OtsuThreshold.level(of: page)
+    let seals = SealFinder().seals(in: page, level: level)
+    try #require(seals.count == 1)
+    let seal = seals[0]
+    // The seal sits on the signature, right of the page's middle, in the page's lower half.
+    let (x, y) = (
+      Double(seal.box.x + seal.box.width / 2) / 300 * 72, Double(seal.box.y + seal.box.height / 2) / 300 * 72
+    )
+    #expect(x > 297 && x < 560 && y > 300 && y < 700, "\(seal.box)")
+    // Print is black (about 20 at its core), the seal's ink about 85.
+    #expect(seal.printLevel > 40 && seal.printLevel < 80, "\(seal.printLevel)")
+    let cleaned = page.droppingInk(of: seal, paper: page.paperLevel())
+    #expect(SealFinder().seals(in: cleaned, level: level).isEmpty, "the ring is gone")
+    // A page without a seal has none.
+    let plain = try PDFDocument(path: Samples.scan("gen-2021-a-scan300")).page(4).render(dpi: 300)
+    #expect(SealFinder().seals(in: plain, level: OtsuThreshold.level(of: plain)).isEmpty)
+  }
+
+  @Test("a seal as dark as the print cannot be told from it and is not taken for one")
+  func darkSeal() {
+    var bitmap = GreyBitmap(blankWidth: 800, height: 800, dpi: 300)
+    for y in 0..<800 {
+      for x in 0..<800 {
+        let distance = (Double((x - 400) * (x - 400) + (y - 400) * (y - 400))).squareRoot()
+        if distance <= 230, distance >= 214 { bitmap[x, y] = 25 }
+      }
+    }
+    // Print across it, as dark as the ring.
+    for column in 0..<12 { bitmap.fill(x: 200 + column * 34, y: 380, width: 24, height: 40, value: 20) }
+    #expect(SealFinder().seals(in: bitmap, level: 128).isEmpty)
+    // The same ring in a lighter grey is a seal, the print kept.
+    for y in 0..<800 {
+      for x in 0..<800 where bitmap[x, y] == 25 { bitmap[x, y] = 90 }
+    }
+    let seals = SealFinder().seals(in: bitmap, level: 128)
+    #expect(seals.count == 1)
+    #expect(seals.first.map { $0.printLevel >= 20 && $0.printLevel < 90 } == true)
+  }
+
+  @Test("a rule lost under a seal's ring is followed on to the crossing rule; a gap or shading is not bridged")
+  func bridgedRules() {
+    // 72 dpi: one pixel a point. A light rule (210) on paper (240) at y 100 from x 50 to 300,
+    // found only up to 270; a vertical rule at x 300.
+    func page(_ paint: (inout GreyBitmap) -> Void) -> GreyBitmap {
+      var bitmap = GreyBitmap(blankWidth: 400, height: 200, dpi: 72)
+      bitmap.fill(x: 0, y: 0, width: 400, height: 200, value: 240)
+      bitmap.fill(x: 50, y: 100, width: 251, height: 1, value: 210)
+      bitmap.fill(x: 300, y: 50, width: 1, height: 100, value: 210)
+      paint(&bitmap)
+      return bitmap
+    }
+    let found = [
+      RulingLine(axis: .horizontal, position: 100.5, start: 50, end: 270),
+      RulingLine(axis: .vertical, position: 300.5, start: 50, end: 150),
+    ]
+    let blank = GreyBitmap(blankWidth: 400, height: 200, dpi: 72)
+    func end(_ bitmap: GreyBitmap) -> Double {
+      TableRuleFinder.bridged(found, page: bitmap, level: 150, ruleLevel: 224, binary: blank, reach: 40)[0].end
+    }
+    // The ring's grey stroke over the rule from 270 to 282, the light rule on beyond it.
+    #expect(end(page { $0.fill(x: 270, y: 90, width: 12, height: 20, value: 85) }) == 300.5)
+    // No rule drawn from 270 on: paper.
+    #expect(end(page { $0.fill(x: 271, y: 100, width: 29, height: 1, value: 240) }) == 270)
+    // Grey shading round the path, no line in it.
+    #expect(
+      end(
+        page {
+          $0.fill(x: 260, y: 80, width: 40, height: 40, value: 197)
+        }) == 270)
+    // A grey stroke running along the path for 30 points, no rule under it.
+    #expect(
+      end(
+        page {
+          $0.fill(x: 271, y: 100, width: 29, height: 1, value: 240)
+          $0.fill(x: 270, y: 98, width: 30, height: 5, value: 85)
+        }) == 270)
+  }
+
   @Test("grids from rulings: merged cells found, letter strokes are no table")
   func grids() {
     let xs = [50.0, 150, 250, 350]
@@ -186,5 +268,72 @@ struct PiecesTests {
     #expect(result.lowConfidence == [LowConfidenceCell(line: 3, field: 2, value: "3", confidence: 40, page: 2)])
     #expect(result.pagesRead == [2] && result.skew == [0.3])
     #expect(!result.text.unicodeScalars.contains { $0.value >= ScanReader.tagBase })
+  }
+
+  @Test("a line's symbols boxed out of order (9.68 boxed as 9 . 8 6, 政府 as 府政) are laid out in the order read")
+  func symbolsInReadingOrder() {
+    func item(_ text: String, _ x: Int, _ width: Int, y: Int = 100) -> OCRItem {
+      OCRItem(text: text, box: PixelRect(x: x, y: y, width: width, height: 40), confidence: 80)
+    }
+    // As the Chinese model boxed a blurred amount: 8's box holds 6's and starts left of it.
+    let amount = [
+      item("9", 1650, 22), item(".", 1676, 6), item("6", 1680, 20), item("8", 1678, 48),
+      item("万", 1740, 80), item("元", 1792, 36),
+    ]
+    // And a bold title: 府's box starts where 政's does.
+    let title = [
+      item("年", 700, 60, y: 300), item("政", 760, 96, y: 300), item("府", 760, 188, y: 300),
+      item("信", 960, 40, y: 300),
+    ]
+    let ordered = PageReader.inReadingOrder(amount + title)
+    for line in [Array(ordered[0..<6]), Array(ordered[6...])] {
+      #expect(zip(line, line.dropFirst()).allSatisfy { $0.box.maxX <= $1.box.x || $0.box.x < $1.box.x })
+    }
+    // Symbols in order stay where they are.
+    #expect(ordered[0] == amount[0] && ordered[5] == amount[5] && ordered[6] == title[0])
+    let characters = ordered.flatMap { PageReader.characters($0, scale: 300 / 72) }
+    let page = PositionedPage(number: 1, width: 595, height: 842, characters: characters, rulings: [])
+    let text = ScanReader.assemble([ReadPage(page: page, numbers: [], skew: 0)]).text
+    #expect(text.contains("9.68万元") && text.contains("年政府信"))
+  }
+
+  @Test("a number wrapped in a narrow column is joined top to bottom, also when its pieces straddle the row")
+  func wrappedNumbers() {
+    func cell(_ x: Int, _ y: Int, _ width: Int, _ height: Int = 34) -> InkComponents {
+      InkComponents([(box: PixelRect(x: x, y: y, width: width, height: height), area: width * height / 2)])
+    }
+    func row(_ cells: [(InkComponents, Bool)]) -> StreamTableFinder.Row {
+      let boxes = cells.compactMap { $0.0.union }
+      let top = boxes.map(\.y).min() ?? 0
+      let bottom = boxes.map(\.maxY).max() ?? 0
+      let left = boxes.map(\.x).min() ?? 0
+      let right = boxes.map(\.maxX).max() ?? 0
+      return StreamTableFinder.Row(
+        band: PixelRect(x: left, y: top, width: right - left, height: bottom - top), cells: cells.map(\.0),
+        numeric: cells.map(\.1))
+    }
+    let columns = [1427, 1561, 1678, 1795, 1915]
+    // 143 and 171: 14 and 17 above the row, 3 and 1 below it, the row's other numbers between.
+    let rows = [
+      row([(cell(1310, 377, 49), true), (cell(2021, 377, 49), true)]),
+      row([(cell(400, 402, 696, 41), false)] + columns.map { (cell($0, 402, 24), true) }),
+      row([(cell(1322, 427, 23), true), (cell(2035, 427, 21), true)]),
+      // Two full rows close together are never pieces of each other.
+      row([(cell(400, 488, 696, 41), false)] + ([1322] + columns + [2034]).map { (cell($0, 487, 24), true) }),
+      row([(cell(615, 553, 278, 41), false)] + ([1308] + columns + [2020]).map { (cell($0, 554, 24), true) }),
+      // 16 over 8, under the row's number: 168.
+      row(
+        [(cell(400, 620, 300, 41), false)] + ([1308] + columns).map { (cell($0, 625, 24), true) }
+          + [(cell(2022, 625, 48), true)]),
+      row([(cell(2034, 655, 24), true)]),
+    ]
+    let joins = StreamTableFinder.wrappedPieces(rows)
+    #expect(joins.count == 3)
+    let straddling = joins.filter { $0.row == 1 }
+    #expect(straddling.map { $0.pieces.map(\.row) } == [[0, 2], [0, 2]])
+    #expect(straddling.allSatisfy { $0.box.y == rows[1].band.y && $0.box.height == rows[1].band.height })
+    #expect(straddling.first?.box.x == 1310)
+    let under = joins.filter { $0.row == 5 }
+    #expect(under.count == 1 && under.first?.pieces.map(\.row) == [5, 6])
   }
 }

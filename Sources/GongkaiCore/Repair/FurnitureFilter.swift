@@ -125,17 +125,13 @@ struct FurnitureFilter: Sendable {
       guard rule.requires.isEmpty || rule.requires.contains(where: { $0 < 64 && present & (1 << UInt64($0)) != 0 }),
         !rule.excludes.contains(where: { text.contains($0) })
       else { continue }
-      guard let regex = rule.expression.regex else { continue }
-      let range = NSRange(text.startIndex..., in: text)
       let minimum = outside ? 1 : rule.minimum
       if minimum <= 1 {
-        if regex.firstMatch(in: text, range: range) != nil { return rule.id }
+        if rule.expression.firstMatch(in: text) != nil { return rule.id }
       } else {
         var seen = Set<String>()
-        for match in regex.matches(in: text, range: range) {
-          if let found = Range(match.range, in: text) {
-            seen.insert(String(text[found]).filter { !$0.isWhitespace })
-          }
+        for match in rule.expression.matches(in: text) {
+          seen.insert(String(text[match.range]).filter { !$0.isWhitespace })
         }
         if seen.count >= minimum { return rule.id }
       }

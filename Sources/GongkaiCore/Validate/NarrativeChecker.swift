@@ -36,7 +36,7 @@ final class NarrativeChecker: @unchecked Sendable {
     var hasDigit: Bool
   }
 
-  // LazyExpression compiles under a lock, and NSRegularExpression is immutable once built.
+  // LazyExpression is safe to share between threads.
   private let rules: [CompiledRule]
   /// Every rule's `requires` words, as UTF-8 (at most 64).
   private let keywords: [[UInt8]]
@@ -55,9 +55,10 @@ final class NarrativeChecker: @unchecked Sendable {
     }
   }
 
-  /// Compiles every rule's expression now rather than on first use.
+  /// Compiles now, rather than on first use, the expressions that need ICU (none of the
+  /// models' own: they are matched without it).
   func prepare() {
-    for compiled in rules { _ = compiled.expression.regex }
+    for compiled in rules where !compiled.expression.needsNoICU { _ = compiled.expression.compiles }
   }
 
   /// A figure the narrative states and the cells (table, row, column) whose sums it may equal.
@@ -71,13 +72,12 @@ final class NarrativeChecker: @unchecked Sendable {
     var result: [Statement] = []
     for text in texts {
       for sentence in sentences(text) {
-        let range = NSRange(sentence.text.startIndex..., in: sentence.text)
         for compiled in rules where compiled.rule.value != nil || sentence.hasDigit {
           guard compiled.requiredMask & sentence.keywords != 0,
-            let match = compiled.expression.regex?.firstMatch(in: sentence.text, range: range)
+            let match = compiled.expression.firstMatch(in: sentence.text)
           else { continue }
           var figure = compiled.rule.value
-          if figure == nil, match.numberOfRanges > 1, let group = Range(match.range(at: 1), in: sentence.text) {
+          if figure == nil, let group = match.group {
             figure = Int(sentence.text[group])
           }
           let alternatives = compiled.alternatives.compactMap(\.cells)
@@ -97,16 +97,15 @@ final class NarrativeChecker: @unchecked Sendable {
     for (key, text) in report.sections.all {
       guard let text else { continue }
       for sentence in sentences(text) {
-        let range = NSRange(sentence.text.startIndex..., in: sentence.text)
         for compiled in rules where compiled.rule.value != nil || sentence.hasDigit {
           let rule = compiled.rule
           guard compiled.requiredMask & sentence.keywords != 0,
-            let match = compiled.expression.regex?.firstMatch(in: sentence.text, range: range)
+            let match = compiled.expression.firstMatch(in: sentence.text)
           else { continue }
           let figure: Int?
           if let value = rule.value {
             figure = value
-          } else if match.numberOfRanges > 1, let group = Range(match.range(at: 1), in: sentence.text) {
+          } else if let group = match.group {
             figure = Int(sentence.text[group])
           } else {
             figure = nil
@@ -120,7 +119,7 @@ final class NarrativeChecker: @unchecked Sendable {
           guard !alternatives.contains(where: { $0.value == figure }) else { break }
           let identity = "\(rule.id)|\(key)|\(figure)"
           guard seen.insert(identity).inserted else { continue }
-          let matched = Range(match.range, in: sentence.text).map { String(sentence.text[$0]) } ?? sentence.text
+          let matched = String(sentence.text[match.range])
           let tables = alternatives.map { "\($0.paths) = \($0.value)" }.joined(separator: "; ")
           findings.append(
             Finding(

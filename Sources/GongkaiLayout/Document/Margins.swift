@@ -74,7 +74,7 @@ struct Margins {
   static func leadingPieceWidth(_ text: String, fontSize: Double) -> Double {
     var width = 0.0
     for character in text {
-      if character.isWhitespace || character.isHanIdeograph { break }
+      if character.isBlank || character.isHanIdeograph { break }
       width += character.isASCII ? 0.5 * fontSize : fontSize
     }
     return width

@@ -47,14 +47,14 @@ public struct PageFurniture: Sendable {
 
   /// The text with digits generalised and spaces removed, so "第3页" and "第4页" agree.
   static func key(_ text: String) -> String {
-    String(text.filter { !$0.isWhitespace }.map { $0.isNumber ? "#" : $0 })
+    String(text.filter { !$0.isBlank }.map { $0.isNumber ? "#" : $0 })
   }
 
   /// Whether `text` is only a page number: `3`, `-3-`, `—5—`, `- 5 -`, `第5页`, `第5页 共9页`,
   /// `5/9`, `Page 5 of 9` and the like.
   public static func isPageNumber(_ text: String) -> Bool {
     guard !text.contains("\t") else { return false }  // a table row
-    let compact = text.filter { !$0.isWhitespace }
+    let compact = text.filter { !$0.isBlank }
     guard !compact.isEmpty, compact.count <= 24, compact.contains(where: \.isWholeNumberDigit)
     else { return false }
     // At most two numbers: the page and the page count.

@@ -11,9 +11,9 @@ public struct LineBuilder: Sendable {
   /// The lines formed by `characters`, top to bottom (line breaks in the input are ignored).
   public func lines(from characters: [PositionedCharacter]) -> [TextLine] {
     let usable = characters.filter { !$0.character.isNewline && $0.box.height > 0 }.map(Self.glyphSized)
-    let visible = usable.filter { !$0.character.isWhitespace }
+    let visible = usable.filter { !$0.character.isBlank }
     guard !visible.isEmpty else { return [] }
-    let spaces = usable.filter { $0.character.isWhitespace }
+    let spaces = usable.filter { $0.character.isBlank }
 
     // Sweep by vertical centre: a character joins the line whose band it overlaps enough.
     let sorted = visible.sorted { ($0.box.midY, $0.box.minX) < ($1.box.midY, $1.box.minX) }

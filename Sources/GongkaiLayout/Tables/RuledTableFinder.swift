@@ -172,7 +172,7 @@ public struct RuledTableFinder: Sendable {
     // Per cell: whether it holds characters, all of them parts of a number.
     var holds = [Bool](repeating: false, count: rows * columns)
     var numeric = [Bool](repeating: true, count: rows * columns)
-    for character in characters where !character.character.isWhitespace {
+    for character in characters where !character.character.isBlank {
       guard let column = index(of: character.box.midX, in: grid.xs),
         let row = index(of: character.box.midY, in: grid.ys)
       else { continue }
@@ -257,7 +257,7 @@ public struct RuledTableFinder: Sendable {
       }
       if let spanIndex = span(row, column) {
         if row > 0, spans[spanIndex].top == row, character.box.minY < grid.ys[row] - 1,
-          !character.character.isWholeNumberDigit, !character.character.isWhitespace,
+          !character.character.isWholeNumberDigit, !character.character.isBlank,
           let above = span(row - 1, column), above != spanIndex
         {
           straddling.append((character, spanIndex, above))
@@ -269,7 +269,7 @@ public struct RuledTableFinder: Sendable {
     // It joins the cell above when that cell has text and its own cell is otherwise a
     // number (a number cell holds no other text); else it stays where its middle is.
     for (character, below, above) in straddling {
-      let own = cellCharacters[below].filter { !$0.character.isWhitespace }
+      let own = cellCharacters[below].filter { !$0.character.isBlank }
       let isNumberCell =
         !own.isEmpty && own.allSatisfy { $0.character.isWholeNumberDigit || ".,-".contains($0.character) }
       cellCharacters[isNumberCell && !cellCharacters[above].isEmpty ? above : below].append(character)

@@ -33,6 +33,18 @@ public struct PixelRect: Sendable, Hashable {
     return PixelRect(x: left, y: top, width: max(0, right - left), height: max(0, bottom - top))
   }
 
+  /// The smallest rectangle holding both.
+  public func union(_ other: PixelRect) -> PixelRect {
+    let left = min(x, other.x)
+    let top = min(y, other.y)
+    return PixelRect(x: left, y: top, width: max(maxX, other.maxX) - left, height: max(maxY, other.maxY) - top)
+  }
+
+  /// Whether `other` lies wholly inside.
+  public func contains(_ other: PixelRect) -> Bool {
+    other.x >= x && other.y >= y && other.maxX <= maxX && other.maxY <= maxY
+  }
+
   /// The rectangle grown by `amount` pixels on every side (shrunk for a negative amount).
   public func insetBy(_ amount: Int) -> PixelRect {
     PixelRect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount)

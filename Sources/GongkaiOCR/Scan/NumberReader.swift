@@ -11,6 +11,9 @@ struct NumberRead: Sendable, Hashable {
   /// Other values read from the same glyphs (other model, page segmentation, scale or
   /// threshold), for an unsure read only; the table's arithmetic may prefer one of them.
   var alternatives: [String] = []
+  /// The ink the number was read from (page pixels) when it is not all the cell's ink: a
+  /// number read under a seal, the ring's ink left out. `nil`: the cell's ink.
+  var ink: PixelRect? = nil
 }
 
 /// Reads a cell that holds one number: the English model on the glyphs scaled to about

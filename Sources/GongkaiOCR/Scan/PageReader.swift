@@ -30,11 +30,16 @@ final class PageReader {
   var tableFinder = TableRuleFinder()
   /// Finds the rows of tables drawn without vertical rules.
   var streamFinder = StreamTableFinder()
+  /// Finds grey seals over the running text (the signing date under a 公章).
+  var sealFinder = SealFinder()
   /// A cell that is no number at the page's ink level is tried again at these fractions of
   /// it, which keep print and drop a red seal's lighter grey; such a read is marked unsure.
   var stampedInkFactors = [0.6, 0.35]
   /// Digits taller than this (points) are not digits: a seal's ring joined to a glyph.
   var maximumDigitHeight = 20.0
+  /// The tallest blob (points) taken into the box of digits read under a seal: a printed
+  /// digit; a piece of the ring joined to one is taller.
+  var maximumGlyphHeight = 12.0
   /// The white margin given to label cells, in pixels.
   var labelPadding = 16
   /// The resolution running text is read at.
@@ -69,7 +74,7 @@ final class PageReader {
     // A number goes in as its digits spread over its ink, text as read.
     func place(_ cell: (number: NumberRead?, text: [PositionedCharacter]), _ inkBox: PixelRect) {
       if let read = cell.number {
-        let box = pageRect(inkBox, scale: scale)
+        let box = pageRect(read.ink ?? inkBox, scale: scale)
         numberCells.append(ReadNumberCell(box: box, read: read))
         characters += Self.spread(read.value, over: box)
       } else {
@@ -95,6 +100,11 @@ final class PageReader {
     // character that the layout step cannot tell from text.
     let pageNumbers = PageNumberFinder().find(in: rest, level: level, minimumArea: speck)
     rest = rest.painting(pageNumbers, value: paper)
+    // A seal over the running text (the signature and its date): its lighter ink goes, the
+    // print under it is read alone.
+    for seal in sealFinder.seals(in: rest, level: level) {
+      rest = rest.droppingInk(of: seal, paper: paper)
+    }
     // Tables without vertical rules (horizontal rules only, three-line, none): their rows,
     // read cell by cell like a grid's, then painted out of the running text.
     var streamed: [PixelRect] = []
@@ -107,31 +117,33 @@ final class PageReader {
           level: level, paper: paper, speck: speck, inset: inset)
       }
     }
-    // A number wrapped in a narrow column (14 over 3) is one number, upper piece first.
+    // A number wrapped in a narrow column (14 over 3) is one number, pieces top to bottom,
+    // placed in its row; its pieces leave their lines.
+    var placedAt: [Int: [Int: PixelRect]] = [:]
     for join in StreamTableFinder.wrappedPieces(rows) {
-      let (pieceRow, pieceCell) = join.piece
-      let (row, cell) = join.into
-      guard let piece = reads[pieceRow][pieceCell].number, let whole = reads[row][cell].number,
-        Self.isPlainNumber(piece.value + whole.value), Self.isPlainNumber(whole.value + piece.value)
-      else { continue }
-      var joined = whole
-      joined.value = pieceRow < row ? piece.value + whole.value : whole.value + piece.value
-      joined.isLowConfidence = whole.isLowConfidence || piece.isLowConfidence
+      let pieces = join.pieces.compactMap { reads[$0.row][$0.cell].number }
+      guard pieces.count == join.pieces.count, let first = join.pieces.first else { continue }
+      var joined = pieces[0]
+      joined.value = pieces.map(\.value).joined()
+      guard Self.isPlainNumber(joined.value) else { continue }
+      joined.isLowConfidence = pieces.contains(where: \.isLowConfidence)
+      joined.confidence = pieces.map(\.confidence).min() ?? 0
       joined.alternatives = []
-      reads[row][cell].number = joined
-      reads[pieceRow][pieceCell] = (nil, [])
+      for piece in join.pieces { reads[piece.row][piece.cell] = (nil, []) }
+      reads[first.row][first.cell] = (joined, [])
+      placedAt[first.row, default: [:]][first.cell] = join.box
     }
-    for (row, cells) in zip(rows, reads) {
-      for (ink, cell) in zip(row.cells, cells) {
+    for (rowIndex, (row, cells)) in zip(rows, reads).enumerated() {
+      for (cellIndex, (ink, cell)) in zip(row.cells, cells).enumerated() {
         guard let inkBox = ink.union else { continue }
-        place(cell, inkBox)
+        place(cell, placedAt[rowIndex]?[cellIndex] ?? inkBox)
         streamed.append(inkBox.insetBy(-inset))
       }
     }
     rest = unruled.painting(streamed, value: paper)
     let narrativeFactor = min(1, narrativeDPI / page.dpi)
     let text = chinese.recognize(rest.scaled(by: narrativeFactor), mode: .block)
-    characters += text.symbols.flatMap { symbol in
+    characters += Self.inReadingOrder(text.symbols).flatMap { symbol in
       Self.characters(symbol, scale: scale) { x, y in (x / narrativeFactor, y / narrativeFactor) }
     }
 
@@ -177,6 +189,10 @@ final class PageReader {
     _ page: GreyBitmap, ink: InkComponents, region: PixelRect, level: UInt8, paper: UInt8, speck: Int
   ) -> (number: NumberRead?, text: [PositionedCharacter]) {
     guard let inkBox = ink.union else { return (nil, []) }
+    // A lone flat stroke is a dash, the placeholder (- — 一); read alone it can come out as 0.
+    if Self.isDash(ink, pixelsPerPoint: page.pixelsPerPoint) {
+      return (nil, [PositionedCharacter(character: "—", box: pageRect(inkBox, scale: page.pixelsPerPoint))])
+    }
     var found = readNumber(page, ink: ink, level: level)
     guard found == nil else { return (found, []) }
     let mode: OCREngine.Mode = Self.lineCount(ink) == 1 ? .singleLine : .block
@@ -191,14 +207,38 @@ final class PageReader {
         let darkLevel = UInt8(Double(level) * factor)
         // Where the stamp crossed a stroke a few dark pixels stay behind: larger specks go.
         let dark = InkComponents(in: page, region: region, level: darkLevel, minimumArea: 4 * speck)
-        guard let read = readNumber(page, ink: dark, level: darkLevel), han == 0 || !read.isLowConfidence
+        // Digits found under a seal sit in the middle of their cell: off it, in a cell two rows
+        // tall, they may be the next row's, the rule between them hidden by the seal.
+        guard let read = readNumber(page, ink: dark, level: darkLevel), han == 0 || !read.isLowConfidence,
+          let darkBox = dark.union,
+          abs(2 * darkBox.y + darkBox.height - 2 * region.y - region.height) * 2 <= region.height
         else { continue }
         var unsure = read
         unsure.isLowConfidence = true
+        let glyphHeight = Int(maximumGlyphHeight * page.pixelsPerPoint)
+        let glyphs = Self.glyphs(around: darkBox, in: ink, maximumHeight: max(darkBox.height * 13 / 10, glyphHeight))
+        // Still a strip through the digits (they are joined to other ink at the page's level):
+        // the cell's ink, as for a number read at the page's level.
+        unsure.ink = glyphs.height * 2 >= min(inkBox.height, glyphHeight) ? glyphs : nil
         found = unsure
       }
     }
     return found.map { ($0, []) } ?? (nil, text)
+  }
+
+  /// The box of the digits read from the darkest ink (`dark`), grown to the whole glyphs they
+  /// belong to at the page's level (`ink`): the blobs overlapping it and no taller than a
+  /// digit. A blob the seal's ring joins to a digit is taller and left out, so the box holds
+  /// the digits and not the ring; the darkest ink alone would be a strip through them.
+  static func glyphs(around dark: PixelRect, in ink: InkComponents, maximumHeight: Int) -> PixelRect {
+    // The darkest ink may be a strip through the digits' middle: the glyphs reach past it.
+    let reach = dark.insetBy(-max(1, dark.height / 3, (maximumHeight - dark.height) / 2 + 1))
+    var box = dark
+    for (blob, _) in ink.boxes
+    where blob.height <= maximumHeight && !blob.intersection(dark).isEmpty && reach.contains(blob) {
+      box = box.union(blob)
+    }
+    return box
   }
 
   /// The number in a cell whose ink (at `level`) is `ink`: a sign told by its shape, the
@@ -236,7 +276,7 @@ final class PageReader {
     }
     let dx = Double(ink.x - labelPadding)
     let dy = Double(ink.y - labelPadding)
-    return best.symbols.flatMap { symbol in
+    return Self.inReadingOrder(best.symbols).flatMap { symbol in
       Self.characters(symbol, scale: scale) { x, y in (dx + x / bestFactor, dy + y / bestFactor) }
     }
   }
@@ -249,6 +289,16 @@ final class PageReader {
       last.isNumber
     else { return false }
     return unsigned.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "." } && unsigned.filter { $0 == "." }.count <= 1
+  }
+
+  /// Whether the ink is one flat stroke, a dash: at least twice as wide as thick, at most
+  /// `thickest` points thick and `longest` points long (a rule is longer).
+  static func isDash(_ ink: InkComponents, pixelsPerPoint: Double, thickest: Double = 2.5, longest: Double = 30)
+    -> Bool
+  {
+    guard ink.boxes.count == 1, let box = ink.union else { return false }
+    return box.width >= 2 * box.height && Double(box.height) <= thickest * pixelsPerPoint
+      && Double(box.width) <= longest * pixelsPerPoint
   }
 
   /// Whether `character` is a CJK ideograph (a label's text, or a placeholder such as 无).
@@ -324,6 +374,58 @@ final class PageReader {
     if width >= 1.8 * height, height <= 0.3 * digitHeight { return ("-", rest) }
     if height >= 0.3 * digitHeight, width >= 0.6 * height, width <= 1.6 * height { return ("+", rest) }
     return nil
+  }
+
+  /// `symbols` as recognised, where a line's boxes are out of the order the symbols were
+  /// read in (the Chinese model boxes a blurred 9.68 as 9 . 8 6, 政府 as 府政) the run of
+  /// symbols concerned spread evenly over the run's boxes: the layout step orders
+  /// characters by their boxes, and the recognised order is the better one.
+  static func inReadingOrder(_ symbols: [OCRItem]) -> [OCRItem] {
+    var result = symbols
+    var start = 0
+    while start < result.count {
+      // A line: symbols in recognised order, each overlapping the previous one vertically by
+      // half the smaller height.
+      var end = start + 1
+      while end < result.count {
+        let previous = result[end - 1].box
+        let box = result[end].box
+        let overlap = min(previous.maxY, box.maxY) - max(previous.y, box.y)
+        guard overlap * 2 >= min(previous.height, box.height) else { break }
+        end += 1
+      }
+      // Runs of symbols whose boxes start left of (or with) the box before them, with the symbols
+      // their boxes reach into.
+      var index = start
+      while index + 1 < end {
+        guard result[index + 1].box.x <= result[index].box.x else {
+          index += 1
+          continue
+        }
+        var first = index
+        var last = index + 1
+        var left = min(result[first].box.x, result[last].box.x)
+        var right = max(result[first].box.maxX, result[last].box.maxX)
+        while first > start, result[first - 1].box.maxX > left {
+          first -= 1
+          left = min(left, result[first].box.x)
+        }
+        while last + 1 < end, result[last + 1].box.x < right {
+          last += 1
+          right = max(right, result[last].box.maxX)
+        }
+        let width = Double(right - left) / Double(last - first + 1)
+        for (offset, position) in (first...last).enumerated() {
+          let from = left + Int((Double(offset) * width).rounded())
+          let to = left + Int((Double(offset + 1) * width).rounded())
+          result[position].box.x = from
+          result[position].box.width = max(1, to - from)
+        }
+        index = last
+      }
+      start = end
+    }
+    return result
   }
 
   /// One character per digit, the box divided evenly, so the layout step sees the number.

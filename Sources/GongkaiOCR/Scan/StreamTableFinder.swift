@@ -35,6 +35,8 @@ struct StreamTableFinder {
   var ruleThickness = 3.0
   /// Numeric rows further apart than this many character heights belong to different tables.
   var rowGap = 4.0
+  /// How much taller a Chinese character is than a digit of the same type (about 1.3).
+  var digitToCharacter = 1.3
 
   /// The table rows of `page` (tables already read painted out), where pixels at most `level`
   /// are ink and blobs smaller than `minimumArea` are specks.
@@ -94,7 +96,17 @@ struct StreamTableFinder {
       // Header lines above: two cells or more, each close to the one below, in the table's
       // type (a heading such as 三、收到和处理… is larger, and read with the running text).
       let rowHeights = numeric[index...last].map { found[$0].height }.sorted()
-      let tableHeight = rowHeights[rowHeights.count / 2]
+      var tableHeight = rowHeights[rowHeights.count / 2]
+      // Rows of numbers without labels (table 四) measure the digits, which are shorter
+      // than the header's characters.
+      let labelled = numeric[index...last].contains { line in
+        zip(found[line].row.cells, found[line].row.numeric).contains { cell, isNumber in
+          !isNumber && (cell.union.map { $0.width >= 2 * $0.height } ?? false)
+        }
+      }
+      if !labelled {
+        tableHeight *= digitToCharacter
+      }
       var above = top
       for line in found.indices.reversed() where found[line].row.band.maxY <= top {
         let candidate = found[line]
@@ -109,35 +121,88 @@ struct StreamTableFinder {
     return found.indices.filter { keep[$0] }.map { found[$0].row }
   }
 
-  /// The pieces of numbers wrapped in a narrow column: a line of only a few numbers, just
-  /// above or below a row with more, each piece under (or over) one of that row's numbers.
-  /// Returns, for each piece, (row, cell) of the piece and of the number it continues.
-  static func wrappedPieces(_ rows: [Row]) -> [(piece: (Int, Int), into: (Int, Int))] {
-    var joins: [(piece: (Int, Int), into: (Int, Int))] = []
-    for (index, row) in rows.enumerated() {
-      let count = row.numeric.filter { $0 }.count
-      guard count >= 1, count == row.cells.count, count <= 3 else { continue }
-      let height = row.band.height
-      // The nearer neighbour with at least two numbers more.
+  /// A number wrapped in a narrow column: its pieces, top to bottom, and where the whole
+  /// number goes (the ink of its row's cell, or the pieces' columns across the row's band).
+  struct WrappedNumber {
+    /// (row, cell) of each piece, top to bottom.
+    var pieces: [(row: Int, cell: Int)]
+    /// The row the whole number belongs to.
+    var row: Int
+    /// The box the whole number is placed at, in page pixels.
+    var box: PixelRect
+  }
+
+  /// The numbers wrapped in a narrow column (143 printed as 14 over 3). A *piece* is a
+  /// number cell of a line with at most three numbers, close above or below a row with at
+  /// least two numbers more (the others of its row, centred on the wrapped lines); the piece
+  /// continues the row's number under (or over) it, or, where the row has none there, the
+  /// piece on the row's other side, when the two straddle the row. A line is pieces only
+  /// when it holds nothing but numbers, all of them pieces: a row whose other cells were not
+  /// read as numbers is never taken apart.
+  static func wrappedPieces(_ rows: [Row]) -> [WrappedNumber] {
+    func numbers(_ row: Int) -> [Int] { rows[row].cells.indices.filter { rows[row].numeric[$0] } }
+    func overlaps(_ first: PixelRect, _ second: PixelRect) -> Bool {
+      let across = min(first.maxX, second.maxX) - max(first.x, second.x)
+      return across * 2 >= min(first.width, second.width)
+    }
+    // For each line of pieces: the full row it wraps around and, per piece, the row's number
+    // it continues (nil: none there).
+    var pieceLines: [Int: (home: Int, targets: [(cell: Int, into: Int?)])] = [:]
+    for index in rows.indices {
+      let cells = numbers(index)
+      guard !cells.isEmpty, cells.count <= 3, cells.count == rows[index].cells.count else { continue }
+      let height = rows[index].band.height
       let neighbours = [index - 1, index + 1].filter { $0 >= 0 && $0 < rows.count }.filter {
-        rows[$0].numeric.filter { $0 }.count >= count + 2
+        numbers($0).count >= cells.count + 2
       }
       guard
-        let other = neighbours.min(by: { gap(rows[$0].band, row.band) < gap(rows[$1].band, row.band) }),
-        gap(rows[other].band, row.band) * 2 <= height
+        let home = neighbours.min(by: { gap(rows[$0].band, rows[index].band) < gap(rows[$1].band, rows[index].band) }),
+        gap(rows[home].band, rows[index].band) * 2 <= height
       else { continue }
-      var found: [(piece: (Int, Int), into: (Int, Int))] = []
-      for (cell, ink) in row.cells.enumerated() {
-        guard let box = ink.union,
-          let target = rows[other].cells.indices.first(where: { candidate in
-            guard rows[other].numeric[candidate], let over = rows[other].cells[candidate].union else { return false }
-            let across = min(box.maxX, over.maxX) - max(box.x, over.x)
-            return across * 2 >= min(box.width, over.width)
-          })
-        else { break }
-        found.append(((index, cell), (other, target)))
+      var targets: [(cell: Int, into: Int?)] = []
+      for cell in cells {
+        guard let box = rows[index].cells[cell].union else { break }
+        // nil: no number of the row there; the piece must then meet one on the other side.
+        let into = numbers(home).first { rows[home].cells[$0].union.map { overlaps(box, $0) } ?? false }
+        targets.append((cell, into))
       }
-      if found.count == row.cells.count { joins += found }
+      guard targets.count == cells.count else { continue }
+      pieceLines[index] = (home, targets)
+    }
+    var joins: [WrappedNumber] = []
+    for (index, line) in pieceLines.sorted(by: { $0.key < $1.key }) {
+      let home = line.home
+      for target in line.targets {
+        guard let box = rows[index].cells[target.cell].union else { continue }
+        if let into = target.into, let whole = rows[home].cells[into].union {
+          let pieces = index < home ? [(index, target.cell), (home, into)] : [(home, into), (index, target.cell)]
+          joins.append(WrappedNumber(pieces: pieces, row: home, box: whole))
+        } else if index < home, let below = pieceLines[home + 1], below.home == home,
+          let lower = below.targets.first(where: { candidate in
+            candidate.into == nil && rows[home + 1].cells[candidate.cell].union.map { overlaps(box, $0) } ?? false
+          }),
+          let lowerBox = rows[home + 1].cells[lower.cell].union
+        {
+          // 14 above the row, 3 below it, the row's other numbers between: 143 in the row.
+          let left = min(box.x, lowerBox.x)
+          let right = max(box.maxX, lowerBox.maxX)
+          let band = rows[home].band
+          joins.append(
+            WrappedNumber(
+              pieces: [(index, target.cell), (home + 1, lower.cell)], row: home,
+              box: PixelRect(x: left, y: band.y, width: right - left, height: band.height)))
+        }
+      }
+    }
+    // A line's pieces are joined all or none: drop the joins of a line with a piece left over.
+    while true {
+      let covered = Set(joins.flatMap { $0.pieces.map { $0.row * 10_000 + $0.cell } })
+      let incomplete = Set(
+        pieceLines.filter { index, line in line.targets.contains { !covered.contains(index * 10_000 + $0.cell) } }
+          .map(\.key))
+      let kept = joins.filter { join in !join.pieces.contains { incomplete.contains($0.row) && $0.row != join.row } }
+      if kept.count == joins.count { break }
+      joins = kept
     }
     return joins
   }

@@ -38,6 +38,13 @@ public struct TableRuleFinder: Sendable {
   /// How much darker than the paper (grey levels) a rule must be at least: light grey
   /// borders of 0.25 pt, blurred by a copier, are only about 30 levels darker.
   public var ruleMargin = 16
+  /// How far (points) a rule stopping short of a crossing rule is followed on through ink
+  /// (``bridged(_:page:level:ruleLevel:binary:reach:)``): where a seal's ring runs along a
+  /// rule or over a table's corner, the rule under it is lost for up to a few tens of points.
+  /// 0 (off) for reading: with the rules under a seal found, more cells under it are read,
+  /// and the layout step can put such a number in the row above (a photocopy with a seal
+  /// over table 三's last rows); the provenance check finds the table's rules with 40.
+  public var bridgeReach = 0.0
   /// Rotations smaller than this (degrees) are left alone.
   public var minimumSkew = 0.05
 
@@ -58,9 +65,11 @@ public struct TableRuleFinder: Sendable {
     // Measured against the local paper, so grey shading behind a table row is not ink
     // and the rules around it stay lines (see ``GreyBitmap/smoothedBinary(level:margin:block:)``).
     let shadingBlock = max(2, Int((shadingBlockSize * scale).rounded()))
+    let binary = page.smoothedBinary(level: ruleLevel, margin: Int(paper) - Int(ruleLevel), block: shadingBlock)
     let rulings = Self.snapped(
-      rulingFinder.lines(
-        in: page.smoothedBinary(level: ruleLevel, margin: Int(paper) - Int(ruleLevel), block: shadingBlock)),
+      Self.bridged(
+        rulingFinder.lines(in: binary), page: page, level: level, ruleLevel: ruleLevel, binary: binary,
+        reach: bridgeReach),
       reach: rulingFinder.options.joinGap)
     return Found(
       page: page, skew: turned ? skew : 0, paper: paper, level: level, rulings: rulings,
@@ -82,6 +91,74 @@ public struct TableRuleFinder: Sendable {
             && line.start >= box.minY - slack && line.end <= box.maxY + slack
         }
       }
+    }
+  }
+
+  /// `lines` with each end that stops short of a crossing rule by at most `reach` points
+  /// drawn on to it when the way there is ink all along: the rule's (black in `binary`, the
+  /// copy the rules were found on), ink as dark as print on `page` (at most `level`), or a
+  /// thin line at most `ruleLevel` with paper or dark ink on both sides. Where a seal's
+  /// ring crosses or runs along a rule, its flat grey is paper to the rule finder's local
+  /// threshold and the light rule beside it is lost, and the pieces beyond are too short to
+  /// be lines: the rule runs on under it. A real gap, or shading (no line), is left alone.
+  static func bridged(
+    _ lines: [RulingLine], page: GreyBitmap, level: UInt8, ruleLevel: UInt8, binary: GreyBitmap, reach: Double
+  ) -> [RulingLine] {
+    let scale = page.pixelsPerPoint
+    // The rule may wander a little off its centre line (a blurred, turned scan).
+    let band = max(1, Int((0.75 * scale).rounded()))
+    let side = band + max(2, Int((1.0 * scale).rounded()))
+    let margin = 16
+    let longestCover = Int((16 * scale).rounded())
+    func inkAll(along line: RulingLine, from: Double, to: Double) -> Bool {
+      let across = Int((line.position * scale).rounded())
+      func value(_ step: Int, _ offset: Int) -> Int {
+        Int(line.axis == .horizontal ? page[step, across + offset] : page[across + offset, step])
+      }
+      var gap = 0
+      var covered = 0
+      for step in Int((from * scale).rounded())...Int((to * scale).rounded()) {
+        var darkest = 255
+        var seen = false
+        for offset in -band...band {
+          let (x, y) = line.axis == .horizontal ? (step, across + offset) : (across + offset, step)
+          if binary[x, y] < 128 { seen = true }
+          darkest = min(darkest, value(step, offset))
+        }
+        // Dark ink alone (the ring over the rule) only for as long as a ring crosses a rule;
+        // a ring running along a path where no rule is drawn is no rule.
+        if !seen, darkest <= Int(level) {
+          covered += 1
+          if covered > longestCover { return false }
+          gap = 0
+          continue
+        }
+        if !seen {
+          let clear = [value(step, -side), value(step, side)].allSatisfy { $0 >= darkest + margin || $0 <= Int(level) }
+          seen = darkest <= Int(ruleLevel) && clear
+        }
+        covered = 0
+        gap = seen ? 0 : gap + 1
+        if gap > 2 { return false }
+      }
+      return true
+    }
+    return lines.map { line in
+      var line = line
+      let crossing = lines.filter {
+        $0.axis != line.axis && $0.start - reach <= line.position && $0.end + reach >= line.position
+      }
+      if let stop = crossing.map(\.position).filter({ $0 > line.end && $0 <= line.end + reach }).min(),
+        inkAll(along: line, from: line.end, to: stop)
+      {
+        line.end = stop
+      }
+      if let stop = crossing.map(\.position).filter({ $0 < line.start && $0 >= line.start - reach }).max(),
+        inkAll(along: line, from: stop, to: line.start)
+      {
+        line.start = stop
+      }
+      return line
     }
   }
 

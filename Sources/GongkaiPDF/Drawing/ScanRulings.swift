@@ -17,6 +17,6 @@ public struct ScanRulings: Sendable, Equatable {
   /// Whether `drawing`, which gave `rulings`, needs the bitmap route.
   func applies(to drawing: PageDrawing, rulings: [RulingLine]) -> Bool {
     rulings.isEmpty && drawing.largestImagePixels >= minimumImagePixels
-      && drawing.characters.contains { !$0.character.isWhitespace }
+      && drawing.characters.contains { !$0.character.isBlank }
   }
 }

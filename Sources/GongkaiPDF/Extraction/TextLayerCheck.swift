@@ -10,7 +10,7 @@ struct TextLayerCheck {
   func isUsable(_ characters: [PositionedCharacter]) -> Bool {
     var readable = 0
     var unreadable = 0
-    for character in characters where !character.character.isWhitespace {
+    for character in characters where !character.character.isBlank {
       if Self.isUnreadable(character.character) {
         unreadable += 1
       } else {

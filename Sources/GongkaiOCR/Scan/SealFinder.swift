@@ -1,0 +1,104 @@
+import GongkaiLayout
+
+/// A round seal (公章) stamped over a scanned page: where it is, and the grey level that
+/// tells the print under it from the seal's own ink.
+struct Seal: Sendable, Equatable {
+  /// The seal's ring and a margin around it, in page pixels.
+  var box: PixelRect
+  /// Ink at most this dark is print; lighter ink inside ``box`` is the seal's.
+  var printLevel: UInt8
+}
+
+/// Finds grey round seals on a scanned page by their ring: a large blob of ink about as wide
+/// as tall and mostly hollow, whose ink is one flat grey clearly lighter than black print.
+///
+/// A seal printed in red and scanned in grey (or photocopied) keeps its ink flat and lighter
+/// than print; a seal as dark as print cannot be told from it and is not returned (what lies
+/// under it stays as read, or unread).
+struct SealFinder: Sendable {
+  /// The smallest and largest ring diameter looked for, in points (official seals are 38–45
+  /// mm across; smaller stamps and enlargements are allowed for).
+  var diameters = 50.0...220.0
+  /// The resolution the ring is looked for at.
+  var workingDPI = 60.0
+  /// A ring's ink covers at most this share of its box (a filled blot is no ring).
+  var maximumFill = 0.4
+  /// The share of the blob's ink that must lie in the seal's flat grey.
+  var minimumFlatShare = 0.35
+  /// How much lighter (grey levels) the seal's flat grey must be than the darkest print.
+  var minimumSeparation = 24
+  /// The margin (points) added around the ring: print of a date crossing it stays whole.
+  var margin = 4.0
+
+  /// The seals on `page`, whose ink level (Otsu) is `level`.
+  func seals(in page: GreyBitmap, level: UInt8) -> [Seal] {
+    let factor = min(1, workingDPI / page.dpi)
+    let small = page.scaled(by: factor)
+    let pointsPerPixel = 72 / small.dpi
+    let candidates = InkComponents(in: small, region: small.bounds, level: level, minimumArea: 16).boxes.filter {
+      let width = Double($0.box.width) * pointsPerPixel
+      let height = Double($0.box.height) * pointsPerPixel
+      return diameters.contains(width) && diameters.contains(height) && width <= 1.25 * height
+        && height <= 1.25 * width && Double($0.area) <= maximumFill * Double($0.box.width * $0.box.height)
+    }
+    let scale = page.pixelsPerPoint
+    let pad = Int((margin * scale).rounded())
+    return candidates.compactMap { candidate in
+      let box = candidate.box
+      let region = PixelRect(
+        x: Int(Double(box.x) / factor) - pad, y: Int(Double(box.y) / factor) - pad,
+        width: Int(Double(box.width) / factor) + 2 * pad, height: Int(Double(box.height) / factor) + 2 * pad
+      ).intersection(page.bounds)
+      return printLevel(in: page, region: region, level: level).map { Seal(box: region, printLevel: $0) }
+    }
+  }
+
+  /// The level between print and the seal's flat grey in `region`, or `nil` when the ink
+  /// there has no flat grey clearly lighter than its darkest print.
+  func printLevel(in page: GreyBitmap, region: PixelRect, level: UInt8) -> UInt8? {
+    var histogram = [Int](repeating: 0, count: Int(level) + 1)
+    for y in region.y..<region.maxY {
+      for x in region.x..<region.maxX {
+        let value = page[x, y]
+        if value <= level { histogram[Int(value)] += 1 }
+      }
+    }
+    let total = histogram.reduce(0, +)
+    guard total > 0 else { return nil }
+    // Counts over a window of 9 levels: the seal's flat grey is one peak.
+    func window(_ centre: Int) -> Int {
+      (max(0, centre - 4)...min(Int(level), centre + 4)).reduce(0) { $0 + histogram[$1] }
+    }
+    guard let peak = (0...Int(level)).max(by: { window($0) < window($1) }) else { return nil }
+    let peakCount = window(peak)
+    guard Double(peakCount) >= minimumFlatShare * Double(total) else { return nil }
+    // The peak's dark foot: where the counts fall below a fifth of the peak.
+    var foot = peak
+    while foot > 0, window(foot) * 5 >= peakCount { foot -= 1 }
+    // The darkest print: the first percentile of the ink.
+    var darkest = 0
+    var seen = 0
+    while darkest < Int(level), seen + histogram[darkest] < total / 100 {
+      seen += histogram[darkest]
+      darkest += 1
+    }
+    let cut = foot - 4
+    guard cut - darkest >= minimumSeparation else { return nil }
+    return UInt8(cut)
+  }
+}
+
+extension GreyBitmap {
+  /// A copy with every pixel lighter than `seal.printLevel` inside the seal's box painted
+  /// `paper`: the seal's ink goes, the print under it stays.
+  func droppingInk(of seal: Seal, paper: UInt8) -> GreyBitmap {
+    var copy = self
+    let area = seal.box.intersection(bounds)
+    for y in area.y..<area.maxY {
+      for x in area.x..<area.maxX where copy[x, y] > seal.printLevel {
+        copy[x, y] = paper
+      }
+    }
+    return copy
+  }
+}
