@@ -154,6 +154,26 @@ struct RepairTests {
     #expect(report.repairs.contains { $0.kind == "values_ignored" && $0.detail.contains("9") })
   }
 
+  @Test("values under a lost label never go by order to the single （六）其他处理 row that stands in for its sub-rows")
+  func noRealignIntoStandInRow() throws {
+    // gen-2021-a's （六）1 label garbled: its values come right after 5.要求行政机关确认…,
+    // where the form's next row is the optional single （六） row. Which sub-row they are
+    // is unknown: null with a finding, not a filled （六） row (sgen2, generality audit).
+    let text = try Fixtures.text(ofSample: "gen-2021-a.layout.txt")
+    let original = [
+      "   （六）其 1.申请人无 正当 理由逾期不补",
+      "   他处理    正、行政机关不再处理其政府         1     0     0     0     0   0    1",
+      "          信息公开申请",
+    ].joined(separator: "\n")
+    #expect(text.contains(original))
+    let garbled = text.replacingOccurrences(
+      of: original, with: "          AN 了 寺\n                                1     0     0     0     0   0    1")
+    let report = try Fixtures.report(ofText: garbled)
+    #expect(report.requests.isEmpty(row: "other"))
+    #expect(report.requests.cell("other_unpaid_fee", "commercial") == .some(.count(1)))
+    #expect(report.repairs.contains { $0.kind == "values_ignored" && $0.detail.contains("standing in") })
+  }
+
   @Test("tab-separated rows with a row that lost its leading tabs (sample 001)")
   func tabRowsWithShiftedLabel() throws {
     let report = try Fixtures.report(ofSample: "001_f54858a1ba3b72c6.txt")

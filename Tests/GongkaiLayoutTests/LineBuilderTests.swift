@@ -34,6 +34,42 @@ struct LineBuilderTests {
     #expect(line.first?.segments.map(\.text) == ["行政许可", "156"])
   }
 
+  @Test("a full-width number a word space from Chinese text is a word of its own")
+  func fullWidthNumberAfterLabel() {
+    // A 14 pt table of full-width counts beside a 10 pt label that reaches close to the
+    // first number column: glued, ７ ended the label and the row lost its first value.
+    var text = characters("行政机关不再处理其政府信息公开", x: 153.7, y: 446.9)
+    for (index, digit) in "７００００００".enumerated() {
+      text += characters(String(digit), x: 317 + 33 * Double(index), y: 444.9, size: 14)
+    }
+    let lines = LineBuilder().lines(from: text)
+    #expect(lines.count == 1)
+    #expect(lines.first?.text.hasPrefix("行政机关不再处理其政府信息公开 ７") == true)
+    #expect(lines.first?.segments.first?.cells.map(\.text) == ["行政机关不再处理其政府信息公开", "７"])
+  }
+
+  @Test("a group cell between two tight rows does not chain them into one line")
+  func groupCellBetweenTightRows() {
+    // font_ukai's boxes (14.3) are taller than the line pitch (12.2): 3.危及… and
+    // 4.保护… each with their numbers, and （三）不 / 予公开 at half-line offsets
+    // between them. One line, the numbers stacked, read 20 where the rows say 2 and 0.
+    var text = characters("3.危及“三安全一稳定”", x: 182, y: 271.8, size: 13.7)
+    text += characters("（三）不", x: 129, y: 277.6, size: 13.7)
+    text += characters("4.保护第三方合法权益", x: 182, y: 283.4, size: 13.7)
+    text += characters("予公开", x: 134, y: 289.2, size: 13.7)
+    for (index, digit) in "2000002".enumerated() {
+      text += characters(String(digit), x: 320 + 28.5 * Double(index), y: 271.8, size: 13.7)
+    }
+    for index in 0..<7 {
+      text += characters("0", x: 320 + 28.5 * Double(index), y: 283.4, size: 13.7)
+    }
+    let lines = LineBuilder().lines(from: text)
+    let rows = lines.filter { $0.segments.count > 2 }
+    #expect(rows.count == 2)
+    #expect(rows.first?.segments.last?.text == "2")
+    #expect(!lines.contains { $0.text.contains("20") || $0.text.contains("00") })
+  }
+
   @Test("characters slightly off the baseline stay on their line")
   func baseline() {
     var text = characters("共", x: 0, y: 100)

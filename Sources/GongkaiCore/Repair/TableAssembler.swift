@@ -8,6 +8,9 @@ struct TableAssembler {
     var key: String
     var label: String
     var width: Int
+    /// Whether the row stands in for others some reports merge (the single （六） row):
+    /// only its own label names it, never the order of the form.
+    var standsIn = false
   }
 
   let rows: [RowSpec]
@@ -330,9 +333,24 @@ struct TableAssembler {
       let ahead = index < valuesAhead.count ? valuesAhead[index] : 0
       let onLine = index < valuesOnLine.count ? valuesOnLine[index] : 0
       let extra = extraColumn == nil ? 0 : 1
-      if let match = assembler.matcher.match(
+      if var match = assembler.matcher.match(
         count: texts.count, key: key, after: previous, isTaken: { [taken, realigned] in taken[$0] && !realigned[$0] })
       {
+        // Likeness of all the text since the last row can take a group cell interleaved
+        // with the row's own label for the group's single-row form (also out of order,
+        // where it is all there); the row's own label piece, the start or abbreviation
+        // of exactly one later row, says which row it is.
+        var byLikeness = match.index <= previous
+        if case .similar = match.kind { byLikeness = true }
+        if byLikeness {
+          let pieces = texts.suffix(2).flatMap { $0.text.split(separator: " ").map(String.init) }
+          let closed = Set(rows.indices.filter { taken[$0] && !realigned[$0] })
+          if let own = assembler.matcher.ownLabel(pieces: pieces, after: previous, taken: closed),
+            own.index != match.index
+          {
+            match = own
+          }
+        }
         return opened(match, segments: texts, lineValues: onLine, line: line, repairs: &repairs)
       }
       // A label cell of space-aligned text may hold a group label and the row's own label
@@ -348,6 +366,18 @@ struct TableAssembler {
       }
       let next = previous + 1
       guard next < rows.count, !taken[next] else { return nil }
+      // Values under an unrecognised label never go to a row standing in for others by
+      // order: its sub-rows follow it in the form, and which one the values are is unknown.
+      if rows[next].standsIn {
+        repairs.append(
+          Repair(
+            kind: "values_ignored",
+            detail:
+              "\(ahead) value(s) under \"\(segments.map(\.text).joined(separator: " ").prefix(40))\" passed over: not put under \(rows[next].label) by order, a row standing in for the rows after it: \(valuesFromHere(min(ahead, 8)))",
+            line: line))
+        skipping = ahead
+        return nil
+      }
       // Values under no label the form knows go to the form's next row only when they are
       // exactly that row's values (a label lost or garbled); more or fewer, and which value
       // is which cell would be a guess.

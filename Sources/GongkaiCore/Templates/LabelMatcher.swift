@@ -147,6 +147,22 @@ public struct LabelMatcher: Sendable {
     return (nil, tried)
   }
 
+  /// The row one of `pieces` (label text split at spaces, last first) is the start or the
+  /// abbreviation of, as the only such row after `previous`: a row's own label beside a
+  /// group cell whose lines interleave with it ((六)其他 1.申请人无正当理由逾期不补 处理 正),
+  /// which likeness of all the text would take for the group's single-row form.
+  public func ownLabel(pieces: [String], after previous: Int, taken: Set<Int>) -> Match? {
+    for piece in pieces.reversed() {
+      let key = LabelText.key(piece)
+      if let match = wrappedLabelPrefix(key, after: previous, isTaken: { taken.contains($0) })
+        ?? abbreviatedLabel(key, after: previous, isTaken: { taken.contains($0) })
+      {
+        return match
+      }
+    }
+    return nil
+  }
+
   /// The row whose label begins with `key` when only one row after `previous` does: the
   /// first line of a label wrapped over lines, its values printed beside the middle of the
   /// cell, so that the rest of the label comes after them. At least six characters, so a

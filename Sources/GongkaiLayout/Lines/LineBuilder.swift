@@ -19,6 +19,7 @@ public struct LineBuilder: Sendable {
     let sorted = visible.sorted { ($0.box.midY, $0.box.minX) < ($1.box.midY, $1.box.minX) }
     var groups: [[PositionedCharacter]] = []
     var bands: [PageRect] = []
+    var glyphHeights: [Double] = []
     for character in sorted {
       var joined = false
       // Only the last few lines can still overlap a character further down.
@@ -26,11 +27,18 @@ public struct LineBuilder: Sendable {
         let band = bands[index]
         let overlap = band.verticalOverlap(character.box)
         let smaller = min(band.height, character.box.height)
+        // A band grows as it takes characters; lines of a wrapped label with its values
+        // centred between them make one band at most two glyphs tall. Taller, it would
+        // chain on through half-line offsets (a group cell beside the next row) and take
+        // in the next row, whose numbers would then read as pieces of this row's.
+        let grown = band.union(character.box)
         if overlap >= 0.5 * smaller,
-          abs(character.box.midY - band.midY) <= 0.5 * max(band.height, character.box.height)
+          abs(character.box.midY - band.midY) <= 0.5 * max(band.height, character.box.height),
+          grown.height <= Self.maximumBandHeight * max(glyphHeights[index], character.box.height)
         {
           groups[index].append(character)
-          bands[index] = band.union(character.box)
+          bands[index] = grown
+          glyphHeights[index] = max(glyphHeights[index], character.box.height)
           joined = true
           break
         }
@@ -38,18 +46,68 @@ public struct LineBuilder: Sendable {
       if !joined {
         groups.append([character])
         bands.append(character.box)
+        glyphHeights.append(character.box.height)
       }
     }
 
     var lines: [TextLine] = []
-    for (index, group) in groups.enumerated() {
-      let band = bands[index]
+    for group in groups.flatMap(Self.splittingTwoRows) {
+      let band = group.dropFirst().reduce(group[0].box) { $0.union($1.box) }
       let lineSpaces = spaces.filter {
         $0.box.verticalOverlap(band) >= 0.5 * min(band.height, $0.box.height)
       }
       lines.append(makeLine(group, spaces: lineSpaces))
     }
     return lines.sorted { ($0.box.minY, $0.box.minX) < ($1.box.minY, $1.box.minX) }
+  }
+
+  /// A band that holds two rows of a table: its numbers stand on exactly two levels, one
+  /// over the other, with none between them (a wrapped number beside a taller row has
+  /// the row's other numbers between its pieces), and the lower level starts a numbered
+  /// label of its own (4.保护第三方合法权益). A group cell printed between two tight rows
+  /// overlaps both and chains them into one band; its rows are split at the middle.
+  static func splittingTwoRows(_ group: [PositionedCharacter]) -> [[PositionedCharacter]] {
+    let digits = group.filter { $0.character.isWholeNumberDigit }.sorted { $0.box.midY < $1.box.midY }
+    guard digits.count >= 4 else { return [group] }
+    let heights = group.map(\.box.height).sorted()
+    let height = heights[heights.count / 2]
+    var levels: [[PositionedCharacter]] = []
+    for digit in digits {
+      if let first = levels.last?.first, digit.box.midY - first.box.midY < 0.5 * height {
+        levels[levels.count - 1].append(digit)
+      } else {
+        levels.append([digit])
+      }
+    }
+    guard levels.count == 2 else { return [group] }
+    let upper = levels[0].map(\.box.midY).reduce(0, +) / Double(levels[0].count)
+    let lower = levels[1].map(\.box.midY).reduce(0, +) / Double(levels[1].count)
+    let lowerText = String(
+      group.filter { abs($0.box.midY - lower) <= 0.25 * height }.sorted { $0.box.minX < $1.box.minX }.map(\.character))
+    guard Self.startsNumberedLabel(lowerText) else { return [group] }
+    let middle = (upper + lower) / 2
+    let top = group.filter { $0.box.midY < middle }
+    let bottom = group.filter { $0.box.midY >= middle }
+    return top.isEmpty || bottom.isEmpty ? [group] : [top, bottom]
+  }
+
+  /// Whether text starts with a row label's number: 4. / 4、 / （三） / 三、.
+  static func startsNumberedLabel(_ text: String) -> Bool {
+    let characters = Array(text)
+    guard let first = characters.first else { return false }
+    let numerals = "一二三四五六七八九十"
+    if first.isWholeNumberDigit {
+      let rest = characters.drop { $0.isWholeNumberDigit }
+      return rest.first.map { ".．、".contains($0) } ?? false
+    }
+    if "（(".contains(first) {
+      let rest = characters.dropFirst().drop { numerals.contains($0) }
+      return rest.count < characters.count - 1 && (rest.first.map { "）)".contains($0) } ?? false)
+    }
+    if numerals.contains(first) {
+      return characters.drop { numerals.contains($0) }.first == "、"
+    }
+    return false
   }
 
   /// The character with its box cut down to about the glyph's own height around its
@@ -117,10 +175,10 @@ public struct LineBuilder: Sendable {
           parts.append(LineSegment(text: partText, box: partBox))
           partText = ""
           partBox = glyph.box
-          if previous.character.isASCII || glyph.character.isASCII {
-            text += " "
-            segmentText += " "
-          }
+          // A number a word space from Chinese text is a word apart, full-width digits
+          // (７ after 公开) as much as ASCII ones: glued, the number would end the label.
+          text += " "
+          segmentText += " "
         } else if (spaceBetween || gap >= spaceGap * fontSize),
           previous.character.isASCII || glyph.character.isASCII
         {
@@ -197,6 +255,10 @@ public struct LineBuilder: Sendable {
     }
     return (ordered, anyStack)
   }
+
+  /// The tallest a line's band may grow, in glyph heights (two lines of a wrapped label
+  /// overlapping the values centred between them).
+  static let maximumBandHeight = 2.0
 
   /// Glyphs closer than this many glyph sizes belong to one run when looking for stacks.
   private static let spaceGapForStacks = 0.6

@@ -14,6 +14,21 @@ public struct AlignedTableFinder: Sendable {
     var result: [PageLayout.Block] = []
     var run: [TextLine] = []
     func flush() {
+      // Lone pieces of wrapped numbers belong to a table only between its rows, or just
+      // above its first row (the upper piece of that row's number).
+      var trailing: [TextLine] = []
+      while let last = run.last, last.segments.count < 2 {
+        trailing.insert(run.removeLast(), at: 0)
+      }
+      var leading = 0
+      while leading < run.count, run[leading].segments.count < 2 { leading += 1 }
+      if leading < run.count, leading > 0,
+        run[leading].box.minY - run[leading - 1].box.maxY > 0.5 * run[leading].fontSize
+      {
+        result.append(contentsOf: run.prefix(leading).map { .line($0) })
+        run.removeFirst(leading)
+      }
+      defer { result.append(contentsOf: trailing.map { .line($0) }) }
       if run.count >= minimumRows {
         result.append(.table(table(from: run)))
       } else {
@@ -22,7 +37,14 @@ public struct AlignedTableFinder: Sendable {
       run.removeAll()
     }
     for block in blocks {
-      guard case .line(let line) = block, line.segments.count >= 2 else {
+      // A line holding only a number's digits is a piece of a number wrapped in a narrow
+      // column (13 as 1 above the row's line and 3 below it): within a run it stays in
+      // the table, where the rows take their pieces back.
+      let isPiece: Bool = {
+        guard case .line(let line) = block, line.segments.count == 1 else { return false }
+        return line.text.allSatisfy(\.isWholeNumberDigit)
+      }()
+      guard case .line(let line) = block, line.segments.count >= 2 || isPiece else {
         flush()
         result.append(block)
         continue
