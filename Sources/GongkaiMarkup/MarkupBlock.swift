@@ -97,7 +97,9 @@ public struct MarkupText: Sendable {
     self.titleHint = titleHint
   }
 
-  /// Whether `paragraph` is only a page number: one to three digits, blanks around.
+  /// Whether `paragraph` is only a page number: one to three digits, blanks around. Narrower
+  /// than GongkaiLayout's `PageFurniture.isPageNumber` on purpose: a marked page number
+  /// (—2—, 第2页) stays a line of its own, so the core removes it and records the repair.
   static func isPageNumber(_ paragraph: String) -> Bool {
     let digits = paragraph.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" }
     return (1...3).contains(digits.count) && digits.allSatisfy { ("0"..."9").contains($0) }

@@ -15,23 +15,16 @@ enum MarkupLocators {
 /// The Markdown front end's locator: a cell's line and field traced to the input line the
 /// front end read its text from (a field's own line, else the line's first).
 struct InputLineLocator: CellLocating {
-  /// The lines, as the front end listed them.
-  let lines: [InputLineOrigin]
-  /// Index in `lines` by line of the text.
-  private let byLine: [Int: Int]
+  /// The lines the front end listed, by line of the text (a line listed twice: the last).
+  private let byLine: [Int: InputLineOrigin]
 
   init(lines: [InputLineOrigin]) {
-    self.lines = lines
-    var byLine: [Int: Int] = [:]
-    byLine.reserveCapacity(lines.count)
-    for (index, line) in lines.enumerated() { byLine[line.line] = index }
-    self.byLine = byLine
+    byLine = Dictionary(lines.map { ($0.line, $0) }, uniquingKeysWith: { _, last in last })
   }
 
   /// The input line of the cell's field; nil for a line the front end did not list.
   func origin(of position: AssembledTable.CellOrigin, raw: String) -> CellProvenance.Origin? {
-    guard let index = byLine[position.line] else { return nil }
-    let inputLines = lines[index].inputLines
+    guard let inputLines = byLine[position.line]?.inputLines else { return nil }
     if let field = position.field, field >= 0, field < inputLines.count, inputLines[field] > 0 {
       return .line(inputLines[field])
     }
@@ -43,24 +36,16 @@ struct InputLineLocator: CellLocating {
 /// grid row and grid column the front end took them from (a table per line, not per cell:
 /// fields are looked up only for the cells that are read).
 struct GridLocator: CellLocating {
-  /// The table lines, as the front end listed them.
-  let lines: [GridLineOrigin]
-  /// Index in `lines` by line of the text.
-  private let byLine: [Int: Int]
+  /// The table lines the front end listed, by line of the text (a line listed twice: the last).
+  private let byLine: [Int: GridLineOrigin]
 
   init(lines: [GridLineOrigin]) {
-    self.lines = lines
-    var byLine: [Int: Int] = [:]
-    byLine.reserveCapacity(lines.count)
-    // A line listed twice: the last listing counts.
-    for (index, line) in lines.enumerated() { byLine[line.line] = index }
-    self.byLine = byLine
+    byLine = Dictionary(lines.map { ($0.line, $0) }, uniquingKeysWith: { _, last in last })
   }
 
   /// The table, grid row and grid column of the cell's field; nil outside tables.
   func origin(of position: AssembledTable.CellOrigin, raw: String) -> CellProvenance.Origin? {
-    guard let field = position.field, let index = byLine[position.line] else { return nil }
-    let line = lines[index]
+    guard let field = position.field, let line = byLine[position.line] else { return nil }
     guard field >= 0, field < line.columns.count else { return nil }
     return .table(line.table, row: line.row, column: line.columns[field])
   }
