@@ -49,14 +49,19 @@ let package = Package(
       name: "CLibXML2", pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]),
     .target(
-      name: "GongkaiMarkup", dependencies: ["GongkaiCore", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      name: "GongkaiMarkup",
+      dependencies: ["GongkaiCore", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       plugins: ["EmbedModels"]),
 
     // OpenSSL's SHA-256 for source.sha256 of large inputs, loaded with dlopen on first use.
     .systemLibrary(name: "CCrypto"),
+    // SHA-256 through the CPU's SHA instructions (x86-64), for source.sha256 of any input.
+    .target(name: "CSHA256"),
 
     // The front door: any input (PDF, scan, web page, Word file, Markdown, text export) → loaded text → Report.
-    .target(name: "GongkaiReader", dependencies: ["GongkaiCore", "GongkaiPDF", "GongkaiOCR", "GongkaiMarkup", "CCrypto"]),
+    .target(
+      name: "GongkaiReader",
+      dependencies: ["GongkaiCore", "GongkaiPDF", "GongkaiOCR", "GongkaiMarkup", "CCrypto", "CSHA256"]),
 
     .executableTarget(
       name: "gongkai",
@@ -70,7 +75,7 @@ let package = Package(
     .testTarget(
       name: "GongkaiPDFTests", dependencies: ["GongkaiPDF", "GongkaiLayout"], exclude: ["Fixtures"]),
     .testTarget(name: "GongkaiOCRTests", dependencies: ["GongkaiOCR", "GongkaiPDF", "GongkaiLayout"]),
-    .testTarget(name: "GongkaiReaderTests", dependencies: ["GongkaiReader"]),
+    .testTarget(name: "GongkaiReaderTests", dependencies: ["GongkaiReader", "GongkaiCore", "CSHA256"]),
     .testTarget(name: "GongkaiMarkupTests", dependencies: ["GongkaiMarkup", "GongkaiCore"]),
     .testTarget(
       name: "CommandLineTests",

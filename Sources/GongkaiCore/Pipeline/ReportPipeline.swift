@@ -18,10 +18,11 @@ public struct ReportPipeline: Sendable {
     validator = Validator(catalog: catalog, narrative: narrative)
   }
 
-  /// Compiles ahead the regular expressions the validator runs on nearly every report
-  /// (otherwise compiled on first use), so a caller can have it done on another thread
-  /// while it reads the input.
+  /// Builds ahead what reports otherwise build on first use (every form's table
+  /// assemblers, the regular expressions that need ICU), so a caller can have it done on
+  /// another thread while it reads the input.
   public func prepare() {
+    repairer.prepare()
     narrative.prepare()
   }
 

@@ -4,8 +4,8 @@ import Foundation
 /// layout produce) to a `RepairedDocument`, recording every change.
 public struct DocumentRepairer: Sendable {
   private let catalog: TemplateCatalog
-  /// Each form's table assemblers and digit grid, built when a report first needs them:
-  /// a run reads one form, so building every form's up front is wasted start-up time.
+  /// Each form's table assemblers and digit grid, built when a report first needs them
+  /// (or, for the assemblers, by `prepare()`).
   private let matchers: MatcherCache
   /// Each form's cues, normalised once.
   private let cues: [String: [String]]
@@ -52,6 +52,14 @@ public struct DocumentRepairer: Sendable {
       grids[template.id] = built
       return built
     }
+  }
+
+  /// Builds now, rather than when the first report needs them, every form's table
+  /// assemblers: a caller can have it done on another thread while it reads the input (a
+  /// report's form is known only once its text is read, and building them is a third of
+  /// repairing a small report).
+  func prepare() {
+    for template in catalog.templates { _ = matchers.matchers(for: template) }
   }
 
   /// Prepares the repairer for the catalog's forms.
