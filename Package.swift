@@ -45,9 +45,9 @@ let package = Package(
     .executableTarget(name: "gongkai-ocr-bench", dependencies: ["GongkaiOCR", "GongkaiPDF"]),
 
     // Web pages, Word files and Markdown through libxml2's C API (HTML parser, XML parser).
-    .systemLibrary(
-      name: "CLibXML2", pkgConfig: "libxml-2.0",
-      providers: [.apt(["libxml2-dev"])]),
+    // The library is loaded with dlopen on first use (see Sources/CLibXML2/include/CLibXML2.h),
+    // so it is not linked; the headers come from libxml2-dev (scripts/setup.sh installs it).
+    .target(name: "CLibXML2"),
     .target(
       name: "GongkaiMarkup",
       dependencies: ["GongkaiCore", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

@@ -6,6 +6,7 @@ import GongkaiCore
 public enum DOCXInput {
   /// The report text of the Word file `data`; errors name `file`.
   public static func read(_ data: Data, file: String) throws(InputError) -> MarkupText {
+    try LibXML.require(for: file)
     let archive = try DOCXArchive(data: data, file: file)
     guard let documentData = try archive.part("word/document.xml") else {
       throw InputError(

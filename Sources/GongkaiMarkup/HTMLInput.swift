@@ -6,6 +6,7 @@ import GongkaiCore
 public enum HTMLInput {
   /// The report text of the page `data`; errors name `file`.
   public static func read(_ data: Data, file: String) throws(InputError) -> MarkupText {
+    try LibXML.require(for: file)
     // Cut what never holds report text before decoding, so only the rest is decoded and
     // parsed. Markup bytes (<, >, -, tag names after <) are ASCII and never the second
     // byte of a GBK/GB18030 character, so this is safe on the raw bytes of both; UTF-16
@@ -45,7 +46,7 @@ public enum HTMLInput {
   }
 
   /// The blocks of an HTML fragment (a table inside Markdown), nothing located or dropped
-  /// but scripts and styles. With a `firstLine` (the input line the fragment starts on),
+  /// but scripts and styles (none when libxml2 could not be loaded). With a `firstLine` (the input line the fragment starts on),
   /// paragraphs and table cells carry the input line their text starts on.
   public static func blocks(ofFragment text: String, firstLine: Int = 0) -> [MarkupBlock] {
     var text = text

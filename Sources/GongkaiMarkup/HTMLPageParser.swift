@@ -11,15 +11,17 @@ import CLibXML2
 /// walk needs its value (a cell's span). Owns the parser context for one parse.
 final class HTMLPageParser {
   private let context: htmlParserCtxtPtr
+  private let xml: GongkaiXMLAPI
 
-  private init(context: htmlParserCtxtPtr) {
+  private init(context: htmlParserCtxtPtr, xml: GongkaiXMLAPI) {
     self.context = context
+    self.xml = xml
   }
 
   deinit {
-    if let document = context.pointee.myDoc { xmlFreeDoc(document) }
+    if let document = context.pointee.myDoc { xml.xmlFreeDoc(document) }
     context.pointee.myDoc = nil
-    xmlFreeParserCtxt(context)
+    xml.xmlFreeParserCtxt(context)
   }
 
   /// The options the page is parsed with: forgiving, silent, no network, the page's own
@@ -31,7 +33,8 @@ final class HTMLPageParser {
       | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
       | HTML_PARSE_NODEFDTD.rawValue | XML_PARSE_HUGE.rawValue | HTML_PARSE_NOBLANKS.rawValue)
 
-  /// Parses the UTF-8 page `bytes` into a page; nil when libxml2 could not start.
+  /// Parses the UTF-8 page `bytes` into a page; nil when libxml2 could not be loaded or
+  /// could not start.
   /// `cuts` are the offsets where `HTMLFurnitureCut` left a furniture <div> without its
   /// content: the page is nil unless each is a <div> the parse prunes.
   /// `firstLine` (when not 0) is the input line the bytes start on: each text node's line
@@ -43,13 +46,14 @@ final class HTMLPageParser {
     guard !bytes.isEmpty, let base = bytes.baseAddress else {
       return cuts.isEmpty ? HTMLPage(nodes: [HTMLPageBuilder.documentNode], text: [], isPruned: pruneFurniture) : nil
     }
+    guard let xml = LibXML.api else { return nil }
     // As htmlReadMemory sets it up, with this file's callbacks in place of the tree builder.
-    xmlInitParser()
+    xml.xmlInitParser()
     let created = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-      xmlCreateMemoryParserCtxt($0, Int32(clamping: bytes.count))
+      xml.xmlCreateMemoryParserCtxt($0, Int32(clamping: bytes.count))
     }
     guard let created else { return nil }
-    let parser = HTMLPageParser(context: created)
+    let parser = HTMLPageParser(context: created, xml: xml)
     return withExtendedLifetime(parser) {
       parser.run(
         bytes: bytes.count, furniture: furniture, pruneFurniture: pruneFurniture, cuts: cuts, firstLine: firstLine)
@@ -85,21 +89,21 @@ final class HTMLPageParser {
       user?.assumingMemoryBound(to: HTMLPageBuilder.self).pointee.processingInstruction(target)
     }
     handler.pointee = callbacks
-    htmlCtxtUseOptions(context, Self.options)
+    _ = xml.htmlCtxtUseOptions(context, Self.options)
     context.pointee.html = 1
     // The bytes are valid UTF-8, libxml2's own character set: no encoding is switched to
     // (htmlReadMemory's switch to "UTF-8" copies the whole input through a converter).
     let builder = UnsafeMutablePointer<HTMLPageBuilder>.allocate(capacity: 1)
     builder.initialize(
       to: HTMLPageBuilder(
-        context: context, furniture: furniture, prune: pruneFurniture, cuts: cuts, expectedBytes: bytes,
+        context: context, xml: xml, furniture: furniture, prune: pruneFurniture, cuts: cuts, expectedBytes: bytes,
         firstLine: firstLine))
     defer {
       builder.deinitialize(count: 1)
       builder.deallocate()
     }
     context.pointee.userData = UnsafeMutableRawPointer(builder)
-    htmlParseDocument(context)
+    _ = xml.htmlParseDocument(context)
     guard builder.pointee.cutsHeld else { return nil }
     return builder.pointee.page
   }
@@ -148,6 +152,7 @@ struct HTMLPageBuilder {
   private static let furnitureLevels = HTMLBlockReader.maximumDepth + 2
 
   private let context: htmlParserCtxtPtr
+  private let xml: GongkaiXMLAPI
   private let furniture: WebFurniture
   private let prune: Bool
   private var nodes: [HTMLPage.Node]
@@ -173,10 +178,11 @@ struct HTMLPageBuilder {
   private var textLines: [Int32: Int] = [:]
 
   init(
-    context: htmlParserCtxtPtr, furniture: WebFurniture, prune: Bool, cuts: [Int], expectedBytes: Int,
-    firstLine: Int
+    context: htmlParserCtxtPtr, xml: GongkaiXMLAPI, furniture: WebFurniture, prune: Bool, cuts: [Int],
+    expectedBytes: Int, firstLine: Int
   ) {
     self.context = context
+    self.xml = xml
     self.firstLine = firstLine
     self.cuts = cuts
     self.furniture = furniture
@@ -251,8 +257,8 @@ struct HTMLPageBuilder {
       node.isFurniture = info.tag == .footer || marksFurniture(attributes)
     }
     if info.tag == .cell, let attributes {
-      node.first = Self.span("colspan", in: attributes)
-      node.second = Self.span("rowspan", in: attributes)
+      node.first = span("colspan", in: attributes)
+      node.second = span("rowspan", in: attributes)
     }
     let index = Int32(nodes.count)
     // Furniture outside tables, at a depth where the walk tells it apart, is read only
@@ -282,7 +288,7 @@ struct HTMLPageBuilder {
     }
     let position = Int(input.pointee.consumed) + base.distance(to: current)
     if position > cuts[nextCut] { cutsFollowed = false }
-    guard position == cuts[nextCut], xmlStrEqual(name, "div") != 0 else { return false }
+    guard position == cuts[nextCut], xml.xmlStrEqual(name, "div") != 0 else { return false }
     nextCut += 1
     return true
   }
@@ -342,8 +348,8 @@ struct HTMLPageBuilder {
     sawDoctype = true
     guard let externalID else { return }
     strictDoctype =
-      xmlStrcasecmp(externalID, "-//W3C//DTD HTML 4.01//EN") == 0
-      || xmlStrcasecmp(externalID, "-//W3C//DTD HTML 4//EN") == 0
+      xml.xmlStrcasecmp(externalID, "-//W3C//DTD HTML 4.01//EN") == 0
+      || xml.xmlStrcasecmp(externalID, "-//W3C//DTD HTML 4//EN") == 0
   }
 
   mutating func processingInstruction(_ target: UnsafePointer<xmlChar>?) {
@@ -372,8 +378,8 @@ struct HTMLPageBuilder {
     if next == 0 { return true }
     if next != UInt8(ascii: "<") { return false }
     guard let name = context.pointee.name else { return true }
-    if xmlStrEqual(name, "html") != 0 || xmlStrEqual(name, "head") != 0 { return true }
-    if strictDoctype, xmlStrEqual(name, "body") != 0 { return true }
+    if xml.xmlStrEqual(name, "html") != 0 || xml.xmlStrEqual(name, "head") != 0 { return true }
+    if strictDoctype, xml.xmlStrEqual(name, "body") != 0 { return true }
     let element = open[open.count - 1]
     switch element.last {
     case .none: return !element.keepsSpace
@@ -385,28 +391,28 @@ struct HTMLPageBuilder {
   /// Whether the element's class or id names site furniture.
   private func marksFurniture(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
     guard let attributes else { return false }
-    if let value = Self.attribute("class", in: attributes), furniture.isFurniture(classOrID: value) { return true }
-    if let value = Self.attribute("id", in: attributes), furniture.isFurniture(classOrID: value) { return true }
+    if let value = attribute("class", in: attributes), furniture.isFurniture(classOrID: value) { return true }
+    if let value = attribute("id", in: attributes), furniture.isFurniture(classOrID: value) { return true }
     return false
   }
 
   /// A cell's span attribute as the walk reads it (an integer after trimming spaces,
   /// else 1), held within 32 bits.
-  private static func span(_ name: StaticString, in attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>)
+  private func span(_ name: StaticString, in attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>)
     -> Int32
   {
-    guard let value = HTMLPageBuilder.attribute(name, in: attributes) else { return 1 }
+    guard let value = attribute(name, in: attributes) else { return 1 }
     let parsed = Int(String(cString: value).trimmingSpaces) ?? 1
     return Int32(clamping: parsed)
   }
 
   /// The first attribute called `name` (lower case), if present with a value.
-  static func attribute(_ name: StaticString, in attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>)
+  func attribute(_ name: StaticString, in attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>)
     -> UnsafePointer<xmlChar>?
   {
     var index = 0
     while let attribute = attributes[index] {
-      if xmlStrcasecmp(attribute, name.utf8Start) == 0 {
+      if xml.xmlStrcasecmp(attribute, name.utf8Start) == 0 {
         return attributes[index + 1]
       }
       index += 2

@@ -5,30 +5,33 @@ import Foundation
 /// frees it when released; its nodes are read only while it is alive, inside this module.
 final class MarkupTree {
   private let document: xmlDocPtr
+  private let xml: GongkaiXMLAPI
 
-  private init(document: xmlDocPtr) {
+  private init(document: xmlDocPtr, xml: GongkaiXMLAPI) {
     self.document = document
+    self.xml = xml
   }
 
-  deinit { xmlFreeDoc(document) }
+  deinit { xml.xmlFreeDoc(document) }
 
   /// Parses XML `data` (no network, no entities from outside); nil when it is not
-  /// well-formed enough for libxml2's recovering parser.
+  /// well-formed enough for libxml2's recovering parser, or libxml2 could not be loaded.
   static func xml(_ data: Data) -> MarkupTree? {
+    guard let xml = LibXML.api else { return nil }
     let options = Int32(
       XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
         | XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
     let parsed: xmlDocPtr? = data.withUnsafeBytes { raw in
       raw.withMemoryRebound(to: CChar.self) { chars in
-        xmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, nil, options)
+        xml.xmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, nil, options)
       }
     }
-    return parsed.map(MarkupTree.init(document:))
+    return parsed.map { MarkupTree(document: $0, xml: xml) }
   }
 
   /// The root element, if any.
   var root: MarkupNode? {
-    xmlDocGetRootElement(document).map(MarkupNode.init(pointer:))
+    xml.xmlDocGetRootElement(document).map(MarkupNode.init(pointer:))
   }
 }
 
