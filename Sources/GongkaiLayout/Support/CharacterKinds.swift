@@ -43,6 +43,16 @@ extension Character {
     }
     return ("0"..."9").contains(self) || ("０"..."９").contains(self)
   }
+
+  /// `.`, `,` or `-`: besides digits, all a number cell may hold.
+  var isNumberPunctuation: Bool {
+    // One scalar: its value, without comparing Characters (as `isWholeNumberDigit`).
+    let scalars = unicodeScalars
+    if let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+      return scalar == "." || scalar == "," || scalar == "-"
+    }
+    return ".,-".contains(self)
+  }
 }
 
 extension String {
