@@ -4,6 +4,9 @@
 # GongkaiLayout, GongkaiCore or the gongkai command). Leaks reported wholly inside system
 # libraries (fontconfig, glib type registration) are listed but do not fail the check.
 #
+# Blocks valgrind cannot see referenced (Swift tagged pointers) are listed in
+# scripts/leak-check.supp, each with the reason.
+#
 # Uses the debug build of `gongkai` for symbols.
 # Usage: scripts/leak-check.sh [FILE.pdf...]   (default: Samples/pdf/gen-*.pdf and
 #        Samples/pdf/bad/*.pdf except the 300-page one, which only takes long)
@@ -27,6 +30,7 @@ failed=0
 for file in "${files[@]}"; do
   log="$logs/$(basename "$file").log"
   valgrind --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
+    --suppressions="$root/scripts/leak-check.supp" \
     --num-callers=40 --log-file="$log" "$tool" parse "$file" > /dev/null 2>&1 || true
   lost=$(grep -E "definitely lost:" "$log" | sed -E 's/.*definitely lost: ([0-9,]+) bytes in ([0-9,]+) blocks.*/\1 bytes in \2 blocks/')
   errors=$(grep -E "ERROR SUMMARY" "$log" | sed -E 's/.*ERROR SUMMARY: ([0-9,]+) errors.*/\1/')

@@ -19,6 +19,8 @@
 #include <goo/GooString.h>
 #include <poppler-config.h>
 
+#include <sched.h>
+
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -215,6 +217,15 @@ GKDrawingDocument *gk_drawing_open(const char *bytes, size_t length, const char 
     // syntax error of a damaged file; the caller reports what matters in one line.
     static GlobalParamsIniter *const initer = new GlobalParamsIniter([](ErrorCategory, Goffset, const char *) {});
     (void)initer;
+    // poppler's GfxState builds its process-wide colour profiles (lcms2) in its first
+    // constructor without a lock: build them here, once, before any page is read, so
+    // documents read on several threads (gk_drawing_read_page) never race for them.
+    static const bool colourProfilesReady = [] {
+      const PDFRectangle box(0, 0, 1, 1);
+      GfxState state(72.0, 72.0, &box, 0, true);
+      return true;
+    }();
+    (void)colourProfilesReady;
     std::optional<GooString> secret;
     if (password != nullptr) secret = GooString(password);
     // MemStream reads the caller's bytes in place; PDFDoc owns (and deletes) the stream.
@@ -348,6 +359,14 @@ void gk_drawing_page_free(GKPageDrawing *page) {
   std::free(page->subpaths);
   std::free(page->points);
   std::memset(page, 0, sizeof(*page));
+}
+
+int gk_drawing_usable_cores(void) {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof(set), &set) != 0) return 1;
+  const int count = CPU_COUNT(&set);
+  return count > 0 ? count : 1;
 }
 
 const char *gk_drawing_poppler_version(void) { return POPPLER_VERSION; }

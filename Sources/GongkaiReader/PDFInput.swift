@@ -18,6 +18,7 @@ enum PDFInput {
       var extractOptions = PDFTextExtractor.Options()
       extractOptions.password = options.password
       extractOptions.placement = options.provenance
+      extractOptions.parallelPages = options.parallelPages
       var native = try PDFTextExtractor.extract(document, options: extractOptions)
       let allPages = Array(1...document.pageCount)
       let scanPages = options.ocr == .always ? allPages : options.ocr == .auto ? native.pagesWithoutText : []

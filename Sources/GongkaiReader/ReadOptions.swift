@@ -27,6 +27,9 @@ public struct ReadOptions: Sendable, Equatable {
   /// `ocrJobs` when set: the core count is asked for only when OCR runs (Foundation's
   /// ProcessInfo reads /sys and the cgroup limits, at every start otherwise).
   private var ocrJobsGiven: Int?
+  /// Whether a PDF's pages are read on two threads when the process may use a second core
+  /// (corpus workers turn it off: the workers share the cores already).
+  public var parallelPages = true
   /// Whether to keep the side data that traces each cell to its place in the input
   /// (`LoadedInput.locator`, the report's `provenance`).
   public var provenance = false

@@ -34,6 +34,7 @@ struct WorkerCommand: ParsableCommand {
     reading.ocr = ocr
     reading.dpi = dpi
     reading.ocrJobs = 1
+    reading.parallelPages = false
     reading.provenance = provenance
     let parser = CorpusItemParser(reading: reading)
     while let path = readLine(strippingNewline: true) {

@@ -9,6 +9,11 @@
 // poppler's C++ classes (PDFDoc, TextOutputDev, GfxState) are not a stable API; they stay
 // inside this target. Everything here is plain C: handles, structs and arrays that the
 // caller copies and then frees with the matching function.
+//
+// Threads: one document is used by one thread at a time, but two documents (e.g. two opened
+// on the same bytes) may read pages on two threads at once. poppler keeps its shared state
+// (global parameters, caches) behind its own locks; the one piece it builds lazily without a
+// lock is made by the first gk_drawing_open, which must return before a second thread starts.
 
 #include <stddef.h>
 #include <stdint.h>
@@ -115,6 +120,10 @@ int gk_drawing_read_page(GKDrawingDocument *document, int index, GKPageDrawing *
 
 /// Frees the arrays of a page filled by gk_drawing_read_page and empties it.
 void gk_drawing_page_free(GKPageDrawing *page);
+
+/// The number of CPUs this process may run on (its affinity mask; 1 when it cannot be read):
+/// whether a second thread reading pages would have a core of its own.
+int gk_drawing_usable_cores(void);
 
 /// The version of poppler this target was built against (e.g. "22.12.0").
 const char *gk_drawing_poppler_version(void);

@@ -11,9 +11,11 @@ public struct PageAnalyzer: Sendable {
   /// The page's ruled tables and lines of text, top to bottom.
   public func layout(of page: PositionedPage) -> PageLayout {
     let found = ruledTables.tables(on: page)
-    var taken = Set<Int>()
-    for entry in found { taken.formUnion(entry.characters) }
-    let rest = page.characters.enumerated().filter { !taken.contains($0.offset) }.map(\.element)
+    var taken = [Bool](repeating: false, count: page.characters.count)
+    for entry in found {
+      for index in entry.characters where page.characters.indices.contains(index) { taken[index] = true }
+    }
+    let rest = page.characters.indices.filter { !taken[$0] }.map { page.characters[$0] }
     var blocks = lineBuilder.lines(from: rest).map { PageLayout.Block.line($0) }
     blocks += found.filter { !$0.table.rows.isEmpty }.map { .table($0.table) }
     blocks.sort { ($0.box.minY, $0.box.minX) < ($1.box.minY, $1.box.minX) }

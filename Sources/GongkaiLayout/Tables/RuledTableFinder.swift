@@ -178,7 +178,7 @@ public struct RuledTableFinder: Sendable {
       else { continue }
       let cell = row * columns + column
       holds[cell] = true
-      if !(character.character.isWholeNumberDigit || ".,-".contains(character.character)) { numeric[cell] = false }
+      if !(character.character.isWholeNumberDigit || character.character.isNumberPunctuation) { numeric[cell] = false }
     }
     var result: [Int: Set<Int>] = [:]
     for edge in 1..<rows {
@@ -243,8 +243,19 @@ public struct RuledTableFinder: Sendable {
   func read(_ grid: Grid, characters: [PositionedCharacter], missingRules: [Int: Set<Int>] = [:]) -> Table {
     let spans = self.spans(of: grid, missingRules: missingRules)
     var cellCharacters = [[PositionedCharacter]](repeating: [], count: spans.count)
+    // The first span covering each grid cell, looked up instead of searched per character.
+    let columns = grid.xs.count - 1
+    var firstSpan = [Int?](repeating: nil, count: max(0, grid.ys.count - 1) * max(0, columns))
+    for (index, span) in spans.enumerated() {
+      for row in stride(from: span.top, through: span.bottom, by: 1) where row >= 0 && row < grid.ys.count - 1 {
+        for column in stride(from: span.left, through: span.right, by: 1) where column >= 0 && column < columns {
+          if firstSpan[row * columns + column] == nil { firstSpan[row * columns + column] = index }
+        }
+      }
+    }
     func span(_ row: Int, _ column: Int) -> Int? {
-      spans.firstIndex { $0.top <= row && row <= $0.bottom && $0.left <= column && column <= $0.right }
+      guard row >= 0, row < grid.ys.count - 1, column >= 0, column < columns else { return nil }
+      return firstSpan[row * columns + column]
     }
     // A character that is no digit and reaches over the top rule of its cell: text of the
     // cell above overflowing its rule (a header cut by a page break), decided below.
@@ -271,7 +282,7 @@ public struct RuledTableFinder: Sendable {
     for (character, below, above) in straddling {
       let own = cellCharacters[below].filter { !$0.character.isBlank }
       let isNumberCell =
-        !own.isEmpty && own.allSatisfy { $0.character.isWholeNumberDigit || ".,-".contains($0.character) }
+        !own.isEmpty && own.allSatisfy { $0.character.isWholeNumberDigit || $0.character.isNumberPunctuation }
       cellCharacters[isNumberCell && !cellCharacters[above].isEmpty ? above : below].append(character)
     }
     let reader = CellText(builder: lineBuilder)

@@ -10,8 +10,9 @@ import Foundation
 public final class PDFDocument {
   /// poppler's core on the document's bytes (it keeps them alive).
   let core: DrawingDocument
-  /// The password the document was opened with, for poppler-glib's opening.
-  private let password: String?
+  /// The password the document was opened with, for poppler-glib's opening (and
+  /// ``PageDrawingReader``'s second document).
+  let password: String?
   /// The file the bytes were mapped from (`nil` for bytes given in memory).
   private let path: String?
   /// poppler-glib's document, opened on first use (guarded by ``PopplerLock``).

@@ -133,7 +133,13 @@ public final class PDFPage {
   public func positionedPage(
     finder: DrawnRulingFinder = DrawnRulingFinder(), scanRulings: ScanRulings? = ScanRulings()
   ) throws -> PositionedPage {
-    let drawing = try self.drawing()
+    try positionedPage(drawing: drawing(), finder: finder, scanRulings: scanRulings)
+  }
+
+  /// The page as layout input from its `drawing`, read already (``positionedPage(finder:scanRulings:)``).
+  func positionedPage(drawing: PageDrawing, finder: DrawnRulingFinder, scanRulings: ScanRulings?)
+    throws -> PositionedPage
+  {
     var (rulings, fills) = finder.read(drawing)
     if let scanRulings, scanRulings.applies(to: drawing, rulings: rulings),
       let bitmap = try? render(dpi: scanRulings.dpi)

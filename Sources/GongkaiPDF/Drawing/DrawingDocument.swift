@@ -5,7 +5,9 @@ import GongkaiLayout
 /// A PDF opened in poppler's core, for the one pass per page that collects characters and
 /// painted paths together (see `CPopplerDrawing`), and for page count, sizes and title.
 ///
-/// It reads its bytes in place and keeps them alive. Calls are made under ``PopplerLock``.
+/// It reads its bytes in place and keeps them alive. Calls are made under ``PopplerLock``,
+/// except by ``PageDrawingReader``'s helper thread on the second document it opens for itself
+/// (two documents may read pages on two threads at once: CPopplerDrawing.h).
 final class DrawingDocument {
   /// The owned `GKDrawingDocument *`, closed in `deinit`.
   private let handle: OpaquePointer

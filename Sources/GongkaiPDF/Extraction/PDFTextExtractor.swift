@@ -42,6 +42,10 @@ public enum PDFTextExtractor {
     public var rulings = RulingLineFinder.Options()
     /// Whether to record where each line of the text sits (``ExtractedPDF/placement``).
     public var placement = false
+    /// For ``RulingSource/drawing``: whether a second thread, with a second poppler document
+    /// on the same bytes, reads pages ahead when the process may use a second core (turn it
+    /// off where other processes use the cores already, e.g. corpus workers).
+    public var parallelPages = true
 
     /// The defaults: no password, rules read from the drawing.
     public init() {}
@@ -68,33 +72,63 @@ public enum PDFTextExtractor {
     let check = TextLayerCheck()
     let drawnFinder = DrawnRulingFinder(options: options.drawnRulings)
     let bitmapFinder = RulingLineFinder(options: options.rulings)
-    var pages: [PositionedPage] = []
-    var withoutText: [Int] = []
+    let scanRulings = options.scanRulings
     let reconstructor = LayoutReconstructor()
-    // Each page's layout is read beside the extraction of the next.
-    let analysis = PageAnalysisPipeline(analyzer: reconstructor.analyzer)
-    defer { analysis.close() }
+    let analyzer = reconstructor.analyzer
+    // Pages read in parallel are laid out by the thread that read them; pages read one by
+    // one have each page's layout read beside the extraction of the next.
+    let parallel = options.parallelPages && options.rulingSource == .drawing
+    let analysis = parallel ? nil : PageAnalysisPipeline(analyzer: analyzer)
+    defer { analysis?.close() }
+    let reader = PageReader(document: document, helper: parallel) { page, drawing -> ReadPage? in
+      let positioned = try page.positionedPage(drawing: drawing, finder: drawnFinder, scanRulings: scanRulings)
+      guard check.isUsable(positioned.characters) else { return nil }
+      return ReadPage(positioned: positioned, layout: parallel ? analyzer.layout(of: positioned) : nil)
+    }
+    defer { reader.close() }
+    var pages: [PositionedPage] = []
+    var layouts: [PageLayout] = []
+    var withoutText: [Int] = []
     for number in 1...document.pageCount {
-      let page = try document.page(number)
-      let positioned: PositionedPage
+      let read: ReadPage?
       switch options.rulingSource {
-      case .drawing:
-        positioned = try page.positionedPage(finder: drawnFinder, scanRulings: options.scanRulings)
-      case .rendering(let dpi): positioned = try page.positionedPage(rulingDPI: dpi, finder: bitmapFinder)
-      case .none: positioned = try page.positionedPage(rulingDPI: nil)
+      case .drawing: read = try reader.value(ofPage: number)
+      case .rendering(let dpi):
+        read = ReadPage(usable: try document.page(number).positionedPage(rulingDPI: dpi, finder: bitmapFinder), check)
+      case .none: read = ReadPage(usable: try document.page(number).positionedPage(rulingDPI: nil), check)
       }
-      guard check.isUsable(positioned.characters) else {
+      guard let read else {
         withoutText.append(number)
         continue
       }
-      pages.append(positioned)
-      analysis.add(positioned)
+      pages.append(read.positioned)
+      if let layout = read.layout { layouts.append(layout) } else { analysis?.add(read.positioned) }
     }
+    if let analysis { layouts = analysis.layouts() }
     var placement: TextPlacement? = options.placement ? TextPlacement() : nil
-    let text = reconstructor.render(reconstructor.layouts(ofAnalyzed: analysis.layouts()), placement: &placement)
+    let text = reconstructor.render(reconstructor.layouts(ofAnalyzed: layouts), placement: &placement)
     for page in pages { placement?.characters[page.number] = page.characters }
     return ExtractedPDF(
       text: text, pageCount: document.pageCount, title: document.title,
       pagesWithoutText: withoutText, placement: placement)
+  }
+}
+
+/// One page with a usable text layer, as the extraction read it.
+private struct ReadPage: Sendable {
+  /// The page as layout input.
+  var positioned: PositionedPage
+  /// Its layout, when the thread that read the page laid it out.
+  var layout: PageLayout?
+
+  init(positioned: PositionedPage, layout: PageLayout?) {
+    self.positioned = positioned
+    self.layout = layout
+  }
+
+  /// `positioned` when its text layer is usable (no layout yet), `nil` otherwise.
+  init?(usable positioned: PositionedPage, _ check: TextLayerCheck) {
+    guard check.isUsable(positioned.characters) else { return nil }
+    self.init(positioned: positioned, layout: nil)
   }
 }
