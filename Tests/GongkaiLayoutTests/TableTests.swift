@@ -101,6 +101,43 @@ struct TableTests {
     #expect(
       output.lines.dropLast() == ["2.重复申请\t3\t0\t0\t3", "4.保护第三方\t1614\t0\t5\t1619", "3.其他\t1\t0\t0\t1"])
   }
+
+  @Test("a number wrapped over three lines, its middle piece on the row's line beside a group cell, is read whole")
+  func wrappedOverThreeLines() {
+    // 105 as 1 / 0 / 5 in the 自然人 and 总计 columns, centred on the row 2.其他 whose label
+    // sits in the second column (the group cell （三） is on the row above).
+    var text = characters("（三）", x: 20, y: 100) + characters("1.属于国家秘密", x: 60, y: 100)
+    text += characters("0", x: 200, y: 100) + characters("0", x: 240, y: 100) + characters("0", x: 280, y: 100)
+    text += characters("1", x: 200, y: 114) + characters("1", x: 280, y: 114)
+    text += characters("2.其他法律", x: 60, y: 126)
+    text += characters("0", x: 200, y: 126) + characters("0", x: 240, y: 126) + characters("0", x: 280, y: 126)
+    text += characters("5", x: 200, y: 138) + characters("5", x: 280, y: 138)
+    text += characters("3.危及", x: 60, y: 152)
+    text += characters("2", x: 200, y: 152) + characters("0", x: 240, y: 152) + characters("2", x: 280, y: 152)
+    let output = LayoutReconstructor().text(
+      of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
+    let rows = output.lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    #expect(rows.first { $0.contains("2.其他法律") }?.suffix(3) == ["105", "0", "105"])
+    #expect(rows.first { $0.contains("3.危及") }?.suffix(3) == ["2", "0", "2"])
+  }
+
+  @Test("a piece of a wrapped number that fits no row leaves the numbers it touches unread")
+  func leftoverPieceUnsure() {
+    // 23 as 2 above the row's line and 3 on it: not centred, so whose piece the 2 is is
+    // unknown; 3 alone would be a wrong number.
+    var text = characters("（三）", x: 20, y: 100) + characters("1.属于国家秘密", x: 60, y: 100)
+    text += characters("0", x: 200, y: 100) + characters("0", x: 240, y: 100) + characters("0", x: 280, y: 100)
+    text += characters("2", x: 200, y: 114) + characters("2", x: 280, y: 114)
+    text += characters("3.危及", x: 60, y: 126)
+    text += characters("3", x: 200, y: 126) + characters("0", x: 240, y: 126) + characters("5", x: 280, y: 126)
+    text += characters("4.保护", x: 60, y: 145)
+    text += characters("0", x: 200, y: 145) + characters("1", x: 240, y: 145) + characters("1", x: 280, y: 145)
+    let output = LayoutReconstructor().text(
+      of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
+    let rows = output.lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    #expect(rows.first { $0.contains("3.危及") }?.suffix(3) == ["", "0", ""])
+    #expect(rows.first { $0.contains("4.保护") }?.suffix(3) == ["0", "1", "1"])
+  }
 }
 
 @Suite("Ruled grids with rules missing")

@@ -30,13 +30,13 @@ public struct AlignedTableFinder: Sendable {
       }
       defer { result.append(contentsOf: trailing.map { .line($0) }) }
       if run.count >= minimumRows {
-        result.append(.table(table(from: run)))
+        result.append(.table(table(from: run, headsPage: result.isEmpty)))
       } else {
         result.append(contentsOf: run.map { .line($0) })
       }
       run.removeAll()
     }
-    for block in blocks {
+    for block in Self.joiningSplitNumberLines(blocks) {
       // A line holding only a number's digits is a piece of a number wrapped in a narrow
       // column (13 as 1 above the row's line and 3 below it): within a run it stays in
       // the table, where the rows take their pieces back.
@@ -58,9 +58,73 @@ public struct AlignedTableFinder: Sendable {
     return result
   }
 
+  /// A row's numbers set larger than its label and wrapped in narrow columns, on lines of
+  /// their own: the upper pieces (`107   107`), the row's other numbers (`0 2 0 0 0`), the
+  /// lower pieces (`6   8`), maybe with the rest of a group cell's label between them (公开).
+  /// Told by the columns and the centring: the first and last lines are digits in the same
+  /// columns, the middle line numbers in none of those, the three touch, and the middle
+  /// line sits halfway between the other two. They become one line of whole numbers (1076
+  /// 0 2 0 0 0 1078) where the upper pieces were, the label's rest after it.
+  static func joiningSplitNumberLines(_ blocks: [PageLayout.Block]) -> [PageLayout.Block] {
+    func numberLine(_ block: PageLayout.Block, digitsOnly: Bool) -> TextLine? {
+      guard case .line(let line) = block, !line.segments.isEmpty,
+        line.segments.allSatisfy({ digitsOnly ? $0.text.allSatisfy(\.isWholeNumberDigit) : isNumber($0.text) })
+      else { return nil }
+      return line
+    }
+    func overlaps(_ a: LineSegment, _ b: LineSegment) -> Bool { a.box.horizontalOverlap(b.box) > 0 }
+    var result: [PageLayout.Block] = []
+    var index = 0
+    while index < blocks.count {
+      defer { index += 1 }
+      guard let upper = numberLine(blocks[index], digitsOnly: true), index + 2 < blocks.count else {
+        result.append(blocks[index])
+        continue
+      }
+      // The rest of a group cell's label may sit between the upper pieces and the numbers.
+      var between: PageLayout.Block? = nil
+      var middleIndex = index + 1
+      if case .line(let text) = blocks[middleIndex], numberLine(blocks[middleIndex], digitsOnly: false) == nil,
+        text.segments.count == 1, let first = upper.segments.first, text.box.maxX < first.box.minX
+      {
+        between = blocks[middleIndex]
+        middleIndex += 1
+      }
+      let size = upper.fontSize
+      guard middleIndex + 1 < blocks.count, let middle = numberLine(blocks[middleIndex], digitsOnly: false),
+        let lower = numberLine(blocks[middleIndex + 1], digitsOnly: true),
+        lower.segments.count == upper.segments.count,
+        zip(upper.segments, lower.segments).allSatisfy({ overlaps($0.0, $0.1) }),
+        !middle.segments.contains(where: { piece in upper.segments.contains { overlaps($0, piece) } }),
+        upper.box.minY < middle.box.minY, middle.box.minY < lower.box.minY,
+        middle.box.minY - upper.box.maxY <= 0.5 * size, lower.box.minY - middle.box.maxY <= 0.5 * size,
+        abs(upper.box.midY + lower.box.midY - 2 * middle.box.midY) <= 0.3 * size
+      else {
+        result.append(blocks[index])
+        continue
+      }
+      var segments = middle.segments
+      for (top, bottom) in zip(upper.segments, lower.segments) {
+        segments.append(LineSegment(text: top.text + bottom.text, box: top.box.union(bottom.box)))
+      }
+      segments.sort { $0.box.minX < $1.box.minX }
+      let box = upper.box.union(middle.box).union(lower.box)
+      result.append(
+        .line(
+          TextLine(
+            text: segments.map(\.text).joined(separator: " "), box: box, fontSize: middle.fontSize, segments: segments))
+      )
+      if let between { result.append(between) }
+      index = middleIndex + 1
+    }
+    return result
+  }
+
   /// One table from split lines: columns are the x ranges the segments of rows with
   /// numbers cover; other rows' text goes to the column it overlaps most.
-  func table(from lines: [TextLine]) -> Table {
+  /// `headsPage`: the table is the first thing on its page, so a piece row it starts with
+  /// may be the rest of a number the page break cut.
+  func table(from lines: [TextLine], headsPage: Bool = false) -> Table {
     // Rows with a number lay out the columns; a header cell over several columns would
     // join them. Header text then goes to the column it overlaps most.
     let dataLines = lines.filter { $0.segments.contains { Self.isNumber($0.text) } }
@@ -87,7 +151,7 @@ public struct AlignedTableFinder: Sendable {
         cells: cells, box: box,
         cellBoxes: columns.map { PageRect(minX: $0.0, minY: box.minY, maxX: $0.1, maxY: box.maxY) })
     }
-    rows = Self.joiningWrappedNumbers(rows, fontSize: fontSize)
+    rows = Self.joiningWrappedNumbers(rows, fontSize: fontSize, headsPage: headsPage)
     let box = lines.dropFirst().reduce(lines[0].box) { $0.union($1.box) }
     let edges = columns.map(\.0) + (columns.last.map { [$0.1] } ?? [])
     return Table(rows: rows, box: box, columnEdges: edges, isRuled: false)
@@ -171,19 +235,41 @@ public struct AlignedTableFinder: Sendable {
   /// Rows that are only pieces of numbers wrapped in a narrow column: a row with no label
   /// and only numbers, touching a labelled row, whose cells in those columns are empty.
   /// The pieces go back into that row, the upper piece first (a number holds no space:
-  /// `14` over `3` beside the row is 143).
-  static func joiningWrappedNumbers(_ rows: [TableRow], fontSize: Double) -> [TableRow] {
+  /// `14` over `3` beside the row is 143). A number wrapped over three lines keeps its
+  /// middle piece on the row's own line: one piece row just above and one just below, in
+  /// the same columns and as far from the row's middle (the cell is centred), join it too
+  /// (1 / 0 / 5 is 105). A piece row that joins no row leaves the numbers it touches in
+  /// those columns unread (empty): which row it belongs to is not known, and a number
+  /// without its piece would be a wrong number.
+  static func joiningWrappedNumbers(_ rows: [TableRow], fontSize: Double, headsPage: Bool = false) -> [TableRow] {
     func isPiece(_ row: TableRow) -> Bool {
       guard let first = row.cells.first, first.isEmpty else { return false }
       let filled = row.cells.filter { !$0.isEmpty }
       return !filled.isEmpty && filled.allSatisfy { $0.allSatisfy(\.isWholeNumberDigit) }
     }
+    // A labelled row: text in a label column, left of every column that holds a number (a
+    // label may sit in the second or third column, beside a group cell; a header's text
+    // over the number columns is no label).
+    let labelColumns =
+      rows.compactMap { row in row.cells.indices.first { isNumber(row.cells[$0]) } }.min() ?? 0
+    func isLabelled(_ row: TableRow) -> Bool {
+      row.cells.prefix(labelColumns).contains { !$0.isEmpty && !isNumber($0) }
+    }
     func touches(_ piece: TableRow, _ row: TableRow) -> Bool {
       piece.box.minY <= row.box.maxY + 0.3 * fontSize && piece.box.maxY >= row.box.minY - 0.3 * fontSize
     }
     func fits(_ piece: TableRow, into row: TableRow) -> Bool {
-      row.cells.first?.isEmpty == false && touches(piece, row)
+      isLabelled(row) && touches(piece, row)
         && zip(piece.cells, row.cells).allSatisfy { $0.0.isEmpty || $0.1.isEmpty }
+    }
+    func filled(_ row: TableRow) -> Set<Int> { Set(row.cells.indices.filter { !row.cells[$0].isEmpty }) }
+    // One piece row above and one below, centred on the row, in the same columns, where the
+    // row holds digits or nothing.
+    func centred(_ above: TableRow, _ row: TableRow, _ below: TableRow) -> Bool {
+      guard isLabelled(row), touches(above, row), touches(below, row), filled(above) == filled(below)
+      else { return false }
+      guard filled(above).allSatisfy({ row.cells[$0].allSatisfy(\.isWholeNumberDigit) }) else { return false }
+      return abs(above.box.midY + below.box.midY - 2 * row.box.midY) <= 0.3 * fontSize
     }
     var result: [TableRow] = []
     var index = 0
@@ -200,19 +286,38 @@ public struct AlignedTableFinder: Sendable {
         below.append(rows[next])
         next += 1
       }
+      if above.isEmpty, below.isEmpty, let last = result.last, isPiece(last), next < rows.count,
+        isPiece(rows[next]), centred(last, row, rows[next])
+      {
+        above = [result.removeLast()]
+        below = [rows[next]]
+        next += 1
+      }
       guard !above.isEmpty || !below.isEmpty else {
         result.append(row)
         index += 1
         continue
       }
-      for column in row.cells.indices where row.cells[column].isEmpty {
-        row.cells[column] = (above + below).map { $0.cells[column] }.joined()
+      for column in row.cells.indices {
+        let pieces = (above.map { $0.cells[column] } + [row.cells[column]] + below.map { $0.cells[column] })
+        row.cells[column] = pieces.joined()
       }
       row.box = (above + below).reduce(row.box) { $0.union($1.box) }
       let box = row.box
       row.cellBoxes = row.cellBoxes.map { PageRect(minX: $0.minX, minY: box.minY, maxX: $0.maxX, maxY: box.maxY) }
       result.append(row)
       index = next
+    }
+    // Piece rows left over (but the first row of a table heading its page: the rest of a
+    // number the page break cut, which the page's stitching joins): the numbers they touch
+    // in their columns are unsure.
+    for (position, piece) in result.enumerated() where (position > 0 || !headsPage) && isPiece(piece) {
+      for neighbour in [position - 1, position + 1] where result.indices.contains(neighbour) {
+        guard isLabelled(result[neighbour]), touches(piece, result[neighbour]) else { continue }
+        for column in filled(piece) where result[neighbour].cells[column].allSatisfy(\.isWholeNumberDigit) {
+          result[neighbour].cells[column] = ""
+        }
+      }
     }
     return result
   }
