@@ -121,6 +121,37 @@ struct TableTests {
     #expect(rows.first { $0.contains("3.危及") }?.suffix(3) == ["2", "0", "2"])
   }
 
+  @Test("pieces of a wrapped count keep their thousands separators (1,89 over 4 is 1,894)")
+  func wrappedWithSeparators() {
+    var text = characters("1.属于", x: 60, y: 100)
+    text += characters("0", x: 200, y: 100) + characters("0", x: 240, y: 100) + characters("0", x: 280, y: 100)
+    text += characters("1,89", x: 200, y: 114) + characters("2,15", x: 280, y: 114)
+    text += characters("2.其他", x: 60, y: 126) + characters("3", x: 240, y: 126)
+    text += characters("4", x: 205, y: 138) + characters("1", x: 285, y: 138)
+    text += characters("3.危及", x: 60, y: 152)
+    text += characters("2", x: 200, y: 152) + characters("0", x: 240, y: 152) + characters("2", x: 280, y: 152)
+    let output = LayoutReconstructor().text(
+      of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
+    let rows = output.lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    #expect(rows.first { $0.contains("2.其他") }?.suffix(3) == ["1,894", "3", "2,151"])
+  }
+
+  @Test("pieces beside the lines of a group cell's label (（五） 1 1 / 不予处 4 4) join the row between them")
+  func piecesBesideGroupLabel() {
+    var text = characters("2.重复申请", x: 60, y: 100)
+    text += characters("0", x: 200, y: 100) + characters("0", x: 240, y: 100) + characters("0", x: 280, y: 100)
+    text += characters("（五）", x: 20, y: 114) + characters("1", x: 200, y: 114) + characters("1", x: 280, y: 114)
+    text += characters("3.要求提供", x: 60, y: 126) + characters("0", x: 240, y: 126)
+    text += characters("不予处", x: 20, y: 138) + characters("4", x: 200, y: 138) + characters("4", x: 280, y: 138)
+    text += characters("理", x: 20, y: 152) + characters("4.无正当", x: 60, y: 152)
+    text += characters("4", x: 200, y: 152) + characters("1", x: 240, y: 152) + characters("5", x: 280, y: 152)
+    let output = LayoutReconstructor().text(
+      of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
+    let rows = output.lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    #expect(rows.first { $0.contains("3.要求提供") }?.suffix(3) == ["14", "0", "14"])
+    #expect(rows.first { $0.contains("4.无正当") }?.suffix(3) == ["4", "1", "5"])
+  }
+
   @Test("a piece of a wrapped number that fits no row leaves the numbers it touches unread")
   func leftoverPieceUnsure() {
     // 23 as 2 above the row's line and 3 on it: not centred, so whose piece the 2 is is

@@ -42,7 +42,7 @@ public struct AlignedTableFinder: Sendable {
       // the table, where the rows take their pieces back.
       let isPiece: Bool = {
         guard case .line(let line) = block, line.segments.count == 1 else { return false }
-        return line.text.allSatisfy(\.isWholeNumberDigit)
+        return Self.isNumberPiece(line.text)
       }()
       guard case .line(let line) = block, line.segments.count >= 2 || isPiece else {
         flush()
@@ -68,7 +68,7 @@ public struct AlignedTableFinder: Sendable {
   static func joiningSplitNumberLines(_ blocks: [PageLayout.Block]) -> [PageLayout.Block] {
     func numberLine(_ block: PageLayout.Block, digitsOnly: Bool) -> TextLine? {
       guard case .line(let line) = block, !line.segments.isEmpty,
-        line.segments.allSatisfy({ digitsOnly ? $0.text.allSatisfy(\.isWholeNumberDigit) : isNumber($0.text) })
+        line.segments.allSatisfy({ digitsOnly ? isNumberPiece($0.text) : isNumber($0.text) })
       else { return nil }
       return line
     }
@@ -242,33 +242,56 @@ public struct AlignedTableFinder: Sendable {
   /// those columns unread (empty): which row it belongs to is not known, and a number
   /// without its piece would be a wrong number.
   static func joiningWrappedNumbers(_ rows: [TableRow], fontSize: Double, headsPage: Bool = false) -> [TableRow] {
-    func isPiece(_ row: TableRow) -> Bool {
+    // A row that is only pieces of numbers: no label, only digits.
+    func isPlainPiece(_ row: TableRow) -> Bool {
       guard let first = row.cells.first, first.isEmpty else { return false }
       let filled = row.cells.filter { !$0.isEmpty }
-      return !filled.isEmpty && filled.allSatisfy { $0.allSatisfy(\.isWholeNumberDigit) }
+      return !filled.isEmpty && filled.allSatisfy { isNumberPiece($0) }
     }
-    // A labelled row: text in a label column, left of every column that holds a number (a
-    // label may sit in the second or third column, beside a group cell; a header's text
-    // over the number columns is no label).
+    // The label columns: left of every column that holds a number.
     let labelColumns =
       rows.compactMap { row in row.cells.indices.first { isNumber(row.cells[$0]) } }.min() ?? 0
+    func numberColumns(_ row: TableRow) -> Set<Int> {
+      Set(row.cells.indices.filter { $0 >= labelColumns && !row.cells[$0].isEmpty })
+    }
+    // Pieces beside a line of a group cell's label (本年 ５ ５ beside 三、/本年/度办/理结/果):
+    // text only in the group's column, none in the row label's column, a short piece of a
+    // narrow cell or text that starts no label (四、 1. （一）), and digits in some number
+    // columns, not all.
+    func isGroupPiece(_ row: TableRow) -> Bool {
+      guard labelColumns >= 2, row.cells.count > labelColumns, row.cells[labelColumns - 1].isEmpty else {
+        return false
+      }
+      let group = row.cells.prefix(labelColumns - 1).filter { !$0.isEmpty }
+      guard !group.isEmpty,
+        !group.contains(where: {
+          isNumber($0)
+            || ($0.count > 4 && (Margins.startsWithEnumerator($0) || LayoutReconstructor.startsWithNumberedItem($0)))
+        })
+      else { return false }
+      let numbers = numberColumns(row)
+      return !numbers.isEmpty && numbers.count < row.cells.count - labelColumns
+        && numbers.allSatisfy { isNumberPiece(row.cells[$0]) }
+    }
+    func isPiece(_ row: TableRow) -> Bool { isPlainPiece(row) || isGroupPiece(row) }
+    // A labelled row: text in a label column (a label may sit in the second or third
+    // column, beside a group cell; a header's text over the number columns is no label).
     func isLabelled(_ row: TableRow) -> Bool {
-      row.cells.prefix(labelColumns).contains { !$0.isEmpty && !isNumber($0) }
+      !isGroupPiece(row) && row.cells.prefix(labelColumns).contains { !$0.isEmpty && !isNumber($0) }
     }
     func touches(_ piece: TableRow, _ row: TableRow) -> Bool {
       piece.box.minY <= row.box.maxY + 0.3 * fontSize && piece.box.maxY >= row.box.minY - 0.3 * fontSize
     }
     func fits(_ piece: TableRow, into row: TableRow) -> Bool {
-      isLabelled(row) && touches(piece, row)
-        && zip(piece.cells, row.cells).allSatisfy { $0.0.isEmpty || $0.1.isEmpty }
+      isLabelled(row) && touches(piece, row) && numberColumns(piece).isDisjoint(with: numberColumns(row))
     }
-    func filled(_ row: TableRow) -> Set<Int> { Set(row.cells.indices.filter { !row.cells[$0].isEmpty }) }
+    func filled(_ row: TableRow) -> Set<Int> { numberColumns(row) }
     // One piece row above and one below, centred on the row, in the same columns, where the
     // row holds digits or nothing.
     func centred(_ above: TableRow, _ row: TableRow, _ below: TableRow) -> Bool {
       guard isLabelled(row), touches(above, row), touches(below, row), filled(above) == filled(below)
       else { return false }
-      guard filled(above).allSatisfy({ row.cells[$0].allSatisfy(\.isWholeNumberDigit) }) else { return false }
+      guard filled(above).allSatisfy({ row.cells[$0].isEmpty || isNumberPiece(row.cells[$0]) }) else { return false }
       return abs(above.box.midY + below.box.midY - 2 * row.box.midY) <= 0.3 * fontSize
     }
     var result: [TableRow] = []
@@ -311,10 +334,10 @@ public struct AlignedTableFinder: Sendable {
     // Piece rows left over (but the first row of a table heading its page: the rest of a
     // number the page break cut, which the page's stitching joins): the numbers they touch
     // in their columns are unsure.
-    for (position, piece) in result.enumerated() where (position > 0 || !headsPage) && isPiece(piece) {
+    for (position, piece) in result.enumerated() where (position > 0 || !headsPage) && isPlainPiece(piece) {
       for neighbour in [position - 1, position + 1] where result.indices.contains(neighbour) {
         guard isLabelled(result[neighbour]), touches(piece, result[neighbour]) else { continue }
-        for column in filled(piece) where result[neighbour].cells[column].allSatisfy(\.isWholeNumberDigit) {
+        for column in filled(piece) where isNumberPiece(result[neighbour].cells[column]) {
           result[neighbour].cells[column] = ""
         }
       }
@@ -348,6 +371,13 @@ public struct AlignedTableFinder: Sendable {
       }
     }
     return best
+  }
+
+  /// Whether the text is a piece of a count wrapped in a narrow column: digits, maybe with
+  /// thousands separators (`1,89` over `4` is 1,894).
+  static func isNumberPiece(_ text: String) -> Bool {
+    guard let first = text.first, first.isWholeNumberDigit else { return false }
+    return text.allSatisfy { $0.isWholeNumberDigit || $0 == "," }
   }
 
   /// Whether a segment is a number (digits with separators, a sign, a decimal point, a unit).
