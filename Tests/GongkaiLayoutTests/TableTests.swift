@@ -152,6 +152,32 @@ struct TableTests {
     #expect(rows.first { $0.contains("4.无正当") }?.suffix(3) == ["4", "1", "5"])
   }
 
+  @Test("the rest of a label on its own line with lower pieces (量 35 56) completes the row above")
+  func labelRestWithPieces() {
+    func row(_ label: String, _ values: [String], y: Double) -> [PositionedCharacter] {
+      var text = characters(label, x: 20, y: y)
+      for (index, value) in values.enumerated() where !value.isEmpty {
+        text += characters(value, x: 200 + Double(index) * 40, y: y)
+      }
+      return text
+    }
+    var text = row("一、本年新收申请数", ["22", "1", "2", "3", "4", "25"], y: 100)
+    text += row("量", ["35", "", "", "", "", "56"], y: 112)
+    text += row("二、上年结转申请数", ["1", "0", "0", "0", "0", "1"], y: 130)
+    text += row("三、本年办理结果", ["0", "0", "0", "0", "0", "0"], y: 150)
+    text += row("果", ["5", "", "", "", "", ""], y: 162)
+    text += row("四、结转下年度", ["1", "1", "0", "0", "0", "2"], y: 174)
+    let output = LayoutReconstructor().text(
+      of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
+    let rows = output.lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    #expect(rows.first { $0.contains("一、本年新收申请数") }?.suffix(6) == ["2235", "1", "2", "3", "4", "2556"])
+    #expect(rows.first { $0.contains("二、上年结转申请数") }?.suffix(6) == ["1", "0", "0", "0", "0", "1"])
+    // 5 under a lone 0 (no number goes on after it): whose piece it is is unknown, so the
+    // numbers it touches in its column are left unread.
+    #expect(rows.first { $0.contains("三、本年办理结果") }?.suffix(6) == ["", "0", "0", "0", "0", "0"])
+    #expect(rows.first { $0.contains("四、结转下年度") }?.suffix(6) == ["", "1", "0", "0", "0", "2"])
+  }
+
   @Test("a piece of a wrapped number that fits no row leaves the numbers it touches unread")
   func leftoverPieceUnsure() {
     // 23 as 2 above the row's line and 3 on it: not centred, so whose piece the 2 is is

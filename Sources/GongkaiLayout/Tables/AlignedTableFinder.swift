@@ -331,15 +331,55 @@ public struct AlignedTableFinder: Sendable {
       result.append(row)
       index = next
     }
+    // The rest of a row's label on a line of its own, beside the lower pieces of the row's
+    // numbers wrapped in narrow columns (量 35 1 56 under 一、本年新收…申请数 22 21 … 25): in a
+    // table of many number columns (三, 四), text that starts no label with digits in at most
+    // half the columns, each under a number of the row above. The pieces complete those
+    // numbers when the row below needs none there and none of them is a lone 0; otherwise
+    // whose pieces they are is unsure, and the numbers they touch are left unread.
+    let numberColumnCount = (rows.first?.cells.count ?? 0) - labelColumns
+    if labelColumns >= 1, numberColumnCount >= 5 {
+      for position in result.indices.dropFirst() {
+        let rest = result[position]
+        let row = result[position - 1]
+        let text = rest.cells.prefix(labelColumns).filter { !$0.isEmpty }
+        let columns = numberColumns(rest)
+        guard !text.isEmpty,
+          !text.contains(where: {
+            isNumber($0) || Margins.startsWithEnumerator($0) || LayoutReconstructor.startsWithNumberedItem($0)
+          }),
+          !columns.isEmpty, columns.count * 2 <= numberColumnCount,
+          columns.allSatisfy({ isNumberPiece(rest.cells[$0]) }),
+          isLabelled(row), touches(rest, row), columns.allSatisfy({ isNumberPiece(row.cells[$0]) })
+        else { continue }
+        let below = position + 1 < result.count && touches(result[position + 1], rest) ? position + 1 : nil
+        let whole =
+          columns.allSatisfy { row.cells[$0] != "0" }
+          && (below.map { next in columns.allSatisfy { isNumberPiece(result[next].cells[$0]) } } ?? true)
+        for column in columns {
+          if whole {
+            result[position - 1].cells[column] += rest.cells[column]
+          } else {
+            result[position - 1].cells[column] = ""
+            if let below, isLabelled(result[below]) { result[below].cells[column] = "" }
+          }
+          result[position].cells[column] = ""
+        }
+      }
+    }
     // Piece rows left over (but the first row of a table heading its page: the rest of a
     // number the page break cut, which the page's stitching joins): the numbers they touch
-    // in their columns are unsure.
-    for (position, piece) in result.enumerated() where (position > 0 || !headsPage) && isPlainPiece(piece) {
+    // in their columns are unsure. Pieces beside a group cell's line keep only that text,
+    // so that their digits are not read as a row's values.
+    for (position, piece) in result.enumerated() where (position > 0 || !headsPage) && isPiece(piece) {
       for neighbour in [position - 1, position + 1] where result.indices.contains(neighbour) {
         guard isLabelled(result[neighbour]), touches(piece, result[neighbour]) else { continue }
         for column in filled(piece) where isNumberPiece(result[neighbour].cells[column]) {
           result[neighbour].cells[column] = ""
         }
+      }
+      if isGroupPiece(piece) {
+        for column in filled(piece) { result[position].cells[column] = "" }
       }
     }
     return result
