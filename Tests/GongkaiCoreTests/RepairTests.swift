@@ -128,6 +128,21 @@ struct RepairTests {
     #expect(found.first?.detail.contains("危及") == true)
   }
 
+  @Test("a sub-label behind the 、 of a group cell set one character a line (三 / 、（二）部分公开) is still its row")
+  func groupCommaBeforeLabel() throws {
+    // A narrow label column holding 三、本年度办理结果 one character a line beside the
+    // abbreviated sub-labels: 、 leads （二）部分公开's line (s9gen, generality audit).
+    let table = [
+      "一、本年新收政府信息公开申请数量\t\(rowValues)",
+      "三（一）予以公开\t\(rowValues)",
+      "、（二）部分公开\t5\t0\t0\t0\t0\t0\t5",
+      "本 1.属于国家秘密\t\(rowValues)",
+    ].joined(separator: "\n")
+    let report = try Fixtures.report(ofText: report2019(requestsTable: table))
+    #expect(report.requests.cell("partially_granted", "total") == .some(.count(5)))
+    #expect(!report.repairs.contains { $0.kind == "values_ignored" })
+  }
+
   @Test("values whose label was lost go to the next row of the form, recorded")
   func rowRealigned() throws {
     let table = "一、本年新收政府信息公开申请数量\t\(rowValues)\n\t\t4\t0\t0\t0\t0\t0\t4\n（一）予以公开\t\(rowValues)"

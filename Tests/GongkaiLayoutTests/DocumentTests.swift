@@ -4,7 +4,9 @@ import Testing
 /// Whole documents: furniture, paragraphs, tables across pages.
 @Suite("Documents")
 struct DocumentTests {
-  @Test("page numbers are recognised", arguments: ["-3-", "—5—", "- 5 -", "－12－", "第5页", "第 5 页 共 9 页", "5/9", "Page 5 of 9", "7"])
+  @Test(
+    "page numbers are recognised",
+    arguments: ["-3-", "—5—", "- 5 -", "－12－", "第5页", "第 5 页 共 9 页", "5/9", "Page 5 of 9", "7"])
   func pageNumbers(text: String) {
     #expect(PageFurniture.isPageNumber(text))
   }
@@ -15,7 +17,10 @@ struct DocumentTests {
   }
 
   /// A page of running text at margins 90…500 with 15-point lines.
-  func page(_ number: Int, lines: [(String, indent: Bool, full: Bool)], top: Double = 100, extra: [PositionedCharacter] = [], rulings: [RulingLine] = []) -> PositionedPage {
+  func page(
+    _ number: Int, lines: [(String, indent: Bool, full: Bool)], top: Double = 100, extra: [PositionedCharacter] = [],
+    rulings: [RulingLine] = []
+  ) -> PositionedPage {
     var text: [PositionedCharacter] = []
     var y = top
     for (line, indent, full) in lines {
@@ -39,30 +44,55 @@ struct DocumentTests {
 
   @Test("wrapped lines join into paragraphs; indents and short lines end them; footers go")
   func paragraphs() {
-    let first = page(1, lines: [
-      ("一、总体情况", indent: true, full: false),
-      ("2021年，本局坚持以习近平新时代中国特色社会", indent: true, full: true),
-      ("主义思想为指导，认真贯彻落实《条例》。", indent: false, full: false),
-      ("全年共收到政府信息公开申请17件，上年结转3件，", indent: true, full: true),
-    ], extra: characters("—1—", x: 280, y: 790))
-    let second = page(2, lines: [
-      ("已办结20件。", indent: false, full: false),
-      ("（一）主动公开", indent: true, full: false),
-    ], extra: characters("—2—", x: 280, y: 790))
+    let first = page(
+      1,
+      lines: [
+        ("一、总体情况", indent: true, full: false),
+        ("2021年，本局坚持以习近平新时代中国特色社会", indent: true, full: true),
+        ("主义思想为指导，认真贯彻落实《条例》。", indent: false, full: false),
+        ("全年共收到政府信息公开申请17件，上年结转3件，", indent: true, full: true),
+      ], extra: characters("—1—", x: 280, y: 790))
+    let second = page(
+      2,
+      lines: [
+        ("已办结20件。", indent: false, full: false),
+        ("（一）主动公开", indent: true, full: false),
+      ], extra: characters("—2—", x: 280, y: 790))
     let text = LayoutReconstructor().text(of: [first, second])
-    #expect(text.lines.dropLast() == [
-      "一、总体情况",
-      "2021年，本局坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《条例》。",
-      "全年共收到政府信息公开申请17件，上年结转3件，已办结20件。",
-      "（一）主动公开",
-    ])
+    #expect(
+      text.lines.dropLast() == [
+        "一、总体情况",
+        "2021年，本局坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《条例》。",
+        "全年共收到政府信息公开申请17件，上年结转3件，已办结20件。",
+        "（一）主动公开",
+      ])
+  }
+
+  @Test("a title broken over two centred lines only a little larger than the text (18 on 16 pt) is one line")
+  func twoLineTitleSlightlyLarger() {
+    // 17 pt on 15 pt running text, as the generator's size:14 reports set 18 pt on 16 pt.
+    let agency = "江城市生态环境局"
+    let year = "2019年政府信息公开工作年度报告"
+    let title =
+      characters(agency, x: 297.5 - Double(agency.count) * 8.5, y: 60, size: 17)
+      + characters(year, x: 297.5 - (4 * 4.25 + Double(year.count - 4) * 8.5), y: 82, size: 17)
+    let first = page(
+      1,
+      lines: [
+        ("一、总体情况", indent: true, full: false),
+        ("2019年，本局坚持以习近平新时代中国特色社会", indent: true, full: true),
+        ("主义思想为指导，认真贯彻落实《条例》。", indent: false, full: false),
+      ], top: 130, extra: title)
+    let text = LayoutReconstructor().text(of: [first])
+    #expect(text.lines.first == agency + year)
   }
 
   @Test("a running head repeated on every page is dropped")
   func runningHead() {
     let pages = (1...3).map { number in
-      page(number, lines: [("正文第\(number)页的内容。", indent: true, full: false)], top: 200,
-           extra: characters("东湖镇2021年政府信息公开工作年度报告", x: 150, y: 40, size: 9))
+      page(
+        number, lines: [("正文第\(number)页的内容。", indent: true, full: false)], top: 200,
+        extra: characters("东湖镇2021年政府信息公开工作年度报告", x: 150, y: 40, size: 9))
     }
     let text = LayoutReconstructor().text(of: pages)
     #expect(!text.contains("年度报告"))
@@ -70,7 +100,9 @@ struct DocumentTests {
   }
 
   /// A two-column table part: header row, then `rows` label/value rows, top at `top`.
-  func tablePart(_ rows: [(String, String)], header: Bool, top: Double) -> (characters: [PositionedCharacter], rulings: [RulingLine]) {
+  func tablePart(_ rows: [(String, String)], header: Bool, top: Double) -> (
+    characters: [PositionedCharacter], rulings: [RulingLine]
+  ) {
     var all = header ? [("信息内容", "数量")] + rows : rows
     if all.isEmpty { all = [] }
     let ys = (0...all.count).map { top + Double($0) * 20 }
@@ -92,16 +124,18 @@ struct DocumentTests {
       rulings: part1.rulings)
     let second = PositionedPage(
       number: 2, width: 595, height: 842,
-      characters: part2.characters + characters("三、收到和处理政府信息公开申请情况", x: 90, y: 200) + characters("- 2 -", x: 280, y: 800),
+      characters: part2.characters + characters("三、收到和处理政府信息公开申请情况", x: 90, y: 200)
+        + characters("- 2 -", x: 280, y: 800),
       rulings: part2.rulings)
     let text = LayoutReconstructor().text(of: [first, second])
-    #expect(text.lines.dropLast() == [
-      "二、主动公开政府信息情况",
-      "信息内容\t数量",
-      "规章\t0",
-      "2.申请人逾期未按收费通知要求缴纳费用\t1",
-      "行政许可\t156",
-      "三、收到和处理政府信息公开申请情况",
-    ])
+    #expect(
+      text.lines.dropLast() == [
+        "二、主动公开政府信息情况",
+        "信息内容\t数量",
+        "规章\t0",
+        "2.申请人逾期未按收费通知要求缴纳费用\t1",
+        "行政许可\t156",
+        "三、收到和处理政府信息公开申请情况",
+      ])
   }
 }

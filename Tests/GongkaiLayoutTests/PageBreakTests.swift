@@ -70,6 +70,33 @@ struct PageBreakTests {
     #expect(text.lines.dropLast() == ["3.其他\t0\t1", "1.申请人无正当理由逾期不补正\t1\t0", "五、存在的主要问题及改进情况"])
   }
 
+  @Test("the upper pieces of wrapped numbers at the head of a page are no page number")
+  func piecesAtPageHead() {
+    // （七）总计 at the top of page 2, its 31 and 44 wrapped as ３/１ and ４/４: the line ３   ４
+    // above the row's line looks like a page number but reaches into the row.
+    var first = characters("三、本年度办理结果", x: 60, y: 100)
+    first += characters("（六）其他处理", x: 60, y: 400) + characters("0", x: 200, y: 400)
+    first += characters("0", x: 240, y: 400) + characters("0", x: 280, y: 400)
+    var second = characters("３", x: 200, y: 30) + characters("４", x: 280, y: 30)
+    second += characters("（七）总计", x: 60, y: 38) + characters("６", x: 240, y: 38)
+    second += characters("１", x: 200, y: 46) + characters("４", x: 280, y: 46)
+    second += characters("四、结转下年度", x: 60, y: 62) + characters("３", x: 200, y: 62)
+    second += characters("１", x: 240, y: 62) + characters("４", x: 280, y: 62)
+    let output = LayoutReconstructor().text(of: [
+      PositionedPage(number: 1, width: 600, height: 800, characters: first),
+      PositionedPage(number: 2, width: 600, height: 800, characters: second),
+    ])
+    let rows = output.lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    #expect(rows.first { $0.contains("（七）总计") }?.suffix(3) == ["３１", "６", "４４"])
+  }
+
+  @Test("a page number with its count, or alone and apart from the text, is still dropped")
+  func pageNumbersStillDropped() {
+    #expect(PageFurniture.isPageNumber("3 / 9"))
+    #expect(PageFurniture.isPageNumber("第3页 共9页"))
+    #expect(!PageFurniture.isPageNumber("３   ４"))
+  }
+
   @Test("a frame around the page is no table: the table inside it and the text are read as they are")
   func pageFrame() {
     let table = ruledPart([["信息内容", "数量"], ["行政许可", "156"]], xs: [90, 400, 500], top: 300)

@@ -101,6 +101,100 @@ struct TableTests {
     #expect(
       output.lines.dropLast() == ["2.重复申请\t3\t0\t0\t3", "4.保护第三方\t1614\t0\t5\t1619", "3.其他\t1\t0\t0\t1"])
   }
+
+  @Test("a number wrapped over three lines, its middle piece on the row's line beside a group cell, is read whole")
+  func wrappedOverThreeLines() {
+    // 105 as 1 / 0 / 5 in the 自然人 and 总计 columns, centred on the row 2.其他 whose label
+    // sits in the second column (the group cell （三） is on the row above).
+    var text = characters("（三）", x: 20, y: 100) + characters("1.属于国家秘密", x: 60, y: 100)
+    text += characters("0", x: 200, y: 100) + characters("0", x: 240, y: 100) + characters("0", x: 280, y: 100)
+    text += characters("1", x: 200, y: 114) + characters("1", x: 280, y: 114)
+    text += characters("2.其他法律", x: 60, y: 126)
+    text += characters("0", x: 200, y: 126) + characters("0", x: 240, y: 126) + characters("0", x: 280, y: 126)
+    text += characters("5", x: 200, y: 138) + characters("5", x: 280, y: 138)
+    text += characters("3.危及", x: 60, y: 152)
+    text += characters("2", x: 200, y: 152) + characters("0", x: 240, y: 152) + characters("2", x: 280, y: 152)
+    let output = LayoutReconstructor().text(
+      of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
+    let rows = output.lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    #expect(rows.first { $0.contains("2.其他法律") }?.suffix(3) == ["105", "0", "105"])
+    #expect(rows.first { $0.contains("3.危及") }?.suffix(3) == ["2", "0", "2"])
+  }
+
+  @Test("pieces of a wrapped count keep their thousands separators (1,89 over 4 is 1,894)")
+  func wrappedWithSeparators() {
+    var text = characters("1.属于", x: 60, y: 100)
+    text += characters("0", x: 200, y: 100) + characters("0", x: 240, y: 100) + characters("0", x: 280, y: 100)
+    text += characters("1,89", x: 200, y: 114) + characters("2,15", x: 280, y: 114)
+    text += characters("2.其他", x: 60, y: 126) + characters("3", x: 240, y: 126)
+    text += characters("4", x: 205, y: 138) + characters("1", x: 285, y: 138)
+    text += characters("3.危及", x: 60, y: 152)
+    text += characters("2", x: 200, y: 152) + characters("0", x: 240, y: 152) + characters("2", x: 280, y: 152)
+    let output = LayoutReconstructor().text(
+      of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
+    let rows = output.lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    #expect(rows.first { $0.contains("2.其他") }?.suffix(3) == ["1,894", "3", "2,151"])
+  }
+
+  @Test("pieces beside the lines of a group cell's label (（五） 1 1 / 不予处 4 4) join the row between them")
+  func piecesBesideGroupLabel() {
+    var text = characters("2.重复申请", x: 60, y: 100)
+    text += characters("0", x: 200, y: 100) + characters("0", x: 240, y: 100) + characters("0", x: 280, y: 100)
+    text += characters("（五）", x: 20, y: 114) + characters("1", x: 200, y: 114) + characters("1", x: 280, y: 114)
+    text += characters("3.要求提供", x: 60, y: 126) + characters("0", x: 240, y: 126)
+    text += characters("不予处", x: 20, y: 138) + characters("4", x: 200, y: 138) + characters("4", x: 280, y: 138)
+    text += characters("理", x: 20, y: 152) + characters("4.无正当", x: 60, y: 152)
+    text += characters("4", x: 200, y: 152) + characters("1", x: 240, y: 152) + characters("5", x: 280, y: 152)
+    let output = LayoutReconstructor().text(
+      of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
+    let rows = output.lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    #expect(rows.first { $0.contains("3.要求提供") }?.suffix(3) == ["14", "0", "14"])
+    #expect(rows.first { $0.contains("4.无正当") }?.suffix(3) == ["4", "1", "5"])
+  }
+
+  @Test("the rest of a label on its own line with lower pieces (量 35 56) completes the row above")
+  func labelRestWithPieces() {
+    func row(_ label: String, _ values: [String], y: Double) -> [PositionedCharacter] {
+      var text = characters(label, x: 20, y: y)
+      for (index, value) in values.enumerated() where !value.isEmpty {
+        text += characters(value, x: 200 + Double(index) * 40, y: y)
+      }
+      return text
+    }
+    var text = row("一、本年新收申请数", ["22", "1", "2", "3", "4", "25"], y: 100)
+    text += row("量", ["35", "", "", "", "", "56"], y: 112)
+    text += row("二、上年结转申请数", ["1", "0", "0", "0", "0", "1"], y: 130)
+    text += row("三、本年办理结果", ["0", "0", "0", "0", "0", "0"], y: 150)
+    text += row("果", ["5", "", "", "", "", ""], y: 162)
+    text += row("四、结转下年度", ["1", "1", "0", "0", "0", "2"], y: 174)
+    let output = LayoutReconstructor().text(
+      of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
+    let rows = output.lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    #expect(rows.first { $0.contains("一、本年新收申请数") }?.suffix(6) == ["2235", "1", "2", "3", "4", "2556"])
+    #expect(rows.first { $0.contains("二、上年结转申请数") }?.suffix(6) == ["1", "0", "0", "0", "0", "1"])
+    // 5 under a lone 0 (no number goes on after it): whose piece it is is unknown, so the
+    // numbers it touches in its column are left unread.
+    #expect(rows.first { $0.contains("三、本年办理结果") }?.suffix(6) == ["", "0", "0", "0", "0", "0"])
+    #expect(rows.first { $0.contains("四、结转下年度") }?.suffix(6) == ["", "1", "0", "0", "0", "2"])
+  }
+
+  @Test("a piece of a wrapped number that fits no row leaves the numbers it touches unread")
+  func leftoverPieceUnsure() {
+    // 23 as 2 above the row's line and 3 on it: not centred, so whose piece the 2 is is
+    // unknown; 3 alone would be a wrong number.
+    var text = characters("（三）", x: 20, y: 100) + characters("1.属于国家秘密", x: 60, y: 100)
+    text += characters("0", x: 200, y: 100) + characters("0", x: 240, y: 100) + characters("0", x: 280, y: 100)
+    text += characters("2", x: 200, y: 114) + characters("2", x: 280, y: 114)
+    text += characters("3.危及", x: 60, y: 126)
+    text += characters("3", x: 200, y: 126) + characters("0", x: 240, y: 126) + characters("5", x: 280, y: 126)
+    text += characters("4.保护", x: 60, y: 145)
+    text += characters("0", x: 200, y: 145) + characters("1", x: 240, y: 145) + characters("1", x: 280, y: 145)
+    let output = LayoutReconstructor().text(
+      of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
+    let rows = output.lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    #expect(rows.first { $0.contains("3.危及") }?.suffix(3) == ["", "0", ""])
+    #expect(rows.first { $0.contains("4.保护") }?.suffix(3) == ["0", "1", "1"])
+  }
 }
 
 @Suite("Ruled grids with rules missing")

@@ -93,7 +93,11 @@ public enum LabelText {
   where Scalars.Index == Int {
     var index = 0
     while true {
-      while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
+      // A label never starts with 、: one there is the rest of a group cell's 三、 set one
+      // character a line beside the sub-labels (三 / 、（二）部分公开).
+      while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" || scalars[index] == "、" {
+        index += 1
+      }
       guard index < scalars.count else { return index }
       let start = index
       if scalars[index] == "(" {

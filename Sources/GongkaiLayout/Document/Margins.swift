@@ -24,7 +24,8 @@ struct Margins {
   /// Whether `next` continues a heading set larger than the running text and centred on
   /// the page, such as a report title broken over two lines.
   func continuesHeading(_ line: TextLine, with next: TextLine, pageWidth: Double) -> Bool {
-    guard let bodySize, line.fontSize > bodySize * 1.15 else { return false }
+    // A title is set larger than the text, if only by a point or two (18 pt on 16 pt).
+    guard let bodySize, line.fontSize > bodySize * 1.1 else { return false }
     guard abs(next.fontSize - line.fontSize) <= 0.1 * line.fontSize else { return false }
     let centre = pageWidth / 2
     let slack = max(0.04 * pageWidth, line.fontSize)

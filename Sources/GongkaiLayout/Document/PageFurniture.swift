@@ -28,7 +28,10 @@ public struct PageFurniture: Sendable {
       let drop = Set(
         candidateIndices(page).filter { index in
           guard case .line(let line) = page.blocks[index] else { return false }
-          return Self.isPageNumber(line.text) || repeated.contains(Self.key(line.text))
+          guard Self.isPageNumber(line.text) || repeated.contains(Self.key(line.text)) else {
+            return false
+          }
+          return !Self.touchesNeighbour(index, of: page)
         })
       page.blocks = page.blocks.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
       return page
@@ -43,6 +46,21 @@ public struct PageFurniture: Sendable {
       let box = page.blocks[index].box
       return box.maxY <= page.height * zone || box.minY >= page.height * (1 - zone)
     }
+  }
+
+  /// Whether the block at `index` touches the block it would be set apart from (the next one
+  /// at the top of the page, the one before at the bottom): a header or footer stands clear of
+  /// the page's text, while the upper pieces of numbers wrapped in a table row at the head of
+  /// a page (`３   ４` over `（七）总计 ６ …`) reach into the row below.
+  static func touchesNeighbour(_ index: Int, of page: PageLayout) -> Bool {
+    let box = page.blocks[index].box
+    let size = max(box.height, 1)
+    let atTop = box.maxY <= page.height / 2
+    let neighbour = atTop ? index + 1 : index - 1
+    guard page.blocks.indices.contains(neighbour) else { return false }
+    let other = page.blocks[neighbour].box
+    let gap = atTop ? other.minY - box.maxY : box.minY - other.maxY
+    return gap < 0.25 * size
   }
 
   /// The text with digits generalised and spaces removed, so "第3页" and "第4页" agree.
@@ -66,6 +84,15 @@ public struct PageFurniture: Sendable {
       inNumber = digit
     }
     guard numbers <= 2 else { return false }
+    // Two numbers with only blanks between them (`３   ４`) are cells of a row, not a page
+    // and its count, which are always set apart by a word or sign (`3/9`, `第3页 共9页`).
+    if numbers == 2, let end = text.firstIndex(where: \.isWholeNumberDigit),
+      let gapStart = text[end...].firstIndex(where: { !$0.isWholeNumberDigit }),
+      let next = text[gapStart...].firstIndex(where: \.isWholeNumberDigit),
+      text[gapStart..<next].allSatisfy(\.isBlank)
+    {
+      return false
+    }
     let dashes: Set<Character> = ["-", "—", "–", "－", "―", "‒", "一", "~", "～", "_", "·", "•"]
     let words: Set<Character> = ["第", "页", "共", "/", "／", "|", "(", ")", "（", "）", ",", "，"]
     var rest = compact

@@ -30,19 +30,19 @@ public struct AlignedTableFinder: Sendable {
       }
       defer { result.append(contentsOf: trailing.map { .line($0) }) }
       if run.count >= minimumRows {
-        result.append(.table(table(from: run)))
+        result.append(.table(table(from: run, headsPage: result.isEmpty)))
       } else {
         result.append(contentsOf: run.map { .line($0) })
       }
       run.removeAll()
     }
-    for block in blocks {
+    for block in Self.joiningSplitNumberLines(blocks) {
       // A line holding only a number's digits is a piece of a number wrapped in a narrow
       // column (13 as 1 above the row's line and 3 below it): within a run it stays in
       // the table, where the rows take their pieces back.
       let isPiece: Bool = {
         guard case .line(let line) = block, line.segments.count == 1 else { return false }
-        return line.text.allSatisfy(\.isWholeNumberDigit)
+        return Self.isNumberPiece(line.text)
       }()
       guard case .line(let line) = block, line.segments.count >= 2 || isPiece else {
         flush()
@@ -58,9 +58,73 @@ public struct AlignedTableFinder: Sendable {
     return result
   }
 
+  /// A row's numbers set larger than its label and wrapped in narrow columns, on lines of
+  /// their own: the upper pieces (`107   107`), the row's other numbers (`0 2 0 0 0`), the
+  /// lower pieces (`6   8`), maybe with the rest of a group cell's label between them (公开).
+  /// Told by the columns and the centring: the first and last lines are digits in the same
+  /// columns, the middle line numbers in none of those, the three touch, and the middle
+  /// line sits halfway between the other two. They become one line of whole numbers (1076
+  /// 0 2 0 0 0 1078) where the upper pieces were, the label's rest after it.
+  static func joiningSplitNumberLines(_ blocks: [PageLayout.Block]) -> [PageLayout.Block] {
+    func numberLine(_ block: PageLayout.Block, digitsOnly: Bool) -> TextLine? {
+      guard case .line(let line) = block, !line.segments.isEmpty,
+        line.segments.allSatisfy({ digitsOnly ? isNumberPiece($0.text) : isNumber($0.text) })
+      else { return nil }
+      return line
+    }
+    func overlaps(_ a: LineSegment, _ b: LineSegment) -> Bool { a.box.horizontalOverlap(b.box) > 0 }
+    var result: [PageLayout.Block] = []
+    var index = 0
+    while index < blocks.count {
+      defer { index += 1 }
+      guard let upper = numberLine(blocks[index], digitsOnly: true), index + 2 < blocks.count else {
+        result.append(blocks[index])
+        continue
+      }
+      // The rest of a group cell's label may sit between the upper pieces and the numbers.
+      var between: PageLayout.Block? = nil
+      var middleIndex = index + 1
+      if case .line(let text) = blocks[middleIndex], numberLine(blocks[middleIndex], digitsOnly: false) == nil,
+        text.segments.count == 1, let first = upper.segments.first, text.box.maxX < first.box.minX
+      {
+        between = blocks[middleIndex]
+        middleIndex += 1
+      }
+      let size = upper.fontSize
+      guard middleIndex + 1 < blocks.count, let middle = numberLine(blocks[middleIndex], digitsOnly: false),
+        let lower = numberLine(blocks[middleIndex + 1], digitsOnly: true),
+        lower.segments.count == upper.segments.count,
+        zip(upper.segments, lower.segments).allSatisfy({ overlaps($0.0, $0.1) }),
+        !middle.segments.contains(where: { piece in upper.segments.contains { overlaps($0, piece) } }),
+        upper.box.minY < middle.box.minY, middle.box.minY < lower.box.minY,
+        middle.box.minY - upper.box.maxY <= 0.5 * size, lower.box.minY - middle.box.maxY <= 0.5 * size,
+        abs(upper.box.midY + lower.box.midY - 2 * middle.box.midY) <= 0.3 * size
+      else {
+        result.append(blocks[index])
+        continue
+      }
+      var segments = middle.segments
+      for (top, bottom) in zip(upper.segments, lower.segments) {
+        segments.append(LineSegment(text: top.text + bottom.text, box: top.box.union(bottom.box)))
+      }
+      segments.sort { $0.box.minX < $1.box.minX }
+      let box = upper.box.union(middle.box).union(lower.box)
+      result.append(
+        .line(
+          TextLine(
+            text: segments.map(\.text).joined(separator: " "), box: box, fontSize: middle.fontSize, segments: segments))
+      )
+      if let between { result.append(between) }
+      index = middleIndex + 1
+    }
+    return result
+  }
+
   /// One table from split lines: columns are the x ranges the segments of rows with
   /// numbers cover; other rows' text goes to the column it overlaps most.
-  func table(from lines: [TextLine]) -> Table {
+  /// `headsPage`: the table is the first thing on its page, so a piece row it starts with
+  /// may be the rest of a number the page break cut.
+  func table(from lines: [TextLine], headsPage: Bool = false) -> Table {
     // Rows with a number lay out the columns; a header cell over several columns would
     // join them. Header text then goes to the column it overlaps most.
     let dataLines = lines.filter { $0.segments.contains { Self.isNumber($0.text) } }
@@ -87,7 +151,7 @@ public struct AlignedTableFinder: Sendable {
         cells: cells, box: box,
         cellBoxes: columns.map { PageRect(minX: $0.0, minY: box.minY, maxX: $0.1, maxY: box.maxY) })
     }
-    rows = Self.joiningWrappedNumbers(rows, fontSize: fontSize)
+    rows = Self.joiningWrappedNumbers(rows, fontSize: fontSize, headsPage: headsPage)
     let box = lines.dropFirst().reduce(lines[0].box) { $0.union($1.box) }
     let edges = columns.map(\.0) + (columns.last.map { [$0.1] } ?? [])
     return Table(rows: rows, box: box, columnEdges: edges, isRuled: false)
@@ -171,19 +235,64 @@ public struct AlignedTableFinder: Sendable {
   /// Rows that are only pieces of numbers wrapped in a narrow column: a row with no label
   /// and only numbers, touching a labelled row, whose cells in those columns are empty.
   /// The pieces go back into that row, the upper piece first (a number holds no space:
-  /// `14` over `3` beside the row is 143).
-  static func joiningWrappedNumbers(_ rows: [TableRow], fontSize: Double) -> [TableRow] {
-    func isPiece(_ row: TableRow) -> Bool {
+  /// `14` over `3` beside the row is 143). A number wrapped over three lines keeps its
+  /// middle piece on the row's own line: one piece row just above and one just below, in
+  /// the same columns and as far from the row's middle (the cell is centred), join it too
+  /// (1 / 0 / 5 is 105). A piece row that joins no row leaves the numbers it touches in
+  /// those columns unread (empty): which row it belongs to is not known, and a number
+  /// without its piece would be a wrong number.
+  static func joiningWrappedNumbers(_ rows: [TableRow], fontSize: Double, headsPage: Bool = false) -> [TableRow] {
+    // A row that is only pieces of numbers: no label, only digits.
+    func isPlainPiece(_ row: TableRow) -> Bool {
       guard let first = row.cells.first, first.isEmpty else { return false }
       let filled = row.cells.filter { !$0.isEmpty }
-      return !filled.isEmpty && filled.allSatisfy { $0.allSatisfy(\.isWholeNumberDigit) }
+      return !filled.isEmpty && filled.allSatisfy { isNumberPiece($0) }
+    }
+    // The label columns: left of every column that holds a number.
+    let labelColumns =
+      rows.compactMap { row in row.cells.indices.first { isNumber(row.cells[$0]) } }.min() ?? 0
+    func numberColumns(_ row: TableRow) -> Set<Int> {
+      Set(row.cells.indices.filter { $0 >= labelColumns && !row.cells[$0].isEmpty })
+    }
+    // Pieces beside a line of a group cell's label (本年 ５ ５ beside 三、/本年/度办/理结/果):
+    // text only in the group's column, none in the row label's column, a short piece of a
+    // narrow cell or text that starts no label (四、 1. （一）), and digits in some number
+    // columns, not all.
+    func isGroupPiece(_ row: TableRow) -> Bool {
+      guard labelColumns >= 2, row.cells.count > labelColumns, row.cells[labelColumns - 1].isEmpty else {
+        return false
+      }
+      let group = row.cells.prefix(labelColumns - 1).filter { !$0.isEmpty }
+      guard !group.isEmpty,
+        !group.contains(where: {
+          isNumber($0)
+            || ($0.count > 4 && (Margins.startsWithEnumerator($0) || LayoutReconstructor.startsWithNumberedItem($0)))
+        })
+      else { return false }
+      let numbers = numberColumns(row)
+      return !numbers.isEmpty && numbers.count < row.cells.count - labelColumns
+        && numbers.allSatisfy { isNumberPiece(row.cells[$0]) }
+    }
+    func isPiece(_ row: TableRow) -> Bool { isPlainPiece(row) || isGroupPiece(row) }
+    // A labelled row: text in a label column (a label may sit in the second or third
+    // column, beside a group cell; a header's text over the number columns is no label).
+    func isLabelled(_ row: TableRow) -> Bool {
+      !isGroupPiece(row) && row.cells.prefix(labelColumns).contains { !$0.isEmpty && !isNumber($0) }
     }
     func touches(_ piece: TableRow, _ row: TableRow) -> Bool {
       piece.box.minY <= row.box.maxY + 0.3 * fontSize && piece.box.maxY >= row.box.minY - 0.3 * fontSize
     }
     func fits(_ piece: TableRow, into row: TableRow) -> Bool {
-      row.cells.first?.isEmpty == false && touches(piece, row)
-        && zip(piece.cells, row.cells).allSatisfy { $0.0.isEmpty || $0.1.isEmpty }
+      isLabelled(row) && touches(piece, row) && numberColumns(piece).isDisjoint(with: numberColumns(row))
+    }
+    func filled(_ row: TableRow) -> Set<Int> { numberColumns(row) }
+    // One piece row above and one below, centred on the row, in the same columns, where the
+    // row holds digits or nothing.
+    func centred(_ above: TableRow, _ row: TableRow, _ below: TableRow) -> Bool {
+      guard isLabelled(row), touches(above, row), touches(below, row), filled(above) == filled(below)
+      else { return false }
+      guard filled(above).allSatisfy({ row.cells[$0].isEmpty || isNumberPiece(row.cells[$0]) }) else { return false }
+      return abs(above.box.midY + below.box.midY - 2 * row.box.midY) <= 0.3 * fontSize
     }
     var result: [TableRow] = []
     var index = 0
@@ -200,19 +309,78 @@ public struct AlignedTableFinder: Sendable {
         below.append(rows[next])
         next += 1
       }
+      if above.isEmpty, below.isEmpty, let last = result.last, isPiece(last), next < rows.count,
+        isPiece(rows[next]), centred(last, row, rows[next])
+      {
+        above = [result.removeLast()]
+        below = [rows[next]]
+        next += 1
+      }
       guard !above.isEmpty || !below.isEmpty else {
         result.append(row)
         index += 1
         continue
       }
-      for column in row.cells.indices where row.cells[column].isEmpty {
-        row.cells[column] = (above + below).map { $0.cells[column] }.joined()
+      for column in row.cells.indices {
+        let pieces = (above.map { $0.cells[column] } + [row.cells[column]] + below.map { $0.cells[column] })
+        row.cells[column] = pieces.joined()
       }
       row.box = (above + below).reduce(row.box) { $0.union($1.box) }
       let box = row.box
       row.cellBoxes = row.cellBoxes.map { PageRect(minX: $0.minX, minY: box.minY, maxX: $0.maxX, maxY: box.maxY) }
       result.append(row)
       index = next
+    }
+    // The rest of a row's label on a line of its own, beside the lower pieces of the row's
+    // numbers wrapped in narrow columns (量 35 1 56 under 一、本年新收…申请数 22 21 … 25): in a
+    // table of many number columns (三, 四), text that starts no label with digits in at most
+    // half the columns, each under a number of the row above. The pieces complete those
+    // numbers when the row below needs none there and none of them is a lone 0; otherwise
+    // whose pieces they are is unsure, and the numbers they touch are left unread.
+    let numberColumnCount = (rows.first?.cells.count ?? 0) - labelColumns
+    if labelColumns >= 1, numberColumnCount >= 5 {
+      for position in result.indices.dropFirst() {
+        let rest = result[position]
+        let row = result[position - 1]
+        let text = rest.cells.prefix(labelColumns).filter { !$0.isEmpty }
+        let columns = numberColumns(rest)
+        guard !text.isEmpty,
+          !text.contains(where: {
+            isNumber($0) || Margins.startsWithEnumerator($0) || LayoutReconstructor.startsWithNumberedItem($0)
+          }),
+          !columns.isEmpty, columns.count * 2 <= numberColumnCount,
+          columns.allSatisfy({ isNumberPiece(rest.cells[$0]) }),
+          isLabelled(row), touches(rest, row), columns.allSatisfy({ isNumberPiece(row.cells[$0]) })
+        else { continue }
+        let below = position + 1 < result.count && touches(result[position + 1], rest) ? position + 1 : nil
+        let whole =
+          columns.allSatisfy { row.cells[$0] != "0" }
+          && (below.map { next in columns.allSatisfy { isNumberPiece(result[next].cells[$0]) } } ?? true)
+        for column in columns {
+          if whole {
+            result[position - 1].cells[column] += rest.cells[column]
+          } else {
+            result[position - 1].cells[column] = ""
+            if let below, isLabelled(result[below]) { result[below].cells[column] = "" }
+          }
+          result[position].cells[column] = ""
+        }
+      }
+    }
+    // Piece rows left over (but the first row of a table heading its page: the rest of a
+    // number the page break cut, which the page's stitching joins): the numbers they touch
+    // in their columns are unsure. Pieces beside a group cell's line keep only that text,
+    // so that their digits are not read as a row's values.
+    for (position, piece) in result.enumerated() where (position > 0 || !headsPage) && isPiece(piece) {
+      for neighbour in [position - 1, position + 1] where result.indices.contains(neighbour) {
+        guard isLabelled(result[neighbour]), touches(piece, result[neighbour]) else { continue }
+        for column in filled(piece) where isNumberPiece(result[neighbour].cells[column]) {
+          result[neighbour].cells[column] = ""
+        }
+      }
+      if isGroupPiece(piece) {
+        for column in filled(piece) { result[position].cells[column] = "" }
+      }
     }
     return result
   }
@@ -243,6 +411,13 @@ public struct AlignedTableFinder: Sendable {
       }
     }
     return best
+  }
+
+  /// Whether the text is a piece of a count wrapped in a narrow column: digits, maybe with
+  /// thousands separators (`1,89` over `4` is 1,894).
+  static func isNumberPiece(_ text: String) -> Bool {
+    guard let first = text.first, first.isWholeNumberDigit else { return false }
+    return text.allSatisfy { $0.isWholeNumberDigit || $0 == "," }
   }
 
   /// Whether a segment is a number (digits with separators, a sign, a decimal point, a unit).
