@@ -180,7 +180,9 @@ struct PiecesTests {
     #expect(seals.first.map { $0.box.width < 600 && $0.box.height < 600 } == true)
   }
 
-  @Test("a value cell read as no number (7 as 了, a seal's （0）) is left empty; labels, placeholders and lone rows stay")
+  @Test(
+    "a value cell read as no number (7 as 了, a seal's （0）) is marked unread; labels, digits, placeholders and lone rows stay"
+  )
   func unreadValues() {
     func text(_ string: String) -> [PositionedCharacter] {
       string.map { PositionedCharacter(character: $0, box: PageRect(minX: 0, minY: 0, maxX: 1, maxY: 1)) }
@@ -206,6 +208,9 @@ struct PiecesTests {
       reads[0], [(nil, text("（七）总计")), (nil, text("了")), (number("1"), []), (nil, []), (nil, [])], reads[2],
     ]
     #expect(!PageReader.unreadValues(boxes, lone).contains { $0.row == 1 })
+    // Digits run together and read as text (44) are digits; nothing read at all is unread.
+    #expect(!PageReader.isUnreadValue(text("44")))
+    #expect(PageReader.isUnreadValue([]))
   }
 
   @Test("a rule lost under a seal's ring is followed on to the crossing rule; a gap or shading is not bridged")

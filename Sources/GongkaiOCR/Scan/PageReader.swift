@@ -83,7 +83,7 @@ final class PageReader {
     }
     for grid in grids {
       // Each grid row's cells, read, then placed: a value cell that reads as no number is
-      // left empty (``unreadValues``).
+      // marked unread (``unreadValues``).
       var rows: [Int: [(ink: PixelRect, drawn: PixelRect, read: (number: NumberRead?, text: [PositionedCharacter]))]] =
         [:]
       for cell in grid.cells {
@@ -98,7 +98,9 @@ final class PageReader {
       }
       let ordered = rows.keys.sorted().compactMap { rows[$0] }
       var reads = ordered.map { $0.map(\.read) }
-      for (row, cell) in Self.unreadValues(ordered.map { $0.map(\.drawn) }, reads) { reads[row][cell] = (nil, []) }
+      for (row, cell) in Self.unreadValues(ordered.map { $0.map(\.drawn) }, reads) {
+        reads[row][cell] = (nil, [Self.unreadMark(at: pageRect(ordered[row][cell].ink, scale: scale))])
+      }
       for (cells, read) in zip(ordered, reads) {
         for (cell, read) in zip(cells, read) { place(read, cell.ink) }
       }
@@ -131,8 +133,11 @@ final class PageReader {
       }
     }
     // A value cell that reads as no number (7 as 了, digits under a seal as （0） or U) is
-    // left empty: null with a finding in its own column (``unreadValues``).
-    for (row, cell) in Self.unreadValues(rows.map { $0.cells.map(\.union) }, reads) { reads[row][cell] = (nil, []) }
+    // marked unread: null with a finding in its own column (``unreadValues``).
+    for (row, cell) in Self.unreadValues(rows.map { $0.cells.map(\.union) }, reads) {
+      guard let ink = rows[row].cells[cell].union else { continue }
+      reads[row][cell] = (nil, [Self.unreadMark(at: pageRect(ink, scale: scale))])
+    }
     // A number wrapped in a narrow column (14 over 3) is one number, pieces top to bottom,
     // placed in its row; its pieces leave their lines.
     var placedAt: [Int: [Int: PixelRect]] = [:]
@@ -255,8 +260,9 @@ final class PageReader {
   /// The value cells that read as no number, (row, cell): in a row holding two numbers or
   /// more, a cell standing (half its width at least) where another row has a number, whose
   /// text is neither a number nor a placeholder or unit (7 read as 了, digits under a seal's
-  /// ink as （0） or U). Taken as text it would join the row's label and move every value
-  /// after it one column left; left empty it is null with a finding in its own column.
+  /// ink as （0） or U, or nothing). Taken as text it would join the row's label and move
+  /// every value after it one column left; marked unread it is null with a finding in its
+  /// own column.
   /// `boxes`: each row's cells (their ink or drawn box).
   static func unreadValues(
     _ boxes: [[PixelRect?]], _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]]
@@ -282,10 +288,21 @@ final class PageReader {
     return unread
   }
 
-  /// Whether the text read in a value cell is no value: not empty, and no placeholder
+  /// Whether the text read in a value cell is no value: nothing read from its ink, or neither
+  /// digits (digits the copier ran together, 44 as one blob, read as text) nor a placeholder
   /// (无, 空, /, —, 不适用 …) or unit (万元, 件 …) the parser reads.
   static func isUnreadValue(_ text: [PositionedCharacter]) -> Bool {
-    !text.isEmpty && !(text.count <= 3 && text.allSatisfy { "无空/／\\—–-－×*不适用暂万元件个项".contains($0.character) })
+    guard !text.isEmpty else { return true }
+    let read = String(text.map(\.character)).filter { !$0.isWhitespace }
+    return !isPlainNumber(read)
+      && !(text.count <= 3 && text.allSatisfy { "无空/／\\—–-－×*不适用暂万元件个项".contains($0.character) })
+  }
+
+  /// The mark of a value cell whose ink could not be read: U+FFFD, which the parser takes
+  /// as a cell left unread (null with an `ocr_low_confidence` finding). An empty cell would
+  /// let the parser move the row's values along to fill it.
+  static func unreadMark(at box: PageRect) -> PositionedCharacter {
+    PositionedCharacter(character: "\u{FFFD}", box: box)
   }
 
   /// Whether a cell's text is a stray read of digits, not a label: one or two characters, a
