@@ -83,7 +83,7 @@ final class PageReader {
     }
     for grid in grids {
       // Each grid row's cells, read, then placed: a value cell that reads as no number is
-      // marked unread (``unreadValues``).
+      // left empty (``unreadValues``).
       var rows: [Int: [(ink: PixelRect, drawn: PixelRect, read: (number: NumberRead?, text: [PositionedCharacter]))]] =
         [:]
       for cell in grid.cells {
@@ -98,8 +98,10 @@ final class PageReader {
       }
       let ordered = rows.keys.sorted().compactMap { rows[$0] }
       var reads = ordered.map { $0.map(\.read) }
-      for (row, cell) in Self.unreadValues(ordered.map { $0.map(\.drawn) }, reads) {
-        reads[row][cell] = (nil, [Self.unreadMark(at: pageRect(ordered[row][cell].ink, scale: scale))])
+      // In a drawn grid the cell stays in its column when left empty (marked, a seal's ring
+      // read as a cell of its own made whole rows unreadable on grid variants).
+      for (row, cell) in Self.unreadValues(ordered.map { $0.map(\.drawn) }, reads, blankIsUnread: false) {
+        reads[row][cell] = (nil, [])
       }
       for (cells, read) in zip(ordered, reads) {
         for (cell, read) in zip(cells, read) { place(read, cell.ink) }
@@ -263,9 +265,11 @@ final class PageReader {
   /// ink as （0） or U, or nothing). Taken as text it would join the row's label and move
   /// every value after it one column left; marked unread it is null with a finding in its
   /// own column.
-  /// `boxes`: each row's cells (their ink or drawn box).
+  /// `boxes`: each row's cells (their ink or drawn box). A cell where nothing was read
+  /// counts only with `blankIsUnread` (rows found from the ink: a grid's drawn cell may hold
+  /// nothing but a seal's ring).
   static func unreadValues(
-    _ boxes: [[PixelRect?]], _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]]
+    _ boxes: [[PixelRect?]], _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]], blankIsUnread: Bool = true
   ) -> [(row: Int, cell: Int)] {
     var numbers: [(row: Int, box: PixelRect)] = []
     for (row, cells) in reads.enumerated() {
@@ -275,7 +279,8 @@ final class PageReader {
     }
     var unread: [(row: Int, cell: Int)] = []
     for (row, cells) in reads.enumerated() where cells.filter({ $0.number != nil }).count >= 2 {
-      for (cell, read) in cells.enumerated() where read.number == nil && isUnreadValue(read.text) {
+      for (cell, read) in cells.enumerated()
+      where read.number == nil && (blankIsUnread || !read.text.isEmpty) && isUnreadValue(read.text) {
         guard let box = boxes[row][cell] else { continue }
         let column = Set(
           numbers.filter { number in
