@@ -82,6 +82,10 @@ final class PageReader {
       }
     }
     for grid in grids {
+      // Each grid row's cells, read, then placed: a value cell that reads as no number is
+      // left empty (``unreadValues``).
+      var rows: [Int: [(ink: PixelRect, drawn: PixelRect, read: (number: NumberRead?, text: [PositionedCharacter]))]] =
+        [:]
       for cell in grid.cells {
         let drawn = pixelRect(cell.rect, scale: scale).insetBy(edge)
         let region = InkComponents.insideRules(
@@ -89,7 +93,18 @@ final class PageReader {
         guard !region.isEmpty else { continue }
         let ink = InkComponents(in: page, region: region, level: level, minimumArea: speck)
         guard let inkBox = ink.union else { continue }
-        place(readCell(page, ink: ink, region: region, level: level, paper: paper, speck: speck), inkBox)
+        let read = readCell(page, ink: ink, region: region, level: level, paper: paper, speck: speck)
+        rows[cell.top, default: []].append((inkBox, drawn, read))
+      }
+      let ordered = rows.keys.sorted().compactMap { rows[$0] }
+      var reads = ordered.map { $0.map(\.read) }
+      // In a drawn grid the cell stays in its column when left empty (marked, a seal's ring
+      // read as a cell of its own made whole rows unreadable on grid variants).
+      for (row, cell) in Self.unreadValues(ordered.map { $0.map(\.drawn) }, reads, blankIsUnread: false) {
+        reads[row][cell] = (nil, [])
+      }
+      for (cells, read) in zip(ordered, reads) {
+        for (cell, read) in zip(cells, read) { place(read, cell.ink) }
       }
     }
 
@@ -100,15 +115,17 @@ final class PageReader {
     // character that the layout step cannot tell from text.
     let pageNumbers = PageNumberFinder().find(in: rest, level: level, minimumArea: speck)
     rest = rest.painting(pageNumbers, value: paper)
-    // A seal over the running text (the signature and its date): its lighter ink goes, the
-    // print under it is read alone.
-    for seal in sealFinder.seals(in: rest, level: level) {
-      rest = rest.droppingInk(of: seal, paper: paper)
-    }
     // Tables without vertical rules (horizontal rules only, three-line, none): their rows,
     // read cell by cell like a grid's, then painted out of the running text.
     var streamed: [PixelRect] = []
-    let unruled = streamFinder.clearingRules(table.rulings, from: rest, level: level, paper: paper)
+    var unruled = streamFinder.clearingRules(table.rulings, from: rest, level: level, paper: paper)
+    // A seal over the running text (the signature and its date) or over a table without
+    // vertical rules: its lighter ink goes, the print under it is read alone. Looked for with
+    // the rules cleared: a ring crossing a table's rules is one blob with them, no ring.
+    let seals = sealFinder.seals(in: unruled, level: level)
+    for seal in seals {
+      unruled = unruled.droppingInk(of: seal, paper: paper)
+    }
     let rows = streamFinder.rows(in: unruled, level: level, minimumArea: speck)
     var reads: [[(number: NumberRead?, text: [PositionedCharacter])]] = rows.map { row in
       zip(row.cells, row.numeric).map { ink, isNumber in
@@ -116,6 +133,12 @@ final class PageReader {
           unruled, ink: ink, isNumber: isNumber, numbersInLine: row.numeric.filter { $0 }.count,
           level: level, paper: paper, speck: speck, inset: inset)
       }
+    }
+    // A value cell that reads as no number (7 as 了, digits under a seal as （0） or U) is
+    // marked unread: null with a finding in its own column (``unreadValues``).
+    for (row, cell) in Self.unreadValues(rows.map { $0.cells.map(\.union) }, reads) {
+      guard let ink = rows[row].cells[cell].union else { continue }
+      reads[row][cell] = (nil, [Self.unreadMark(at: pageRect(ink, scale: scale))])
     }
     // A number wrapped in a narrow column (14 over 3) is one number, pieces top to bottom,
     // placed in its row; its pieces leave their lines.
@@ -223,7 +246,75 @@ final class PageReader {
         found = unsure
       }
     }
-    return found.map { ($0, []) } ?? (nil, text)
+    if let found { return (found, []) }
+    // Digit-shaped ink that no number read accepts: what the Chinese model makes of it is no
+    // label. Digits (7) are a number the table's arithmetic may doubt; a stray character
+    // (7 as 了) would join the row's label and move every value after it one column left,
+    // so the cell stays empty: null with a finding in its own column.
+    if Self.looksNumeric(ink, maximumHeight: Int((maximumDigitHeight * page.pixelsPerPoint).rounded())) {
+      let read = String(text.map(\.character))
+      if Self.isPlainNumber(read) { return (NumberRead(value: read, confidence: 0, isLowConfidence: true), []) }
+      if Self.isStray(text) { return (nil, []) }
+    }
+    return (nil, text)
+  }
+
+  /// The value cells that read as no number, (row, cell): in a row holding two numbers or
+  /// more, a cell standing (half its width at least) where another row has a number, whose
+  /// text is neither a number nor a placeholder or unit (7 read as 了, digits under a seal's
+  /// ink as （0） or U, or nothing). Taken as text it would join the row's label and move
+  /// every value after it one column left; marked unread it is null with a finding in its
+  /// own column.
+  /// `boxes`: each row's cells (their ink or drawn box). A cell where nothing was read
+  /// counts only with `blankIsUnread` (rows found from the ink: a grid's drawn cell may hold
+  /// nothing but a seal's ring).
+  static func unreadValues(
+    _ boxes: [[PixelRect?]], _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]], blankIsUnread: Bool = true
+  ) -> [(row: Int, cell: Int)] {
+    var numbers: [(row: Int, box: PixelRect)] = []
+    for (row, cells) in reads.enumerated() {
+      for (cell, read) in cells.enumerated() where read.number != nil {
+        if let box = boxes[row][cell] { numbers.append((row, box)) }
+      }
+    }
+    var unread: [(row: Int, cell: Int)] = []
+    for (row, cells) in reads.enumerated() where cells.filter({ $0.number != nil }).count >= 2 {
+      for (cell, read) in cells.enumerated()
+      where read.number == nil && (blankIsUnread || !read.text.isEmpty) && isUnreadValue(read.text) {
+        guard let box = boxes[row][cell] else { continue }
+        let column = Set(
+          numbers.filter { number in
+            let across = min(number.box.maxX, box.maxX) - max(number.box.x, box.x)
+            return number.row != row && across * 2 >= box.width
+          }.map(\.row))
+        if !column.isEmpty { unread.append((row, cell)) }
+      }
+    }
+    return unread
+  }
+
+  /// Whether the text read in a value cell is no value: nothing read from its ink, or neither
+  /// digits (digits the copier ran together, 44 as one blob, read as text) nor a placeholder
+  /// (无, 空, /, —, 不适用 …) or unit (万元, 件 …) the parser reads.
+  static func isUnreadValue(_ text: [PositionedCharacter]) -> Bool {
+    guard !text.isEmpty else { return true }
+    let read = String(text.map(\.character)).filter { !$0.isWhitespace }
+    return !isPlainNumber(read)
+      && !(text.count <= 3 && text.allSatisfy { "无空/／\\—–-－×*不适用暂万元件个项".contains($0.character) })
+  }
+
+  /// The mark of a value cell whose ink could not be read: U+FFFD, which the parser takes
+  /// as a cell left unread (null with an `ocr_low_confidence` finding). An empty cell would
+  /// let the parser move the row's values along to fill it.
+  static func unreadMark(at box: PageRect) -> PositionedCharacter {
+    PositionedCharacter(character: "\u{FFFD}", box: box)
+  }
+
+  /// Whether a cell's text is a stray read of digits, not a label: one or two characters, a
+  /// Chinese one among them, and no placeholder (无, 空) or unit of money (万元).
+  static func isStray(_ text: [PositionedCharacter]) -> Bool {
+    (1...2).contains(text.count) && text.contains { isHan($0.character) }
+      && !text.contains { "无空万元".contains($0.character) }
   }
 
   /// The box of the digits read from the darkest ink (`dark`), grown to the whole glyphs they
