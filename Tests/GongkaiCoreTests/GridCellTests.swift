@@ -51,6 +51,19 @@ struct GridCellTests {
     #expect(!findings(report, rule: "missing").contains("proactive.rules.issued"))
   }
 
+  @Test(
+    "a cell a scan reader could not read (U+FFFD) is null with ocr_low_confidence, the row's values in their columns")
+  func unreadCell() throws {
+    let table = proactiveRows.replacingOccurrences(of: "规章\t1\t0\t5", with: "规章\t\u{FFFD}\t0\t5")
+    let report = try Fixtures.report(ofText: report2021(proactive: table, appeals: appealRow))
+    #expect(report.proactive.cell("rules", "issued") == .some(nil))
+    #expect(report.proactive.cell("rules", "repealed") == .some(.count(0)))
+    #expect(report.proactive.cell("rules", "in_force") == .some(.count(5)))
+    #expect(findings(report, rule: "ocr_low_confidence") == ["proactive.rules.issued"])
+    #expect(!findings(report, rule: "missing").contains("proactive.rules.issued"))
+    #expect(!findings(report, rule: "placeholder").contains("proactive.rules.issued"))
+  }
+
   @Test("a blank last cell is a placeholder, not missing")
   func blankLastCell() throws {
     let table = proactiveRows.replacingOccurrences(of: "规章\t1\t0\t5", with: "规章\t1\t0\t")

@@ -216,6 +216,57 @@ struct PiecesTests {
     #expect(seals.first.map { $0.printLevel >= 20 && $0.printLevel < 90 } == true)
   }
 
+  @Test("a grey seal whose ring crosses a table's rules is found: the rules are cleared first, the ring kept")
+  func sealOverRules() {
+    var bitmap = GreyBitmap(blankWidth: 1400, height: 800, dpi: 300)
+    for y in 0..<800 {
+      for x in 0..<1400 {
+        let distance = (Double((x - 700) * (x - 700) + (y - 400) * (y - 400))).squareRoot()
+        if distance <= 230, distance >= 214 { bitmap[x, y] = 95 }
+      }
+    }
+    // Table rules (black, 4 px thick) across the page and through the ring, digits between them.
+    for row in 0..<6 { bitmap.fill(x: 20, y: 120 + row * 110, width: 1360, height: 4, value: 20) }
+    for column in 0..<30 { bitmap.fill(x: 40 + column * 44, y: 150, width: 20, height: 40, value: 20) }
+    let seals = SealFinder().seals(in: bitmap, level: 128)
+    #expect(seals.count == 1)
+    #expect(seals.first.map { $0.printLevel >= 20 && $0.printLevel < 95 } == true)
+    #expect(seals.first.map { $0.box.width < 600 && $0.box.height < 600 } == true)
+  }
+
+  @Test(
+    "a value cell read as no number (7 as 了, a seal's （0）) is marked unread; labels, digits, placeholders and lone rows stay"
+  )
+  func unreadValues() {
+    func text(_ string: String) -> [PositionedCharacter] {
+      string.map { PositionedCharacter(character: $0, box: PageRect(minX: 0, minY: 0, maxX: 1, maxY: 1)) }
+    }
+    func number(_ value: String) -> NumberRead { NumberRead(value: value, confidence: 95, isLowConfidence: false) }
+    func box(_ x: Int, _ width: Int) -> PixelRect { PixelRect(x: x, y: 0, width: width, height: 30) }
+    // Three rows: a label, then values in columns at x 1000, 1100, 1200, 1300.
+    let boxes: [[PixelRect?]] = [
+      [box(100, 500), box(1000, 20), box(1100, 20), box(1200, 20), box(1300, 20)],
+      [box(100, 400), box(1000, 18), box(1100, 20), box(1200, 20), box(1300, 20)],
+      [box(100, 900), box(1000, 20), box(1100, 20), box(1200, 20), box(1300, 20)],
+    ]
+    let reads: [[(number: NumberRead?, text: [PositionedCharacter])]] = [
+      [(nil, text("（六）其他处理")), (number("1"), []), (number("0"), []), (number("0"), []), (number("1"), [])],
+      [(nil, text("（七）总计")), (nil, text("了")), (number("1"), []), (nil, text("无")), (number("8"), [])],
+      // A label as wide as the table reaching over the value columns stays a label.
+      [(nil, text("四、结转下年度继续办理的申请")), (nil, text("（0）")), (number("0"), []), (number("0"), []), (nil, text("U"))],
+    ]
+    let unread = PageReader.unreadValues(boxes, reads).map { "\($0.row).\($0.cell)" }
+    #expect(unread == ["1.1", "2.1", "2.4"])
+    // A row with one number is no row of values: its text stays.
+    let lone: [[(number: NumberRead?, text: [PositionedCharacter])]] = [
+      reads[0], [(nil, text("（七）总计")), (nil, text("了")), (number("1"), []), (nil, []), (nil, [])], reads[2],
+    ]
+    #expect(!PageReader.unreadValues(boxes, lone).contains { $0.row == 1 })
+    // Digits run together and read as text (44) are digits; nothing read at all is unread.
+    #expect(!PageReader.isUnreadValue(text("44")))
+    #expect(PageReader.isUnreadValue([]))
+  }
+
   @Test("a rule lost under a seal's ring is followed on to the crossing rule; a gap or shading is not bridged")
   func bridgedRules() {
     // 72 dpi: one pixel a point. A light rule (210) on paper (240) at y 100 from x 50 to 300,

@@ -247,6 +247,12 @@ public struct ReportParser: Sendable {
     _ text: CellText, column: TableLayout.Column, path: () -> String, findings: inout [Finding]
   ) -> CellValue? {
     switch text {
+    case .placeholder(let raw) where raw == CellText.unread:
+      findings.append(
+        Finding(
+          rule: "ocr_low_confidence", severity: .warning, location: path(),
+          message: "the scan could not be read in this cell (a seal or smudge over it); check it against the scan"))
+      return nil
     case .placeholder(let raw):
       findings.append(
         Finding(

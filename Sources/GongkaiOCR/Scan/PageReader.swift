@@ -82,6 +82,10 @@ final class PageReader {
       }
     }
     for grid in grids {
+      // Each grid row's cells, read, then placed: a value cell that reads as no number is
+      // marked unread (``unreadValues``).
+      var rows: [Int: [(ink: PixelRect, drawn: PixelRect, read: (number: NumberRead?, text: [PositionedCharacter]))]] =
+        [:]
       for cell in grid.cells {
         let drawn = pixelRect(cell.rect, scale: scale).insetBy(edge)
         let region = InkComponents.insideRules(
@@ -89,7 +93,16 @@ final class PageReader {
         guard !region.isEmpty else { continue }
         let ink = InkComponents(in: page, region: region, level: level, minimumArea: speck)
         guard let inkBox = ink.union else { continue }
-        place(readCell(page, ink: ink, region: region, level: level, paper: paper, speck: speck), inkBox)
+        let read = readCell(page, ink: ink, region: region, level: level, paper: paper, speck: speck)
+        rows[cell.top, default: []].append((inkBox, drawn, read))
+      }
+      let ordered = rows.keys.sorted().compactMap { rows[$0] }
+      var reads = ordered.map { $0.map(\.read) }
+      for (row, cell) in Self.unreadValues(ordered.map { $0.map(\.drawn) }, reads) {
+        reads[row][cell] = (nil, [Self.unreadMark(at: pageRect(ordered[row][cell].ink, scale: scale))])
+      }
+      for (cells, read) in zip(ordered, reads) {
+        for (cell, read) in zip(cells, read) { place(read, cell.ink) }
       }
     }
 
@@ -100,15 +113,17 @@ final class PageReader {
     // character that the layout step cannot tell from text.
     let pageNumbers = PageNumberFinder().find(in: rest, level: level, minimumArea: speck)
     rest = rest.painting(pageNumbers, value: paper)
-    // A seal over the running text (the signature and its date): its lighter ink goes, the
-    // print under it is read alone.
-    for seal in sealFinder.seals(in: rest, level: level) {
-      rest = rest.droppingInk(of: seal, paper: paper)
-    }
     // Tables without vertical rules (horizontal rules only, three-line, none): their rows,
     // read cell by cell like a grid's, then painted out of the running text.
     var streamed: [PixelRect] = []
-    let unruled = streamFinder.clearingRules(table.rulings, from: rest, level: level, paper: paper)
+    var unruled = streamFinder.clearingRules(table.rulings, from: rest, level: level, paper: paper)
+    // A seal over the running text (the signature and its date) or over a table without
+    // vertical rules: its lighter ink goes, the print under it is read alone. Looked for with
+    // the rules cleared: a ring crossing a table's rules is one blob with them, no ring.
+    let seals = sealFinder.seals(in: unruled, level: level)
+    for seal in seals {
+      unruled = unruled.droppingInk(of: seal, paper: paper)
+    }
     let rows = streamFinder.rows(in: unruled, level: level, minimumArea: speck)
     var reads: [[(number: NumberRead?, text: [PositionedCharacter])]] = rows.map { row in
       zip(row.cells, row.numeric).map { ink, isNumber in
@@ -116,6 +131,12 @@ final class PageReader {
           unruled, ink: ink, isNumber: isNumber, numbersInLine: row.numeric.filter { $0 }.count,
           level: level, paper: paper, speck: speck, inset: inset)
       }
+    }
+    // A value cell that reads as no number (7 as 了, digits under a seal as （0） or U) is
+    // marked unread: null with a finding in its own column (``unreadValues``).
+    for (row, cell) in Self.unreadValues(rows.map { $0.cells.map(\.union) }, reads) {
+      guard let ink = rows[row].cells[cell].union else { continue }
+      reads[row][cell] = (nil, [Self.unreadMark(at: pageRect(ink, scale: scale))])
     }
     // A number wrapped in a narrow column (14 over 3) is one number, pieces top to bottom,
     // placed in its row; its pieces leave their lines.
@@ -197,25 +218,6 @@ final class PageReader {
     guard found == nil else { return (found, []) }
     let mode: OCREngine.Mode = Self.lineCount(ink) == 1 ? .singleLine : .block
     let text = readText(page, ink: inkBox, paper: paper, scale: page.pixelsPerPoint, mode: mode)
-    // Digits the copier ran together (85 as one blob) are no number to the shape test and
-    // the Chinese model may read them as fewer digits (8): a number read as text is unsure,
-    // and one with fewer digits than its ink is wide is no reading at all (null, a finding).
-    let read = String(text.map(\.character))
-    if Self.isPlainNumber(read) {
-      let signed = read.first == "-" || read.first == "+" ? Self.leadingSign(ink)?.digits ?? ink : ink
-      // Two numbers apart in a cell whose rule between them was lost (82 and 2 read as 822).
-      guard !Self.hasGap(signed, wider: Self.typicalHeight(signed)) else { return (nil, []) }
-      let fewest = Self.minimumDigits(signed)
-      guard Self.digitCount(read) >= fewest else {
-        // The number models on the same ink, shape test aside; still unsure.
-        guard let digits = signed.union, var again = numbers.read(page, ink: digits, level: level),
-          read.first != "-", read.first != "+", Self.digitCount(again.value) >= fewest
-        else { return (nil, []) }
-        again.isLowConfidence = true
-        return (again, [])
-      }
-      return (NumberRead(value: read, confidence: 0, isLowConfidence: true), [])
-    }
     // A label reads as Chinese; a number crossed by a seal reads as something else (mso,
     // U, or one stray character such as 人): only then is the cell looked at again with
     // the darkest ink alone, and after a stray Chinese character only a sure read counts.
@@ -242,7 +244,90 @@ final class PageReader {
         found = unsure
       }
     }
-    return found.map { ($0, []) } ?? (nil, text)
+    if let found { return (found, []) }
+    // Digits the copier ran together (85 as one blob) are no number to the shape test and
+    // the Chinese model may read them as fewer digits (8): a number read as text is unsure,
+    // and one with fewer digits than its ink is wide is no reading at all (null, a finding).
+    let read = String(text.map(\.character))
+    if Self.isPlainNumber(read) {
+      let signed = read.first == "-" || read.first == "+" ? Self.leadingSign(ink)?.digits ?? ink : ink
+      // Two numbers apart in a cell whose rule between them was lost (82 and 2 read as 822).
+      guard !Self.hasGap(signed, wider: Self.typicalHeight(signed)) else { return (nil, []) }
+      let fewest = Self.minimumDigits(signed)
+      guard Self.digitCount(read) >= fewest else {
+        // The number models on the same ink, shape test aside; still unsure.
+        guard let digits = signed.union, var again = numbers.read(page, ink: digits, level: level),
+          read.first != "-", read.first != "+", Self.digitCount(again.value) >= fewest
+        else { return (nil, []) }
+        again.isLowConfidence = true
+        return (again, [])
+      }
+      return (NumberRead(value: read, confidence: 0, isLowConfidence: true), [])
+    }
+    // Digit-shaped ink that no number read accepts: what the Chinese model makes of it is no
+    // label. A stray character (7 as 了) would join the row's label and move every value
+    // after it one column left, so the cell stays empty: null with a finding in its own column.
+    if Self.looksNumeric(ink, maximumHeight: Int((maximumDigitHeight * page.pixelsPerPoint).rounded())),
+      Self.isStray(text)
+    {
+      return (nil, [])
+    }
+    return (nil, text)
+  }
+
+  /// The value cells that read as no number, (row, cell): in a row holding two numbers or
+  /// more, a cell standing (half its width at least) where another row has a number, whose
+  /// text is neither a number nor a placeholder or unit (7 read as 了, digits under a seal's
+  /// ink as （0） or U, or nothing). Taken as text it would join the row's label and move
+  /// every value after it one column left; marked unread it is null with a finding in its
+  /// own column.
+  /// `boxes`: each row's cells (their ink or drawn box).
+  static func unreadValues(
+    _ boxes: [[PixelRect?]], _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]]
+  ) -> [(row: Int, cell: Int)] {
+    var numbers: [(row: Int, box: PixelRect)] = []
+    for (row, cells) in reads.enumerated() {
+      for (cell, read) in cells.enumerated() where read.number != nil {
+        if let box = boxes[row][cell] { numbers.append((row, box)) }
+      }
+    }
+    var unread: [(row: Int, cell: Int)] = []
+    for (row, cells) in reads.enumerated() where cells.filter({ $0.number != nil }).count >= 2 {
+      for (cell, read) in cells.enumerated() where read.number == nil && isUnreadValue(read.text) {
+        guard let box = boxes[row][cell] else { continue }
+        let column = Set(
+          numbers.filter { number in
+            let across = min(number.box.maxX, box.maxX) - max(number.box.x, box.x)
+            return number.row != row && across * 2 >= box.width
+          }.map(\.row))
+        if !column.isEmpty { unread.append((row, cell)) }
+      }
+    }
+    return unread
+  }
+
+  /// Whether the text read in a value cell is no value: nothing read from its ink, or neither
+  /// digits (digits the copier ran together, 44 as one blob, read as text) nor a placeholder
+  /// (无, 空, /, —, 不适用 …) or unit (万元, 件 …) the parser reads.
+  static func isUnreadValue(_ text: [PositionedCharacter]) -> Bool {
+    guard !text.isEmpty else { return true }
+    let read = String(text.map(\.character)).filter { !$0.isWhitespace }
+    return !isPlainNumber(read)
+      && !(text.count <= 3 && text.allSatisfy { "无空/／\\—–-－×*不适用暂万元件个项".contains($0.character) })
+  }
+
+  /// The mark of a value cell whose ink could not be read: U+FFFD, which the parser takes
+  /// as a cell left unread (null with an `ocr_low_confidence` finding). An empty cell would
+  /// let the parser move the row's values along to fill it.
+  static func unreadMark(at box: PageRect) -> PositionedCharacter {
+    PositionedCharacter(character: "\u{FFFD}", box: box)
+  }
+
+  /// Whether a cell's text is a stray read of digits, not a label: one or two characters, a
+  /// Chinese one among them, and no placeholder (无, 空) or unit of money (万元).
+  static func isStray(_ text: [PositionedCharacter]) -> Bool {
+    (1...2).contains(text.count) && text.contains { isHan($0.character) }
+      && !text.contains { "无空万元".contains($0.character) }
   }
 
   /// The box of the digits read from the darkest ink (`dark`), grown to the whole glyphs they

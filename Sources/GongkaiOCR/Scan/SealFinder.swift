@@ -29,12 +29,66 @@ struct SealFinder: Sendable {
   var minimumSeparation = 24
   /// The margin (points) added around the ring: print of a date crossing it stays whole.
   var margin = 4.0
+  /// Runs of ink at least this long (points), straight across or down, are rules…
+  var ruleLength = 60.0
+  /// …where they are at most this thick (pixels at ``workingDPI``).
+  var thickestRule = 3
+
+  /// `image` with its rules painted white: runs of ink (at most `level`) at least `longest`
+  /// pixels long across or down, where they are at most `thickest` pixels thick. Where a
+  /// ring crosses a rule the ink is thicker and stays, so the ring stays whole.
+  static func clearingRules(_ image: GreyBitmap, level: UInt8, longest: Int, thickest: Int) -> GreyBitmap {
+    var cleared = image
+    func isInk(_ x: Int, _ y: Int) -> Bool { image[x, y] <= level }
+    // How thick the ink through (x, y) is across the run's direction.
+    func thickness(_ x: Int, _ y: Int, _ dx: Int, _ dy: Int) -> Int {
+      var count = 1
+      var step = 1
+      while step <= thickest, isInk(x + step * dx, y + step * dy) {
+        count += 1
+        step += 1
+      }
+      step = 1
+      while step <= thickest, isInk(x - step * dx, y - step * dy) {
+        count += 1
+        step += 1
+      }
+      return count
+    }
+    for horizontal in [true, false] {
+      let lines = horizontal ? image.height : image.width
+      let length = horizontal ? image.width : image.height
+      for line in 0..<lines {
+        var start = 0
+        while start < length {
+          let point = { (along: Int) in horizontal ? (along, line) : (line, along) }
+          guard isInk(point(start).0, point(start).1) else {
+            start += 1
+            continue
+          }
+          var end = start
+          while end + 1 < length, isInk(point(end + 1).0, point(end + 1).1) { end += 1 }
+          if end - start + 1 >= longest {
+            for along in start...end {
+              let (x, y) = point(along)
+              if thickness(x, y, horizontal ? 0 : 1, horizontal ? 1 : 0) <= thickest { cleared[x, y] = 255 }
+            }
+          }
+          start = end + 1
+        }
+      }
+    }
+    return cleared
+  }
 
   /// The seals on `page`, whose ink level (Otsu) is `level`.
   func seals(in page: GreyBitmap, level: UInt8) -> [Seal] {
     let factor = min(1, workingDPI / page.dpi)
-    let small = page.scaled(by: factor)
-    let pointsPerPixel = 72 / small.dpi
+    let pointsPerPixel = 72 / (page.dpi * factor)
+    // A ring crossing a table's rules is one blob with them: the rules go first.
+    let small = Self.clearingRules(
+      page.scaled(by: factor), level: level, longest: Int((ruleLength / pointsPerPixel).rounded()),
+      thickest: thickestRule)
     let candidates = InkComponents(in: small, region: small.bounds, level: level, minimumArea: 16).boxes.filter {
       let width = Double($0.box.width) * pointsPerPixel
       let height = Double($0.box.height) * pointsPerPixel
