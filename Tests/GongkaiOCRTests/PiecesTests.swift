@@ -107,6 +107,60 @@ struct PiecesTests {
     #expect(!PageReader.looksNumeric(InkComponents(in: bitmap, region: bitmap.bounds, level: 128, minimumArea: 4)))
   }
 
+  @Test("a light one-pixel rule on a noisy grey scan is one line, found along its direction")
+  func lightRuleOnNoisyPaper() {
+    // 300 dpi, paper 228 with ±4 of noise, a vertical rule one pixel wide and 22 levels
+    // darker, as a light border on a 200-dpi office scan comes out; a 3×3 mean thins it to
+    // a third of that and the noise breaks it.
+    var page = GreyBitmap(blankWidth: 400, height: 600, dpi: 300)
+    var state: UInt32 = 12345
+    for y in 0..<600 {
+      for x in 0..<400 {
+        state = state &* 1_664_525 &+ 1_013_904_223
+        page[x, y] = UInt8(224 + Int(state >> 29))
+      }
+    }
+    for y in 50..<550 { page[200, y] = page[200, y] - 22 }
+    let binary = page.smoothedBinary(level: 214, margin: 12, block: 8, length: 3)
+    let lines = RulingLineFinder().lines(in: binary)
+    #expect(lines.count == 1, "\(lines)")
+    #expect(lines.first.map { $0.axis == .vertical && $0.end - $0.start > 100 } == true, "\(lines)")
+  }
+
+  @Test("short vertical strokes of a heading on a table's top rule are no rules; a rule broken by a seal is")
+  func anchoredRules() {
+    let lines = [
+      RulingLine(axis: .horizontal, position: 100, start: 50, end: 500),
+      RulingLine(axis: .horizontal, position: 140, start: 50, end: 500),
+      RulingLine(axis: .horizontal, position: 160, start: 50, end: 500),
+      // A heading's stroke standing on the rule at 140, its top free (15 pt below 100).
+      RulingLine(axis: .vertical, position: 200, start: 115, end: 140),
+      // A one-row rule from rule to rule.
+      RulingLine(axis: .vertical, position: 300, start: 140, end: 160),
+      // A rule broken under a seal's ring: the piece goes on in line beyond its free end.
+      RulingLine(axis: .vertical, position: 400, start: 100, end: 128),
+      RulingLine(axis: .vertical, position: 400.5, start: 135, end: 160),
+      // A long line is left alone.
+      RulingLine(axis: .vertical, position: 450, start: 60, end: 160),
+    ]
+    let kept = TableRuleFinder.anchored(lines, reach: 4, shortest: 28.8).filter { $0.axis == .vertical }
+    #expect(kept.map(\.position) == [300, 400, 400.5, 450])
+  }
+
+  @Test("a number read with fewer digits than its ink is wide is refused: 85 run together is no 8")
+  func minimumDigits() {
+    func ink(_ boxes: [(x: Int, width: Int)]) -> InkComponents {
+      var bitmap = GreyBitmap(blankWidth: 200, height: 60, dpi: 300)
+      for box in boxes { bitmap.fill(x: box.x, y: 15, width: box.width, height: 29, value: 0) }
+      return InkComponents(in: bitmap, region: bitmap.bounds, level: 128, minimumArea: 4)
+    }
+    #expect(PageReader.minimumDigits(ink([(40, 38)])) == 2, "two digits run together")
+    #expect(PageReader.minimumDigits(ink([(40, 20)])) == 1)
+    #expect(PageReader.minimumDigits(ink([(40, 8), (52, 8)])) == 1, "11: narrow digits")
+    #expect(PageReader.minimumDigits(ink([(40, 20), (80, 20)])) == 2, "full-width digits apart")
+    #expect(PageReader.digitCount("-12.5") == 3)
+  }
+
   @Test("a rule stopping a few points short of a crossing rule (under a seal) is drawn on to it")
   func snappedRules() {
     let lines = [

@@ -150,32 +150,55 @@ extension GreyBitmap {
     return GreyBitmap(width: width, height: height, dpi: dpi, pixels: out) ?? self
   }
 
-  /// The image smoothed by a 3×3 mean, then black wherever it is darker than `level` and
+  /// The image smoothed along rules, then black wherever it is darker than `level` and
   /// also more than `margin` darker than the paper around it: grey shading (tinted table
   /// rows, coloured bands) is the local paper, so a rule drawn on or beside it stays a thin
   /// line instead of merging with the shading into a filled area.
   ///
+  /// Each pixel is the darker of its mean over `length` pixels down its column and its mean
+  /// over `length` pixels along its row: a thin rule keeps its full darkness along its own
+  /// direction while the paper's noise averages out (a 3×3 mean halves a one-pixel rule,
+  /// and a light rule on a grey 200-dpi scan then broke into pieces too short to be lines).
+  ///
   /// The local paper is taken per block of `block` pixels (the lightest smoothed value in
   /// it), then the darkest of the block and its eight neighbours, so shading next to white
-  /// paper still counts as paper up to its edge. On plain paper this is `smoothedBinary(level:)`.
-  func smoothedBinary(level: UInt8, margin: Int, block: Int) -> GreyBitmap {
+  /// paper still counts as paper up to its edge.
+  func smoothedBinary(level: UInt8, margin: Int, block: Int, length: Int = 3) -> GreyBitmap {
     let width = self.width
     let height = self.height
     guard height >= 3, width >= 3, block >= 1 else { return smoothedBinary(level: level) }
-    // The 3×3 sums (nine times the mean); the border keeps nine times the pixel.
+    let length = max(1, length)
+    let half = length / 2
+    // The darker of the two directional sums (`length` times the mean); near the border a
+    // sum repeats the edge pixel.
     var sums = [Int32](repeating: 0, count: width * height)
     pixels.withUnsafeBufferPointer { source in
       sums.withUnsafeMutableBufferPointer { target in
-        for index in 0..<(width * height) { target[index] = Int32(source[index]) * 9 }
-        for row in 1..<(height - 1) {
-          let above = (row - 1) * width
+        // Along each row: a running sum over the window.
+        for row in 0..<height {
           let here = row * width
-          let below = (row + 1) * width
-          for column in 1..<(width - 1) {
-            var sum = Int(source[above + column - 1]) + Int(source[above + column]) + Int(source[above + column + 1])
-            sum += Int(source[here + column - 1]) + Int(source[here + column]) + Int(source[here + column + 1])
-            sum += Int(source[below + column - 1]) + Int(source[below + column]) + Int(source[below + column + 1])
+          var sum = 0
+          for offset in -half...(length - 1 - half) { sum += Int(source[here + min(width - 1, max(0, offset))]) }
+          for column in 0..<width {
             target[here + column] = Int32(sum)
+            sum -= Int(source[here + max(0, column - half)])
+            sum += Int(source[here + min(width - 1, column + length - half)])
+          }
+        }
+        // Down each column, kept where darker.
+        var columnSums = [Int](repeating: 0, count: width)
+        for offset in -half...(length - 1 - half) {
+          let here = min(height - 1, max(0, offset)) * width
+          for column in 0..<width { columnSums[column] += Int(source[here + column]) }
+        }
+        for row in 0..<height {
+          let here = row * width
+          let leaving = max(0, row - half) * width
+          let entering = min(height - 1, row + length - half) * width
+          for column in 0..<width {
+            let sum = columnSums[column]
+            if Int32(sum) < target[here + column] { target[here + column] = Int32(sum) }
+            columnSums[column] = sum - Int(source[leaving + column]) + Int(source[entering + column])
           }
         }
       }
@@ -197,8 +220,8 @@ extension GreyBitmap {
       }
     }
     // The limit per block: below `level`, and `margin` below the darkest neighbouring paper.
-    let ceiling = Int32(level) * 9
-    let drop = Int32(max(0, margin)) * 9
+    let ceiling = Int32(level) * Int32(length)
+    let drop = Int32(max(0, margin)) * Int32(length)
     var limits = [Int32](repeating: ceiling, count: blockColumns * blockRows)
     for blockRow in 0..<blockRows {
       for blockColumn in 0..<blockColumns {

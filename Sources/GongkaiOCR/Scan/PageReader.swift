@@ -247,14 +247,32 @@ final class PageReader {
       }
     }
     if let found { return (found, []) }
+    // Digits the copier ran together (85 as one blob) are no number to the shape test and
+    // the Chinese model may read them as fewer digits (8): a number read as text is unsure,
+    // and one with fewer digits than its ink is wide is no reading at all (null, a finding).
+    let read = String(text.map(\.character))
+    if Self.isPlainNumber(read) {
+      let signed = read.first == "-" || read.first == "+" ? Self.leadingSign(ink)?.digits ?? ink : ink
+      // Two numbers apart in a cell whose rule between them was lost (82 and 2 read as 822).
+      guard !Self.hasGap(signed, wider: Self.typicalHeight(signed)) else { return (nil, []) }
+      let fewest = Self.minimumDigits(signed)
+      guard Self.digitCount(read) >= fewest else {
+        // The number models on the same ink, shape test aside; still unsure.
+        guard let digits = signed.union, var again = numbers.read(page, ink: digits, level: level),
+          read.first != "-", read.first != "+", Self.digitCount(again.value) >= fewest
+        else { return (nil, []) }
+        again.isLowConfidence = true
+        return (again, [])
+      }
+      return (NumberRead(value: read, confidence: 0, isLowConfidence: true), [])
+    }
     // Digit-shaped ink that no number read accepts: what the Chinese model makes of it is no
-    // label. Digits (7) are a number the table's arithmetic may doubt; a stray character
-    // (7 as 了) would join the row's label and move every value after it one column left,
-    // so the cell stays empty: null with a finding in its own column.
-    if Self.looksNumeric(ink, maximumHeight: Int((maximumDigitHeight * page.pixelsPerPoint).rounded())) {
-      let read = String(text.map(\.character))
-      if Self.isPlainNumber(read) { return (NumberRead(value: read, confidence: 0, isLowConfidence: true), []) }
-      if Self.isStray(text) { return (nil, []) }
+    // label. A stray character (7 as 了) would join the row's label and move every value
+    // after it one column left, so the cell stays empty: null with a finding in its own column.
+    if Self.looksNumeric(ink, maximumHeight: Int((maximumDigitHeight * page.pixelsPerPoint).rounded())),
+      Self.isStray(text)
+    {
+      return (nil, [])
     }
     return (nil, text)
   }
@@ -339,7 +357,8 @@ final class PageReader {
     let digits = signed?.digits ?? ink
     let tallest = Int((maximumDigitHeight * page.pixelsPerPoint).rounded())
     guard Self.looksNumeric(digits, maximumHeight: tallest), let digitBox = digits.union,
-      var read = numbers.read(page, ink: digitBox, level: level)
+      var read = numbers.read(page, ink: digitBox, level: level),
+      Self.digitCount(read.value) >= Self.minimumDigits(digits)
     else { return nil }
     if let sign = signed?.sign {
       read.value = String(sign) + read.value
@@ -382,6 +401,27 @@ final class PageReader {
     return unsigned.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "." } && unsigned.filter { $0 == "." }.count <= 1
   }
 
+  /// How many digits `value` has (a sign and a decimal point are none).
+  static func digitCount(_ value: String) -> Int {
+    value.filter { $0.isASCII && $0.isNumber }.count
+  }
+
+  /// The fewest digits the ink can hold: no digit is wider than it is tall (a full-width
+  /// digit is narrow too, with wide gaps between), so the ink's width without its gaps, in
+  /// digit heights, is a floor. A read with fewer digits lost some (85 run together, read 8).
+  static func minimumDigits(_ ink: InkComponents) -> Int {
+    let height = Double(typicalHeight(ink))
+    guard height > 0 else { return 0 }
+    var width = 0
+    var reached = Int.min
+    for (box, _) in ink.boxes.sorted(by: { $0.box.x < $1.box.x }) {
+      let start = max(box.x, reached)
+      if box.maxX > start { width += box.maxX - start }
+      reached = max(reached, box.maxX)
+    }
+    return max(0, Int((Double(width) / height - 0.1).rounded(.up)))
+  }
+
   /// Whether the ink is one flat stroke, a dash: at least twice as wide as thick, at most
   /// `thickest` points thick and `longest` points long (a rule is longer).
   static func isDash(_ ink: InkComponents, pixelsPerPoint: Double, thickest: Double = 2.5, longest: Double = 30)
@@ -418,13 +458,7 @@ final class PageReader {
     guard !tall.isEmpty else { return false }
     let heights = tall.map(\.box.height).sorted()
     let typical = heights[heights.count / 2]
-    // Two numbers in one (merged) cell stand apart: a gap wider than a digit is tall.
-    let spans = ink.boxes.map { ($0.box.x, $0.box.maxX) }.sorted { $0.0 < $1.0 }
-    var reached = spans[0].1
-    for span in spans.dropFirst() {
-      if span.0 - reached > typical { return false }
-      reached = max(reached, span.1)
-    }
+    guard !hasGap(ink, wider: typical) else { return false }
     // One line: the union is not much taller than a digit.
     guard Double(union.height) <= 1.3 * Double(typical) else { return false }
     for (box, _) in tall {
@@ -441,6 +475,26 @@ final class PageReader {
       return false
     }
     return true
+  }
+
+  /// Whether the ink has a gap wider than `width` pixels across it: two numbers in one
+  /// (merged) cell stand apart by more than a digit is tall.
+  static func hasGap(_ ink: InkComponents, wider width: Int) -> Bool {
+    let spans = ink.boxes.map { ($0.box.x, $0.box.maxX) }.sorted { $0.0 < $1.0 }
+    guard var reached = spans.first?.1 else { return false }
+    for span in spans.dropFirst() {
+      if span.0 - reached > width { return true }
+      reached = max(reached, span.1)
+    }
+    return false
+  }
+
+  /// The median height of the ink's tall blobs (at least half the ink's height): a digit's
+  /// or a character's; 0 when there is no ink.
+  static func typicalHeight(_ ink: InkComponents) -> Int {
+    guard let union = ink.union else { return 0 }
+    let tall = ink.boxes.filter { $0.box.height * 2 >= union.height }.map(\.box.height).sorted()
+    return tall.isEmpty ? 0 : tall[tall.count / 2]
   }
 
   /// A sign printed before a number: the leftmost blob, clear of the others, short and at

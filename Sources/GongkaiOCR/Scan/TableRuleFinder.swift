@@ -35,9 +35,13 @@ public struct TableRuleFinder: Sendable {
   /// The block (points) the local paper level is measured over when finding rules; smaller
   /// than a cell, larger than a rule is thick.
   public var shadingBlockSize = 2.0
+  /// How far (points) the page is averaged along a rule's direction before rules are found:
+  /// long enough to average the paper's noise out of a light one-pixel rule, short beside the
+  /// shortest rule (``RulingLineFinder/Options/minimumVerticalLength``).
+  public var ruleSmoothing = 0.75
   /// How much darker than the paper (grey levels) a rule must be at least: light grey
   /// borders of 0.25 pt, blurred by a copier, are only about 30 levels darker.
-  public var ruleMargin = 16
+  public var ruleMargin = 12
   /// How far (points) a rule stopping short of a crossing rule is followed on through ink
   /// (``bridged(_:page:level:ruleLevel:binary:reach:)``): where a seal's ring runs along a
   /// rule or over a table's corner, the rule under it is lost for up to a few tens of points.
@@ -45,6 +49,13 @@ public struct TableRuleFinder: Sendable {
   /// and the layout step can put such a number in the row above (a photocopy with a seal
   /// over table 三's last rows); the provenance check finds the table's rules with 40.
   public var bridgeReach = 0.0
+  /// A vertical line shorter than this (points) with an end that meets no horizontal rule
+  /// is a stroke of large type (a bold heading above a table), not a rule: the grid would
+  /// grow up over the heading and paint it out of the running text.
+  public var anchoredLength = 28.8
+  /// How near (points) a vertical line's end must come to a horizontal line to meet it
+  /// (``anchoredLength``); taken before ends are drawn on to crossing rules.
+  public var anchorReach = 4.0
   /// Rotations smaller than this (degrees) are left alone.
   public var minimumSkew = 0.05
 
@@ -65,11 +76,15 @@ public struct TableRuleFinder: Sendable {
     // Measured against the local paper, so grey shading behind a table row is not ink
     // and the rules around it stay lines (see ``GreyBitmap/smoothedBinary(level:margin:block:)``).
     let shadingBlock = max(2, Int((shadingBlockSize * scale).rounded()))
-    let binary = page.smoothedBinary(level: ruleLevel, margin: Int(paper) - Int(ruleLevel), block: shadingBlock)
+    let binary = page.smoothedBinary(
+      level: ruleLevel, margin: Int(paper) - Int(ruleLevel), block: shadingBlock,
+      length: max(3, Int((ruleSmoothing * scale).rounded())))
     let rulings = Self.snapped(
-      Self.bridged(
-        rulingFinder.lines(in: binary), page: page, level: level, ruleLevel: ruleLevel, binary: binary,
-        reach: bridgeReach),
+      Self.anchored(
+        Self.bridged(
+          rulingFinder.lines(in: binary), page: page, level: level, ruleLevel: ruleLevel, binary: binary,
+          reach: bridgeReach),
+        reach: anchorReach, shortest: anchoredLength),
       reach: rulingFinder.options.joinGap)
     return Found(
       page: page, skew: turned ? skew : 0, paper: paper, level: level, rulings: rulings,
@@ -159,6 +174,35 @@ public struct TableRuleFinder: Sendable {
         line.start = stop
       }
       return line
+    }
+  }
+
+  /// `lines` without the short vertical ones (below `shortest` points) that have an end
+  /// `reach` points or more from every horizontal line crossing their way and no vertical
+  /// line in line with them (within `alignment`) beyond it (within `continuation`): a
+  /// table's vertical rule runs from one horizontal rule to another, or on past a gap a
+  /// seal's ring made; a glyph's stroke does not.
+  static func anchored(
+    _ lines: [RulingLine], reach: Double, shortest: Double, alignment: Double = 2, continuation: Double = 24
+  ) -> [RulingLine] {
+    let horizontal = lines.filter { $0.axis == .horizontal }
+    let vertical = lines.filter { $0.axis == .vertical }
+    func meets(_ x: Double, at y: Double) -> Bool {
+      horizontal.contains { abs($0.position - y) <= reach && $0.start - reach <= x && $0.end + reach >= x }
+    }
+    // A rule broken where a seal's ring crosses it goes on beyond its free end, in line.
+    func continued(_ line: RulingLine, upwards: Bool) -> Bool {
+      vertical.contains { other in
+        abs(other.position - line.position) <= alignment
+          && (upwards
+            ? other.end <= line.start && line.start - other.end <= continuation
+            : other.start >= line.end && other.start - line.end <= continuation)
+      }
+    }
+    return lines.filter { line in
+      line.axis == .horizontal || line.end - line.start >= shortest
+        || ((meets(line.position, at: line.start) || continued(line, upwards: true))
+          && (meets(line.position, at: line.end) || continued(line, upwards: false)))
     }
   }
 
