@@ -7,7 +7,8 @@ func characters(_ text: String, x: Double, y: Double, size: Double = 10) -> [Pos
   var left = x
   for character in text {
     let width = character.isASCII ? size / 2 : size
-    result.append(PositionedCharacter(character: character, box: PageRect(minX: left, minY: y, maxX: left + width, maxY: y + size)))
+    result.append(
+      PositionedCharacter(character: character, box: PageRect(minX: left, minY: y, maxX: left + width, maxY: y + size)))
     left += width
   }
   return result
@@ -17,7 +18,8 @@ func characters(_ text: String, x: Double, y: Double, size: Double = 10) -> [Pos
 func verticalCharacters(_ text: String, x: Double, y: Double, size: Double = 10) -> [PositionedCharacter] {
   text.enumerated().map { index, character in
     let top = y + Double(index) * (size + 2)
-    return PositionedCharacter(character: character, box: PageRect(minX: x, minY: top, maxX: x + size, maxY: top + size))
+    return PositionedCharacter(
+      character: character, box: PageRect(minX: x, minY: top, maxX: x + size, maxY: top + size))
   }
 }
 
@@ -37,6 +39,14 @@ func grid(xs: [Double], ys: [Double], missingHorizontal: [(y: Double, from: Doub
   }
   lines += xs.map { RulingLine(axis: .vertical, position: $0, start: ys[0], end: ys[ys.count - 1]) }
   return lines
+}
+
+/// The text `LayoutReconstructor` makes of one 600 × 800 page holding `text`, each line
+/// split into its tab-separated cells (empty cells kept).
+func tableRows(of text: [PositionedCharacter]) -> [[String]] {
+  let output = LayoutReconstructor().text(
+    of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
+  return output.lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
 }
 
 extension String {

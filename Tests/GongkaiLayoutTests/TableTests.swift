@@ -114,9 +114,7 @@ struct TableTests {
     text += characters("5", x: 200, y: 138) + characters("5", x: 280, y: 138)
     text += characters("3.危及", x: 60, y: 152)
     text += characters("2", x: 200, y: 152) + characters("0", x: 240, y: 152) + characters("2", x: 280, y: 152)
-    let output = LayoutReconstructor().text(
-      of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
-    let rows = output.lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    let rows = tableRows(of: text)
     #expect(rows.first { $0.contains("2.其他法律") }?.suffix(3) == ["105", "0", "105"])
     #expect(rows.first { $0.contains("3.危及") }?.suffix(3) == ["2", "0", "2"])
   }
@@ -130,9 +128,7 @@ struct TableTests {
     text += characters("4", x: 205, y: 138) + characters("1", x: 285, y: 138)
     text += characters("3.危及", x: 60, y: 152)
     text += characters("2", x: 200, y: 152) + characters("0", x: 240, y: 152) + characters("2", x: 280, y: 152)
-    let output = LayoutReconstructor().text(
-      of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
-    let rows = output.lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    let rows = tableRows(of: text)
     #expect(rows.first { $0.contains("2.其他") }?.suffix(3) == ["1,894", "3", "2,151"])
   }
 
@@ -145,9 +141,7 @@ struct TableTests {
     text += characters("不予处", x: 20, y: 138) + characters("4", x: 200, y: 138) + characters("4", x: 280, y: 138)
     text += characters("理", x: 20, y: 152) + characters("4.无正当", x: 60, y: 152)
     text += characters("4", x: 200, y: 152) + characters("1", x: 240, y: 152) + characters("5", x: 280, y: 152)
-    let output = LayoutReconstructor().text(
-      of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
-    let rows = output.lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    let rows = tableRows(of: text)
     #expect(rows.first { $0.contains("3.要求提供") }?.suffix(3) == ["14", "0", "14"])
     #expect(rows.first { $0.contains("4.无正当") }?.suffix(3) == ["4", "1", "5"])
   }
@@ -167,9 +161,7 @@ struct TableTests {
     text += row("三、本年办理结果", ["0", "0", "0", "0", "0", "0"], y: 150)
     text += row("果", ["5", "", "", "", "", ""], y: 162)
     text += row("四、结转下年度", ["1", "1", "0", "0", "0", "2"], y: 174)
-    let output = LayoutReconstructor().text(
-      of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
-    let rows = output.lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    let rows = tableRows(of: text)
     #expect(rows.first { $0.contains("一、本年新收申请数") }?.suffix(6) == ["2235", "1", "2", "3", "4", "2556"])
     #expect(rows.first { $0.contains("二、上年结转申请数") }?.suffix(6) == ["1", "0", "0", "0", "0", "1"])
     // 5 under a lone 0 (no number goes on after it): whose piece it is is unknown, so the
@@ -189,9 +181,7 @@ struct TableTests {
     text += characters("3", x: 200, y: 126) + characters("0", x: 240, y: 126) + characters("5", x: 280, y: 126)
     text += characters("4.保护", x: 60, y: 145)
     text += characters("0", x: 200, y: 145) + characters("1", x: 240, y: 145) + characters("1", x: 280, y: 145)
-    let output = LayoutReconstructor().text(
-      of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
-    let rows = output.lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    let rows = tableRows(of: text)
     #expect(rows.first { $0.contains("3.危及") }?.suffix(3) == ["", "0", ""])
     #expect(rows.first { $0.contains("4.保护") }?.suffix(3) == ["0", "1", "1"])
   }
