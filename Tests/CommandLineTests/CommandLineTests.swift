@@ -36,6 +36,7 @@ struct CommandLineTests {
   @Test("CSV with a byte order mark, written to a file with -o")
   func csvToFile() throws {
     let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let output = folder.appending(path: "reports.csv")
     let result = try CommandRunner.run(["parse", "--format", "csv", "--bom", "-o", output.path(), seed, consistent2021])
     #expect(result.status == 0)
@@ -51,6 +52,7 @@ struct CommandLineTests {
   @Test("bad inputs: one line on standard error naming the file, exit 2, the others still parsed")
   func badInputs() throws {
     let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let empty = folder.appending(path: "empty.txt")
     let binary = folder.appending(path: "image.txt")
     let prose = folder.appending(path: "notice.txt")
@@ -88,6 +90,7 @@ struct CommandLineTests {
   @Test("a flipped byte costs one invalid_bytes repair, not the report")
   func flippedByte() throws {
     let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     var bytes = [UInt8](try Data(contentsOf: CommandRunner.root.appending(path: seed)))
     let at = bytes.firstIndex(of: 0xE3) ?? 0  // the lead byte of the first 。 or 、
     bytes[at] = 0xFF
@@ -102,6 +105,7 @@ struct CommandLineTests {
   @Test("GB18030 text exports are read")
   func gb18030() throws {
     let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let utf8 = try String(contentsOf: CommandRunner.root.appending(path: seed), encoding: .utf8)
     let encoded = try #require(utf8.data(using: String.Encoding(rawValue: 0x8000_0632)) ?? Self.iconv(utf8))
     let file = folder.appending(path: "gbk.txt")
@@ -139,6 +143,7 @@ struct CommandLineTests {
   @Test("validate re-checks parsed JSON; errors give 1, a non-report gives 2")
   func validate() throws {
     let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let good = folder.appending(path: "good.json")
     let bad = folder.appending(path: "bad.jsonl")
     let junk = folder.appending(path: "junk.json")
@@ -159,6 +164,7 @@ struct CommandLineTests {
   @Test("validate finds an arithmetic error edited into a parsed report")
   func validateEditedReport() throws {
     let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appending(path: "edited.json")
     let parsed = try CommandRunner.run(["parse", consistent2021]).standardOutput
     let edited = parsed.replacingOccurrences(
@@ -173,6 +179,7 @@ struct CommandLineTests {
   @Test("clean prints tables as tab-separated rows, and cleaning its output changes nothing")
   func cleanIsStable() throws {
     let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let first = try CommandRunner.run(["clean", "Samples/text/002_0f2f3fa0c9be7e04.txt"])
     #expect(first.status == 0)
     #expect(first.standardOutput.contains("一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0"))
@@ -187,6 +194,7 @@ struct CommandLineTests {
   func copiedBinary() throws {
     let binary = try #require(CommandRunner.binary)
     let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let copy = folder.appending(path: "gongkai")
     try FileManager.default.copyItem(at: binary, to: copy)
     let input = CommandRunner.root.appending(path: seed).path()

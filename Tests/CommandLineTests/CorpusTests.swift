@@ -45,6 +45,7 @@ struct CorpusTests {
   @Test("a folder of mixed inputs goes through in one command: a record per input, error records for the bad ones")
   func mixedFolder() throws {
     let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let inputs = folder.appending(path: "in")
     for name in CorpusFixture.textSamples.prefix(4) { try CorpusFixture.write(CorpusFixture.text(name), inputs, name) }
     for name in ["gen-2019-a.pdf", "gen-2021-a.pdf"] {
@@ -104,6 +105,7 @@ struct CorpusTests {
   @Test("killed mid-run, then --resume: exactly one record per input, no torn line, no worker left behind")
   func killAndResume() throws {
     let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let inputs = folder.appending(path: "in")
     var count = 0
     for copy in 0..<15 {
@@ -173,6 +175,7 @@ struct CorpusTests {
   @Test("--stdin reads paths one per line; a missing file becomes an error record")
   func standardInput() throws {
     let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     var paths: [String] = []
     for name in CorpusFixture.textSamples.prefix(3) {
       try CorpusFixture.write(CorpusFixture.text(name), folder, name)
@@ -196,6 +199,7 @@ struct CorpusTests {
   @Test("corpus options are refused where they do not apply")
   func usage() throws {
     let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     #expect(try CommandRunner.run(["parse", folder.path(), "--format", "csv"]).status != 0)
     #expect(try CommandRunner.run(["parse", "--stdin", "--resume"], input: "").status != 0)
     #expect(try CommandRunner.run(["parse", "Samples/text/nonzero-2019.txt", "--summary"]).status != 0)
@@ -258,6 +262,7 @@ struct CorpusOutputTests {
     let reports = records.filter { $0["error"] == nil }
     #expect(reports.count == records.count - 1)
     let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let errors = folder.appending(path: "errors.csv")
     let result = try CommandRunner.run(["export", corpus.path(), "--format", "csv", "--errors", errors.path()])
     #expect(result.status == 0, "\(result.standardError)")
@@ -388,6 +393,7 @@ struct ValidateCorpusTests {
   @Test("validate skips the error records of a corpus file and checks the reports")
   func errorRecordsSkipped() throws {
     let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let corpus = folder.appending(path: "corpus.jsonl")
     let empty = folder.appending(path: "empty.txt")
     try Data().write(to: empty)

@@ -37,6 +37,7 @@ struct FormatBadInputTests {
   @Test("a truncated .docx: one line naming the file, exit 2")
   func truncatedDOCX() throws {
     let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let original = try Data(contentsOf: CommandRunner.root.appending(path: "Samples/docx/gen-2021-a.docx"))
     let file = folder.appending(path: "truncated.docx")
     try original.prefix(original.count / 2).write(to: file)
@@ -46,6 +47,7 @@ struct FormatBadInputTests {
   @Test("a .docx that is not a report, and a ZIP that is not a Word file: one line each, exit 2")
   func notAReport() throws {
     let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let notice = folder.appending(path: "notice.docx")
     try writeZip(
       notice,
@@ -64,6 +66,7 @@ struct FormatBadInputTests {
   @Test("a legacy .doc or .wps (OLE2): exit 2 saying to save it as .docx or PDF")
   func legacyWord() throws {
     let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     var bytes: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
     bytes += [UInt8](repeating: 0, count: 4096)
     for name in ["report.doc", "report.wps"] {
@@ -76,6 +79,7 @@ struct FormatBadInputTests {
   @Test("an HTML page with no report: exit 2 naming the file")
   func pageWithoutReport() throws {
     let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appending(path: "news.html")
     try Data("<html><body><h1>县政府召开常务会议</h1><p>会议研究了有关事项。</p></body></html>".utf8).write(to: file)
     try expectReportOrOneLine(file, reason: "no 政府信息公开工作年度报告 found", report: false)
@@ -84,6 +88,7 @@ struct FormatBadInputTests {
   @Test("a file's kind comes from its content: a PDF named .html, a text export named .docx")
   func kindFromContent() throws {
     let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let fakeHTML = folder.appending(path: "report.html")
     try Data(contentsOf: CommandRunner.root.appending(path: "Samples/pdf/gen-2021-a.pdf")).write(to: fakeHTML)
     let pdf = try expectReportOrOneLine(fakeHTML, report: true)
@@ -97,6 +102,7 @@ struct FormatBadInputTests {
   @Test("a 50 MB page (the report inside 50 MB of furniture) and a page nested 100,000 tags deep: a report, no crash")
   func hugeAndDeepPages() throws {
     let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let page = try String(
       contentsOf: CommandRunner.root.appending(path: "Samples/html/gen-2021-a.clean.html"), encoding: .utf8)
     guard let bodyStart = page.range(of: "<body>"), let bodyEnd = page.range(of: "</body>") else {
@@ -127,6 +133,7 @@ struct FormatBadInputTests {
   @Test("a corpus folder picks up .html, .htm, .docx and .md; source.kind from the content; a .doc is an error record")
   func corpusFolder() throws {
     let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let inputs = folder.appending(path: "in")
     try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
     let copies = [

@@ -45,6 +45,7 @@ struct PDFSampleTests {
   @Test("a truncated or corrupted PDF gives exit 2 with a message, not a crash")
   func damagedPDF() throws {
     let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let original = try Data(contentsOf: CommandRunner.root.appending(path: "Samples/pdf/gen-2019-b.pdf"))
     let truncated = folder.appending(path: "truncated.pdf")
     try original.prefix(original.count / 3).write(to: truncated)
