@@ -243,7 +243,8 @@ struct GKDrawingDocument {
 
 namespace {
 
-/// A Type 1 or CFF font program a page's simple font names, to decode before the page.
+/// A stream poppler reads whole whenever it builds a font the page names (a Type 1 or CFF
+/// font program, a ToUnicode CMap), to decode before the page.
 struct PendingProgram {
   Ref reference;
   Object stream;
@@ -263,7 +264,8 @@ void replaceProgram(GKDrawingDocument *document, const PendingProgram &program,
   xref->setModifiedObject(&plain, program.reference);
 }
 
-/// The Type 1 and CFF programs of the page's simple fonts this document has not looked at.
+/// The ToUnicode CMaps of the page's fonts and the Type 1 and CFF programs of its simple
+/// fonts, those this document has not looked at.
 std::vector<PendingProgram> programsToDecode(GKDrawingDocument *document, Page *page) {
   std::vector<PendingProgram> pending;
   Dict *resources = page->getResourceDict();
@@ -276,7 +278,14 @@ std::vector<PendingProgram> programsToDecode(GKDrawingDocument *document, Page *
     if (reference.isRef() && !document->examinedFonts.insert({reference.getRef().num, reference.getRef().gen}).second)
       continue;
     Object font = reference.fetch(xref);
-    if (!font.isDict() || font.dictLookup("Subtype").isName("Type0")) continue;
+    if (!font.isDict()) continue;
+    // Every font's constructor reads its ToUnicode CMap stream whole, composite fonts too.
+    const Object &toUnicode = font.dictLookupNF("ToUnicode");
+    if (toUnicode.isRef() && document->examinedPrograms.insert({toUnicode.getRef().num, toUnicode.getRef().gen}).second) {
+      Object stream = xref->fetch(toUnicode.getRef());
+      if (stream.isStream()) pending.push_back(PendingProgram{toUnicode.getRef(), std::move(stream)});
+    }
+    if (font.dictLookup("Subtype").isName("Type0")) continue;
     Object descriptor = font.dictLookup("FontDescriptor");
     if (!descriptor.isDict()) continue;
     // The program poppler takes: the first of FontFile, FontFile2, FontFile3 that is a
@@ -305,10 +314,11 @@ std::vector<PendingProgram> programsToDecode(GKDrawingDocument *document, Page *
 
 /// poppler builds a page's fonts anew for every page, and for a Type 1 or CFF font it
 /// inflates the whole embedded font program each time (pdftotext too): on LibreOffice's CJK
-/// exports that is most of a page's work. Before a page is read, each such program its fonts
-/// name is decoded once per file (FontProgramStore) and put back into the document's XRef as
-/// a plain stream of the same bytes, so its pages copy instead of inflating. What poppler
-/// reads is unchanged, only where the bytes come from.
+/// exports that is most of a page's work; every font's ToUnicode CMap is inflated again too.
+/// Before a page is read, each such stream its fonts name is decoded once per file
+/// (FontProgramStore) and put back into the document's XRef as a plain stream of the same
+/// bytes, so its pages copy instead of inflating. What poppler reads is unchanged, only where
+/// the bytes come from.
 void keepFontProgramsDecoded(GKDrawingDocument *document, Page *page) {
   std::vector<PendingProgram> pending = programsToDecode(document, page);
   if (pending.empty()) return;
