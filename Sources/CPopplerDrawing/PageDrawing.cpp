@@ -21,7 +21,12 @@
 
 #include <sched.h>
 
+#include <condition_variable>
 #include <cstdlib>
+#include <map>
+#include <mutex>
+#include <set>
+#include <utility>
 #include <cstring>
 #include <memory>
 #include <new>
@@ -199,11 +204,172 @@ uint64_t largestImagePixels(Page *page) {
   return largest;
 }
 
+/// The most decoded font-program bytes kept for one document (and its sibling).
+constexpr size_t maximumKeptFontBytes = 64u << 20;
+
+using ObjectKey = std::pair<int, int>;
+
+/// Decoded font programs shared by the documents opened on the same bytes (the caller's and
+/// the page-reading helper's), so each program is inflated once per file: by whichever
+/// thread first needs it, while the other decodes another one or waits for it.
+struct FontProgramStore {
+  struct Program {
+    bool done = false;
+    /// Where the raw stream lies in the file: the sibling takes the bytes only for the same
+    /// raw stream (a damaged file's rebuilt cross-reference table can differ between them).
+    Goffset start = 0;
+    Goffset length = 0;
+    std::shared_ptr<const std::vector<unsigned char>> bytes; // null: not kept
+  };
+  std::mutex lock;
+  std::condition_variable finished;
+  std::map<ObjectKey, Program> programs;
+  size_t keptBytes = 0;
+};
+
 } // namespace
 
 struct GKDrawingDocument {
+  /// Shared with a sibling document (gk_drawing_share_font_programs).
+  std::shared_ptr<FontProgramStore> store = std::make_shared<FontProgramStore>();
+  /// The decoded programs that plain streams in this document's XRef read in place
+  /// (declared before `document`, so they outlive it).
+  std::vector<std::shared_ptr<const std::vector<unsigned char>>> keptPrograms;
+  /// The font and font-program objects this document has looked at.
+  std::set<ObjectKey> examinedFonts;
+  std::set<ObjectKey> examinedPrograms;
   std::unique_ptr<PDFDoc> document;
 };
+
+namespace {
+
+/// A stream poppler reads whole whenever it builds a font the page names (a Type 1 or CFF
+/// font program, a ToUnicode CMap), to decode before the page.
+struct PendingProgram {
+  Ref reference;
+  Object stream;
+};
+
+/// Puts `bytes` (the decoded program) back into the document's XRef as a plain stream.
+void replaceProgram(GKDrawingDocument *document, const PendingProgram &program,
+                    const std::shared_ptr<const std::vector<unsigned char>> &bytes) {
+  XRef *xref = document->document->getXRef();
+  Dict *dictionary = program.stream.streamGetDict()->copy(xref);
+  dictionary->remove("Filter");
+  dictionary->remove("DecodeParms");
+  dictionary->set("Length", Object(static_cast<int>(bytes->size())));
+  const char *data = reinterpret_cast<const char *>(bytes->data());
+  Object plain(static_cast<Stream *>(new MemStream(data, 0, Goffset(bytes->size()), Object(dictionary))));
+  document->keptPrograms.push_back(bytes);
+  xref->setModifiedObject(&plain, program.reference);
+}
+
+/// The ToUnicode CMaps of the page's fonts and the Type 1 and CFF programs of its simple
+/// fonts, those this document has not looked at.
+std::vector<PendingProgram> programsToDecode(GKDrawingDocument *document, Page *page) {
+  std::vector<PendingProgram> pending;
+  Dict *resources = page->getResourceDict();
+  if (resources == nullptr) return pending;
+  Object fonts = resources->lookup("Font");
+  if (!fonts.isDict()) return pending;
+  XRef *xref = document->document->getXRef();
+  for (int i = 0; i < fonts.dictGetLength(); ++i) {
+    const Object &reference = fonts.dictGetValNF(i);
+    if (reference.isRef() && !document->examinedFonts.insert({reference.getRef().num, reference.getRef().gen}).second)
+      continue;
+    Object font = reference.fetch(xref);
+    if (!font.isDict()) continue;
+    // Every font's constructor reads its ToUnicode CMap stream whole, composite fonts too.
+    const Object &toUnicode = font.dictLookupNF("ToUnicode");
+    if (toUnicode.isRef() && document->examinedPrograms.insert({toUnicode.getRef().num, toUnicode.getRef().gen}).second) {
+      Object stream = xref->fetch(toUnicode.getRef());
+      if (stream.isStream()) pending.push_back(PendingProgram{toUnicode.getRef(), std::move(stream)});
+    }
+    if (font.dictLookup("Subtype").isName("Type0")) continue;
+    Object descriptor = font.dictLookup("FontDescriptor");
+    if (!descriptor.isDict()) continue;
+    // The program poppler takes: the first of FontFile, FontFile2, FontFile3 that is a
+    // reference. It reads a Type 1 program (FontFile) or a CFF one (FontFile3 /Type1C) whole;
+    // a TrueType program (FontFile2, the other FontFile3 kinds) is not read to build a font.
+    Ref program = Ref::INVALID();
+    const char *kind = nullptr;
+    for (const char *key : {"FontFile", "FontFile2", "FontFile3"}) {
+      const Object &entry = descriptor.dictLookupNF(key);
+      if (entry.isRef()) {
+        program = entry.getRef();
+        kind = key;
+        break;
+      }
+    }
+    if (program == Ref::INVALID() || std::strcmp(kind, "FontFile2") == 0 ||
+        !document->examinedPrograms.insert({program.num, program.gen}).second)
+      continue;
+    Object stream = xref->fetch(program);
+    if (!stream.isStream()) continue;
+    if (std::strcmp(kind, "FontFile3") == 0 && !stream.streamGetDict()->lookup("Subtype").isName("Type1C")) continue;
+    pending.push_back(PendingProgram{program, std::move(stream)});
+  }
+  return pending;
+}
+
+/// poppler builds a page's fonts anew for every page, and for a Type 1 or CFF font it
+/// inflates the whole embedded font program each time (pdftotext too): on LibreOffice's CJK
+/// exports that is most of a page's work; every font's ToUnicode CMap is inflated again too.
+/// Before a page is read, each such stream its fonts name is decoded once per file
+/// (FontProgramStore) and put back into the document's XRef as a plain stream of the same
+/// bytes, so its pages copy instead of inflating. What poppler reads is unchanged, only where
+/// the bytes come from.
+void keepFontProgramsDecoded(GKDrawingDocument *document, Page *page) {
+  std::vector<PendingProgram> pending = programsToDecode(document, page);
+  if (pending.empty()) return;
+  FontProgramStore &store = *document->store;
+  // First the programs nobody has claimed (decoded here) or finished; then, waiting, those
+  // the sibling is decoding.
+  for (int round = 0; round < 2; ++round) {
+    for (PendingProgram &program : pending) {
+      if (program.stream.isNull()) continue;
+      BaseStream *raw = program.stream.getStream()->getBaseStream();
+      const Goffset start = raw->getStart(), length = raw->getLength();
+      const ObjectKey key{program.reference.num, program.reference.gen};
+      std::unique_lock<std::mutex> guard(store.lock);
+      auto found = store.programs.find(key);
+      if (found != store.programs.end()) {
+        if (!found->second.done) {
+          if (round == 0) continue;
+          store.finished.wait(guard, [&] { return found->second.done; });
+        }
+        const FontProgramStore::Program entry = found->second;
+        guard.unlock();
+        if (entry.bytes && entry.start == start && entry.length == length) replaceProgram(document, program, entry.bytes);
+        program.stream.setToNull();
+        continue;
+      }
+      store.programs.emplace(key, FontProgramStore::Program{false, start, length, nullptr});
+      guard.unlock();
+      std::shared_ptr<const std::vector<unsigned char>> bytes;
+      try {
+        auto decoded = std::make_shared<std::vector<unsigned char>>(program.stream.getStream()->toUnsignedChars());
+        program.stream.streamClose();
+        bytes = std::move(decoded);
+      } catch (...) {
+      }
+      guard.lock();
+      FontProgramStore::Program &entry = store.programs[key];
+      if (bytes && !bytes->empty() && bytes->size() <= maximumKeptFontBytes - store.keptBytes) {
+        entry.bytes = bytes;
+        store.keptBytes += bytes->size();
+      }
+      entry.done = true;
+      const bool keep = entry.bytes != nullptr;
+      guard.unlock();
+      store.finished.notify_all();
+      if (keep) replaceProgram(document, program, bytes);
+      program.stream.setToNull();
+    }
+  }
+}
+
+} // namespace
 
 extern "C" {
 
@@ -238,7 +404,9 @@ GKDrawingDocument *gk_drawing_open(const char *bytes, size_t length, const char 
       return nullptr;
     }
     if (status != nullptr) *status = GKDrawingOpenOK;
-    return new GKDrawingDocument{std::move(document)};
+    auto *result = new GKDrawingDocument();
+    result->document = std::move(document);
+    return result;
   } catch (...) {
     if (status != nullptr) *status = GKDrawingOpenDamaged;
     return nullptr;
@@ -246,6 +414,10 @@ GKDrawingDocument *gk_drawing_open(const char *bytes, size_t length, const char 
 }
 
 void gk_drawing_close(GKDrawingDocument *document) { delete document; }
+
+void gk_drawing_share_font_programs(GKDrawingDocument *from, GKDrawingDocument *to) {
+  if (from != nullptr && to != nullptr && from != to) to->store = from->store;
+}
 
 int gk_drawing_page_count(const GKDrawingDocument *document) {
   return document == nullptr ? 0 : document->document->getNumPages();
@@ -318,6 +490,11 @@ int gk_drawing_read_page(GKDrawingDocument *document, int index, GKPageDrawing *
     Page *pdfPage = document->document->getPage(index + 1);
     double width = 0, height = 0;
     if (!displayedSize(pdfPage, &width, &height)) return -1;
+    try {
+      keepFontProgramsDecoded(document, pdfPage);
+    } catch (...) {
+      // Only a shortcut: poppler then inflates the programs itself, as it always did.
+    }
 
     // As poppler-glib builds its text page: 72 dpi, crop box, no annotations.
     DrawingOutputDev device;

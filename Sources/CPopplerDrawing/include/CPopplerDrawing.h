@@ -14,6 +14,8 @@
 // on the same bytes) may read pages on two threads at once. poppler keeps its shared state
 // (global parameters, caches) behind its own locks; the one piece it builds lazily without a
 // lock is made by the first gk_drawing_open, which must return before a second thread starts.
+// Two documents joined by gk_drawing_share_font_programs share one store of decoded font
+// programs, behind its own lock.
 
 #include <stddef.h>
 #include <stdint.h>
@@ -41,6 +43,11 @@ GKDrawingDocument *gk_drawing_open(const char *bytes, size_t length, const char 
 
 /// Closes a document opened by gk_drawing_open (NULL is allowed).
 void gk_drawing_close(GKDrawingDocument *document);
+
+/// Makes `to`, opened on the same bytes as `from`, share the font programs `from` decodes
+/// once per file (and `from` those `to` decodes). Call before `to` reads a page; the two may
+/// then read pages on two threads.
+void gk_drawing_share_font_programs(GKDrawingDocument *from, GKDrawingDocument *to);
 
 /// The number of pages.
 int gk_drawing_page_count(const GKDrawingDocument *document);

@@ -66,7 +66,7 @@ public final class PDFDocument {
   /// The document title from its metadata, or `nil` when it has none.
   public var title: String? {
     guard let raw = PopplerLock.run({ core.title }) else { return nil }
-    let title = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    let title = raw.trimmingWhitespaceAndNewlines
     return title.isEmpty ? nil : title
   }
 
@@ -107,6 +107,33 @@ extension Optional where Wrapped == String {
     switch self {
     case .some(let string): return string.withCString { body($0) }
     case .none: return body(nil)
+    }
+  }
+}
+
+extension String {
+  /// The string without leading and trailing white space and line breaks, scalar by scalar:
+  /// what `trimmingCharacters(in: .whitespacesAndNewlines)` gives, without building
+  /// Foundation's character set on the way (its first use costs more than the PDF's title).
+  var trimmingWhitespaceAndNewlines: String {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.isWhitespaceOrNewline }),
+      let last = scalars.lastIndex(where: { !$0.isWhitespaceOrNewline })
+    else { return "" }
+    return String(scalars[first...last])
+  }
+}
+
+extension Unicode.Scalar {
+  /// A member of Foundation's `CharacterSet.whitespacesAndNewlines`: space separators, tab
+  /// and the zero-width space (its `whitespaces`), U+000A–U+000D, NEL and the line and
+  /// paragraph separators (its `newlines`).
+  var isWhitespaceOrNewline: Bool {
+    switch value {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+      return true
+    default:
+      return false
     }
   }
 }

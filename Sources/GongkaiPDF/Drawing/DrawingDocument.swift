@@ -49,6 +49,12 @@ final class DrawingDocument {
     }
   }
 
+  /// Lets this document, opened on the same bytes as `other`, take the font programs `other`
+  /// decodes and give it its own (each is inflated once per file). Call before reading a page.
+  func shareFontPrograms(with other: DrawingDocument) {
+    gk_drawing_share_font_programs(other.handle, handle)
+  }
+
   /// The number of pages.
   var pageCount: Int { Int(gk_drawing_page_count(handle)) }
 

@@ -97,6 +97,7 @@ final class PageReader<Value: Sendable>: @unchecked Sendable {
       let second = try? DrawingDocument(
         bytes: document.core.bytes, password: document.password, source: document.source)
     else { return }
+    second.shareFontPrograms(with: document.core)
     while let number = nextForHelper() {
       let result = Result { try work(document.page(number), second.page(number)) }
       condition.lock()
