@@ -71,9 +71,12 @@ public final class OCREngine {
     guard let api = tesseract.TessBaseAPICreate() else {
       throw .engineInitFailed(language: language.rawValue, directory: directory)
     }
-    // Silence tesseract's own diagnostics ("Estimating resolution …") on stderr.
-    let names = ["debug_file"]
-    let values = ["/dev/null"]
+    // Silence tesseract's own diagnostics ("Estimating resolution …") on stderr. Lines
+    // read with a low mean confidence are not read a second time inverted (white on black):
+    // our cells and text are dark print on light paper, and that second pass doubled the
+    // cost of every doubtful line.
+    let names = ["debug_file", "tessedit_do_invert"]
+    let values = ["/dev/null", "0"]
     let status = Self.withCStrings(names) { namePointers in
       Self.withCStrings(values) { valuePointers in
         tesseract.TessBaseAPIInit4(
@@ -107,7 +110,14 @@ public final class OCREngine {
     let area = (region ?? full).intersection(full)
     guard !area.isEmpty else { return OCRText(text: "", words: [], symbols: []) }
     configure(mode: mode, whitelist: whitelist)
-    return bitmap.pixels.withUnsafeBufferPointer { pixels -> OCRText in
+    return OCRTrace.measure(
+      "ocr\t\(language.rawValue)\t\(mode)\t\(whitelist == nil ? "-" : "wl")\t\(area.width)x\(area.height)"
+    ) { recognize(bitmap, area: area) }
+  }
+
+  /// Reads `area` of `bitmap` with the mode and whitelist set.
+  private func recognize(_ bitmap: GreyBitmap, area: PixelRect) -> OCRText {
+    bitmap.pixels.withUnsafeBufferPointer { pixels -> OCRText in
       guard let base = pixels.baseAddress else { return OCRText(text: "", words: [], symbols: []) }
       tesseract.TessBaseAPISetImage(handle, base, Int32(bitmap.width), Int32(bitmap.height), 1, Int32(bitmap.width))
       tesseract.TessBaseAPISetSourceResolution(handle, Int32(max(70, bitmap.dpi.rounded())))

@@ -38,14 +38,19 @@ extension GreyBitmap {
     let height = self.height
     pixels.withUnsafeBufferPointer { source in
       out.withUnsafeMutableBufferPointer { target in
+        // The source columns of each output column are the same on every row: worked out once.
         if factor <= 0.5 {
           // Box filter: each output pixel averages the input pixels it covers.
+          var spans = [(start: Int, end: Int)](repeating: (0, 1), count: outWidth)
+          for column in 0..<outWidth {
+            let x0 = Int(Double(column) * inverse)
+            spans[column] = (x0, max(x0 + 1, min(width, Int(Double(column + 1) * inverse))))
+          }
           for row in 0..<outHeight {
             let y0 = Int(Double(row) * inverse)
             let y1 = max(y0 + 1, min(height, Int(Double(row + 1) * inverse)))
             for column in 0..<outWidth {
-              let x0 = Int(Double(column) * inverse)
-              let x1 = max(x0 + 1, min(width, Int(Double(column + 1) * inverse)))
+              let (x0, x1) = spans[column]
               var sum = 0
               for y in y0..<y1 {
                 let base = y * width
@@ -56,20 +61,26 @@ extension GreyBitmap {
           }
           return
         }
+        var columns = [(left: Int, right: Int, weight: Double)](repeating: (0, 0, 0), count: outWidth)
+        for column in 0..<outWidth {
+          let sx = max(0, min(Double(width - 1), (Double(column) + 0.5) * inverse - 0.5))
+          let x0 = Int(sx)
+          columns[column] = (x0, min(width - 1, x0 + 1), sx - Double(x0))
+        }
         for row in 0..<outHeight {
           let sy = max(0, min(Double(height - 1), (Double(row) + 0.5) * inverse - 0.5))
           let y0 = Int(sy)
           let y1 = min(height - 1, y0 + 1)
           let fy = sy - Double(y0)
+          let upper = y0 * width
+          let lower = y1 * width
+          let out = row * outWidth
           for column in 0..<outWidth {
-            let sx = max(0, min(Double(width - 1), (Double(column) + 0.5) * inverse - 0.5))
-            let x0 = Int(sx)
-            let x1 = min(width - 1, x0 + 1)
-            let fx = sx - Double(x0)
-            let top = Double(source[y0 * width + x0]) * (1 - fx) + Double(source[y0 * width + x1]) * fx
-            let bottom =
-              Double(source[y1 * width + x0]) * (1 - fx) + Double(source[y1 * width + x1]) * fx
-            target[row * outWidth + column] = UInt8(max(0, min(255, (top * (1 - fy) + bottom * fy).rounded())))
+            let (x0, x1, fx) = columns[column]
+            let top = Double(source[upper + x0]) * (1 - fx) + Double(source[upper + x1]) * fx
+            let bottom = Double(source[lower + x0]) * (1 - fx) + Double(source[lower + x1]) * fx
+            target[out + column] = UInt8(
+              truncatingIfNeeded: Int(max(0, min(255, (top * (1 - fy) + bottom * fy).rounded()))))
           }
         }
       }
@@ -110,7 +121,8 @@ extension GreyBitmap {
             let index = y0 * width + x0
             let top = Double(source[index]) * (1 - fx) + Double(source[index + 1]) * fx
             let bottom = Double(source[index + width]) * (1 - fx) + Double(source[index + width + 1]) * fx
-            target[row * width + column] = UInt8(top * (1 - fy) + bottom * fy + 0.5)
+            // Through Int: a Double → UInt8 conversion checks its range at twice the cost.
+            target[row * width + column] = UInt8(truncatingIfNeeded: Int(top * (1 - fy) + bottom * fy + 0.5))
           }
         }
       }
@@ -167,11 +179,15 @@ extension GreyBitmap {
     let width = self.width
     let height = self.height
     guard height >= 3, width >= 3, block >= 1 else { return smoothedBinary(level: level) }
-    let length = max(1, length)
+    // At most 257 pixels: the sums then fit 16 bits (half the memory traffic of 32).
+    let length = min(257, max(1, length))
     let half = length / 2
     // The darker of the two directional sums (`length` times the mean); near the border a
     // sum repeats the edge pixel.
-    var sums = [Int32](repeating: 0, count: width * height)
+    var sums = [UInt16](repeating: 0, count: width * height)
+    let blockColumns = (width + block - 1) / block
+    let blockRows = (height + block - 1) / block
+    var lightest = [UInt16](repeating: 0, count: blockColumns * blockRows)
     pixels.withUnsafeBufferPointer { source in
       sums.withUnsafeMutableBufferPointer { target in
         // Along each row: a running sum over the window.
@@ -180,41 +196,41 @@ extension GreyBitmap {
           var sum = 0
           for offset in -half...(length - 1 - half) { sum += Int(source[here + min(width - 1, max(0, offset))]) }
           for column in 0..<width {
-            target[here + column] = Int32(sum)
+            target[here + column] = UInt16(truncatingIfNeeded: sum)
             sum -= Int(source[here + max(0, column - half)])
             sum += Int(source[here + min(width - 1, column + length - half)])
           }
         }
-        // Down each column, kept where darker.
+        // Down each column, kept where darker; the lightest value of each block noted on the way.
         var columnSums = [Int](repeating: 0, count: width)
         for offset in -half...(length - 1 - half) {
           let here = min(height - 1, max(0, offset)) * width
           for column in 0..<width { columnSums[column] += Int(source[here + column]) }
         }
-        for row in 0..<height {
-          let here = row * width
-          let leaving = max(0, row - half) * width
-          let entering = min(height - 1, row + length - half) * width
-          for column in 0..<width {
-            let sum = columnSums[column]
-            if Int32(sum) < target[here + column] { target[here + column] = Int32(sum) }
-            columnSums[column] = sum - Int(source[leaving + column]) + Int(source[entering + column])
-          }
-        }
-      }
-    }
-    let blockColumns = (width + block - 1) / block
-    let blockRows = (height + block - 1) / block
-    var lightest = [Int32](repeating: 0, count: blockColumns * blockRows)
-    sums.withUnsafeBufferPointer { sums in
-      lightest.withUnsafeMutableBufferPointer { lightest in
-        for row in 0..<height {
-          let blockRow = (row / block) * blockColumns
-          let here = row * width
-          for column in 0..<width {
-            let index = blockRow + column / block
-            let value = sums[here + column]
-            if value > lightest[index] { lightest[index] = value }
+        lightest.withUnsafeMutableBufferPointer { lightest in
+          for row in 0..<height {
+            let here = row * width
+            let leaving = max(0, row - half) * width
+            let entering = min(height - 1, row + length - half) * width
+            var index = (row / block) * blockColumns
+            var start = 0
+            while start < width {
+              let end = min(width, start + block)
+              var light = lightest[index]
+              for column in start..<end {
+                let sum = columnSums[column]
+                var value = target[here + column]
+                if sum < Int(value) {
+                  value = UInt16(truncatingIfNeeded: sum)
+                  target[here + column] = value
+                }
+                if value > light { light = value }
+                columnSums[column] = sum - Int(source[leaving + column]) + Int(source[entering + column])
+              }
+              lightest[index] = light
+              index += 1
+              start = end
+            }
           }
         }
       }
@@ -228,7 +244,7 @@ extension GreyBitmap {
         var paper = Int32.max
         for r in max(0, blockRow - 1)...min(blockRows - 1, blockRow + 1) {
           for c in max(0, blockColumn - 1)...min(blockColumns - 1, blockColumn + 1) {
-            paper = min(paper, lightest[r * blockColumns + c])
+            paper = min(paper, Int32(lightest[r * blockColumns + c]))
           }
         }
         limits[blockRow * blockColumns + blockColumn] = min(ceiling, paper - drop)
@@ -239,10 +255,15 @@ extension GreyBitmap {
       limits.withUnsafeBufferPointer { limits in
         out.withUnsafeMutableBufferPointer { target in
           for row in 1..<(height - 1) {
-            let blockRow = (row / block) * blockColumns
             let here = row * width
-            for column in 1..<(width - 1) where sums[here + column] < limits[blockRow + column / block] {
-              target[here + column] = 0
+            let blockRow = (row / block) * blockColumns
+            var start = 1
+            while start < width - 1 {
+              // One block's columns at a time (the first block starts at column 1), its limit read once.
+              let end = min(width - 1, (start / block + 1) * block)
+              let limit = limits[blockRow + start / block]
+              for column in start..<end where Int32(sums[here + column]) < limit { target[here + column] = 0 }
+              start = end
             }
           }
         }

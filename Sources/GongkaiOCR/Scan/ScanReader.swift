@@ -94,22 +94,24 @@ public struct ScanReader: Sendable {
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       let reader: PageReader
       do {
-        reader = try PageReader(dataPath: dataPath)
+        reader = try OCRTrace.measure("load") { try PageReader(dataPath: dataPath) }
       } catch {
         results.fail(error)
         return
       }
       while let index = results.next() {
         do {
-          let scan = try image(index)
-          results.store(reader.read(scan.bitmap, number: scan.number), at: index)
+          try OCRTrace.measure("page\t\(index + 1)") {
+            let scan = try image(index)
+            results.store(reader.read(scan.bitmap, number: scan.number), at: index)
+          }
         } catch {
           results.fail(error)
         }
       }
     }
     if let error = results.error { throw error }
-    return Self.assemble(results.pages.compactMap { $0 })
+    return OCRTrace.measure("assemble") { Self.assemble(results.pages.compactMap { $0 }) }
   }
 
   /// The text of the read pages, with low-confidence cells located in it.
