@@ -170,6 +170,44 @@ struct TableTests {
     #expect(rows.first { $0.contains("四、结转下年度") }?.suffix(6) == ["", "1", "0", "0", "0", "2"])
   }
 
+  @Test("lower pieces beside the rest of the row's label (仍不明确 04 04) complete the row")
+  func lowerPiecesBesideLabelRest() {
+    // A 2019 norules report set 14 on 18 pt numbers: 1904 in the 自然人 and 总计 columns
+    // wraps as 19 over 04, the label as 3.补正后申请内容 over 仍不明确, the row's zeros
+    // between. Read before: the zeros one column right and the total 0.
+    var text = characters("2.没有现成信息", x: 182, y: 80, size: 10)
+    text += characters("3.补正后申请内容", x: 182, y: 100, size: 10)
+    text += characters("19", x: 318, y: 100) + characters("19", x: 502, y: 100)
+    for index in 0..<5 { text += characters("0", x: 348 + 31 * Double(index), y: 107) }
+    text += characters("仍不明确", x: 182, y: 114, size: 10)
+    text += characters("04", x: 318, y: 114) + characters("04", x: 502, y: 114)
+    text += characters("（五）1.信访举报", x: 129, y: 135, size: 10)
+    let rows = tableRows(of: text)
+    #expect(
+      rows.first { $0.contains { $0.hasPrefix("3.补正后") } } == [
+        "3.补正后申请内容仍不明确", "1904", "0", "0", "0", "0", "0", "1904",
+      ])
+  }
+
+  @Test("numbers on lines of their own beside a group cell's wrapped text (（五）不 0 8 4 / 予处理 5 7) are read whole")
+  func splitNumberLinesBesideGroupText() {
+    // A large-number 2021 report: the label on its own line, the upper pieces 1,55 and
+    // 1,56 below it, the row's other numbers beside （五）不, the lower pieces beside 予处理.
+    // Read before: 1,55 and 1,56, a column apart from the rest.
+    var text = characters("3.要求提供公开出版物", x: 174, y: 92, size: 10)
+    text += characters("1,55", x: 317, y: 104, size: 12) + characters("1,56", x: 488, y: 104, size: 12)
+    text += characters("（五）不", x: 128, y: 116, size: 10)
+    for (index, value) in ["0", "0", "8", "4", "0"].enumerated() {
+      text += characters(value, x: 345 + 28.5 * Double(index), y: 116, size: 12)
+    }
+    text += characters("予处理", x: 135, y: 128, size: 10)
+    text += characters("5", x: 329, y: 128, size: 12) + characters("7", x: 500, y: 128, size: 12)
+    text += characters("4.无正当理由", x: 174, y: 150, size: 10)
+    let output = LayoutReconstructor().text(of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
+    #expect(output.contains("1,555 0 0 8 4 0 1,567") || output.contains("1,555\t0\t0\t8\t4\t0\t1,567"))
+    #expect(!output.contains("1,55\t") && !output.contains("1,55 "))
+  }
+
   @Test("a piece of a wrapped number that fits no row leaves the numbers it touches unread")
   func leftoverPieceUnsure() {
     // 23 as 2 above the row's line and 3 on it: not centred, so whose piece the 2 is is
