@@ -208,6 +208,27 @@ struct TableTests {
     #expect(!output.contains("1,55\t") && !output.contains("1,55 "))
   }
 
+  @Test("a label on its own line over its numbers beside a group cell's label (（五）不予处理 0 0 …) keeps the numbers")
+  func labelOverNumbersBesideGroupLabel() {
+    // A landscape 2021 report with horizontal rules only: every row's label on a line of
+    // its own, the numbers (14.3 pt) just under it; 3.要求提供公开出版物's numbers share
+    // their line with the group cell's label. Read before: the numbers went to （五）不予处理
+    // and the row was null.
+    var text = characters("2.重复申请", x: 201.6, y: 138.8, size: 10)
+    for index in 0..<7 { text += characters(String(index % 3), x: 457.6 + 50 * Double(index), y: 146.1, size: 14.3) }
+    text += characters("3.要求提供公开出版物", x: 201.6, y: 170.7, size: 10)
+    text += characters("（五）不予处理", x: 121.6, y: 180.0, size: 10)
+    for (index, value) in ["1", "0", "2", "0", "0", "0", "3"].enumerated() {
+      text += characters(value, x: 457.6 + 50 * Double(index), y: 178.0, size: 14.3)
+    }
+    text += characters("4.无正当理由大量反复申请", x: 201.6, y: 202.7, size: 10)
+    let lines = LayoutReconstructor().text(of: [PositionedPage(number: 1, width: 842, height: 595, characters: text)])
+      .lines
+    let label = lines.firstIndex { $0.hasPrefix("3.要求提供公开出版物") }
+    #expect(label.map { lines[$0 + 1] } == "1 0 2 0 0 0 3")
+    #expect(!lines.contains { $0.hasPrefix("（五）不予处理") && $0.contains("1 0 2") })
+  }
+
   @Test("a piece of a wrapped number that fits no row leaves the numbers it touches unread")
   func leftoverPieceUnsure() {
     // 23 as 2 above the row's line and 3 on it: not centred, so whose piece the 2 is is

@@ -36,7 +36,7 @@ public struct AlignedTableFinder: Sendable {
       }
       run.removeAll()
     }
-    for block in Self.joiningSplitNumberLines(blocks) {
+    for block in Self.separatingGroupText(Self.joiningSplitNumberLines(blocks)) {
       // A line holding only a number's digits is a piece of a number wrapped in a narrow
       // column (13 as 1 above the row's line and 3 below it): within a run it stays in
       // the table, where the rows take their pieces back.
@@ -156,6 +156,37 @@ public struct AlignedTableFinder: Sendable {
               segments: [LineSegment(text: text, box: groupBox)])))
       }
       index = middleIndex + 1
+    }
+    return result
+  }
+
+  /// A row's label on a line of its own (3.要求提供公开出版物) with its numbers on the line
+  /// just under it, beside a group cell's label left of the row labels' column
+  /// (`（五）不予处理  0 0 0 0 0 0 0`): read as one line, the numbers would be the group's.
+  /// The group's text goes to a line of its own after the numbers, as where a group cell's
+  /// rest stands between a row's lines.
+  static func separatingGroupText(_ blocks: [PageLayout.Block]) -> [PageLayout.Block] {
+    var result: [PageLayout.Block] = []
+    var index = 0
+    while index < blocks.count {
+      defer { index += 1 }
+      result.append(blocks[index])
+      guard case .line(let label) = blocks[index], label.segments.count == 1,
+        LayoutReconstructor.startsWithNumberedItem(label.text), index + 1 < blocks.count,
+        case .line(let line) = blocks[index + 1], line.segments.count >= 3, let group = line.segments.first,
+        Margins.startsWithEnumerator(group.text), !group.text.contains(where: \.isWholeNumberDigit),
+        group.box.maxX < label.box.minX,
+        line.segments.dropFirst().allSatisfy({ isNumber($0.text) }),
+        line.box.minY - label.box.maxY <= 0.5 * label.fontSize, line.box.minY > label.box.minY
+      else { continue }
+      let numbers = Array(line.segments.dropFirst())
+      let box = numbers.dropFirst().reduce(numbers[0].box) { $0.union($1.box) }
+      result.append(
+        .line(
+          TextLine(
+            text: numbers.map(\.text).joined(separator: " "), box: box, fontSize: line.fontSize, segments: numbers)))
+      result.append(.line(TextLine(text: group.text, box: group.box, fontSize: line.fontSize, segments: [group])))
+      index += 1
     }
     return result
   }
