@@ -102,6 +102,24 @@ struct TableTests {
       output.lines.dropLast() == ["2.重复申请\t3\t0\t0\t3", "4.保护第三方\t1614\t0\t5\t1619", "3.其他\t1\t0\t0\t1"])
   }
 
+  @Test("a count with thousands separators wrapped beside cells centred between its pieces (1,02 over 7) is read whole")
+  func wrappedWithSeparatorsBesideCentredCells() {
+    // 1,027 as 1,02 on the label's line and 7 on a third line, the row's zeros between.
+    // Read before: the pieces fitted no row, so 1,027 and the next row's numbers under
+    // the 7s were left unread.
+    var text = characters("1.属于国家秘密", x: 50, y: 100) + characters("0", x: 200, y: 100)
+    text += characters("0", x: 240, y: 100) + characters("0", x: 280, y: 100) + characters("0", x: 320, y: 100)
+    text += characters("2.其他法律", x: 50, y: 120) + characters("1,02", x: 200, y: 120)
+    text += characters("1,02", x: 320, y: 120)
+    text += characters("0", x: 240, y: 131) + characters("0", x: 280, y: 131)
+    text += characters("7", x: 205, y: 142) + characters("7", x: 325, y: 142)
+    text += characters("3.危及", x: 50, y: 165) + characters("1", x: 200, y: 165)
+    text += characters("0", x: 240, y: 165) + characters("0", x: 280, y: 165) + characters("1", x: 320, y: 165)
+    let rows = tableRows(of: text)
+    #expect(rows.first { $0.contains("2.其他法律") } == ["2.其他法律", "1,027", "0", "0", "1,027"])
+    #expect(rows.first { $0.contains("3.危及") } == ["3.危及", "1", "0", "0", "1"])
+  }
+
   @Test("a number wrapped over three lines, its middle piece on the row's line beside a group cell, is read whole")
   func wrappedOverThreeLines() {
     // 105 as 1 / 0 / 5 in the 自然人 and 总计 columns, centred on the row 2.其他 whose label

@@ -239,7 +239,8 @@ public struct AlignedTableFinder: Sendable {
   static func joiningCentredRows(_ grid: [[String]], tops: [[Double]], boxes: [PageRect], fontSize: Double) -> (
     [[String]], [PageRect]
   ) {
-    func isDigits(_ text: String) -> Bool { !text.isEmpty && text.allSatisfy(\.isWholeNumberDigit) }
+    // Pieces: digits, maybe with thousands separators (1,02 over 7 is 1,027).
+    func isDigits(_ text: String) -> Bool { isNumberPiece(text) }
     func numberColumns(_ row: [String]) -> Set<Int> { Set(row.indices.filter { isNumber(row[$0]) }) }
     var rows: [[String]] = []
     var rowBoxes: [PageRect] = []
