@@ -150,6 +150,22 @@ struct TableTests {
     #expect(rows.first { $0.contains("2.其他") }?.suffix(3) == ["1,894", "3", "2,151"])
   }
 
+  @Test("a count cut after its thousands separator (1,32) takes the piece a little further below (1 is 1,321)")
+  func openNumberTakesLowerPiece() {
+    // 1,321 and 1,631 wrap as 1,32 / 1 and 1,63 / 1 around the row's line; the lower pieces
+    // stand 4 pt under it, more than the 3 pt a piece may be off, but a number cut after
+    // its separator goes on. Read before: both left unread.
+    var text = characters("1,32", x: 200, y: 100) + characters("1,63", x: 320, y: 100)
+    text += characters("一、本年新收", x: 50, y: 113) + characters("205", x: 240, y: 113)
+    text += characters("12", x: 280, y: 113)
+    text += characters("1", x: 205, y: 127) + characters("1", x: 325, y: 127)
+    text += characters("二、上年结转", x: 50, y: 150) + characters("241", x: 200, y: 150)
+    text += characters("7", x: 240, y: 150) + characters("0", x: 280, y: 150) + characters("248", x: 320, y: 150)
+    let rows = tableRows(of: text)
+    #expect(rows.first { $0.contains("一、本年新收") } == ["一、本年新收", "1,321", "205", "12", "1,631"])
+    #expect(rows.first { $0.contains("二、上年结转") } == ["二、上年结转", "241", "7", "0", "248"])
+  }
+
   @Test("pieces beside the lines of a group cell's label (（五） 1 1 / 不予处 4 4) join the row between them")
   func piecesBesideGroupLabel() {
     var text = characters("2.重复申请", x: 60, y: 100)

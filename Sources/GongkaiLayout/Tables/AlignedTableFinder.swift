@@ -360,8 +360,20 @@ public struct AlignedTableFinder: Sendable {
     func touches(_ piece: TableRow, _ row: TableRow) -> Bool {
       piece.box.minY <= row.box.maxY + 0.3 * fontSize && piece.box.maxY >= row.box.minY - 0.3 * fontSize
     }
-    func fits(_ piece: TableRow, into row: TableRow) -> Bool {
-      isLabelled(row) && touches(piece, row) && numberColumns(piece).isDisjoint(with: numberColumns(row))
+    // A number cut after a thousands separator (1,32: a group of fewer than three digits)
+    // goes on below.
+    func isOpen(_ text: String) -> Bool {
+      guard isNumberPiece(text), let comma = text.lastIndex(of: ",") else { return false }
+      return text[text.index(after: comma)...].count < 3
+    }
+    // Pieces below a row may also finish its `open` numbers (1,32 over or on the row's
+    // line, 1 a little below `openBox`, the row with its pieces above: an open number goes
+    // on, so a wider gap leaves no doubt).
+    func fits(_ piece: TableRow, into row: TableRow, open: Set<Int> = [], openBox: PageRect? = nil) -> Bool {
+      let columns = numberColumns(piece)
+      let completes = !columns.isDisjoint(with: open)
+      let near = completes ? piece.box.minY <= (openBox ?? row.box).maxY + 0.6 * fontSize : touches(piece, row)
+      return isLabelled(row) && near && columns.isDisjoint(with: numberColumns(row).subtracting(open))
     }
     func filled(_ row: TableRow) -> Set<Int> { numberColumns(row) }
     // One piece row above and one below, centred on the row, in the same columns, where the
@@ -383,7 +395,11 @@ public struct AlignedTableFinder: Sendable {
       }
       var below: [TableRow] = []
       var next = index + 1
-      while next < rows.count, isPiece(rows[next]), fits(rows[next], into: row) {
+      // Below, the numbers the row and the pieces above leave open (1,32 over the label).
+      let open = Set(
+        row.cells.indices.filter { column in isOpen((above.map { $0.cells[column] } + [row.cells[column]]).joined()) })
+      let upperBox = above.reduce(row.box) { $0.union($1.box) }
+      while next < rows.count, isPiece(rows[next]), fits(rows[next], into: row, open: open, openBox: upperBox) {
         below.append(rows[next])
         next += 1
       }
