@@ -70,6 +70,47 @@ struct LineBuilderTests {
     #expect(!lines.contains { $0.text.contains("20") || $0.text.contains("00") })
   }
 
+  @Test("a group cell's text left of the next row's label does not keep two rows in one line")
+  func groupTextBesideLowerRow() {
+    // A MicroHei 2019 report (13.65 high boxes, rows 12.3 apart): 理结 of the outer group
+    // cell stands on 2.没有现成…'s level, left of its label; （四）无 / 法提供 at half-line
+    // offsets chain the rows. Read as one line the numbers stacked into 10 00 … 11.
+    var text = characters("度办", x: 100.3, y: 354.8, size: 13.65)
+    text += characters("理结", x: 100.3, y: 367.1, size: 13.65)
+    text += characters("（四）无", x: 137.6, y: 360.9, size: 13.65)
+    text += characters("法提供", x: 142.8, y: 373.2, size: 13.65)
+    text += characters("1.本机关不掌握", x: 191, y: 354.8, size: 13.65)
+    text += characters("2.没有现成信息", x: 191, y: 367.1, size: 13.65)
+    for (row, values) in ["1000001", "0000101"].enumerated() {
+      for (index, digit) in values.enumerated() {
+        text += characters(String(digit), x: 367.7 + 20.8 * Double(index), y: 354.8 + 12.3 * Double(row), size: 13.65)
+      }
+    }
+    let lines = LineBuilder().lines(from: text)
+    #expect(lines.first { $0.text.contains("1.本机关") }?.segments.suffix(7).map(\.text) == "1000001".map(String.init))
+    #expect(lines.first { $0.text.contains("2.没有现成") }?.segments.suffix(7).map(\.text) == "0000101".map(String.init))
+  }
+
+  @Test("a lone 0 over a digit is no wrapped number: the digit is the next row's upper piece")
+  func zeroOverNextRowsPiece() {
+    // 62 of 5.属于三类… wraps as 6 over 2 in the 自然人 and 总计 columns; the group cell
+    // （三）不 between the rows pulls the 6 into 4.保护第三方…'s line, which read 06 and 36.
+    var text = characters("4.保护第三方", x: 191, y: 281, size: 13.65)
+    text += characters("（三）不", x: 137.6, y: 287.1, size: 13.65)
+    text += characters("予公开", x: 142.8, y: 299.4, size: 13.65)
+    text += characters("5.属于三类", x: 191, y: 299.4, size: 13.65)
+    for (index, digit) in "0030003".enumerated() {
+      text += characters(String(digit), x: 367.7 + 20.8 * Double(index), y: 281, size: 13.65)
+    }
+    for index in 1..<6 { text += characters("0", x: 367.7 + 20.8 * Double(index), y: 299.4, size: 13.65) }
+    for x in [367.7, 367.7 + 20.8 * 6] {
+      text += characters("6", x: x, y: 293.3, size: 13.65) + characters("2", x: x, y: 305.6, size: 13.65)
+    }
+    let lines = LineBuilder().lines(from: text)
+    #expect(lines.first { $0.text.contains("4.保护") }?.segments.suffix(7).map(\.text) == "0030003".map(String.init))
+    #expect(!lines.contains { $0.segments.contains { ["06", "36"].contains($0.text) } })
+  }
+
   @Test("characters slightly off the baseline stay on their line")
   func baseline() {
     var text = characters("共", x: 0, y: 100)

@@ -102,6 +102,24 @@ struct TableTests {
       output.lines.dropLast() == ["2.重复申请\t3\t0\t0\t3", "4.保护第三方\t1614\t0\t5\t1619", "3.其他\t1\t0\t0\t1"])
   }
 
+  @Test("a count with thousands separators wrapped beside cells centred between its pieces (1,02 over 7) is read whole")
+  func wrappedWithSeparatorsBesideCentredCells() {
+    // 1,027 as 1,02 on the label's line and 7 on a third line, the row's zeros between.
+    // Read before: the pieces fitted no row, so 1,027 and the next row's numbers under
+    // the 7s were left unread.
+    var text = characters("1.属于国家秘密", x: 50, y: 100) + characters("0", x: 200, y: 100)
+    text += characters("0", x: 240, y: 100) + characters("0", x: 280, y: 100) + characters("0", x: 320, y: 100)
+    text += characters("2.其他法律", x: 50, y: 120) + characters("1,02", x: 200, y: 120)
+    text += characters("1,02", x: 320, y: 120)
+    text += characters("0", x: 240, y: 131) + characters("0", x: 280, y: 131)
+    text += characters("7", x: 205, y: 142) + characters("7", x: 325, y: 142)
+    text += characters("3.危及", x: 50, y: 165) + characters("1", x: 200, y: 165)
+    text += characters("0", x: 240, y: 165) + characters("0", x: 280, y: 165) + characters("1", x: 320, y: 165)
+    let rows = tableRows(of: text)
+    #expect(rows.first { $0.contains("2.其他法律") } == ["2.其他法律", "1,027", "0", "0", "1,027"])
+    #expect(rows.first { $0.contains("3.危及") } == ["3.危及", "1", "0", "0", "1"])
+  }
+
   @Test("a number wrapped over three lines, its middle piece on the row's line beside a group cell, is read whole")
   func wrappedOverThreeLines() {
     // 105 as 1 / 0 / 5 in the 自然人 and 总计 columns, centred on the row 2.其他 whose label
@@ -130,6 +148,22 @@ struct TableTests {
     text += characters("2", x: 200, y: 152) + characters("0", x: 240, y: 152) + characters("2", x: 280, y: 152)
     let rows = tableRows(of: text)
     #expect(rows.first { $0.contains("2.其他") }?.suffix(3) == ["1,894", "3", "2,151"])
+  }
+
+  @Test("a count cut after its thousands separator (1,32) takes the piece a little further below (1 is 1,321)")
+  func openNumberTakesLowerPiece() {
+    // 1,321 and 1,631 wrap as 1,32 / 1 and 1,63 / 1 around the row's line; the lower pieces
+    // stand 4 pt under it, more than the 3 pt a piece may be off, but a number cut after
+    // its separator goes on. Read before: both left unread.
+    var text = characters("1,32", x: 200, y: 100) + characters("1,63", x: 320, y: 100)
+    text += characters("一、本年新收", x: 50, y: 113) + characters("205", x: 240, y: 113)
+    text += characters("12", x: 280, y: 113)
+    text += characters("1", x: 205, y: 127) + characters("1", x: 325, y: 127)
+    text += characters("二、上年结转", x: 50, y: 150) + characters("241", x: 200, y: 150)
+    text += characters("7", x: 240, y: 150) + characters("0", x: 280, y: 150) + characters("248", x: 320, y: 150)
+    let rows = tableRows(of: text)
+    #expect(rows.first { $0.contains("一、本年新收") } == ["一、本年新收", "1,321", "205", "12", "1,631"])
+    #expect(rows.first { $0.contains("二、上年结转") } == ["二、上年结转", "241", "7", "0", "248"])
   }
 
   @Test("pieces beside the lines of a group cell's label (（五） 1 1 / 不予处 4 4) join the row between them")
@@ -168,6 +202,65 @@ struct TableTests {
     // numbers it touches in its column are left unread.
     #expect(rows.first { $0.contains("三、本年办理结果") }?.suffix(6) == ["", "0", "0", "0", "0", "0"])
     #expect(rows.first { $0.contains("四、结转下年度") }?.suffix(6) == ["", "1", "0", "0", "0", "2"])
+  }
+
+  @Test("lower pieces beside the rest of the row's label (仍不明确 04 04) complete the row")
+  func lowerPiecesBesideLabelRest() {
+    // A 2019 norules report set 14 on 18 pt numbers: 1904 in the 自然人 and 总计 columns
+    // wraps as 19 over 04, the label as 3.补正后申请内容 over 仍不明确, the row's zeros
+    // between. Read before: the zeros one column right and the total 0.
+    var text = characters("2.没有现成信息", x: 182, y: 80, size: 10)
+    text += characters("3.补正后申请内容", x: 182, y: 100, size: 10)
+    text += characters("19", x: 318, y: 100) + characters("19", x: 502, y: 100)
+    for index in 0..<5 { text += characters("0", x: 348 + 31 * Double(index), y: 107) }
+    text += characters("仍不明确", x: 182, y: 114, size: 10)
+    text += characters("04", x: 318, y: 114) + characters("04", x: 502, y: 114)
+    text += characters("（五）1.信访举报", x: 129, y: 135, size: 10)
+    let rows = tableRows(of: text)
+    #expect(
+      rows.first { $0.contains { $0.hasPrefix("3.补正后") } } == [
+        "3.补正后申请内容仍不明确", "1904", "0", "0", "0", "0", "0", "1904",
+      ])
+  }
+
+  @Test("numbers on lines of their own beside a group cell's wrapped text (（五）不 0 8 4 / 予处理 5 7) are read whole")
+  func splitNumberLinesBesideGroupText() {
+    // A large-number 2021 report: the label on its own line, the upper pieces 1,55 and
+    // 1,56 below it, the row's other numbers beside （五）不, the lower pieces beside 予处理.
+    // Read before: 1,55 and 1,56, a column apart from the rest.
+    var text = characters("3.要求提供公开出版物", x: 174, y: 92, size: 10)
+    text += characters("1,55", x: 317, y: 104, size: 12) + characters("1,56", x: 488, y: 104, size: 12)
+    text += characters("（五）不", x: 128, y: 116, size: 10)
+    for (index, value) in ["0", "0", "8", "4", "0"].enumerated() {
+      text += characters(value, x: 345 + 28.5 * Double(index), y: 116, size: 12)
+    }
+    text += characters("予处理", x: 135, y: 128, size: 10)
+    text += characters("5", x: 329, y: 128, size: 12) + characters("7", x: 500, y: 128, size: 12)
+    text += characters("4.无正当理由", x: 174, y: 150, size: 10)
+    let output = LayoutReconstructor().text(of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
+    #expect(output.contains("1,555 0 0 8 4 0 1,567") || output.contains("1,555\t0\t0\t8\t4\t0\t1,567"))
+    #expect(!output.contains("1,55\t") && !output.contains("1,55 "))
+  }
+
+  @Test("a label on its own line over its numbers beside a group cell's label (（五）不予处理 0 0 …) keeps the numbers")
+  func labelOverNumbersBesideGroupLabel() {
+    // A landscape 2021 report with horizontal rules only: every row's label on a line of
+    // its own, the numbers (14.3 pt) just under it; 3.要求提供公开出版物's numbers share
+    // their line with the group cell's label. Read before: the numbers went to （五）不予处理
+    // and the row was null.
+    var text = characters("2.重复申请", x: 201.6, y: 138.8, size: 10)
+    for index in 0..<7 { text += characters(String(index % 3), x: 457.6 + 50 * Double(index), y: 146.1, size: 14.3) }
+    text += characters("3.要求提供公开出版物", x: 201.6, y: 170.7, size: 10)
+    text += characters("（五）不予处理", x: 121.6, y: 180.0, size: 10)
+    for (index, value) in ["1", "0", "2", "0", "0", "0", "3"].enumerated() {
+      text += characters(value, x: 457.6 + 50 * Double(index), y: 178.0, size: 14.3)
+    }
+    text += characters("4.无正当理由大量反复申请", x: 201.6, y: 202.7, size: 10)
+    let lines = LayoutReconstructor().text(of: [PositionedPage(number: 1, width: 842, height: 595, characters: text)])
+      .lines
+    let label = lines.firstIndex { $0.hasPrefix("3.要求提供公开出版物") }
+    #expect(label.map { lines[$0 + 1] } == "1 0 2 0 0 0 3")
+    #expect(!lines.contains { $0.hasPrefix("（五）不予处理") && $0.contains("1 0 2") })
   }
 
   @Test("a piece of a wrapped number that fits no row leaves the numbers it touches unread")

@@ -64,8 +64,11 @@ public struct LineBuilder: Sendable {
   /// A band that holds two rows of a table: its numbers stand on exactly two levels, one
   /// over the other, with none between them (a wrapped number beside a taller row has
   /// the row's other numbers between its pieces), and the lower level starts a numbered
-  /// label of its own (4.保护第三方合法权益). A group cell printed between two tight rows
-  /// overlaps both and chains them into one band; its rows are split at the middle.
+  /// label of its own (4.保护第三方合法权益) — at its start or after a column gap, since a
+  /// group cell's text may stand left of it (果   2.没有现成信息…) — or a lone 0 stands over
+  /// a digit of the lower level (`0` over `6` is no 06: the 6 starts the next row's 62).
+  /// A group cell printed between two tight rows overlaps both and chains them into one
+  /// band; its rows are split at the middle.
   static func splittingTwoRows(_ group: [PositionedCharacter]) -> [[PositionedCharacter]] {
     let digits = group.filter { $0.character.isWholeNumberDigit }.sorted { $0.box.midY < $1.box.midY }
     guard digits.count >= 4 else { return [group] }
@@ -82,9 +85,22 @@ public struct LineBuilder: Sendable {
     guard levels.count == 2 else { return [group] }
     let upper = levels[0].map(\.box.midY).reduce(0, +) / Double(levels[0].count)
     let lower = levels[1].map(\.box.midY).reduce(0, +) / Double(levels[1].count)
-    let lowerText = String(
-      group.filter { abs($0.box.midY - lower) <= 0.25 * height }.sorted { $0.box.minX < $1.box.minX }.map(\.character))
-    guard Self.startsNumberedLabel(lowerText) else { return [group] }
+    // The lower level's text in column pieces: a gap of a glyph or more starts a new one.
+    var pieces: [String] = []
+    var pieceEnd = -Double.infinity
+    for glyph in group.filter({ abs($0.box.midY - lower) <= 0.25 * height }).sorted(by: { $0.box.minX < $1.box.minX }) {
+      if pieces.isEmpty || glyph.box.minX - pieceEnd >= height { pieces.append("") }
+      pieces[pieces.count - 1].append(glyph.character)
+      pieceEnd = max(pieceEnd, glyph.box.maxX)
+    }
+    // A lone 0 over a digit is no wrapped number (no count starts with 0): the digit is the
+    // upper piece of the next row's number, pulled in by a group cell between the rows.
+    let zeroOverDigit = levels[0].contains { zero in
+      zero.character == "0"
+        && !levels[0].contains { $0 != zero && abs($0.box.midX - zero.box.midX) < 1.5 * zero.box.width }
+        && levels[1].contains { $0.box.horizontalOverlap(zero.box) > 0 }
+    }
+    guard zeroOverDigit || pieces.contains(where: Self.startsNumberedLabel) else { return [group] }
     let middle = (upper + lower) / 2
     let top = group.filter { $0.box.midY < middle }
     let bottom = group.filter { $0.box.midY >= middle }

@@ -36,7 +36,7 @@ public struct AlignedTableFinder: Sendable {
       }
       run.removeAll()
     }
-    for block in Self.joiningSplitNumberLines(blocks) {
+    for block in Self.separatingGroupText(Self.joiningSplitNumberLines(blocks)) {
       // A line holding only a number's digits is a piece of a number wrapped in a narrow
       // column (13 as 1 above the row's line and 3 below it): within a run it stays in
       // the table, where the rows take their pieces back.
@@ -60,11 +60,13 @@ public struct AlignedTableFinder: Sendable {
 
   /// A row's numbers set larger than its label and wrapped in narrow columns, on lines of
   /// their own: the upper pieces (`107   107`), the row's other numbers (`0 2 0 0 0`), the
-  /// lower pieces (`6   8`), maybe with the rest of a group cell's label between them (公开).
-  /// Told by the columns and the centring: the first and last lines are digits in the same
-  /// columns, the middle line numbers in none of those, the three touch, and the middle
-  /// line sits halfway between the other two. They become one line of whole numbers (1076
-  /// 0 2 0 0 0 1078) where the upper pieces were, the label's rest after it.
+  /// lower pieces (`6   8`), maybe with the rest of a group cell's label between them (公开),
+  /// or beside both the middle and lower lines, left of every number (`（五）不  0 0 8 4 0`
+  /// / `予处理  5  7`). Told by the columns and the centring: the first and last lines are
+  /// digits in the same columns, the middle line numbers in none of those, the three
+  /// touch, and the middle line sits halfway between the other two. They become one line
+  /// of whole numbers (1076 0 2 0 0 0 1078) where the upper pieces were, the label's rest
+  /// after it.
   static func joiningSplitNumberLines(_ blocks: [PageLayout.Block]) -> [PageLayout.Block] {
     func numberLine(_ block: PageLayout.Block, digitsOnly: Bool) -> TextLine? {
       guard case .line(let line) = block, !line.segments.isEmpty,
@@ -72,12 +74,34 @@ public struct AlignedTableFinder: Sendable {
       else { return nil }
       return line
     }
+    // A line's numbers and the group cell's text left of them (none when `leftOf` is nil):
+    // text without digits, ending before `leftOf`, then numbers only.
+    func numbers(_ block: PageLayout.Block, digitsOnly: Bool, textLeftOf: Double?) -> (
+      text: [LineSegment], numbers: TextLine
+    )? {
+      guard case .line(let line) = block else { return nil }
+      let text = line.segments.prefix { !isNumber($0.text) && !$0.text.contains(where: \.isWholeNumberDigit) }
+      guard text.isEmpty || textLeftOf.map({ edge in text.allSatisfy { $0.box.maxX < edge } }) == true else {
+        return nil
+      }
+      let rest = Array(line.segments.dropFirst(text.count))
+      guard !rest.isEmpty, rest.allSatisfy({ digitsOnly ? isNumberPiece($0.text) : isNumber($0.text) }) else {
+        return nil
+      }
+      let box = rest.dropFirst().reduce(rest[0].box) { $0.union($1.box) }
+      return (
+        Array(text),
+        TextLine(text: rest.map(\.text).joined(separator: " "), box: box, fontSize: line.fontSize, segments: rest)
+      )
+    }
     func overlaps(_ a: LineSegment, _ b: LineSegment) -> Bool { a.box.horizontalOverlap(b.box) > 0 }
     var result: [PageLayout.Block] = []
     var index = 0
     while index < blocks.count {
       defer { index += 1 }
-      guard let upper = numberLine(blocks[index], digitsOnly: true), index + 2 < blocks.count else {
+      guard let upper = numberLine(blocks[index], digitsOnly: true), index + 2 < blocks.count,
+        let firstPiece = upper.segments.first
+      else {
         result.append(blocks[index])
         continue
       }
@@ -85,14 +109,20 @@ public struct AlignedTableFinder: Sendable {
       var between: PageLayout.Block? = nil
       var middleIndex = index + 1
       if case .line(let text) = blocks[middleIndex], numberLine(blocks[middleIndex], digitsOnly: false) == nil,
-        text.segments.count == 1, let first = upper.segments.first, text.box.maxX < first.box.minX
+        text.segments.count == 1, text.box.maxX < firstPiece.box.minX
       {
         between = blocks[middleIndex]
         middleIndex += 1
       }
       let size = upper.fontSize
-      guard middleIndex + 1 < blocks.count, let middle = numberLine(blocks[middleIndex], digitsOnly: false),
-        let lower = numberLine(blocks[middleIndex + 1], digitsOnly: true),
+      // With nothing between, the group cell's text may stand beside the middle and lower lines.
+      let textEdge = between == nil ? firstPiece.box.minX : nil
+      guard middleIndex + 1 < blocks.count,
+        let (middleText, middle) = numbers(blocks[middleIndex], digitsOnly: false, textLeftOf: textEdge),
+        let (lowerText, lower) = numbers(blocks[middleIndex + 1], digitsOnly: true, textLeftOf: textEdge),
+        // A group cell's text wraps beside both lines; text beside the middle line alone is
+        // the row's own label, whose numbers the other finders read.
+        middleText.isEmpty == lowerText.isEmpty,
         lower.segments.count == upper.segments.count,
         zip(upper.segments, lower.segments).allSatisfy({ overlaps($0.0, $0.1) }),
         !middle.segments.contains(where: { piece in upper.segments.contains { overlaps($0, piece) } }),
@@ -115,7 +145,48 @@ public struct AlignedTableFinder: Sendable {
             text: segments.map(\.text).joined(separator: " "), box: box, fontSize: middle.fontSize, segments: segments))
       )
       if let between { result.append(between) }
+      let groupText = middleText + lowerText
+      if let first = groupText.first {
+        let groupBox = groupText.dropFirst().reduce(first.box) { $0.union($1.box) }
+        let text = groupText.map(\.text).joined()
+        result.append(
+          .line(
+            TextLine(
+              text: text, box: groupBox, fontSize: middle.fontSize,
+              segments: [LineSegment(text: text, box: groupBox)])))
+      }
       index = middleIndex + 1
+    }
+    return result
+  }
+
+  /// A row's label on a line of its own (3.要求提供公开出版物) with its numbers on the line
+  /// just under it, beside a group cell's label left of the row labels' column
+  /// (`（五）不予处理  0 0 0 0 0 0 0`): read as one line, the numbers would be the group's.
+  /// The group's text goes to a line of its own after the numbers, as where a group cell's
+  /// rest stands between a row's lines.
+  static func separatingGroupText(_ blocks: [PageLayout.Block]) -> [PageLayout.Block] {
+    var result: [PageLayout.Block] = []
+    var index = 0
+    while index < blocks.count {
+      defer { index += 1 }
+      result.append(blocks[index])
+      guard case .line(let label) = blocks[index], label.segments.count == 1,
+        LayoutReconstructor.startsWithNumberedItem(label.text), index + 1 < blocks.count,
+        case .line(let line) = blocks[index + 1], line.segments.count >= 3, let group = line.segments.first,
+        Margins.startsWithEnumerator(group.text), !group.text.contains(where: \.isWholeNumberDigit),
+        group.box.maxX < label.box.minX,
+        line.segments.dropFirst().allSatisfy({ isNumber($0.text) }),
+        line.box.minY - label.box.maxY <= 0.5 * label.fontSize, line.box.minY > label.box.minY
+      else { continue }
+      let numbers = Array(line.segments.dropFirst())
+      let box = numbers.dropFirst().reduce(numbers[0].box) { $0.union($1.box) }
+      result.append(
+        .line(
+          TextLine(
+            text: numbers.map(\.text).joined(separator: " "), box: box, fontSize: line.fontSize, segments: numbers)))
+      result.append(.line(TextLine(text: group.text, box: group.box, fontSize: line.fontSize, segments: [group])))
+      index += 1
     }
     return result
   }
@@ -168,7 +239,8 @@ public struct AlignedTableFinder: Sendable {
   static func joiningCentredRows(_ grid: [[String]], tops: [[Double]], boxes: [PageRect], fontSize: Double) -> (
     [[String]], [PageRect]
   ) {
-    func isDigits(_ text: String) -> Bool { !text.isEmpty && text.allSatisfy(\.isWholeNumberDigit) }
+    // Pieces: digits, maybe with thousands separators (1,02 over 7 is 1,027).
+    func isDigits(_ text: String) -> Bool { isNumberPiece(text) }
     func numberColumns(_ row: [String]) -> Set<Int> { Set(row.indices.filter { isNumber(row[$0]) }) }
     var rows: [[String]] = []
     var rowBoxes: [PageRect] = []
@@ -205,10 +277,13 @@ public struct AlignedTableFinder: Sendable {
         let ownTop = others.map { tops[index + 1][$0] }.max() ?? 0
         if pieceTop - ownTop >= 0.3 * fontSize { pieces = next }
       } else if nextNumbers == others, index + 2 < grid.count {
-        // The second pieces on a third line of their own.
+        // The second pieces on a third line of their own, maybe beside the rest of the
+        // row's label wrapped in its own cell (仍不明确 04 04 under 3.补正后申请内容 19 19).
         let last = grid[index + 2]
         let filled = Set(last.indices.filter { !last[$0].isEmpty })
-        if filled == first, first.allSatisfy({ isDigits(last[$0]) }),
+        let labelRest = filled.filter { $0 < start }
+        if filled.subtracting(labelRest) == first, first.allSatisfy({ isDigits(last[$0]) }),
+          labelRest.allSatisfy({ !isNumber(last[$0]) && !row[$0].isEmpty }),
           boxes[index + 2].minY - boxes[index + 1].maxY <= 0.5 * fontSize
         {
           pieces = last
@@ -222,6 +297,9 @@ public struct AlignedTableFinder: Sendable {
       for column in row.indices {
         if first.contains(column) {
           row[column] += pieces[column]
+        } else if column < start, used == 3, !pieces[column].isEmpty {
+          // A label's lines read on, top to bottom.
+          row[column] += next[column] + pieces[column]
         } else if !next[column].isEmpty {
           row[column] = row[column].isEmpty ? next[column] : row[column] + " " + next[column]
         }
@@ -282,8 +360,20 @@ public struct AlignedTableFinder: Sendable {
     func touches(_ piece: TableRow, _ row: TableRow) -> Bool {
       piece.box.minY <= row.box.maxY + 0.3 * fontSize && piece.box.maxY >= row.box.minY - 0.3 * fontSize
     }
-    func fits(_ piece: TableRow, into row: TableRow) -> Bool {
-      isLabelled(row) && touches(piece, row) && numberColumns(piece).isDisjoint(with: numberColumns(row))
+    // A number cut after a thousands separator (1,32: a group of fewer than three digits)
+    // goes on below.
+    func isOpen(_ text: String) -> Bool {
+      guard isNumberPiece(text), let comma = text.lastIndex(of: ",") else { return false }
+      return text[text.index(after: comma)...].count < 3
+    }
+    // Pieces below a row may also finish its `open` numbers (1,32 over or on the row's
+    // line, 1 a little below `openBox`, the row with its pieces above: an open number goes
+    // on, so a wider gap leaves no doubt).
+    func fits(_ piece: TableRow, into row: TableRow, open: Set<Int> = [], openBox: PageRect? = nil) -> Bool {
+      let columns = numberColumns(piece)
+      let completes = !columns.isDisjoint(with: open)
+      let near = completes ? piece.box.minY <= (openBox ?? row.box).maxY + 0.6 * fontSize : touches(piece, row)
+      return isLabelled(row) && near && columns.isDisjoint(with: numberColumns(row).subtracting(open))
     }
     func filled(_ row: TableRow) -> Set<Int> { numberColumns(row) }
     // One piece row above and one below, centred on the row, in the same columns, where the
@@ -305,7 +395,11 @@ public struct AlignedTableFinder: Sendable {
       }
       var below: [TableRow] = []
       var next = index + 1
-      while next < rows.count, isPiece(rows[next]), fits(rows[next], into: row) {
+      // Below, the numbers the row and the pieces above leave open (1,32 over the label).
+      let open = Set(
+        row.cells.indices.filter { column in isOpen((above.map { $0.cells[column] } + [row.cells[column]]).joined()) })
+      let upperBox = above.reduce(row.box) { $0.union($1.box) }
+      while next < rows.count, isPiece(rows[next]), fits(rows[next], into: row, open: open, openBox: upperBox) {
         below.append(rows[next])
         next += 1
       }
