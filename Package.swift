@@ -42,7 +42,7 @@ let package = Package(
     .systemLibrary(name: "CTesseract"),
     .target(name: "GongkaiOCR", dependencies: ["CTesseract", "GongkaiLayout", "GongkaiPDF"]),
     // Times the scan reader against plain `tesseract` (scripts/bench-ocr.sh).
-    .executableTarget(name: "gongkai-ocr-bench", dependencies: ["GongkaiOCR", "GongkaiPDF"]),
+    .executableTarget(name: "gongkai-ocr-bench", dependencies: ["GongkaiCore", "GongkaiOCR", "GongkaiPDF"]),
 
     // Web pages, Word files and Markdown through libxml2's C API (HTML parser, XML parser).
     // The library is loaded with dlopen on first use (see Sources/CLibXML2/include/CLibXML2.h),

@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiCore
 import GongkaiLayout
 import GongkaiOCR
 import GongkaiPDF
@@ -6,7 +7,10 @@ import GongkaiPDF
 // The OCR benchmark's helper (scripts/bench-ocr.sh drives it):
 //
 //   gongkai-ocr-bench render FILE.pdf DPI DIR     pages → DIR/page-N.pgm
-//   gongkai-ocr-bench read JOBS OUT.txt PGM...    our reader on the images; prints seconds
+//   gongkai-ocr-bench read JOBS OUT.txt PGM...    our reader on the images; prints seconds;
+//                                                 the unsure cells go to OUT.txt.unsure
+//   gongkai-ocr-bench parse TEXT [UNSURE]         the report JSON of a read text with its unsure
+//                                                 cells, as `gongkai parse` makes it of the PDF
 //   gongkai-ocr-bench score EXPECTED.json TEXT    table 三/四 cells right: "right compared"
 //   gongkai-ocr-bench pdf FILE.pdf [DPI] [JOBS]   read a scanned PDF, print the text and
 //                                                 the low-confidence cells (for looking)
@@ -80,8 +84,37 @@ do {
     let result = try ScanReader(options: options).read(images: images)
     let seconds = Date().timeIntervalSince(start)
     try Data(result.text.utf8).write(to: URL(fileURLWithPath: arguments[2]))
+    // The unsure cells, one a line: the report's pipeline re-reads them against the tables'
+    // arithmetic (without them the text parses like a text layer: a doubtful read stays).
+    let unsureLines = result.lowConfidence.map { cell in
+      ([String(cell.line), String(cell.field), cell.value, String(cell.confidence)] + cell.alternatives)
+        .joined(separator: "\t") + "\n"
+    }
+    try Data(unsureLines.joined().utf8).write(to: URL(fileURLWithPath: arguments[2] + ".unsure"))
     let unsure = result.lowConfidence.map { "\($0.line):\($0.field)=\($0.value)@\(Int($0.confidence))" }
     print(String(format: "%.3f", seconds), result.lowConfidence.count, unsure.joined(separator: " "))
+  case "parse":
+    guard (2...3).contains(arguments.count) else { fail("parse TEXT [UNSURE]") }
+    let text = try String(contentsOfFile: arguments[1], encoding: .utf8)
+    let unsure =
+      arguments.count < 3
+      ? []
+      : try String(contentsOfFile: arguments[2], encoding: .utf8).split(separator: "\n").compactMap {
+        line -> UncertainCell? in
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        guard fields.count >= 4, let number = Int(fields[0]), let field = Int(fields[1]),
+          let confidence = Double(fields[3])
+        else { return nil }
+        return UncertainCell(
+          line: number, field: field, value: fields[2], confidence: confidence, alternatives: Array(fields[4...]))
+      }
+    let source = SourceInfo(
+      file: (arguments[1] as NSString).lastPathComponent, sha256: "", kind: .pdf, textLayer: .ocr)
+    let report = try ReportPipeline().report(text: text, source: source, uncertain: unsure)
+    var output: [UInt8] = []
+    ReportJSON.write(report, writer: JSONWriter(pretty: true), into: &output)
+    output.append(10)
+    FileHandle.standardOutput.write(Data(output))
   case "score":
     guard arguments.count == 3 else { fail("score EXPECTED.json TEXT") }
     let check = try TableCellCheck(expectedJSON: Data(contentsOf: URL(fileURLWithPath: arguments[1])))
