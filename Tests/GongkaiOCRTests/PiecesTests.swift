@@ -248,23 +248,66 @@ struct PiecesTests {
       [box(100, 500), box(1000, 20), box(1100, 20), box(1200, 20), box(1300, 20)],
       [box(100, 400), box(1000, 18), box(1100, 20), box(1200, 20), box(1300, 20)],
       [box(100, 900), box(1000, 20), box(1100, 20), box(1200, 20), box(1300, 20)],
+      [box(100, 500), box(1000, 20), box(1100, 20), box(1200, 20), box(1300, 20)],
     ]
     let reads: [[(number: NumberRead?, text: [PositionedCharacter])]] = [
       [(nil, text("（六）其他处理")), (number("1"), []), (number("0"), []), (number("0"), []), (number("1"), [])],
       [(nil, text("（七）总计")), (nil, text("了")), (number("1"), []), (nil, text("无")), (number("8"), [])],
       // A label as wide as the table reaching over the value columns stays a label.
       [(nil, text("四、结转下年度继续办理的申请")), (nil, text("（0）")), (number("0"), []), (number("0"), []), (nil, text("U"))],
+      [(nil, text("四、结转")), (number("2"), []), (number("0"), []), (number("1"), []), (number("3"), [])],
     ]
     let unread = PageReader.unreadValues(boxes, reads).map { "\($0.row).\($0.cell)" }
     #expect(unread == ["1.1", "2.1", "2.4"])
     // A row with one number is no row of values: its text stays.
     let lone: [[(number: NumberRead?, text: [PositionedCharacter])]] = [
-      reads[0], [(nil, text("（七）总计")), (nil, text("了")), (number("1"), []), (nil, []), (nil, [])], reads[2],
+      reads[0], [(nil, text("（七）总计")), (nil, text("了")), (number("1"), []), (nil, []), (nil, [])], reads[2], reads[3],
     ]
     #expect(!PageReader.unreadValues(boxes, lone).contains { $0.row == 1 })
+    // A number read from a group label's ink (处理 as 16) makes no column: the fragments of
+    // the group label beside other rows ((五) and 不予处) stay text.
+    let group: [[PixelRect?]] = [
+      [box(118, 40), box(300, 400), box(1000, 20), box(1100, 20)],
+      [box(120, 40), box(300, 400), box(1000, 20), box(1100, 20)],
+      [box(121, 38), box(300, 400), box(1000, 20), box(1100, 20)],
+    ]
+    let groupReads: [[(number: NumberRead?, text: [PositionedCharacter])]] = [
+      [(number("16"), []), (nil, text("4.无正当理由")), (number("0"), []), (number("2"), [])],
+      [(nil, text("（五）")), (nil, text("3.要求提供公开出版物")), (number("0"), []), (number("0"), [])],
+      [(nil, text("不予处")), (nil, text("5.要求确认")), (number("0"), []), (number("0"), [])],
+    ]
+    #expect(PageReader.unreadValues(group, groupReads).isEmpty)
     // Digits run together and read as text (44) are digits; nothing read at all is unread.
     #expect(!PageReader.isUnreadValue(text("44")))
     #expect(PageReader.isUnreadValue([]))
+  }
+
+  @Test(
+    "in a drawn grid a cell is an unread value only in a number's own grid columns: table 三's labels under table 二's wider cells stay labels"
+  )
+  func unreadGridCells() {
+    func text(_ string: String) -> [PositionedCharacter] {
+      string.map { PositionedCharacter(character: $0, box: PageRect(minX: 0, minY: 0, maxX: 1, maxY: 1)) }
+    }
+    func number(_ value: String) -> NumberRead { NumberRead(value: value, confidence: 95, isLowConfidence: false) }
+    // One grid holding table 二's last row (label 0...2, 采购项目数量 3...5, amount 6...9) and
+    // table 三's rows (labels 0...0 and 1...2, values in 3...3 up to 9...9, one column each).
+    let columns: [[ClosedRange<Int>]] = [
+      [0...2, 3...5, 6...9],
+      [0...0, 1...2, 3...3, 4...4, 5...5, 6...6, 7...7, 8...8, 9...9],
+      [0...0, 1...2, 3...3, 4...4, 5...5, 6...6, 7...7, 8...8, 9...9],
+      [0...0, 1...2, 3...3, 4...4, 5...5, 6...6, 7...7, 8...8, 9...9],
+    ]
+    let values = (0..<7).map { _ in (number: Optional(number("0")), text: [PositionedCharacter]()) }
+    let reads: [[(number: NumberRead?, text: [PositionedCharacter])]] = [
+      [(nil, text("政府集中采购")), (number("3"), []), (number("9.68"), [])],
+      [(nil, text("三、本年度办理结果")), (nil, text("（一）予以公开"))] + values,
+      [(nil, []), (nil, text("1.属于国家秘密"))] + values.prefix(2) + [(nil, text("了"))] + values.suffix(4),
+      [(nil, []), (nil, text("2.其他法律行政法规禁止公开"))] + values,
+    ]
+    let unread = PageReader.unreadGridCells(columns, reads).map { "\($0.row).\($0.cell)" }
+    // By overlap alone 3...5 (采购项目数量) stands over the labels 1...2: every label would go.
+    #expect(unread == ["2.4"])
   }
 
   @Test("a rule lost under a seal's ring is followed on to the crossing rule; a gap or shading is not bridged")

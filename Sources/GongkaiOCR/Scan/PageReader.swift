@@ -84,8 +84,9 @@ final class PageReader {
     for grid in grids {
       // Each grid row's cells, read, then placed: a value cell that reads as no number is
       // left empty (``unreadValues``).
-      var rows: [Int: [(ink: PixelRect, drawn: PixelRect, read: (number: NumberRead?, text: [PositionedCharacter]))]] =
-        [:]
+      var rows:
+        [Int: [(ink: PixelRect, columns: ClosedRange<Int>, read: (number: NumberRead?, text: [PositionedCharacter]))]] =
+          [:]
       for cell in grid.cells {
         let drawn = pixelRect(cell.rect, scale: scale).insetBy(edge)
         let region = InkComponents.insideRules(
@@ -94,13 +95,13 @@ final class PageReader {
         let ink = InkComponents(in: page, region: region, level: level, minimumArea: speck)
         guard let inkBox = ink.union else { continue }
         let read = readCell(page, ink: ink, region: region, level: level, paper: paper, speck: speck)
-        rows[cell.top, default: []].append((inkBox, drawn, read))
+        rows[cell.top, default: []].append((inkBox, cell.left...cell.right, read))
       }
       let ordered = rows.keys.sorted().compactMap { rows[$0] }
       var reads = ordered.map { $0.map(\.read) }
       // In a drawn grid the cell stays in its column when left empty (marked, a seal's ring
       // read as a cell of its own made whole rows unreadable on grid variants).
-      for (row, cell) in Self.unreadValues(ordered.map { $0.map(\.drawn) }, reads, blankIsUnread: false) {
+      for (row, cell) in Self.unreadGridCells(ordered.map { $0.map(\.columns) }, reads) {
         reads[row][cell] = (nil, [])
       }
       for (cells, read) in zip(ordered, reads) {
@@ -286,8 +287,13 @@ final class PageReader {
   /// `boxes`: each row's cells (their ink or drawn box). A cell where nothing was read
   /// counts only with `blankIsUnread` (rows found from the ink: a grid's drawn cell may hold
   /// nothing but a seal's ring).
+  /// A column is one where numbers stand in `minimumRows` other rows at least: a number
+  /// read from a group label's ink (处理 as 16) is no column, and the labels beneath it were
+  /// marked unread (U+FFFD as the row's first value: the whole row null).
   static func unreadValues(
-    _ boxes: [[PixelRect?]], _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]], blankIsUnread: Bool = true
+    _ boxes: [[PixelRect?]], _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]],
+    blankIsUnread: Bool = true,
+    minimumRows: Int = 2
   ) -> [(row: Int, cell: Int)] {
     var numbers: [(row: Int, box: PixelRect)] = []
     for (row, cells) in reads.enumerated() {
@@ -305,7 +311,36 @@ final class PageReader {
             let across = min(number.box.maxX, box.maxX) - max(number.box.x, box.x)
             return number.row != row && across * 2 >= box.width
           }.map(\.row))
-        if !column.isEmpty { unread.append((row, cell)) }
+        if column.count >= minimumRows { unread.append((row, cell)) }
+      }
+    }
+    return unread
+  }
+
+  /// The value cells of a drawn grid that read as no number, (row, cell): as
+  /// ``unreadValues(_:_:blankIsUnread:)``, but a cell is in a number's column only when it
+  /// spans the same grid columns (`columns`: each row's cells' first...last grid column),
+  /// and a cell where nothing was read does not count (it may hold only a seal's ring). Two
+  /// tables in one grid (table 二's last rows on table 三's frame) have different columns:
+  /// by overlap alone table 二's 采购项目数量 cell stood over table 三's labels, and every
+  /// label beneath it was taken for an unread value (whole rows null).
+  static func unreadGridCells(
+    _ columns: [[ClosedRange<Int>]], _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]],
+    minimumRows: Int = 2
+  ) -> [(row: Int, cell: Int)] {
+    var numberColumns: [ClosedRange<Int>: Set<Int>] = [:]
+    for (row, cells) in reads.enumerated() {
+      for (cell, read) in cells.enumerated() where read.number != nil {
+        numberColumns[columns[row][cell], default: []].insert(row)
+      }
+    }
+    var unread: [(row: Int, cell: Int)] = []
+    for (row, cells) in reads.enumerated() where cells.filter({ $0.number != nil }).count >= 2 {
+      for (cell, read) in cells.enumerated()
+      where read.number == nil && !read.text.isEmpty && isUnreadValue(read.text)
+        && (numberColumns[columns[row][cell]] ?? []).subtracting([row]).count >= minimumRows
+      {
+        unread.append((row, cell))
       }
     }
     return unread

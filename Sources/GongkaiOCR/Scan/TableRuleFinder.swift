@@ -42,6 +42,11 @@ public struct TableRuleFinder: Sendable {
   /// How much darker than the paper (grey levels) a rule must be at least: light grey
   /// borders of 0.25 pt, blurred by a copier, are only about 30 levels darker.
   public var ruleMargin = 12
+  /// The margin grows with the page's contrast: at least (paper − ink level) / this. A
+  /// light-grey rule on a 200-dpi scan can be only 20 levels deep where this asks for 21
+  /// (then it breaks into pieces); 100 (a margin of ``ruleMargin``) keeps such rules whole
+  /// but loses table 四 under a seal on hard-2019-light: not changed yet.
+  public var contrastDivisor = 4
   /// How far (points) a rule stopping short of a crossing rule is followed on through ink
   /// (``bridged(_:page:level:ruleLevel:binary:reach:)``): where a seal's ring runs along a
   /// rule or over a table's corner, the rule under it is lost for up to a few tens of points.
@@ -72,7 +77,7 @@ public struct TableRuleFinder: Sendable {
     let level = OtsuThreshold.level(of: page)
     // Rules are found on a smoothed black-and-white copy: a blurred rule is lighter than
     // text, and with one threshold between ink and paper it would break up.
-    let ruleLevel = UInt8(max(Int(level), Int(paper) - max(ruleMargin, (Int(paper) - Int(level)) / 4)))
+    let ruleLevel = UInt8(max(Int(level), Int(paper) - max(ruleMargin, (Int(paper) - Int(level)) / contrastDivisor)))
     // Measured against the local paper, so grey shading behind a table row is not ink
     // and the rules around it stay lines (see ``GreyBitmap/smoothedBinary(level:margin:block:)``).
     let shadingBlock = max(2, Int((shadingBlockSize * scale).rounded()))
