@@ -53,3 +53,10 @@ extension String {
   /// The text's lines.
   var lines: [String] { split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
 }
+
+/// A table row's characters: its label at x 50 and its numbers in columns 40 pt apart from x 200.
+func labelledRow(_ label: String, _ numbers: [String], y: Double) -> [PositionedCharacter] {
+  numbers.enumerated().reduce(characters(label, x: 50, y: y)) { row, number in
+    row + characters(number.element, x: 200 + 40 * Double(number.offset), y: y)
+  }
+}

@@ -88,14 +88,12 @@ struct TableTests {
   @Test("a number wrapped in a narrow column beside cells centred between its pieces is one row, each number whole")
   func wrappedBesideCentredCells() {
     // 1614 and 1619 wrap as 161 over 4 and 9; the row's other cells sit on a line between.
-    var text = characters("2.重复申请", x: 50, y: 100) + characters("3", x: 200, y: 100)
-    text += characters("0", x: 240, y: 100) + characters("0", x: 280, y: 100) + characters("3", x: 320, y: 100)
+    var text = labelledRow("2.重复申请", ["3", "0", "0", "3"], y: 100)
     text += characters("4.保护第三方", x: 50, y: 120) + characters("161", x: 200, y: 120)
     text += characters("161", x: 320, y: 120)
     text += characters("0", x: 240, y: 131) + characters("5", x: 280, y: 131)
     text += characters("4", x: 205, y: 142) + characters("9", x: 325, y: 142)
-    text += characters("3.其他", x: 50, y: 165) + characters("1", x: 200, y: 165)
-    text += characters("0", x: 240, y: 165) + characters("0", x: 280, y: 165) + characters("1", x: 320, y: 165)
+    text += labelledRow("3.其他", ["1", "0", "0", "1"], y: 165)
     let output = LayoutReconstructor().text(
       of: [PositionedPage(number: 1, width: 600, height: 800, characters: text)])
     #expect(
@@ -107,14 +105,12 @@ struct TableTests {
     // 1,027 as 1,02 on the label's line and 7 on a third line, the row's zeros between.
     // Read before: the pieces fitted no row, so 1,027 and the next row's numbers under
     // the 7s were left unread.
-    var text = characters("1.属于国家秘密", x: 50, y: 100) + characters("0", x: 200, y: 100)
-    text += characters("0", x: 240, y: 100) + characters("0", x: 280, y: 100) + characters("0", x: 320, y: 100)
+    var text = labelledRow("1.属于国家秘密", ["0", "0", "0", "0"], y: 100)
     text += characters("2.其他法律", x: 50, y: 120) + characters("1,02", x: 200, y: 120)
     text += characters("1,02", x: 320, y: 120)
     text += characters("0", x: 240, y: 131) + characters("0", x: 280, y: 131)
     text += characters("7", x: 205, y: 142) + characters("7", x: 325, y: 142)
-    text += characters("3.危及", x: 50, y: 165) + characters("1", x: 200, y: 165)
-    text += characters("0", x: 240, y: 165) + characters("0", x: 280, y: 165) + characters("1", x: 320, y: 165)
+    text += labelledRow("3.危及", ["1", "0", "0", "1"], y: 165)
     let rows = tableRows(of: text)
     #expect(rows.first { $0.contains("2.其他法律") } == ["2.其他法律", "1,027", "0", "0", "1,027"])
     #expect(rows.first { $0.contains("3.危及") } == ["3.危及", "1", "0", "0", "1"])
@@ -159,8 +155,7 @@ struct TableTests {
     text += characters("一、本年新收", x: 50, y: 113) + characters("205", x: 240, y: 113)
     text += characters("12", x: 280, y: 113)
     text += characters("1", x: 205, y: 127) + characters("1", x: 325, y: 127)
-    text += characters("二、上年结转", x: 50, y: 150) + characters("241", x: 200, y: 150)
-    text += characters("7", x: 240, y: 150) + characters("0", x: 280, y: 150) + characters("248", x: 320, y: 150)
+    text += labelledRow("二、上年结转", ["241", "7", "0", "248"], y: 150)
     let rows = tableRows(of: text)
     #expect(rows.first { $0.contains("一、本年新收") } == ["一、本年新收", "1,321", "205", "12", "1,631"])
     #expect(rows.first { $0.contains("二、上年结转") } == ["二、上年结转", "241", "7", "0", "248"])
