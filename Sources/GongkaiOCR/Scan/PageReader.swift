@@ -71,6 +71,7 @@ final class PageReader {
     let lead = max(2, Int((1.5 * scale).rounded()))
     let reach = max(4, Int((3 * scale).rounded()))
     let inset = max(2, Int((1.5 * scale).rounded()))
+    let tallestDigit = Int((maximumDigitHeight * scale).rounded())
     // A number goes in as its digits spread over its ink, text as read.
     func place(_ cell: (number: NumberRead?, text: [PositionedCharacter]), _ inkBox: PixelRect) {
       if let read = cell.number {
@@ -94,7 +95,13 @@ final class PageReader {
         guard !region.isEmpty else { continue }
         let ink = InkComponents(in: page, region: region, level: level, minimumArea: speck)
         guard let inkBox = ink.union else { continue }
-        let read = readCell(page, ink: ink, region: region, level: level, paper: paper, speck: speck)
+        // Digits on several lines: a number wrapped in its narrow cell (158 over 6), or the
+        // numbers of rows whose rule between was lost (read as one number: 0 over 16 as 1166).
+        let lines = Self.lines(ink)
+        let read =
+          lines.count > 1 && lines.allSatisfy({ Self.looksNumeric($0, maximumHeight: tallestDigit) })
+          ? (wrappedNumber(page, lines: lines, width: region.width, level: level), [])
+          : readCell(page, ink: ink, region: region, level: level, paper: paper, speck: speck)
         rows[cell.top, default: []].append((inkBox, cell.left...cell.right, read))
       }
       let ordered = rows.keys.sorted().compactMap { rows[$0] }
@@ -474,15 +481,45 @@ final class PageReader {
 
   /// How many lines of text the blobs form (blobs overlapping vertically share a line).
   static func lineCount(_ ink: InkComponents) -> Int {
-    var bands: [(top: Int, bottom: Int)] = []
-    for (box, _) in ink.boxes.sorted(by: { $0.box.y < $1.box.y }) {
-      if let last = bands.last, box.y < last.bottom {
-        bands[bands.count - 1].bottom = max(last.bottom, box.maxY)
+    lines(ink).count
+  }
+
+  /// The ink's lines of text, top to bottom (blobs overlapping vertically share a line).
+  static func lines(_ ink: InkComponents) -> [InkComponents] {
+    var bands: [(bottom: Int, ink: InkComponents)] = []
+    for blob in ink.boxes.sorted(by: { $0.box.y < $1.box.y }) {
+      if let last = bands.last, blob.box.y < last.bottom {
+        bands[bands.count - 1].bottom = max(last.bottom, blob.box.maxY)
+        bands[bands.count - 1].ink.boxes.append(blob)
       } else {
-        bands.append((box.y, box.maxY))
+        var line = ink
+        line.boxes = [blob]
+        bands.append((blob.box.maxY, line))
       }
     }
-    return bands.count
+    return bands.map(\.ink)
+  }
+
+  /// The number of a grid cell whose digits stand on several `lines`: read line by line and
+  /// joined when each line but the last fills the cell's `width` (pixels) but for two digit
+  /// heights — the number was wrapped, 158 over 6 is 1586; unsure, as a wrap is rare. Lines
+  /// that do not fill the cell are the numbers of rows whose rule between was lost (0 over
+  /// 16, read as one number 1166, or joined 016): which is whose cannot be told, no number.
+  func wrappedNumber(_ page: GreyBitmap, lines: [InkComponents], width: Int, level: UInt8) -> NumberRead? {
+    guard
+      lines.dropLast().allSatisfy({ line in
+        (line.union?.width ?? 0) + 2 * Self.typicalHeight(line) >= width
+      })
+    else { return nil }
+    let pieces = lines.map { readNumber(page, ink: $0, level: level) }
+    guard var joined = pieces.first ?? nil, pieces.allSatisfy({ $0 != nil }) else { return nil }
+    joined.value = pieces.compactMap { $0?.value }.joined()
+    guard Self.isPlainNumber(joined.value) else { return nil }
+    joined.confidence = pieces.compactMap { $0?.confidence }.min() ?? 0
+    joined.isLowConfidence = true
+    joined.alternatives = []
+    joined.ink = nil
+    return joined
   }
 
   /// Whether the ink looks like one line of digits: every tall blob narrow, on one line,

@@ -61,6 +61,15 @@ public struct TableRuleFinder: Sendable {
   /// How near (points) a vertical line's end must come to a horizontal line to meet it
   /// (``anchoredLength``); taken before ends are drawn on to crossing rules.
   public var anchorReach = 4.0
+  /// Whether rules too light for the page's margin are looked for again with
+  /// ``lightRuleMargin`` and ``lightRuleSmoothing`` and kept where the rules found confirm them (``confirmed(_:by:alignment:gap:reach:)``).
+  public var confirmLightRules = true
+  /// How far (points) the page is averaged along a rule's direction when light rules are
+  /// looked for again: a rule only 14 levels deep on a grey 200-dpi scan stands out of the
+  /// paper's noise only averaged over a few points.
+  public var lightRuleSmoothing = 3.0
+  /// How much darker than the paper (grey levels) a light rule looked for again must be.
+  public var lightRuleMargin = 8
   /// Rotations smaller than this (degrees) are left alone.
   public var minimumSkew = 0.05
 
@@ -84,10 +93,25 @@ public struct TableRuleFinder: Sendable {
     let binary = page.smoothedBinary(
       level: ruleLevel, margin: Int(paper) - Int(ruleLevel), block: shadingBlock,
       length: max(3, Int((ruleSmoothing * scale).rounded())))
+    var lines = rulingFinder.lines(in: binary)
+    // A light rule can be shallower than the margin asks for (only 14 levels on a grey
+    // 200-dpi scan, and the paper's noise breaks it): found again with a smaller margin,
+    // averaged further along its direction, a line is kept where it goes on a rule found above or runs from
+    // one found rule to another (a lost column rule between two row rules); a seal ring's
+    // stray arc does neither.
+    let lenientLevel = UInt8(max(Int(level), Int(paper) - lightRuleMargin))
+    if confirmLightRules, lenientLevel > ruleLevel {
+      let lenient = page.smoothedBinary(
+        level: lenientLevel, margin: Int(paper) - Int(lenientLevel), block: shadingBlock,
+        length: max(3, Int((lightRuleSmoothing * scale).rounded())))
+      lines = Self.confirmed(
+        rulingFinder.lines(in: lenient), by: lines, alignment: rulingFinder.options.alignment,
+        gap: rulingFinder.options.joinGap, reach: anchorReach)
+    }
     let rulings = Self.snapped(
       Self.anchored(
         Self.bridged(
-          rulingFinder.lines(in: binary), page: page, level: level, ruleLevel: ruleLevel, binary: binary,
+          lines, page: page, level: level, ruleLevel: ruleLevel, binary: binary,
           reach: bridgeReach),
         reach: anchorReach, shortest: anchoredLength),
       reach: rulingFinder.options.joinGap)
@@ -180,6 +204,48 @@ public struct TableRuleFinder: Sendable {
       }
       return line
     }
+  }
+
+  /// `found` (rules found with the page's margin) with the lines of `light` (found with a
+  /// smaller margin) that go on one of them (same axis, within `alignment` points across,
+  /// overlapping or within `gap` points along) or whose two ends meet found rules of the other
+  /// axis (within `reach` points) and that cross one more between: a light rule broken into
+  /// pieces is whole again and a column rule lost over some rows comes back. A line over one
+  /// row only may be a character's stroke, run on to the rules above and below it by the
+  /// smoothing. A found rule a light line goes on is replaced by it (drawn over both, on the
+  /// longest found piece's centre line).
+  static func confirmed(
+    _ light: [RulingLine], by found: [RulingLine], alignment: Double, gap: Double, reach: Double
+  ) -> [RulingLine] {
+    func continues(_ line: RulingLine, _ other: RulingLine) -> Bool {
+      line.axis == other.axis && abs(line.position - other.position) <= alignment
+        && line.start <= other.end + gap && other.start <= line.end + gap
+    }
+    func meets(_ line: RulingLine, at along: Double) -> Bool {
+      found.contains { other in
+        other.axis != line.axis && abs(other.position - along) <= reach
+          && other.start - reach <= line.position && other.end + reach >= line.position
+      }
+    }
+    // Crosses a found rule of the other axis between its ends.
+    func crosses(_ line: RulingLine) -> Bool {
+      found.contains { other in
+        other.axis != line.axis && other.position > line.start + reach && other.position < line.end - reach
+          && other.start - reach <= line.position && other.end + reach >= line.position
+      }
+    }
+    let kept = light.compactMap { line -> RulingLine? in
+      let goesOn = found.filter { continues(line, $0) }
+      guard !goesOn.isEmpty || (meets(line, at: line.start) && meets(line, at: line.end) && crosses(line))
+      else { return nil }
+      var line = line
+      // Where the page's margin found the rule, its centre line is the surer one.
+      if let longest = goesOn.max(by: { $0.end - $0.start < $1.end - $1.start }) { line.position = longest.position }
+      line.start = goesOn.map(\.start).reduce(line.start, min)
+      line.end = goesOn.map(\.end).reduce(line.end, max)
+      return line
+    }
+    return kept + found.filter { line in !kept.contains { continues($0, line) } }
   }
 
   /// `lines` without the short vertical ones (below `shortest` points) that have an end
