@@ -12,7 +12,7 @@ import GongkaiPDF
 //   gongkai-ocr-bench parse TEXT [UNSURE]         the report JSON of a read text with its unsure
 //                                                 cells, as `gongkai parse` makes it of the PDF
 //   gongkai-ocr-bench score EXPECTED.json TEXT    table 三/四 cells right: "right compared"
-//   gongkai-ocr-bench rules FILE.pdf PAGE OUT.pgm [strict] the page as the reader straightens it; prints
+//   gongkai-ocr-bench rules FILE.pdf PAGE OUT.pgm [strict|light] the page as the reader straightens it; prints
 //                                                 the table rules it finds (h|v at from-to, points)
 //   gongkai-ocr-bench pdf FILE.pdf [DPI] [JOBS]   read a scanned PDF, print the text and
 //                                                 the low-confidence cells (for looking)
@@ -130,11 +130,17 @@ do {
             .utf8))
     }
   case "rules":
-    guard arguments.count >= 4, let number = Int(arguments[2]) else { fail("rules FILE.pdf PAGE OUT.pgm [strict]") }
+    guard arguments.count >= 4, let number = Int(arguments[2]) else { fail("rules FILE.pdf PAGE OUT.pgm [strict|light]") }
     let document = try PDFDocument(path: arguments[1])
     let bitmap = try document.page(number).render(dpi: 300, droppingRedInk: true)
     var finder = TableRuleFinder()
     finder.confirmLightRules = arguments.count < 5
+    if arguments.count > 4, arguments[4] == "light" {
+      // The light pass alone: every line its margin and smoothing find.
+      finder.ruleMargin = finder.lightRuleMargin
+      finder.contrastDivisor = 1000
+      finder.ruleSmoothing = finder.lightRuleSmoothing
+    }
     let found = finder.find(in: bitmap)
     for line in found.tableRulings {
       print(line.axis == .horizontal ? "h" : "v", String(format: "%.2f %.2f-%.2f", line.position, line.start, line.end))

@@ -213,7 +213,7 @@ public struct TableRuleFinder: Sendable {
   /// pieces is whole again and a column rule lost over some rows comes back. A line over one
   /// row only may be a character's stroke, run on to the rules above and below it by the
   /// smoothing. A found rule a light line goes on is replaced by it (drawn over both, on the
-  /// longest found piece's centre line).
+  /// longest found piece's centre line); the rules so made whole are those the others meet.
   static func confirmed(
     _ light: [RulingLine], by found: [RulingLine], alignment: Double, gap: Double, reach: Double
   ) -> [RulingLine] {
@@ -221,31 +221,38 @@ public struct TableRuleFinder: Sendable {
       line.axis == other.axis && abs(line.position - other.position) <= alignment
         && line.start <= other.end + gap && other.start <= line.end + gap
     }
+    // First the light lines that go on a found rule (drawn over both, on the longest found
+    // piece's centre line, the surer one): a light rule broken into pieces is whole again.
+    var whole: [RulingLine] = []
+    var rest: [RulingLine] = []
+    for line in light {
+      let goesOn = found.filter { continues(line, $0) }
+      guard let longest = goesOn.max(by: { $0.end - $0.start < $1.end - $1.start }) else {
+        rest.append(line)
+        continue
+      }
+      var line = line
+      line.position = longest.position
+      line.start = goesOn.map(\.start).reduce(line.start, min)
+      line.end = goesOn.map(\.end).reduce(line.end, max)
+      whole.append(line)
+    }
+    let anchors = whole + found.filter { line in !whole.contains { continues($0, line) } }
     func meets(_ line: RulingLine, at along: Double) -> Bool {
-      found.contains { other in
+      anchors.contains { other in
         other.axis != line.axis && abs(other.position - along) <= reach
           && other.start - reach <= line.position && other.end + reach >= line.position
       }
     }
-    // Crosses a found rule of the other axis between its ends.
+    // Crosses a rule of the other axis between its ends.
     func crosses(_ line: RulingLine) -> Bool {
-      found.contains { other in
+      anchors.contains { other in
         other.axis != line.axis && other.position > line.start + reach && other.position < line.end - reach
           && other.start - reach <= line.position && other.end + reach >= line.position
       }
     }
-    let kept = light.compactMap { line -> RulingLine? in
-      let goesOn = found.filter { continues(line, $0) }
-      guard !goesOn.isEmpty || (meets(line, at: line.start) && meets(line, at: line.end) && crosses(line))
-      else { return nil }
-      var line = line
-      // Where the page's margin found the rule, its centre line is the surer one.
-      if let longest = goesOn.max(by: { $0.end - $0.start < $1.end - $1.start }) { line.position = longest.position }
-      line.start = goesOn.map(\.start).reduce(line.start, min)
-      line.end = goesOn.map(\.end).reduce(line.end, max)
-      return line
-    }
-    return kept + found.filter { line in !kept.contains { continues($0, line) } }
+    // Then the light lines between two of those rules, over two rows (columns) at least.
+    return anchors + rest.filter { meets($0, at: $0.start) && meets($0, at: $0.end) && crosses($0) }
   }
 
   /// `lines` without the short vertical ones (below `shortest` points) that have an end
