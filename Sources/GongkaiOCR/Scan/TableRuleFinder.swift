@@ -235,7 +235,13 @@ public struct TableRuleFinder: Sendable {
       line.position = longest.position
       line.start = goesOn.map(\.start).reduce(line.start, min)
       line.end = goesOn.map(\.end).reduce(line.end, max)
-      whole.append(line)
+      // Two light pieces of the same rule are one line.
+      if let same = whole.firstIndex(where: { continues($0, line) }) {
+        whole[same].start = min(whole[same].start, line.start)
+        whole[same].end = max(whole[same].end, line.end)
+      } else {
+        whole.append(line)
+      }
     }
     let anchors = whole + found.filter { line in !whole.contains { continues($0, line) } }
     func meets(_ line: RulingLine, at along: Double) -> Bool {
