@@ -73,6 +73,47 @@ struct ReadingChooser: Sendable {
     return report
   }
 
+  /// `report` (validated, readings already chosen) with each doubtful count that the
+  /// tables' arithmetic does not confirm left null: a cell whose value, taken out, clears an
+  /// arithmetic error (contradicted), or one that takes part in no sum the table lets be
+  /// checked (a value one higher breaks nothing: its row and column hold other nulls). Its
+  /// `ocr_low_confidence` finding stays and says so, and the errors it caused go. Under a
+  /// seal or smudge a digit read from the darkest ink, or from ink mixed with the seal's, is
+  /// as likely wrong as right; a null with a finding is better than a wrong number. Every
+  /// doubtful cell is tried against the same report, so all cells in a failing sum go, not
+  /// only the first tried.
+  func droppingUnconfirmed(_ report: Report, doubtful: [(path: String, cell: UncertainCell)]) -> Report {
+    let errors = Self.arithmeticErrors(report).count
+    var dropped: [(path: String, cell: UncertainCell)] = []
+    for entry in doubtful {
+      let parts = entry.path.split(separator: ".").map(String.init)
+      guard parts.count == 3, parts[0] != "proactive",
+        case .count(let value)?? = report.table(named: parts[0])?.cell(parts[1], parts[2])
+      else { continue }
+      var trial = report
+      trial.set(parts[0], parts[1], parts[2], nil)
+      let contradicted = errors > 0 && Self.arithmeticErrors(validator.validate(trial)).count < errors
+      trial.set(parts[0], parts[1], parts[2], .count(value + 1))
+      let confirmed = Self.arithmeticErrors(validator.validate(trial)).count > errors
+      if contradicted || !confirmed { dropped.append(entry) }
+    }
+    guard !dropped.isEmpty else { return report }
+    var result = report
+    for entry in dropped {
+      let parts = entry.path.split(separator: ".").map(String.init)
+      result.set(parts[0], parts[1], parts[2], nil)
+    }
+    let paths = Set(dropped.map(\.path))
+    result.provenance?.removeAll { paths.contains($0.path) }
+    result = validator.validate(result)
+    for index in result.findings.indices
+    where result.findings[index].rule == "ocr_low_confidence" && paths.contains(result.findings[index].location) {
+      result.findings[index].message +=
+        "; the table's arithmetic does not confirm it, so the cell is left null"
+    }
+    return result
+  }
+
   /// The error findings the tables' arithmetic (and signs) give, not the missing cells.
   static func arithmeticErrors(_ report: Report) -> [Finding] {
     report.findings.filter { $0.severity == .error && $0.rule != "missing" }

@@ -158,18 +158,28 @@ public struct TableRuleFinder: Sendable {
       }
       return true
     }
+    // A crossing rule that ends on this rule's track makes a corner with it there: the rule
+    // runs on to it (a table's bottom corner under a seal's ring running along the rule,
+    // where the ink alone cannot tell).
+    let corner = 2.0
     return lines.map { line in
       var line = line
       let crossing = lines.filter {
         $0.axis != line.axis && $0.start - reach <= line.position && $0.end + reach >= line.position
       }
+      func cornerAt(_ position: Double) -> Bool {
+        crossing.contains {
+          $0.position == position
+            && (abs($0.end - line.position) <= corner || abs($0.start - line.position) <= corner)
+        }
+      }
       if let stop = crossing.map(\.position).filter({ $0 > line.end && $0 <= line.end + reach }).min(),
-        inkAll(along: line, from: line.end, to: stop)
+        cornerAt(stop) || inkAll(along: line, from: line.end, to: stop)
       {
         line.end = stop
       }
       if let stop = crossing.map(\.position).filter({ $0 < line.start && $0 >= line.start - reach }).max(),
-        inkAll(along: line, from: stop, to: line.start)
+        cornerAt(stop) || inkAll(along: line, from: stop, to: line.start)
       {
         line.start = stop
       }
