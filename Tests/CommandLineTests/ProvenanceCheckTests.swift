@@ -187,7 +187,7 @@ private struct KnownBoxProblem {
   static let all = [
     KnownBoxProblem(
       fixture: "scan/gen-2021-b-scan200.pdf", path: "requests.results_total.natural_person",
-      reason: "read from the darkest ink: its box is a 2 pt strip through the digits"),
+      reason: "read from the darkest ink: its box is a 2 pt strip through the digits")
   ]
 }
 

@@ -302,7 +302,7 @@ struct UnreadCell: Sendable {
       : Finding(
         rule: "missing", severity: .error, location: path,
         message:
-          "the input's bytes in this cell are damaged (not valid in its encoding, replaced by U+FFFD):"
-          + " the value is lost; check it against the original")
+          "the cell could not be read: damaged bytes in the input (not valid in its encoding, replaced by U+FFFD),"
+          + " or a value the text does not place; check it against the original")
   }
 }

@@ -256,14 +256,14 @@ public struct DocumentRepairer: Sendable {
     }
     guard !cells.isEmpty else { return AssembledTable(rows: [], deviantRows: []) }
     // One value short on a single line of values (a scan's cell under a seal not read): by
-    // order every value after the gap would land one cell early. The gap goes where the
-    // groups' arithmetic allows; a cell whose value depends on where it is stays unread.
+    // order every value after the gap would land one cell early, and nothing on the line says
+    // where the gap is. Every cell is unread (null with a finding), not guessed; the sums are
+    // not asked to place values (a printed row that does not add up would be "mended").
     if extra.isEmpty, pendingBlanks == 0, valuesPerLine.count == 1, cells.count == capacity - 1,
-      let total = template.appeals.columns.firstIndex(where: { $0.key == "total" }),
-      let placed = Self.placingOneMissing(cells, width: width, total: total)
+      cells.allSatisfy({ if case .number? = $0 { true } else { false } })
     {
-      origins = placed.map { $0.flatMap { origins[$0] } }
-      cells = placed.map { $0.map { cells[$0] } ?? .placeholder(CellText.unread) }
+      cells = Array(repeating: .placeholder(CellText.unread), count: capacity)
+      origins = Array(repeating: nil, count: capacity)
     }
     // Empty cells after the last value, up to the fifteen, are blank cells too.
     let trailing = min(pendingBlanks, capacity - cells.count)
@@ -280,37 +280,6 @@ public struct DocumentRepairer: Sendable {
       return AssembledTable.Row(key: group.key, cells: slice, line: firstLine, origins: sliceOrigins)
     }
     return AssembledTable(rows: rows, deviantRows: [])
-  }
-
-  /// Table 四's values (`cells`, one short of the groups' cells, no blank among them) placed
-  /// around the one not read: for each cell the index of its value in `cells`, or nil where
-  /// the value depends on where the gap is. The gap may stand wherever every group of
-  /// `width` cells still adds up (`total` is the sum of the others; a group holding the gap
-  /// needs a non-negative value there); where it may stand nowhere, every cell is nil. Nil
-  /// when a value is no whole number.
-  static func placingOneMissing(_ cells: [CellText?], width: Int, total: Int) -> [Int?]? {
-    var values: [Int] = []
-    for cell in cells {
-      guard case .number(let number, _, _)? = cell, let value = number.integerValue else { return nil }
-      values.append(value)
-    }
-    let capacity = values.count + 1
-    func index(_ cell: Int, gap: Int) -> Int? { cell < gap ? cell : cell == gap ? nil : cell - 1 }
-    let gaps = (0..<capacity).filter { gap in
-      stride(from: 0, to: capacity, by: width).allSatisfy { start in
-        let group = (start..<min(start + width, capacity)).map { index($0, gap: gap).map { values[$0] } }
-        guard group.count == width else { return false }
-        let parts = group.enumerated().filter { $0.offset != total }.map(\.element)
-        guard let sum = group[total] else { return true }
-        let known = parts.compactMap { $0 }
-        return known.count == parts.count ? known.reduce(0, +) == sum : known.reduce(0, +) <= sum
-      }
-    }
-    return (0..<capacity).map { cell in
-      let placed = Set(gaps.map { index(cell, gap: $0) })
-      guard placed.count == 1, let only = placed.first else { return nil }
-      return only
-    }
   }
 
   /// Takes the signature block (agency line and date line at the very end) off `lines`.

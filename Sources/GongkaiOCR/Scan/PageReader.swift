@@ -170,12 +170,14 @@ final class PageReader {
     for run in Self.digitRuns(symbols) {
       // Digits of the running text under a seal (a 公章 is stamped over the signing date): the
       // star or ring over a digit can make it another one (1 read as 4). The number models read
-      // the run again; when the two readers disagree the digits are unread (U+FFFD), and the
-      // date is null, not wrong.
+      // the run again; when they are sure of other digits the digits are unread (U+FFFD), and
+      // the date is null, not wrong. (No sure read is no disagreement: digits crossed by the
+      // ring often give the number models nothing.)
       let box = Self.union(run.map { symbols[$0].box }, scaledBy: 1 / narrativeFactor)
       guard seals.contains(where: { !$0.box.intersection(box).isEmpty }) else { continue }
       let read = String(run.map { symbols[$0].text }.joined())
-      guard numbers.read(rest, ink: box, level: level)?.value != read else { continue }
+      guard let again = numbers.read(rest, ink: box, level: level), !again.isLowConfidence, again.value != read
+      else { continue }
       for index in run { symbols[index].text = "\u{FFFD}" }
     }
     characters += symbols.flatMap { symbol in
