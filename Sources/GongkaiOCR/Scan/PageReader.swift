@@ -94,7 +94,11 @@ final class PageReader {
         guard !region.isEmpty else { continue }
         let ink = InkComponents(in: page, region: region, level: level, minimumArea: speck)
         guard let inkBox = ink.union else { continue }
-        let read = readCell(page, ink: ink, region: region, level: level, paper: paper, speck: speck)
+        var read = readCell(page, ink: ink, region: region, level: level, paper: paper, speck: speck)
+        // A number of several lines in a cell over several grid rows: the rules between the
+        // rows were lost (a light rule on a 200-dpi scan) and each line is another row's value
+        // (1, 0 and 15 read as 1015). Which line is whose cannot be told here: no number.
+        if cell.bottom > cell.top, read.number != nil, Self.lineCount(ink) > 1 { read = (nil, []) }
         rows[cell.top, default: []].append((inkBox, cell.left...cell.right, read))
       }
       let ordered = rows.keys.sorted().compactMap { rows[$0] }
