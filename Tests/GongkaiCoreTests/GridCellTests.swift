@@ -112,7 +112,7 @@ struct GridCellTests {
 
   @Test("a doubtful OCR read the arithmetic contradicts is null with its finding; one it confirms stays")
   func doubtfulReadsCheckedByArithmetic() throws {
-    func report(row: String, doubtfulFields: [Int]) throws -> Report {
+    func report(row: String, doubtful: [(field: Int, confidence: Double)]) throws -> Report {
       let text = report2021(proactive: proactiveRows, appeals: appealRow, requests: row)
       let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
       let line = (lines.firstIndex { $0.hasPrefix("一、本年新收") } ?? 0) + 1
@@ -120,24 +120,33 @@ struct GridCellTests {
         text: text,
         source: SourceInfo(
           file: "scan.pdf", sha256: SHA256.hexDigest(Array(text.utf8)), kind: .pdf, pages: 3, textLayer: .ocr),
-        uncertain: doubtfulFields.map { UncertainCell(line: line, field: $0, value: "?", confidence: 0) })
+        uncertain: doubtful.map { UncertainCell(line: line, field: $0.field, value: "?", confidence: $0.confidence) })
     }
     // 2 + 0 + … = 2: the doubtful 2 is confirmed by its row's total.
-    let confirmed = try report(row: "一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2", doubtfulFields: [1])
+    let confirmed = try report(row: "一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2", doubtful: [(1, 0)])
     #expect(confirmed.requests.cell("new", "natural_person") == .some(.count(2)))
+    #expect(findings(confirmed, rule: "row_total").isEmpty)
     // A doubtful total of 7 where the row sums to 2: left null, and no row_total error for it.
-    let contradicted = try report(row: "一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t7", doubtfulFields: [7])
+    // The row's 2, doubtful too but read with more confidence, would clear the error as well:
+    // only the least sure read goes.
+    let contradicted = try report(
+      row: "一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t7", doubtful: [(1, 80), (7, 10)])
     #expect(contradicted.requests.cell("new", "total") == .some(nil))
     #expect(contradicted.requests.cell("new", "natural_person") == .some(.count(2)))
-    #expect(findings(contradicted, rule: "ocr_low_confidence").contains("requests.new.total"))
+    #expect(
+      findings(contradicted, rule: "ocr_low_confidence") == ["requests.new.natural_person", "requests.new.total"])
+    #expect(
+      contradicted.findings.contains {
+        $0.location == "requests.new.total" && $0.message.contains("arithmetic contradicts")
+      })
     #expect(!findings(contradicted, rule: "row_total").contains("requests.new.total"))
     #expect(!findings(contradicted, rule: "missing").contains("requests.new.total"))
-    // 1 misread as 10 in a cell and in its row's total: the two doubtful reads agree with each
-    // other, and no cell read surely confirms them; both are null.
-    let paired = try report(row: "一、本年新收政府信息公开申请数量\t10\t0\t0\t0\t0\t0\t10", doubtfulFields: [1, 7])
-    #expect(paired.requests.cell("new", "natural_person") == .some(nil))
-    #expect(paired.requests.cell("new", "total") == .some(nil))
-    #expect(findings(paired, rule: "ocr_low_confidence") == ["requests.new.natural_person", "requests.new.total"])
+    // Read the other way round (the 2 least sure), the 2 goes and the 7 stays: the arithmetic
+    // chooses which doubtful read to drop, never a value.
+    let reversed = try report(
+      row: "一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t7", doubtful: [(1, 10), (7, 80)])
+    #expect(reversed.requests.cell("new", "natural_person") == .some(nil))
+    #expect(reversed.requests.cell("new", "total") == .some(.count(7)))
   }
 
   @Test("a blank last cell is a placeholder, not missing")

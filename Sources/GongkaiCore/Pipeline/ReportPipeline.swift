@@ -47,7 +47,7 @@ public struct ReportPipeline: Sendable {
     let doubtful = parser.placed(uncertain, in: document)
     guard !doubtful.isEmpty else { return report }
     let chooser = ReadingChooser(validator: validator)
-    return chooser.droppingUnconfirmed(chooser.choose(report, doubtful: doubtful), doubtful: doubtful)
+    return chooser.droppingContradicted(chooser.choose(report, doubtful: doubtful), doubtful: doubtful)
   }
 
   /// The report of a repaired document, validated.

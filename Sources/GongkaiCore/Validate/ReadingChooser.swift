@@ -73,57 +73,52 @@ struct ReadingChooser: Sendable {
     return report
   }
 
-  /// `report` (validated, readings already chosen) with each doubtful count that the
-  /// tables' arithmetic does not confirm left null: a cell whose value, taken out, clears an
-  /// arithmetic error (contradicted), or one that takes part in no sum the cells read surely
-  /// let be checked (a value one higher breaks nothing: its row and column hold nulls or other
-  /// doubtful reads). Its
-  /// `ocr_low_confidence` finding stays and says so, and the errors it caused go. Under a
-  /// seal or smudge a digit read from the darkest ink, or from ink mixed with the seal's, is
-  /// as likely wrong as right; a null with a finding is better than a wrong number. Every
-  /// doubtful cell is tried against the same report, so all cells in a failing sum go, not
-  /// only the first tried.
-  func droppingUnconfirmed(_ report: Report, doubtful: [(path: String, cell: UncertainCell)]) -> Report {
-    let errors = Self.arithmeticErrors(report).count
-    let counted = doubtful.compactMap { entry -> (entry: (path: String, cell: UncertainCell), parts: [String], value: Int)? in
-      let parts = entry.path.split(separator: ".").map(String.init)
-      guard parts.count == 3, parts[0] != "proactive",
-        case .count(let value)?? = report.table(named: parts[0])?.cell(parts[1], parts[2])
-      else { return nil }
-      return (entry, parts, value)
-    }
-    var dropped: [(path: String, cell: UncertainCell)] = []
-    for (index, doubt) in counted.enumerated() {
-      let (table, row, column) = (doubt.parts[0], doubt.parts[1], doubt.parts[2])
-      var trial = report
-      trial.set(table, row, column, nil)
-      let contradicted = errors > 0 && Self.arithmeticErrors(validator.validate(trial)).count < errors
-      // Confirmed only by cells read surely: two doubtful reads of one misread (1 as 10 in a
-      // row's cell and its total) agree with each other.
-      var sure = report
-      for (other, otherDoubt) in counted.enumerated() where other != index {
-        sure.set(otherDoubt.parts[0], otherDoubt.parts[1], otherDoubt.parts[2], nil)
+  /// `report` (validated, readings already chosen) with the doubtful counts the tables'
+  /// arithmetic contradicts left null, one at a time: while arithmetic errors remain, the
+  /// doubtful count whose removal clears the most of them goes (of equals, the one read with
+  /// the least confidence), until no removal clears one. Under a seal or smudge a digit read
+  /// from the darkest ink, or from ink mixed with the seal's, is as likely wrong as right; a
+  /// null with a finding is better than a wrong number. Its `ocr_low_confidence` finding
+  /// stays and says so, and the errors it caused go. Only doubtful reads are ever nulled,
+  /// never a cell read with confidence, and nothing is filled in: a report whose printed
+  /// numbers do not add up keeps its errors where no doubtful read explains them.
+  func droppingContradicted(_ report: Report, doubtful: [(path: String, cell: UncertainCell)]) -> Report {
+    var errors = Self.arithmeticErrors(report).count
+    guard errors > 0 else { return report }
+    var current = report
+    var left = doubtful.filter { $0.path.split(separator: ".").count == 3 && !$0.path.hasPrefix("proactive.") }
+    var dropped: Set<String> = []
+    while errors > 0 {
+      var best: (index: Int, cleared: Int, confidence: Double, report: Report)?
+      for (index, entry) in left.enumerated() {
+        let parts = entry.path.split(separator: ".").map(String.init)
+        guard case .count?? = current.table(named: parts[0])?.cell(parts[1], parts[2]) else { continue }
+        var trial = current
+        trial.set(parts[0], parts[1], parts[2], nil)
+        trial = validator.validate(trial)
+        let cleared = errors - Self.arithmeticErrors(trial).count
+        guard cleared > 0 else { continue }
+        if let chosen = best,
+          cleared < chosen.cleared || (cleared == chosen.cleared && entry.cell.confidence >= chosen.confidence)
+        {
+          continue
+        }
+        best = (index, cleared, entry.cell.confidence, trial)
       }
-      let sureErrors = Self.arithmeticErrors(validator.validate(sure)).count
-      sure.set(table, row, column, .count(doubt.value + 1))
-      let confirmed = Self.arithmeticErrors(validator.validate(sure)).count > sureErrors
-      if contradicted || !confirmed { dropped.append(doubt.entry) }
+      guard let chosen = best else { break }
+      dropped.insert(left[chosen.index].path)
+      left.remove(at: chosen.index)
+      current = chosen.report
+      errors -= chosen.cleared
     }
     guard !dropped.isEmpty else { return report }
-    var result = report
-    for entry in dropped {
-      let parts = entry.path.split(separator: ".").map(String.init)
-      result.set(parts[0], parts[1], parts[2], nil)
+    current.provenance?.removeAll { dropped.contains($0.path) }
+    for index in current.findings.indices
+    where current.findings[index].rule == "ocr_low_confidence" && dropped.contains(current.findings[index].location) {
+      current.findings[index].message +=
+        "; the table's arithmetic contradicts it, so the cell is left null"
     }
-    let paths = Set(dropped.map(\.path))
-    result.provenance?.removeAll { paths.contains($0.path) }
-    result = validator.validate(result)
-    for index in result.findings.indices
-    where result.findings[index].rule == "ocr_low_confidence" && paths.contains(result.findings[index].location) {
-      result.findings[index].message +=
-        "; the table's arithmetic does not confirm it, so the cell is left null"
-    }
-    return result
+    return current
   }
 
   /// The error findings the tables' arithmetic (and signs) give, not the missing cells.

@@ -171,21 +171,7 @@ final class PageReader {
     rest = unruled.painting(streamed, value: paper)
     let narrativeFactor = min(1, narrativeDPI / page.dpi)
     let text = chinese.recognize(rest.scaled(by: narrativeFactor), mode: .block)
-    var symbols = Self.inReadingOrder(text.symbols)
-    for run in Self.digitRuns(symbols) {
-      // Digits of the running text under a seal (a 公章 is stamped over the signing date): the
-      // star or ring over a digit can make it another one (1 read as 4). The number models read
-      // the run again; when they are sure of other digits the digits are unread (U+FFFD), and
-      // the date is null, not wrong. (No sure read is no disagreement: digits crossed by the
-      // ring often give the number models nothing.)
-      let box = Self.union(run.map { symbols[$0].box }, scaledBy: 1 / narrativeFactor)
-      guard seals.contains(where: { !$0.box.intersection(box).isEmpty }) else { continue }
-      let read = String(run.map { symbols[$0].text }.joined())
-      guard let again = numbers.read(rest, ink: box, level: level), !again.isLowConfidence, again.value != read
-      else { continue }
-      for index in run { symbols[index].text = "\u{FFFD}" }
-    }
-    characters += symbols.flatMap { symbol in
+    characters += Self.inReadingOrder(text.symbols).flatMap { symbol in
       Self.characters(symbol, scale: scale) { x, y in (x / narrativeFactor, y / narrativeFactor) }
     }
 
@@ -636,39 +622,6 @@ final class PageReader {
         character: character,
         box: PageRect(minX: left, minY: box.minY, maxX: left + step, maxY: box.maxY))
     }
-  }
-
-  /// The runs of running-text symbols that are ASCII digits, in reading order, each run's
-  /// symbols next to each other on one line (indices into `symbols`).
-  static func digitRuns(_ symbols: [OCRItem]) -> [[Int]] {
-    var runs: [[Int]] = []
-    var run: [Int] = []
-    for (index, symbol) in symbols.enumerated() {
-      let isDigit = !symbol.text.isEmpty && symbol.text.allSatisfy { $0.isASCII && $0.isNumber }
-      if isDigit, let last = run.last, abs(symbols[last].box.y - symbol.box.y) * 2 > symbol.box.height {
-        runs.append(run)
-        run = []
-      }
-      if isDigit {
-        run.append(index)
-      } else if !run.isEmpty {
-        runs.append(run)
-        run = []
-      }
-    }
-    if !run.isEmpty { runs.append(run) }
-    return runs
-  }
-
-  /// The box around `boxes`, scaled by `factor`.
-  static func union(_ boxes: [PixelRect], scaledBy factor: Double) -> PixelRect {
-    guard let first = boxes.first else { return PixelRect(x: 0, y: 0, width: 0, height: 0) }
-    let all = boxes.dropFirst().reduce(first) { $0.union($1) }
-    let x = Int((Double(all.x) * factor).rounded(.down))
-    let y = Int((Double(all.y) * factor).rounded(.down))
-    return PixelRect(
-      x: x, y: y, width: Int((Double(all.maxX) * factor).rounded(.up)) - x,
-      height: Int((Double(all.maxY) * factor).rounded(.up)) - y)
   }
 
   /// A recognised symbol as positioned characters in points (a symbol of several
