@@ -55,13 +55,98 @@ struct GridCellTests {
     "a cell a scan reader could not read (U+FFFD) is null with ocr_low_confidence, the row's values in their columns")
   func unreadCell() throws {
     let table = proactiveRows.replacingOccurrences(of: "规章\t1\t0\t5", with: "规章\t\u{FFFD}\t0\t5")
-    let report = try Fixtures.report(ofText: report2021(proactive: table, appeals: appealRow))
+    let text = report2021(proactive: table, appeals: appealRow)
+    let report = try ReportPipeline().report(
+      text: text,
+      source: SourceInfo(
+        file: "scan.pdf", sha256: SHA256.hexDigest(Array(text.utf8)), kind: .pdf, pages: 3, textLayer: .ocr))
     #expect(report.proactive.cell("rules", "issued") == .some(nil))
     #expect(report.proactive.cell("rules", "repealed") == .some(.count(0)))
     #expect(report.proactive.cell("rules", "in_force") == .some(.count(5)))
     #expect(findings(report, rule: "ocr_low_confidence") == ["proactive.rules.issued"])
     #expect(!findings(report, rule: "missing").contains("proactive.rules.issued"))
     #expect(!findings(report, rule: "placeholder").contains("proactive.rules.issued"))
+  }
+
+  @Test(
+    "a value cell of damaged bytes in a text file (U+FFFD, not OCR) is null with a missing error naming damaged bytes")
+  func damagedBytesCell() throws {
+    let table = proactiveRows.replacingOccurrences(of: "规章\t1\t0\t5", with: "规章\tBAD\t0\t5")
+    // One byte that starts no UTF-8 sequence where the cell's 1 was.
+    let parts = report2021(proactive: table, appeals: appealRow).components(separatedBy: "BAD")
+    let data = Data(parts[0].utf8) + Data([0xFF]) + Data(parts[parts.count - 1].utf8)
+    let report = try Fixtures.report(ofData: data, file: "damaged.txt")
+    #expect(report.repairs.contains { $0.kind == "invalid_bytes" })
+    #expect(report.proactive.cell("rules", "issued") == .some(nil))
+    #expect(report.proactive.cell("rules", "repealed") == .some(.count(0)))
+    #expect(report.proactive.cell("rules", "in_force") == .some(.count(5)))
+    #expect(findings(report, rule: "ocr_low_confidence").isEmpty)
+    let missing = report.findings.filter { $0.rule == "missing" && $0.location == "proactive.rules.issued" }
+    #expect(missing.count == 1)
+    #expect(missing.first?.severity == .error)
+    #expect(missing.first?.message.contains("damaged") == true)
+    #expect(missing.first?.message.contains("scan") == false)
+  }
+
+  @Test(
+    "table 四 on one line with one value not read: no value is placed by order after an unknown gap, all are unread")
+  func appealsOneValueShort() throws {
+    // 1 1 1 2 5 | 4 2 4 4 14 | 1 2 4 2 9 with litigation_direct.other (4) not read by the scan:
+    // by order 14 1 2 4 2 9 would land one cell early.
+    let row = "1\t1\t1\t2\t5\t4\t2\t4\t14\t1\t2\t4\t2\t9"
+    let text = report2021(proactive: proactiveRows, appeals: row)
+    let report = try ReportPipeline().report(
+      text: text,
+      source: SourceInfo(
+        file: "scan.pdf", sha256: SHA256.hexDigest(Array(text.utf8)), kind: .pdf, pages: 3, textLayer: .ocr))
+    let columns = ["upheld", "corrected", "other", "pending", "total"]
+    let groups = ["review", "litigation_direct", "litigation_after_review"]
+    for group in groups {
+      #expect(columns.allSatisfy { report.appeals.cell(group, $0) == .some(nil) }, "\(group)")
+    }
+    #expect(
+      findings(report, rule: "ocr_low_confidence")
+        == Set(groups.flatMap { group in columns.map { "appeals.\(group).\($0)" } }))
+    #expect(report.findings.filter { $0.severity == .error && $0.location.hasPrefix("appeals") }.isEmpty)
+  }
+
+  @Test("a doubtful OCR read the arithmetic contradicts is null with its finding; one it confirms stays")
+  func doubtfulReadsCheckedByArithmetic() throws {
+    func report(row: String, doubtful: [(field: Int, confidence: Double)]) throws -> Report {
+      let text = report2021(proactive: proactiveRows, appeals: appealRow, requests: row)
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+      let line = (lines.firstIndex { $0.hasPrefix("一、本年新收") } ?? 0) + 1
+      return try ReportPipeline().report(
+        text: text,
+        source: SourceInfo(
+          file: "scan.pdf", sha256: SHA256.hexDigest(Array(text.utf8)), kind: .pdf, pages: 3, textLayer: .ocr),
+        uncertain: doubtful.map { UncertainCell(line: line, field: $0.field, value: "?", confidence: $0.confidence) })
+    }
+    // 2 + 0 + … = 2: the doubtful 2 is confirmed by its row's total.
+    let confirmed = try report(row: "一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2", doubtful: [(1, 0)])
+    #expect(confirmed.requests.cell("new", "natural_person") == .some(.count(2)))
+    #expect(findings(confirmed, rule: "row_total").isEmpty)
+    // A doubtful total of 7 where the row sums to 2: left null, and no row_total error for it.
+    // The row's 2, doubtful too but read with more confidence, would clear the error as well:
+    // only the least sure read goes.
+    let contradicted = try report(
+      row: "一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t7", doubtful: [(1, 80), (7, 10)])
+    #expect(contradicted.requests.cell("new", "total") == .some(nil))
+    #expect(contradicted.requests.cell("new", "natural_person") == .some(.count(2)))
+    #expect(
+      findings(contradicted, rule: "ocr_low_confidence") == ["requests.new.natural_person", "requests.new.total"])
+    #expect(
+      contradicted.findings.contains {
+        $0.location == "requests.new.total" && $0.message.contains("arithmetic contradicts")
+      })
+    #expect(!findings(contradicted, rule: "row_total").contains("requests.new.total"))
+    #expect(!findings(contradicted, rule: "missing").contains("requests.new.total"))
+    // Read the other way round (the 2 least sure), the 2 goes and the 7 stays: the arithmetic
+    // chooses which doubtful read to drop, never a value.
+    let reversed = try report(
+      row: "一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t7", doubtful: [(1, 10), (7, 80)])
+    #expect(reversed.requests.cell("new", "natural_person") == .some(nil))
+    #expect(reversed.requests.cell("new", "total") == .some(.count(7)))
   }
 
   @Test("a blank last cell is a placeholder, not missing")

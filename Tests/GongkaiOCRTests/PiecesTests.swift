@@ -161,6 +161,22 @@ struct PiecesTests {
     #expect(PageReader.digitCount("-12.5") == 3)
   }
 
+  @Test("a rule stopping short of a crossing rule that ends on its track (a table corner under a seal) is bridged")
+  func bridgedToCorner() {
+    // Blank paper: no ink along the way, so only the corner can bridge the gap.
+    let paper = GreyBitmap(blankWidth: 400, height: 300, dpi: 72)
+    let bottom = RulingLine(axis: .horizontal, position: 200, start: 50, end: 300)
+    let corner = RulingLine(axis: .vertical, position: 330, start: 80, end: 200.5)
+    let through = RulingLine(axis: .vertical, position: 330, start: 80, end: 260)
+    func bridgedEnd(_ lines: [RulingLine]) -> Double? {
+      TableRuleFinder.bridged(lines, page: paper, level: 128, ruleLevel: 200, binary: paper, reach: 40)
+        .first { $0.axis == .horizontal }?.end
+    }
+    #expect(bridgedEnd([bottom, corner]) == 330)
+    // A rule passing by makes no corner: a real gap is left alone.
+    #expect(bridgedEnd([bottom, through]) == 300)
+  }
+
   @Test("a rule stopping a few points short of a crossing rule (under a seal) is drawn on to it")
   func snappedRules() {
     let lines = [

@@ -20,7 +20,8 @@ public enum CellText: Sendable, Equatable {
     "/", "／", "\\", "—", "——", "–", "-", "--", "－", "─", "无", "不适用", "暂无", "空", "×", "*", unread,
   ]
   /// What a scan reader writes in a value cell whose ink it could not read (a seal or smudge
-  /// over it): U+FFFD. The cell is null with an `ocr_low_confidence` finding.
+  /// over it): U+FFFD. The cell is null with an `ocr_low_confidence` finding; in an input
+  /// that was not OCRed U+FFFD stands for damaged bytes and the cell is `missing`.
   public static let unread = "\u{FFFD}"
   private static let placeholderBytes = placeholders.map { Array($0.utf8) }
   /// Units of money as cells write them, with or without brackets; those with 万 are in

@@ -88,13 +88,17 @@ public struct ReportParser: Sendable {
     let layout = layouts[template.id] ?? Self.layouts(of: template)
     var provenance: [CellProvenance] = []
     if locator != nil { provenance.reserveCapacity(layout.reduce(0) { $0 + $1.cellCount }) }
+    let unread = UnreadCell(source: source)
     let proactive = table(
-      layout[0], found: document.proactive, findings: &findings, locator: locator, provenance: &provenance)
+      layout[0], found: document.proactive, unread: unread, findings: &findings, locator: locator,
+      provenance: &provenance)
     var requests = table(
-      layout[1], found: document.requests, findings: &findings, locator: locator, provenance: &provenance)
+      layout[1], found: document.requests, unread: unread, findings: &findings, locator: locator,
+      provenance: &provenance)
     Validator.markRowsAbsentByDesign(in: &requests.rows, template: template)
     let appeals = table(
-      layout[2], found: document.appeals, findings: &findings, locator: locator, provenance: &provenance)
+      layout[2], found: document.appeals, unread: unread, findings: &findings, locator: locator,
+      provenance: &provenance)
     for (name, table) in [("proactive", document.proactive), ("requests", document.requests)] {
       for deviation in table?.deviations ?? [] {
         findings.append(Finding(rule: "template_deviation", severity: .warning, location: name, message: deviation))
@@ -190,8 +194,8 @@ public struct ReportParser: Sendable {
   /// One table with every template cell present, typed by its column. With a `locator`,
   /// each non-null cell's place in the text is added to `provenance`.
   private func table(
-    _ layout: TableLayout, found: AssembledTable?, findings: inout [Finding], locator: (any CellLocating)?,
-    provenance: inout [CellProvenance]
+    _ layout: TableLayout, found: AssembledTable?, unread: UnreadCell, findings: inout [Finding],
+    locator: (any CellLocating)?, provenance: inout [CellProvenance]
   ) -> DataTable {
     // Rows were assembled in form order, so a cursor finds each in turn.
     var cursor = 0
@@ -227,7 +231,8 @@ public struct ReportParser: Sendable {
           continue
         }
         let value = value(
-          text, column: column, path: { "\(layout.name).\(row.key).\(column.key)" }, findings: &findings)
+          text, column: column, unread: unread, path: { "\(layout.name).\(row.key).\(column.key)" },
+          findings: &findings)
         typed.append(DataTable.Cell(key: column.key, value: value))
         if locator != nil, value != nil, index < origins.count, let position = origins[index] {
           // At its line of the text until located, once every table is read (see `locate`).
@@ -244,14 +249,11 @@ public struct ReportParser: Sendable {
 
   /// The typed value of a cell's text under `column`.
   private func value(
-    _ text: CellText, column: TableLayout.Column, path: () -> String, findings: inout [Finding]
+    _ text: CellText, column: TableLayout.Column, unread: UnreadCell, path: () -> String, findings: inout [Finding]
   ) -> CellValue? {
     switch text {
     case .placeholder(let raw) where raw == CellText.unread:
-      findings.append(
-        Finding(
-          rule: "ocr_low_confidence", severity: .warning, location: path(),
-          message: "the scan could not be read in this cell (a seal or smudge over it); check it against the scan"))
+      findings.append(unread.finding(at: path()))
       return nil
     case .placeholder(let raw):
       findings.append(
@@ -276,5 +278,31 @@ public struct ReportParser: Sendable {
       }
       return .count(count)
     }
+  }
+}
+
+/// The finding for a value cell holding only U+FFFD (``CellText/unread``), by where the
+/// mark came from: on a scan the reader wrote it for ink it could not read (a seal or smudge
+/// over the cell); in a text, web page, Word file or a PDF's text layer it stands for bytes
+/// that were damaged (not valid in the input's encoding), so the value is lost, not unsure.
+struct UnreadCell: Sendable {
+  /// Whether the cell's text came from OCR.
+  var isScan: Bool
+
+  init(source: SourceInfo) {
+    isScan = source.kind == .pdf && (source.textLayer == .ocr || source.textLayer == .mixed)
+  }
+
+  /// The finding for such a cell at `path`.
+  func finding(at path: String) -> Finding {
+    isScan
+      ? Finding(
+        rule: "ocr_low_confidence", severity: .warning, location: path,
+        message: "the scan could not be read in this cell (a seal or smudge over it); check it against the scan")
+      : Finding(
+        rule: "missing", severity: .error, location: path,
+        message:
+          "the cell could not be read: damaged bytes in the input (not valid in its encoding, replaced by U+FFFD),"
+          + " or a value the text does not place; check it against the original")
   }
 }

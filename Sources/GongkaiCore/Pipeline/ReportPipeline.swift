@@ -42,10 +42,12 @@ public struct ReportPipeline: Sendable {
     try Self.requireReport(document, file: source.file)
     let report = validator.validate(
       parser.parse(document, source: source, titleHint: titleHint, uncertain: uncertain, locator: locator))
-    // Doubtful OCR reads: the tables' arithmetic may choose among readings of the same glyphs.
+    // Doubtful OCR reads: the tables' arithmetic may choose among readings of the same glyphs,
+    // and a doubtful read it still contradicts is left null.
     let doubtful = parser.placed(uncertain, in: document)
     guard !doubtful.isEmpty else { return report }
-    return ReadingChooser(validator: validator).choose(report, doubtful: doubtful)
+    let chooser = ReadingChooser(validator: validator)
+    return chooser.droppingContradicted(chooser.choose(report, doubtful: doubtful), doubtful: doubtful)
   }
 
   /// The report of a repaired document, validated.

@@ -255,6 +255,16 @@ public struct DocumentRepairer: Sendable {
           line: first.1))
     }
     guard !cells.isEmpty else { return AssembledTable(rows: [], deviantRows: []) }
+    // One value short on a single line of values (a scan's cell under a seal not read): by
+    // order every value after the gap would land one cell early, and nothing on the line says
+    // where the gap is. Every cell is unread (null with a finding), not guessed; the sums are
+    // not asked to place values (a printed row that does not add up would be "mended").
+    if extra.isEmpty, pendingBlanks == 0, valuesPerLine.count == 1, cells.count == capacity - 1,
+      cells.allSatisfy({ if case .number? = $0 { true } else { false } })
+    {
+      cells = Array(repeating: .placeholder(CellText.unread), count: capacity)
+      origins = Array(repeating: nil, count: capacity)
+    }
     // Empty cells after the last value, up to the fifteen, are blank cells too.
     let trailing = min(pendingBlanks, capacity - cells.count)
     cells += Array(repeating: .blankCell, count: trailing)

@@ -73,6 +73,54 @@ struct ReadingChooser: Sendable {
     return report
   }
 
+  /// `report` (validated, readings already chosen) with the doubtful counts the tables'
+  /// arithmetic contradicts left null, one at a time: while arithmetic errors remain, the
+  /// doubtful count whose removal clears the most of them goes (of equals, the one read with
+  /// the least confidence), until no removal clears one. Under a seal or smudge a digit read
+  /// from the darkest ink, or from ink mixed with the seal's, is as likely wrong as right; a
+  /// null with a finding is better than a wrong number. Its `ocr_low_confidence` finding
+  /// stays and says so, and the errors it caused go. Only doubtful reads are ever nulled,
+  /// never a cell read with confidence, and nothing is filled in: a report whose printed
+  /// numbers do not add up keeps its errors where no doubtful read explains them.
+  func droppingContradicted(_ report: Report, doubtful: [(path: String, cell: UncertainCell)]) -> Report {
+    var errors = Self.arithmeticErrors(report).count
+    guard errors > 0 else { return report }
+    var current = report
+    var left = doubtful.filter { $0.path.split(separator: ".").count == 3 && !$0.path.hasPrefix("proactive.") }
+    var dropped: Set<String> = []
+    while errors > 0 {
+      var best: (index: Int, cleared: Int, confidence: Double, report: Report)?
+      for (index, entry) in left.enumerated() {
+        let parts = entry.path.split(separator: ".").map(String.init)
+        guard case .count?? = current.table(named: parts[0])?.cell(parts[1], parts[2]) else { continue }
+        var trial = current
+        trial.set(parts[0], parts[1], parts[2], nil)
+        trial = validator.validate(trial)
+        let cleared = errors - Self.arithmeticErrors(trial).count
+        guard cleared > 0 else { continue }
+        if let chosen = best,
+          cleared < chosen.cleared || (cleared == chosen.cleared && entry.cell.confidence >= chosen.confidence)
+        {
+          continue
+        }
+        best = (index, cleared, entry.cell.confidence, trial)
+      }
+      guard let chosen = best else { break }
+      dropped.insert(left[chosen.index].path)
+      left.remove(at: chosen.index)
+      current = chosen.report
+      errors -= chosen.cleared
+    }
+    guard !dropped.isEmpty else { return report }
+    current.provenance?.removeAll { dropped.contains($0.path) }
+    for index in current.findings.indices
+    where current.findings[index].rule == "ocr_low_confidence" && dropped.contains(current.findings[index].location) {
+      current.findings[index].message +=
+        "; the table's arithmetic contradicts it, so the cell is left null"
+    }
+    return current
+  }
+
   /// The error findings the tables' arithmetic (and signs) give, not the missing cells.
   static func arithmeticErrors(_ report: Report) -> [Finding] {
     report.findings.filter { $0.severity == .error && $0.rule != "missing" }

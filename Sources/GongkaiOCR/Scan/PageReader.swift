@@ -98,10 +98,14 @@ final class PageReader {
         // Digits on several lines: a number wrapped in its narrow cell (158 over 6), or the
         // numbers of rows whose rule between was lost (read as one number: 0 over 16 as 1166).
         let lines = Self.lines(ink)
-        let read =
+        var read =
           lines.count > 1 && lines.allSatisfy({ Self.looksNumeric($0, maximumHeight: tallestDigit) })
           ? (wrappedNumber(page, lines: lines, width: region.width, level: level), [])
           : readCell(page, ink: ink, region: region, level: level, paper: paper, speck: speck)
+        // A number of several lines in a cell over several grid rows: the rules between the
+        // rows were lost (a light rule on a 200-dpi scan) and each line is another row's value
+        // (1, 0 and 15 read as 1015). Which line is whose cannot be told here: no number.
+        if cell.bottom > cell.top, read.number != nil, lines.count > 1 { read = (nil, []) }
         rows[cell.top, default: []].append((inkBox, cell.left...cell.right, read))
       }
       let ordered = rows.keys.sorted().compactMap { rows[$0] }

@@ -187,7 +187,7 @@ public struct TableRuleFinder: Sendable {
       }
       return true
     }
-    return lines.map { line in
+    let inked = lines.map { line in
       var line = line
       let crossing = lines.filter {
         $0.axis != line.axis && $0.start - reach <= line.position && $0.end + reach >= line.position
@@ -202,6 +202,20 @@ public struct TableRuleFinder: Sendable {
       {
         line.start = stop
       }
+      return line
+    }
+    // A crossing rule that ends on this rule's track (once followed on through ink) makes a
+    // corner with it there: the rule runs on to it. A seal's ring running along a table's
+    // bottom rule hides it where the ink alone cannot tell, but the last column's rule comes
+    // down to it.
+    let corner = 2.0
+    return inked.map { line in
+      var line = line
+      let ending = inked.filter {
+        $0.axis != line.axis && (abs($0.end - line.position) <= corner || abs($0.start - line.position) <= corner)
+      }.map(\.position)
+      if let stop = ending.filter({ $0 > line.end && $0 <= line.end + reach }).min() { line.end = stop }
+      if let stop = ending.filter({ $0 < line.start && $0 >= line.start - reach }).max() { line.start = stop }
       return line
     }
   }
