@@ -98,7 +98,7 @@ final class PageReader {
         // Digits on several lines: a number wrapped in its narrow cell (158 over 6), or the
         // numbers of rows whose rule between was lost (read as one number: 0 over 16 as 1166).
         let lines = Self.lines(ink)
-        var read =
+        var read: (number: NumberRead?, text: [PositionedCharacter]) =
           lines.count > 1 && lines.allSatisfy({ Self.looksNumeric($0, maximumHeight: tallestDigit) })
           ? (wrappedNumber(page, lines: lines, width: region.width, level: level), [])
           : readCell(page, ink: ink, region: region, level: level, paper: paper, speck: speck)
