@@ -127,6 +127,63 @@ struct PiecesTests {
     #expect(lines.first.map { $0.axis == .vertical && $0.end - $0.start > 100 } == true, "\(lines)")
   }
 
+  @Test("a column rule too light for a contrasty page's margin is found again between found rules; a one-row stroke is not")
+  func lightRuleConfirmed() {
+    // 300 dpi, paper 228 with noise, a black block (the page's print: Otsu level ~130, so the
+    // margin asks for (228 − 130) / 4 ≈ 24 levels), a table of dark rules, and a column rule
+    // one pixel wide only 14 levels deep over two rows, as a light-grey border on a 200-dpi scan.
+    var page = GreyBitmap(blankWidth: 400, height: 600, dpi: 300)
+    var state: UInt32 = 12345
+    for y in 0..<600 {
+      for x in 0..<400 {
+        state = state &* 1_664_525 &+ 1_013_904_223
+        page[x, y] = UInt8(224 + Int(state >> 29))
+      }
+    }
+    page.fill(x: 50, y: 420, width: 300, height: 150, value: 30)
+    for y in [100, 200, 300] { page.fill(x: 50, y: y, width: 301, height: 2, value: 150) }
+    for x in [50, 350] { page.fill(x: x, y: 100, width: 2, height: 202, value: 150) }
+    for y in 102..<300 { page[200, y] = page[200, y] - 14 }
+    // A character's stroke as light, in one row only, from rule to rule.
+    for y in 102..<200 { page[120, y] = page[120, y] - 14 }
+    func columns(_ finder: TableRuleFinder) -> [Int] {
+      finder.find(in: page).rulings.filter { $0.axis == .vertical }.map { Int(($0.position * 300 / 72).rounded()) }
+        .sorted()
+    }
+    var strict = TableRuleFinder()
+    strict.confirmLightRules = false
+    func near(_ columns: [Int], _ x: Int) -> Bool { columns.contains { abs($0 - x) <= 2 } }
+    let before = columns(strict)
+    #expect(before.count == 2 && near(before, 51) && near(before, 351), "the light rule is lost: \(before)")
+    let after = columns(TableRuleFinder())
+    #expect(after.count == 3 && near(after, 200), "\(after)")
+  }
+
+  @Test("light pieces of a found rule make it whole; a light line over one row only is no rule")
+  func confirmedLightLines() {
+    let found = [
+      RulingLine(axis: .horizontal, position: 100, start: 50, end: 500),
+      RulingLine(axis: .horizontal, position: 140, start: 50, end: 200),
+      RulingLine(axis: .horizontal, position: 180, start: 50, end: 500),
+      RulingLine(axis: .vertical, position: 50, start: 100, end: 180),
+    ]
+    let light = [
+      // The rule at 140 found in pieces: the light pass has it whole.
+      RulingLine(axis: .horizontal, position: 140.5, start: 50, end: 500),
+      // A column rule between the rules at 100 and 180, crossing 140 once whole.
+      RulingLine(axis: .vertical, position: 300, start: 100, end: 180),
+      // A stroke from 140 to 180 only.
+      RulingLine(axis: .vertical, position: 250, start: 140, end: 180),
+      // A line meeting no rule at its top.
+      RulingLine(axis: .vertical, position: 400, start: 120, end: 180),
+    ]
+    let lines = TableRuleFinder.confirmed(light, by: found, alignment: 2, gap: 3, reach: 4)
+    let horizontal = lines.filter { $0.axis == .horizontal }.sorted { $0.position < $1.position }
+    #expect(horizontal.map(\.position) == [100, 140, 180], "the found centre line kept, no duplicate")
+    #expect(horizontal.map(\.end) == [500, 500, 500])
+    #expect(lines.filter { $0.axis == .vertical }.map(\.position).sorted() == [50, 300])
+  }
+
   @Test("short vertical strokes of a heading on a table's top rule are no rules; a rule broken by a seal is")
   func anchoredRules() {
     let lines = [

@@ -100,13 +100,21 @@ public struct TableRuleFinder: Sendable {
     // one found rule to another (a lost column rule between two row rules); a seal ring's
     // stray arc does neither.
     let lenientLevel = UInt8(max(Int(level), Int(paper) - lightRuleMargin))
-    if confirmLightRules, lenientLevel > ruleLevel {
+    // Only the tables the page's margin found are completed: where it found none, the table
+    // is read by its rows (as a table without vertical rules), and a grid of light lines with
+    // a column rule still lost would join two columns' numbers in one cell.
+    let framed =
+      confirmLightRules
+      ? Self.rulings(lines, inside: TableGrid.grids(from: Self.snapped(lines, reach: rulingFinder.options.joinGap)))
+      : []
+    if lenientLevel > ruleLevel, !framed.isEmpty {
       let lenient = page.smoothedBinary(
         level: lenientLevel, margin: Int(paper) - Int(lenientLevel), block: shadingBlock,
         length: max(3, Int((lightRuleSmoothing * scale).rounded())))
-      lines = Self.confirmed(
-        rulingFinder.lines(in: lenient), by: lines, alignment: rulingFinder.options.alignment,
-        gap: rulingFinder.options.joinGap, reach: anchorReach)
+      lines =
+        Self.confirmed(
+          rulingFinder.lines(in: lenient), by: framed, alignment: rulingFinder.options.alignment,
+          gap: rulingFinder.options.joinGap, reach: anchorReach) + lines.filter { !framed.contains($0) }
     }
     let rulings = Self.snapped(
       Self.anchored(
