@@ -130,7 +130,9 @@ do {
             .utf8))
     }
   case "rules":
-    guard arguments.count >= 4, let number = Int(arguments[2]) else { fail("rules FILE.pdf PAGE OUT.pgm [strict|light]") }
+    guard arguments.count >= 4, let number = Int(arguments[2]) else {
+      fail("rules FILE.pdf PAGE OUT.pgm [strict|light]")
+    }
     let document = try PDFDocument(path: arguments[1])
     let bitmap = try document.page(number).render(dpi: 300, droppingRedInk: true)
     var finder = TableRuleFinder()

@@ -127,7 +127,7 @@ struct PiecesTests {
     #expect(lines.first.map { $0.axis == .vertical && $0.end - $0.start > 100 } == true, "\(lines)")
   }
 
-  @Test("a column rule too light for a contrasty page's margin is found again between found rules; a one-row stroke is not")
+  @Test("a column rule too light for the page's margin is found again between found rules; a one-row stroke is not")
   func lightRuleConfirmed() {
     // 300 dpi, paper 228 with noise, a black block (the page's print: Otsu level ~130, so the
     // margin asks for (228 − 130) / 4 ≈ 24 levels), a table of dark rules, and a column rule
