@@ -86,6 +86,22 @@ struct TemplateLastWordTests {
     #expect(report.requests.cell("other_no_correction", "total") == .some(.count(1)))
     #expect(report.requests.cell("other", "natural_person") == .some(nil))
   }
+  @Test(
+    "a group cell's whole label (（六）其他处理) before the row's abbreviated label names the sub-row, not the single-row form"
+  )
+  func wholeGroupLabelBeforeAbbreviatedLabel() throws {
+    // A table ruled across only, read row by row between its rules: the group cell's two
+    // lines （六）其他 / 处理 come out whole in the row's label cell. Read before as the
+    // 2019-style single row （六）其他处理 (its label is in the text exactly).
+    let requests = """
+      一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1
+      (六)其他处理 1.申请人无正当理由逾期不补正\t3\t0\t0\t0\t0\t0\t3
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("other_no_correction", "natural_person") == .some(.count(3)))
+    #expect(report.requests.cell("other_no_correction", "total") == .some(.count(3)))
+    #expect(report.requests.cell("other", "natural_person") == .some(nil))
+  }
   @Test("a label cut short names its row even after a header repeated by a page break")
   func cutLabelAfterRepeatedHeader() throws {
     let requests = """

@@ -342,6 +342,10 @@ struct TableAssembler {
         // of exactly one later row, says which row it is.
         var byLikeness = match.index <= previous
         if case .similar = match.kind { byLikeness = true }
+        // So can a group cell's whole label (（六）其他处理) in the cell before the row's own
+        // label where the group's single-row form stands in for its sub-rows: the text holds
+        // it exactly, but the row's own (abbreviated) label names a sub-row.
+        if rows[match.index].standsIn { byLikeness = true }
         if byLikeness {
           let pieces = texts.suffix(2).flatMap { $0.text.split(separator: " ").map(String.init) }
           let closed = Set(rows.indices.filter { taken[$0] && !realigned[$0] })

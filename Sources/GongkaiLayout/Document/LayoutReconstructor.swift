@@ -25,7 +25,7 @@ public struct LayoutReconstructor: Sendable {
   public func layouts(ofAnalyzed analyzed: [PageLayout]) -> [PageLayout] {
     furniture.removing(from: analyzed).map { page in
       var page = page
-      page.blocks = alignedTables.apply(to: page.blocks)
+      page.blocks = alignedTables.apply(to: page.blocks, rules: page.rules)
       return page
     }
   }
