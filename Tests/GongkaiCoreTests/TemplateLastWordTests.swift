@@ -86,6 +86,78 @@ struct TemplateLastWordTests {
     #expect(report.requests.cell("other_no_correction", "total") == .some(.count(1)))
     #expect(report.requests.cell("other", "natural_person") == .some(nil))
   }
+  @Test("a label wrapped over many lines, its values beside a middle line, is named by its first lines")
+  func labelStartBeforeValues() throws {
+    // A narrow label column (make_general_variants labelw:narrow, hrules): the previous
+    // row's rest, then the row's first lines, justified (1. 申请人无正), then its values.
+    let requests = """
+      一、本年新收政府信息公开申请数量 9 0 0 0 0 0 9
+      4.无正当理由大量反复申请 0 0 0 0 0 0 0
+      5. 要求行政机
+      关确认或重新
+      2 0 0 0 0 0 2
+      出具已获取信
+      息
+      1. 申请人无正
+      当理由逾期不
+      补正、行政机
+      3 0 0 0 0 0 3
+      关不再处理其
+      政府信息公开
+      （六申请
+      ）其 2. 申请人逾期
+      他处未按收费通知
+      理要求缴纳费
+      用、行政机关 4 0 0 0 0 0 4
+      不再处理其政
+      府信息公开申
+      请
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("rejected_confirmation", "natural_person") == .some(.count(2)))
+    #expect(report.requests.cell("other_no_correction", "natural_person") == .some(.count(3)))
+    #expect(report.requests.cell("other_no_correction", "total") == .some(.count(3)))
+    #expect(report.requests.cell("other_unpaid_fee", "natural_person") == .some(.count(4)))
+    #expect(report.requests.cell("other", "natural_person") == .some(nil))
+  }
+
+  @Test("a label's first line names its row past a group cell's pieces after it (1.申请人无正当 / （六）")
+  func labelStartBeforeGroupPiece() throws {
+    let requests = """
+      一、本年新收政府信息公开申请数量 9 0 0 0 0 0 9
+      5.要求确认或重
+      新出具已获取信 1 0 0 0 0 0 1
+      息
+      1.申请人无正当
+      （六 0 0 0 2 0 0 2
+      理由逾期不补正
+      ）其
+      2.申请人逾期未
+      他处 0 0 0 0 5 0 5
+      缴纳费用
+      理
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("other_no_correction", "social_welfare") == .some(.count(2)))
+    #expect(report.requests.cell("other_no_correction", "total") == .some(.count(2)))
+    #expect(report.requests.cell("other_unpaid_fee", "legal_services") == .some(.count(5)))
+    #expect(report.requests.cell("other", "total") == .some(nil))
+  }
+
+  @Test("the rest of the previous row's label names no row: values under it alone are not placed")
+  func previousLabelRestNamesNoRow() throws {
+    // 不再处理其政府信息公开申请 ends both （六）1 and 2: it starts no label of the form.
+    let requests = """
+      一、本年新收政府信息公开申请数量 9 0 0 0 0 0 9
+      5.要求行政机关确认或重新出具已获取信息 1 0 0 0 0 0 1
+      不再处理其政府信息公开申请
+      3 0 0 0 0 0 3
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("other_no_correction", "natural_person") != .some(.count(3)))
+    #expect(report.requests.cell("other_unpaid_fee", "natural_person") != .some(.count(3)))
+  }
+
   @Test("a label cut short names its row even after a header repeated by a page break")
   func cutLabelAfterRepeatedHeader() throws {
     let requests = """

@@ -364,6 +364,14 @@ struct TableAssembler {
           return opened(match, segments: Array(parts), lineValues: onLine, line: line, repairs: &repairs)
         }
       }
+      // A label wrapped over many lines whose first lines come before the values: its start
+      // names the row (a row standing in for others is no guess then, nor is the order).
+      let pieces = texts.flatMap { $0.text.split(separator: " ").map(String.init) }
+      if let match = assembler.matcher.wrappedLabelStart(
+        pieces: pieces, after: previous, isTaken: { [taken, realigned] in taken[$0] && !realigned[$0] })
+      {
+        return opened(match, segments: texts, lineValues: onLine, line: line, repairs: &repairs)
+      }
       let next = previous + 1
       guard next < rows.count, !taken[next] else { return nil }
       // Values under an unrecognised label never go to a row standing in for others by

@@ -163,6 +163,38 @@ public struct LabelMatcher: Sendable {
     return nil
   }
 
+  /// The row whose label begins with the text of consecutive `pieces` (the label text since
+  /// the previous row, split at line ends and spaces, oldest first): a label wrapped over
+  /// many lines of a narrow cell, its values beside a middle line, so that only its first
+  /// lines come before them — maybe after the rest of the previous row's label and with a
+  /// group cell's pieces between or after them (息 / 1. 申请人无正 / 当理由逾期不 / 补正、行政机,
+  /// or 1.申请人无正当 / （六). From the last piece back, the first run of pieces that joins
+  /// into the start of at least six characters of some row after `previous` decides: it
+  /// names that row when it is the only one. A row's label never holds another's start of
+  /// six characters, so the previous row's rest does not decide.
+  public func wrappedLabelStart(pieces: [String], after previous: Int, isTaken: (Int) -> Bool) -> Match? {
+    let keys = pieces.map { LabelText.key($0) }.filter { !$0.isEmpty }
+    let open = entries.indices.filter { $0 > previous && !isTaken($0) && !entries[$0].canonical.isEmpty }
+    guard !keys.isEmpty, !open.isEmpty else { return nil }
+    for start in keys.indices.reversed() {
+      var joined = ""
+      var starting: [Int] = []
+      for key in keys[start...] {
+        let longer = joined + key
+        let still = open.filter { entries[$0].canonical.utf8.starts(with: longer.utf8) }
+        if still.isEmpty { break }
+        joined = longer
+        starting = still
+      }
+      let length = joined.unicodeScalars.count
+      guard length >= 6 else { continue }
+      guard starting.count == 1, let index = starting.first else { return nil }
+      let coverage = Double(length) / Double(entries[index].canonical.unicodeScalars.count)
+      return Match(index: index, key: entries[index].key, kind: .similar(coverage: coverage))
+    }
+    return nil
+  }
+
   /// The row whose label begins with `key` when only one row after `previous` does: the
   /// first line of a label wrapped over lines, its values printed beside the middle of the
   /// cell, so that the rest of the label comes after them. At least six characters, so a
