@@ -144,6 +144,61 @@ struct TemplateLastWordTests {
     #expect(report.requests.cell("other", "total") == .some(nil))
   }
 
+  @Test("a label's first lines name its row even where likeness of all the text since the last row names the row before")
+  func labelStartBeatsPreviousRowRest() throws {
+    // Narrow 2019-style label column: 4.无正当理由大量反复申请's rest (理由大量反复 / 申请)
+    // stands before 5.要求行政机关…'s first lines; the 4 row's first line is short but numbered.
+    let requests = """
+      一、本年新收政府信息公开申请数量 9 0 0 0 0 0 9
+      2.重复申请 0 0 0 0 0 0 0
+      不 3.要求提供
+      2 0 0 0 0 0 2
+      予公开出版物
+      处 4.无正当理 3 0 0 0 0 0 3
+      理由大量反复
+      申请
+      5.要求行政
+      机关确认或
+      4 0 0 0 0 0 4
+      重新出具已
+      获取信息
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("rejected_publication", "natural_person") == .some(.count(2)))
+    #expect(report.requests.cell("rejected_excessive", "natural_person") == .some(.count(3)))
+    #expect(report.requests.cell("rejected_excessive", "total") == .some(.count(3)))
+    #expect(report.requests.cell("rejected_confirmation", "natural_person") == .some(.count(4)))
+    #expect(report.requests.cell("rejected_confirmation", "total") == .some(.count(4)))
+  }
+
+  @Test("a group cell's piece glued before the row's numbered label (年度办（二）部分公开) leaves the row its label")
+  func groupPieceGluedBeforeNumberedLabel() throws {
+    let requests = """
+      一、本年新收申请数量 10 4 2 0 1 0 17
+      二、上年结转申请数量 5 1 0 1 1 0 8
+      三、本（一）予以公开 14 0 0 0 0 0 14
+      年度办（二）部分公开 1 0 0 0 0 0 1
+      理结果 1.属于国家秘密 0 0 0 0 0 0 0
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("granted", "natural_person") == .some(.count(14)))
+    #expect(report.requests.cell("partially_granted", "natural_person") == .some(.count(1)))
+    #expect(report.requests.cell("partially_granted", "total") == .some(.count(1)))
+    #expect(report.requests.cell("denied_state_secret", "total") == .some(.count(0)))
+  }
+
+  @Test("label pieces: split at spaces and before a numbering glued to a group cell's piece, not inside 第（一）项 or 63.79")
+  func labelPieces() {
+    #expect(LabelText.pieces("年度办（二）部分公开") == ["年度办", "（二）部分公开"])
+    #expect(LabelText.pieces("理结果1.属于国家秘密") == ["理结果", "1.属于国家秘密"])
+    #expect(LabelText.pieces("（六 1. 申请人无正当") == ["（六", "1.", "申请人无正当"])
+    #expect(LabelText.pieces("第二十条第（一）项") == ["第二十条第（一）项"])
+    #expect(LabelText.pieces("金额63.79万元") == ["金额63.79万元"])
+    #expect(LabelText.numbering("4.无正当理") == "4")
+    #expect(LabelText.numbering("三、（一）予以公开") == "一")
+    #expect(LabelText.numbering("处4.无正当理") == "")
+  }
+
   @Test("the rest of the previous row's label names no row: values under it alone are not placed")
   func previousLabelRestNamesNoRow() throws {
     // 不再处理其政府信息公开申请 ends both （六）1 and 2: it starts no label of the form.
