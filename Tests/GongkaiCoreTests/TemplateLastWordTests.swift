@@ -86,6 +86,150 @@ struct TemplateLastWordTests {
     #expect(report.requests.cell("other_no_correction", "total") == .some(.count(1)))
     #expect(report.requests.cell("other", "natural_person") == .some(nil))
   }
+  @Test(
+    "a group cell's whole label (（六）其他处理) before the row's abbreviated label names the sub-row, not the single-row form"
+  )
+  func wholeGroupLabelBeforeAbbreviatedLabel() throws {
+    // A table ruled across only, read row by row between its rules: the group cell's two
+    // lines （六）其他 / 处理 come out whole in the row's label cell. Read before as the
+    // 2019-style single row （六）其他处理 (its label is in the text exactly).
+    let requests = """
+      一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1
+      (六)其他处理 1.申请人无正当理由逾期不补正\t3\t0\t0\t0\t0\t0\t3
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("other_no_correction", "natural_person") == .some(.count(3)))
+    #expect(report.requests.cell("other_no_correction", "total") == .some(.count(3)))
+    #expect(report.requests.cell("other", "natural_person") == .some(nil))
+  }
+
+  @Test("a label wrapped over many lines, its values beside a middle line, is named by its first lines")
+  func labelStartBeforeValues() throws {
+    // A narrow label column (make_general_variants labelw:narrow, hrules): the previous
+    // row's rest, then the row's first lines, justified (1. 申请人无正), then its values.
+    let requests = """
+      一、本年新收政府信息公开申请数量 9 0 0 0 0 0 9
+      4.无正当理由大量反复申请 0 0 0 0 0 0 0
+      5. 要求行政机
+      关确认或重新
+      2 0 0 0 0 0 2
+      出具已获取信
+      息
+      1. 申请人无正
+      当理由逾期不
+      补正、行政机
+      3 0 0 0 0 0 3
+      关不再处理其
+      政府信息公开
+      （六申请
+      ）其 2. 申请人逾期
+      他处未按收费通知
+      理要求缴纳费
+      用、行政机关 4 0 0 0 0 0 4
+      不再处理其政
+      府信息公开申
+      请
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("rejected_confirmation", "natural_person") == .some(.count(2)))
+    #expect(report.requests.cell("other_no_correction", "natural_person") == .some(.count(3)))
+    #expect(report.requests.cell("other_no_correction", "total") == .some(.count(3)))
+    #expect(report.requests.cell("other_unpaid_fee", "natural_person") == .some(.count(4)))
+    #expect(report.requests.cell("other", "natural_person") == .some(nil))
+  }
+
+  @Test("a label's first line names its row past a group cell's pieces after it (1.申请人无正当 / （六）")
+  func labelStartBeforeGroupPiece() throws {
+    let requests = """
+      一、本年新收政府信息公开申请数量 9 0 0 0 0 0 9
+      5.要求确认或重
+      新出具已获取信 1 0 0 0 0 0 1
+      息
+      1.申请人无正当
+      （六 0 0 0 2 0 0 2
+      理由逾期不补正
+      ）其
+      2.申请人逾期未
+      他处 0 0 0 0 5 0 5
+      缴纳费用
+      理
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("other_no_correction", "social_welfare") == .some(.count(2)))
+    #expect(report.requests.cell("other_no_correction", "total") == .some(.count(2)))
+    #expect(report.requests.cell("other_unpaid_fee", "legal_services") == .some(.count(5)))
+    #expect(report.requests.cell("other", "total") == .some(nil))
+  }
+
+  @Test("a label's first lines name its row even where likeness of all the text since the last row names the row before")
+  func labelStartBeatsPreviousRowRest() throws {
+    // Narrow 2019-style label column: 4.无正当理由大量反复申请's rest (理由大量反复 / 申请)
+    // stands before 5.要求行政机关…'s first lines; the 4 row's first line is short but numbered.
+    let requests = """
+      一、本年新收政府信息公开申请数量 9 0 0 0 0 0 9
+      2.重复申请 0 0 0 0 0 0 0
+      不 3.要求提供
+      2 0 0 0 0 0 2
+      予公开出版物
+      处 4.无正当理 3 0 0 0 0 0 3
+      理由大量反复
+      申请
+      5.要求行政
+      机关确认或
+      4 0 0 0 0 0 4
+      重新出具已
+      获取信息
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("rejected_publication", "natural_person") == .some(.count(2)))
+    #expect(report.requests.cell("rejected_excessive", "natural_person") == .some(.count(3)))
+    #expect(report.requests.cell("rejected_excessive", "total") == .some(.count(3)))
+    #expect(report.requests.cell("rejected_confirmation", "natural_person") == .some(.count(4)))
+    #expect(report.requests.cell("rejected_confirmation", "total") == .some(.count(4)))
+  }
+
+  @Test("a group cell's piece glued before the row's numbered label (年度办（二）部分公开) leaves the row its label")
+  func groupPieceGluedBeforeNumberedLabel() throws {
+    let requests = """
+      一、本年新收申请数量 10 4 2 0 1 0 17
+      二、上年结转申请数量 5 1 0 1 1 0 8
+      三、本（一）予以公开 14 0 0 0 0 0 14
+      年度办（二）部分公开 1 0 0 0 0 0 1
+      理结果 1.属于国家秘密 0 0 0 0 0 0 0
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("granted", "natural_person") == .some(.count(14)))
+    #expect(report.requests.cell("partially_granted", "natural_person") == .some(.count(1)))
+    #expect(report.requests.cell("partially_granted", "total") == .some(.count(1)))
+    #expect(report.requests.cell("denied_state_secret", "total") == .some(.count(0)))
+  }
+
+  @Test("label pieces: split at spaces and before a numbering glued to a group cell's piece, not inside 第（一）项 or 63.79")
+  func labelPieces() {
+    #expect(LabelText.pieces("年度办（二）部分公开") == ["年度办", "（二）部分公开"])
+    #expect(LabelText.pieces("理结果1.属于国家秘密") == ["理结果", "1.属于国家秘密"])
+    #expect(LabelText.pieces("（六 1. 申请人无正当") == ["（六", "1.", "申请人无正当"])
+    #expect(LabelText.pieces("第二十条第（一）项") == ["第二十条第（一）项"])
+    #expect(LabelText.pieces("金额63.79万元") == ["金额63.79万元"])
+    #expect(LabelText.numbering("4.无正当理") == "4")
+    #expect(LabelText.numbering("三、（一）予以公开") == "一")
+    #expect(LabelText.numbering("处4.无正当理") == "")
+  }
+
+  @Test("the rest of the previous row's label names no row: values under it alone are not placed")
+  func previousLabelRestNamesNoRow() throws {
+    // 不再处理其政府信息公开申请 ends both （六）1 and 2: it starts no label of the form.
+    let requests = """
+      一、本年新收政府信息公开申请数量 9 0 0 0 0 0 9
+      5.要求行政机关确认或重新出具已获取信息 1 0 0 0 0 0 1
+      不再处理其政府信息公开申请
+      3 0 0 0 0 0 3
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("other_no_correction", "natural_person") != .some(.count(3)))
+    #expect(report.requests.cell("other_unpaid_fee", "natural_person") != .some(.count(3)))
+  }
+
   @Test("a label cut short names its row even after a header repeated by a page break")
   func cutLabelAfterRepeatedHeader() throws {
     let requests = """

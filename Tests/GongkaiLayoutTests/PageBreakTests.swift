@@ -44,6 +44,32 @@ struct PageBreakTests {
       ])
   }
 
+  @Test("table 四's row of numbers without a label, its wrapped numbers cut by the page break, is joined")
+  func unlabelledWrappedRowAcrossPages() {
+    let xs: [Double] = [90, 140, 190, 240, 290, 340]
+    let part1 = ruledPart([["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], ["1", "2", "3", "3", "1"]], xs: xs, top: 700)
+    let part2 = ruledPart([["", "9", "2", "8", "00"]], xs: xs, top: 80)
+    let first = PositionedPage(number: 1, width: 595, height: 842, characters: part1.characters, rulings: part1.rulings)
+    let second = PositionedPage(
+      number: 2, width: 595, height: 842, characters: part2.characters, rulings: part2.rulings)
+    let text = LayoutReconstructor().text(of: [first, second])
+    #expect(text.lines.dropLast() == ["结果维持\t结果纠正\t其他结果\t尚未审结\t总计", "1\t29\t32\t38\t100"])
+  }
+
+  @Test(
+    "a row of numbers without a label, then one with a number in every column at the head of the next page: two rows")
+  func unlabelledFullRowsNotJoined() {
+    let xs: [Double] = [90, 140, 190, 240, 290, 340]
+    let part1 = ruledPart([["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], ["1", "2", "3", "3", "9"]], xs: xs, top: 700)
+    let part2 = ruledPart([["4", "9", "2", "8", "23"]], xs: xs, top: 80)
+    let first = PositionedPage(number: 1, width: 595, height: 842, characters: part1.characters, rulings: part1.rulings)
+    let second = PositionedPage(
+      number: 2, width: 595, height: 842, characters: part2.characters, rulings: part2.rulings)
+    let text = LayoutReconstructor().text(of: [first, second])
+    #expect(
+      text.lines.dropLast() == ["结果维持\t结果纠正\t其他结果\t尚未审结\t总计", "1\t2\t3\t3\t9", "4\t9\t2\t8\t23"])
+  }
+
   @Test("a row of numbers with its own label at the head of the next page stays a row")
   func labelledRowNotJoined() {
     let xs: [Double] = [90, 300, 330, 360, 390]

@@ -342,6 +342,10 @@ struct TableAssembler {
         // of exactly one later row, says which row it is.
         var byLikeness = match.index <= previous
         if case .similar = match.kind { byLikeness = true }
+        // So can a group cell's whole label (（六）其他处理) in the cell before the row's own
+        // label where the group's single-row form stands in for its sub-rows: the text holds
+        // it exactly, but the row's own (abbreviated) label names a sub-row.
+        if rows[match.index].standsIn { byLikeness = true }
         if byLikeness {
           let pieces = texts.suffix(2).flatMap { $0.text.split(separator: " ").map(String.init) }
           let closed = Set(rows.indices.filter { taken[$0] && !realigned[$0] })
@@ -354,15 +358,24 @@ struct TableAssembler {
         return opened(match, segments: texts, lineValues: onLine, line: line, repairs: &repairs)
       }
       // A label cell of space-aligned text may hold a group label and the row's own label
-      // (（六）其 1.申请人无正当理由逾期不补): tried again as separate cells.
-      if let last = texts.last, last.text.contains(" ") {
-        let parts = texts.dropLast() + last.text.split(separator: " ").map { (text: String($0), line: last.line) }
+      // (（六）其 1.申请人无正当理由逾期不补), or a group cell's piece stand glued before the
+      // row's numbered label (年度办（二）部分公开): tried again as separate cells.
+      if let last = texts.last, case let split = LabelText.pieces(last.text), split.count > 1 {
+        let parts = texts.dropLast() + split.map { (text: $0, line: last.line) }
         if let match = assembler.matcher.match(
           count: parts.count, key: { LabelText.key(parts[$0].text) }, after: previous,
           isTaken: { [taken, realigned] in taken[$0] && !realigned[$0] })
         {
           return opened(match, segments: Array(parts), lineValues: onLine, line: line, repairs: &repairs)
         }
+      }
+      // A label wrapped over many lines whose first lines come before the values: its start
+      // names the row (a row standing in for others is no guess then, nor is the order).
+      let pieces = texts.flatMap { LabelText.pieces($0.text) }
+      if let match = assembler.matcher.wrappedLabelStart(
+        pieces: pieces, after: previous, isTaken: { [taken, realigned] in taken[$0] && !realigned[$0] })
+      {
+        return opened(match, segments: texts, lineValues: onLine, line: line, repairs: &repairs)
       }
       let next = previous + 1
       guard next < rows.count, !taken[next] else { return nil }

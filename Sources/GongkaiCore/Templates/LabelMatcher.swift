@@ -28,6 +28,8 @@ public struct LabelMatcher: Sendable {
     var key: String
     var canonical: String
     var bigrams: [UInt64]
+    /// The numerals of the label's own numbering (4 of 4.无正当理由…, 二 of （二）部分公开).
+    var numbering: String
   }
 
   private let entries: [Entry]
@@ -43,7 +45,9 @@ public struct LabelMatcher: Sendable {
     for (index, row) in rows.enumerated() {
       let canonical = LabelText.key(row.label)
       built.append(
-        Entry(key: row.key, canonical: canonical, bigrams: LabelText.bigrams(Array(canonical.unicodeScalars))))
+        Entry(
+          key: row.key, canonical: canonical, bigrams: LabelText.bigrams(Array(canonical.unicodeScalars)),
+          numbering: LabelText.numbering(row.label)))
       if forms[LabelKey(normalized: canonical)] == nil { forms[LabelKey(normalized: canonical)] = (index, .exact) }
       for variant in variants[row.label] ?? [] where forms[LabelKey(label: variant)] == nil {
         forms[LabelKey(label: variant)] = (index, .variant)
@@ -85,6 +89,12 @@ public struct LabelMatcher: Sendable {
     // 总计 would pull a short label (（七）总计) its way.
     if let abbreviation = abbreviatedLabel(key(count - 1), after: previous, isTaken: isTaken) {
       return abbreviation
+    }
+    // The row's own label wrapped over several lines before its values (5.要求行政 / 机关确认或),
+    // after the rest of the previous row's label (理由大量反复 / 申请), which likeness of all
+    // the text would take for that row.
+    if count > 1, let start = wrappedLabelStart(keys: (0..<count).map(key), after: previous, isTaken: isTaken) {
+      return start
     }
     let joined = (0..<count).map(key).joined()
     let present = Set(LabelText.bigrams(Array(joined.unicodeScalars)))
@@ -159,6 +169,56 @@ public struct LabelMatcher: Sendable {
       {
         return match
       }
+    }
+    return nil
+  }
+
+  /// The row whose label begins with the text of consecutive `pieces` (the label text since
+  /// the previous row, split at line ends and spaces, oldest first): a label wrapped over
+  /// many lines of a narrow cell, its values beside a middle line, so that only its first
+  /// lines come before them — maybe after the rest of the previous row's label and with a
+  /// group cell's pieces between or after them (息 / 1. 申请人无正 / 当理由逾期不 / 补正、行政机,
+  /// or 1.申请人无正当 / （六). From the last piece back, the first run of pieces that joins
+  /// into the start of at least six characters of some row after `previous` decides: it
+  /// names that row when it is the only one. A row's label never holds another's start of
+  /// six characters, so the previous row's rest does not decide.
+  /// A piece that begins with the row's numbering (4.无正当理 beside 处, the rest of a group
+  /// cell) needs only four characters of the start of the one row after `previous` so numbered.
+  public func wrappedLabelStart(pieces: [String], after previous: Int, isTaken: (Int) -> Bool) -> Match? {
+    wrappedLabelStart(
+      keys: pieces.map { LabelText.key($0) }, numberings: pieces.map { LabelText.numbering($0) }, after: previous,
+      isTaken: isTaken)
+  }
+
+  /// `wrappedLabelStart(pieces:after:isTaken:)` over the pieces' normalised keys and the
+  /// numerals of their numberings (empty: none known).
+  func wrappedLabelStart(keys: [String], numberings: [String]? = nil, after previous: Int, isTaken: (Int) -> Bool)
+    -> Match?
+  {
+    let kept = keys.indices.filter { !keys[$0].isEmpty }
+    let numberings = kept.map { numberings?[$0] ?? "" }
+    let keys = kept.map { keys[$0] }
+    let open = entries.indices.filter { $0 > previous && !isTaken($0) && !entries[$0].canonical.isEmpty }
+    guard !keys.isEmpty, !open.isEmpty else { return nil }
+    for start in keys.indices.reversed() {
+      var joined = ""
+      var starting: [Int] = []
+      for key in keys[start...] {
+        let longer = joined + key
+        let still = open.filter { entries[$0].canonical.utf8.starts(with: longer.utf8) }
+        if still.isEmpty { break }
+        joined = longer
+        starting = still
+      }
+      let length = joined.unicodeScalars.count
+      if length < 6, length >= 4, !numberings[start].isEmpty {
+        starting = starting.filter { entries[$0].numbering == numberings[start] }
+      } else if length < 6 {
+        continue
+      }
+      guard starting.count == 1, let index = starting.first else { return nil }
+      let coverage = Double(length) / Double(entries[index].canonical.unicodeScalars.count)
+      return Match(index: index, key: entries[index].key, kind: .similar(coverage: coverage))
     }
     return nil
   }

@@ -132,6 +132,62 @@ public enum LabelText {
     }
   }
 
+  /// The numerals of the last numbering `text` starts with (4 of 4.无正当理, 二 of
+  /// （二）部分公开, 一 of 三、（一）予以公开); empty when it starts with none.
+  public static func numbering(_ text: String) -> String {
+    let scalars = text.unicodeScalars.map(narrow)
+    let end = numberingEnd(scalars)
+    var groups: [String] = [""]
+    for scalar in scalars[0..<end] {
+      if isChineseNumeral(scalar) || ("0"..."9").contains(scalar) {
+        groups[groups.count - 1].unicodeScalars.append(scalar)
+      } else if !groups[groups.count - 1].isEmpty {
+        groups.append("")
+      }
+    }
+    return groups.last(where: { !$0.isEmpty }) ?? ""
+  }
+
+  /// The pieces a label cell's text may hold: split at spaces, and before a row's numbering
+  /// inside a piece — a bracketed numeral (（二）, (3)) or digits with 、 or . — where a group
+  /// cell's piece stands glued before the row's own label (年度办（二）部分公开, 果1.属于国家秘密).
+  public static func pieces(_ text: String) -> [String] {
+    var result: [String] = []
+    for word in text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }) {
+      let characters = Array(word)
+      var start = 0
+      for index in characters.indices.dropFirst() where startsNumbering(characters, at: index) {
+        // A number before the numbering is no group cell's text (63.79, 第二十条第（一）项 stays).
+        guard let before = characters[index - 1].unicodeScalars.first, isIdeograph(before),
+          characters[index - 1] != "第"
+        else { continue }
+        result.append(String(characters[start..<index]))
+        start = index
+      }
+      result.append(String(characters[start...]))
+    }
+    return result
+  }
+
+  /// Whether a row's numbering starts at `index`: （二） / (3) with one to three numerals,
+  /// or one or two digits then 、 or . and then an ideograph.
+  static func startsNumbering(_ characters: [Character], at index: Int) -> Bool {
+    let numerals = "一二三四五六七八九十"
+    if "（(".contains(characters[index]) {
+      var cursor = index + 1
+      while cursor < characters.count, cursor - index <= 3, numerals.contains(characters[cursor]) { cursor += 1 }
+      return cursor > index + 1 && cursor < characters.count && "）)".contains(characters[cursor])
+    }
+    var cursor = index
+    while cursor < characters.count, cursor - index < 2, characters[cursor].isASCII, characters[cursor].isNumber {
+      cursor += 1
+    }
+    guard cursor > index, cursor + 1 < characters.count, "、.．".contains(characters[cursor]),
+      let next = characters[cursor + 1].unicodeScalars.first
+    else { return false }
+    return isIdeograph(next)
+  }
+
   /// The distinct adjacent pairs of `scalars`, each packed into one integer.
   static func bigrams(_ scalars: [Unicode.Scalar]) -> [UInt64] {
     guard scalars.count > 1 else { return scalars.map { UInt64($0.value) } }

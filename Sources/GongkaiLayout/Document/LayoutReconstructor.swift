@@ -25,7 +25,7 @@ public struct LayoutReconstructor: Sendable {
   public func layouts(ofAnalyzed analyzed: [PageLayout]) -> [PageLayout] {
     furniture.removing(from: analyzed).map { page in
       var page = page
-      page.blocks = alignedTables.apply(to: page.blocks)
+      page.blocks = alignedTables.apply(to: page.blocks, rules: page.rules)
       return page
     }
   }
@@ -174,9 +174,16 @@ public struct LayoutReconstructor: Sendable {
   /// `last` completed by `first` when `first` holds nothing but digits, each under a
   /// number of `last`, and no label: a row of the form always has its label (or its
   /// sub-label) in the row, so a label-less row of digit pieces at the head of the
-  /// continued table is the rest of numbers a page break cut (the upper piece first).
+  /// continued table is the rest of numbers a page break cut (the upper piece first). A
+  /// row without a label takes them only when they leave some of its numbers whole.
   static func joiningWrappedNumbers(_ last: TableRow, _ first: TableRow) -> TableRow? {
-    guard last.cells.contains(where: { !$0.isEmpty && !Self.isNumeric($0) }) else { return nil }
+    // A row of numbers alone (table 四's one row has no label) is continued only by pieces
+    // that leave some of its numbers whole (1 over nothing, 2 over 9): a row of its own
+    // would have a number in every column.
+    guard
+      last.cells.contains(where: { !$0.isEmpty && !Self.isNumeric($0) })
+        || first.cells.indices.contains(where: { first.cells[$0].isEmpty && Self.isNumeric(last.cells[$0]) })
+    else { return nil }
     var cells = last.cells
     var joined = false
     for (index, piece) in first.cells.enumerated() where !piece.isEmpty {

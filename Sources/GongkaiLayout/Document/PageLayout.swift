@@ -24,12 +24,16 @@ public struct PageLayout: Sendable {
   public var height: Double
   /// The blocks, top to bottom.
   public var blocks: [Block]
+  /// The page's drawn horizontal rules outside its ruled tables, top to bottom: the row
+  /// edges of tables drawn with horizontal rules only, which bound their rows.
+  public var rules: [RulingLine]
 
   /// Creates a page layout.
-  public init(number: Int, width: Double, height: Double, blocks: [Block]) {
+  public init(number: Int, width: Double, height: Double, blocks: [Block], rules: [RulingLine] = []) {
     self.number = number
     self.width = width
     self.height = height
     self.blocks = blocks
+    self.rules = rules
   }
 }

@@ -9,8 +9,9 @@ public struct AlignedTableFinder: Sendable {
   public init() {}
 
   /// Replaces runs of split lines in `blocks` with tables whose cells follow the columns
-  /// the runs line up on; other blocks pass through unchanged.
-  public func apply(to blocks: [PageLayout.Block]) -> [PageLayout.Block] {
+  /// the runs line up on; other blocks pass through unchanged. `rules`: the page's drawn
+  /// horizontal rules outside ruled tables, which bound the rows of tables ruled across.
+  public func apply(to blocks: [PageLayout.Block], rules: [RulingLine] = []) -> [PageLayout.Block] {
     var result: [PageLayout.Block] = []
     var run: [TextLine] = []
     func flush() {
@@ -36,7 +37,7 @@ public struct AlignedTableFinder: Sendable {
       }
       run.removeAll()
     }
-    for block in Self.separatingGroupText(Self.joiningSplitNumberLines(blocks)) {
+    for block in Self.separatingGroupText(Self.joiningSplitNumberLines(Self.boundingRows(blocks, rules: rules))) {
       // A line holding only a number's digits is a piece of a number wrapped in a narrow
       // column (13 as 1 above the row's line and 3 below it): within a run it stays in
       // the table, where the rows take their pieces back.
