@@ -181,7 +181,8 @@ public struct DrawnRulingFinder: Sendable {
           abs(a.y - b.y) <= options.straightness || abs(a.x - b.x) <= options.straightness
         if !straight {
           // A mitred end spans no more than the piece's thickness either way.
-          let mitre = abs(a.x - b.x) <= thickness + options.straightness
+          let mitre =
+            abs(a.x - b.x) <= thickness + options.straightness
             && abs(a.y - b.y) <= thickness + options.straightness
           guard mitre, points.count == 4, thickness <= options.maximumThickness,
             max(box.width, box.height) >= 3 * thickness
