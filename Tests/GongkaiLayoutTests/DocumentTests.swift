@@ -111,12 +111,12 @@ struct DocumentTests {
           number: 2, width: 595, height: 842, characters: characters(header, x: 20, y: 15) + table.characters,
           rulings: table.rulings)
         : page(
-          number, lines: [("正文第\(number)页的内容。", indent: true, full: false)], top: 200,
+          number, lines: [(number == 1 ? "一、总体情况" : "二、主动公开政府信息情况", indent: true, full: false)], top: 200,
           extra: characters(header, x: 20, y: 15))
     }
     let text = LayoutReconstructor().text(of: pages)
     #expect(!text.contains("AM"), "\(text)")
-    #expect(Array(text.lines.dropLast()) == ["正文第1页的内容。", "信息内容\t数量", "规章\t0", "行政许可\t156", "正文第3页的内容。"])
+    #expect(Array(text.lines.dropLast()) == ["一、总体情况", "信息内容\t数量", "规章\t0", "行政许可\t156", "二、主动公开政府信息情况"])
   }
 
   /// A two-column table part: header row, then `rows` label/value rows, top at `top`.
