@@ -9,6 +9,7 @@
 
 #include <Error.h>
 #include <GlobalParams.h>
+#include <GfxFont.h>
 #include <GfxState.h>
 #include <Gfx.h>
 #include <Page.h>
@@ -21,6 +22,7 @@
 
 #include <sched.h>
 
+#include <cmath>
 #include <condition_variable>
 #include <cstdlib>
 #include <map>
@@ -60,6 +62,9 @@ static_assert(popplerVersion >= 2203 && popplerVersion < 2500,
 // vector points (a map, a scanned-and-vectorised image) keeps its first 4 million.
 constexpr size_t maximumPoints = 4'000'000;
 
+/// The key of a character's origin in device space (to an eighth of a point).
+std::pair<long, long> originKey(double x, double y) { return {std::lround(x * 8), std::lround(y * 8)}; }
+
 /// A TextOutputDev that also records the paths the page paints, in device space, which for a
 /// 72 dpi, upside-down device is page points with a top-left origin, rotation applied.
 class DrawingOutputDev : public TextOutputDev {
@@ -79,6 +84,19 @@ public:
   bool gouraudTriangleShadedFill(GfxState *, GfxGouraudTriangleShading *) override { return true; }
   bool patchMeshShadedFill(GfxState *, GfxPatchMeshShading *) override { return true; }
 
+  // Type 3 text: each character's origin in device space and its true size (see fitType3Box).
+  void drawChar(GfxState *state, double x, double y, double dx, double dy, double originX, double originY,
+                CharCode c, int nBytes, const Unicode *u, int uLen) override {
+    TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, c, nBytes, u, uLen);
+    const std::shared_ptr<GfxFont> &font = state->getFont();
+    if (font && font->getType() == fontType3) {
+      double deviceX, deviceY;
+      state->transform(x, y, &deviceX, &deviceY);
+      type3Sizes[originKey(deviceX, deviceY)] = state->getTransformedFontSize();
+    }
+  }
+
+  std::map<std::pair<long, long>, double> type3Sizes;
   std::vector<GKPath> paths;
   std::vector<GKSubpath> subpaths;
   std::vector<GKPoint> points;
@@ -139,12 +157,33 @@ template <typename T> T *copyOut(const std::vector<T> &values) {
   return result;
 }
 
+/// Where a horizontal word in a Type 3 font starts, its true size: poppler guesses a Type 3
+/// font's size from one glyph's width (TextPage::updateFont), and Chromium, which prints
+/// CFF fonts such as Noto CJK as Type 3, gets boxes 1.5–2 times the text's height that reach
+/// over the rules into the table rows above and below. The box is cut to 1.3 true sizes
+/// about the baseline (0.95 above, 0.35 below: poppler's extent for a font without
+/// metrics) when it is taller than 1.5 of them.
+void fitType3Box(const TextWord *word, int index, const std::map<std::pair<long, long>, double> &type3Sizes,
+                 double *y0, double *y1) {
+  if (type3Sizes.empty() || word->getRotation() != 0) return;
+  double x0, ignoredY0, x1, ignoredY1;
+  word->getCharBBox(index, &x0, &ignoredY0, &x1, &ignoredY1);
+  double base = word->getBaseline();
+  auto found = type3Sizes.find(originKey(x0, base));
+  if (found == type3Sizes.end()) return;
+  double size = found->second;
+  if (size <= 0 || *y1 - *y0 <= 1.5 * size) return;
+  *y0 = base - 0.95 * size;
+  *y1 = base + 0.35 * size;
+}
+
 /// The characters of a text page the way poppler-glib reads them: the selection of the whole
 /// page in glyph style, line by line, word by word, a space after a word poppler marks with
 /// one (not after a line's last word), a line break between lines. poppler_page_get_text
 /// and poppler_page_get_text_layout walk the same selection, so this is their pairing of
 /// scalars and boxes, made directly.
-std::vector<GKCharacter> selectionCharacters(TextPage *text, double width, double height) {
+std::vector<GKCharacter> selectionCharacters(TextPage *text, double width, double height,
+                                             const std::map<std::pair<long, long>, double> &type3Sizes) {
   std::vector<GKCharacter> characters;
   PDFRectangle selection(0, 0, width, height);
   int lineCount = 0;
@@ -160,10 +199,12 @@ std::vector<GKCharacter> selectionCharacters(TextPage *text, double width, doubl
         GKCharacter character{};
         character.codepoint = *word->getChar(k);
         word->getCharBBox(k, &character.x0, &character.y0, &character.x1, &character.y1);
+        fitType3Box(word, k, type3Sizes, &character.y0, &character.y1);
         characters.push_back(character);
       }
       double x0, y0, x1, y1;
       word->getBBox(&x0, &y0, &x1, &y1);
+      if (word->getLength() > 0) fitType3Box(word, 0, type3Sizes, &y0, &y1);
       lastX = x1;
       lastY = y1;
       if (word->hasSpaceAfter() && j + 1 < words->size()) {
@@ -505,7 +546,7 @@ int gk_drawing_read_page(GKDrawingDocument *document, int index, GKPageDrawing *
     TextPage *text = device.takeText();
     std::vector<GKCharacter> characters;
     if (text != nullptr) {
-      characters = selectionCharacters(text, width, height);
+      characters = selectionCharacters(text, width, height, device.type3Sizes);
       text->decRefCnt();
     }
 

@@ -90,6 +90,19 @@ struct FurnitureZoneTests {
     #expect(report.meta.title == "某某县人民政府2023年政府信息公开工作年度报告")
   }
 
+  @Test("a 相关文章 box listing other years' reports above the title is no title")
+  func relatedReportsNoTitle() throws {
+    // A sidebar beside the article, printed by a browser: its three lines run together
+    // into one above the page's own title.
+    let page = portalPage(
+      head: "首页 / 法定主动公开内容 / 政府信息公开工作年度报告\n相关文章某某县人民政府2022年政府信息公开工作年度报告某某县人民政府2021年政府信息公开工作年度报告",
+      other: "无。", tail: "")
+    let report = try Fixtures.report(ofText: page)
+    #expect(report.meta.title == "某某县人民政府2023年政府信息公开工作年度报告")
+    #expect(report.meta.year == 2023)
+    #expect(report.meta.agency == "某某县人民政府")
+  }
+
   @Test("lines after the signing date are dropped only when every one of them is furniture")
   func tailOnlyWhenAllFurniture() throws {
     let page = portalPage(head: "", other: "无。", tail: "附件：2023年政府信息公开统计表\n分享到：微信 微博")

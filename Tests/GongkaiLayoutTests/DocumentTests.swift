@@ -99,6 +99,26 @@ struct DocumentTests {
     #expect(text.lines.count == 4)
   }
 
+  @Test("a browser's header a point above a ruled table that starts the page is dropped like on the other pages")
+  func browserHeaderOverTable() {
+    // Chromium prints the date and the page title in the top margin (y 15–25) and the page
+    // from y 26: on page 2 a table's top rule is 1 pt under the header.
+    let header = "12/1/26, 2:03 AM  东湖镇2021年政府信息公开工作年度报告 - 东湖镇人民政府"
+    let table = tablePart([("规章", "0"), ("行政许可", "156")], header: true, top: 26)
+    let pages = (1...3).map { number in
+      number == 2
+        ? PositionedPage(
+          number: 2, width: 595, height: 842, characters: characters(header, x: 20, y: 15) + table.characters,
+          rulings: table.rulings)
+        : page(
+          number, lines: [(number == 1 ? "一、总体情况" : "二、主动公开政府信息情况", indent: true, full: false)], top: 200,
+          extra: characters(header, x: 20, y: 15))
+    }
+    let text = LayoutReconstructor().text(of: pages)
+    #expect(!text.contains("AM"), "\(text)")
+    #expect(Array(text.lines.dropLast()) == ["一、总体情况", "信息内容\t数量", "规章\t0", "行政许可\t156", "二、主动公开政府信息情况"])
+  }
+
   /// A two-column table part: header row, then `rows` label/value rows, top at `top`.
   func tablePart(_ rows: [(String, String)], header: Bool, top: Double) -> (
     characters: [PositionedCharacter], rulings: [RulingLine]

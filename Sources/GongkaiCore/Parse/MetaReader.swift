@@ -9,7 +9,7 @@ enum MetaReader {
     let top = Array(preamble.prefix(12)).map { isTitleLike($0) ? $0 : nil }
     for (index, line) in top.enumerated() {
       guard let line, line.containsText("报告"), year(inTitle: line) != nil, line.count <= 60,
-        !line.hasPrefix("本报告"), !line.hasPrefix("根据")
+        !line.hasPrefix("本报告"), !line.hasPrefix("根据"), !namesSeveralReports(line)
       else { continue }
       if namesNoBody(line), index > 0,
         let above = top[index - 1], above.count <= 30, !above.containsText("报告"), year(inTitle: above) == nil,
@@ -29,12 +29,20 @@ enum MetaReader {
         title += lines[next]
         next += 1
       }
-      if title.containsText("报告"), title.count <= 60, !title.hasPrefix("本报告"), !title.hasPrefix("根据") {
+      if title.containsText("报告"), title.count <= 60, !title.hasPrefix("本报告"), !title.hasPrefix("根据"),
+        !namesSeveralReports(title)
+      {
         return cleanTitle(title)
       }
     }
     if let hint, hint.contains("报告") { return cleanTitle(hint) }
     return nil
+  }
+
+  /// Whether a line names two or more reports, each with its year (`…2022年…年度报告…2021年
+  /// …年度报告`): the links of a portal's 相关文章 box run together, never one title.
+  static func namesSeveralReports(_ line: String) -> Bool {
+    line.components(separatedBy: "报告").dropLast().filter { year(inTitle: $0) != nil }.count >= 2
   }
 
   /// Whether a title line starts with its year and goes on with 政府信息公开 (no body named:

@@ -223,7 +223,8 @@ struct FurnitureFilter: Sendable {
       }
       if title == nil, !lines[index].hasTab, !bytes.contains(UInt8(ascii: ":")), !Self.occurs(Self.colon, in: bytes),
         bytes.count <= 180, Self.occurs(Self.report, in: bytes),
-        MetaReader.year(inTitle: String(lines[index].text)) != nil
+        MetaReader.year(inTitle: String(lines[index].text)) != nil,
+        !MetaReader.namesSeveralReports(String(lines[index].text))
       {
         title = index
       }

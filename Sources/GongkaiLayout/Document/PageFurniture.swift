@@ -51,13 +51,20 @@ public struct PageFurniture: Sendable {
   /// Whether the block at `index` touches the block it would be set apart from (the next one
   /// at the top of the page, the one before at the bottom): a header or footer stands clear of
   /// the page's text, while the upper pieces of numbers wrapped in a table row at the head of
-  /// a page (`３   ４` over `（七）总计 ６ …`) reach into the row below.
+  /// a page (`３   ４` over `（七）总计 ６ …`) reach into the row below. A ruled table is no
+  /// such neighbour: its rows are inside its rules, and a line outside them is no piece of
+  /// a row, however close (a browser's header sits a point above a table that starts the page).
   static func touchesNeighbour(_ index: Int, of page: PageLayout) -> Bool {
     let box = page.blocks[index].box
     let size = max(box.height, 1)
     let atTop = box.maxY <= page.height / 2
     let neighbour = atTop ? index + 1 : index - 1
     guard page.blocks.indices.contains(neighbour) else { return false }
+    if case .table(let table) = page.blocks[neighbour], table.isRuled,
+      atTop ? box.maxY <= table.box.minY + 1 : box.minY >= table.box.maxY - 1
+    {
+      return false
+    }
     let other = page.blocks[neighbour].box
     let gap = atTop ? other.minY - box.maxY : box.minY - other.maxY
     return gap < 0.25 * size

@@ -159,25 +159,39 @@ public struct DrawnRulingFinder: Sendable {
     }
 
     /// A filled subpath: a thin rectangle is a line piece; a wider shape whose sides are all
-    /// horizontal or vertical is an area; anything else (glyph outlines, slants) is ignored.
+    /// horizontal or vertical is an area; anything else (glyph outlines, slants) is ignored,
+    /// except a border piece with mitred corners: a thin quadrilateral whose slanted ends
+    /// are no longer than it is thick (browsers draw each side of an inset, outset or
+    /// two-coloured cell border as such a trapezoid) is a line piece too.
     mutating func addFill(_ raw: [PagePoint], colour: RGBColour, clip: PageRect) {
       var points: [PagePoint] = []
       for point in raw where points.last != point { points.append(point) }
       if points.count > 1, points.first == points.last { points.removeLast() }
       guard points.count >= 2 else { return }
+      let box = PageRect(
+        minX: points.map(\.x).min() ?? 0, minY: points.map(\.y).min() ?? 0,
+        maxX: points.map(\.x).max() ?? 0, maxY: points.map(\.y).max() ?? 0)
+      let thickness = min(box.width, box.height)
       var outline: [(PagePoint, PagePoint)] = []
+      var slanted = false
       for index in 0..<points.count {
         let a = points[index]
         let b = points[(index + 1) % points.count]
         let straight =
           abs(a.y - b.y) <= options.straightness || abs(a.x - b.x) <= options.straightness
-        guard straight else { return }
+        if !straight {
+          // A mitred end spans no more than the piece's thickness either way.
+          let mitre =
+            abs(a.x - b.x) <= thickness + options.straightness
+            && abs(a.y - b.y) <= thickness + options.straightness
+          guard mitre, points.count == 4, thickness <= options.maximumThickness,
+            max(box.width, box.height) >= 3 * thickness
+          else { return }
+          slanted = true
+        }
         outline.append((a, b))
       }
-      let box = PageRect(
-        minX: points.map(\.x).min() ?? 0, minY: points.map(\.y).min() ?? 0,
-        maxX: points.map(\.x).max() ?? 0, maxY: points.map(\.y).max() ?? 0)
-      if min(box.width, box.height) <= options.maximumThickness {
+      if slanted || min(box.width, box.height) <= options.maximumThickness {
         addLine(box, axis: box.width >= box.height ? .horizontal : .vertical, colour: colour, clip: clip)
       } else {
         addArea(box, colour: colour, outline: outline, clip: clip)
