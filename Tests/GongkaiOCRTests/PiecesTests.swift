@@ -211,21 +211,6 @@ struct PiecesTests {
     #expect(SealFinder().seals(in: plain, level: OtsuThreshold.level(of: plain)).isEmpty)
   }
 
-  @Test("a digit on a seal's star (a circle a quarter of the ring across) touches it; one below the star does not")
-  func sealStar() {
-    // A ring 440 px across (106 pt at 300 dpi), centre (1920, 595): the star's circle has a
-    // radius of 55 px.
-    let ring = PixelRect(x: 1700, y: 375, width: 440, height: 440)
-    let seal = Seal(box: ring.insetBy(-17), printLevel: 60, ring: ring)
-    // The 1 of 1月 under the star's lower point (read as 4): 39 px from the centre.
-    #expect(seal.starTouches(PixelRect(x: 1885, y: 630, width: 17, height: 45)))
-    // A date line below the star, inside the ring (hard-2021-light): 86 px and 64 px away.
-    #expect(!seal.starTouches(PixelRect(x: 1870, y: 675, width: 18, height: 40)))
-    #expect(!seal.starTouches(PixelRect(x: 1880, y: 655, width: 18, height: 40)))
-    // Print on the ring itself is no star.
-    #expect(!seal.starTouches(PixelRect(x: 1690, y: 580, width: 30, height: 30)))
-  }
-
   @Test("a seal as dark as the print cannot be told from it and is not taken for one")
   func darkSeal() {
     var bitmap = GreyBitmap(blankWidth: 800, height: 800, dpi: 300)

@@ -171,19 +171,7 @@ final class PageReader {
     rest = unruled.painting(streamed, value: paper)
     let narrativeFactor = min(1, narrativeDPI / page.dpi)
     let text = chinese.recognize(rest.scaled(by: narrativeFactor), mode: .block)
-    var symbols = Self.inReadingOrder(text.symbols)
-    // A digit of the running text on a seal's star (the 公章 over the signing date): the
-    // star's solid ink mixes with the print, and what is left reads as another digit (1 as
-    // 4). Which digit cannot be told: unread (U+FFFD), the date null, not wrong.
-    for index in symbols.indices where symbols[index].text.contains(where: { $0.isASCII && $0.isNumber }) {
-      let box = symbols[index].box
-      let onPage = PixelRect(
-        x: Int(Double(box.x) / narrativeFactor), y: Int(Double(box.y) / narrativeFactor),
-        width: Int((Double(box.width) / narrativeFactor).rounded(.up)),
-        height: Int((Double(box.height) / narrativeFactor).rounded(.up)))
-      if seals.contains(where: { $0.starTouches(onPage) }) { symbols[index].text = "\u{FFFD}" }
-    }
-    characters += symbols.flatMap { symbol in
+    characters += Self.inReadingOrder(text.symbols).flatMap { symbol in
       Self.characters(symbol, scale: scale) { x, y in (x / narrativeFactor, y / narrativeFactor) }
     }
 

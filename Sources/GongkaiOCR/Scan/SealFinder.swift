@@ -7,25 +7,6 @@ struct Seal: Sendable, Equatable {
   var box: PixelRect
   /// Ink at most this dark is print; lighter ink inside ``box`` is the seal's.
   var printLevel: UInt8
-  /// The ring alone (its outer edge), in page pixels.
-  var ring: PixelRect
-  /// The share of the ring's diameter the star's solid middle spans (the circle around a
-  /// 公章's five-pointed star, points included, is 14 mm across on a 42 mm seal, a third;
-  /// the star's body without the tips of its points about a quarter).
-  static let starShare = 1.0 / 4
-
-  /// Whether `box` (page pixels) reaches into the seal's star (a circle ``starShare`` of the
-  /// ring across): its solid ink mixes with print under it, and a digit there may read as
-  /// another (1 as 4).
-  func starTouches(_ box: PixelRect) -> Bool {
-    let centreX = Double(ring.x) + Double(ring.width) / 2
-    let centreY = Double(ring.y) + Double(ring.height) / 2
-    let radius = Self.starShare * Double(min(ring.width, ring.height)) / 2
-    let nearestX = min(max(centreX, Double(box.x)), Double(box.maxX))
-    let nearestY = min(max(centreY, Double(box.y)), Double(box.maxY))
-    let (dx, dy) = (nearestX - centreX, nearestY - centreY)
-    return dx * dx + dy * dy <= radius * radius
-  }
 }
 
 /// Finds grey round seals on a scanned page by their ring: a large blob of ink about as wide
@@ -122,12 +103,7 @@ struct SealFinder: Sendable {
         x: Int(Double(box.x) / factor) - pad, y: Int(Double(box.y) / factor) - pad,
         width: Int(Double(box.width) / factor) + 2 * pad, height: Int(Double(box.height) / factor) + 2 * pad
       ).intersection(page.bounds)
-      let ring = PixelRect(
-        x: Int(Double(box.x) / factor), y: Int(Double(box.y) / factor), width: Int(Double(box.width) / factor),
-        height: Int(Double(box.height) / factor))
-      return printLevel(in: page, region: region, level: level).map {
-        Seal(box: region, printLevel: $0, ring: ring)
-      }
+      return printLevel(in: page, region: region, level: level).map { Seal(box: region, printLevel: $0) }
     }
   }
 
