@@ -27,17 +27,26 @@ struct PageBreakTests {
     return (text, grid(xs: xs, ys: ys))
   }
 
-  @Test("a number wrapped in its cell and cut by the page break is joined, upper piece first")
-  func wrappedNumberAcrossPages() {
-    let xs: [Double] = [90, 300, 330, 360, 390]
-    let part1 = ruledPart([["（六）其他处理", "6", "1", "7"], ["（七）总计", "14", "20", "16"]], xs: xs, top: 700)
-    let part2 = ruledPart([["", "2", "", "8"], ["四、结转下年度继续办理", "7", "2", "10"]], xs: xs, top: 80)
+  /// The text the layout reads from a ruled table cut by a page break: `upper` rows at the
+  /// foot of page 1, `lower` rows at the head of page 2, in columns `xs` (the last line, the
+  /// text's end, left out).
+  func textAcrossPages(_ upper: [[String]], _ lower: [[String]], xs: [Double]) -> [String] {
+    let part1 = ruledPart(upper, xs: xs, top: 700)
+    let part2 = ruledPart(lower, xs: xs, top: 80)
     let first = PositionedPage(number: 1, width: 595, height: 842, characters: part1.characters, rulings: part1.rulings)
     let second = PositionedPage(
       number: 2, width: 595, height: 842, characters: part2.characters, rulings: part2.rulings)
-    let text = LayoutReconstructor().text(of: [first, second])
+    return Array(LayoutReconstructor().text(of: [first, second]).lines.dropLast())
+  }
+
+  @Test("a number wrapped in its cell and cut by the page break is joined, upper piece first")
+  func wrappedNumberAcrossPages() {
+    let xs: [Double] = [90, 300, 330, 360, 390]
+    let lines = textAcrossPages(
+      [["（六）其他处理", "6", "1", "7"], ["（七）总计", "14", "20", "16"]],
+      [["", "2", "", "8"], ["四、结转下年度继续办理", "7", "2", "10"]], xs: xs)
     #expect(
-      text.lines.dropLast() == [
+      lines == [
         "（六）其他处理\t6\t1\t7",
         "（七）总计\t142\t20\t168",
         "四、结转下年度继续办理\t7\t2\t10",
@@ -47,39 +56,26 @@ struct PageBreakTests {
   @Test("table 四's row of numbers without a label, its wrapped numbers cut by the page break, is joined")
   func unlabelledWrappedRowAcrossPages() {
     let xs: [Double] = [90, 140, 190, 240, 290, 340]
-    let part1 = ruledPart([["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], ["1", "2", "3", "3", "1"]], xs: xs, top: 700)
-    let part2 = ruledPart([["", "9", "2", "8", "00"]], xs: xs, top: 80)
-    let first = PositionedPage(number: 1, width: 595, height: 842, characters: part1.characters, rulings: part1.rulings)
-    let second = PositionedPage(
-      number: 2, width: 595, height: 842, characters: part2.characters, rulings: part2.rulings)
-    let text = LayoutReconstructor().text(of: [first, second])
-    #expect(text.lines.dropLast() == ["结果维持\t结果纠正\t其他结果\t尚未审结\t总计", "1\t29\t32\t38\t100"])
+    let lines = textAcrossPages(
+      [["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], ["1", "2", "3", "3", "1"]], [["", "9", "2", "8", "00"]], xs: xs)
+    #expect(lines == ["结果维持\t结果纠正\t其他结果\t尚未审结\t总计", "1\t29\t32\t38\t100"])
   }
 
   @Test(
     "a row of numbers without a label, then one with a number in every column at the head of the next page: two rows")
   func unlabelledFullRowsNotJoined() {
     let xs: [Double] = [90, 140, 190, 240, 290, 340]
-    let part1 = ruledPart([["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], ["1", "2", "3", "3", "9"]], xs: xs, top: 700)
-    let part2 = ruledPart([["4", "9", "2", "8", "23"]], xs: xs, top: 80)
-    let first = PositionedPage(number: 1, width: 595, height: 842, characters: part1.characters, rulings: part1.rulings)
-    let second = PositionedPage(
-      number: 2, width: 595, height: 842, characters: part2.characters, rulings: part2.rulings)
-    let text = LayoutReconstructor().text(of: [first, second])
+    let lines = textAcrossPages(
+      [["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], ["1", "2", "3", "3", "9"]], [["4", "9", "2", "8", "23"]], xs: xs)
     #expect(
-      text.lines.dropLast() == ["结果维持\t结果纠正\t其他结果\t尚未审结\t总计", "1\t2\t3\t3\t9", "4\t9\t2\t8\t23"])
+      lines == ["结果维持\t结果纠正\t其他结果\t尚未审结\t总计", "1\t2\t3\t3\t9", "4\t9\t2\t8\t23"])
   }
 
   @Test("a row of numbers with its own label at the head of the next page stays a row")
   func labelledRowNotJoined() {
     let xs: [Double] = [90, 300, 330, 360, 390]
-    let part1 = ruledPart([["（七）总计", "14", "20", "16"]], xs: xs, top: 700)
-    let part2 = ruledPart([["四、结转下年度继续办理", "2", "", "8"]], xs: xs, top: 80)
-    let first = PositionedPage(number: 1, width: 595, height: 842, characters: part1.characters, rulings: part1.rulings)
-    let second = PositionedPage(
-      number: 2, width: 595, height: 842, characters: part2.characters, rulings: part2.rulings)
-    let text = LayoutReconstructor().text(of: [first, second])
-    #expect(text.lines.dropLast() == ["（七）总计\t14\t20\t16", "四、结转下年度继续办理\t2\t\t8"])
+    let lines = textAcrossPages([["（七）总计", "14", "20", "16"]], [["四、结转下年度继续办理", "2", "", "8"]], xs: xs)
+    #expect(lines == ["（七）总计\t14\t20\t16", "四、结转下年度继续办理\t2\t\t8"])
   }
 
   @Test("the rest of a label at the head of the next page, as a line inside the label's column, joins the label")

@@ -107,11 +107,9 @@ struct PiecesTests {
     #expect(!PageReader.looksNumeric(InkComponents(in: bitmap, region: bitmap.bounds, level: 128, minimumArea: 4)))
   }
 
-  @Test("a light one-pixel rule on a noisy grey scan is one line, found along its direction")
-  func lightRuleOnNoisyPaper() {
-    // 300 dpi, paper 228 with ±4 of noise, a vertical rule one pixel wide and 22 levels
-    // darker, as a light border on a 200-dpi office scan comes out; a 3×3 mean thins it to
-    // a third of that and the noise breaks it.
+  /// A 400 × 600 page at 300 dpi of grey paper, 224–231 with a fixed pseudo-random noise,
+  /// as an office scan's paper comes out.
+  static func noisyPaper() -> GreyBitmap {
     var page = GreyBitmap(blankWidth: 400, height: 600, dpi: 300)
     var state: UInt32 = 12345
     for y in 0..<600 {
@@ -120,6 +118,15 @@ struct PiecesTests {
         page[x, y] = UInt8(224 + Int(state >> 29))
       }
     }
+    return page
+  }
+
+  @Test("a light one-pixel rule on a noisy grey scan is one line, found along its direction")
+  func lightRuleOnNoisyPaper() {
+    // 300 dpi, paper 228 with ±4 of noise, a vertical rule one pixel wide and 22 levels
+    // darker, as a light border on a 200-dpi office scan comes out; a 3×3 mean thins it to
+    // a third of that and the noise breaks it.
+    var page = Self.noisyPaper()
     for y in 50..<550 { page[200, y] = page[200, y] - 22 }
     let binary = page.smoothedBinary(level: 214, margin: 12, block: 8, length: 3)
     let lines = RulingLineFinder().lines(in: binary)
@@ -132,14 +139,7 @@ struct PiecesTests {
     // 300 dpi, paper 228 with noise, a black block (the page's print: Otsu level ~130, so the
     // margin asks for (228 − 130) / 4 ≈ 24 levels), a table of dark rules, and a column rule
     // one pixel wide only 14 levels deep over two rows, as a light-grey border on a 200-dpi scan.
-    var page = GreyBitmap(blankWidth: 400, height: 600, dpi: 300)
-    var state: UInt32 = 12345
-    for y in 0..<600 {
-      for x in 0..<400 {
-        state = state &* 1_664_525 &+ 1_013_904_223
-        page[x, y] = UInt8(224 + Int(state >> 29))
-      }
-    }
+    var page = Self.noisyPaper()
     page.fill(x: 50, y: 420, width: 300, height: 150, value: 30)
     for y in [100, 200, 300] { page.fill(x: 50, y: y, width: 301, height: 2, value: 150) }
     for x in [50, 350] { page.fill(x: x, y: 100, width: 2, height: 202, value: 150) }
