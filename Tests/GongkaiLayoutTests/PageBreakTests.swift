@@ -112,6 +112,36 @@ struct PageBreakTests {
     #expect(rows.first { $0.contains("（七）总计") }?.suffix(3) == ["３１", "６", "４４"])
   }
 
+  @Test("pieces of numbers a page break cut join the row above when the next page's table starts further left")
+  func piecesAtPageHeadUnderOtherColumns() {
+    // Generated 2021 report (hrules, fullwidth, 14 pt; seed 9 s22): （七）总计's 44 and 56 as
+    // ４ and ５ at the foot of page 1, ４ and ６ at the head of page 2 above 四、结转下年度继续办理,
+    // whose label starts left of the group column, so the two tables' columns differ.
+    // Read before: the pieces were values of no row and （七）总计 was null.
+    let xs = (0..<7).map { 315 + 30.7 * Double($0) }
+    var first = characters("（六）其他处理", x: 114, y: 700, size: 14) + characters("3.其他", x: 164, y: 700, size: 14)
+    for (index, value) in ["０", "５", "０", "０", "０", "０", "５"].enumerated() {
+      first += characters(value, x: xs[index], y: 700, size: 14)
+    }
+    first += characters("（七）总计", x: 114, y: 730, size: 14)
+    for (index, value) in ["４", "６", "０", "３", "２", "１", "５"].enumerated() {
+      first += characters(value, x: xs[index], y: 730, size: 14)
+    }
+    var second = characters("４", x: xs[0], y: 97, size: 14) + characters("６", x: xs[6], y: 97, size: 14)
+    second += characters("四、结转下年度继续办理", x: 76, y: 129, size: 14)
+    for (index, value) in ["２", "０", "０", "０", "２", "１", "５"].enumerated() {
+      second += characters(value, x: xs[index], y: 129, size: 14)
+    }
+    let output = LayoutReconstructor().text(of: [
+      PositionedPage(number: 1, width: 595, height: 842, characters: first),
+      PositionedPage(number: 2, width: 595, height: 842, characters: second),
+    ])
+    let rows = output.lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    #expect(rows.first { $0.contains("（七）总计") }?.suffix(7) == ["４４", "６", "０", "３", "２", "１", "５６"])
+    #expect(rows.first { $0.contains("四、结转下年度继续办理") }?.suffix(7) == ["２", "０", "０", "０", "２", "１", "５"])
+    #expect(!rows.contains { $0.first == "" && $0.contains("４") && $0.count < 4 })
+  }
+
   @Test("a page number with its count, or alone and apart from the text, is still dropped")
   func pageNumbersStillDropped() {
     #expect(PageFurniture.isPageNumber("3 / 9"))

@@ -258,6 +258,91 @@ struct TableTests {
     #expect(!lines.contains { $0.hasPrefix("（五）不予处理") && $0.contains("1 0 2") })
   }
 
+  @Test(
+    "pieces of numbers wrapped in two columns, above and below a row read as a table of its own, stay in their columns")
+  func wrappedPiecesInTheirOwnColumns() {
+    // Generated 2019 report (norules, labelw:wide; seed 17 s56): 11 and 12 as 1 over 1 and
+    // 1 over 2 in the 商业企业 and 总计 columns of 8.属于行政查询事项, lines of the vertical
+    // group cell (三、 / 度办) around them. No row of those three lines fills both 自然人 and
+    // 商业企业: read before as one column, 0 0 1 → 101 (and 102), four wrong numbers.
+    let xs = (0..<7).map { 367.5 + 20.75 * Double($0) }
+    var text = characters("三、", x: 99.8, y: 224.4, size: 11)
+    text += characters("1", x: xs[1] + 1, y: 232.3, size: 11) + characters("1", x: xs[6] + 1, y: 232.3, size: 11)
+    text += characters("本年", x: 99.8, y: 240.2, size: 11) + characters("8.属于行政查询事项", x: 191, y: 240.2, size: 11)
+    for (index, value) in [(0, "0"), (2, "1"), (3, "0"), (4, "0"), (5, "0")] {
+      text += characters(value, x: xs[index], y: 240.2, size: 11)
+    }
+    text += characters("1", x: xs[1] + 1, y: 248.1, size: 11) + characters("2", x: xs[6], y: 248.1, size: 11)
+    text += characters("度办", x: 99.8, y: 256, size: 11)
+    let rows = tableRows(of: text)
+    let row = rows.first { $0.contains("8.属于行政查询事项") }
+    #expect(row?.suffix(7) == ["0", "11", "1", "0", "0", "0", "12"])
+    #expect(!rows.joined().contains { $0.hasPrefix("10") })
+  }
+
+  @Test(
+    "upper pieces on a line of their own, lower pieces on the row's line set lower than its numbers, are one number")
+  func upperPiecesOverLowerOnRowLine() {
+    // Generated 2019 report (norules, microhei, labelw:wide; seed 10 s5): 62 as 6 on a
+    // line of its own and 2 on 5.属于三类内部事务信息's line, 6 points below its zeros;
+    // （三）不 between the rows. Read before: the 6 fitted no row, so 62 and the numbers of
+    // the row above under it were null. Boxes as tall as the text layer's, in its order
+    // (labels, then each number column top to bottom).
+    func tall(_ text: [PositionedCharacter]) -> [PositionedCharacter] {
+      text.map {
+        PositionedCharacter(
+          character: $0.character,
+          box: PageRect(minX: $0.box.minX, minY: $0.box.minY, maxX: $0.box.maxX, maxY: $0.box.minY + 13.65))
+      }
+    }
+    let xs = (0..<7).map { 367.7 + 20.77 * Double($0) }
+    var text = tall(characters("4.保护第三方合法权益", x: 191, y: 281, size: 10.5))
+    text += tall(characters("（三）不", x: 137.6, y: 287.1, size: 10.5))
+    text += tall(characters("予公开", x: 142.8, y: 299.4, size: 10.5))
+    text += tall(characters("5.属于三类内部事务信息", x: 191, y: 299.4, size: 10.5))
+    text += tall(characters("6.属于四类过程性信息", x: 191, y: 317.9, size: 10.5))
+    let columns: [[(String, Double)]] = [
+      [("0", 281), ("6", 293.3), ("2", 305.6), ("0", 317.9)],
+      [("0", 281), ("0", 299.4), ("0", 317.9)], [("3", 281), ("0", 299.4), ("0", 317.9)],
+      [("0", 281), ("0", 299.4), ("0", 317.9)], [("0", 281), ("0", 299.4), ("0", 317.9)],
+      [("0", 281), ("0", 299.4), ("0", 317.9)],
+      [("3", 281), ("6", 293.3), ("2", 305.6), ("0", 317.9)],
+    ]
+    for (index, column) in columns.enumerated() {
+      for (value, y) in column { text += tall(characters(value, x: xs[index], y: y, size: 10.5)) }
+    }
+    let rows = tableRows(of: text)
+    #expect(rows.first { $0.contains("4.保护第三方合法权益") }?.suffix(7) == ["0", "0", "3", "0", "0", "0", "3"])
+    #expect(rows.first { $0.contains("5.属于三类内部事务信息") }?.suffix(7) == ["62", "0", "0", "0", "0", "0", "62"])
+  }
+
+  @Test("a label on its own line over its numbers, each beside a line of a vertical group label (办 / 理), is one row")
+  func labelOverNumbersBesideVerticalGroupLabel() {
+    // Generated 2021 report (threeline, labelw:narrow; seed 18 s41): 1.属于国家秘密 (10 pt)
+    // beside 办, its numbers (12 pt) 6.6 points lower, nearer 理; the next row's label
+    // wrapped beside 结 / 果. Read before: 理 stood between the label and the numbers,
+    // which were passed over, and the row was blank. Boxes as tall as the text layer's.
+    func tall(_ text: [PositionedCharacter], _ height: Double) -> [PositionedCharacter] {
+      text.map {
+        PositionedCharacter(
+          character: $0.character,
+          box: PageRect(minX: $0.box.minX, minY: $0.box.minY, maxX: $0.box.maxX, maxY: $0.box.minY + height))
+      }
+    }
+    let xs = (0..<7).map { 215.1 + 49.23 * Double($0) }
+    var text = tall(characters("办", x: 59.7, y: 371.1) + characters("1.属于国家秘密", x: 115, y: 371.1), 13)
+    for (index, value) in ["5", "0", "0", "0", "0", "0", "5"].enumerated() {
+      text += tall(characters(value, x: xs[index], y: 377.7, size: 14.4), 15.6)
+    }
+    text += tall(characters("理", x: 59.7, y: 386.7), 13)
+    text += tall(characters("结", x: 59.7, y: 402.3) + characters("2.其他法律行政", x: 115, y: 402.3), 13)
+    for index in 0..<7 { text += tall(characters("0", x: xs[index], y: 408.9, size: 14.4), 15.6) }
+    text += tall(characters("果", x: 59.7, y: 417.9) + characters("法规禁止公开", x: 115, y: 417.9), 13)
+    let rows = tableRows(of: text)
+    #expect(rows.first { $0.contains("1.属于国家秘密") }?.suffix(7) == ["5", "0", "0", "0", "0", "0", "5"])
+    #expect(!rows.contains { $0.first == "理" || ($0.count > 1 && $0[1] == "理") })
+  }
+
   @Test("a piece of a wrapped number that fits no row leaves the numbers it touches unread")
   func leftoverPieceUnsure() {
     // 23 as 2 above the row's line and 3 on it: not centred, so whose piece the 2 is is

@@ -223,13 +223,15 @@ struct CellTokenizer {
   }
 
   /// Whether a line without tabs carries on the open cell: text onto text or onto an empty
-  /// cell, never onto a number.
+  /// cell, one value onto an empty cell, never anything onto a number.
   private static func continues(_ cell: String, with line: UnsafeBufferPointer<UInt8>) -> Bool {
-    if cell.isEmpty { return true }
-    if CellText.parse(trimmed: cell) != nil { return false }
-    if CellText.parse(bytes: line) != nil { return false }
+    if !cell.isEmpty, CellText.parse(trimmed: cell) != nil { return false }
+    // One value onto an empty cell is that cell's value, put on the next line.
+    if CellText.parse(bytes: line) != nil { return cell.isEmpty }
     // A line with a number among its words ("1 0 0 2", "无法提 5 1 0 6") holds a row's
-    // values, not more of a label.
+    // values, not more of a label, nor of an empty cell (the next row's label and values
+    // after a row ending in a blank cell: the rest of its label on the line after would
+    // be read as more of its last value).
     var start = 0
     while start < line.count {
       var end = start

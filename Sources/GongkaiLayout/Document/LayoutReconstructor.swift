@@ -110,6 +110,15 @@ public struct LayoutReconstructor: Sendable {
             } else {
               current.rows = before.rows + rows
             }
+          } else if let before = previousTable, previousTableEndsPage, isFirst, let last = before.rows.last,
+            let first = rows.first, abs(before.box.maxX - table.box.maxX) <= 6,
+            let merged = Self.joiningPiecesByPlace(last, first), !output.isEmpty
+          {
+            // The rest of numbers a page break cut, heading a table whose label columns
+            // differ from the last page's (the next row's label starts further left).
+            output[output.count - 1] = merged.line
+            rows.removeFirst()
+            current.rows = rows
           }
           output.append(contentsOf: rows.map(\.line))
           if placement != nil {
@@ -188,14 +197,52 @@ public struct LayoutReconstructor: Sendable {
     var joined = false
     for (index, piece) in first.cells.enumerated() where !piece.isEmpty {
       let head = last.cells[index]
-      guard piece.allSatisfy(\.isWholeNumberDigit), !head.isEmpty,
-        head.allSatisfy({ $0.isWholeNumberDigit || $0 == "-" })
-      else { return nil }
+      guard Self.continuesNumber(head, with: piece) else { return nil }
       cells[index] = head + piece
       joined = true
     }
     guard joined else { return nil }
     return TableRow(cells: cells, box: last.box.union(first.box), cellBoxes: last.cellBoxes)
+  }
+
+  /// `last` completed by `first` when the two come from tables with different columns (a
+  /// page break between them) but the same number columns: `first` holds digits only, no
+  /// label, each piece in a cell that lies under one cell of `last` holding digits only
+  /// (most of the narrower of the two overlapping); `last` has a label. The pieces go on
+  /// the numbers they are under, upper piece first.
+  static func joiningPiecesByPlace(_ last: TableRow, _ first: TableRow) -> TableRow? {
+    guard last.cellBoxes.count == last.cells.count, first.cellBoxes.count == first.cells.count,
+      last.cells.contains(where: { !$0.isEmpty && !Self.isNumeric($0) }),
+      let firstPiece = first.cells.firstIndex(where: { !$0.isEmpty }), firstPiece > 0
+    else { return nil }
+    var cells = last.cells
+    var used: Set<Int> = []
+    for (index, piece) in first.cells.enumerated() where !piece.isEmpty {
+      let box = first.cellBoxes[index]
+      guard
+        let target = last.cellBoxes.indices.max(by: {
+          last.cellBoxes[$0].horizontalOverlap(box) < last.cellBoxes[$1].horizontalOverlap(box)
+        }),
+        last.cellBoxes[target].horizontalOverlap(box) > 0.5 * min(last.cellBoxes[target].width, box.width),
+        !used.contains(target), Self.continuesNumber(last.cells[target], with: piece)
+      else { return nil }
+      used.insert(target)
+      cells[target] = last.cells[target] + piece
+    }
+    guard !used.isEmpty else { return nil }
+    return TableRow(cells: cells, box: last.box.union(first.box), cellBoxes: last.cellBoxes)
+  }
+
+  /// Whether digits `piece` can be the rest of the number `head` a page break cut: `head`
+  /// digits (maybe signed), or a count cut after a thousands separator (2,98 and 1 are
+  /// 2,981: the last group comes to three digits).
+  static func continuesNumber(_ head: String, with piece: String) -> Bool {
+    guard !head.isEmpty, !piece.isEmpty, piece.allSatisfy(\.isWholeNumberDigit),
+      head.allSatisfy({ $0.isWholeNumberDigit || $0 == "-" || $0 == "," })
+    else { return false }
+    guard let comma = head.lastIndex(of: ",") else { return true }
+    let group = head[head.index(after: comma)...].count
+    return group < 3 && group + piece.count == 3
   }
 
   /// The last row of `table` with `line` added to its label in the column the line sits

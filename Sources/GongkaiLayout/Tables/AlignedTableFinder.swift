@@ -224,6 +224,7 @@ public struct AlignedTableFinder: Sendable {
         cellBoxes: columns.map { PageRect(minX: $0.0, minY: box.minY, maxX: $0.1, maxY: box.maxY) })
     }
     rows = Self.joiningWrappedNumbers(rows, fontSize: fontSize, headsPage: headsPage)
+    rows = Self.joiningNumbersUnderLabel(rows, fontSize: fontSize)
     let box = lines.dropFirst().reduce(lines[0].box) { $0.union($1.box) }
     let edges = columns.map(\.0) + (columns.last.map { [$0.1] } ?? [])
     return Table(rows: rows, box: box, columnEdges: edges, isRuled: false)
@@ -245,6 +246,8 @@ public struct AlignedTableFinder: Sendable {
     func numberColumns(_ row: [String]) -> Set<Int> { Set(row.indices.filter { isNumber(row[$0]) }) }
     var rows: [[String]] = []
     var rowBoxes: [PageRect] = []
+    // The label columns: left of every column that holds a number.
+    let labelColumns = grid.compactMap { row in row.indices.first { isNumber(row[$0]) } }.min() ?? 0
     var index = 0
     while index < grid.count {
       var row = grid[index]
@@ -255,6 +258,15 @@ public struct AlignedTableFinder: Sendable {
       }
       guard index + 1 < grid.count else {
         index += 1
+        continue
+      }
+      if let joined = joiningUpperPieces(
+        row, grid[index + 1], tops: (tops[index], tops[index + 1]), boxes: (box, boxes[index + 1]),
+        labelColumns: labelColumns, fontSize: fontSize)
+      {
+        row = joined
+        box = box.union(boxes[index + 1])
+        index += 2
         continue
       }
       let first = numberColumns(row)
@@ -309,6 +321,90 @@ public struct AlignedTableFinder: Sendable {
       index += used
     }
     return (rows, rowBoxes)
+  }
+
+  /// The upper pieces of numbers wrapped in narrow columns on a line of their own (`6`
+  /// over `5.属于三类内部事务信息 0 0 … 2`), the lower pieces on the row's line but set
+  /// lower than its other numbers (the cell is centred): `upper` holds digits only, in
+  /// number columns where `row` holds digits set at least 0.3 font sizes below the row's
+  /// other numbers, and the row's numbers sit halfway between the two pieces. The row with
+  /// those numbers whole (62), or `nil`.
+  static func joiningUpperPieces(
+    _ upper: [String], _ row: [String], tops: ([Double], [Double]), boxes: (PageRect, PageRect),
+    labelColumns: Int, fontSize: Double
+  ) -> [String]? {
+    let pieces = Set(upper.indices.filter { !upper[$0].isEmpty })
+    guard labelColumns > 0, !pieces.isEmpty, pieces.allSatisfy({ $0 >= labelColumns && isNumberPiece(upper[$0]) }),
+      row.prefix(labelColumns).contains(where: { !$0.isEmpty && !isNumber($0) }),
+      pieces.allSatisfy({ isNumberPiece(row[$0]) }),
+      boxes.1.minY - boxes.0.maxY <= 0.5 * fontSize
+    else { return nil }
+    let own = Set(row.indices.filter { $0 >= labelColumns && isNumber(row[$0]) }).subtracting(pieces)
+    guard !own.isEmpty else { return nil }
+    let upperTop = pieces.map { tops.0[$0] }.max() ?? 0
+    let lowerTop = pieces.map { tops.1[$0] }.min() ?? 0
+    let ownTops = own.map { tops.1[$0] }
+    guard let ownTop = ownTops.max(), let ownLowest = ownTops.min(), ownTop - ownLowest < 0.3 * fontSize,
+      lowerTop - ownTop >= 0.3 * fontSize, abs(upperTop + lowerTop - 2 * ownTop) <= 0.3 * fontSize
+    else { return nil }
+    var joined = row
+    for column in pieces { joined[column] = upper[column] + row[column] }
+    return joined
+  }
+
+  /// A row's label on a line of its own, beside a line of a group cell's label, and its
+  /// numbers on the next line, beside the group label's next line (`办  1.属于国家秘密` over
+  /// `理  5 0 0 0 0 0 5`, the numbers centred in a row that the group's lines make tall):
+  /// read as two rows, the group's text would stand between the label and its numbers.
+  /// Told by the columns: the first row has text in the row-label column and no number,
+  /// the second numbers only, nothing in the row-label column and only short text without
+  /// digits in the group's columns, the two touch, and the numbers sit nearer the first
+  /// row's line than the next row's. They become one row, the group's text read on.
+  static func joiningNumbersUnderLabel(_ rows: [TableRow], fontSize: Double) -> [TableRow] {
+    let labelColumns =
+      rows.compactMap { row in row.cells.indices.first { isNumber(row.cells[$0]) } }.min() ?? 0
+    guard labelColumns >= 2 else { return rows }
+    let labelColumn = labelColumns - 1
+    var result: [TableRow] = []
+    var index = 0
+    while index < rows.count {
+      defer { index += 1 }
+      let label = rows[index]
+      guard index + 1 < rows.count else {
+        result.append(label)
+        continue
+      }
+      let numbers = rows[index + 1]
+      let labelText = label.cells[labelColumn]
+      let group = numbers.cells.prefix(labelColumn).filter { !$0.isEmpty }
+      let values = numbers.cells.dropFirst(labelColumns)
+      let nearer: Bool = {
+        guard index + 2 < rows.count else { return true }
+        let after = rows[index + 2]
+        return (after.box.midY - numbers.box.midY) - (numbers.box.midY - label.box.midY) >= 0.2 * fontSize
+      }()
+      guard !labelText.isEmpty, !isNumber(labelText),
+        label.cells.dropFirst(labelColumns).allSatisfy(\.isEmpty),
+        numbers.cells[labelColumn].isEmpty, !group.isEmpty,
+        group.allSatisfy({ $0.count <= 4 && !$0.contains(where: \.isWholeNumberDigit) }),
+        values.contains(where: { !$0.isEmpty }), values.allSatisfy({ $0.isEmpty || isNumber($0) }),
+        numbers.box.minY - label.box.maxY <= 0.5 * fontSize, numbers.box.minY > label.box.minY, nearer
+      else {
+        result.append(label)
+        continue
+      }
+      var joined = label
+      for column in 0..<labelColumn where !numbers.cells[column].isEmpty {
+        joined.cells[column] += numbers.cells[column]
+      }
+      for column in labelColumns..<joined.cells.count { joined.cells[column] = numbers.cells[column] }
+      joined.box = label.box.union(numbers.box)
+      let box = joined.box
+      joined.cellBoxes = joined.cellBoxes.map { PageRect(minX: $0.minX, minY: box.minY, maxX: $0.maxX, maxY: box.maxY) }
+      result.append(joined)
+      index += 1
+    }
+    return result
   }
 
   /// Rows that are only pieces of numbers wrapped in a narrow column: a row with no label
@@ -535,7 +631,12 @@ public struct AlignedTableFinder: Sendable {
       let last = keptColumns.count - 1
       let disjoint = grid.indices.allSatisfy { keptCells[$0][last].isEmpty || grid[$0][index].isEmpty }
       let filled = grid.indices.contains { !grid[$0][index].isEmpty }
-      if disjoint, filled, grid.indices.contains(where: { !keptCells[$0][last].isEmpty }) {
+      // Two columns that both hold numbers are two fields, even where no row fills both
+      // (a few rows of a table, the pieces of numbers wrapped in narrow columns on lines
+      // of their own): joined, a piece would go into its neighbour's number.
+      let bothNumbers =
+        grid.indices.contains { isNumber(keptCells[$0][last]) } && grid.indices.contains { isNumber(grid[$0][index]) }
+      if disjoint, filled, !bothNumbers, grid.indices.contains(where: { !keptCells[$0][last].isEmpty }) {
         keptColumns[last].1 = columns[index].1
         for row in grid.indices where !grid[row][index].isEmpty { keptCells[row][last] = grid[row][index] }
       } else {
