@@ -75,6 +75,28 @@ struct RepairTests {
     #expect(repairs(report2019(requestsTable: table), kind: "joined_cell").count == 1)
   }
 
+  @Test("a row's label and values on a line without tabs, after a row ending in a blank cell, keep their own row")
+  func labelAndValuesAfterBlankLastCell() throws {
+    // A generated 2019 report (norules, seed 17 s37) at a page's head: the row above (the
+    // rest of a label) ends in blank cells, the next row's label and values come on a line without tabs, the
+    // rest of its label on the line after. Read before: both lines went into the blank
+    // cell (…0 0 0 0 0 0定”), so 3.危及's total was lost and the next label began with 0.
+    let table = [
+      "（三）不予公开\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0",
+      "\t2.其他法律行政法规\t0\t1\t0\t0\t0\t0\t1",
+      "\t禁止公开\t\t\t\t\t\t\t",
+      "3.危及“三安全一稳 0 0 0 0 0 0 0",
+      "定”",
+      "4.保护第三方合法权 0 2 0 0 0 0 2",
+      "益",
+    ].joined(separator: "\n")
+    let report = try Fixtures.report(ofText: report2019(requestsTable: table))
+    #expect(report.requests.cell("denied_security_stability", "social_welfare") == .some(.count(0)))
+    #expect(report.requests.cell("denied_security_stability", "total") == .some(.count(0)))
+    #expect(report.requests.cell("denied_third_party", "total") == .some(.count(2)))
+    #expect(!repairs(report2019(requestsTable: table), kind: "joined_cell").contains { $0.detail.contains("定”") })
+  }
+
   @Test("a vertical header one character per line is joined")
   func verticalHeader() throws {
     let table = "\t三\n、\n本\n年\n度\n办\n理\n结\n果\n\t（一）予以公开\n\t\(rowValues.replacingOccurrences(of: "\t", with: "\n\t"))"
