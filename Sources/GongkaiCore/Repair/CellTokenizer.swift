@@ -222,26 +222,41 @@ struct CellTokenizer {
     return next < end && !(bytes[next] >= 48 && bytes[next] <= 57)
   }
 
-  /// Whether a line without tabs carries on the open cell: text onto text or onto an empty
-  /// cell, one value onto an empty cell, never anything onto a number.
+  /// Whether a line without tabs carries on the open cell: text onto text, anything onto
+  /// an empty cell but a row's label with its values, never anything onto a number.
   private static func continues(_ cell: String, with line: UnsafeBufferPointer<UInt8>) -> Bool {
-    if !cell.isEmpty, CellText.parse(trimmed: cell) != nil { return false }
-    // One value onto an empty cell is that cell's value, put on the next line.
-    if CellText.parse(bytes: line) != nil { return cell.isEmpty }
+    if cell.isEmpty {
+      // The next row's label and values after a row ending in a blank cell: taken into
+      // that cell, the rest of the label on the line after would be read as more of its
+      // last value (0 0 0 0 0 0 0 / 定” as …0定”).
+      let (numbers, others) = wordKinds(line)
+      return numbers == 0 || others == 0
+    }
+    if CellText.parse(trimmed: cell) != nil { return false }
+    if CellText.parse(bytes: line) != nil { return false }
     // A line with a number among its words ("1 0 0 2", "无法提 5 1 0 6") holds a row's
-    // values, not more of a label, nor of an empty cell (the next row's label and values
-    // after a row ending in a blank cell: the rest of its label on the line after would
-    // be read as more of its last value).
+    // values, not more of a label.
+    return wordKinds(line).numbers == 0
+  }
+
+  /// How many of the line's words are numbers, and how many are not.
+  private static func wordKinds(_ line: UnsafeBufferPointer<UInt8>) -> (numbers: Int, others: Int) {
+    var numbers = 0
+    var others = 0
     var start = 0
     while start < line.count {
       var end = start
       while end < line.count, BlankBytes.wordBreakLength(line, at: end) == 0 { end += 1 }
-      if end > start, case .number = CellText.parse(bytes: UnsafeBufferPointer(rebasing: line[start..<end])) {
-        return false
+      if end > start {
+        if case .number = CellText.parse(bytes: UnsafeBufferPointer(rebasing: line[start..<end])) {
+          numbers += 1
+        } else {
+          others += 1
+        }
       }
       start = end < line.count ? end + BlankBytes.wordBreakLength(line, at: end) : end
     }
-    return true
+    return (numbers, others)
   }
 
   private mutating func flush(_ repairs: inout [Repair]) {

@@ -207,9 +207,9 @@ public struct LayoutReconstructor: Sendable {
 
   /// `last` completed by `first` when the two come from tables with different columns (a
   /// page break between them) but the same number columns: `first` holds digits only, no
-  /// label, each piece in a cell that lies under one cell of `last` holding digits only
-  /// (most of the narrower of the two overlapping); `last` has a label. The pieces go on
-  /// the numbers they are under, upper piece first.
+  /// label, each piece in a cell that lies under one cell of `last` holding a number it
+  /// can continue (most of the narrower of the two overlapping), not under all of them;
+  /// `last` has a label. The pieces go on the numbers they are under, upper piece first.
   static func joiningPiecesByPlace(_ last: TableRow, _ first: TableRow) -> TableRow? {
     guard last.cellBoxes.count == last.cells.count, first.cellBoxes.count == first.cells.count,
       last.cells.contains(where: { !$0.isEmpty && !Self.isNumeric($0) }),
@@ -229,7 +229,9 @@ public struct LayoutReconstructor: Sendable {
       used.insert(target)
       cells[target] = last.cells[target] + piece
     }
-    guard !used.isEmpty else { return nil }
+    // Pieces under every number would rather be a row of numbers of its own.
+    guard !used.isEmpty, last.cells.indices.contains(where: { !used.contains($0) && Self.isNumeric(last.cells[$0]) })
+    else { return nil }
     return TableRow(cells: cells, box: last.box.union(first.box), cellBoxes: last.cellBoxes)
   }
 
