@@ -146,7 +146,8 @@ public struct RuledTableFinder: Sendable {
   }
 
   /// The touching lines `members` cut into boxes stacked on one another: at a horizontal
-  /// line that no vertical line crosses (each ends or starts on it), the lines above and
+  /// line that no vertical line crosses while some end on it and some start on it, the
+  /// lines above and
   /// below are two things that only touch there (a banner and the 相关链接 box under its
   /// edge), not the rows of one table, whose sides run through every row edge. The line
   /// they share goes to both, each keeping the part between its own vertical lines.
@@ -157,7 +158,7 @@ public struct RuledTableFinder: Sendable {
     guard ys.count > 2,
       let cut = ys.dropFirst().dropLast().first(where: { y in
         !vertical.contains { $0.start < y - tolerance && $0.end > y + tolerance }
-          && vertical.contains { $0.end < y + tolerance } && vertical.contains { $0.start > y - tolerance }
+          && vertical.contains { abs($0.end - y) <= tolerance } && vertical.contains { abs($0.start - y) <= tolerance }
       })
     else { return [members] }
     func part(_ verticals: [RulingLine], _ keep: (Double) -> Bool) -> [RulingLine] {
