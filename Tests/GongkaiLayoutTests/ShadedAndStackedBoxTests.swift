@@ -17,15 +17,22 @@ struct ShadedAndStackedBoxTests {
 
   /// A table ruled across only (a rule under every row, columns at x 50, 200, 300, 400,
   /// 500), every other row shaded cell by cell as Chromium prints `tr:nth-child(even) td`:
-  /// each shaded cell a filled area whose sides are the only vertical edges on the page.
+  /// each shaded cell a filled area whose sides are the only vertical edges on the page,
+  /// beside a shaded group cell spanning all the rows.
   func zebraTable(rows labelled: [(String, [String])], top: Double = 100, height: Double = 20) -> (
     text: [PositionedCharacter], rulings: [RulingLine], fills: [FilledArea]
   ) {
     let xs: [Double] = [50, 200, 300, 400, 500]
     var text: [PositionedCharacter] = []
     var rulings: [RulingLine] = [RulingLine(axis: .horizontal, position: top, start: 50, end: 500)]
-    var fills: [FilledArea] = []
     let tint = RGBColour(red: 0.93, green: 0.96, blue: 0.98)
+    // A shaded group cell (三、本年度办理结果 over its rows) left of the table, x 20…50: its
+    // sides run through every row, so the shaded rows' pieces make one grid with it.
+    let bottom = top + Double(labelled.count) * height
+    var fills = [FilledArea(box: PageRect(minX: 20, minY: top, maxX: 50, maxY: bottom), colour: tint)]
+    rulings += [20, 50].map { RulingLine(axis: .vertical, position: $0, start: top, end: bottom, source: .fillEdge) }
+    rulings.append(RulingLine(axis: .horizontal, position: top, start: 20, end: 50, source: .fillEdge))
+    rulings.append(RulingLine(axis: .horizontal, position: bottom, start: 20, end: 50, source: .fillEdge))
     for (index, row) in labelled.enumerated() {
       let y = top + Double(index) * height
       text += characters(row.0, x: 55, y: y + 5)
