@@ -103,6 +103,36 @@ struct FurnitureZoneTests {
     #expect(report.meta.agency == "某某县人民政府")
   }
 
+  @Test(
+    "Chrome's en-US header date (12/1/26, 9:05 AM) is never the signing date: the signing date is found past it, and an unsigned page has none"
+  )
+  func browserHeaderDateNeverPublished() throws {
+    // The header of a page printed by Chromium in an en-US locale: date, time and the
+    // page's title. On the last page it may follow the signing lines, or be the last
+    // line of an unsigned page.
+    let header = "12/1/26, 9:05 AM\t某某县人民政府2023年政府信息公开工作年度报告_某某县人民政府"
+    let signed = portalPage(head: header, other: "无。", tail: "12/1/26, 9:05 AM")
+    #expect(try Fixtures.report(ofText: signed).meta.published == "2024-01-20")
+    let between = portalPage(head: header, other: "无。", tail: "").replacingOccurrences(
+      of: "某某县人民政府\n2024年1月20日", with: "某某县人民政府\n12/1/26, 9:05 AM\n2024年1月20日")
+    #expect(try Fixtures.report(ofText: between).meta.published == "2024-01-20")
+    for last in ["12/1/26, 9:05 AM", "12/1/26", "1/26/24"] {
+      let unsigned = portalPage(head: header, other: "无。", tail: last).replacingOccurrences(
+        of: "某某县人民政府\n2024年1月20日\n", with: "")
+      #expect(!unsigned.contains("2024年1月20日"))
+      #expect(try Fixtures.report(ofText: unsigned).meta.published == nil, "\(last)")
+    }
+  }
+
+  @Test("an unsigned page ending in a share line naming its targets (分享到：微信微博 QQ空间 QQ好友): the line is dropped")
+  func unsignedShareLineDropped() throws {
+    // s9browser3 seed 2 s23: the line stayed at the end of section 六.
+    let page = portalPage(head: "", other: "无。", tail: "分享到：微信微博 QQ空间 QQ好友").replacingOccurrences(
+      of: "某某县人民政府\n2024年1月20日\n", with: "")
+    let document = ReportPipeline().repair(page)
+    #expect(document.narrative["other"] == "无。")
+  }
+
   @Test("lines after the signing date are dropped only when every one of them is furniture")
   func tailOnlyWhenAllFurniture() throws {
     let page = portalPage(head: "", other: "无。", tail: "附件：2023年政府信息公开统计表\n分享到：微信 微博")

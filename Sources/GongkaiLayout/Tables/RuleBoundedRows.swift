@@ -10,7 +10,8 @@ extension AlignedTableFinder {
   /// A band between two rules is read as one row only when it can be nothing else: it holds
   /// a number; at most one of its lines has both label text and numbers; text stacked in one
   /// place starts at most one label (`1.`, `（二）`); numbers stacked in one place are digit
-  /// pieces that make no count starting with 0; no place stacks text with numbers. A band
+  /// pieces that make no count starting with 0; no place stacks text with numbers; no line
+  /// without numbers has text in two places reaching where the numbers stand. A band
   /// that fails (the body of a three-line table, where one band holds many rows; a header)
   /// keeps its lines as they are, and so does a band where a rule's end cuts a piece of
   /// text (the rules are no cell edges there).
@@ -116,6 +117,18 @@ extension AlignedTableFinder {
         own.contains { $0.line == line && !$0.isNumber } && own.contains { $0.line == line && $0.isNumber }
       }
       guard labelledNumberLines.count <= 1 else { continue }
+      // A line without numbers that has text in two places, one of them where the band's
+      // numbers stand, is a header row (信息内容 采购项目数量 采购总金额 under the next
+      // block's 第二十条 row, the rule under it the band's end), not the rest of a label:
+      // labels wrap in their own column.
+      let numberLines = Set(own.filter(\.isNumber).map(\.line))
+      if let firstNumber = own.filter(\.isNumber).map(\.segment.box.minX).min() {
+        let headerLine = Set(own.map(\.line)).subtracting(numberLines).contains { line in
+          let texts = own.filter { $0.line == line && !$0.isNumber }
+          return texts.count >= 2 && texts.contains { $0.segment.box.maxX > firstNumber }
+        }
+        if headerLine { continue }
+      }
       // Places: pieces overlapping horizontally, joined transitively.
       var clusters: [[Piece]] = []
       for piece in members.sorted(by: { $0.segment.box.minX < $1.segment.box.minX }) {

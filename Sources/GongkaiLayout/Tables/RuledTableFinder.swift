@@ -17,6 +17,7 @@ public struct RuledTableFinder: Sendable {
   /// The ruled tables of `page` and, for each, the indices of the characters it took.
   public func tables(on page: PositionedPage) -> [(table: Table, characters: Set<Int>)] {
     let grids = Self.droppingFrames(self.grids(from: page.rulings), pageHeight: page.height)
+      .filter { !Self.hasColumnsInShadedRowsOnly($0, fills: page.fills, characters: page.characters) }
     var results: [(table: Table, characters: Set<Int>)] = []
     var taken = Set<Int>()
     for grid in grids {
@@ -47,6 +48,47 @@ public struct RuledTableFinder: Sendable {
       }
       return !holdsGrid && box.height < pageHeight / 2
     }
+  }
+
+  /// Whether the columns of `grid` are seen only in its shaded rows: every vertical edge
+  /// is the side of a filled area and some of its text stands where the grid is not shaded
+  /// across (`fills` cover less than half its width at the text's middle; a stretch without
+  /// text, such as the strip a page break leaves, tells nothing). A table with every other
+  /// row shaded and no column lines (ruled across only, or not at all) has column edges in
+  /// the shaded rows alone, so its other rows would be read as one cell each; like the same
+  /// table unshaded it is read from its text's columns, its rules bounding the rows. A
+  /// table drawn by shading alone (white cells on a coloured table, a shaded header block)
+  /// has all its text on shading and stays a grid; so does a box of one column (a shaded
+  /// footer under a rule).
+  static func hasColumnsInShadedRowsOnly(
+    _ grid: Grid, fills: [FilledArea], characters: [PositionedCharacter]
+  ) -> Bool {
+    guard grid.xs.count > 2, grid.vertical.allSatisfy({ $0.source == .fillEdge }),
+      let left = grid.xs.first, let right = grid.xs.last, right > left
+    else { return false }
+    let box = grid.box
+    var checked = Set<Int>()
+    for character in characters
+    where !character.character.isBlank && box.contains(x: character.box.midX, y: character.box.midY) {
+      let middle = character.box.midY
+      // Characters of one line share their middle to a point: each line is measured once.
+      guard checked.insert(Int(middle.rounded())).inserted else { continue }
+      var covered: [(Double, Double)] = []
+      for fill in fills where fill.box.minY <= middle && fill.box.maxY >= middle {
+        let start = max(left, fill.box.minX)
+        let end = min(right, fill.box.maxX)
+        if end > start { covered.append((start, end)) }
+      }
+      covered.sort { $0.0 < $1.0 }
+      var total = 0.0
+      var reach = left
+      for (start, end) in covered where end > reach {
+        total += end - max(start, reach)
+        reach = end
+      }
+      if total < (right - left) / 2 { return true }
+    }
+    return false
   }
 
   /// A grid: its column and row edges and which edges are drawn.
@@ -87,7 +129,7 @@ public struct RuledTableFinder: Sendable {
       components[sets.find(index), default: []].append(lines[index])
     }
     var grids: [Grid] = []
-    for members in components.values {
+    for members in components.values.flatMap({ splitAtOpenRowEdges($0) }) {
       let horizontal = members.filter { $0.axis == .horizontal }
       let vertical = members.filter { $0.axis == .vertical }
       guard horizontal.count >= 2, vertical.count >= 2 else { continue }
@@ -101,6 +143,40 @@ public struct RuledTableFinder: Sendable {
       grids.append(Grid(xs: xs, ys: ys, horizontal: horizontal, vertical: vertical))
     }
     return grids.sorted { $0.box.minY < $1.box.minY }
+  }
+
+  /// The touching lines `members` cut into boxes stacked on one another: at a horizontal
+  /// line that no vertical line crosses while some end on it and some start on it, the
+  /// lines above and
+  /// below are two things that only touch there (a banner and the 相关链接 box under its
+  /// edge), not the rows of one table, whose sides run through every row edge. The line
+  /// they share goes to both, each keeping the part between its own vertical lines.
+  func splitAtOpenRowEdges(_ members: [RulingLine]) -> [[RulingLine]] {
+    let vertical = members.filter { $0.axis == .vertical }
+    let horizontal = members.filter { $0.axis == .horizontal }
+    let ys = cluster(horizontal.map(\.position))
+    guard ys.count > 2,
+      let cut = ys.dropFirst().dropLast().first(where: { y in
+        !vertical.contains { $0.start < y - tolerance && $0.end > y + tolerance }
+          && vertical.contains { abs($0.end - y) <= tolerance } && vertical.contains { abs($0.start - y) <= tolerance }
+      })
+    else { return [members] }
+    func part(_ verticals: [RulingLine], _ keep: (Double) -> Bool) -> [RulingLine] {
+      guard let left = verticals.map(\.position).min(), let right = verticals.map(\.position).max() else { return [] }
+      let rows = horizontal.compactMap { line -> RulingLine? in
+        guard keep(line.position) else { return nil }
+        var clipped = line
+        if abs(line.position - cut) <= tolerance {
+          clipped.start = max(line.start, left - tolerance)
+          clipped.end = min(line.end, right + tolerance)
+        }
+        return clipped.end - clipped.start > tolerance ? clipped : nil
+      }
+      return verticals + rows
+    }
+    let upper = part(vertical.filter { $0.end < cut + tolerance }) { $0 <= cut + tolerance }
+    let lower = part(vertical.filter { $0.start > cut - tolerance }) { $0 >= cut - tolerance }
+    return splitAtOpenRowEdges(upper) + splitAtOpenRowEdges(lower)
   }
 
   func touches(_ horizontal: RulingLine, _ vertical: RulingLine) -> Bool {
