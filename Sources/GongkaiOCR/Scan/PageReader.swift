@@ -57,7 +57,15 @@ final class PageReader {
 
   /// Reads `bitmap` as page `number`.
   func read(_ bitmap: GreyBitmap, number: Int) -> ReadPage {
-    let table = tableFinder.find(in: bitmap)
+    var table = tableFinder.find(in: bitmap)
+    // Rules lost inside a cell (a header over the first row's number, two numbers side by
+    // side) are drawn back in where the grid has the edge, so the reader and the layout step
+    // split the cell alike.
+    let lost = lostRules(in: table.grids, page: table.page, level: table.level)
+    if !lost.isEmpty {
+      table.rulings += lost
+      table.grids = TableGrid.grids(from: table.rulings)
+    }
     let (page, paper, level, skew, grids) = (table.page, table.paper, table.level, table.skew, table.grids)
     let scale = page.pixelsPerPoint
 
@@ -88,7 +96,7 @@ final class PageReader {
       var rows:
         [Int: [(ink: PixelRect, columns: ClosedRange<Int>, read: (number: NumberRead?, text: [PositionedCharacter]))]] =
           [:]
-      for cell in grid.cells {
+      for cell in Self.owningCells(grid) {
         let drawn = pixelRect(cell.rect, scale: scale).insetBy(edge)
         let region = InkComponents.insideRules(
           of: drawn, in: page, level: level, lead: lead, reach: reach)
@@ -186,6 +194,25 @@ final class PageReader {
       number: number, width: Double(page.width) / scale, height: Double(page.height) / scale,
       characters: characters, rulings: table.tableRulings)
     return ReadPage(page: positioned, numbers: numberCells, skew: skew)
+  }
+
+  /// The cells of `grid` that own a grid cell, as the layout step assigns them: each grid
+  /// cell belongs to the first cell (top to bottom, left to right) whose box covers it. Where
+  /// rules are lost a merged cell is no rectangle (a whole row and the end of the next) and
+  /// its box covers the next row's cells; read on their own too, their numbers went into the
+  /// page twice (12 of 行政处罚 read once in the merged cell and once alone, as 1122).
+  static func owningCells(_ grid: TableGrid) -> [TableGrid.Cell] {
+    var owned = Set<Int>()
+    let columns = max(1, grid.xs.count - 1)
+    return grid.cells.filter { cell in
+      var owns = false
+      for row in cell.top...cell.bottom {
+        for column in cell.left...cell.right where owned.insert(row * columns + column).inserted {
+          owns = true
+        }
+      }
+      return owns
+    }
   }
 
   /// Reads one cell of a table without vertical rules. Only a cell shaped like a number is

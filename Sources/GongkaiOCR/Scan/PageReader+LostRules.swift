@@ -1,0 +1,131 @@
+import GongkaiLayout
+
+extension PageReader {
+  /// The rules a grid lost inside its cells, drawn back in: column rules between two numbers
+  /// (``lostColumnRules(in:of:page:level:)``), and row rules. For a row rule, a cell spanning several grid rows
+  /// whose ink stands in lines, all clear of a row edge inside it (an edge ruled in other
+  /// columns), with digit lines alone below that edge and ink above it. The rule there was
+  /// too light or broken to be found (a partial header rule on a WPS-style table), and the
+  /// cell holds a header over the first row's number (自然人 over 61) or two rows' numbers:
+  /// read as one cell the number lands in the header or the row above. Restored, each part
+  /// is its own cell for the reader and for the layout step alike.
+  ///
+  /// Only edges the grid already has are restored, never guessed ones: where a rule is lost
+  /// across the whole table there is no edge, and the cell stays as it is.
+  func lostRules(in grids: [TableGrid], page: GreyBitmap, level: UInt8) -> [RulingLine] {
+    let scale = page.pixelsPerPoint
+    let speck = max(2, Int((0.35 * scale) * (0.35 * scale)))
+    let edge = -max(1, Int((0.5 * scale).rounded()))
+    let lead = max(2, Int((1.5 * scale).rounded()))
+    let reach = max(4, Int((3 * scale).rounded()))
+    let tallestDigit = Int((maximumDigitHeight * scale).rounded())
+    // Ink may come this near the edge (pixels) and still be clear of it: a blurred glyph.
+    let clearance = max(1, Int((0.5 * scale).rounded()))
+    // A piece of the broken rule itself: a flat stroke on the edge, no glyph.
+    let pieceThickness = max(2, Int((1.5 * scale).rounded()))
+    var restored: [RulingLine] = []
+    for grid in grids {
+      // Each cell spanning rows: its lines split at each row edge inside it, when all are
+      // clear of the edge.
+      var splits: [(cell: TableGrid.Cell, row: Int, above: [InkComponents], below: [InkComponents])] = []
+      for cell in grid.cells where cell.right > cell.left {
+        restored += lostColumnRules(in: cell, of: grid, page: page, level: level)
+      }
+      for cell in grid.cells where cell.bottom > cell.top {
+        let drawn = pixelRect(cell.rect, scale: scale).insetBy(edge)
+        let region = InkComponents.insideRules(of: drawn, in: page, level: level, lead: lead, reach: reach)
+        guard !region.isEmpty else { continue }
+        let ink = InkComponents(in: page, region: region, level: level, minimumArea: speck)
+        guard ink.boxes.count >= 2 else { continue }
+        for row in (cell.top + 1)...cell.bottom where row < grid.ys.count {
+          let y = Int((grid.ys[row] * scale).rounded())
+          var glyphs = ink
+          glyphs.boxes.removeAll { blob in
+            blob.box.height <= pieceThickness && blob.box.width >= 3 * blob.box.height
+              && blob.box.y <= y + reach && blob.box.maxY >= y - reach
+          }
+          let lines = Self.lines(glyphs)
+          guard
+            lines.allSatisfy({ line in
+              guard let box = line.union else { return true }
+              return box.maxY <= y + clearance || box.y >= y - clearance
+            })
+          else { continue }
+          let above = lines.filter { ($0.union?.maxY ?? 0) <= y + clearance }
+          let below = lines.filter { ($0.union?.y ?? 0) >= y - clearance }
+          guard !above.isEmpty, !below.isEmpty else { continue }
+          splits.append((cell, row, above, below))
+        }
+      }
+      // The proof of a lost rule: digits alone below the edge, ink above (a header over a
+      // number, or two rows' numbers).
+      let proven = Set(
+        splits.filter { split in
+          split.below.allSatisfy { Self.looksNumeric($0, maximumHeight: tallestDigit) }
+        }.map(\.row))
+      // At a proven edge, every cell split cleanly by it lost the rule too (the row's label
+      // merged with the header's). A group label spanning rows (（三）不予公开) is split by no
+      // proven edge: its rows' cells hold one row's ink each.
+      for split in splits where proven.contains(split.row) {
+        restored.append(
+          RulingLine(
+            axis: .horizontal, position: grid.ys[split.row], start: split.cell.rect.minX, end: split.cell.rect.maxX))
+      }
+    }
+    return restored
+  }
+
+  /// The column rules lost inside one cell spanning several grid columns, drawn back in: at
+  /// each column edge inside it (ruled in other rows) its ink stands clear of the edge, and
+  /// on each side are numbers alone, apart by more than a digit is tall. A light column rule
+  /// in a table's value row (table 四's 2 and 1 in one cell) made the two numbers one
+  /// cell, read as none, and the values after it moved one column left.
+  func lostColumnRules(in cell: TableGrid.Cell, of grid: TableGrid, page: GreyBitmap, level: UInt8)
+    -> [RulingLine]
+  {
+    let scale = page.pixelsPerPoint
+    let speck = max(2, Int((0.35 * scale) * (0.35 * scale)))
+    let drawn = pixelRect(cell.rect, scale: scale).insetBy(-max(1, Int((0.5 * scale).rounded())))
+    let region = InkComponents.insideRules(
+      of: drawn, in: page, level: level, lead: max(2, Int((1.5 * scale).rounded())),
+      reach: max(4, Int((3 * scale).rounded())))
+    guard !region.isEmpty else { return [] }
+    let ink = InkComponents(in: page, region: region, level: level, minimumArea: speck)
+    guard ink.boxes.count >= 2, Self.lines(ink).count == 1 else { return [] }
+    let tallestDigit = Int((maximumDigitHeight * scale).rounded())
+    let clearance = max(1, Int((0.5 * scale).rounded()))
+    let digitHeight = Self.typicalHeight(ink)
+    // Numbers alone: each run of ink between gaps wider than a digit is tall looks like one.
+    func numbersAlone(_ part: InkComponents) -> Bool {
+      guard !part.boxes.isEmpty else { return false }
+      var runs: [InkComponents] = []
+      var reached = Int.min
+      for blob in part.boxes.sorted(by: { $0.box.x < $1.box.x }) {
+        if runs.isEmpty || blob.box.x - reached > digitHeight {
+          var run = part
+          run.boxes = [blob]
+          runs.append(run)
+        } else {
+          runs[runs.count - 1].boxes.append(blob)
+        }
+        reached = max(reached, blob.box.maxX)
+      }
+      return runs.allSatisfy { Self.looksNumeric($0, maximumHeight: tallestDigit) }
+    }
+    var restored: [RulingLine] = []
+    for column in (cell.left + 1)...cell.right where column < grid.xs.count {
+      let x = Int((grid.xs[column] * scale).rounded())
+      guard ink.boxes.allSatisfy({ $0.box.maxX <= x + clearance || $0.box.x >= x - clearance }) else { continue }
+      var left = ink
+      left.boxes.removeAll { $0.box.maxX > x + clearance }
+      var right = ink
+      right.boxes.removeAll { $0.box.x < x - clearance }
+      guard let leftBox = left.union, let rightBox = right.union, rightBox.x - leftBox.maxX > digitHeight,
+        numbersAlone(left), numbersAlone(right)
+      else { continue }
+      restored.append(
+        RulingLine(axis: .vertical, position: grid.xs[column], start: cell.rect.minY, end: cell.rect.maxY))
+    }
+    return restored
+  }
+}

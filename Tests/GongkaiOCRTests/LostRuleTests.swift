@@ -1,0 +1,80 @@
+import GongkaiLayout
+import Testing
+
+@testable import GongkaiOCR
+
+/// Rules a scan lost inside a grid cell, drawn back in by the reader.
+@Suite("Lost rules inside a cell")
+struct LostRuleTests {
+  /// A 300-dpi page with a table of three columns (x 100, 400, 700, 1000 px) and three rows
+  /// (y 100, 300, 400, 500 px): the header rule under columns 1 and 2 is lost (drawn over
+  /// the label column only), and so is the column rule at x 700 in the last row. Column 1's
+  /// header holds a line of square glyphs over `firstRow` (digits when `digitsBelow`),
+  /// column 2's a line of glyphs over another; the last row's merged cell holds two numbers.
+  func page(digitsBelow: Bool) -> (GreyBitmap, [RulingLine]) {
+    var page = GreyBitmap(blankWidth: 1200, height: 600, dpi: 300)
+    page.fill(x: 0, y: 0, width: 1200, height: 600, value: 235)
+    let scale = page.pixelsPerPoint
+    var rulings: [RulingLine] = []
+    func horizontal(_ y: Int, _ from: Int, _ to: Int) {
+      page.fill(x: from, y: y, width: to - from + 2, height: 2, value: 60)
+      rulings.append(
+        RulingLine(axis: .horizontal, position: Double(y) / scale, start: Double(from) / scale, end: Double(to) / scale)
+      )
+    }
+    func vertical(_ x: Int, _ from: Int, _ to: Int) {
+      page.fill(x: x, y: from, width: 2, height: to - from + 2, value: 60)
+      rulings.append(
+        RulingLine(axis: .vertical, position: Double(x) / scale, start: Double(from) / scale, end: Double(to) / scale))
+    }
+    for y in [100, 400, 500] { horizontal(y, 100, 1000) }
+    horizontal(300, 100, 400)
+    for x in [100, 400, 1000] { vertical(x, 100, 500) }
+    vertical(700, 100, 400)
+    // Square glyphs (Chinese) and narrow ones (digits), 28 px tall.
+    func glyphs(_ x: Int, _ y: Int, count: Int, width: Int) {
+      for index in 0..<count { page.fill(x: x + index * (width + 6), y: y, width: width, height: 28, value: 30) }
+    }
+    glyphs(450, 150, count: 3, width: 28)
+    glyphs(450, 335, count: 2, width: digitsBelow ? 14 : 28)
+    glyphs(750, 150, count: 3, width: 28)
+    glyphs(750, 335, count: 2, width: 28)
+    glyphs(150, 335, count: 4, width: 28)
+    glyphs(450, 435, count: 2, width: 14)
+    glyphs(750, 435, count: 1, width: 14)
+    return (page, rulings)
+  }
+
+  @Test("a header over a number is split at the row edge the label column has; the row's other cells with it")
+  func headerOverNumber() throws {
+    let reader = try PageReader(dataPath: nil)
+    let (page, rulings) = page(digitsBelow: true)
+    let grids = TableGrid.grids(from: rulings)
+    #expect(grids.first?.cells.count == 6)
+    let scale = page.pixelsPerPoint
+    let lost = reader.lostRules(in: grids, page: page, level: 128)
+    let rows = lost.filter { $0.axis == .horizontal }.map { [$0.position * scale, $0.start * scale, $0.end * scale] }
+    // The rule at y 300 under both header cells: column 1 holds digits below it, column 2
+    // only glyphs, split cleanly at the same edge.
+    #expect(rows.count == 2, "\(rows)")
+    #expect(rows.allSatisfy { abs($0[0] - 301) <= 2 }, "\(rows)")
+    #expect(rows.contains { abs($0[1] - 401) <= 2 && abs($0[2] - 701) <= 2 }, "\(rows)")
+    #expect(rows.contains { abs($0[1] - 701) <= 2 && abs($0[2] - 1001) <= 2 }, "\(rows)")
+    // The column rule at x 700 between the last row's two numbers.
+    let columns = lost.filter { $0.axis == .vertical }
+    #expect(columns.count == 1 && abs((columns.first?.position ?? 0) * scale - 701) <= 2, "\(columns)")
+    // Drawn back in, the grid has the cells a fully ruled table has.
+    let restored = TableGrid.grids(from: rulings + lost)
+    #expect(restored.first?.cells.count == 9)
+    #expect(restored.first?.cells.allSatisfy { $0.top == $0.bottom && $0.left == $0.right } == true)
+  }
+
+  @Test("glyphs over glyphs are a header wrapped over two rows: no rule is drawn in")
+  func textOverText() throws {
+    let reader = try PageReader(dataPath: nil)
+    let (page, rulings) = page(digitsBelow: false)
+    let grids = TableGrid.grids(from: rulings)
+    let lost = reader.lostRules(in: grids, page: page, level: 128)
+    #expect(lost.filter { $0.axis == .horizontal }.isEmpty, "\(lost)")
+  }
+}
