@@ -178,7 +178,9 @@ final class PageReader {
     rest = unruled.painting(streamed, value: paper)
     let narrativeFactor = min(1, narrativeDPI / page.dpi)
     let text = chinese.recognize(rest.scaled(by: narrativeFactor), mode: .block)
-    characters += Self.inReadingOrder(text.symbols).flatMap { symbol in
+    let symbols = checkingDigitsUnderSeals(
+      Self.inReadingOrder(text.symbols), seals: seals, in: rest, factor: narrativeFactor, paper: paper)
+    characters += symbols.flatMap { symbol in
       Self.characters(symbol, scale: scale) { x, y in (x / narrativeFactor, y / narrativeFactor) }
     }
 
@@ -186,6 +188,60 @@ final class PageReader {
       number: number, width: Double(page.width) / scale, height: Double(page.height) / scale,
       characters: characters, rulings: table.tableRulings)
     return ReadPage(page: positioned, numbers: numberCells, skew: skew)
+  }
+
+  /// The running text's `symbols` (read as one block from `rest` scaled by `factor`) with the
+  /// digits of each line crossing a seal checked by a second read of that line alone, at the
+  /// page's resolution: where the two reads give other digits the line's digits are unread
+  /// (U+FFFD; the signing date null, not wrong). With the seal's ink dropped, what it left
+  /// around a digit (the star's tip at the edge of a 1) can make the block read take it for
+  /// another digit with high confidence (1月 read 4月): only a read that disagrees shows it.
+  func checkingDigitsUnderSeals(
+    _ symbols: [OCRItem], seals: [Seal], in rest: GreyBitmap, factor: Double, paper: UInt8
+  ) -> [OCRItem] {
+    guard !seals.isEmpty else { return symbols }
+    func onPage(_ box: PixelRect) -> PixelRect {
+      PixelRect(
+        x: Int(Double(box.x) / factor), y: Int(Double(box.y) / factor),
+        width: Int((Double(box.width) / factor).rounded(.up)), height: Int((Double(box.height) / factor).rounded(.up)))
+    }
+    func isDigit(_ text: String) -> Bool { text.contains { $0.isASCII && $0.isNumber } }
+    var result = symbols
+    var start = 0
+    while start < result.count {
+      // A line: symbols each overlapping the one before vertically by half the smaller height.
+      var end = start + 1
+      while end < result.count {
+        let previous = result[end - 1].box
+        let box = result[end].box
+        let overlap = min(previous.maxY, box.maxY) - max(previous.y, box.y)
+        guard overlap * 2 >= min(previous.height, box.height) else { break }
+        end += 1
+      }
+      defer { start = end }
+      let line = start..<end
+      let digits = line.filter { isDigit(result[$0].text) }
+      guard
+        digits.contains(where: { index in
+          seals.contains { !$0.box.intersection(onPage(result[index].box)).isEmpty }
+        })
+      else { continue }
+      // The line's height from its digits (a Chinese symbol's box may take in the next line).
+      let tops = digits.map { onPage(result[$0].box).y }
+      let bottoms = digits.map { onPage(result[$0].box).maxY }
+      let lefts = line.map { onPage(result[$0].box).x }
+      let rights = line.map { onPage(result[$0].box).maxX }
+      guard let top = tops.min(), let bottom = bottoms.max(), let left = lefts.min(), let right = rights.max()
+      else { continue }
+      let crop = PixelRect(x: left, y: top, width: right - left, height: bottom - top)
+      let again = chinese.recognize(
+        rest.cropped(crop, padding: labelPadding, background: paper), mode: .singleLine)
+      let first = digits.map { result[$0].text }.joined().filter { $0.isASCII && $0.isNumber }
+      let second = again.text.filter { $0.isASCII && $0.isNumber }
+      guard first != second else { continue }
+      for index in digits { result[index].text = "\u{FFFD}" }
+    }
+    return result
   }
 
   /// Reads one cell of a table without vertical rules. Only a cell shaped like a number is
