@@ -192,8 +192,8 @@ final class PageReader {
 
   /// The running text's `symbols` (read as one block from `rest` scaled by `factor`) with the
   /// digits of each line crossing a seal checked by a second read of that line alone, at the
-  /// page's resolution: where the two reads give other digits the line's digits are unread
-  /// (U+FFFD; the signing date null, not wrong). With the seal's ink dropped, what it left
+  /// label cells' scale (``labelDPI``): where the two reads give as many digits but other ones,
+  /// the line's digits are unread (U+FFFD; the signing date null, not wrong). With the seal's ink dropped, what it left
   /// around a digit (the star's tip at the edge of a 1) can make the block read take it for
   /// another digit with high confidence (1月 read 4月): only a read that disagrees shows it.
   func checkingDigitsUnderSeals(
@@ -226,19 +226,24 @@ final class PageReader {
           seals.contains { !$0.box.intersection(onPage(result[index].box)).isEmpty }
         })
       else { continue }
-      // The line's height from its digits (a Chinese symbol's box may take in the next line).
-      let tops = digits.map { onPage(result[$0].box).y }
-      let bottoms = digits.map { onPage(result[$0].box).maxY }
-      let lefts = line.map { onPage(result[$0].box).x }
-      let rights = line.map { onPage(result[$0].box).maxX }
-      guard let top = tops.min(), let bottom = bottoms.max(), let left = lefts.min(), let right = rights.max()
-      else { continue }
-      let crop = PixelRect(x: left, y: top, width: right - left, height: bottom - top)
+      // The line's band: the middle of its symbols' tops and bottoms (a Chinese symbol's box
+      // may reach into the next line), with a margin of a quarter of its height.
+      let boxes = line.map { onPage(result[$0].box) }
+      let tops = boxes.map(\.y).sorted()
+      let bottoms = boxes.map(\.maxY).sorted()
+      guard let left = boxes.map(\.x).min(), let right = boxes.map(\.maxX).max() else { continue }
+      let (top, bottom) = (tops[tops.count / 2], bottoms[bottoms.count / 2])
+      let margin = max(1, (bottom - top) / 4)
+      let crop = PixelRect(x: left, y: top - margin, width: right - left, height: bottom - top + 2 * margin)
+      // Read as the label cells are, shrunk to ``labelDPI`` where the Chinese model reads best.
       let again = chinese.recognize(
-        rest.cropped(crop, padding: labelPadding, background: paper), mode: .singleLine)
+        rest.cropped(crop, padding: labelPadding, background: paper).scaled(by: min(1, labelDPI / rest.dpi)),
+        mode: .singleLine)
       let first = digits.map { result[$0].text }.joined().filter { $0.isASCII && $0.isNumber }
       let second = again.text.filter { $0.isASCII && $0.isNumber }
-      guard first != second else { continue }
+      // Only a read of the same glyphs counts: one with another number of digits split or
+      // joined them (2020年14月15日 for 2020年1月15日 at the smaller scale) and says nothing.
+      guard first != second, first.count == second.count else { continue }
       for index in digits { result[index].text = "\u{FFFD}" }
     }
     return result
