@@ -59,4 +59,18 @@ struct ScanSampleTests {
     let plain = result.text.split(separator: "\n").filter { !$0.contains("\t") }
     #expect(!plain.contains { $0.count <= 5 && $0.contains { $0.isNumber } }, "\(plain)")
   }
+
+  @Test("a signing date under a seal's star is the date printed or unread, never another date")
+  func dateUnderSeal() throws {
+    // The last page of threeline-2019-b photocopied with a grey seal over the signature
+    // (`make-scan-fixtures.py --photocopy Samples/pdf-styles/threeline-2019-b.pdf OUT 44
+    // --seal`): the star's tip over the 1 of 2020年1月15日 is left at its edge when the seal's
+    // ink is dropped, and the page's block read took it for 4 with confidence 96.
+    let document = try PDFDocument(
+      path: Samples.scanFolder.appendingPathComponent("pages/threeline-2019-b-seal44-page4.pdf").path)
+    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
+    let lines = result.text.split(separator: "\n").map { $0.filter { !$0.isWhitespace } }
+    let date = try #require(lines.last { $0.hasSuffix("日") && $0.contains("年") }, "\(lines)")
+    #expect(date == "2020年1月15日" || date.contains("\u{FFFD}"), "\(date)")
+  }
 }

@@ -186,7 +186,9 @@ final class PageReader {
     rest = unruled.painting(streamed, value: paper)
     let narrativeFactor = min(1, narrativeDPI / page.dpi)
     let text = chinese.recognize(rest.scaled(by: narrativeFactor), mode: .block)
-    characters += Self.inReadingOrder(text.symbols).flatMap { symbol in
+    let symbols = checkingDigitsUnderSeals(
+      Self.inReadingOrder(text.symbols), seals: seals, in: rest, factor: narrativeFactor, paper: paper)
+    characters += symbols.flatMap { symbol in
       Self.characters(symbol, scale: scale) { x, y in (x / narrativeFactor, y / narrativeFactor) }
     }
 
@@ -213,6 +215,65 @@ final class PageReader {
       }
       return owns
     }
+  }
+
+  /// The running text's `symbols` (read as one block from `rest` scaled by `factor`) with the
+  /// digits of each line crossing a seal checked by a second read of that line alone, at the
+  /// label cells' scale (``labelDPI``): where the two reads give as many digits but other ones,
+  /// the line's digits are unread (U+FFFD; the signing date null, not wrong). With the seal's ink dropped, what it left
+  /// around a digit (the star's tip at the edge of a 1) can make the block read take it for
+  /// another digit with high confidence (1月 read 4月): only a read that disagrees shows it.
+  func checkingDigitsUnderSeals(
+    _ symbols: [OCRItem], seals: [Seal], in rest: GreyBitmap, factor: Double, paper: UInt8
+  ) -> [OCRItem] {
+    guard !seals.isEmpty else { return symbols }
+    func onPage(_ box: PixelRect) -> PixelRect {
+      PixelRect(
+        x: Int(Double(box.x) / factor), y: Int(Double(box.y) / factor),
+        width: Int((Double(box.width) / factor).rounded(.up)), height: Int((Double(box.height) / factor).rounded(.up)))
+    }
+    func isDigit(_ text: String) -> Bool { text.contains { $0.isASCII && $0.isNumber } }
+    var result = symbols
+    var start = 0
+    while start < result.count {
+      // A line: symbols each overlapping the one before vertically by half the smaller height.
+      var end = start + 1
+      while end < result.count {
+        let previous = result[end - 1].box
+        let box = result[end].box
+        let overlap = min(previous.maxY, box.maxY) - max(previous.y, box.y)
+        guard overlap * 2 >= min(previous.height, box.height) else { break }
+        end += 1
+      }
+      defer { start = end }
+      let line = start..<end
+      let digits = line.filter { isDigit(result[$0].text) }
+      guard
+        digits.contains(where: { index in
+          seals.contains { !$0.box.intersection(onPage(result[index].box)).isEmpty }
+        })
+      else { continue }
+      // The line's band: the middle of its symbols' tops and bottoms (a Chinese symbol's box
+      // may reach into the next line), with a margin of a quarter of its height.
+      let boxes = line.map { onPage(result[$0].box) }
+      let tops = boxes.map(\.y).sorted()
+      let bottoms = boxes.map(\.maxY).sorted()
+      guard let left = boxes.map(\.x).min(), let right = boxes.map(\.maxX).max() else { continue }
+      let (top, bottom) = (tops[tops.count / 2], bottoms[bottoms.count / 2])
+      let margin = max(1, (bottom - top) / 4)
+      let crop = PixelRect(x: left, y: top - margin, width: right - left, height: bottom - top + 2 * margin)
+      // Read as the label cells are, shrunk to ``labelDPI`` where the Chinese model reads best.
+      let again = chinese.recognize(
+        rest.cropped(crop, padding: labelPadding, background: paper).scaled(by: min(1, labelDPI / rest.dpi)),
+        mode: .singleLine)
+      let first = digits.map { result[$0].text }.joined().filter { $0.isASCII && $0.isNumber }
+      let second = again.text.filter { $0.isASCII && $0.isNumber }
+      // Only a read of the same glyphs counts: one with another number of digits split or
+      // joined them (2020年14月15日 for 2020年1月15日 at the smaller scale) and says nothing.
+      guard first != second, first.count == second.count else { continue }
+      for index in digits { result[index].text = "\u{FFFD}" }
+    }
+    return result
   }
 
   /// Reads one cell of a table without vertical rules. Only a cell shaped like a number is
