@@ -159,6 +159,14 @@ public struct RuledTableFinder: Sendable {
       let cut = ys.dropFirst().dropLast().first(where: { y in
         !vertical.contains { $0.start < y - tolerance && $0.end > y + tolerance }
           && vertical.contains { abs($0.end - y) <= tolerance } && vertical.contains { abs($0.start - y) <= tolerance }
+          // A side that goes on below (a shaded cell's edge meeting a drawn rule) is one
+          // table's side, not two boxes meeting.
+          && vertical.contains { ending in
+            abs(ending.end - y) <= tolerance
+              && !vertical.contains {
+                abs($0.start - y) <= tolerance && abs($0.position - ending.position) <= tolerance
+              }
+          }
       })
     else { return [members] }
     func part(_ verticals: [RulingLine], _ keep: (Double) -> Bool) -> [RulingLine] {
