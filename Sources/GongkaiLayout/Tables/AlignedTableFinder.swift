@@ -246,8 +246,7 @@ public struct AlignedTableFinder: Sendable {
     func numberColumns(_ row: [String]) -> Set<Int> { Set(row.indices.filter { isNumber(row[$0]) }) }
     var rows: [[String]] = []
     var rowBoxes: [PageRect] = []
-    // The label columns: left of every column that holds a number.
-    let labelColumns = grid.compactMap { row in row.indices.first { isNumber(row[$0]) } }.min() ?? 0
+    let labelColumns = Self.labelColumnCount(grid)
     var index = 0
     while index < grid.count {
       var row = grid[index]
@@ -323,6 +322,11 @@ public struct AlignedTableFinder: Sendable {
     return (rows, rowBoxes)
   }
 
+  /// How many columns stand left of every column that holds a number: the label columns.
+  static func labelColumnCount(_ grid: [[String]]) -> Int {
+    grid.compactMap { row in row.indices.first { isNumber(row[$0]) } }.min() ?? 0
+  }
+
   /// The upper pieces of numbers wrapped in narrow columns on a line of their own (`6`
   /// over `5.属于三类内部事务信息 0 0 … 2`), the lower pieces on the row's line but set
   /// lower than its other numbers (the cell is centred): `upper` holds digits only, in
@@ -361,8 +365,7 @@ public struct AlignedTableFinder: Sendable {
   /// digits in the group's columns, the two touch, and the numbers sit nearer the first
   /// row's line than the next row's. They become one row, the group's text read on.
   static func joiningNumbersUnderLabel(_ rows: [TableRow], fontSize: Double) -> [TableRow] {
-    let labelColumns =
-      rows.compactMap { row in row.cells.indices.first { isNumber(row.cells[$0]) } }.min() ?? 0
+    let labelColumns = labelColumnCount(rows.map(\.cells))
     guard labelColumns >= 2 else { return rows }
     let labelColumn = labelColumns - 1
     var result: [TableRow] = []

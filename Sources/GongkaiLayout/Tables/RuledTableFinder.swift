@@ -79,14 +79,7 @@ public struct RuledTableFinder: Sendable {
         let end = min(right, fill.box.maxX)
         if end > start { covered.append((start, end)) }
       }
-      covered.sort { $0.0 < $1.0 }
-      var total = 0.0
-      var reach = left
-      for (start, end) in covered where end > reach {
-        total += end - max(start, reach)
-        reach = end
-      }
-      if total < (right - left) / 2 { return true }
+      if coveredLength(of: covered, from: left) < (right - left) / 2 { return true }
     }
     return false
   }
@@ -217,14 +210,18 @@ public struct RuledTableFinder: Sendable {
       let end = min(to, line.end)
       if end > start { covered.append((start, end)) }
     }
-    covered.sort { $0.0 < $1.0 }
+    return Self.coveredLength(of: covered, from: from) / length
+  }
+
+  /// The length the spans cover together, each counted once, from `origin` on.
+  static func coveredLength(of spans: [(Double, Double)], from origin: Double) -> Double {
     var total = 0.0
-    var reach = from
-    for (start, end) in covered where end > reach {
+    var reach = origin
+    for (start, end) in spans.sorted(by: { $0.0 < $1.0 }) where end > reach {
       total += end - max(start, reach)
       reach = end
     }
-    return total / length
+    return total
   }
 
   /// A merged cell: the grid rows and columns it spans.

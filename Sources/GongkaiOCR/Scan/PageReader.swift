@@ -236,15 +236,7 @@ final class PageReader {
     var result = symbols
     var start = 0
     while start < result.count {
-      // A line: symbols each overlapping the one before vertically by half the smaller height.
-      var end = start + 1
-      while end < result.count {
-        let previous = result[end - 1].box
-        let box = result[end].box
-        let overlap = min(previous.maxY, box.maxY) - max(previous.y, box.y)
-        guard overlap * 2 >= min(previous.height, box.height) else { break }
-        end += 1
-      }
+      let end = Self.lineEnd(from: start, in: result)
       defer { start = end }
       let line = start..<end
       let digits = line.filter { isDigit(result[$0].text) }
@@ -685,6 +677,20 @@ final class PageReader {
     return nil
   }
 
+  /// The end of the line of recognised `symbols` that starts at `start`: symbols in
+  /// recognised order, each overlapping the one before vertically by half the smaller height.
+  static func lineEnd(from start: Int, in symbols: [OCRItem]) -> Int {
+    var end = start + 1
+    while end < symbols.count {
+      let previous = symbols[end - 1].box
+      let box = symbols[end].box
+      let overlap = min(previous.maxY, box.maxY) - max(previous.y, box.y)
+      guard overlap * 2 >= min(previous.height, box.height) else { break }
+      end += 1
+    }
+    return end
+  }
+
   /// `symbols` as recognised, where a line's boxes are out of the order the symbols were
   /// read in (the Chinese model boxes a blurred 9.68 as 9 . 8 6, 政府 as 府政) the run of
   /// symbols concerned spread evenly over the run's boxes: the layout step orders
@@ -693,16 +699,7 @@ final class PageReader {
     var result = symbols
     var start = 0
     while start < result.count {
-      // A line: symbols in recognised order, each overlapping the previous one vertically by
-      // half the smaller height.
-      var end = start + 1
-      while end < result.count {
-        let previous = result[end - 1].box
-        let box = result[end].box
-        let overlap = min(previous.maxY, box.maxY) - max(previous.y, box.y)
-        guard overlap * 2 >= min(previous.height, box.height) else { break }
-        end += 1
-      }
+      let end = lineEnd(from: start, in: result)
       // Runs of symbols whose boxes start left of (or with) the box before them, with the symbols
       // their boxes reach into.
       var index = start
