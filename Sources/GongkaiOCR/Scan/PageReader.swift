@@ -308,6 +308,10 @@ final class PageReader {
     if Self.isDash(ink, pixelsPerPoint: page.pixelsPerPoint) {
       return (nil, [PositionedCharacter(character: "—", box: pageRect(inkBox, scale: page.pixelsPerPoint))])
     }
+    // A lone slanted stroke is the placeholder /; read as a number it comes out as 1.
+    if Self.isSlash(ink, in: page, level: level) {
+      return (nil, [PositionedCharacter(character: "/", box: pageRect(inkBox, scale: page.pixelsPerPoint))])
+    }
     var found = readNumber(page, ink: ink, level: level)
     guard found == nil else { return (found, []) }
     let mode: OCREngine.Mode = Self.lineCount(ink) == 1 ? .singleLine : .block
@@ -366,7 +370,7 @@ final class PageReader {
     {
       return (nil, [])
     }
-    return (nil, text)
+    return (nil, checkingDigits(text, ink: ink, page: page, level: level))
   }
 
   /// The value cells that read as no number, (row, cell): in a row holding two numbers or
@@ -556,6 +560,30 @@ final class PageReader {
     guard ink.boxes.count == 1, let box = ink.union else { return false }
     return box.width >= 2 * box.height && Double(box.height) <= thickest * pixelsPerPoint
       && Double(box.width) <= longest * pixelsPerPoint
+  }
+
+  /// Whether the ink is one slanted stroke, the placeholder / : its top rows stand wholly to
+  /// the right of its bottom rows. A digit's stem is upright (1, 4: top and bottom overlap)
+  /// or its bar spans the glyph (7, 2); read as a number a slash comes out as 1.
+  static func isSlash(_ ink: InkComponents, in page: GreyBitmap, level: UInt8) -> Bool {
+    guard ink.boxes.count == 1, let box = ink.union, box.height >= 8, box.width * 10 <= box.height * 8
+    else { return false }
+    let band = max(2, box.height / 4)
+    func span(_ rows: Range<Int>) -> (Int, Int)? {
+      var low = Int.max
+      var high = Int.min
+      for y in rows {
+        for x in box.x..<box.maxX where page[x, y] <= level {
+          low = min(low, x)
+          high = max(high, x)
+        }
+      }
+      return low <= high ? (low, high) : nil
+    }
+    guard let top = span(box.y..<(box.y + band)), let bottom = span((box.maxY - band)..<box.maxY) else {
+      return false
+    }
+    return top.0 > bottom.1
   }
 
   /// Whether `character` is a CJK ideograph (a label's text, or a placeholder such as 无).

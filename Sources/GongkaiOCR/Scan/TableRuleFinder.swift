@@ -111,10 +111,24 @@ public struct TableRuleFinder: Sendable {
       let lenient = page.smoothedBinary(
         level: lenientLevel, margin: Int(paper) - Int(lenientLevel), block: shadingBlock,
         length: max(3, Int((lightRuleSmoothing * scale).rounded())))
+      let light = rulingFinder.lines(in: lenient)
       lines =
         Self.confirmed(
-          rulingFinder.lines(in: lenient), by: framed, alignment: rulingFinder.options.alignment,
+          light, by: framed, alignment: rulingFinder.options.alignment,
           gap: rulingFinder.options.joinGap, reach: anchorReach) + lines.filter { !framed.contains($0) }
+      // A faint rule the noise broke into pieces far apart (a whole table's row rules on a
+      // grey scan) is drawn whole where the page shows it between the pieces, and a light
+      // column rule between two rules so made is kept. Again while rules are added: a rule
+      // made whole is the end another one meets.
+      for _ in 0..<4 {
+        var grown = Self.completed(
+          light, in: lines, page: page, alignment: rulingFinder.options.alignment, reach: anchorReach)
+        grown += Self.spanning(
+          light, in: grown, axis: .vertical, alignment: rulingFinder.options.alignment,
+          gap: rulingFinder.options.joinGap, reach: anchorReach)
+        guard grown != lines else { break }
+        lines = grown
+      }
     }
     let rulings = Self.snapped(
       Self.anchored(

@@ -1,0 +1,98 @@
+import GongkaiLayout
+import Testing
+
+@testable import GongkaiOCR
+
+/// Faint rules the light pass found only in pieces, made whole where the page shows them;
+/// the slash placeholder told from a 1.
+@Suite("Broken light rules and the slash")
+struct BrokenRuleTests {
+  /// A 300-dpi grey page (paper 200, noise ±12 from a fixed sequence) with a frame of dark
+  /// rules (x 100 and 1100, y 100 and 500 px) and, at y 300, a faint rule 12 levels deep
+  /// drawn from x 100 to 1100 when `ruled`, else only where the light pass found its pieces
+  /// (x 100-500 and 700-1100): between them a merged cell with no rule.
+  func page(ruled: Bool) -> GreyBitmap {
+    var page = GreyBitmap(blankWidth: 1200, height: 600, dpi: 300)
+    var seed: UInt32 = 12345
+    for y in 0..<600 {
+      for x in 0..<1200 {
+        seed = seed &* 1_103_515_245 &+ 12345
+        page[x, y] = UInt8(188 + Int((seed >> 16) % 25))
+      }
+    }
+    for y in [100, 500] { page.fill(x: 100, y: y, width: 1002, height: 2, value: 60) }
+    for x in [100, 1100] { page.fill(x: x, y: 100, width: 2, height: 402, value: 60) }
+    let spans = ruled ? [(100, 1100)] : [(100, 500), (700, 1100)]
+    for (from, to) in spans {
+      for x in from..<to {
+        for y in 300...301 { page[x, y] = UInt8(max(0, Int(page[x, y]) - 12)) }
+      }
+    }
+    return page
+  }
+
+  func frame(_ scale: Double) -> [RulingLine] {
+    [100.0, 500].map {
+      RulingLine(axis: .horizontal, position: ($0 + 1) / scale, start: 100 / scale, end: 1101 / scale)
+    }
+      + [100.0, 1100].map {
+        RulingLine(axis: .vertical, position: ($0 + 1) / scale, start: 100 / scale, end: 501 / scale)
+      }
+  }
+
+  /// The light pass's pieces of the rule at y 300: x 100-420 and 780-1100 (the noise broke it).
+  func pieces(_ scale: Double) -> [RulingLine] {
+    [
+      RulingLine(axis: .horizontal, position: 300.5 / scale, start: 101 / scale, end: 420 / scale),
+      RulingLine(axis: .horizontal, position: 300.5 / scale, start: 780 / scale, end: 1100 / scale),
+    ]
+  }
+
+  @Test("a faint rule broken into pieces is drawn whole from frame to frame where the page shows it")
+  func brokenRuleMadeWhole() {
+    let page = page(ruled: true)
+    let scale = page.pixelsPerPoint
+    let lines = TableRuleFinder.completed(pieces(scale), in: frame(scale), page: page, alignment: 2, reach: 4)
+    let rows = lines.filter { $0.axis == .horizontal && abs($0.position * scale - 300.5) < 2 }
+    #expect(rows.count == 1, "\(rows)")
+    #expect(rows.allSatisfy { abs($0.start * scale - 101) < 2 && abs($0.end * scale - 1101) < 2 }, "\(rows)")
+  }
+
+  @Test("pieces on both sides of a cell with no rule between stay out")
+  func noRuleInTheGap() {
+    let page = page(ruled: false)
+    let scale = page.pixelsPerPoint
+    let lines = TableRuleFinder.completed(pieces(scale), in: frame(scale), page: page, alignment: 2, reach: 4)
+    #expect(lines.count == 4, "\(lines)")
+  }
+
+  /// A 200-dpi cell with one stroke 18 px tall: a slash (leaning right, 7 px wide), a 1
+  /// (upright stem with a flag at the top left) or a 7 (bar across the top, stem leaning).
+  func glyph(_ shape: String) -> (GreyBitmap, InkComponents) {
+    var page = GreyBitmap(blankWidth: 60, height: 40, dpi: 200)
+    page.fill(x: 0, y: 0, width: 60, height: 40, value: 230)
+    for row in 0..<18 {
+      let y = 10 + row
+      switch shape {
+      case "/": page.fill(x: 26 - row * 5 / 17, y: y, width: 2, height: 1, value: 40)
+      case "1":
+        page.fill(x: 24, y: y, width: 2, height: 1, value: 40)
+        if row < 4 { page.fill(x: 21 + row / 2, y: y, width: 2, height: 1, value: 40) }
+      default:
+        if row < 2 { page.fill(x: 20, y: y, width: 9, height: 1, value: 40) }
+        page.fill(x: 27 - row * 5 / 17, y: y, width: 2, height: 1, value: 40)
+      }
+    }
+    return (
+      page, InkComponents(in: page, region: PixelRect(x: 0, y: 0, width: 60, height: 40), level: 128, minimumArea: 2)
+    )
+  }
+
+  @Test("a slash is told from a 1 and a 7")
+  func slash() {
+    for (shape, expected) in [("/", true), ("1", false), ("7", false)] {
+      let (page, ink) = glyph(shape)
+      #expect(PageReader.isSlash(ink, in: page, level: 128) == expected, "\(shape)")
+    }
+  }
+}
