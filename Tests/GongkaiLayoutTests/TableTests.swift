@@ -419,4 +419,19 @@ struct MissingRuleTests {
     let rows = RuledTableFinder().tables(on: page).first?.table.rows.map { $0.cells.filter { !$0.isEmpty } } ?? []
     #expect(rows == [["2.逾期未缴费", "0"], ["3.其他", "0"], ["（七）总计", "9"], ["四、结转", "3"]])
   }
+
+  @Test("a number wrapped across the end of a group cell's shading (１３４ over ０) is one number: shading ends no row")
+  func numberWrappedAcrossShadingEnd() {
+    // Drawn rules at 100, 130, 170; the zebra shading of the group cell (x 50–100) ends at 140,
+    // inside the （七）总计 row, its edge the only rule there.
+    var lines = [100.0, 130, 170].map { RulingLine(axis: .horizontal, position: $0, start: 50, end: 240) }
+    lines += [50.0, 100, 200, 240].map { RulingLine(axis: .vertical, position: $0, start: 100, end: 170) }
+    lines.append(RulingLine(axis: .horizontal, position: 140, start: 50, end: 100, source: .fillEdge))
+    var text = characters("（六）其他处理", x: 105, y: 110) + characters("0", x: 215, y: 110)
+    text += characters("（七）总计", x: 105, y: 145)
+    text += characters("134", x: 212, y: 131) + characters("0", x: 218, y: 146)
+    let page = PositionedPage(number: 3, width: 300, height: 300, characters: text, rulings: lines)
+    let rows = RuledTableFinder().tables(on: page).first?.table.rows.map { $0.cells.filter { !$0.isEmpty } } ?? []
+    #expect(rows == [["（六）其他处理", "0"], ["（七）总计", "1340"]])
+  }
 }

@@ -262,8 +262,14 @@ public struct RuledTableFinder: Sendable {
       if !(character.character.isWholeNumberDigit || character.character.isNumberPunctuation) { numeric[cell] = false }
     }
     var result: [Int: Set<Int>] = [:]
+    let drawsLines = grid.horizontal.contains { $0.source == .line }
     for edge in 1..<rows {
       let y = grid.ys[edge]
+      // In a grid drawn with lines, an edge seen only as the end of some shading (a zebra
+      // row cell cut short) is no rule: a number wrapped across it is one number.
+      if drawsLines, !grid.horizontal.contains(where: { $0.source == .line && abs($0.position - y) <= tolerance }) {
+        continue
+      }
       let split = (0..<columns).contains { column in
         let above = (edge - 1) * columns + column
         let below = edge * columns + column
