@@ -393,4 +393,45 @@ struct MissingRuleTests {
     let rows = RuledTableFinder().tables(on: page).first?.table.rows.map(\.cells) ?? []
     #expect(rows == [["（三）不予公开", "1"], ["", "2"]])
   }
+
+  @Test("a label beside the L-shaped rest of cells a page break cut short stays in its own cell (（七）总计)")
+  func labelBesideLShapedCell() {
+    // Table 三's foot on the page after a break (border-collapse: separate): the rowspan cells
+    // 三、本年度办理结果 (x 50–90) and （六） (x 90–140) end at 145 and 117, short of the rows
+    // beside them; （七）总计 (x 90–280) starts at 151. The rests of the two cells and the strip
+    // left of （七）总计 are one merged cell shaped like an L whose extent reaches over the
+    // start of the label.
+    let h: [(Double, Double, Double)] = [
+      (50, 140, 320), (117, 90, 140), (123, 140, 320), (145, 50, 90), (151, 90, 320), (178, 50, 320), (205, 50, 320),
+    ]
+    let v: [(Double, Double, Double)] = [
+      (50, 50, 145), (50, 178, 205), (90, 50, 145), (90, 151, 178), (140, 50, 151), (280, 50, 205), (320, 50, 205),
+    ]
+    let lines =
+      h.map { RulingLine(axis: .horizontal, position: $0.0, start: $0.1, end: $0.2) }
+      + v.map { RulingLine(axis: .vertical, position: $0.0, start: $0.1, end: $0.2) }
+    var text = characters("2.逾期未缴费", x: 145, y: 80) + characters("0", x: 298, y: 80)
+    text += characters("3.其他", x: 145, y: 130) + characters("0", x: 298, y: 130)
+    // （七）总 over the L's extent (x 100–140), 计 beyond it.
+    text += characters("（七）总计", x: 100, y: 160) + characters("9", x: 298, y: 160)
+    text += characters("四、结转", x: 55, y: 187) + characters("3", x: 298, y: 187)
+    let page = PositionedPage(number: 4, width: 400, height: 300, characters: text, rulings: lines)
+    let rows = RuledTableFinder().tables(on: page).first?.table.rows.map { $0.cells.filter { !$0.isEmpty } } ?? []
+    #expect(rows == [["2.逾期未缴费", "0"], ["3.其他", "0"], ["（七）总计", "9"], ["四、结转", "3"]])
+  }
+
+  @Test("a number wrapped across the end of a group cell's shading (１３４ over ０) is one number: shading ends no row")
+  func numberWrappedAcrossShadingEnd() {
+    // Drawn rules at 100, 130, 170; the zebra shading of the group cell (x 50–100) ends at 140,
+    // inside the （七）总计 row, its edge the only rule there.
+    var lines = [100.0, 130, 170].map { RulingLine(axis: .horizontal, position: $0, start: 50, end: 240) }
+    lines += [50.0, 100, 200, 240].map { RulingLine(axis: .vertical, position: $0, start: 100, end: 170) }
+    lines.append(RulingLine(axis: .horizontal, position: 140, start: 50, end: 100, source: .fillEdge))
+    var text = characters("（六）其他处理", x: 105, y: 110) + characters("0", x: 215, y: 110)
+    text += characters("（七）总计", x: 105, y: 145)
+    text += characters("134", x: 212, y: 131) + characters("0", x: 218, y: 146)
+    let page = PositionedPage(number: 3, width: 300, height: 300, characters: text, rulings: lines)
+    let rows = RuledTableFinder().tables(on: page).first?.table.rows.map { $0.cells.filter { !$0.isEmpty } } ?? []
+    #expect(rows == [["（六）其他处理", "0"], ["（七）总计", "1340"]])
+  }
 }

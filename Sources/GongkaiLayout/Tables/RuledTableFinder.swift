@@ -262,8 +262,14 @@ public struct RuledTableFinder: Sendable {
       if !(character.character.isWholeNumberDigit || character.character.isNumberPunctuation) { numeric[cell] = false }
     }
     var result: [Int: Set<Int>] = [:]
+    let drawsLines = grid.horizontal.contains { $0.source == .line }
     for edge in 1..<rows {
       let y = grid.ys[edge]
+      // In a grid drawn with lines, an edge seen only as the end of some shading (a zebra
+      // row cell cut short) is no rule: a number wrapped across it is one number.
+      if drawsLines, !grid.horizontal.contains(where: { $0.source == .line && abs($0.position - y) <= tolerance }) {
+        continue
+      }
       let split = (0..<columns).contains { column in
         let above = (edge - 1) * columns + column
         let below = edge * columns + column
@@ -283,8 +289,17 @@ public struct RuledTableFinder: Sendable {
   /// The merged cells of a grid, found by joining neighbours with no drawn edge between
   /// (an edge in `missingRules`, row edge index to columns, counts as drawn).
   public func spans(of grid: Grid, missingRules: [Int: Set<Int>] = [:]) -> [Span] {
+    merged(grid, missingRules: missingRules).spans
+  }
+
+  /// The merged cells of `grid` (each the rows and columns its grid cells reach) and, per
+  /// grid cell (row by row), the index of the merged cell it belongs to. A merged cell need
+  /// not be a rectangle (the rests of cells a page break cut short, joined round the corner
+  /// of a row below them), so the span that reaches over a grid cell is not always its owner.
+  func merged(_ grid: Grid, missingRules: [Int: Set<Int>]) -> (spans: [Span], owner: [Int]) {
     let rows = grid.ys.count - 1
     let columns = grid.xs.count - 1
+    guard rows > 0, columns > 0 else { return ([], []) }
     var sets = DisjointSets(count: rows * columns)
     for row in 0..<rows {
       for column in 0..<columns {
@@ -302,41 +317,36 @@ public struct RuledTableFinder: Sendable {
         }
       }
     }
-    var spans: [Int: Span] = [:]
+    var byRoot: [Int: Span] = [:]
     for row in 0..<rows {
       for column in 0..<columns {
         let root = sets.find(row * columns + column)
-        if var span = spans[root] {
+        if var span = byRoot[root] {
           span.top = min(span.top, row)
           span.bottom = max(span.bottom, row)
           span.left = min(span.left, column)
           span.right = max(span.right, column)
-          spans[root] = span
+          byRoot[root] = span
         } else {
-          spans[root] = Span(top: row, bottom: row, left: column, right: column)
+          byRoot[root] = Span(top: row, bottom: row, left: column, right: column)
         }
       }
     }
-    return spans.values.sorted { ($0.top, $0.left) < ($1.top, $1.left) }
+    let ordered = byRoot.sorted { ($0.value.top, $0.value.left, $0.key) < ($1.value.top, $1.value.left, $1.key) }
+    var position: [Int: Int] = [:]
+    for (index, entry) in ordered.enumerated() { position[entry.key] = index }
+    let owner = (0..<(rows * columns)).map { position[sets.find($0)] ?? 0 }
+    return (ordered.map(\.value), owner)
   }
 
   /// Reads the cells of `grid` from the characters inside it.
   func read(_ grid: Grid, characters: [PositionedCharacter], missingRules: [Int: Set<Int>] = [:]) -> Table {
-    let spans = self.spans(of: grid, missingRules: missingRules)
+    let (spans, owner) = merged(grid, missingRules: missingRules)
     var cellCharacters = [[PositionedCharacter]](repeating: [], count: spans.count)
-    // The first span covering each grid cell, looked up instead of searched per character.
     let columns = grid.xs.count - 1
-    var firstSpan = [Int?](repeating: nil, count: max(0, grid.ys.count - 1) * max(0, columns))
-    for (index, span) in spans.enumerated() {
-      for row in stride(from: span.top, through: span.bottom, by: 1) where row >= 0 && row < grid.ys.count - 1 {
-        for column in stride(from: span.left, through: span.right, by: 1) where column >= 0 && column < columns {
-          if firstSpan[row * columns + column] == nil { firstSpan[row * columns + column] = index }
-        }
-      }
-    }
     func span(_ row: Int, _ column: Int) -> Int? {
       guard row >= 0, row < grid.ys.count - 1, column >= 0, column < columns else { return nil }
-      return firstSpan[row * columns + column]
+      return owner[row * columns + column]
     }
     // A character that is no digit and reaches over the top rule of its cell: text of the
     // cell above overflowing its rule (a header cut by a page break), decided below.
