@@ -343,6 +343,56 @@ struct TableTests {
     #expect(!rows.contains { $0.first == "理" || ($0.count > 1 && $0[1] == "理") })
   }
 
+  @Test("upper pieces under a row whose numbers stand on a line of their own go to the row they are centred on")
+  func upperPiecesCentredOnNextRow() {
+    // Generated 2019 report (norules, large, labels_spaces+nonumber; seed 21 s57): 2.没有现成
+    // 信息需要另行制 / 作 with its zeros on a line between its two label lines, then 1957 and
+    // 1961 of 3.补正后申请内容仍不明确 as 195 / 7 and 196 / 1 around that row's line. Read
+    // before: 195 went under the zeros above it (0195, 0196) and 7 / 1 stood alone in the
+    // row: four wrong numbers. Boxes as tall as the text layer's, at its places.
+    func tall(_ text: [PositionedCharacter]) -> [PositionedCharacter] {
+      text.map {
+        PositionedCharacter(
+          character: $0.character,
+          box: PageRect(minX: $0.box.minX, minY: $0.box.minY, maxX: $0.box.maxX, maxY: $0.box.minY + 13))
+      }
+    }
+    let xs = [319.3, 350.0, 380.7, 411.4, 442.1, 472.8, 503.6]
+    func numbers(_ values: [(Int, String)], y: Double) -> [PositionedCharacter] {
+      values.flatMap { tall(characters($0.1, x: xs[$0.0] - 2.6 * Double($0.1.count - 1), y: y, size: 11.2)) }
+    }
+    var text = tall(characters("（四）无", x: 130, y: 173.2) + characters("2.没有现成信息需要另行制", x: 182.2, y: 173.2))
+    text += numbers((0..<7).map { ($0, "0") }, y: 180.3)
+    text += tall(characters("法提供", x: 135, y: 187.5) + characters("作", x: 182.2, y: 187.5))
+    text += numbers([(0, "195"), (6, "196")], y: 201.9)
+    text += tall(characters("3.补正后申请内容仍不明确", x: 182.2, y: 209))
+    text += numbers([(1, "0"), (2, "4"), (3, "0"), (4, "0"), (5, "0")], y: 209)
+    text += numbers([(0, "7"), (6, "1")], y: 216.2)
+    text += tall(characters("1.信访举报投诉类申请", x: 182.2, y: 230.6))
+    text += numbers((0..<7).map { ($0, "0") }, y: 230.6)
+    let rows = tableRows(of: text)
+    #expect(rows.first { $0.contains { $0.hasPrefix("2.没有现成") } }?.suffix(7) == ["0", "0", "0", "0", "0", "0", "0"])
+    #expect(
+      rows.first { $0.contains("3.补正后申请内容仍不明确") }?.suffix(7) == ["1957", "0", "4", "0", "0", "0", "1961"])
+    #expect(!rows.joined().contains { $0.hasPrefix("0") && $0.count > 1 })
+  }
+
+  @Test("a piece row centred both under one row's upper pieces and over the next row's lower pieces is left unread")
+  func pieceCentredOnTwoRows() {
+    // 2 over 5.属于… over 4 over 6.属于… over 8, evenly spaced, the rows' own cells empty in
+    // that column: 24 and 8, or 2 and 48. Neither can be told from the page.
+    var text = characters("2", x: 200, y: 100)
+    text += characters("5.属于三类", x: 60, y: 107) + characters("0", x: 240, y: 107)
+    text += characters("4", x: 200, y: 114)
+    text += characters("6.属于四类", x: 60, y: 121) + characters("1", x: 240, y: 121)
+    text += characters("8", x: 200, y: 128)
+    text += characters("7.属于执法", x: 60, y: 145) + characters("3", x: 200, y: 145) + characters("0", x: 240, y: 145)
+    let rows = tableRows(of: text)
+    #expect(rows.first { $0.contains("5.属于三类") }?.suffix(2) == ["", "0"])
+    #expect(rows.first { $0.contains("6.属于四类") }?.suffix(2) == ["", "1"])
+    #expect(rows.first { $0.contains("7.属于执法") }?.suffix(2) == ["3", "0"])
+  }
+
   @Test("a piece of a wrapped number that fits no row leaves the numbers it touches unread")
   func leftoverPieceUnsure() {
     // 23 as 2 above the row's line and 3 on it: not centred, so whose piece the 2 is is
