@@ -273,7 +273,8 @@ public struct AlignedTableFinder: Sendable {
       let nextNumbers = numberColumns(next)
       let others = nextNumbers.subtracting(first)
       let start = first.union(nextNumbers).min() ?? 0
-      guard !first.isEmpty, !others.isEmpty, first.allSatisfy({ isDigits(row[$0]) }),
+      // A first piece is no lone 0 (a count has no leading zero: 0 over 1 is two numbers).
+      guard !first.isEmpty, !others.isEmpty, first.allSatisfy({ isDigits(row[$0]) && !row[$0].hasPrefix("0") }),
         row.prefix(start).contains(where: { !$0.isEmpty }),
         next.indices.allSatisfy({ $0 < start || nextNumbers.contains($0) || next[$0].isEmpty }),
         boxes[index + 1].minY - box.maxY <= 0.5 * fontSize
@@ -295,7 +296,11 @@ public struct AlignedTableFinder: Sendable {
         let filled = Set(last.indices.filter { !last[$0].isEmpty })
         let labelRest = filled.filter { $0 < start }
         if filled.subtracting(labelRest) == first, first.allSatisfy({ isDigits(last[$0]) }),
-          labelRest.allSatisfy({ !isNumber(last[$0]) && !row[$0].isEmpty }),
+          // A label's rest starts no numbered label of its own (6.属于四类… is the next row).
+          labelRest.allSatisfy({
+            !isNumber(last[$0]) && !row[$0].isEmpty && !LayoutReconstructor.startsWithNumberedItem(last[$0])
+              && !Margins.startsWithEnumerator(last[$0])
+          }),
           boxes[index + 2].minY - boxes[index + 1].maxY <= 0.5 * fontSize
         {
           pieces = last
