@@ -185,7 +185,8 @@ public enum MarkdownInput {
   /// it is a label, or when it is a value and the nearest row of labels above shows a
   /// merged header over the same columns (the same run, or a label followed by empty
   /// cells): such a run is given once, its other columns left out. A run of equal values
-  /// under distinct headers is kept: those are equal values. In a table whose converter
+  /// under distinct headers is kept: those are equal values. A run that the header cuts
+  /// into merged spans and columns of their own gives one value for each. In a table whose converter
   /// repeats merged cells (a row of labels has a run) a run of equal values with no
   /// header to tell is ambiguous — one merged value, or equal values — and becomes one
   /// placeholder cell: null with a finding rather than numbers in the wrong cells.
@@ -218,6 +219,10 @@ public enum MarkdownInput {
           cells.append(TableGrid.Cell(text: text, columnSpan: run.count, line: line))
         } else if !repeatsMergedCells || header.map({ Self.hasDistinctHeaders($0.row, $0.spans, over: run) }) == true {
           cells.append(contentsOf: run.map { TableGrid.Cell(text: row[$0], line: line) })
+        } else if let header, let groups = Self.headerGroups(header.row, header.spans, over: run) {
+          // The header splits the run: one value under each merged header, one under each
+          // header of its own (3 | 3 | 3 under 上一年项目数量 | 本年增/减 | 本年增/减 is 3, 3).
+          cells.append(contentsOf: groups.map { TableGrid.Cell(text: text, columnSpan: $0.count, line: line) })
         } else {
           ambiguousRuns += 1
           cells.append(TableGrid.Cell(text: ambiguous, columnSpan: run.count, line: line))
@@ -240,6 +245,27 @@ public enum MarkdownInput {
   private static func hasDistinctHeaders(_ row: [String], _ spans: [Range<Int>], over run: Range<Int>) -> Bool {
     run.upperBound <= row.count && run.allSatisfy { !row[$0].isEmpty }
       && !spans.contains { $0.overlaps(run) }
+  }
+
+  /// The run cut where the header row's cells are: each merged header span inside the run
+  /// one group, each other column (with a header of its own) one group; `nil` when a span
+  /// reaches out of the run or a column has no header, so that the header does not tell.
+  private static func headerGroups(_ row: [String], _ spans: [Range<Int>], over run: Range<Int>) -> [Range<Int>]? {
+    guard run.upperBound <= row.count else { return nil }
+    var groups: [Range<Int>] = []
+    var index = run.lowerBound
+    while index < run.upperBound {
+      if let span = spans.first(where: { $0.contains(index) }) {
+        guard span.lowerBound == index, span.upperBound <= run.upperBound else { return nil }
+        groups.append(span)
+        index = span.upperBound
+      } else {
+        guard !row[index].isEmpty else { return nil }
+        groups.append(index..<(index + 1))
+        index += 1
+      }
+    }
+    return groups
   }
 
   /// The spans of a label followed by empty cells: a merged header cell as a converter

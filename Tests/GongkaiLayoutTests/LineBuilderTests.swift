@@ -34,6 +34,23 @@ struct LineBuilderTests {
     #expect(line.first?.segments.map(\.text) == ["行政许可", "156"])
   }
 
+  @Test("full-width numbers on a line of their own, a narrow column gap apart, are two segments")
+  func fullWidthNumbersApart() {
+    // Generated 2021 report (threeline, large, num_fullwidth; seed 22 s27): the upper pieces
+    // of 1315 and 138 (１３ and １３) in the 自然人 and 商业企业 columns, 7.4 points apart,
+    // digits 10.5 wide in boxes 13.7 tall. Sized by the box height, the gap was less than
+    // a word space: one segment １３１３ that joined the two columns, and 14 cells null.
+    func digits(_ text: String, x: Double) -> [PositionedCharacter] {
+      text.enumerated().map { offset, character in
+        let left = x + 10.5 * Double(offset)
+        return PositionedCharacter(
+          character: character, box: PageRect(minX: left, minY: 353.6, maxX: left + 10.5, maxY: 367.3))
+      }
+    }
+    let lines = LineBuilder().lines(from: digits("１３", x: 310) + digits("１３", x: 338.4) + digits("１５", x: 480.8))
+    #expect(lines.first?.segments.map(\.text) == ["１３", "１３", "１５"])
+  }
+
   @Test("a full-width number a word space from Chinese text is a word of its own")
   func fullWidthNumberAfterLabel() {
     // A 14 pt table of full-width counts beside a 10 pt label that reaches close to the

@@ -343,6 +343,68 @@ struct TableTests {
     #expect(!rows.contains { $0.first == "理" || ($0.count > 1 && $0[1] == "理") })
   }
 
+  @Test("upper pieces under a row whose numbers stand on a line of their own go to the row they are centred on")
+  func upperPiecesCentredOnNextRow() {
+    // Generated 2019 report (norules, large, labels_spaces+nonumber; seed 21 s57): 2.没有现成
+    // 信息需要另行制 / 作 with its zeros on a line between its two label lines, then 1957 and
+    // 1961 of 3.补正后申请内容仍不明确 as 195 / 7 and 196 / 1 around that row's line. Read
+    // before: 195 went under the zeros above it (0195, 0196) and 7 / 1 stood alone in the
+    // row: four wrong numbers. Boxes as tall as the text layer's, at its places.
+    func tall(_ text: [PositionedCharacter]) -> [PositionedCharacter] {
+      text.map {
+        PositionedCharacter(
+          character: $0.character,
+          box: PageRect(minX: $0.box.minX, minY: $0.box.minY, maxX: $0.box.maxX, maxY: $0.box.minY + 13))
+      }
+    }
+    let xs = [319.3, 350.0, 380.7, 411.4, 442.1, 472.8, 503.6]
+    func numbers(_ values: [(Int, String)], y: Double) -> [PositionedCharacter] {
+      values.flatMap { tall(characters($0.1, x: xs[$0.0] - 2.6 * Double($0.1.count - 1), y: y, size: 11.2)) }
+    }
+    var text = tall(characters("（四）无", x: 130, y: 173.2) + characters("2.没有现成信息需要另行制", x: 182.2, y: 173.2))
+    text += numbers((0..<7).map { ($0, "0") }, y: 180.3)
+    text += tall(characters("法提供", x: 135, y: 187.5) + characters("作", x: 182.2, y: 187.5))
+    text += numbers([(0, "195"), (6, "196")], y: 201.9)
+    text += tall(characters("3.补正后申请内容仍不明确", x: 182.2, y: 209))
+    text += numbers([(1, "0"), (2, "4"), (3, "0"), (4, "0"), (5, "0")], y: 209)
+    text += numbers([(0, "7"), (6, "1")], y: 216.2)
+    text += tall(characters("1.信访举报投诉类申请", x: 182.2, y: 230.6))
+    text += numbers((0..<7).map { ($0, "0") }, y: 230.6)
+    let rows = tableRows(of: text)
+    // The label's first line stands alone here; its zeros come with its rest (作).
+    let label = rows.firstIndex { $0.contains { $0.hasSuffix("2.没有现成信息需要另行制") } }
+    #expect(label.map { rows[$0 + 1].suffix(7) } == ["0", "0", "0", "0", "0", "0", "0"])
+    #expect(
+      rows.first { $0.contains("3.补正后申请内容仍不明确") }?.suffix(7) == ["1957", "0", "4", "0", "0", "0", "1961"])
+    #expect(!rows.joined().contains { $0.hasPrefix("0") && $0.count > 1 })
+  }
+
+  @Test("a piece row centred both under one row's upper pieces and over the next row's lower pieces is left unread")
+  func pieceCentredOnTwoRows() {
+    // 2 over 5.属于… over 4 over 6.属于… over 8, evenly spaced (boxes 13 tall, 7.2 apart,
+    // as the text layer of seed 21 s57 gives them), the rows' own cells empty in that
+    // column: 24 and 8, or 2 and 48. Neither can be told from the page.
+    func tall(_ text: [PositionedCharacter]) -> [PositionedCharacter] {
+      text.map {
+        PositionedCharacter(
+          character: $0.character,
+          box: PageRect(minX: $0.box.minX, minY: $0.box.minY, maxX: $0.box.maxX, maxY: $0.box.minY + 13))
+      }
+    }
+    var text = tall(characters("2", x: 300, y: 100, size: 11.2))
+    text += tall(characters("5.属于三类内部事务信息", x: 182, y: 107.2) + characters("0", x: 340, y: 107.2, size: 11.2))
+    text += tall(characters("4", x: 300, y: 114.4, size: 11.2))
+    text += tall(characters("6.属于四类过程性信息", x: 182, y: 121.6) + characters("1", x: 340, y: 121.6, size: 11.2))
+    text += tall(characters("8", x: 300, y: 128.8, size: 11.2))
+    text += tall(
+      characters("7.属于行政执法案卷", x: 182, y: 143.2) + characters("3", x: 300, y: 143.2, size: 11.2)
+        + characters("0", x: 340, y: 143.2, size: 11.2))
+    let rows = tableRows(of: text)
+    #expect(rows.first { $0.contains("5.属于三类内部事务信息") }?.suffix(2) == ["", "0"])
+    #expect(rows.first { $0.contains("6.属于四类过程性信息") }?.suffix(2) == ["", "1"])
+    #expect(rows.first { $0.contains("7.属于行政执法案卷") }?.suffix(2) == ["3", "0"])
+  }
+
   @Test("a piece of a wrapped number that fits no row leaves the numbers it touches unread")
   func leftoverPieceUnsure() {
     // 23 as 2 above the row's line and 3 on it: not centred, so whose piece the 2 is is

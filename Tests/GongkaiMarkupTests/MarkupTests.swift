@@ -58,6 +58,27 @@ struct MarkdownTests {
     #expect(plain.grid.lines().map(\.fields)[1] == ["规章", "0", "0", "0"])
   }
 
+  @Test("equal values under a header cell of their own and a merged header cell are one value each")
+  func equalValuesCutByHeader() {
+    // Generated 2019 report in mineru-style Markdown (seed 22 s10): table (八) written over
+    // four columns, 本年增/减 repeated for its merged cell, and 上一年项目数量 3 with a change
+    // of 3: read before as one ambiguous run, both cells null with a false `missing` error.
+    let table = MarkdownInput.grid([
+      ["第二十条第（八）项", "第二十条第（八）项", "第二十条第（八）项", "第二十条第（八）项"],
+      ["信息内容", "上一年项目数量", "本年增/减", "本年增/减"],
+      ["行政事业性收费", "3", "3", "3"],
+    ])
+    #expect(table.grid.lines().map(\.fields)[2] == ["行政事业性收费", "3", "3"])
+    #expect(table.ambiguous == 0)
+    // A merged header reaching out of the run does not tell: still no value placed.
+    let unsure = MarkdownInput.grid([
+      ["第二十条第（五）项", "第二十条第（五）项", "第二十条第（五）项", "第二十条第（五）项"],
+      ["信息内容", "上一年项目数量", "本年增/减", "本年增/减"], ["行政许可", "3", "3", "5"],
+    ])
+    #expect(unsure.grid.lines().map(\.fields)[2] == ["行政许可", MarkdownInput.ambiguous, "5"])
+    #expect(unsure.ambiguous == 1)
+  }
+
   @Test("an empty cell under a header label continued from the row above is not part of the label on its left")
   func emptyCellUnderLabelAbove() {
     // marker leaves merged cells empty: 总计 spans both header rows, so the empty cell after

@@ -148,7 +148,11 @@ public struct LineBuilder: Sendable {
     let (glyphs, stacked) = Self.readingOrder(group)
     // A Chinese character is one em wide; its box height is often the font's whole line
     // height (Chromium's PDFs give about twice the em), so widths tell the size better.
-    let hanWidths = glyphs.filter { $0.character.isHanIdeograph }.map(\.box.width).sorted()
+    // So is a full-width digit: a line of them alone (the upper pieces of numbers wrapped
+    // in narrow columns, １３ １３) is sized by their widths too, or the gap between two
+    // columns' numbers would read as less than a word space.
+    let hanWidths = glyphs.filter { $0.character.isHanIdeograph || $0.character.isFullWidthDigit }.map(\.box.width)
+      .sorted()
     let heights = glyphs.map(\.box.height).sorted()
     let fontSize =
       hanWidths.isEmpty

@@ -44,6 +44,12 @@ extension Character {
     return ("0"..."9").contains(self) || ("０"..."９").contains(self)
   }
 
+  /// A full-width decimal digit (０–９): one em wide, like a Chinese character.
+  var isFullWidthDigit: Bool {
+    guard let scalar = unicodeScalars.first else { return false }
+    return (0xFF10...0xFF19).contains(scalar.value)
+  }
+
   /// `.`, `,` or `-`: besides digits, all a number cell may hold.
   var isNumberPunctuation: Bool {
     // One scalar: its value, without comparing Characters (as `isWholeNumberDigit`).

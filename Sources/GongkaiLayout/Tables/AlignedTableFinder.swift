@@ -273,7 +273,8 @@ public struct AlignedTableFinder: Sendable {
       let nextNumbers = numberColumns(next)
       let others = nextNumbers.subtracting(first)
       let start = first.union(nextNumbers).min() ?? 0
-      guard !first.isEmpty, !others.isEmpty, first.allSatisfy({ isDigits(row[$0]) }),
+      // A first piece is no lone 0 (a count has no leading zero: 0 over 1 is two numbers).
+      guard !first.isEmpty, !others.isEmpty, first.allSatisfy({ isDigits(row[$0]) && !row[$0].hasPrefix("0") }),
         row.prefix(start).contains(where: { !$0.isEmpty }),
         next.indices.allSatisfy({ $0 < start || nextNumbers.contains($0) || next[$0].isEmpty }),
         boxes[index + 1].minY - box.maxY <= 0.5 * fontSize
@@ -295,7 +296,11 @@ public struct AlignedTableFinder: Sendable {
         let filled = Set(last.indices.filter { !last[$0].isEmpty })
         let labelRest = filled.filter { $0 < start }
         if filled.subtracting(labelRest) == first, first.allSatisfy({ isDigits(last[$0]) }),
-          labelRest.allSatisfy({ !isNumber(last[$0]) && !row[$0].isEmpty }),
+          // A label's rest starts no numbered label of its own (6.属于四类… is the next row).
+          labelRest.allSatisfy({
+            !isNumber(last[$0]) && !row[$0].isEmpty && !LayoutReconstructor.startsWithNumberedItem(last[$0])
+              && !Margins.startsWithEnumerator(last[$0])
+          }),
           boxes[index + 2].minY - boxes[index + 1].maxY <= 0.5 * fontSize
         {
           pieces = last
@@ -416,9 +421,12 @@ public struct AlignedTableFinder: Sendable {
   /// `14` over `3` beside the row is 143). A number wrapped over three lines keeps its
   /// middle piece on the row's own line: one piece row just above and one just below, in
   /// the same columns and as far from the row's middle (the cell is centred), join it too
-  /// (1 / 0 / 5 is 105). A piece row that joins no row leaves the numbers it touches in
-  /// those columns unread (empty): which row it belongs to is not known, and a number
-  /// without its piece would be a wrong number.
+  /// (1 / 0 / 5 is 105). A piece row under a row that is also the upper piece of the next
+  /// row's numbers, wrapped around that row's line, goes to the next row; where both
+  /// readings are centred it joins neither. No piece goes on after a 0 (a count has no
+  /// leading zero: 0 over 195 is two numbers). A piece row that joins no row leaves the
+  /// numbers it touches in those columns unread (empty): which row it belongs to is not
+  /// known, and a number without its piece would be a wrong number.
   static func joiningWrappedNumbers(_ rows: [TableRow], fontSize: Double, headsPage: Bool = false) -> [TableRow] {
     // A row that is only pieces of numbers: no label, only digits.
     func isPlainPiece(_ row: TableRow) -> Bool {
@@ -484,13 +492,33 @@ public struct AlignedTableFinder: Sendable {
       guard filled(above).allSatisfy({ row.cells[$0].isEmpty || isNumberPiece(row.cells[$0]) }) else { return false }
       return abs(above.box.midY + below.box.midY - 2 * row.box.midY) <= 0.3 * fontSize
     }
+    // The upper piece of the next row's number, wrapped around that row's line (`195` /
+    // `3.补正后申请内容仍不明确 0 4 0` / `7`, 1957 centred in a narrow cell): the labelled
+    // row after the piece row holds nothing in its columns, and a piece row under it in the
+    // same columns is as far below its middle. Under a row whose numbers stand on a line
+    // of their own, the piece could also be read as that row's lower piece.
+    func wrapsNextRow(_ position: Int) -> Bool {
+      guard position + 2 < rows.count, isPiece(rows[position + 2]) else { return false }
+      let piece = rows[position]
+      let row = rows[position + 1]
+      return centred(piece, row, rows[position + 2]) && filled(piece).allSatisfy { row.cells[$0].isEmpty }
+    }
+    // Piece rows (indices into `rows`) that two rows can claim alike: joined to neither.
+    var unsure: Set<Int> = []
+    var unsurePositions: Set<Int> = []
     var result: [TableRow] = []
     var index = 0
     while index < rows.count {
       var row = rows[index]
+      if unsure.contains(index) {
+        unsurePositions.insert(result.count)
+        result.append(row)
+        index += 1
+        continue
+      }
       // Pieces above the row, already emitted, that touch it come back into it.
       var above: [TableRow] = []
-      while let last = result.last, isPiece(last), fits(last, into: row) {
+      while let last = result.last, isPiece(last), !unsurePositions.contains(result.count - 1), fits(last, into: row) {
         above.insert(result.removeLast(), at: 0)
       }
       var below: [TableRow] = []
@@ -499,13 +527,32 @@ public struct AlignedTableFinder: Sendable {
       let open = Set(
         row.cells.indices.filter { column in isOpen((above.map { $0.cells[column] } + [row.cells[column]]).joined()) })
       let upperBox = above.reduce(row.box) { $0.union($1.box) }
-      while next < rows.count, isPiece(rows[next]), fits(rows[next], into: row, open: open, openBox: upperBox) {
+      // A count has no leading zero: a piece under a 0 (the row's zeros on a line of their
+      // own above its label's rest) is no part of that number.
+      while next < rows.count, isPiece(rows[next]), fits(rows[next], into: row, open: open, openBox: upperBox),
+        !filled(rows[next]).contains(where: { column in
+          (above.map { $0.cells[column] } + [row.cells[column]]).joined().hasPrefix("0")
+        })
+      {
+        if wrapsNextRow(next) {
+          // Read as this row's lower piece only where that is as plain: pieces above
+          // and below this row, centred on it, too. Then whose number it is is unsure.
+          if let last = above.last, centred(last, row, rows[next]) { unsure.insert(next) }
+          break
+        }
         below.append(rows[next])
         next += 1
       }
-      if above.isEmpty, below.isEmpty, let last = result.last, isPiece(last), next < rows.count,
-        isPiece(rows[next]), centred(last, row, rows[next])
+      if above.isEmpty, below.isEmpty, let last = result.last, isPiece(last),
+        !unsurePositions.contains(result.count - 1), next < rows.count, isPiece(rows[next]),
+        centred(last, row, rows[next])
       {
+        if wrapsNextRow(next) {
+          unsure.insert(next)
+          result.append(row)
+          index += 1
+          continue
+        }
         above = [result.removeLast()]
         below = [rows[next]]
         next += 1
