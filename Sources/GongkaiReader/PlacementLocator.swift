@@ -11,11 +11,22 @@ struct PlacementLocator: CellLocating {
 
   /// The page and tight box of the characters that read `raw`.
   func origin(of position: AssembledTable.CellOrigin, raw: String) -> CellProvenance.Origin? {
+    located(position, raw: raw)?.origin
+  }
+
+  /// The page and tight box of the characters that read `raw`, and those characters as
+  /// printed when they hold full-width forms (`１３４９` read as 1349).
+  func located(_ position: AssembledTable.CellOrigin, raw: String) -> (
+    origin: CellProvenance.Origin, raw: String?
+  )? {
     guard
-      let piece = placement.locate(
+      let match = placement.locateMatch(
         line: position.line, field: position.field, raw: raw, occurrence: position.occurrence ?? 0)
     else { return nil }
-    let box = piece.box
-    return .page(piece.page, box: [box.minX, box.minY, box.maxX, box.maxY])
+    let box = match.box
+    let printed = match.text.flatMap { text in
+      text.unicodeScalars.contains { (0xFF01...0xFF5E).contains($0.value) } ? text : nil
+    }
+    return (.page(match.page, box: [box.minX, box.minY, box.maxX, box.maxY]), printed)
   }
 }

@@ -182,9 +182,10 @@ public struct ReportParser: Sendable {
         position.occurrence = seen[key, default: 0]
         seen[key, default: 0] += 1
       }
-      guard let origin = locator.origin(of: position, raw: cells[index].raw) else { continue }
+      guard let (origin, inputRaw) = locator.located(position, raw: cells[index].raw) else { continue }
       if kept != index { cells.swapAt(kept, index) }
       cells[kept].origin = origin
+      if let inputRaw { cells[kept].raw = inputRaw }
       cells[kept].textPosition = position
       kept += 1
     }

@@ -4,6 +4,10 @@ public protocol CellLocating: Sendable {
   /// Where the cell read at `position` with text `raw` came from; nil when unknown.
   func origin(of position: AssembledTable.CellOrigin, raw: String) -> CellProvenance.Origin?
 
+  /// Where the cell came from, and its text as the input spells it when that differs from
+  /// `raw` (the repairs narrow full-width digits; provenance's `raw` is the input's).
+  func located(_ position: AssembledTable.CellOrigin, raw: String) -> (origin: CellProvenance.Origin, raw: String?)?
+
   /// Whether the locator tells equal values on a line apart by `position.occurrence`
   /// (counting them costs time, so it is done only for locators that use it).
   var needsOccurrence: Bool { get }
@@ -19,6 +23,13 @@ extension CellLocating {
 
   /// By default, each cell is looked up.
   public var originIsTextLine: Bool { false }
+
+  /// By default, the origin alone: the text the parser read is the input's.
+  public func located(_ position: AssembledTable.CellOrigin, raw: String) -> (
+    origin: CellProvenance.Origin, raw: String?
+  )? {
+    origin(of: position, raw: raw).map { ($0, nil) }
+  }
 }
 
 /// The locator of a text input: the text is the input, so a cell's line is its origin.

@@ -76,11 +76,27 @@ public struct TextPlacement: Sendable, Equatable {
     lines += Array(repeating: Line(pieces: [], isTableRow: false), count: max(0, count))
   }
 
+  /// The characters on the page that spell a value: their box and their text as printed.
+  public struct Match: Sendable, Hashable {
+    /// 1-based page.
+    public var page: Int
+    /// The tightest box around the characters, or the cell's area when they cannot be matched.
+    public var box: PageRect
+    /// The characters as printed (full-width digits stay full-width); nil when unmatched.
+    public var text: String?
+  }
+
   /// The page and box of the characters reading `raw` at 1-based `line`, tab-separated
   /// `field` (nil: anywhere on the line): the tightest box around the characters that
   /// spell it, or the cell's area when they cannot be matched. Nil when the line is unknown.
   /// On a line without fields, `occurrence` says how many equal values stand before it.
   public func locate(line: Int, field: Int?, raw: String, occurrence: Int = 0) -> Piece? {
+    locateMatch(line: line, field: field, raw: raw, occurrence: occurrence).map { Piece(page: $0.page, box: $0.box) }
+  }
+
+  /// Like ``locate(line:field:raw:occurrence:)``, with the matched characters' text as
+  /// printed: the repairs narrow full-width digits, provenance's `raw` is the page's.
+  public func locateMatch(line: Int, field: Int?, raw: String, occurrence: Int = 0) -> Match? {
     guard line >= 1, line <= lines.count else { return nil }
     let placed = lines[line - 1]
     let candidates: [Piece]
@@ -93,27 +109,27 @@ public struct TextPlacement: Sendable, Equatable {
     let wanted = Self.comparable(raw)
     if placed.isTableRow {
       for piece in candidates {
-        if let box = tightBox(of: wanted, in: piece) {
-          return Piece(page: piece.page, box: turned(box, page: piece.page))
+        if let (box, text) = tightBox(of: wanted, in: piece) {
+          return Match(page: piece.page, box: turned(box, page: piece.page), text: text)
         }
       }
     } else {
       // Running text: the occurrence-th stand-alone match over the line's pieces in order.
       var remaining = occurrence
       for piece in candidates {
-        for box in standAloneBoxes(of: wanted, in: piece) {
-          if remaining == 0 { return Piece(page: piece.page, box: turned(box, page: piece.page)) }
+        for (box, text) in standAloneBoxes(of: wanted, in: piece) {
+          if remaining == 0 { return Match(page: piece.page, box: turned(box, page: piece.page), text: text) }
           remaining -= 1
         }
       }
     }
     guard let first = candidates.first else { return nil }
-    return Piece(page: first.page, box: turned(first.box, page: first.page))
+    return Match(page: first.page, box: turned(first.box, page: first.page), text: nil)
   }
 
   /// The box of the characters inside `piece` that spell `wanted` (compared as
-  /// ``comparable(_:)`` gives), read top to bottom, left to right.
-  func tightBox(of wanted: [Character], in piece: Piece) -> PageRect? {
+  /// ``comparable(_:)`` gives), read top to bottom, left to right, and their text.
+  func tightBox(of wanted: [Character], in piece: Piece) -> (PageRect, String)? {
     guard !wanted.isEmpty, let pageCharacters = characters[piece.page] else { return nil }
     let area = piece.box
     var inside = pageCharacters.filter {
@@ -123,12 +139,12 @@ public struct TextPlacement: Sendable, Equatable {
     inside = Self.readingOrder(inside)
     let letters = inside.map { Self.comparable(String($0.character)).first ?? " " }
     guard let start = Self.firstMatch(of: wanted, in: letters) else { return nil }
-    return inside[start..<(start + wanted.count)].dropFirst().reduce(inside[start].box) { $0.union($1.box) }
+    return Self.boxAndText(of: inside[start..<(start + wanted.count)])
   }
 
   /// The boxes of every match of `wanted` in `piece` that is not part of a longer number
-  /// (no digit, point or comma right before or after it), in reading order.
-  func standAloneBoxes(of wanted: [Character], in piece: Piece) -> [PageRect] {
+  /// (no digit, point or comma right before or after it), in reading order, with their text.
+  func standAloneBoxes(of wanted: [Character], in piece: Piece) -> [(PageRect, String)] {
     guard !wanted.isEmpty, let pageCharacters = characters[piece.page] else { return [] }
     let area = piece.box
     let inside = Self.readingOrder(
@@ -147,18 +163,24 @@ public struct TextPlacement: Sendable, Equatable {
       let height = max(a.height, b.height, 1)
       return abs(a.midY - b.midY) < height / 2 && b.minX - a.maxX < 0.3 * height
     }
-    var boxes: [PageRect] = []
+    var boxes: [(PageRect, String)] = []
     var start = 0
     while start + wanted.count <= letters.count {
       let end = start + wanted.count
       if letters[start..<end].elementsEqual(wanted), !joins(start - 1, start), !joins(end, end - 1) {
-        boxes.append(inside[start..<(start + wanted.count)].dropFirst().reduce(inside[start].box) { $0.union($1.box) })
+        boxes.append(Self.boxAndText(of: inside[start..<end]))
         start += wanted.count
       } else {
         start += 1
       }
     }
     return boxes
+  }
+
+  /// The box around a run of characters (at least one) and their text as printed.
+  static func boxAndText(of run: ArraySlice<PositionedCharacter>) -> (PageRect, String) {
+    guard let first = run.first else { return (PageRect(minX: 0, minY: 0, maxX: 0, maxY: 0), "") }
+    return (run.dropFirst().reduce(first.box) { $0.union($1.box) }, String(run.map(\.character)))
   }
 
   /// Characters in reading order: lines by their vertical middle, each left to right.
