@@ -60,3 +60,13 @@ func labelledRow(_ label: String, _ numbers: [String], y: Double) -> [Positioned
     row + characters(number.element, x: 200 + 40 * Double(number.offset), y: y)
   }
 }
+
+/// `text` with every box `height` points tall from its top, as a text layer's boxes are
+/// (taller than the glyphs ``characters(_:x:y:size:)`` makes).
+func withHeight(_ text: [PositionedCharacter], _ height: Double) -> [PositionedCharacter] {
+  text.map {
+    PositionedCharacter(
+      character: $0.character,
+      box: PageRect(minX: $0.box.minX, minY: $0.box.minY, maxX: $0.box.maxX, maxY: $0.box.minY + height))
+  }
+}

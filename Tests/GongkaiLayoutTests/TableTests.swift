@@ -288,13 +288,7 @@ struct TableTests {
     // （三）不 between the rows. Read before: the 6 fitted no row, so 62 and the numbers of
     // the row above under it were null. Boxes as tall as the text layer's, in its order
     // (labels, then each number column top to bottom).
-    func tall(_ text: [PositionedCharacter]) -> [PositionedCharacter] {
-      text.map {
-        PositionedCharacter(
-          character: $0.character,
-          box: PageRect(minX: $0.box.minX, minY: $0.box.minY, maxX: $0.box.maxX, maxY: $0.box.minY + 13.65))
-      }
-    }
+    func tall(_ text: [PositionedCharacter]) -> [PositionedCharacter] { withHeight(text, 13.65) }
     let xs = (0..<7).map { 367.7 + 20.77 * Double($0) }
     var text = tall(characters("4.保护第三方合法权益", x: 191, y: 281, size: 10.5))
     text += tall(characters("（三）不", x: 137.6, y: 287.1, size: 10.5))
@@ -322,13 +316,7 @@ struct TableTests {
     // beside 办, its numbers (12 pt) 6.6 points lower, nearer 理; the next row's label
     // wrapped beside 结 / 果. Read before: 理 stood between the label and the numbers,
     // which were passed over, and the row was blank. Boxes as tall as the text layer's.
-    func tall(_ text: [PositionedCharacter], _ height: Double) -> [PositionedCharacter] {
-      text.map {
-        PositionedCharacter(
-          character: $0.character,
-          box: PageRect(minX: $0.box.minX, minY: $0.box.minY, maxX: $0.box.maxX, maxY: $0.box.minY + height))
-      }
-    }
+    let tall = withHeight
     let xs = (0..<7).map { 215.1 + 49.23 * Double($0) }
     var text = tall(characters("办", x: 59.7, y: 371.1) + characters("1.属于国家秘密", x: 115, y: 371.1), 13)
     for (index, value) in ["5", "0", "0", "0", "0", "0", "5"].enumerated() {
@@ -350,13 +338,7 @@ struct TableTests {
     // 1961 of 3.补正后申请内容仍不明确 as 195 / 7 and 196 / 1 around that row's line. Read
     // before: 195 went under the zeros above it (0195, 0196) and 7 / 1 stood alone in the
     // row: four wrong numbers. Boxes as tall as the text layer's, at its places.
-    func tall(_ text: [PositionedCharacter]) -> [PositionedCharacter] {
-      text.map {
-        PositionedCharacter(
-          character: $0.character,
-          box: PageRect(minX: $0.box.minX, minY: $0.box.minY, maxX: $0.box.maxX, maxY: $0.box.minY + 13))
-      }
-    }
+    func tall(_ text: [PositionedCharacter]) -> [PositionedCharacter] { withHeight(text, 13) }
     let xs = [319.3, 350.0, 380.7, 411.4, 442.1, 472.8, 503.6]
     func numbers(_ values: [(Int, String)], y: Double) -> [PositionedCharacter] {
       values.flatMap { tall(characters($0.1, x: xs[$0.0] - 2.6 * Double($0.1.count - 1), y: y, size: 11.2)) }
@@ -384,13 +366,7 @@ struct TableTests {
     // 2 over 5.属于… over 4 over 6.属于… over 8, evenly spaced (boxes 13 tall, 7.2 apart,
     // as the text layer of seed 21 s57 gives them), the rows' own cells empty in that
     // column: 24 and 8, or 2 and 48. Neither can be told from the page.
-    func tall(_ text: [PositionedCharacter]) -> [PositionedCharacter] {
-      text.map {
-        PositionedCharacter(
-          character: $0.character,
-          box: PageRect(minX: $0.box.minX, minY: $0.box.minY, maxX: $0.box.maxX, maxY: $0.box.minY + 13))
-      }
-    }
+    func tall(_ text: [PositionedCharacter]) -> [PositionedCharacter] { withHeight(text, 13) }
     var text = tall(characters("2", x: 300, y: 100, size: 11.2))
     text += tall(characters("5.属于三类内部事务信息", x: 182, y: 107.2) + characters("0", x: 340, y: 107.2, size: 11.2))
     text += tall(characters("4", x: 300, y: 114.4, size: 11.2))

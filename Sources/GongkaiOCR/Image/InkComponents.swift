@@ -122,3 +122,25 @@ struct InkComponents {
       height: area.height - top - bottom)
   }
 }
+
+extension InkComponents {
+  /// The blobs in runs along one axis (`vertical`: top to bottom, else left to right): a
+  /// blob joins the run before it when it starts at most `maximumGap` pixels after that
+  /// run's end (−1: the two must overlap).
+  func runs(vertical: Bool, maximumGap: Int) -> [InkComponents] {
+    let start: (PixelRect) -> Int = vertical ? { $0.y } : { $0.x }
+    let end: (PixelRect) -> Int = vertical ? { $0.maxY } : { $0.maxX }
+    var runs: [(end: Int, ink: InkComponents)] = []
+    for blob in boxes.sorted(by: { start($0.box) < start($1.box) }) {
+      if let last = runs.last, start(blob.box) - last.end <= maximumGap {
+        runs[runs.count - 1].end = max(last.end, end(blob.box))
+        runs[runs.count - 1].ink.boxes.append(blob)
+      } else {
+        var run = self
+        run.boxes = [blob]
+        runs.append((end(blob.box), run))
+      }
+    }
+    return runs.map(\.ink)
+  }
+}

@@ -84,17 +84,6 @@ extension PageReader {
 
   /// The line's words, left to right: blobs no more than `gap` pixels apart.
   static func words(_ line: InkComponents, gap: Int) -> [InkComponents] {
-    var words: [(right: Int, ink: InkComponents)] = []
-    for blob in line.boxes.sorted(by: { $0.box.x < $1.box.x }) {
-      if let last = words.last, blob.box.x - last.right <= gap {
-        words[words.count - 1].right = max(last.right, blob.box.maxX)
-        words[words.count - 1].ink.boxes.append(blob)
-      } else {
-        var word = line
-        word.boxes = [blob]
-        words.append((blob.box.maxX, word))
-      }
-    }
-    return words.map(\.ink)
+    line.runs(vertical: false, maximumGap: gap)
   }
 }

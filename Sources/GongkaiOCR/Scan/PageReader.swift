@@ -598,18 +598,7 @@ final class PageReader {
 
   /// The ink's lines of text, top to bottom (blobs overlapping vertically share a line).
   static func lines(_ ink: InkComponents) -> [InkComponents] {
-    var bands: [(bottom: Int, ink: InkComponents)] = []
-    for blob in ink.boxes.sorted(by: { $0.box.y < $1.box.y }) {
-      if let last = bands.last, blob.box.y < last.bottom {
-        bands[bands.count - 1].bottom = max(last.bottom, blob.box.maxY)
-        bands[bands.count - 1].ink.boxes.append(blob)
-      } else {
-        var line = ink
-        line.boxes = [blob]
-        bands.append((blob.box.maxY, line))
-      }
-    }
-    return bands.map(\.ink)
+    ink.runs(vertical: true, maximumGap: -1)
   }
 
   /// The number of a grid cell whose digits stand on several `lines`: read line by line and
