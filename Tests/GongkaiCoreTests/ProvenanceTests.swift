@@ -46,12 +46,9 @@ struct ProvenanceTests {
       found[entry.path] = line
       #expect(line >= 1 && line <= lines.count)
       guard line >= 1, line <= lines.count else { continue }
-      // Full-width digits are narrowed by the repair layer, so compare narrowed text.
-      let source = squeezed(lines[line - 1]).unicodeScalars.map { scalar -> Character in
-        (0xFF10...0xFF19).contains(scalar.value) ? Character(Unicode.Scalar(scalar.value - 0xFEE0)!) : Character(scalar)
-      }
+      // Raw is the text as the input prints it: full-width digits stay full-width.
       #expect(
-        String(source).contains(squeezed(entry.raw)),
+        squeezed(lines[line - 1]).contains(squeezed(entry.raw)),
         "\(name) \(entry.path): \"\(entry.raw)\" not on line \(line): \(lines[line - 1].prefix(80))")
     }
     return found
@@ -81,6 +78,26 @@ struct ProvenanceTests {
     }
     let name = (path as NSString).lastPathComponent
     #expect(try Self.checkedLines(crlf, name: name) == Self.checkedLines(data, name: name))
+  }
+
+  @Test(
+    "a text input printed in full-width digits gives each cell's raw as printed (１３６２, not the repairs' 1362)",
+    arguments: ["Samples/text/gen-2021-a.layout.txt", "Samples/crawler/crawl-gen-2019-a-glued.txt"])
+  func fullWidthRaw(path: String) throws {
+    let data = try Data(contentsOf: Fixtures.root.appending(path: path))
+    let text = try TextDecoder.decode(data, file: path)
+    var wide = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      let digit = ("0"..."9").contains(scalar)
+      wide.append(digit ? Unicode.Scalar(scalar.value + 0xFEE0) ?? scalar : scalar)
+    }
+    let name = (path as NSString).lastPathComponent
+    let lines = try Self.checkedLines(Data(String(wide).utf8), name: name)
+    #expect(lines.count >= 100)
+    let report = try ReportPipeline().report(
+      text: String(wide), source: SourceInfo(file: name, sha256: "", kind: .text), locator: LineLocator())
+    let narrowed = (report.provenance ?? []).filter { $0.raw.unicodeScalars.contains { ("0"..."9").contains($0) } }
+    #expect(narrowed.isEmpty, "\(name): \(narrowed.count) raw values narrowed, e.g. \(narrowed.first?.raw ?? "")")
   }
 
   @Test("without a locator the report has no provenance and its JSON no provenance key")

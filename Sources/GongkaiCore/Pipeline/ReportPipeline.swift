@@ -40,6 +40,7 @@ public struct ReportPipeline: Sendable {
     var document = repairer.repair(text)
     if !inputRepairs.isEmpty { document.repairs = inputRepairs + document.repairs }
     try Self.requireReport(document, file: source.file)
+    let locator = locator.map { PrintedFormLocator.wrapping($0, text: text) }
     let report = validator.validate(
       parser.parse(document, source: source, titleHint: titleHint, uncertain: uncertain, locator: locator))
     // Doubtful OCR reads: the tables' arithmetic may choose among readings of the same glyphs,
