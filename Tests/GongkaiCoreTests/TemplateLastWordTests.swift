@@ -46,6 +46,23 @@ struct TemplateLastWordTests {
     #expect(missing.allSatisfy { $0.message.contains("16") })
   }
 
+  @Test("table 四: a stray value among the header's words, the fifteen on a line of their own → that line is the row")
+  func appealsStrayHeaderValue() throws {
+    // A scan's header cells read as text: a stroke read as 1 among them.
+    let header = "行政复议\t行政诉讼\n\t\t\t\t\t结果维持\t结果纠正\t1 结\t尚未审结\t总计"
+    let row = appealValues.joined(separator: "\t")
+    let report = try Fixtures.report(ofText: report2021(proactive: proactiveRows, appeals: header + "\n" + row))
+    #expect(report.appeals.cell("review", "upheld") == .some(.count(1)))
+    #expect(report.appeals.cell("review", "total") == .some(.count(5)))
+    #expect(report.appeals.cell("litigation_after_review", "total") == .some(.count(9)))
+    #expect(!report.findings.contains { $0.severity == .error && $0.location.hasPrefix("appeals.") })
+    #expect(report.repairs.contains { $0.kind == "values_ignored" && $0.detail.contains("header lines of table 四") })
+    // Sixteen on the line of values: still no line that is the row, every cell null.
+    let overfull = try Fixtures.report(
+      ofText: report2021(proactive: proactiveRows, appeals: header + "\n" + row + "\t3"))
+    #expect(overfull.appeals.cell("review", "upheld") == .some(nil))
+  }
+
   @Test("a row with more values than its columns is null with a finding; nothing spills into the next row")
   func rowOverfull() throws {
     let table = proactiveRows.replacingOccurrences(of: "规章\t1\t0\t5", with: "规章\t1\t0\t5\t7")
@@ -161,7 +178,8 @@ struct TemplateLastWordTests {
     #expect(report.requests.cell("other", "total") == .some(nil))
   }
 
-  @Test("a label's first lines name its row even where likeness of all the text since the last row names the row before")
+  @Test(
+    "a label's first lines name its row even where likeness of all the text since the last row names the row before")
   func labelStartBeatsPreviousRowRest() throws {
     // Narrow 2019-style label column: 4.无正当理由大量反复申请's rest (理由大量反复 / 申请)
     // stands before 5.要求行政机关…'s first lines; the 4 row's first line is short but numbered.

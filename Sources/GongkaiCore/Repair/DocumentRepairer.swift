@@ -168,6 +168,15 @@ public struct DocumentRepairer: Sendable {
   func assembleAppeals(_ tokens: [CellToken], template: ReportTemplate, repairs: inout [Repair]) -> AssembledTable {
     let width = template.appeals.columns.count
     let capacity = width * template.appeals.groups.count
+    if let row = Self.valueRow(tokens, capacity: capacity) {
+      repairs.append(
+        Repair(
+          kind: "values_ignored",
+          detail:
+            "\(row.ignored.count) value(s) on the header lines of table 四 ignored (one line holds its \(capacity) values): \(row.ignored.prefix(8).joined(separator: " "))",
+          line: row.line))
+      return assembleAppeals(row.tokens, template: template, repairs: &repairs)
+    }
     var cells: [CellText?] = []
     var origins: [AssembledTable.CellOrigin?] = []
     var pendingBlanks = 0
@@ -280,6 +289,35 @@ public struct DocumentRepairer: Sendable {
       return AssembledTable.Row(key: group.key, cells: slice, line: firstLine, origins: sliceOrigins)
     }
     return AssembledTable(rows: rows, deviantRows: [])
+  }
+
+  /// Table 四 laid out as the form prints it, one line of values under its header, with
+  /// stray values among the header's words (a scan's header cells read as text: a stroke of
+  /// 起诉 as 1): when the table holds more values than cells and exactly one line holds
+  /// `capacity` values and no text, that line is the table's row of values; the values on
+  /// other lines are ignored. `nil` otherwise (every cell then null, as no line says which
+  /// values are the table's).
+  static func valueRow(_ tokens: [CellToken], capacity: Int) -> (
+    tokens: [CellToken], line: Int, ignored: [String]
+  )? {
+    var values: [Int: Int] = [:]
+    var texts = Set<Int>()
+    for token in tokens {
+      switch token.content {
+      case .value: values[token.line, default: 0] += 1
+      case .text: texts.insert(token.line)
+      case .blank: continue
+      }
+      if token.mayHoldSeveral { return nil }
+    }
+    guard values.values.reduce(0, +) > capacity else { return nil }
+    let lines = values.filter { $0.value == capacity && !texts.contains($0.key) }.map(\.key)
+    guard lines.count == 1, let line = lines.first else { return nil }
+    let ignored = tokens.compactMap { token -> String? in
+      guard token.line != line, case .value(let value) = token.content else { return nil }
+      return value.raw
+    }
+    return (tokens.filter { $0.line == line }, line, ignored)
   }
 
   /// Takes the signature block (agency line and date line at the very end) off `lines`.

@@ -42,6 +42,9 @@ final class PageReader {
   var maximumGlyphHeight = 12.0
   /// The white margin given to label cells, in pixels.
   var labelPadding = 16
+  /// A grid at least this share of the page's width wide leaves only margins beside it: no
+  /// running text is taken from its band of rows.
+  var wideTableShare = 0.6
   /// The resolution running text is read at.
   var narrativeDPI = 200.0
   /// The resolution label cells are read at first.
@@ -187,7 +190,9 @@ final class PageReader {
     let narrativeFactor = min(1, narrativeDPI / page.dpi)
     let text = chinese.recognize(rest.scaled(by: narrativeFactor), mode: .block)
     let symbols = checkingDigitsUnderSeals(
-      Self.inReadingOrder(text.symbols), seals: seals, in: rest, factor: narrativeFactor, paper: paper)
+      Self.inReadingOrder(outside(tables, text.symbols, factor: narrativeFactor, width: page.width)), seals: seals,
+      in: rest,
+      factor: narrativeFactor, paper: paper)
     characters += symbols.flatMap { symbol in
       Self.characters(symbol, scale: scale) { x, y in (x / narrativeFactor, y / narrativeFactor) }
     }
@@ -214,6 +219,26 @@ final class PageReader {
         }
       }
       return owns
+    }
+  }
+
+  /// The running text's `symbols` (read from the page scaled by `factor`) whose centre lies
+  /// outside every grid's `painted` box (page pixels), and for a grid at least
+  /// ``wideTableShare`` of the page's `width` wide, outside its band of rows across the whole
+  /// page. A grid's cells were all read on their own and its box painted out before the
+  /// running text is read: a symbol there is no print, and beside a table as wide as the
+  /// text only the margins are left. The Chinese model makes lines of characters out of the
+  /// paper's noise in those margins; spread over the line (``inReadingOrder``) they fell
+  /// into the table's cells (r r 1 和 across a row of table 三: its 0 read 01, its last 0
+  /// null) and after it (four stray digits after table 四: 19 values, all fifteen null).
+  func outside(_ painted: [PixelRect], _ symbols: [OCRItem], factor: Double, width: Int) -> [OCRItem] {
+    guard !painted.isEmpty else { return symbols }
+    let bands = painted.filter { Double($0.width) >= wideTableShare * Double(width) }
+    return symbols.filter { symbol in
+      let x = Int((Double(symbol.box.x) + Double(symbol.box.width) / 2) / factor)
+      let y = Int((Double(symbol.box.y) + Double(symbol.box.height) / 2) / factor)
+      return !painted.contains { x >= $0.x && x < $0.maxX && y >= $0.y && y < $0.maxY }
+        && !bands.contains { y >= $0.y && y < $0.maxY }
     }
   }
 

@@ -140,22 +140,19 @@ public struct ScanReader: Sendable {
       placement.turns[page.number] = TextPlacement.Turn(
         clockwiseDegrees: original.skew, centreX: page.width / 2, centreY: page.height / 2)
     }
-    guard !unsure.isEmpty else {
-      return ScanResult(
-        text: text, lowConfidence: [], pagesRead: pages.map(\.page.number), skew: pages.map(\.skew),
-        placement: placement)
-    }
     var lines: [String] = []
     var found: [LowConfidenceCell] = []
     for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       var fields: [String] = []
-      for (fieldIndex, field) in line.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
+      let split = line.split(separator: "\t", omittingEmptySubsequences: false)
+      for (fieldIndex, field) in split.enumerated() {
         var clean = String.UnicodeScalarView()
+        var tags: [LowConfidenceCell] = []
         for scalar in field.unicodeScalars {
           let offset = Int(scalar.value) - Int(tagBase)
           if offset >= 0, offset < unsure.count {
             let entry = unsure[offset]
-            found.append(
+            tags.append(
               LowConfidenceCell(
                 line: lineIndex + 1, field: fieldIndex, value: entry.cell.read.value,
                 confidence: entry.cell.read.confidence, page: entry.page,
@@ -164,13 +161,30 @@ public struct ScanReader: Sendable {
             clean.append(scalar)
           }
         }
-        fields.append(String(clean))
+        var value = String(clean)
+        // A table's count is printed without a leading zero: 0 followed by digits is two
+        // reads run together (a 0 and a stray 1 from elsewhere), no number; the cell is
+        // unread (U+FFFD: null with a finding), its own tags with it.
+        if split.count > 1, Self.hasLeadingZero(value) {
+          value = "\u{FFFD}"
+        } else {
+          found += tags
+        }
+        fields.append(value)
       }
       lines.append(fields.joined(separator: "\t"))
     }
     return ScanResult(
       text: lines.joined(separator: "\n"), lowConfidence: found,
       pagesRead: pages.map(\.page.number), skew: pages.map(\.skew), placement: placement)
+  }
+
+  /// Whether a table field reads as a whole number with a leading zero before another digit
+  /// (01, 007; not 0, 0.5 or 00). Zeros alone (a 0 under a seal read as 00) are 0 however
+  /// many were read; a stray glyph before another digit changes the number.
+  static func hasLeadingZero(_ field: String) -> Bool {
+    field.count >= 2 && field.first == "0" && field.allSatisfy { $0.isASCII && $0.isNumber }
+      && field.contains { $0 != "0" }
   }
 
   /// The first tag character (Supplementary Private Use Area-A, never produced by OCR).

@@ -1,0 +1,71 @@
+import GongkaiLayout
+import Testing
+
+@testable import GongkaiOCR
+
+/// What the running text's read makes of the margins beside a table stays out of the table;
+/// a count read with a leading zero is no count.
+@Suite("Stray reads beside and in tables")
+struct StrayTextTests {
+  /// A symbol of the running text at (x, y) page pixels, `size` wide and tall, read at `factor`.
+  func symbol(_ text: String, x: Int, y: Int, size: Int = 40, factor: Double = 1) -> OCRItem {
+    OCRItem(
+      text: text,
+      box: PixelRect(
+        x: Int(Double(x) * factor), y: Int(Double(y) * factor), width: Int(Double(size) * factor),
+        height: Int(Double(size) * factor)), confidence: 50)
+  }
+
+  @Test("running text beside a table as wide as the text is dropped; above, below and beside a narrow one kept")
+  func marginsBesideWideTable() throws {
+    let reader = try PageReader(dataPath: nil)
+    // A 300-dpi A4 page (2481 px wide); a table 2028 px wide painted from y 300 to 2000.
+    let wide = PixelRect(x: 226, y: 300, width: 2028, height: 1700)
+    let factor = 2.0 / 3.0
+    let symbols = [
+      symbol("本", x: 300, y: 200, factor: factor),  // above the table: a line of text
+      symbol("国", x: 60, y: 900, factor: factor),  // left margin, in the table's band
+      symbol("和", x: 2300, y: 960, factor: factor),  // right margin, in the band
+      symbol("1", x: 1000, y: 1200, factor: factor),  // inside the painted table
+      symbol("日", x: 300, y: 2060, factor: factor),  // below the table
+    ]
+    let kept = reader.outside([wide], symbols, factor: factor, width: 2481).map(\.text)
+    #expect(kept == ["本", "日"])
+    // A table a third of the page wide: text may stand beside it; only what is in it goes.
+    let narrow = PixelRect(x: 226, y: 300, width: 800, height: 1700)
+    let besideNarrow = reader.outside(
+      [narrow], [symbol("国", x: 1500, y: 900, factor: factor), symbol("1", x: 500, y: 1200, factor: factor)],
+      factor: factor, width: 2481
+    ).map(\.text)
+    #expect(besideNarrow == ["国"])
+  }
+
+  @Test("a table's field read as 0 before another digit is unread (U+FFFD); 0, 00, 10 and 0.5 stay")
+  func leadingZero() {
+    #expect(ScanReader.hasLeadingZero("01"))
+    #expect(ScanReader.hasLeadingZero("007"))
+    #expect(!ScanReader.hasLeadingZero("0"))
+    #expect(!ScanReader.hasLeadingZero("00"))
+    #expect(!ScanReader.hasLeadingZero("10"))
+    #expect(!ScanReader.hasLeadingZero("0.5"))
+    #expect(!ScanReader.hasLeadingZero("0件"))
+    // Through the layout step: a ruled row 规章 | 2 | 01 | 24 on a page of its own.
+    let rows = [100.0, 130.0]
+    let columns = [72.0, 200.0, 300.0, 400.0, 500.0]
+    var rulings = rows.map { RulingLine(axis: .horizontal, position: $0, start: 72, end: 500) }
+    rulings += columns.map { RulingLine(axis: .vertical, position: $0, start: 100, end: 130) }
+    var characters: [PositionedCharacter] = []
+    for (cell, text) in ["规章", "2", "01", "24"].enumerated() {
+      let left = columns[cell] + 10
+      for (index, character) in text.enumerated() {
+        let x = left + Double(index) * 10
+        characters.append(
+          PositionedCharacter(character: character, box: PageRect(minX: x, minY: 110, maxX: x + 9, maxY: 121)))
+      }
+    }
+    let page = PositionedPage(number: 1, width: 595, height: 842, characters: characters, rulings: rulings)
+    let result = ScanReader.assemble([ReadPage(page: page, numbers: [], skew: 0)])
+    let line = result.text.split(separator: "\n").first { $0.contains("规章") }.map(String.init) ?? ""
+    #expect(line.split(separator: "\t") == ["规章", "2", "\u{FFFD}", "24"])
+  }
+}
