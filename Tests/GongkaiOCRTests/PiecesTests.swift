@@ -355,6 +355,43 @@ struct PiecesTests {
     #expect(PageReader.isUnreadValue([]))
   }
 
+  @Test("a seal's disc is its ring: a box in the corner of its square does not meet it")
+  func sealDisc() {
+    let seal = Seal(box: PixelRect(x: 1000, y: 1000, width: 400, height: 400), printLevel: 80)
+    #expect(seal.meets(PixelRect(x: 1190, y: 1190, width: 20, height: 20)), "in the middle")
+    #expect(seal.meets(PixelRect(x: 1390, y: 1190, width: 40, height: 20)), "across the ring's right edge")
+    #expect(!seal.meets(PixelRect(x: 1005, y: 1005, width: 20, height: 20)), "in the square's corner, off the disc")
+    #expect(!seal.meets(PixelRect(x: 1500, y: 1190, width: 20, height: 20)), "beside it")
+  }
+
+  @Test(
+    "a row's value lost under a seal is a gap in its column; off the seal, left of the label, or where ink is, none"
+  )
+  func gapsUnderSeals() {
+    func box(_ x: Int, _ y: Int, _ width: Int = 20) -> PixelRect { PixelRect(x: x, y: y, width: width, height: 30) }
+    // Four rows, columns at x 1000, 1100, 1200, 1300; row 2 lacks its last two values.
+    let columns = [1000, 1100, 1200, 1300]
+    var rows: [(cells: [PixelRect?], numbers: [Bool])] = (0..<4).map { row in
+      ([box(100, row * 100, 500)] + columns.map { box($0, row * 100) }, [false, true, true, true, true])
+    }
+    rows[2] = ([box(100, 200, 500), box(1000, 200), box(1100, 200)], [false, true, true])
+    let ink = rows.flatMap { $0.cells.compactMap { $0 } }
+    // A seal over the right of rows 1–3: row 2's two gaps are under it.
+    let seal = Seal(box: PixelRect(x: 1150, y: 100, width: 300, height: 300), printLevel: 80)
+    let gaps = PageReader.gapsUnderSeals(rows, occupied: ink, seals: [seal])
+    #expect(gaps.map(\.x) == [1200, 1300])
+    #expect(gaps.allSatisfy { $0.y == 200 && $0.height == 30 })
+    // No seal, or a seal away from the gaps: no gap (a blank cell stays blank).
+    #expect(PageReader.gapsUnderSeals(rows, occupied: ink, seals: []).isEmpty)
+    let away = Seal(box: PixelRect(x: 1000, y: 600, width: 300, height: 300), printLevel: 80)
+    #expect(PageReader.gapsUnderSeals(rows, occupied: ink, seals: [away]).isEmpty)
+    // Ink there (a number wrapped from the row above reaching down): no gap.
+    #expect(PageReader.gapsUnderSeals(rows, occupied: ink + [box(1300, 190)], seals: [seal]).map(\.x) == [1200])
+    // A row with one number is no row of values.
+    rows[2] = ([box(100, 200, 500), box(1000, 200)], [false, true])
+    #expect(PageReader.gapsUnderSeals(rows, occupied: ink, seals: [seal]).isEmpty)
+  }
+
   @Test(
     "in a drawn grid a cell is an unread value only in a number's own grid columns: table 三's labels under table 二's wider cells stay labels"
   )

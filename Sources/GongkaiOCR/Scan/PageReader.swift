@@ -80,10 +80,22 @@ final class PageReader {
     let reach = max(4, Int((3 * scale).rounded()))
     let inset = max(2, Int((1.5 * scale).rounded()))
     let tallestDigit = Int((maximumDigitHeight * scale).rounded())
-    // A number goes in as its digits spread over its ink, text as read.
-    func place(_ cell: (number: NumberRead?, text: [PositionedCharacter]), _ inkBox: PixelRect) {
-      if let read = cell.number {
-        let box = pageRect(read.ink ?? inkBox, scale: scale)
+    // Seals over the tables, looked for on the whole page with its rules cleared (a grid is
+    // painted out of the running text, where the signature's seal is looked for).
+    let tableSeals = sealFinder.seals(
+      in: streamFinder.clearingRules(table.rulings, from: page, level: level, paper: paper), level: level)
+    // A number goes in as its digits spread over its ink, text as read; one under a seal is
+    // unsure (read from `source`, the bitmap its cell was read from).
+    func place(
+      _ cell: (number: NumberRead?, text: [PositionedCharacter]), _ inkBox: PixelRect, on source: GreyBitmap,
+      seals: [Seal]
+    ) {
+      if var read = cell.number {
+        let ink = read.ink ?? inkBox
+        if seals.contains(where: { $0.meets(ink) }) {
+          read = doubtingUnderSeal(read, source, ink: ink, level: level)
+        }
+        let box = pageRect(ink, scale: scale)
         numberCells.append(ReadNumberCell(box: box, read: read))
         characters += Self.spread(read.value, over: box)
       } else {
@@ -124,7 +136,7 @@ final class PageReader {
         reads[row][cell] = (nil, [])
       }
       for (cells, read) in zip(ordered, reads) {
-        for (cell, read) in zip(cells, read) { place(read, cell.ink) }
+        for (cell, read) in zip(cells, read) { place(read, cell.ink, on: page, seals: tableSeals) }
       }
     }
 
@@ -179,10 +191,16 @@ final class PageReader {
     for (rowIndex, (row, cells)) in zip(rows, reads).enumerated() {
       for (cellIndex, (ink, cell)) in zip(row.cells, cells).enumerated() {
         guard let inkBox = ink.union else { continue }
-        place(cell, placedAt[rowIndex]?[cellIndex] ?? inkBox)
+        place(cell, placedAt[rowIndex]?[cellIndex] ?? inkBox, on: unruled, seals: seals + tableSeals)
         streamed.append(inkBox.insetBy(-inset))
       }
     }
+    // Values a seal took with its ink: marked unread in their columns.
+    let gaps = Self.gapsUnderSeals(
+      zip(rows, reads).map { row, cells in (row.cells.map(\.union), cells.map { $0.number != nil }) },
+      occupied: rows.flatMap { $0.cells.compactMap(\.union) } + placedAt.values.flatMap(\.values),
+      seals: seals + tableSeals)
+    characters += gaps.map { Self.unreadMark(at: pageRect($0, scale: scale)) }
     rest = unruled.painting(streamed, value: paper)
     let narrativeFactor = min(1, narrativeDPI / page.dpi)
     let text = chinese.recognize(rest.scaled(by: narrativeFactor), mode: .block)
@@ -196,6 +214,75 @@ final class PageReader {
       number: number, width: Double(page.width) / scale, height: Double(page.height) / scale,
       characters: characters, rulings: table.tableRulings)
     return ReadPage(page: positioned, numbers: numberCells, skew: skew)
+  }
+
+  /// Where a row of a table without vertical rules lacks a value under a seal: the seal's
+  /// ink went with the print it covered, so no cell was found there and the row's later
+  /// values would fill it (or its last cells were left `missing`, with no reason). A place is
+  /// a column that numbers of `minimumRows` nearby rows stand in (the `neighbours` number
+  /// rows above and below), right of the row's first cell (its label), where the row has no
+  /// cell and the seal's disc lies, and no ink of any row (`occupied`: a number wrapped over
+  /// two lines is another row's cells, a row two lines tall reaches into the next); it is
+  /// marked unread (null with an `ocr_low_confidence` finding). Rows with fewer than two
+  /// numbers are no table rows.
+  static func gapsUnderSeals(
+    _ rows: [(cells: [PixelRect?], numbers: [Bool])], occupied: [PixelRect], seals: [Seal], neighbours: Int = 3,
+    minimumRows: Int = 2
+  ) -> [PixelRect] {
+    guard !seals.isEmpty else { return [] }
+    let numberRows = rows.indices.filter { rows[$0].numbers.filter { $0 }.count >= 2 }
+    var gaps: [PixelRect] = []
+    for (position, row) in numberRows.enumerated() {
+      let values = zip(rows[row].cells, rows[row].numbers).compactMap { $1 ? $0 : nil }
+      guard let first = rows[row].cells.first ?? nil, let top = values.map(\.y).min(),
+        let bottom = values.map(\.maxY).max()
+      else { continue }
+      // The columns of the nearby rows' numbers: overlapping boxes are one column.
+      var columns: [(low: Int, high: Int, rows: Set<Int>)] = []
+      let near = numberRows[max(0, position - neighbours)..<min(numberRows.count, position + neighbours + 1)]
+      for other in near where other != row {
+        for (box, isNumber) in zip(rows[other].cells, rows[other].numbers) where isNumber {
+          guard let box else { continue }
+          if let index = columns.firstIndex(where: { $0.low < box.maxX && box.x < $0.high }) {
+            columns[index].low = min(columns[index].low, box.x)
+            columns[index].high = max(columns[index].high, box.maxX)
+            columns[index].rows.insert(other)
+          } else {
+            columns.append((box.x, box.maxX, [other]))
+          }
+        }
+      }
+      for column in columns where column.rows.count >= minimumRows && column.low > first.maxX {
+        let taken = rows[row].cells.contains { cell in
+          guard let cell else { return false }
+          return cell.x < column.high && column.low < cell.maxX
+        }
+        let gap = PixelRect(x: column.low, y: top, width: column.high - column.low, height: bottom - top)
+        guard !taken, seals.contains(where: { $0.meets(gap) }),
+          !occupied.contains(where: { !$0.intersection(gap).isEmpty })
+        else { continue }
+        gaps.append(gap)
+      }
+    }
+    return gaps
+  }
+
+  /// `read`, a number whose ink meets a seal, made unsure with the other reads of its glyphs
+  /// (``NumberReader/rereads(_:ink:level:)``) as alternatives. The seal's ink joined to a digit
+  /// is read as another digit with high confidence (1 as 4, 0 as 10), and no model's
+  /// confidence tells it: marked unsure, the tables' arithmetic can choose another read or
+  /// leave it null, and a person is told to check it.
+  func doubtingUnderSeal(_ read: NumberRead, _ source: GreyBitmap, ink: PixelRect, level: UInt8) -> NumberRead {
+    guard !read.isLowConfidence else { return read }
+    var unsure = read
+    unsure.isLowConfidence = true
+    var seen: Set<String> = [read.value]
+    // The ink may hold a sign the number models leave out.
+    let sign = read.value.first.flatMap { $0 == "-" || $0 == "+" ? String($0) : nil } ?? ""
+    unsure.alternatives = numbers.rereads(source, ink: ink, level: level).map {
+      $0.value.hasPrefix(sign) ? $0.value : sign + $0.value
+    }.filter { seen.insert($0).inserted }
+    return unsure
   }
 
   /// The cells of `grid` that own a grid cell, as the layout step assigns them: each grid
