@@ -387,6 +387,10 @@ struct PiecesTests {
     #expect(PageReader.gapsUnderSeals(rows, occupied: ink, seals: [away]).isEmpty)
     // Ink there (a number wrapped from the row above reaching down): no gap.
     #expect(PageReader.gapsUnderSeals(rows, occupied: ink + [box(1300, 190)], seals: [seal]).map(\.x) == [1200])
+    // A row of another table (a number off the nearby rows' columns): no gap.
+    var other = rows
+    other[2] = ([box(100, 200, 500), box(1000, 200), box(1050, 200), box(1100, 200)], [false, true, true, true])
+    #expect(PageReader.gapsUnderSeals(other, occupied: ink, seals: [seal]).isEmpty)
     // A row with one number is no row of values.
     rows[2] = ([box(100, 200, 500), box(1000, 200)], [false, true])
     #expect(PageReader.gapsUnderSeals(rows, occupied: ink, seals: [seal]).isEmpty)

@@ -224,7 +224,8 @@ final class PageReader {
   /// cell and the seal's disc lies, and no ink of any row (`occupied`: a number wrapped over
   /// two lines is another row's cells, a row two lines tall reaches into the next); it is
   /// marked unread (null with an `ocr_low_confidence` finding). Rows with fewer than two
-  /// numbers are no table rows.
+  /// numbers are no table rows, and a row with a number off the nearby rows' columns is
+  /// another table's.
   static func gapsUnderSeals(
     _ rows: [(cells: [PixelRect?], numbers: [Bool])], occupied: [PixelRect], seals: [Seal], neighbours: Int = 3,
     minimumRows: Int = 2
@@ -252,7 +253,12 @@ final class PageReader {
           }
         }
       }
-      for column in columns where column.rows.count >= minimumRows && column.low > first.maxX {
+      let supported = columns.filter { $0.rows.count >= minimumRows }
+      // The row is one of theirs only when each of its numbers stands in one of their columns
+      // (table 四's row of fifteen under table 三's seven columns is not).
+      guard values.allSatisfy({ value in supported.contains { $0.low < value.maxX && value.x < $0.high } })
+      else { continue }
+      for column in supported where column.low > first.maxX {
         let taken = rows[row].cells.contains { cell in
           guard let cell else { return false }
           return cell.x < column.high && column.low < cell.maxX
