@@ -355,6 +355,47 @@ struct PiecesTests {
     #expect(PageReader.isUnreadValue([]))
   }
 
+  @Test("a seal's disc is its ring: a box in the corner of its square does not meet it")
+  func sealDisc() {
+    let seal = Seal(box: PixelRect(x: 1000, y: 1000, width: 400, height: 400), printLevel: 80)
+    #expect(seal.meets(PixelRect(x: 1190, y: 1190, width: 20, height: 20)), "in the middle")
+    #expect(seal.meets(PixelRect(x: 1390, y: 1190, width: 40, height: 20)), "across the ring's right edge")
+    #expect(!seal.meets(PixelRect(x: 1005, y: 1005, width: 20, height: 20)), "in the square's corner, off the disc")
+    #expect(!seal.meets(PixelRect(x: 1500, y: 1190, width: 20, height: 20)), "beside it")
+  }
+
+  @Test(
+    "a row's value lost under a seal is a gap in its column; off the seal, left of the label, or where ink is, none"
+  )
+  func gapsUnderSeals() {
+    func box(_ x: Int, _ y: Int, _ width: Int = 20) -> PixelRect { PixelRect(x: x, y: y, width: width, height: 30) }
+    // Four rows, columns at x 1000, 1100, 1200, 1300; row 2 lacks its last two values.
+    let columns = [1000, 1100, 1200, 1300]
+    var rows: [(cells: [PixelRect?], numbers: [Bool])] = (0..<4).map { row in
+      ([box(100, row * 100, 500)] + columns.map { box($0, row * 100) }, [false, true, true, true, true])
+    }
+    rows[2] = ([box(100, 200, 500), box(1000, 200), box(1100, 200)], [false, true, true])
+    let ink = rows.flatMap { $0.cells.compactMap { $0 } }
+    // A seal over the right of rows 1–3: row 2's two gaps are under it.
+    let seal = Seal(box: PixelRect(x: 1150, y: 100, width: 300, height: 300), printLevel: 80)
+    let gaps = PageReader.gapsUnderSeals(rows, occupied: ink, seals: [seal])
+    #expect(gaps.map(\.x) == [1200, 1300])
+    #expect(gaps.allSatisfy { $0.y == 200 && $0.height == 30 })
+    // No seal, or a seal away from the gaps: no gap (a blank cell stays blank).
+    #expect(PageReader.gapsUnderSeals(rows, occupied: ink, seals: []).isEmpty)
+    let away = Seal(box: PixelRect(x: 1000, y: 600, width: 300, height: 300), printLevel: 80)
+    #expect(PageReader.gapsUnderSeals(rows, occupied: ink, seals: [away]).isEmpty)
+    // Ink there (a number wrapped from the row above reaching down): no gap.
+    #expect(PageReader.gapsUnderSeals(rows, occupied: ink + [box(1300, 190)], seals: [seal]).map(\.x) == [1200])
+    // A row of another table (a number off the nearby rows' columns): no gap.
+    var other = rows
+    other[2] = ([box(100, 200, 500), box(1000, 200), box(1050, 200), box(1100, 200)], [false, true, true, true])
+    #expect(PageReader.gapsUnderSeals(other, occupied: ink, seals: [seal]).isEmpty)
+    // A row with one number is no row of values.
+    rows[2] = ([box(100, 200, 500), box(1000, 200)], [false, true])
+    #expect(PageReader.gapsUnderSeals(rows, occupied: ink, seals: [seal]).isEmpty)
+  }
+
   @Test(
     "in a drawn grid a cell is an unread value only in a number's own grid columns: table 三's labels under table 二's wider cells stay labels"
   )
@@ -381,6 +422,58 @@ struct PiecesTests {
     let unread = PageReader.unreadGridCells(columns, reads).map { "\($0.row).\($0.cell)" }
     // By overlap alone 3...5 (采购项目数量) stands over the labels 1...2: every label would go.
     #expect(unread == ["2.4"])
+    // Under a seal a cell read as nothing whose print looks like digits is unread, in a row
+    // whose other values the seal took too; not in a label's columns, and not unmarked.
+    var sealedRows = reads
+    sealedRows[3] = [(nil, []), (nil, text("2.其他法律行政法规禁止公开"))] + values.prefix(5) + [(nil, []), (nil, [])]
+    let underSeal = PageReader.unreadGridCells(columns, sealedRows, sealed: [[], [], [], [0, 7, 8]])
+      .map { "\($0.row).\($0.cell)" }
+    #expect(underSeal == ["2.4", "3.7", "3.8"])
+    #expect(PageReader.unreadGridCells(columns, sealedRows).map { "\($0.row).\($0.cell)" } == ["2.4"])
+  }
+
+  @Test("text under a seal after a row's first value is unread; a label, a unit or text off the seal is not")
+  func textAfterValues() {
+    func text(_ string: String) -> [PositionedCharacter] {
+      string.map { PositionedCharacter(character: $0, box: PageRect(minX: 0, minY: 0, maxX: 1, maxY: 1)) }
+    }
+    func number(_ value: String) -> NumberRead { NumberRead(value: value, confidence: 95, isLowConfidence: false) }
+    let reads: [[(number: NumberRead?, text: [PositionedCharacter])]] = [
+      [(nil, text("四、结转下年度继续办理")), (number("11"), []), (nil, text("内")), (nil, text("人")), (number("0"), [])],
+      [(nil, text("（七）总计")), (nil, text("人")), (number("11"), []), (number("5"), [])],
+      [(nil, text("政府集中采购")), (number("26"), []), (number("386.4"), []), (nil, text("万元"))],
+    ]
+    let all = reads.map { $0.map { _ in true } }
+    func found(_ meetsSeal: [[Bool]], _ columns: [Int]) -> [String] {
+      PageReader.textAfterValues(reads, meetsSeal: meetsSeal, columns: columns).map { "\($0.row).\($0.cell)" }
+    }
+    #expect(found(all, [4, 3, 2]) == ["0.2", "0.3"])
+    // Off the seal: text stays text.
+    var off = all
+    off[0][3] = false
+    #expect(found(off, [3, 3, 2]) == ["0.2"])
+    // A row still short of the nearby rows' columns: its values would move, nothing is marked.
+    #expect(found(all, [5, 3, 2]).isEmpty)
+  }
+
+  @Test("numbers left of every column of the nearby rows' values are a label's characters; table 四's row is not")
+  func labelNumbers() {
+    func box(_ x: Int, _ y: Int, _ width: Int = 20) -> PixelRect { PixelRect(x: x, y: y, width: width, height: 30) }
+    let columns = [1000, 1100, 1200, 1300]
+    var cells: [[PixelRect?]] = (0..<5).map { row in [box(100, row * 100, 500)] + columns.map { box($0, row * 100) } }
+    var numbers = (0..<5).map { _ in [false, true, true, true, true] }
+    // Row 2: a label's second line, 理 and 申请 read as 1 and 15.
+    cells[2] = [box(100, 200), box(300, 200, 40)]
+    numbers[2] = [true, true]
+    #expect(PageReader.labelNumbers(cells, numbers: numbers).map { "\($0.row).\($0.cell)" } == ["2.0", "2.1"])
+    // A row with a number in the values' columns is a table's row: table 四's fifteen values
+    // under table 三's columns, the first ones left of them.
+    cells[2] = [box(100, 200), box(300, 200), box(700, 200), box(1100, 200)]
+    numbers[2] = [true, true, true, true]
+    #expect(PageReader.labelNumbers(cells, numbers: numbers).isEmpty)
+    // Too few columns nearby to tell a table's values from its labels: nothing.
+    let narrow = cells.map { Array($0.prefix(3)) }
+    #expect(PageReader.labelNumbers(narrow, numbers: numbers.map { Array($0.prefix(3)) }).isEmpty)
   }
 
   @Test("a rule lost under a seal's ring is followed on to the crossing rule; a gap or shading is not bridged")

@@ -83,10 +83,22 @@ final class PageReader {
     let reach = max(4, Int((3 * scale).rounded()))
     let inset = max(2, Int((1.5 * scale).rounded()))
     let tallestDigit = Int((maximumDigitHeight * scale).rounded())
-    // A number goes in as its digits spread over its ink, text as read.
-    func place(_ cell: (number: NumberRead?, text: [PositionedCharacter]), _ inkBox: PixelRect) {
-      if let read = cell.number {
-        let box = pageRect(read.ink ?? inkBox, scale: scale)
+    // Seals over the tables, looked for on the whole page with its rules cleared (a grid is
+    // painted out of the running text, where the signature's seal is looked for).
+    let tableSeals = sealFinder.seals(
+      in: streamFinder.clearingRules(table.rulings, from: page, level: level, paper: paper), level: level)
+    // A number goes in as its digits spread over its ink, text as read; one under a seal is
+    // unsure (read from `source`, the bitmap its cell was read from).
+    func place(
+      _ cell: (number: NumberRead?, text: [PositionedCharacter]), _ inkBox: PixelRect, on source: GreyBitmap,
+      seals: [Seal]
+    ) {
+      if var read = cell.number {
+        let ink = read.ink ?? inkBox
+        if seals.contains(where: { $0.meets(ink) }) {
+          read = doubtingUnderSeal(read, source, ink: ink, level: level)
+        }
+        let box = pageRect(ink, scale: scale)
         numberCells.append(ReadNumberCell(box: box, read: read))
         characters += Self.spread(read.value, over: box)
       } else {
@@ -99,6 +111,9 @@ final class PageReader {
       var rows:
         [Int: [(ink: PixelRect, columns: ClosedRange<Int>, read: (number: NumberRead?, text: [PositionedCharacter]))]] =
           [:]
+      // Cells under a seal read as nothing whose print (the ink darker than the seal's)
+      // looks like digits, line by line: one mark per line, where an unread mark goes.
+      var sealedDigits: [Int: [Int: [PixelRect]]] = [:]
       for cell in Self.owningCells(grid) {
         let drawn = pixelRect(cell.rect, scale: scale).insetBy(edge)
         let region = InkComponents.insideRules(
@@ -117,17 +132,37 @@ final class PageReader {
         // rows were lost (a light rule on a 200-dpi scan) and each line is another row's value
         // (1, 0 and 15 read as 1015). Which line is whose cannot be told here: no number.
         if cell.bottom > cell.top, read.number != nil, lines.count > 1 { read = (nil, []) }
+        if read.number == nil, read.text.isEmpty,
+          let under = printedDigitsUnderSeal(page, region: region, seals: tableSeals, speck: speck)
+        {
+          sealedDigits[cell.top, default: [:]][rows[cell.top, default: []].count] = under
+        }
         rows[cell.top, default: []].append((inkBox, cell.left...cell.right, read))
       }
-      let ordered = rows.keys.sorted().compactMap { rows[$0] }
+      let tops = rows.keys.sorted()
+      let ordered = tops.compactMap { rows[$0] }
       var reads = ordered.map { $0.map(\.read) }
-      // In a drawn grid the cell stays in its column when left empty (marked, a seal's ring
-      // read as a cell of its own made whole rows unreadable on grid variants).
-      for (row, cell) in Self.unreadGridCells(ordered.map { $0.map(\.columns) }, reads) {
-        reads[row][cell] = (nil, [])
+      // A value cell that reads as no number is unread: null with a finding in its own
+      // cell, not a blank (a `placeholder`) — the page prints something there.
+      let sealed = tops.map { top in sealedDigits[top] ?? [:] }
+      for (row, cell) in Self.unreadGridCells(
+        ordered.map { $0.map(\.columns) }, reads, sealed: sealed.map { Set($0.keys) })
+      {
+        let marks = sealed[row][cell] ?? [ordered[row][cell].ink]
+        reads[row][cell] = (nil, marks.map { Self.unreadMark(at: pageRect($0, scale: scale)) })
+      }
+      // Text under a seal where other rows' numbers stand (its ink over theirs): the seal's
+      // characters or the print it covered read as text (naTRAN, xl), where rules under the
+      // seal were lost and the cell spans other grid columns than the numbers'.
+      let inks = ordered.map { $0.map { Optional($0.ink) } }
+      for (row, cell) in Self.unreadValues(inks, reads, blankIsUnread: false)
+      where !reads[row][cell].text.contains(where: { $0.character == "\u{FFFD}" })
+        && tableSeals.contains(where: { $0.meets(ordered[row][cell].ink) })
+      {
+        reads[row][cell] = (nil, [Self.unreadMark(at: pageRect(ordered[row][cell].ink, scale: scale))])
       }
       for (cells, read) in zip(ordered, reads) {
-        for (cell, read) in zip(cells, read) { place(read, cell.ink) }
+        for (cell, read) in zip(cells, read) { place(read, cell.ink, on: page, seals: tableSeals) }
       }
     }
 
@@ -146,7 +181,10 @@ final class PageReader {
     // vertical rules: its lighter ink goes, the print under it is read alone. Looked for with
     // the rules cleared: a ring crossing a table's rules is one blob with them, no ring.
     let seals = sealFinder.seals(in: unruled, level: level)
-    for seal in seals {
+    // A seal over a grid reaches past it: its ring outside the grid read as running text
+    // came out as a dash or a bracket, a value in table 四 (16 values for 15 cells).
+    let beyond = tableSeals.filter { table in !seals.contains { !$0.box.intersection(table.box).isEmpty } }
+    for seal in seals + beyond {
       unruled = unruled.droppingInk(of: seal, paper: paper)
     }
     let rows = streamFinder.rows(in: unruled, level: level, minimumArea: speck)
@@ -157,9 +195,34 @@ final class PageReader {
           level: level, paper: paper, speck: speck, inset: inset)
       }
     }
+    // Numbers left of every column the nearby rows' numbers stand in are a label's
+    // characters read as digits (理 as 1, 申请 as 15 on a label's second line): as values
+    // they gave the row above more values than the form has columns. Read as text.
+    for (row, cell) in Self.labelNumbers(
+      rows.map { $0.cells.map(\.union) }, numbers: reads.map { $0.map { $0.number != nil } })
+    {
+      guard let ink = rows[row].cells[cell].union else { continue }
+      let mode: OCREngine.Mode = ink.width * 10 <= ink.height * 13 ? .singleCharacter : .singleLine
+      reads[row][cell] = (nil, readText(unruled, ink: ink, paper: paper, scale: scale, mode: mode))
+    }
     // A value cell that reads as no number (7 as 了, digits under a seal as （0） or U) is
     // marked unread: null with a finding in its own column (``unreadValues``).
     for (row, cell) in Self.unreadValues(rows.map { $0.cells.map(\.union) }, reads) {
+      guard let ink = rows[row].cells[cell].union else { continue }
+      reads[row][cell] = (nil, [Self.unreadMark(at: pageRect(ink, scale: scale))])
+    }
+    // Text under a seal after a row's first value is the seal's own (a character of its ring
+    // read as 人 or 内), or print it covered: no label follows a value. As text it joined the
+    // row's label and moved the values after it; unread it holds its column.
+    let boxes = rows.map { $0.cells.map(\.union) }
+    let isNumber = reads.map { $0.map { $0.number != nil } }
+    for (row, cell) in Self.textAfterValues(
+      reads,
+      meetsSeal: rows.map {
+        $0.cells.map { $0.union.map { ink in (seals + tableSeals).contains { $0.meets(ink) } } ?? false }
+      },
+      columns: rows.indices.map { Self.nearbyColumns(boxes, numbers: isNumber, of: $0, minimumRows: 1).count })
+    {
       guard let ink = rows[row].cells[cell].union else { continue }
       reads[row][cell] = (nil, [Self.unreadMark(at: pageRect(ink, scale: scale))])
     }
@@ -182,10 +245,16 @@ final class PageReader {
     for (rowIndex, (row, cells)) in zip(rows, reads).enumerated() {
       for (cellIndex, (ink, cell)) in zip(row.cells, cells).enumerated() {
         guard let inkBox = ink.union else { continue }
-        place(cell, placedAt[rowIndex]?[cellIndex] ?? inkBox)
+        place(cell, placedAt[rowIndex]?[cellIndex] ?? inkBox, on: unruled, seals: seals + tableSeals)
         streamed.append(inkBox.insetBy(-inset))
       }
     }
+    // Values a seal took with its ink: marked unread in their columns.
+    let gaps = Self.gapsUnderSeals(
+      zip(rows, reads).map { row, cells in (row.cells.map(\.union), cells.map { $0.number != nil }) },
+      occupied: rows.flatMap { $0.cells.compactMap(\.union) } + placedAt.values.flatMap(\.values),
+      seals: seals + tableSeals)
+    characters += gaps.map { Self.unreadMark(at: pageRect($0, scale: scale)) }
     rest = unruled.painting(streamed, value: paper)
     let narrativeFactor = min(1, narrativeDPI / page.dpi)
     let text = chinese.recognize(rest.scaled(by: narrativeFactor), mode: .block)
@@ -201,6 +270,161 @@ final class PageReader {
       number: number, width: Double(page.width) / scale, height: Double(page.height) / scale,
       characters: characters, rulings: table.tableRulings)
     return ReadPage(page: positioned, numbers: numberCells, skew: skew)
+  }
+
+  /// Where a row of a table without vertical rules lacks a value under a seal: the seal's
+  /// ink went with the print it covered, so no cell was found there and the row's later
+  /// values would fill it (or its last cells were left `missing`, with no reason). A place is
+  /// a column that numbers of `minimumRows` nearby rows stand in (the `neighbours` number
+  /// rows above and below), right of the row's first cell (its label), where the row has no
+  /// cell and the seal's disc lies, and no ink of any row (`occupied`: a number wrapped over
+  /// two lines is another row's cells, a row two lines tall reaches into the next); it is
+  /// marked unread (null with an `ocr_low_confidence` finding). Rows with fewer than two
+  /// numbers are no table rows, and a row with a number off the nearby rows' columns is
+  /// another table's.
+  static func gapsUnderSeals(
+    _ rows: [(cells: [PixelRect?], numbers: [Bool])], occupied: [PixelRect], seals: [Seal], neighbours: Int = 3,
+    minimumRows: Int = 2
+  ) -> [PixelRect] {
+    guard !seals.isEmpty else { return [] }
+    let numberRows = rows.indices.filter { rows[$0].numbers.filter { $0 }.count >= 2 }
+    var gaps: [PixelRect] = []
+    for (position, row) in numberRows.enumerated() {
+      let values = zip(rows[row].cells, rows[row].numbers).compactMap { $1 ? $0 : nil }
+      guard let first = rows[row].cells.first ?? nil, let top = values.map(\.y).min(),
+        let bottom = values.map(\.maxY).max()
+      else { continue }
+      // The columns of the nearby rows' numbers: overlapping boxes are one column.
+      var columns: [(low: Int, high: Int, rows: Set<Int>)] = []
+      let near = numberRows[max(0, position - neighbours)..<min(numberRows.count, position + neighbours + 1)]
+      for other in near where other != row {
+        for (box, isNumber) in zip(rows[other].cells, rows[other].numbers) where isNumber {
+          guard let box else { continue }
+          if let index = columns.firstIndex(where: { $0.low < box.maxX && box.x < $0.high }) {
+            columns[index].low = min(columns[index].low, box.x)
+            columns[index].high = max(columns[index].high, box.maxX)
+            columns[index].rows.insert(other)
+          } else {
+            columns.append((box.x, box.maxX, [other]))
+          }
+        }
+      }
+      let supported = columns.filter { $0.rows.count >= minimumRows }
+      // The row is one of theirs only when each of its numbers stands in one of their columns
+      // (table 四's row of fifteen under table 三's seven columns is not).
+      guard values.allSatisfy({ value in supported.contains { $0.low < value.maxX && value.x < $0.high } })
+      else { continue }
+      for column in supported where column.low > first.maxX {
+        let taken = rows[row].cells.contains { cell in
+          guard let cell else { return false }
+          return cell.x < column.high && column.low < cell.maxX
+        }
+        let gap = PixelRect(x: column.low, y: top, width: column.high - column.low, height: bottom - top)
+        guard !taken, seals.contains(where: { $0.meets(gap) }),
+          !occupied.contains(where: { !$0.intersection(gap).isEmpty })
+        else { continue }
+        gaps.append(gap)
+      }
+    }
+    return gaps
+  }
+
+  /// The text cells (row, cell) that meet a seal (`meetsSeal`) and stand after a value (a
+  /// number or a cell already marked unread) in a row of two numbers or more, whose text is
+  /// no value (``isUnreadValue(_:)``: a placeholder or unit is one): labels come before a
+  /// row's values, so this is the seal's ink or print it covered.
+  ///
+  /// Only where the row then holds as many values (numbers and unread marks) as `columns`
+  /// (for each row, the columns any nearby row's numbers stand in: the seal took numbers of
+  /// the rows around too): with one short, the parser would move the values after a gap
+  /// the seal's ink left before the first one.
+  static func textAfterValues(
+    _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]], meetsSeal: [[Bool]], columns: [Int]
+  ) -> [(row: Int, cell: Int)] {
+    func isMark(_ read: (number: NumberRead?, text: [PositionedCharacter])) -> Bool {
+      read.number == nil && read.text.contains { $0.character == "\u{FFFD}" }
+    }
+    var found: [(row: Int, cell: Int)] = []
+    for (row, cells) in reads.enumerated() where cells.filter({ $0.number != nil }).count >= 2 {
+      guard let first = cells.firstIndex(where: { $0.number != nil || isMark($0) }) else { continue }
+      var seal: [(row: Int, cell: Int)] = []
+      for cell in cells.indices where cell > first && meetsSeal[row][cell] {
+        let read = cells[cell]
+        guard read.number == nil, !read.text.isEmpty, !isMark(read), isUnreadValue(read.text) else { continue }
+        seal.append((row, cell))
+      }
+      let values = cells.filter { $0.number != nil || isMark($0) }.count
+      guard !seal.isEmpty, values + seal.count == columns[row] else { continue }
+      found += seal
+    }
+    return found
+  }
+
+  /// The columns numbers of `minimumRows` rows at least stand in, among the `neighbours` rows
+  /// of two numbers or more above and below `row` (overlapping boxes are one column), left
+  /// to right.
+  static func nearbyColumns(
+    _ cells: [[PixelRect?]], numbers: [[Bool]], of row: Int, neighbours: Int = 3, minimumRows: Int = 2
+  ) -> [(low: Int, high: Int)] {
+    let numberRows = cells.indices.filter { numbers[$0].filter { $0 }.count >= 2 }
+    let above = numberRows.filter { $0 < row }.suffix(neighbours)
+    let below = numberRows.filter { $0 > row }.prefix(neighbours)
+    var columns: [(low: Int, high: Int, rows: Set<Int>)] = []
+    for other in Array(above) + Array(below) {
+      for (box, isNumber) in zip(cells[other], numbers[other]) where isNumber {
+        guard let box else { continue }
+        if let index = columns.firstIndex(where: { $0.low < box.maxX && box.x < $0.high }) {
+          columns[index].low = min(columns[index].low, box.x)
+          columns[index].high = max(columns[index].high, box.maxX)
+          columns[index].rows.insert(other)
+        } else {
+          columns.append((box.x, box.maxX, [other]))
+        }
+      }
+    }
+    return columns.filter { $0.rows.count >= minimumRows }.map { ($0.low, $0.high) }.sorted { $0.low < $1.low }
+  }
+
+  /// The number cells (row, cell) of rows whose numbers all stand left of every column that
+  /// numbers of `minimumRows` nearby rows (the `neighbours` rows of two numbers or more above
+  /// and below) stand in, where there are `minimumColumns` such columns at least: a table's
+  /// values stand right of its labels, so these are a label's characters read as digits. A
+  /// row with a number in or right of such a column is a table's (table 四's row of fifteen
+  /// under table 三's seven columns).
+  static func labelNumbers(
+    _ cells: [[PixelRect?]], numbers: [[Bool]], neighbours: Int = 3, minimumRows: Int = 2, minimumColumns: Int = 3
+  ) -> [(row: Int, cell: Int)] {
+    var found: [(row: Int, cell: Int)] = []
+    for row in cells.indices {
+      let own = zip(cells[row].indices, zip(cells[row], numbers[row])).compactMap { index, cell in
+        cell.1 ? cell.0.map { (index, $0) } : nil
+      }
+      guard !own.isEmpty else { continue }
+      let supported = nearbyColumns(cells, numbers: numbers, of: row, neighbours: neighbours, minimumRows: minimumRows)
+      guard supported.count >= minimumColumns, let left = supported.map(\.low).min(),
+        own.allSatisfy({ $0.1.maxX <= left })
+      else { continue }
+      found += own.map { (row, $0.0) }
+    }
+    return found
+  }
+
+  /// `read`, a number whose ink meets a seal, made unsure with the other reads of its glyphs
+  /// (``NumberReader/rereads(_:ink:level:)``) as alternatives. The seal's ink joined to a digit
+  /// is read as another digit with high confidence (1 as 4, 0 as 10), and no model's
+  /// confidence tells it: marked unsure, the tables' arithmetic can choose another read or
+  /// leave it null, and a person is told to check it.
+  func doubtingUnderSeal(_ read: NumberRead, _ source: GreyBitmap, ink: PixelRect, level: UInt8) -> NumberRead {
+    guard !read.isLowConfidence else { return read }
+    var unsure = read
+    unsure.isLowConfidence = true
+    var seen: Set<String> = [read.value]
+    // The ink may hold a sign the number models leave out.
+    let sign = read.value.first.flatMap { $0 == "-" || $0 == "+" ? String($0) : nil } ?? ""
+    unsure.alternatives = numbers.rereads(source, ink: ink, level: level).map {
+      $0.value.hasPrefix(sign) ? $0.value : sign + $0.value
+    }.filter { seen.insert($0).inserted }
+    return unsure
   }
 
   /// The cells of `grid` that own a grid cell, as the layout step assigns them: each grid
@@ -444,8 +668,15 @@ final class PageReader {
   /// tables in one grid (table 二's last rows on table 三's frame) have different columns:
   /// by overlap alone table 二's 采购项目数量 cell stood over table 三's labels, and every
   /// label beneath it was taken for an unread value (whole rows null).
+  ///
+  /// `sealed`: each row's cells read as nothing whose print under a found seal looks like
+  /// digits (``printedDigitsUnderSeal(_:region:seals:speck:)``). They count although nothing
+  /// was read, and in a row with fewer numbers too (the seal took them all, or the rule
+  /// between two rows went under it): their print is no label, and a header's characters
+  /// are no digits.
   static func unreadGridCells(
     _ columns: [[ClosedRange<Int>]], _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]],
+    sealed: [Set<Int>] = [],
     minimumRows: Int = 2
   ) -> [(row: Int, cell: Int)] {
     var numberColumns: [ClosedRange<Int>: Set<Int>] = [:]
@@ -455,15 +686,31 @@ final class PageReader {
       }
     }
     var unread: [(row: Int, cell: Int)] = []
-    for (row, cells) in reads.enumerated() where cells.filter({ $0.number != nil }).count >= 2 {
-      for (cell, read) in cells.enumerated()
-      where read.number == nil && !read.text.isEmpty && isUnreadValue(read.text)
-        && (numberColumns[columns[row][cell]] ?? []).subtracting([row]).count >= minimumRows
-      {
+    for (row, cells) in reads.enumerated() {
+      let underSeal = row < sealed.count ? sealed[row] : []
+      let isValueRow = cells.filter({ $0.number != nil }).count >= 2
+      for (cell, read) in cells.enumerated() where read.number == nil {
+        let counts =
+          underSeal.contains(cell) || (isValueRow && !read.text.isEmpty && isUnreadValue(read.text))
+        guard counts, (numberColumns[columns[row][cell]] ?? []).subtracting([row]).count >= minimumRows
+        else { continue }
         unread.append((row, cell))
       }
     }
     return unread
+  }
+
+  /// The lines of print in a grid cell's `region` that a found seal meets, when each looks
+  /// like a line of digits: the ink darker than the seal's own (``Seal/printLevel``), so a
+  /// ring crossing an empty cell is no print; `nil` when there is none or it is no digits.
+  func printedDigitsUnderSeal(_ page: GreyBitmap, region: PixelRect, seals: [Seal], speck: Int) -> [PixelRect]? {
+    guard let seal = seals.first(where: { $0.meets(region) }) else { return nil }
+    let print = InkComponents(in: page, region: region, level: seal.printLevel, minimumArea: speck)
+    guard !print.isEmpty else { return nil }
+    let tallest = Int((maximumDigitHeight * page.pixelsPerPoint).rounded())
+    let lines = Self.lines(print)
+    guard lines.allSatisfy({ Self.looksNumeric($0, maximumHeight: tallest) }) else { return nil }
+    return lines.compactMap(\.union)
   }
 
   /// Whether the text read in a value cell is no value: nothing read from its ink, or neither

@@ -7,6 +7,18 @@ struct Seal: Sendable, Equatable {
   var box: PixelRect
   /// Ink at most this dark is print; lighter ink inside ``box`` is the seal's.
   var printLevel: UInt8
+
+  /// Whether `rect` (page pixels) meets the seal's disc (the ring with its margin): the
+  /// corners of ``box`` outside the ring are not the seal's.
+  func meets(_ rect: PixelRect) -> Bool {
+    guard !rect.intersection(box).isEmpty else { return false }
+    let radius = Double(min(box.width, box.height)) / 2
+    let centreX = Double(box.x) + Double(box.width) / 2
+    let centreY = Double(box.y) + Double(box.height) / 2
+    let dx = max(Double(rect.x) - centreX, 0, centreX - Double(rect.maxX))
+    let dy = max(Double(rect.y) - centreY, 0, centreY - Double(rect.maxY))
+    return dx * dx + dy * dy <= radius * radius
+  }
 }
 
 /// Finds grey round seals on a scanned page by their ring: a large blob of ink about as wide
