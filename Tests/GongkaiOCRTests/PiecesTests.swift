@@ -496,7 +496,7 @@ struct PiecesTests {
     #expect(found.first.map { $0.y <= 752 && $0.maxY >= 768 } == true)
   }
 
-  @Test("unsure numbers are located by line and field in the laid-out text, tags removed")
+  @Test("unsure numbers are located by line and field in the laid-out text, which they leave unchanged")
   func lowConfidenceLocated() {
     // A ruled 2×3 table: a label and two numbers per row; the second row's last is unsure.
     let xs = [50.0, 200, 260, 320]
@@ -529,7 +529,12 @@ struct PiecesTests {
     #expect(lines == ["标题行", "一行\t5\t7", "二行\t12\t3"])
     #expect(result.lowConfidence == [LowConfidenceCell(line: 3, field: 2, value: "3", confidence: 40, page: 2)])
     #expect(result.pagesRead == [2] && result.skew == [0.3])
-    #expect(!result.text.unicodeScalars.contains { $0.value >= ScanReader.tagBase })
+    // Nothing is put into the layout for an unsure cell: the text and the rows' places are
+    // the same as with every cell sure.
+    var sure = cells
+    for index in sure.indices { sure[index].read.isLowConfidence = false }
+    let plain = ScanReader.assemble([ReadPage(page: page, numbers: sure, skew: 0.3)])
+    #expect(plain.text == result.text && plain.placement == result.placement && plain.lowConfidence.isEmpty)
   }
 
   @Test("a line's symbols boxed out of order (9.68 boxed as 9 . 8 6, 政府 as 府政) are laid out in the order read")
