@@ -155,6 +155,15 @@ final class PageReader {
     // vertical rules: its lighter ink goes, the print under it is read alone. Looked for with
     // the rules cleared: a ring crossing a table's rules is one blob with them, no ring.
     let seals = sealFinder.seals(in: unruled, level: level)
+    if OCRTrace.enabled {
+      for (kind, found) in [("table", tableSeals), ("text", seals)] {
+        for seal in found {
+          OCRTrace.write(
+            "seal\t\(number)\t\(kind)\t\(seal.box.x),\(seal.box.y) \(seal.box.width)x\(seal.box.height)\t\(seal.printLevel)"
+          )
+        }
+      }
+    }
     for seal in seals {
       unruled = unruled.droppingInk(of: seal, paper: paper)
     }
@@ -168,7 +177,7 @@ final class PageReader {
     }
     // A value cell that reads as no number (7 as 了, digits under a seal as （0） or U) is
     // marked unread: null with a finding in its own column (``unreadValues``).
-    for (row, cell) in Self.unreadValues(rows.map { $0.cells.map(\.union) }, reads) {
+    for (row, cell) in Self.unreadValues(rows.map { $0.cells.map(\.union) }, reads, seals: seals + tableSeals) {
       guard let ink = rows[row].cells[cell].union else { continue }
       reads[row][cell] = (nil, [Self.unreadMark(at: pageRect(ink, scale: scale))])
     }
@@ -478,10 +487,14 @@ final class PageReader {
   /// A column is one where numbers stand in `minimumRows` other rows at least: a number
   /// read from a group label's ink (处理 as 16) is no column, and the labels beneath it were
   /// marked unread (U+FFFD as the row's first value: the whole row null).
+  /// A cell meeting one of `seals` is in a number's column when either of the two stands
+  /// mostly within the other: what is read of digits under a seal takes in bits of its ring
+  /// (0 read as `人:`, wider than the digit), and as text it split the row's label from its
+  /// values and moved them three columns right.
   static func unreadValues(
     _ boxes: [[PixelRect?]], _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]],
     blankIsUnread: Bool = true,
-    minimumRows: Int = 2
+    minimumRows: Int = 2, seals: [Seal] = []
   ) -> [(row: Int, cell: Int)] {
     var numbers: [(row: Int, box: PixelRect)] = []
     for (row, cells) in reads.enumerated() {
@@ -494,10 +507,11 @@ final class PageReader {
       for (cell, read) in cells.enumerated()
       where read.number == nil && (blankIsUnread || !read.text.isEmpty) && isUnreadValue(read.text) {
         guard let box = boxes[row][cell] else { continue }
+        let sealed = seals.contains { $0.meets(box) }
         let column = Set(
           numbers.filter { number in
             let across = min(number.box.maxX, box.maxX) - max(number.box.x, box.x)
-            return number.row != row && across * 2 >= box.width
+            return number.row != row && across * 2 >= (sealed ? min(box.width, number.box.width) : box.width)
           }.map(\.row))
         if column.count >= minimumRows { unread.append((row, cell)) }
       }
