@@ -22,6 +22,25 @@ struct ReadingChooserTests {
     return (lines.joined(separator: "\n"), index + 1, field, input.source)
   }
 
+  /// The same text with cells of rows named by a label part replaced: `column` counts the
+  /// row's seven value fields from the left (0: 自然人, 1: 商业企业), and where each is.
+  static func editedText(_ edits: [(row: String, column: Int, value: String)]) throws -> (
+    text: String, places: [(line: Int, field: Int)], source: SourceInfo
+  ) {
+    let input = try InputLoader.load(CommandRunner.root.appending(path: "Samples/pdf/gen-2021-a.pdf").path())
+    var lines = input.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var places: [(line: Int, field: Int)] = []
+    for edit in edits {
+      let index = try #require(lines.firstIndex { $0.contains(edit.row) && $0.contains("\t") })
+      var fields = lines[index].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      let field = fields.count - 7 + edit.column
+      fields[field] = edit.value
+      lines[index] = fields.joined(separator: "\t")
+      places.append((index + 1, field))
+    }
+    return (lines.joined(separator: "\n"), places, input.source)
+  }
+
   static func errors(_ report: Report) -> [String] {
     report.findings.filter { $0.severity == .error }.map { "\($0.rule) \($0.location)" }.sorted()
   }
@@ -60,5 +79,40 @@ struct ReadingChooserTests {
         "results_total requests.results_total.natural_person", "row_total requests.granted.total",
       ])
     #expect(!report.repairs.contains { $0.kind == "ocr_correction" })
+  }
+
+  @Test("of doubtful reads clearing the same error, one a check that adds up vouches for stays and the other goes")
+  func vouchedForReadStays() throws {
+    // 予以公开's 自然人 printed 3 read 8 (confidently), its 商业企业 1 read unsure; with
+    // 部分公开's 自然人 unread, only the row's 总计 sees the 8, and nulling either cell clears it.
+    // 商业企业's column still adds up with its 1: the 8 goes, though read with more confidence.
+    let (text, places, source) = try Self.editedText([
+      ("予以公开", 0, "8"), ("予以公开", 1, "1"), ("部分公开", 0, "/"),
+    ])
+    let doubts = [
+      UncertainCell(line: places[0].line, field: places[0].field, value: "8", confidence: 90),
+      UncertainCell(line: places[1].line, field: places[1].field, value: "1", confidence: 40),
+    ]
+    let report = try ReportPipeline().report(text: text, source: source, uncertain: doubts)
+    #expect(report.requests.cell("partially_granted", "natural_person") == .some(nil))
+    #expect(report.requests.cell("granted", "natural_person") == .some(nil))
+    #expect(report.requests.cell("granted", "commercial") == .some(.count(1)))
+    #expect(Self.errors(report).allSatisfy { $0.hasPrefix("missing ") }, "\(Self.errors(report))")
+  }
+
+  @Test("doubtful reads that clear the same error, none vouched for by a check that adds up, all go")
+  func indistinguishableReadsAllGo() throws {
+    // As above, with 部分公开's 商业企业 unread too: no sum tells the 8 from the 1.
+    let (text, places, source) = try Self.editedText([
+      ("予以公开", 0, "8"), ("予以公开", 1, "1"), ("部分公开", 0, "/"), ("部分公开", 1, "/"),
+    ])
+    let doubts = [
+      UncertainCell(line: places[0].line, field: places[0].field, value: "8", confidence: 90),
+      UncertainCell(line: places[1].line, field: places[1].field, value: "1", confidence: 40),
+    ]
+    let report = try ReportPipeline().report(text: text, source: source, uncertain: doubts)
+    #expect(report.requests.cell("granted", "natural_person") == .some(nil))
+    #expect(report.requests.cell("granted", "commercial") == .some(nil))
+    #expect(!Self.errors(report).contains("row_total requests.granted.total"), "\(Self.errors(report))")
   }
 }

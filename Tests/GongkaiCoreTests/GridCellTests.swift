@@ -126,27 +126,29 @@ struct GridCellTests {
     let confirmed = try report(row: "一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2", doubtful: [(1, 0)])
     #expect(confirmed.requests.cell("new", "natural_person") == .some(.count(2)))
     #expect(findings(confirmed, rule: "row_total").isEmpty)
-    // A doubtful total of 7 where the row sums to 2: left null, and no row_total error for it.
-    // The row's 2, doubtful too but read with more confidence, would clear the error as well:
-    // only the least sure read goes.
-    let contradicted = try report(
-      row: "一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t7", doubtful: [(1, 80), (7, 10)])
-    #expect(contradicted.requests.cell("new", "total") == .some(nil))
-    #expect(contradicted.requests.cell("new", "natural_person") == .some(.count(2)))
-    #expect(
-      findings(contradicted, rule: "ocr_low_confidence") == ["requests.new.natural_person", "requests.new.total"])
-    #expect(
-      contradicted.findings.contains {
-        $0.location == "requests.new.total" && $0.message.contains("arithmetic contradicts")
-      })
-    #expect(!findings(contradicted, rule: "row_total").contains("requests.new.total"))
-    #expect(!findings(contradicted, rule: "missing").contains("requests.new.total"))
-    // Read the other way round (the 2 least sure), the 2 goes and the 7 stays: the arithmetic
-    // chooses which doubtful read to drop, never a value.
-    let reversed = try report(
-      row: "一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t7", doubtful: [(1, 10), (7, 80)])
-    #expect(reversed.requests.cell("new", "natural_person") == .some(nil))
-    #expect(reversed.requests.cell("new", "total") == .some(.count(7)))
+    // A doubtful total of 7 where the row sums to 2, and the row's 2 doubtful too: dropping
+    // either clears the row_total error, and no check that adds up vouches for one of them,
+    // so neither is kept, whichever was read with more confidence (a guess either way).
+    for confidences in [(80.0, 10.0), (10.0, 80.0)] {
+      let contradicted = try report(
+        row: "一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t7",
+        doubtful: [(1, confidences.0), (7, confidences.1)])
+      #expect(contradicted.requests.cell("new", "total") == .some(nil))
+      #expect(contradicted.requests.cell("new", "natural_person") == .some(nil))
+      #expect(contradicted.requests.cell("new", "commercial") == .some(.count(0)))
+      #expect(
+        findings(contradicted, rule: "ocr_low_confidence") == ["requests.new.natural_person", "requests.new.total"])
+      #expect(
+        contradicted.findings.contains {
+          $0.location == "requests.new.total" && $0.message.contains("arithmetic contradicts")
+        })
+      #expect(!findings(contradicted, rule: "row_total").contains("requests.new.total"))
+      #expect(!findings(contradicted, rule: "missing").contains("requests.new.total"))
+    }
+    // Only the 7 doubtful: the sure 2 and zeros vouch for the row, the 7 goes.
+    let single = try report(row: "一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t7", doubtful: [(7, 80)])
+    #expect(single.requests.cell("new", "total") == .some(nil))
+    #expect(single.requests.cell("new", "natural_person") == .some(.count(2)))
   }
 
   @Test("a blank last cell is a placeholder, not missing")

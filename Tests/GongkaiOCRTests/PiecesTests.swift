@@ -307,6 +307,38 @@ struct PiecesTests {
     #expect(seals.first.map { $0.box.width < 600 && $0.box.height < 600 } == true)
   }
 
+  @Test("two grey seals stamped overlapping (one blob, not round) are each found by their ring; a dense blot is none")
+  func overlappingSeals() {
+    var bitmap = GreyBitmap(blankWidth: 1400, height: 1600, dpi: 300)
+    // Two rings 444 px (107 pt) across, their centres 280 px apart down and 120 across.
+    let centres = [(600, 500), (720, 780)]
+    for y in 0..<1600 {
+      for x in 0..<1400 {
+        for (cx, cy) in centres {
+          let distance = (Double((x - cx) * (x - cx) + (y - cy) * (y - cy))).squareRoot()
+          if distance <= 222, distance >= 204 { bitmap[x, y] = 95 }
+        }
+      }
+    }
+    // Rows of digits under them, as black as print.
+    for row in 0..<4 {
+      for column in 0..<10 { bitmap.fill(x: 200 + column * 100, y: 300 + row * 240, width: 22, height: 40, value: 20) }
+    }
+    let seals = SealFinder().seals(in: bitmap, level: 128).sorted { $0.box.y < $1.box.y }
+    #expect(seals.count == 2, "\(seals)")
+    for (seal, (cx, cy)) in zip(seals, centres) {
+      let middle = (seal.box.x + seal.box.width / 2, seal.box.y + seal.box.height / 2)
+      #expect(abs(middle.0 - cx) <= 25 && abs(middle.1 - cy) <= 25, "\(seal.box)")
+      #expect(seal.box.width < 560 && seal.printLevel >= 20 && seal.printLevel < 95, "\(seal)")
+    }
+    // A grey mesh of thick strokes over the same place is one sparse blob, not round, and no
+    // circle runs on its ink: no seal.
+    var mesh = GreyBitmap(blankWidth: 1400, height: 1600, dpi: 300)
+    for step in 0..<8 { mesh.fill(x: 380, y: 280 + step * 100, width: 560, height: 20, value: 95) }
+    for step in 0..<6 { mesh.fill(x: 380 + step * 100, y: 280, width: 20, height: 720, value: 95) }
+    #expect(SealFinder().seals(in: mesh, level: 128).isEmpty)
+  }
+
   @Test(
     "a value cell read as no number (7 as 了, a seal's （0）) is marked unread; labels, digits, placeholders and lone rows stay"
   )
@@ -350,6 +382,15 @@ struct PiecesTests {
       [(nil, text("不予处")), (nil, text("5.要求确认")), (number("0"), []), (number("0"), [])],
     ]
     #expect(PageReader.unreadValues(group, groupReads).isEmpty)
+    // Under a seal, a 0 read with a bit of the ring as 人: is wider than the digits of its
+    // column and stands mostly left of them: marked unread only when it meets the seal.
+    var sealedBoxes = boxes
+    sealedBoxes[3][3] = box(1185, 26)
+    var sealedReads = reads
+    sealedReads[3][3] = (nil, text("人:"))
+    let seal = Seal(box: PixelRect(x: 1150, y: -100, width: 300, height: 300), printLevel: 60)
+    #expect(!PageReader.unreadValues(sealedBoxes, sealedReads).contains { $0.row == 3 })
+    #expect(PageReader.unreadValues(sealedBoxes, sealedReads, seals: [seal]).contains { $0.row == 3 && $0.cell == 3 })
     // Digits run together and read as text (44) are digits; nothing read at all is unread.
     #expect(!PageReader.isUnreadValue(text("44")))
     #expect(PageReader.isUnreadValue([]))
@@ -548,7 +589,7 @@ struct PiecesTests {
     #expect(found.first.map { $0.y <= 752 && $0.maxY >= 768 } == true)
   }
 
-  @Test("unsure numbers are located by line and field in the laid-out text, tags removed")
+  @Test("unsure numbers are located by line and field in the laid-out text, which they leave unchanged")
   func lowConfidenceLocated() {
     // A ruled 2×3 table: a label and two numbers per row; the second row's last is unsure.
     let xs = [50.0, 200, 260, 320]
@@ -581,7 +622,12 @@ struct PiecesTests {
     #expect(lines == ["标题行", "一行\t5\t7", "二行\t12\t3"])
     #expect(result.lowConfidence == [LowConfidenceCell(line: 3, field: 2, value: "3", confidence: 40, page: 2)])
     #expect(result.pagesRead == [2] && result.skew == [0.3])
-    #expect(!result.text.unicodeScalars.contains { $0.value >= ScanReader.tagBase })
+    // Nothing is put into the layout for an unsure cell: the text and the rows' places are
+    // the same as with every cell sure.
+    var sure = cells
+    for index in sure.indices { sure[index].read.isLowConfidence = false }
+    let plain = ScanReader.assemble([ReadPage(page: page, numbers: sure, skew: 0.3)])
+    #expect(plain.text == result.text && plain.placement == result.placement && plain.lowConfidence.isEmpty)
   }
 
   @Test("a line's symbols boxed out of order (9.68 boxed as 9 . 8 6, 政府 as 府政) are laid out in the order read")

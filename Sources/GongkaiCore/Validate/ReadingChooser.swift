@@ -74,42 +74,62 @@ struct ReadingChooser: Sendable {
   }
 
   /// `report` (validated, readings already chosen) with the doubtful counts the tables'
-  /// arithmetic contradicts left null, one at a time: while arithmetic errors remain, the
-  /// doubtful count whose removal clears the most of them goes (of equals, the one read with
-  /// the least confidence), until no removal clears one. Under a seal or smudge a digit read
-  /// from the darkest ink, or from ink mixed with the seal's, is as likely wrong as right; a
-  /// null with a finding is better than a wrong number. Its `ocr_low_confidence` finding
-  /// stays and says so, and the errors it caused go. Only doubtful reads are ever nulled,
-  /// never a cell read with confidence, and nothing is filled in: a report whose printed
-  /// numbers do not add up keeps its errors where no doubtful read explains them.
+  /// arithmetic contradicts left null. Under a seal or smudge a digit read from the darkest
+  /// ink, or from ink mixed with the seal's, is as likely wrong as right; a null with a finding
+  /// is better than a wrong number. While arithmetic errors remain, the doubtful count whose
+  /// removal clears the most of them goes. When several clear the very same errors the sums
+  /// cannot tell which is wrong, and no confidence can (a seal joined to a digit reads
+  /// confidently): those that another check, still adding up, does not vouch for all go, and
+  /// those vouched for stay; a doubtful count is vouched for when some check holding now would
+  /// fail with it changed (a row whose 总计 adds up with it). Of groups clearing as many
+  /// errors, the one holding the least confident read is taken first. Its
+  /// `ocr_low_confidence` finding stays and says so, and the errors it caused go. Only
+  /// doubtful reads are ever nulled, never a cell read with confidence, and nothing is filled
+  /// in: a report whose printed numbers do not add up keeps its errors where no doubtful read
+  /// explains them.
   func droppingContradicted(_ report: Report, doubtful: [(path: String, cell: UncertainCell)]) -> Report {
-    var errors = Self.arithmeticErrors(report).count
-    guard errors > 0 else { return report }
+    guard !Self.arithmeticErrors(report).isEmpty else { return report }
     var current = report
     var left = doubtful.filter { $0.path.split(separator: ".").count == 3 && !$0.path.hasPrefix("proactive.") }
     var dropped: Set<String> = []
-    while errors > 0 {
-      var best: (index: Int, cleared: Int, confidence: Double, report: Report)?
+    while true {
+      let errors = Self.errorKeys(current)
+      guard !errors.isEmpty else { break }
+      // What nulling each doubtful count clears.
+      var clearing: [(index: Int, cleared: Set<String>)] = []
       for (index, entry) in left.enumerated() {
         let parts = entry.path.split(separator: ".").map(String.init)
         guard case .count?? = current.table(named: parts[0])?.cell(parts[1], parts[2]) else { continue }
         var trial = current
         trial.set(parts[0], parts[1], parts[2], nil)
-        trial = validator.validate(trial)
-        let cleared = errors - Self.arithmeticErrors(trial).count
-        guard cleared > 0 else { continue }
-        if let chosen = best,
-          cleared < chosen.cleared || (cleared == chosen.cleared && entry.cell.confidence >= chosen.confidence)
-        {
-          continue
-        }
-        best = (index, cleared, entry.cell.confidence, trial)
+        let cleared = errors.subtracting(Self.errorKeys(validator.validate(trial)))
+        if !cleared.isEmpty { clearing.append((index, cleared)) }
       }
-      guard let chosen = best else { break }
-      dropped.insert(left[chosen.index].path)
-      left.remove(at: chosen.index)
-      current = chosen.report
-      errors -= chosen.cleared
+      guard let most = clearing.map(\.cleared.count).max() else { break }
+      let leading = clearing.filter { $0.cleared.count == most }
+      guard
+        let first = leading.min(by: { left[$0.index].cell.confidence < left[$1.index].cell.confidence })
+      else { break }
+      let alike = leading.filter { $0.cleared == first.cleared }.map(\.index)
+      var going = alike
+      if alike.count > 1 {
+        going = alike.filter { !isVouchedFor(left[$0].path, in: current, errors: errors) }
+      }
+      if going.isEmpty {
+        // Each is vouched for by a check that adds up: the error lies elsewhere, they stay.
+        let kept = Set(alike.map { left[$0].path })
+        left.removeAll { kept.contains($0.path) }
+        continue
+      }
+      var next = current
+      for index in going {
+        let parts = left[index].path.split(separator: ".").map(String.init)
+        next.set(parts[0], parts[1], parts[2], nil)
+        dropped.insert(left[index].path)
+      }
+      current = validator.validate(next)
+      let gone = Set(going.map { left[$0].path })
+      left.removeAll { gone.contains($0.path) }
     }
     guard !dropped.isEmpty else { return report }
     current.provenance?.removeAll { dropped.contains($0.path) }
@@ -119,6 +139,22 @@ struct ReadingChooser: Sendable {
         "; the table's arithmetic contradicts it, so the cell is left null"
     }
     return current
+  }
+
+  /// Whether the count at `path` takes part in a check that adds up in `report` (whose
+  /// arithmetic errors are `errors`): with it one more, a new error appears.
+  func isVouchedFor(_ path: String, in report: Report, errors: Set<String>) -> Bool {
+    let parts = path.split(separator: ".").map(String.init)
+    guard case .count(let value)?? = report.table(named: parts[0])?.cell(parts[1], parts[2]) else { return false }
+    var trial = report
+    trial.set(parts[0], parts[1], parts[2], .count(value + 1))
+    return !Self.errorKeys(validator.validate(trial)).isSubset(of: errors)
+  }
+
+  /// Each arithmetic error of `report` as its rule and place (the message names the sums,
+  /// which change with any cell).
+  static func errorKeys(_ report: Report) -> Set<String> {
+    Set(arithmeticErrors(report).map { "\($0.rule) \($0.location)" })
   }
 
   /// The error findings the tables' arithmetic (and signs) give, not the missing cells.

@@ -2,7 +2,8 @@ import Foundation
 
 /// A profiling trace of the scan reader on stderr, on when `GONGKAI_OCR_TRACE` is set: one
 /// tab-separated line per tesseract call (`ocr  model  mode  wl|-  WxH  µs`), per model load
-/// (`load  µs`), per page (`page  N  µs`) and for the layout step (`assemble  µs`), in CPU
+/// (`load  µs`), per page (`page  N  µs`), per seal found (`seal  N  table|text  x,y WxH  level`)
+/// and for the layout step (`assemble  µs`), in CPU
 /// time of the calling thread, so it can be read on a busy machine (`scripts/trace-ocr.py`).
 enum OCRTrace {
   /// Whether the trace is on (`GONGKAI_OCR_TRACE` set).

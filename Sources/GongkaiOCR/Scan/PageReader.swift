@@ -184,6 +184,15 @@ final class PageReader {
     // A seal over a grid reaches past it: its ring outside the grid read as running text
     // came out as a dash or a bracket, a value in table 四 (16 values for 15 cells).
     let beyond = tableSeals.filter { table in !seals.contains { !$0.box.intersection(table.box).isEmpty } }
+    if OCRTrace.enabled {
+      for (kind, found) in [("table", tableSeals), ("text", seals)] {
+        for seal in found {
+          OCRTrace.write(
+            "seal\t\(number)\t\(kind)\t\(seal.box.x),\(seal.box.y) \(seal.box.width)x\(seal.box.height)\t\(seal.printLevel)"
+          )
+        }
+      }
+    }
     for seal in seals + beyond {
       unruled = unruled.droppingInk(of: seal, paper: paper)
     }
@@ -207,7 +216,7 @@ final class PageReader {
     }
     // A value cell that reads as no number (7 as 了, digits under a seal as （0） or U) is
     // marked unread: null with a finding in its own column (``unreadValues``).
-    for (row, cell) in Self.unreadValues(rows.map { $0.cells.map(\.union) }, reads) {
+    for (row, cell) in Self.unreadValues(rows.map { $0.cells.map(\.union) }, reads, seals: seals + tableSeals) {
       guard let ink = rows[row].cells[cell].union else { continue }
       reads[row][cell] = (nil, [Self.unreadMark(at: pageRect(ink, scale: scale))])
     }
@@ -634,10 +643,14 @@ final class PageReader {
   /// A column is one where numbers stand in `minimumRows` other rows at least: a number
   /// read from a group label's ink (处理 as 16) is no column, and the labels beneath it were
   /// marked unread (U+FFFD as the row's first value: the whole row null).
+  /// A cell meeting one of `seals` is in a number's column when either of the two stands
+  /// mostly within the other: what is read of digits under a seal takes in bits of its ring
+  /// (0 read as `人:`, wider than the digit), and as text it split the row's label from its
+  /// values and moved them three columns right.
   static func unreadValues(
     _ boxes: [[PixelRect?]], _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]],
     blankIsUnread: Bool = true,
-    minimumRows: Int = 2
+    minimumRows: Int = 2, seals: [Seal] = []
   ) -> [(row: Int, cell: Int)] {
     var numbers: [(row: Int, box: PixelRect)] = []
     for (row, cells) in reads.enumerated() {
@@ -650,10 +663,11 @@ final class PageReader {
       for (cell, read) in cells.enumerated()
       where read.number == nil && (blankIsUnread || !read.text.isEmpty) && isUnreadValue(read.text) {
         guard let box = boxes[row][cell] else { continue }
+        let sealed = seals.contains { $0.meets(box) }
         let column = Set(
           numbers.filter { number in
             let across = min(number.box.maxX, box.maxX) - max(number.box.x, box.x)
-            return number.row != row && across * 2 >= box.width
+            return number.row != row && across * 2 >= (sealed ? min(box.width, number.box.width) : box.width)
           }.map(\.row))
         if column.count >= minimumRows { unread.append((row, cell)) }
       }
@@ -662,7 +676,7 @@ final class PageReader {
   }
 
   /// The value cells of a drawn grid that read as no number, (row, cell): as
-  /// ``unreadValues(_:_:blankIsUnread:)``, but a cell is in a number's column only when it
+  /// ``unreadValues(_:_:blankIsUnread:minimumRows:seals:)``, but a cell is in a number's column only when it
   /// spans the same grid columns (`columns`: each row's cells' first...last grid column),
   /// and a cell where nothing was read does not count (it may hold only a seal's ring). Two
   /// tables in one grid (table 二's last rows on table 三's frame) have different columns:

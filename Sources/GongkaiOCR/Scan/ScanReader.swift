@@ -116,67 +116,46 @@ public struct ScanReader: Sendable {
 
   /// The text of the read pages, with low-confidence cells located in it.
   static func assemble(_ pages: [ReadPage]) -> ScanResult {
-    // Each unsure number is tagged with a private-use character right after its digits; the
-    // tags are found in the laid-out text (giving line and field) and removed.
-    var tagged: [PositionedPage] = []
-    var unsure: [(cell: ReadNumberCell, page: Int)] = []
-    for page in pages {
-      var positioned = page.page
-      for cell in page.numbers where cell.read.isLowConfidence {
-        guard let scalar = Unicode.Scalar(tagBase + UInt32(unsure.count)) else { continue }
-        let box = PageRect(
-          minX: cell.box.maxX, minY: cell.box.minY, maxX: cell.box.maxX + 0.01, maxY: cell.box.maxY)
-        positioned.characters.append(PositionedCharacter(character: Character(scalar), box: box))
-        unsure.append((cell, page.page.number))
-      }
-      tagged.append(positioned)
-    }
+    // The pages are laid out as read, with nothing added: a mark put into the layout beside an
+    // unsure number changed how its row was laid out (a value moved one column left). The
+    // unsure numbers are found afterwards by where their digits are.
     let reconstructor = LayoutReconstructor()
     var placed: TextPlacement? = TextPlacement()
-    let text = reconstructor.render(reconstructor.layouts(of: tagged), placement: &placed)
+    let text = reconstructor.render(reconstructor.layouts(of: pages.map(\.page)), placement: &placed)
     var placement = placed ?? TextPlacement()
-    for (page, original) in zip(tagged, pages) {
-      placement.characters[page.number] = page.characters
-      placement.turns[page.number] = TextPlacement.Turn(
-        clockwiseDegrees: original.skew, centreX: page.width / 2, centreY: page.height / 2)
+    for page in pages {
+      placement.characters[page.page.number] = page.page.characters
+      placement.turns[page.page.number] = TextPlacement.Turn(
+        clockwiseDegrees: page.skew, centreX: page.page.width / 2, centreY: page.page.height / 2)
     }
-    var lines: [String] = []
     var found: [LowConfidenceCell] = []
-    for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      var fields: [String] = []
-      let split = line.split(separator: "\t", omittingEmptySubsequences: false)
-      for (fieldIndex, field) in split.enumerated() {
-        var clean = String.UnicodeScalarView()
-        var tags: [LowConfidenceCell] = []
-        for scalar in field.unicodeScalars {
-          let offset = Int(scalar.value) - Int(tagBase)
-          if offset >= 0, offset < unsure.count {
-            let entry = unsure[offset]
-            tags.append(
-              LowConfidenceCell(
-                line: lineIndex + 1, field: fieldIndex, value: entry.cell.read.value,
-                confidence: entry.cell.read.confidence, page: entry.page,
-                alternatives: entry.cell.read.alternatives))
-          } else {
-            clean.append(scalar)
-          }
-        }
-        var value = String(clean)
-        // A table's count is printed without a leading zero: 0 followed by digits is two
-        // reads run together (a 0 and a stray 1 from elsewhere), no number; the cell is
-        // unread (U+FFFD: null with a finding), its own tags with it.
-        if split.count > 1, Self.hasLeadingZero(value) {
-          value = "\u{FFFD}"
-        } else {
-          found += tags
-        }
-        fields.append(value)
-      }
-      lines.append(fields.joined(separator: "\t"))
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false)
     }
+    let unsure = pages.flatMap { page in page.numbers.filter(\.read.isLowConfidence).map { ($0, page.page.number) } }
+    for (cell, page) in unsure {
+      guard let (line, field) = locate(cell, page: page, fields: lines, placement: placement) else { continue }
+      found.append(
+        LowConfidenceCell(
+          line: line, field: field, value: cell.read.value, confidence: cell.read.confidence, page: page,
+          alternatives: cell.read.alternatives))
+    }
+    // A table's count is printed without a leading zero: 0 followed by digits is two reads
+    // run together (a 0 and a stray 1 from elsewhere), no number; the cell is unread (U+FFFD:
+    // null with a finding), and no longer an unsure number.
+    var changed = false
+    for index in lines.indices where lines[index].count > 1 {
+      for field in lines[index].indices where Self.hasLeadingZero(String(lines[index][field])) {
+        lines[index][field] = "\u{FFFD}"
+        found.removeAll { $0.line == index + 1 && $0.field == field }
+        changed = true
+      }
+    }
+    found.sort { ($0.line, $0.field) < ($1.line, $1.field) }
+    let checked = changed ? lines.map { $0.joined(separator: "\t") }.joined(separator: "\n") : text
     return ScanResult(
-      text: lines.joined(separator: "\n"), lowConfidence: found,
-      pagesRead: pages.map(\.page.number), skew: pages.map(\.skew), placement: placement)
+      text: checked, lowConfidence: found, pagesRead: pages.map(\.page.number), skew: pages.map(\.skew),
+      placement: placement)
   }
 
   /// Whether a table field reads as a whole number with a leading zero before another digit
@@ -187,8 +166,31 @@ public struct ScanReader: Sendable {
       && field.contains { $0 != "0" }
   }
 
-  /// The first tag character (Supplementary Private Use Area-A, never produced by OCR).
-  static let tagBase: UInt32 = 0xF0000
+  /// The 1-based line and 0-based field of the laid-out text (`fields`: each line's
+  /// tab-separated fields) where the digits of `cell` went: a table row's cell on `page` whose
+  /// area holds the digits' middle (or is nearest it along the row, within a few digit heights)
+  /// and whose text holds the number; a cell holding only the number goes first. `nil` when no
+  /// table row took it (a number in running text is no table cell).
+  static func locate(
+    _ cell: ReadNumberCell, page: Int, fields: [[Substring]], placement: TextPlacement
+  ) -> (line: Int, field: Int)? {
+    let box = cell.box
+    let value = cell.read.value
+    let reach = 3 * max(box.height, 1)
+    var best: (line: Int, field: Int, rank: (Double, Int, Double))?
+    for (index, line) in placement.lines.enumerated() where line.isTableRow && index < fields.count {
+      for (field, piece) in line.pieces.enumerated() where piece.page == page && field < fields[index].count {
+        let area = piece.box
+        guard box.midY >= area.minY - 1, box.midY <= area.maxY + 1 else { continue }
+        let distance = max(0, area.minX - box.midX, box.midX - area.maxX)
+        let text = fields[index][field].filter { !$0.isWhitespace }
+        guard distance <= reach, text.contains(value) else { continue }
+        let rank = (distance, text == value ? 0 : 1, area.width)
+        if best.map({ rank < $0.rank }) ?? true { best = (index + 1, field, rank) }
+      }
+    }
+    return best.map { ($0.line, $0.field) }
+  }
 }
 
 /// A document shared by the page workers. poppler calls in `PDFDocument` and `PDFPage` are

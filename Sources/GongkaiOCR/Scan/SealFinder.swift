@@ -1,3 +1,4 @@
+import Foundation
 import GongkaiLayout
 
 /// A round seal (公章) stamped over a scanned page: where it is, and the grey level that
@@ -39,6 +40,9 @@ struct SealFinder: Sendable {
   var minimumFlatShare = 0.35
   /// How much lighter (grey levels) the seal's flat grey must be than the darkest print.
   var minimumSeparation = 24
+  /// The share of a circle's round that must lie on ink for it to be a ring (in a blob not
+  /// round as a whole).
+  var minimumRound = 0.9
   /// The margin (points) added around the ring: print of a date crossing it stays whole.
   var margin = 4.0
   /// Runs of ink at least this long (points), straight across or down, are rules…
@@ -101,21 +105,83 @@ struct SealFinder: Sendable {
     let small = Self.clearingRules(
       page.scaled(by: factor), level: level, longest: Int((ruleLength / pointsPerPixel).rounded()),
       thickest: thickestRule)
-    let candidates = InkComponents(in: small, region: small.bounds, level: level, minimumArea: 16).boxes.filter {
-      let width = Double($0.box.width) * pointsPerPixel
-      let height = Double($0.box.height) * pointsPerPixel
-      return diameters.contains(width) && diameters.contains(height) && width <= 1.25 * height
-        && height <= 1.25 * width && Double($0.area) <= maximumFill * Double($0.box.width * $0.box.height)
+    var rings: [PixelRect] = []
+    for (box, area) in InkComponents(in: small, region: small.bounds, level: level, minimumArea: 16).boxes {
+      let width = Double(box.width) * pointsPerPixel
+      let height = Double(box.height) * pointsPerPixel
+      guard width >= diameters.lowerBound, height >= diameters.lowerBound,
+        Double(area) <= maximumFill * Double(box.width * box.height)
+      else { continue }
+      if diameters.contains(width), diameters.contains(height), width <= 1.25 * height, height <= 1.25 * width {
+        rings.append(box)
+      } else {
+        // Not round as a whole: two seals stamped overlapping (over table 三 and table 四) are
+        // one blob; each ring is still a circle of ink.
+        rings += circles(in: small, blob: box, level: level, pointsPerPixel: pointsPerPixel)
+      }
     }
     let scale = page.pixelsPerPoint
     let pad = Int((margin * scale).rounded())
-    return candidates.compactMap { candidate in
-      let box = candidate.box
+    return rings.compactMap { box in
       let region = PixelRect(
         x: Int(Double(box.x) / factor) - pad, y: Int(Double(box.y) / factor) - pad,
         width: Int(Double(box.width) / factor) + 2 * pad, height: Int(Double(box.height) / factor) + 2 * pad
       ).intersection(page.bounds)
       return printLevel(in: page, region: region, level: level).map { Seal(box: region, printLevel: $0) }
+    }
+  }
+
+  /// The boxes of the rings of ink inside `blob` of `image` (at most `level` is ink): circles
+  /// of a seal's diameter whose whole round, but for ``minimumRound`` of it, lies on ink,
+  /// best covered and largest first; a circle whose centre lies inside one taken (a seal's
+  /// inner ring of text) is not another seal.
+  func circles(in image: GreyBitmap, blob: PixelRect, level: UInt8, pointsPerPixel: Double) -> [PixelRect] {
+    let samples = 64
+    let steps = (0..<samples).map { index -> (Double, Double) in
+      let angle = Double(index) * 2 * Double.pi / Double(samples)
+      return (cos(angle), sin(angle))
+    }
+    // Ink within a pixel of a point (the ring blurred, or thinned where print crossed it).
+    func inkNear(_ x: Int, _ y: Int) -> Bool {
+      for dy in -1...1 {
+        for dx in -1...1 where image[x + dx, y + dy] <= level { return true }
+      }
+      return false
+    }
+    func covered(_ x: Int, _ y: Int, _ radius: Int, every stride: Int) -> Double {
+      var hits = 0
+      var count = 0
+      for index in Swift.stride(from: 0, to: samples, by: stride) {
+        let (dx, dy) = steps[index]
+        count += 1
+        if inkNear(x + Int((Double(radius) * dx).rounded()), y + Int((Double(radius) * dy).rounded())) { hits += 1 }
+      }
+      return Double(hits) / Double(count)
+    }
+    let smallest = Int((diameters.lowerBound / 2 / pointsPerPixel).rounded(.up))
+    let largest = min(Int(diameters.upperBound / 2 / pointsPerPixel), max(blob.width, blob.height) / 2 + 1)
+    guard smallest <= largest else { return [] }
+    var found: [(cover: Double, x: Int, y: Int, radius: Int)] = []
+    for radius in smallest...largest {
+      for y in Swift.stride(from: blob.y + radius - 2, through: blob.maxY - radius + 2, by: 2) {
+        for x in Swift.stride(from: blob.x + radius - 2, through: blob.maxX - radius + 2, by: 2) {
+          // A quarter of the points first: most places are no ring.
+          guard covered(x, y, radius, every: 4) >= minimumRound else { continue }
+          let cover = covered(x, y, radius, every: 1)
+          if cover >= minimumRound { found.append((cover, x, y, radius)) }
+        }
+      }
+    }
+    found.sort { ($0.cover, $0.radius) > ($1.cover, $1.radius) }
+    var taken: [(x: Int, y: Int, radius: Int)] = []
+    for circle in found
+    where !taken.contains(where: {
+      ($0.x - circle.x) * ($0.x - circle.x) + ($0.y - circle.y) * ($0.y - circle.y) < $0.radius * $0.radius
+    }) {
+      taken.append((circle.x, circle.y, circle.radius))
+    }
+    return taken.map {
+      PixelRect(x: $0.x - $0.radius, y: $0.y - $0.radius, width: 2 * $0.radius + 1, height: 2 * $0.radius + 1)
     }
   }
 
