@@ -158,6 +158,9 @@ struct KnownNull: Sendable {
       [
         "requests.results_total.social_welfare", "requests.results_total.legal_services",
         "requests.results_total.total", "requests.carried_forward.total",
+        // Read 0 (right) but unsure, tied with the unsure 12 of carried_forward.total: either
+        // clears the same error and no check vouches for one, so both go (never a guess).
+        "requests.carried_forward.legal_services",
       ])
 
   /// Known nulls of `fixture`'s cells under a seal.
