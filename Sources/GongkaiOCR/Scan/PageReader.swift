@@ -296,29 +296,16 @@ final class PageReader {
     minimumRows: Int = 2
   ) -> [PixelRect] {
     guard !seals.isEmpty else { return [] }
-    let numberRows = rows.indices.filter { rows[$0].numbers.filter { $0 }.count >= 2 }
+    let cells = rows.map(\.cells)
+    let numbers = rows.map(\.numbers)
     var gaps: [PixelRect] = []
-    for (position, row) in numberRows.enumerated() {
+    for row in rows.indices where numbers[row].filter({ $0 }).count >= 2 {
       let values = zip(rows[row].cells, rows[row].numbers).compactMap { $1 ? $0 : nil }
       guard let first = rows[row].cells.first ?? nil, let top = values.map(\.y).min(),
         let bottom = values.map(\.maxY).max()
       else { continue }
-      // The columns of the nearby rows' numbers: overlapping boxes are one column.
-      var columns: [(low: Int, high: Int, rows: Set<Int>)] = []
-      let near = numberRows[max(0, position - neighbours)..<min(numberRows.count, position + neighbours + 1)]
-      for other in near where other != row {
-        for (box, isNumber) in zip(rows[other].cells, rows[other].numbers) where isNumber {
-          guard let box else { continue }
-          if let index = columns.firstIndex(where: { $0.low < box.maxX && box.x < $0.high }) {
-            columns[index].low = min(columns[index].low, box.x)
-            columns[index].high = max(columns[index].high, box.maxX)
-            columns[index].rows.insert(other)
-          } else {
-            columns.append((box.x, box.maxX, [other]))
-          }
-        }
-      }
-      let supported = columns.filter { $0.rows.count >= minimumRows }
+      let supported = nearbyColumns(
+        cells, numbers: numbers, of: row, neighbours: neighbours, minimumRows: minimumRows)
       // The row is one of theirs only when each of its numbers stands in one of their columns
       // (table 四's row of fifteen under table 三's seven columns is not).
       guard values.allSatisfy({ value in supported.contains { $0.low < value.maxX && value.x < $0.high } })
