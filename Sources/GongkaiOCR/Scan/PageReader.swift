@@ -1,3 +1,4 @@
+import Foundation
 import GongkaiLayout
 
 /// A number cell read on a page, with where it is.
@@ -58,8 +59,15 @@ final class PageReader {
     numbers = NumberReader(english: english, chinese: chinese)
   }
 
-  /// Reads `bitmap` as page `number`.
-  func read(_ bitmap: GreyBitmap, number: Int) -> ReadPage {
+  /// Reads `bitmap` as page `number`; `redInk` is the red ink taken out of it (a colour scan's
+  /// red seal, as grey levels on white): its seals are found and the print under them put back
+  /// (``SealFinder/redSeals(_:redInk:)``), then read like under a grey copy's seal.
+  func read(_ bitmap: GreyBitmap, redInk: GreyBitmap? = nil, number: Int) -> ReadPage {
+    var bitmap = bitmap
+    var redSeals: [Seal] = []
+    if let redInk {
+      (bitmap, redSeals) = sealFinder.redSeals(bitmap, redInk: redInk)
+    }
     var table = tableFinder.find(in: bitmap)
     // Rules lost inside a cell (a header over the first row's number, two numbers side by
     // side) are drawn back in where the grid has the edge, so the reader and the layout step
@@ -85,8 +93,12 @@ final class PageReader {
     let tallestDigit = Int((maximumDigitHeight * scale).rounded())
     // Seals over the tables, looked for on the whole page with its rules cleared (a grid is
     // painted out of the running text, where the signature's seal is looked for).
-    let tableSeals = sealFinder.seals(
-      in: streamFinder.clearingRules(table.rulings, from: page, level: level, paper: paper), level: level)
+    // Red seals were found before the page was straightened: turned with it.
+    let turnedRedSeals = redSeals.map { Self.turning($0, clockwiseDegrees: skew, in: page) }
+    let tableSeals =
+      sealFinder.seals(
+        in: streamFinder.clearingRules(table.rulings, from: page, level: level, paper: paper), level: level)
+      + turnedRedSeals
     // A number goes in as its digits spread over its ink, text as read; one under a seal is
     // unsure (read from `source`, the bitmap its cell was read from).
     func place(
@@ -180,7 +192,7 @@ final class PageReader {
     // A seal over the running text (the signature and its date) or over a table without
     // vertical rules: its lighter ink goes, the print under it is read alone. Looked for with
     // the rules cleared: a ring crossing a table's rules is one blob with them, no ring.
-    let seals = sealFinder.seals(in: unruled, level: level)
+    let seals = sealFinder.seals(in: unruled, level: level) + turnedRedSeals
     // A seal over a grid reaches past it: its ring outside the grid read as running text
     // came out as a dash or a bracket, a value in table 四 (16 values for 15 cells).
     let beyond = tableSeals.filter { table in !seals.contains { !$0.box.intersection(table.box).isEmpty } }
@@ -279,6 +291,23 @@ final class PageReader {
       number: number, width: Double(page.width) / scale, height: Double(page.height) / scale,
       characters: characters, rulings: table.tableRulings)
     return ReadPage(page: positioned, numbers: numberCells, skew: skew)
+  }
+
+  /// `seal`, found on the page before it was turned by `degrees` clockwise about its middle
+  /// (``GreyBitmap/rotated(clockwiseDegrees:background:)``), where it lies on `page`, the turned
+  /// page: its box moved with its centre (a ring's box is the same turned).
+  static func turning(_ seal: Seal, clockwiseDegrees degrees: Double, in page: GreyBitmap) -> Seal {
+    guard degrees != 0 else { return seal }
+    let radians = degrees * .pi / 180
+    let (cx, cy) = (Double(page.width - 1) / 2, Double(page.height - 1) / 2)
+    let (sx, sy) = (Double(seal.box.x) + Double(seal.box.width) / 2, Double(seal.box.y) + Double(seal.box.height) / 2)
+    let x = cx + (sx - cx) * cos(radians) - (sy - cy) * sin(radians)
+    let y = cy + (sx - cx) * sin(radians) + (sy - cy) * cos(radians)
+    var turned = seal
+    turned.box = PixelRect(
+      x: Int((x - Double(seal.box.width) / 2).rounded()), y: Int((y - Double(seal.box.height) / 2).rounded()),
+      width: seal.box.width, height: seal.box.height)
+    return turned
   }
 
   /// Where a row of a table without vertical rules lacks a value under a seal: the seal's

@@ -8,11 +8,15 @@ public struct ScanImage: Sendable {
   public var number: Int
   /// The page as a grey image (its `dpi` must be right: sizes are measured with it).
   public var bitmap: GreyBitmap
+  /// The red ink taken out of ``bitmap`` (a colour scan's red seal), as grey levels on white,
+  /// the same size; `nil` when there was none.
+  public var redInk: GreyBitmap?
 
   /// Creates a page image.
-  public init(number: Int, bitmap: GreyBitmap) {
+  public init(number: Int, bitmap: GreyBitmap, redInk: GreyBitmap? = nil) {
     self.number = number
     self.bitmap = bitmap
+    self.redInk = redInk
   }
 }
 
@@ -74,8 +78,9 @@ public struct ScanReader: Sendable {
     return try read(count: numbers.count) { index in
       let number = numbers[index]
       // A seal's red ink is dropped by its colour: it hides the signing date and table cells.
-      return ScanImage(
-        number: number, bitmap: try shared.document.page(number).render(dpi: dpi, droppingRedInk: true))
+      // What was dropped is kept: a red seal's ring is found in it (``PageReader``).
+      let (bitmap, red) = try shared.document.page(number).renderSeparatingRedInk(dpi: dpi)
+      return ScanImage(number: number, bitmap: bitmap, redInk: red)
     }
   }
 
@@ -103,7 +108,7 @@ public struct ScanReader: Sendable {
         do {
           try OCRTrace.measure("page\t\(index + 1)") {
             let scan = try image(index)
-            results.store(reader.read(scan.bitmap, number: scan.number), at: index)
+            results.store(reader.read(scan.bitmap, redInk: scan.redInk, number: scan.number), at: index)
           }
         } catch {
           results.fail(error)

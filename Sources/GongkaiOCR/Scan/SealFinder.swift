@@ -38,6 +38,9 @@ struct SealFinder: Sendable {
   var maximumFill = 0.4
   /// The share of the blob's ink that must lie in the seal's flat grey.
   var minimumFlatShare = 0.35
+  /// The share of the ink on the ring's round that must lie in the seal's flat grey (print
+  /// crossing the round is little; the ring's blurred edges are the rest).
+  var minimumRoundFlatShare = 0.3
   /// How much lighter (grey levels) the seal's flat grey must be than the darkest print.
   var minimumSeparation = 24
   /// The share of a circle's round that must lie on ink for it to be a ring (in a blob not
@@ -99,6 +102,18 @@ struct SealFinder: Sendable {
 
   /// The seals on `page`, whose ink level (Otsu) is `level`.
   func seals(in page: GreyBitmap, level: UInt8) -> [Seal] {
+    let pad = Int((margin * page.pixelsPerPoint).rounded())
+    return rings(in: page, level: level).compactMap { region in
+      printLevel(in: page, region: region, level: level, ring: region.insetBy(pad)).map {
+        Seal(box: region, printLevel: $0)
+      }
+    }
+  }
+
+  /// The boxes (page pixels, with ``margin``) of the seal rings on `page`: blobs of ink (at most
+  /// `level`) of a seal's size, about as wide as tall and mostly hollow, or circles of ink in a
+  /// larger blob; whatever their ink's grey.
+  func rings(in page: GreyBitmap, level: UInt8) -> [PixelRect] {
     let factor = min(1, workingDPI / page.dpi)
     let pointsPerPixel = 72 / (page.dpi * factor)
     // A ring crossing a table's rules is one blob with them: the rules go first.
@@ -122,13 +137,54 @@ struct SealFinder: Sendable {
     }
     let scale = page.pixelsPerPoint
     let pad = Int((margin * scale).rounded())
-    return rings.compactMap { box in
-      let region = PixelRect(
+    return rings.map { box in
+      PixelRect(
         x: Int(Double(box.x) / factor) - pad, y: Int(Double(box.y) / factor) - pad,
         width: Int(Double(box.width) / factor) + 2 * pad, height: Int(Double(box.height) / factor) + 2 * pad
       ).intersection(page.bounds)
-      return printLevel(in: page, region: region, level: level).map { Seal(box: region, printLevel: $0) }
     }
+  }
+
+  /// The red seals of a colour scan whose red ink was dropped from `page` (`redInk`: the red
+  /// ink dropped, each red pixel's grey level on white), and `page` with the print under them
+  /// put back. A seal is a ring in `redInk`; its ``Seal/printLevel`` is told from the page in
+  /// grey (the red in its grey levels), where the seal is one flat grey lighter than print.
+  ///
+  /// Dropping red by its colour also took print under the seal where the scan's colour ran
+  /// into it (a JPEG smears colour over a few pixels): the digits under the seal were left
+  /// faint and broken, and read confidently as other numbers, the seal itself unseen. Red
+  /// pixels of a found seal darker than its print level are print again; the seal's own ink
+  /// stays dropped (the table's light rules under it are not hidden by a grey ring), and the
+  /// seal is returned so that what is read under it is doubted like under a grey seal. Red
+  /// ink in no ring (a red heading or rule) stays dropped.
+  func redSeals(_ page: GreyBitmap, redInk: GreyBitmap) -> (page: GreyBitmap, seals: [Seal]) {
+    guard redInk.width == page.width, redInk.height == page.height else { return (page, []) }
+    // Any red is ink: the seal's lightest strokes too.
+    let found = rings(in: redInk, level: 254)
+    guard !found.isEmpty else { return (page, []) }
+    // The page in grey, as a grey copy shows it: the red in its own grey levels.
+    var grey = page
+    for ring in found {
+      for y in ring.y..<ring.maxY {
+        for x in ring.x..<ring.maxX where redInk[x, y] < 255 { grey[x, y] = min(grey[x, y], redInk[x, y]) }
+      }
+    }
+    let level = OtsuThreshold.level(of: grey)
+    let pad = Int((margin * page.pixelsPerPoint).rounded())
+    var restored = page
+    var seals: [Seal] = []
+    for ring in found {
+      // A seal as dark as print: no print can be told under it; what was read stays doubted.
+      let cut = printLevel(in: grey, region: ring, level: level, ring: ring.insetBy(pad)) ?? 0
+      let seal = Seal(box: ring, printLevel: cut)
+      seals.append(seal)
+      for y in ring.y..<ring.maxY {
+        for x in ring.x..<ring.maxX where redInk[x, y] <= cut && seal.meets(PixelRect(x: x, y: y, width: 1, height: 1)) {
+          restored[x, y] = min(restored[x, y], redInk[x, y])
+        }
+      }
+    }
+    return (restored, seals)
   }
 
   /// The boxes of the rings of ink inside `blob` of `image` (at most `level` is ink): circles
@@ -186,24 +242,42 @@ struct SealFinder: Sendable {
   }
 
   /// The level between print and the seal's flat grey in `region`, or `nil` when the ink
-  /// there has no flat grey clearly lighter than its darkest print.
-  func printLevel(in page: GreyBitmap, region: PixelRect, level: UInt8) -> UInt8? {
+  /// there has no flat grey clearly lighter than its darkest print. With `ring` (the ring's
+  /// box), the flat grey is looked for on the ring's round alone: a large seal over a dense
+  /// table holds more print than seal ink, but its round is the seal's.
+  func printLevel(in page: GreyBitmap, region: PixelRect, level: UInt8, ring: PixelRect? = nil) -> UInt8? {
     var histogram = [Int](repeating: 0, count: Int(level) + 1)
+    var round = [Int](repeating: 0, count: Int(level) + 1)
+    let radius = ring.map { Double($0.width + $0.height) / 4 } ?? 0
+    let centre = ring.map { (Double($0.x) + Double($0.width) / 2, Double($0.y) + Double($0.height) / 2) } ?? (0, 0)
+    // The round: from 15% of the radius inside the ring's box to a tenth outside it.
+    let (inner, outer) = (0.85 * 0.85 * radius * radius, 1.1 * 1.1 * radius * radius)
     for y in region.y..<region.maxY {
       for x in region.x..<region.maxX {
         let value = page[x, y]
-        if value <= level { histogram[Int(value)] += 1 }
+        guard value <= level else { continue }
+        histogram[Int(value)] += 1
+        guard ring != nil else { continue }
+        let (dx, dy) = (Double(x) - centre.0, Double(y) - centre.1)
+        let distance = dx * dx + dy * dy
+        if distance >= inner, distance <= outer { round[Int(value)] += 1 }
       }
     }
     let total = histogram.reduce(0, +)
     guard total > 0 else { return nil }
+    // The seal's flat grey from its round where that holds enough ink, else from all the ink.
+    let roundTotal = round.reduce(0, +)
+    let onRound = roundTotal > 0 && roundTotal * 40 >= total
+    let (peakHistogram, peakTotal) = onRound ? (round, roundTotal) : (histogram, total)
     // Counts over a window of 9 levels: the seal's flat grey is one peak.
     func window(_ centre: Int) -> Int {
-      (max(0, centre - 4)...min(Int(level), centre + 4)).reduce(0) { $0 + histogram[$1] }
+      (max(0, centre - 4)...min(Int(level), centre + 4)).reduce(0) { $0 + peakHistogram[$1] }
     }
     guard let peak = (0...Int(level)).max(by: { window($0) < window($1) }) else { return nil }
     let peakCount = window(peak)
-    guard Double(peakCount) >= minimumFlatShare * Double(total) else { return nil }
+    guard Double(peakCount) >= (onRound ? minimumRoundFlatShare : minimumFlatShare) * Double(peakTotal) else {
+      return nil
+    }
     // The peak's dark foot: where the counts fall below a fifth of the peak.
     var foot = peak
     while foot > 0, window(foot) * 5 >= peakCount { foot -= 1 }

@@ -110,6 +110,15 @@ public final class PDFPage {
     try PopplerLock.run { try PageRenderer(page: self).render(dpi: dpi, droppingRedInk: droppingRedInk) }
   }
 
+  /// The page rendered like ``render(dpi:droppingRedInk:)`` with red ink dropped, and the red
+  /// ink dropped as its own bitmap: each clearly red pixel's grey level (its luma, as a grey copy
+  /// shows it), paper white elsewhere; `nil` when no pixel is red. A red seal's ring can be
+  /// found in it, and the print under the seal read as a grey copy shows it.
+  public func renderSeparatingRedInk(dpi: Double) throws -> (page: GreyBitmap, redInk: GreyBitmap?) {
+    let (page, red) = try PopplerLock.run { try PageRenderer(page: self).renderSeparatingRedInk(dpi: dpi) }
+    return (page, red)
+  }
+
   /// The page rendered by poppler and cairo as a colour PNG file at `dpi`, in memory (for
   /// showing the page, e.g. in a review page).
   /// Only the drawing holds the process-wide poppler lock; pages can be encoded in parallel.

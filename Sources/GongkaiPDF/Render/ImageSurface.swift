@@ -68,10 +68,20 @@ final class ImageSurface {
   /// red well above green and blue) takes its red channel lightened by its redness instead: the
   /// seal fades to paper while black print under it, dark in every channel, stays.
   func greyPixels(droppingRedInk: Bool = false) -> [UInt8] {
+    greyAndRedPixels(droppingRedInk: droppingRedInk, keepingRed: false).grey
+  }
+
+  /// ``greyPixels(droppingRedInk:)``, and with `keepingRed` the red ink it dropped: each clearly
+  /// red pixel's luma (as a grey copy would have it), paper white elsewhere; `nil` without
+  /// `keepingRed` or when no pixel is red.
+  func greyAndRedPixels(droppingRedInk: Bool, keepingRed: Bool) -> (grey: [UInt8], red: [UInt8]?) {
     var result = [UInt8](repeating: 255, count: width * height)
-    guard let data = api.cairo_image_surface_get_data(pointer) else { return result }
+    var red = [UInt8](repeating: 255, count: keepingRed && droppingRedInk ? width * height : 0)
+    var anyRed = false
+    guard let data = api.cairo_image_surface_get_data(pointer) else { return (result, nil) }
     let stride = Int(api.cairo_image_surface_get_stride(pointer))
     let width = self.width
+    red.withUnsafeMutableBufferPointer { redOut in
     result.withUnsafeMutableBufferPointer { target in
       guard let targetBase = target.baseAddress else { return }
       for row in 0..<height {
@@ -89,10 +99,15 @@ final class ImageSurface {
           if droppingRedInk, red >= max(green, blue) &+ Self.redInkMargin {
             // Lighter by as much as it is red: the seal's full red goes to paper white.
             out[column] = UInt8(truncatingIfNeeded: min(255, red &+ (red &- max(green, blue))))
+            if !redOut.isEmpty {
+              redOut[row * width + column] = UInt8(truncatingIfNeeded: luma >> 8)
+              anyRed = true
+            }
           }
         }
       }
     }
-    return result
+    }
+    return (result, anyRed ? red : nil)
   }
 }

@@ -20,6 +20,18 @@ struct PageRenderer {
     return bitmap
   }
 
+  /// The page as ``render(dpi:droppingRedInk:)`` draws it with red ink dropped, and the red ink
+  /// dropped (each red pixel's luma, paper white elsewhere; `nil` when the page has none).
+  func renderSeparatingRedInk(dpi requested: Double) throws -> (page: GreyBitmap, red: GreyBitmap?) {
+    let (surface, dpi) = try draw(dpi: requested)
+    let (pixels, red) = surface.greyAndRedPixels(droppingRedInk: true, keepingRed: true)
+    guard let bitmap = GreyBitmap(width: surface.width, height: surface.height, dpi: dpi, pixels: pixels)
+    else {
+      throw PDFError.renderFailed(page: page.number, detail: "the rendered image has the wrong size")
+    }
+    return (bitmap, red.flatMap { GreyBitmap(width: surface.width, height: surface.height, dpi: dpi, pixels: $0) })
+  }
+
   /// The page drawn in colour at `dpi`, to be encoded as PNG (``ImageSurface/pngBytes()``,
   /// which needs no poppler lock).
   func colourSurface(dpi requested: Double) throws -> ImageSurface {
