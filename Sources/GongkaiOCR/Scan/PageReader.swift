@@ -60,13 +60,19 @@ final class PageReader {
   }
 
   /// Reads `bitmap` as page `number`; `redInk` is the red ink taken out of it (a colour scan's
-  /// red seal, as grey levels on white): its seals are found and the print under them put back
-  /// (``SealFinder/redSeals(_:redInk:)``), then read like under a grey copy's seal.
+  /// red seal, as grey levels on white): the print its seals took is put back, and a seal as
+  /// dark as print is doubted like a grey one (``SealFinder/redSeals(_:redInk:)``).
   func read(_ bitmap: GreyBitmap, redInk: GreyBitmap? = nil, number: Int) -> ReadPage {
     var bitmap = bitmap
     var redSeals: [Seal] = []
     if let redInk {
-      (bitmap, redSeals) = sealFinder.redSeals(bitmap, redInk: redInk)
+      let found = sealFinder.redSeals(bitmap, redInk: redInk)
+      (bitmap, redSeals) = (found.page, found.unsure)
+      if OCRTrace.enabled {
+        for ring in found.rings {
+          OCRTrace.write("seal\t\(number)\tred\t\(ring.x),\(ring.y) \(ring.width)x\(ring.height)\t-")
+        }
+      }
     }
     var table = tableFinder.find(in: bitmap)
     // Rules lost inside a cell (a header over the first row's number, two numbers side by
@@ -93,7 +99,7 @@ final class PageReader {
     let tallestDigit = Int((maximumDigitHeight * scale).rounded())
     // Seals over the tables, looked for on the whole page with its rules cleared (a grid is
     // painted out of the running text, where the signature's seal is looked for).
-    // Red seals were found before the page was straightened: turned with it.
+    // Red seals as dark as print were found before the page was straightened: turned with it.
     let turnedRedSeals = redSeals.map { Self.turning($0, clockwiseDegrees: skew, in: page) }
     let tableSeals =
       sealFinder.seals(

@@ -146,23 +146,24 @@ struct SealFinder: Sendable {
   }
 
   /// The red seals of a colour scan whose red ink was dropped from `page` (`redInk`: the red
-  /// ink dropped, each red pixel's grey level on white), and `page` with the print under them
-  /// put back. A seal is a ring in `redInk`; its ``Seal/printLevel`` is told from the page in
-  /// grey (the red in its grey levels), where the seal is one flat grey lighter than print.
+  /// ink dropped, each red pixel's grey level on white): `page` with the print under them put
+  /// back, the rings found, and the seals whose print could not be told from their ink.
   ///
   /// Dropping red by its colour also took print under the seal where the scan's colour ran
-  /// into it (a JPEG smears colour over a few pixels): the digits under the seal were left
-  /// faint and broken, and read confidently as other numbers, the seal itself unseen. Red
-  /// pixels of a found seal darker than its print level are print again; the seal's own ink
-  /// stays dropped (the table's light rules under it are not hidden by a grey ring), and the
-  /// seal is returned so that what is read under it is doubted like under a grey seal. Red
-  /// ink in no ring (a red heading or rule) stays dropped.
-  func redSeals(_ page: GreyBitmap, redInk: GreyBitmap) -> (page: GreyBitmap, seals: [Seal]) {
-    guard redInk.width == page.width, redInk.height == page.height else { return (page, []) }
+  /// into it (a JPEG smears colour over a few pixels): digits under the seal were left faint
+  /// and broken and read confidently as other numbers. A seal is a ring in `redInk`; in grey
+  /// (the red in its grey levels, as a grey copy shows it) its ink is one flat grey lighter
+  /// than print (the peak of its red pixels' grey), and its red pixels darker than that are
+  /// print again. The seal's own ink stays dropped: its colour tells it from the print,
+  /// and the table's light rules under it stay whole. A seal whose grey is as dark as print is
+  /// returned in `unsure` (its print level the page's ink level): what is read under it is
+  /// doubted like under a grey seal. Red ink in no ring (a red heading or rule) stays dropped.
+  func redSeals(_ page: GreyBitmap, redInk: GreyBitmap) -> (page: GreyBitmap, rings: [PixelRect], unsure: [Seal]) {
+    guard redInk.width == page.width, redInk.height == page.height else { return (page, [], []) }
     // Any red is ink: the seal's lightest strokes too.
     let found = rings(in: redInk, level: 254)
-    guard !found.isEmpty else { return (page, []) }
-    // The page in grey, as a grey copy shows it: the red in its own grey levels.
+    guard !found.isEmpty else { return (page, [], []) }
+    // The page in grey, as a grey copy shows it.
     var grey = page
     for ring in found {
       for y in ring.y..<ring.maxY {
@@ -170,21 +171,32 @@ struct SealFinder: Sendable {
       }
     }
     let level = OtsuThreshold.level(of: grey)
-    let pad = Int((margin * page.pixelsPerPoint).rounded())
     var restored = page
-    var seals: [Seal] = []
+    var unsure: [Seal] = []
     for ring in found {
-      // A seal as dark as print: no print can be told under it; what was read stays doubted.
-      let cut = printLevel(in: grey, region: ring, level: level, ring: ring.insetBy(pad)) ?? 0
-      let seal = Seal(box: ring, printLevel: cut)
-      seals.append(seal)
+      // The seal's flat grey among its red pixels (the seal's ink and print the colour ran
+      // into), the print among all the ink there.
+      var red = [Int](repeating: 0, count: Int(level) + 1)
+      var ink = [Int](repeating: 0, count: Int(level) + 1)
       for y in ring.y..<ring.maxY {
-        for x in ring.x..<ring.maxX where redInk[x, y] <= cut && seal.meets(PixelRect(x: x, y: y, width: 1, height: 1)) {
+        for x in ring.x..<ring.maxX where grey[x, y] <= level {
+          ink[Int(grey[x, y])] += 1
+          if redInk[x, y] <= level { red[Int(redInk[x, y])] += 1 }
+        }
+      }
+      guard let cut = cutLevel(flat: red, share: minimumFlatShare, ink: ink, level: level) else {
+        unsure.append(Seal(box: ring, printLevel: level))
+        continue
+      }
+      let seal = Seal(box: ring, printLevel: cut)
+      for y in ring.y..<ring.maxY {
+        for x in ring.x..<ring.maxX
+        where redInk[x, y] <= cut && seal.meets(PixelRect(x: x, y: y, width: 1, height: 1)) {
           restored[x, y] = min(restored[x, y], redInk[x, y])
         }
       }
     }
-    return (restored, seals)
+    return (restored, found, unsure)
   }
 
   /// The boxes of the rings of ink inside `blob` of `image` (at most `level` is ink): circles
@@ -243,8 +255,9 @@ struct SealFinder: Sendable {
 
   /// The level between print and the seal's flat grey in `region`, or `nil` when the ink
   /// there has no flat grey clearly lighter than its darkest print. With `ring` (the ring's
-  /// box), the flat grey is looked for on the ring's round alone: a large seal over a dense
-  /// table holds more print than seal ink, but its round is the seal's.
+  /// box), where all the ink has no such grey, it is looked for on the ring's round alone: a
+  /// large light seal over a dense table holds more print than seal ink, but its round is
+  /// the seal's.
   func printLevel(in page: GreyBitmap, region: PixelRect, level: UInt8, ring: PixelRect? = nil) -> UInt8? {
     var histogram = [Int](repeating: 0, count: Int(level) + 1)
     var round = [Int](repeating: 0, count: Int(level) + 1)
@@ -263,29 +276,35 @@ struct SealFinder: Sendable {
         if distance >= inner, distance <= outer { round[Int(value)] += 1 }
       }
     }
-    let total = histogram.reduce(0, +)
-    guard total > 0 else { return nil }
-    // The seal's flat grey from its round where that holds enough ink, else from all the ink.
+    if let cut = cutLevel(flat: histogram, share: minimumFlatShare, ink: histogram, level: level) { return cut }
+    // The round must hold a fair part of the ink: a ring, not a few crossing strokes.
     let roundTotal = round.reduce(0, +)
-    let onRound = roundTotal > 0 && roundTotal * 40 >= total
-    let (peakHistogram, peakTotal) = onRound ? (round, roundTotal) : (histogram, total)
+    guard ring != nil, roundTotal > 0, roundTotal * 40 >= histogram.reduce(0, +) else { return nil }
+    return cutLevel(flat: round, share: minimumRoundFlatShare, ink: histogram, level: level)
+  }
+
+  /// The level between print and the seal's flat grey: the flat grey the peak of `flat` (a
+  /// histogram of ink up to `level`) holding at least `share` of it, the print the darkest
+  /// percentile of `ink`; `nil` without such a peak clearly lighter than the print.
+  func cutLevel(flat: [Int], share: Double, ink: [Int], level: UInt8) -> UInt8? {
+    let total = flat.reduce(0, +)
+    let inkTotal = ink.reduce(0, +)
+    guard total > 0, inkTotal > 0 else { return nil }
     // Counts over a window of 9 levels: the seal's flat grey is one peak.
     func window(_ centre: Int) -> Int {
-      (max(0, centre - 4)...min(Int(level), centre + 4)).reduce(0) { $0 + peakHistogram[$1] }
+      (max(0, centre - 4)...min(Int(level), centre + 4)).reduce(0) { $0 + flat[$1] }
     }
     guard let peak = (0...Int(level)).max(by: { window($0) < window($1) }) else { return nil }
     let peakCount = window(peak)
-    guard Double(peakCount) >= (onRound ? minimumRoundFlatShare : minimumFlatShare) * Double(peakTotal) else {
-      return nil
-    }
+    guard Double(peakCount) >= share * Double(total) else { return nil }
     // The peak's dark foot: where the counts fall below a fifth of the peak.
     var foot = peak
     while foot > 0, window(foot) * 5 >= peakCount { foot -= 1 }
     // The darkest print: the first percentile of the ink.
     var darkest = 0
     var seen = 0
-    while darkest < Int(level), seen + histogram[darkest] < total / 100 {
-      seen += histogram[darkest]
+    while darkest < Int(level), seen + ink[darkest] < inkTotal / 100 {
+      seen += ink[darkest]
       darkest += 1
     }
     let cut = foot - 4
