@@ -82,31 +82,31 @@ final class ImageSurface {
     let stride = Int(api.cairo_image_surface_get_stride(pointer))
     let width = self.width
     red.withUnsafeMutableBufferPointer { redOut in
-    result.withUnsafeMutableBufferPointer { target in
-      guard let targetBase = target.baseAddress else { return }
-      for row in 0..<height {
-        let line = UnsafeRawPointer(data + row * stride)
-        let out = targetBase + row * width
-        let words = line.assumingMemoryBound(to: UInt32.self)
-        // A plain loop over native-endian xRGB words; the optimizer vectorizes it.
-        for column in 0..<width {
-          let word = words[column]
-          let red = (word >> 16) & 0xFF
-          let green = (word >> 8) & 0xFF
-          let blue = word & 0xFF
-          let luma = red &* 77 &+ green &* 150 &+ blue &* 29
-          out[column] = UInt8(truncatingIfNeeded: luma >> 8)
-          if droppingRedInk, red >= max(green, blue) &+ Self.redInkMargin {
-            // Lighter by as much as it is red: the seal's full red goes to paper white.
-            out[column] = UInt8(truncatingIfNeeded: min(255, red &+ (red &- max(green, blue))))
-            if !redOut.isEmpty {
-              redOut[row * width + column] = UInt8(truncatingIfNeeded: luma >> 8)
-              anyRed = true
+      result.withUnsafeMutableBufferPointer { target in
+        guard let targetBase = target.baseAddress else { return }
+        for row in 0..<height {
+          let line = UnsafeRawPointer(data + row * stride)
+          let out = targetBase + row * width
+          let words = line.assumingMemoryBound(to: UInt32.self)
+          // A plain loop over native-endian xRGB words; the optimizer vectorizes it.
+          for column in 0..<width {
+            let word = words[column]
+            let red = (word >> 16) & 0xFF
+            let green = (word >> 8) & 0xFF
+            let blue = word & 0xFF
+            let luma = red &* 77 &+ green &* 150 &+ blue &* 29
+            out[column] = UInt8(truncatingIfNeeded: luma >> 8)
+            if droppingRedInk, red >= max(green, blue) &+ Self.redInkMargin {
+              // Lighter by as much as it is red: the seal's full red goes to paper white.
+              out[column] = UInt8(truncatingIfNeeded: min(255, red &+ (red &- max(green, blue))))
+              if !redOut.isEmpty {
+                redOut[row * width + column] = UInt8(truncatingIfNeeded: luma >> 8)
+                anyRed = true
+              }
             }
           }
         }
       }
-    }
     }
     return (result, anyRed ? red : nil)
   }
