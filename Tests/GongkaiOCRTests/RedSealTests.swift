@@ -43,11 +43,13 @@ struct RedSealTests {
     }
     // A red heading bar, in no ring: stays dropped.
     red.fill(x: 100, y: 40, width: 600, height: 30, value: 80)
-    let (restored, rings, unsure) = SealFinder().redSeals(page, redInk: red)
+    let (restored, seals, unsure) = SealFinder().redSeals(page, redInk: red)
+    let rings = seals.map(\.box)
     try #require(rings.count == 1, "\(rings)")
     let ring = rings[0]
     #expect(abs(ring.x + ring.width / 2 - 700) < 12 && abs(ring.y + ring.height / 2 - 450) < 12)
     #expect(unsure.isEmpty, "the seal's grey is lighter than print: its print is told from it")
+    #expect(seals.first.map { $0.printLevel > 22 && $0.printLevel < 85 } == true, "\(seals)")
     // The digit under the star (x 720…741 in row y 430…469) is print again; the star beside it is not.
     #expect(restored[725, 450] < 40, "the digit under the star is back")
     #expect(restored[700, 450] > 200, "the star's own ink stays dropped")
@@ -55,14 +57,14 @@ struct RedSealTests {
     #expect(restored[300, 55] > 200, "red outside a ring stays dropped")
     // No red, no seal.
     let none = SealFinder().redSeals(page, redInk: GreyBitmap(blankWidth: 1400, height: 900, dpi: 300))
-    #expect(none.rings.isEmpty && none.page == page)
+    #expect(none.seals.isEmpty && none.page == page)
     // A red seal as dark as print: nothing can be told under it; it is passed on to be doubted.
     var dark = red
     for y in 0..<900 {
       for x in 0..<1400 where dark[x, y] == 85 { dark[x, y] = 24 }
     }
     let darkSeal = SealFinder().redSeals(page, redInk: dark)
-    #expect(darkSeal.rings.count == 1 && darkSeal.unsure.count == 1)
+    #expect(darkSeal.seals.count == 1 && darkSeal.unsure.count == 1)
     #expect(darkSeal.page == page, "no print put back")
     #expect(darkSeal.unsure.first.map { $0.meets(PixelRect(x: 720, y: 430, width: 22, height: 40)) } == true)
   }

@@ -64,13 +64,15 @@ final class PageReader {
   /// dark as print is doubted like a grey one (``SealFinder/redSeals(_:redInk:)``).
   func read(_ bitmap: GreyBitmap, redInk: GreyBitmap? = nil, number: Int) -> ReadPage {
     var bitmap = bitmap
-    var redSeals: [Seal] = []
+    var redSeals: (all: [Seal], unsure: [Seal]) = ([], [])
     if let redInk {
       let found = sealFinder.redSeals(bitmap, redInk: redInk)
-      (bitmap, redSeals) = (found.page, found.unsure)
+      (bitmap, redSeals) = (found.page, (found.seals, found.unsure))
       if OCRTrace.enabled {
-        for ring in found.rings {
-          OCRTrace.write("seal\t\(number)\tred\t\(ring.x),\(ring.y) \(ring.width)x\(ring.height)\t-")
+        for seal in found.seals {
+          OCRTrace.write(
+            "seal\t\(number)\tred\t\(seal.box.x),\(seal.box.y) \(seal.box.width)x\(seal.box.height)\t\(seal.printLevel)"
+          )
         }
       }
     }
@@ -100,7 +102,11 @@ final class PageReader {
     // Seals over the tables, looked for on the whole page with its rules cleared (a grid is
     // painted out of the running text, where the signature's seal is looked for).
     // Red seals as dark as print were found before the page was straightened: turned with it.
-    let turnedRedSeals = redSeals.map { Self.turning($0, clockwiseDegrees: skew, in: page) }
+    let turnedRedSeals = redSeals.unsure.map { Self.turning($0, clockwiseDegrees: skew, in: page) }
+    // Every red seal, for a table without vertical rules: a value it took (its print too
+    // faint to be put back, or joined to the seal's remains) is a gap or an unread value in
+    // its column, not a missing value that moves the row's later values one column left.
+    let anyRedSeals = redSeals.all.map { Self.turning($0, clockwiseDegrees: skew, in: page) }
     let tableSeals =
       sealFinder.seals(
         in: streamFinder.clearingRules(table.rulings, from: page, level: level, paper: paper), level: level)
@@ -234,7 +240,8 @@ final class PageReader {
     }
     // A value cell that reads as no number (7 as 了, digits under a seal as （0） or U) is
     // marked unread: null with a finding in its own column (``unreadValues``).
-    for (row, cell) in Self.unreadValues(rows.map { $0.cells.map(\.union) }, reads, seals: seals + tableSeals) {
+    let streamSeals = seals + tableSeals + anyRedSeals
+    for (row, cell) in Self.unreadValues(rows.map { $0.cells.map(\.union) }, reads, seals: streamSeals) {
       guard let ink = rows[row].cells[cell].union else { continue }
       reads[row][cell] = (nil, [Self.unreadMark(at: pageRect(ink, scale: scale))])
     }
@@ -246,7 +253,7 @@ final class PageReader {
     for (row, cell) in Self.textAfterValues(
       reads,
       meetsSeal: rows.map {
-        $0.cells.map { $0.union.map { ink in (seals + tableSeals).contains { $0.meets(ink) } } ?? false }
+        $0.cells.map { $0.union.map { ink in streamSeals.contains { $0.meets(ink) } } ?? false }
       },
       columns: rows.indices.map { Self.nearbyColumns(boxes, numbers: isNumber, of: $0, minimumRows: 1).count })
     {
@@ -280,7 +287,7 @@ final class PageReader {
     let gaps = Self.gapsUnderSeals(
       zip(rows, reads).map { row, cells in (row.cells.map(\.union), cells.map { $0.number != nil }) },
       occupied: rows.flatMap { $0.cells.compactMap(\.union) } + placedAt.values.flatMap(\.values),
-      seals: seals + tableSeals)
+      seals: streamSeals)
     characters += gaps.map { Self.unreadMark(at: pageRect($0, scale: scale)) }
     rest = unruled.painting(streamed, value: paper)
     let narrativeFactor = min(1, narrativeDPI / page.dpi)

@@ -147,7 +147,7 @@ struct SealFinder: Sendable {
 
   /// The red seals of a colour scan whose red ink was dropped from `page` (`redInk`: the red
   /// ink dropped, each red pixel's grey level on white): `page` with the print under them put
-  /// back, the rings found, and the seals whose print could not be told from their ink.
+  /// back, the seals found, and those of them whose print could not be told from their ink.
   ///
   /// Dropping red by its colour also took print under the seal where the scan's colour ran
   /// into it (a JPEG smears colour over a few pixels): digits under the seal were left faint
@@ -158,7 +158,7 @@ struct SealFinder: Sendable {
   /// and the table's light rules under it stay whole. A seal whose grey is as dark as print is
   /// returned in `unsure` (its print level the page's ink level): what is read under it is
   /// doubted like under a grey seal. Red ink in no ring (a red heading or rule) stays dropped.
-  func redSeals(_ page: GreyBitmap, redInk: GreyBitmap) -> (page: GreyBitmap, rings: [PixelRect], unsure: [Seal]) {
+  func redSeals(_ page: GreyBitmap, redInk: GreyBitmap) -> (page: GreyBitmap, seals: [Seal], unsure: [Seal]) {
     guard redInk.width == page.width, redInk.height == page.height else { return (page, [], []) }
     // Any red is ink: the seal's lightest strokes too.
     let found = rings(in: redInk, level: 254)
@@ -172,6 +172,7 @@ struct SealFinder: Sendable {
     }
     let level = OtsuThreshold.level(of: grey)
     var restored = page
+    var seals: [Seal] = []
     var unsure: [Seal] = []
     for ring in found {
       // The seal's flat grey among its red pixels (the seal's ink and print the colour ran
@@ -186,9 +187,11 @@ struct SealFinder: Sendable {
       }
       guard let cut = cutLevel(flat: red, share: minimumFlatShare, ink: ink, level: level) else {
         unsure.append(Seal(box: ring, printLevel: level))
+        seals.append(Seal(box: ring, printLevel: level))
         continue
       }
       let seal = Seal(box: ring, printLevel: cut)
+      seals.append(seal)
       for y in ring.y..<ring.maxY {
         for x in ring.x..<ring.maxX
         where redInk[x, y] <= cut && seal.meets(PixelRect(x: x, y: y, width: 1, height: 1)) {
@@ -196,7 +199,7 @@ struct SealFinder: Sendable {
         }
       }
     }
-    return (restored, found, unsure)
+    return (restored, seals, unsure)
   }
 
   /// The boxes of the rings of ink inside `blob` of `image` (at most `level` is ink): circles
