@@ -77,4 +77,63 @@ struct LostRuleTests {
     let lost = reader.lostRules(in: grids, page: page, level: 128)
     #expect(lost.filter { $0.axis == .horizontal }.isEmpty, "\(lost)")
   }
+
+  /// A 300-dpi page with a label column (x 100–400) and two value columns (400–700,
+  /// 700–1000) over two rows (y 100, 200, 300 px), the row rule at y 200 drawn across the
+  /// value columns only: broken where the labels touch it on a tight light grid. The label
+  /// cell holds a line of square glyphs in each row; the value cells hold, by
+  /// `digitsBeside`: digits, else square glyphs (a group label beside sub-labels).
+  func labelPage(digitsBeside: Bool) -> (GreyBitmap, [RulingLine]) {
+    var page = GreyBitmap(blankWidth: 1100, height: 400, dpi: 300)
+    page.fill(x: 0, y: 0, width: 1100, height: 400, value: 235)
+    let scale = page.pixelsPerPoint
+    var rulings: [RulingLine] = []
+    func horizontal(_ y: Int, _ from: Int, _ to: Int) {
+      page.fill(x: from, y: y, width: to - from + 2, height: 2, value: 60)
+      rulings.append(
+        RulingLine(axis: .horizontal, position: Double(y) / scale, start: Double(from) / scale, end: Double(to) / scale)
+      )
+    }
+    func vertical(_ x: Int, _ from: Int, _ to: Int) {
+      page.fill(x: x, y: from, width: 2, height: to - from + 2, value: 60)
+      rulings.append(
+        RulingLine(axis: .vertical, position: Double(x) / scale, start: Double(from) / scale, end: Double(to) / scale))
+    }
+    for y in [100, 300] { horizontal(y, 100, 1000) }
+    horizontal(200, 400, 1000)
+    for x in [100, 400, 700, 1000] { vertical(x, 100, 300) }
+    func glyphs(_ x: Int, _ y: Int, count: Int, width: Int) {
+      for index in 0..<count { page.fill(x: x + index * (width + 6), y: y, width: width, height: 28, value: 30) }
+    }
+    glyphs(150, 135, count: 2, width: 28)
+    glyphs(150, 235, count: 5, width: 28)
+    for (x, y) in [(500, 135), (800, 135), (500, 235), (800, 235)] {
+      glyphs(x, y, count: 2, width: digitsBeside ? 14 : 28)
+    }
+    return (page, rulings)
+  }
+
+  @Test("a label cell over two rows of numbers lost its row rule: drawn back in across the label cell alone")
+  func labelsOverTwoValueRows() throws {
+    let reader = try PageReader(dataPath: nil)
+    let (page, rulings) = labelPage(digitsBeside: true)
+    let grids = TableGrid.grids(from: rulings)
+    #expect(grids.first?.cells.contains { $0.left == 0 && $0.top == 0 && $0.bottom == 1 } == true)
+    let scale = page.pixelsPerPoint
+    let lost = reader.lostRules(in: grids, page: page, level: 128)
+    let rows = lost.filter { $0.axis == .horizontal }.map { [$0.position * scale, $0.start * scale, $0.end * scale] }
+    #expect(rows.count == 1, "\(rows)")
+    #expect(rows.allSatisfy { abs($0[0] - 201) <= 2 && abs($0[1] - 101) <= 2 && abs($0[2] - 401) <= 2 }, "\(rows)")
+    let restored = TableGrid.grids(from: rulings + lost)
+    #expect(restored.first?.cells.allSatisfy { $0.top == $0.bottom && $0.left == $0.right } == true)
+  }
+
+  @Test("a group label beside sub-labels keeps its span: no rule is drawn in")
+  func groupLabelBesideLabels() throws {
+    let reader = try PageReader(dataPath: nil)
+    let (page, rulings) = labelPage(digitsBeside: false)
+    let grids = TableGrid.grids(from: rulings)
+    let lost = reader.lostRules(in: grids, page: page, level: 128)
+    #expect(lost.filter { $0.axis == .horizontal }.isEmpty, "\(lost)")
+  }
 }

@@ -71,8 +71,49 @@ extension PageReader {
           RulingLine(
             axis: .horizontal, position: grid.ys[split.row], start: split.cell.rect.minX, end: split.cell.rect.maxX))
       }
+      // A label cell over two value rows: the rule under a label was broken where the label's
+      // glyphs touch it (tight rows on a light grid), so 规章 and 规范性文件 were one cell
+      // beside two rows of numbers, and the layout step gave the first row's numbers to the
+      // label read last. The edge is ruled right beside the cell (its right neighbours end and
+      // start there) and both neighbours hold numbers alone: each line is its own row's label.
+      // Only this cell is split: a group label (三、本年度办理结果, one character a line) has
+      // labels, not numbers, beside it.
+      for split in splits where !proven.contains(split.row) {
+        let column = split.cell.right + 1
+        guard
+          let upper = Self.owner(of: split.row - 1, column, in: grid),
+          let lower = Self.owner(of: split.row, column, in: grid),
+          upper.bottom == split.row - 1, lower.top == split.row,
+          holdsNumbersAlone(upper, page: page, level: level),
+          holdsNumbersAlone(lower, page: page, level: level)
+        else { continue }
+        restored.append(
+          RulingLine(
+            axis: .horizontal, position: grid.ys[split.row], start: split.cell.rect.minX, end: split.cell.rect.maxX))
+      }
     }
     return restored
+  }
+
+  /// The cell of `grid` covering grid row `row` and column `column`, if any.
+  static func owner(of row: Int, _ column: Int, in grid: TableGrid) -> TableGrid.Cell? {
+    grid.cells.first { $0.top <= row && row <= $0.bottom && $0.left <= column && column <= $0.right }
+  }
+
+  /// Whether a cell's ink is one line of digits (a number, a sign, a decimal point): a value
+  /// cell, not a label or a header.
+  func holdsNumbersAlone(_ cell: TableGrid.Cell, page: GreyBitmap, level: UInt8) -> Bool {
+    let scale = page.pixelsPerPoint
+    let drawn = pixelRect(cell.rect, scale: scale).insetBy(-max(1, Int((0.5 * scale).rounded())))
+    let region = InkComponents.insideRules(
+      of: drawn, in: page, level: level, lead: max(2, Int((1.5 * scale).rounded())),
+      reach: max(4, Int((3 * scale).rounded())))
+    guard !region.isEmpty else { return false }
+    let ink = InkComponents(
+      in: page, region: region, level: level, minimumArea: max(2, Int((0.35 * scale) * (0.35 * scale))))
+    let lines = Self.lines(ink)
+    let tallestDigit = Int((maximumDigitHeight * scale).rounded())
+    return lines.count == 1 && lines.allSatisfy { Self.looksNumeric($0, maximumHeight: tallestDigit) }
   }
 
   /// The column rules lost inside one cell spanning several grid columns, drawn back in: at
