@@ -477,6 +477,33 @@ struct PiecesTests {
     #expect(ScanReader.unlocatedToken(unsure, page: 2, fields: fields, placement: placement) == nil, "another page")
   }
 
+  @Test("a table row's number where no number cell was read (the running text's read) is listed; read cells are not")
+  func runningTextValues() {
+    let columns = [(60.0, 150.0), (200.0, 206.0), (260.0, 266.0), (320.0, 326.0)]
+    func line(_ y: Double) -> TextPlacement.Line {
+      TextPlacement.Line(
+        pieces: columns.map {
+          TextPlacement.Piece(page: 2, box: PageRect(minX: $0.0, minY: y, maxX: $0.1, maxY: y + 10))
+        }, isTableRow: true)
+    }
+    var placement = TextPlacement()
+    placement.lines = [line(100), line(120), TextPlacement.Line(pieces: [], isTableRow: false)]
+    let fields: [[Substring]] = [["一行", "1", "2", "3"], ["二行", "0", "0", "1"], ["共 3 件 1 次 2"]]
+    // The first row's numbers and the second row's last were read alone; the second row's
+    // first two came with the running text.
+    let read: [PageRect] = [
+      PageRect(minX: 201, minY: 101, maxX: 205, maxY: 109), PageRect(minX: 261, minY: 101, maxX: 265, maxY: 109),
+      PageRect(minX: 321, minY: 101, maxX: 325, maxY: 109), PageRect(minX: 321, minY: 121, maxX: 325, maxY: 129),
+    ]
+    let cells = read.map {
+      ReadNumberCell(box: $0, read: NumberRead(value: "1", confidence: 95, isLowConfidence: false))
+    }
+    let page = PositionedPage(number: 2, width: 400, height: 300, characters: [], rulings: [])
+    let found = ScanReader.runningTextValues(
+      fields, placement: placement, pages: [ReadPage(page: page, numbers: cells, skew: 0)])
+    #expect(found.map(\.line) == [1, 1] && found.map(\.field) == [1, 2] && found.allSatisfy { $0.page == 2 })
+  }
+
   @Test(
     "a row's value lost under a seal is a gap in its column; off the seal, left of the label, or where ink is, none"
   )

@@ -162,6 +162,14 @@ public struct ScanReader: Sendable {
           line: line, field: field, value: cell.read.value, confidence: cell.read.confidence, page: page,
           alternatives: cell.read.alternatives))
     }
+    // A table row's number where no number cell was read came from the running text's read
+    // (a row the table reader missed): unchecked, and under a seal often wrong (a 1 lost,
+    // the row's values moved left). Unsure: the tables' arithmetic keeps it or leaves it null.
+    for (line, field, page) in Self.runningTextValues(lines, placement: placement, pages: pages)
+    where !found.contains(where: { $0.line == line + 1 && $0.field == field }) {
+      found.append(
+        LowConfidenceCell(line: line + 1, field: field, value: String(lines[line][field]), confidence: 0, page: page))
+    }
     // A table's count is printed without a leading zero: 0 followed by digits is two reads
     // run together (a 0 and a stray 1 from elsewhere), no number; the cell is unread (U+FFFD:
     // null with a finding), and no longer an unsure number.
@@ -284,6 +292,34 @@ public struct ScanReader: Sendable {
       index = end
     }
     return text
+  }
+
+  /// The (0-based line, field, page) of table rows' whole numbers where no number cell of
+  /// their page lies (`pages`' number cells, read alone): the running text's read put them
+  /// there. Only in rows of two numbers or more, on one page.
+  static func runningTextValues(
+    _ fields: [[Substring]], placement: TextPlacement, pages: [ReadPage]
+  ) -> [(line: Int, field: Int, page: Int)] {
+    let cells = Dictionary(pages.map { ($0.page.number, $0.numbers.map(\.box)) }) { first, _ in first }
+    func isNumber(_ text: Substring) -> Bool {
+      !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+    var found: [(line: Int, field: Int, page: Int)] = []
+    for (index, line) in placement.lines.enumerated() where line.isTableRow && index < fields.count {
+      let row = fields[index]
+      guard line.pieces.count == row.count, let page = line.pieces.first?.page,
+        line.pieces.allSatisfy({ $0.page == page }), row.filter(isNumber).count >= 2
+      else { continue }
+      let boxes = cells[page] ?? []
+      for field in row.indices where isNumber(row[field]) {
+        let area = line.pieces[field].box
+        let read = boxes.contains {
+          $0.midX >= area.minX - 1 && $0.midX <= area.maxX + 1 && $0.midY >= area.minY - 1 && $0.midY <= area.maxY + 1
+        }
+        if !read { found.append((index, field, page)) }
+      }
+    }
+    return found
   }
 
   /// An unsure number that cannot be located in a table row and is less sure than this is
