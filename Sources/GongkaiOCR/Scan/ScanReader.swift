@@ -148,8 +148,10 @@ public struct ScanReader: Sendable {
         // An unsure table number the layout left on a line of numbers outside any table row
         // (a row whose label wrapped round its values) cannot be flagged in its cell. Where
         // its reads disagree (or the one read is unsure) it is unread; where they all agree
-        // and only a seal nearby made it unsure, it stays as read.
-        if !cell.read.alternatives.isEmpty || cell.read.confidence < unlocatedConfidence,
+        // and only a seal nearby made it unsure, it stays as read. A 0 stays too: a seal's
+        // ink adds strokes to a digit (0 read as 1, 11 or 6), it does not make one a 0.
+        if cell.read.value.contains(where: { $0 != "0" }),
+          !cell.read.alternatives.isEmpty || cell.read.confidence < unlocatedConfidence,
           let (line, token) = unlocatedToken(cell, page: page, fields: lines, placement: placement)
         {
           lines[line][0] = replacing(token: token, in: lines[line][0], with: "\u{FFFD}")
