@@ -405,6 +405,105 @@ struct PiecesTests {
     #expect(!seal.meets(PixelRect(x: 1500, y: 1190, width: 20, height: 20)), "beside it")
   }
 
+  @Test("a number close outside a seal's disc meets it with a margin for the ring's width, not without")
+  func sealDiscMargin() {
+    let seal = Seal(box: PixelRect(x: 1000, y: 1000, width: 400, height: 400), printLevel: 80)
+    // Off the disc's top-left, a little outside its round (the ring found along its inner edge).
+    let near = PixelRect(x: 1040, y: 1040, width: 10, height: 10)
+    #expect(!seal.meets(near))
+    #expect(seal.meets(near, margin: 25))
+    #expect(!seal.meets(PixelRect(x: 1500, y: 1190, width: 20, height: 20), margin: 25), "well beside it")
+  }
+
+  @Test(
+    "a stray character in a value column under a seal is unread; labels, headers, placeholders and unsealed rows are not"
+  )
+  func strayValues() {
+    let columns = [(60.0, 150.0), (200.0, 206.0), (260.0, 266.0), (320.0, 326.0), (380.0, 386.0)]
+    func line(_ y: Double) -> TextPlacement.Line {
+      TextPlacement.Line(
+        pieces: columns.map {
+          TextPlacement.Piece(page: 1, box: PageRect(minX: $0.0, minY: y, maxX: $0.1, maxY: y + 10))
+        }, isTableRow: true)
+    }
+    var placement = TextPlacement()
+    placement.lines = [line(80), line(100), line(120), line(140)]
+    let rows: [[Substring]] = [
+      ["项目", "自然人", "其他", "总计", "合计"],
+      ["一行", "1", "2", "3", "4"],
+      ["人", "5", "人", "无", "8"],
+      ["三行", "1", "2", "3", "4"],
+    ]
+    var characters: [PositionedCharacter] = []
+    for (row, fields) in rows.enumerated() {
+      for (field, text) in fields.enumerated() {
+        characters += PageReader.spread(String(text), over: placement.lines[row].pieces[field].box)
+      }
+    }
+    placement.characters[1] = characters
+    let seal = [1: [PageRect(minX: 40, minY: 60, maxX: 420, maxY: 200)]]
+    // The 人 in the second value column goes; the label's 人 and the placeholder 无 stay.
+    #expect(ScanReader.strayValues(line: 2, fields: rows, placement: placement, seals: seal) == [2])
+    #expect(ScanReader.strayValues(line: 2, fields: rows, placement: placement, seals: [:]).isEmpty, "no seal")
+    #expect(ScanReader.strayValues(line: 0, fields: rows, placement: placement, seals: seal).isEmpty, "a header")
+    let away = [1: [PageRect(minX: 500, minY: 60, maxX: 600, maxY: 200)]]
+    #expect(ScanReader.strayValues(line: 2, fields: rows, placement: placement, seals: away).isEmpty, "off the seal")
+  }
+
+  @Test("an unsure number left on a line of numbers outside the table rows is unread there, spacing kept")
+  func unlocatedNumber() {
+    var characters: [PositionedCharacter] = []
+    var boxes: [PageRect] = []
+    for (index, value) in ["0", "0", "1", "0"].enumerated() {
+      let box = PageRect(minX: 300 + Double(index) * 30, minY: 500, maxX: 305 + Double(index) * 30, maxY: 508)
+      boxes.append(box)
+      characters += PageReader.spread(value, over: box)
+    }
+    var placement = TextPlacement()
+    placement.lines = [
+      TextPlacement.Line(
+        pieces: [TextPlacement.Piece(page: 3, box: PageRect(minX: 300, minY: 500, maxX: 395, maxY: 508))],
+        isTableRow: false)
+    ]
+    placement.characters[3] = characters
+    let fields: [[Substring]] = [["0  0 1 0"]]
+    let unsure = ReadNumberCell(box: boxes[2], read: NumberRead(value: "1", confidence: 54, isLowConfidence: true))
+    let found = ScanReader.unlocatedToken(unsure, page: 3, fields: fields, placement: placement)
+    #expect(found?.line == 0 && found?.token == 2)
+    #expect(ScanReader.replacing(token: 2, in: "0  0 1 0", with: "\u{FFFD}") == "0  0 \u{FFFD} 0")
+    // A number in running text (words among the numbers) or on another page is left alone.
+    let words: [[Substring]] = [["共 0 件 1 次"]]
+    #expect(ScanReader.unlocatedToken(unsure, page: 3, fields: words, placement: placement) == nil)
+    #expect(ScanReader.unlocatedToken(unsure, page: 2, fields: fields, placement: placement) == nil, "another page")
+  }
+
+  @Test("a table row's number where no number cell was read (the running text's read) is listed; read cells are not")
+  func runningTextValues() {
+    let columns = [(60.0, 150.0), (200.0, 206.0), (260.0, 266.0), (320.0, 326.0)]
+    func line(_ y: Double) -> TextPlacement.Line {
+      TextPlacement.Line(
+        pieces: columns.map {
+          TextPlacement.Piece(page: 2, box: PageRect(minX: $0.0, minY: y, maxX: $0.1, maxY: y + 10))
+        }, isTableRow: true)
+    }
+    var placement = TextPlacement()
+    placement.lines = [line(100), line(120), TextPlacement.Line(pieces: [], isTableRow: false)]
+    let fields: [[Substring]] = [["一行", "1", "2", "3"], ["二行", "0", "0", "1"], ["共 3 件 1 次 2"]]
+    // The first row's numbers and the second row's last were read alone; the second row's
+    // first two came with the running text.
+    let read: [PageRect] = [
+      PageRect(minX: 201, minY: 101, maxX: 205, maxY: 109), PageRect(minX: 261, minY: 101, maxX: 265, maxY: 109),
+      PageRect(minX: 321, minY: 101, maxX: 325, maxY: 109), PageRect(minX: 321, minY: 121, maxX: 325, maxY: 129),
+    ]
+    let cells = read.map {
+      ReadNumberCell(box: $0, read: NumberRead(value: "1", confidence: 95, isLowConfidence: false))
+    }
+    let page = PositionedPage(number: 2, width: 400, height: 300, characters: [], rulings: [])
+    let found = ScanReader.runningTextValues(
+      fields, placement: placement, pages: [ReadPage(page: page, numbers: cells, skew: 0)])
+    #expect(found.map(\.line) == [1, 1] && found.map(\.field) == [1, 2] && found.allSatisfy { $0.page == 2 })
+  }
+
   @Test(
     "a row's value lost under a seal is a gap in its column; off the seal, left of the label, or where ink is, none"
   )

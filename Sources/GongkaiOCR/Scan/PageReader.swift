@@ -17,6 +17,8 @@ struct ReadPage: Sendable {
   var numbers: [ReadNumberCell]
   /// The rotation taken out, in degrees.
   var skew: Double
+  /// The boxes of the seals found over its tables and text, in points.
+  var seals: [PageRect] = []
 }
 
 /// Reads one scanned page: straightens it, finds its table grids, reads every number cell
@@ -36,6 +38,9 @@ final class PageReader {
   /// A cell that is no number at the page's ink level is tried again at these fractions of
   /// it, which keep print and drop a red seal's lighter grey; such a read is marked unsure.
   var stampedInkFactors = [0.6, 0.35]
+  /// A number whose ink comes this close (points) to a found seal's disc is unsure: the ring
+  /// found may be its inner edge, and the ring's ink beside a digit is read into it.
+  let sealDoubtMargin = 6.0
   /// Digits taller than this (points) are not digits: a seal's ring joined to a glyph.
   var maximumDigitHeight = 20.0
   /// The tallest blob (points) taken into the box of digits read under a seal: a printed
@@ -99,6 +104,7 @@ final class PageReader {
     let reach = max(4, Int((3 * scale).rounded()))
     let inset = max(2, Int((1.5 * scale).rounded()))
     let tallestDigit = Int((maximumDigitHeight * scale).rounded())
+    let doubtMargin = Int((sealDoubtMargin * scale).rounded())
     // Seals over the tables, looked for on the whole page with its rules cleared (a grid is
     // painted out of the running text, where the signature's seal is looked for).
     // Red seals as dark as print were found before the page was straightened: turned with it.
@@ -119,10 +125,17 @@ final class PageReader {
     ) {
       if var read = cell.number {
         let ink = read.ink ?? inkBox
-        if seals.contains(where: { $0.meets(ink) }) {
+        // The ring found may run along its inner edge, and a digit just outside the margin
+        // still takes in the ring's ink (0 read as 1 or 11 with high confidence).
+        if seals.contains(where: { $0.meets(ink, margin: doubtMargin) }) {
           read = doubtingUnderSeal(read, source, ink: ink, level: level)
         }
         let box = pageRect(ink, scale: scale)
+        if OCRTrace.enabled {
+          OCRTrace.write(
+            "number\t\(number)\t\(ink.x),\(ink.y) \(ink.width)x\(ink.height)\t\(read.value)\t\(read.confidence)\t\(read.isLowConfidence ? "unsure" : "sure")"
+          )
+        }
         numberCells.append(ReadNumberCell(box: box, read: read))
         characters += Self.spread(read.value, over: box)
       } else {
@@ -303,7 +316,9 @@ final class PageReader {
     let positioned = PositionedPage(
       number: number, width: Double(page.width) / scale, height: Double(page.height) / scale,
       characters: characters, rulings: table.tableRulings)
-    return ReadPage(page: positioned, numbers: numberCells, skew: skew)
+    return ReadPage(
+      page: positioned, numbers: numberCells, skew: skew,
+      seals: (seals + tableSeals).map { pageRect($0.box, scale: scale) })
   }
 
   /// `seal`, found on the page before it was turned by `degrees` clockwise about its middle

@@ -137,18 +137,49 @@ public struct ScanReader: Sendable {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
       $0.split(separator: "\t", omittingEmptySubsequences: false)
     }
+    var changed = false
+    // Digits under a seal the running text read as 人 or 全, in a table row's value column:
+    // unread in their own cells (``strayValues``), not dropped with the row's values moved.
+    let seals = Dictionary(pages.map { ($0.page.number, $0.seals) }) { first, _ in first }
+    for index in lines.indices {
+      for field in Self.strayValues(line: index, fields: lines, placement: placement, seals: seals) {
+        lines[index][field] = "\u{FFFD}"
+        changed = true
+      }
+    }
     let unsure = pages.flatMap { page in page.numbers.filter(\.read.isLowConfidence).map { ($0, page.page.number) } }
     for (cell, page) in unsure {
-      guard let (line, field) = locate(cell, page: page, fields: lines, placement: placement) else { continue }
+      guard let (line, field) = locate(cell, page: page, fields: lines, placement: placement) else {
+        // An unsure table number the layout left on a line of numbers outside any table row
+        // (a row whose label wrapped round its values) cannot be flagged in its cell. Where
+        // its reads disagree (or the one read is unsure) it is unread; where they all agree
+        // and only a seal nearby made it unsure, it stays as read. A 0 stays too: a seal's
+        // ink adds strokes to a digit (0 read as 1, 11 or 6), it does not make one a 0.
+        if cell.read.value.contains(where: { $0 != "0" }),
+          !cell.read.alternatives.isEmpty || cell.read.confidence < unlocatedConfidence,
+          let (line, token) = unlocatedToken(cell, page: page, fields: lines, placement: placement)
+        {
+          lines[line][0] = replacing(token: token, in: lines[line][0], with: "\u{FFFD}")
+          changed = true
+        }
+        continue
+      }
       found.append(
         LowConfidenceCell(
           line: line, field: field, value: cell.read.value, confidence: cell.read.confidence, page: page,
           alternatives: cell.read.alternatives))
     }
+    // A table row's number where no number cell was read came from the running text's read
+    // (a row the table reader missed): unchecked, and under a seal often wrong (a 1 lost,
+    // the row's values moved left). Unsure: the tables' arithmetic keeps it or leaves it null.
+    for (line, field, page) in Self.runningTextValues(lines, placement: placement, pages: pages)
+    where !found.contains(where: { $0.line == line + 1 && $0.field == field }) {
+      found.append(
+        LowConfidenceCell(line: line + 1, field: field, value: String(lines[line][field]), confidence: 0, page: page))
+    }
     // A table's count is printed without a leading zero: 0 followed by digits is two reads
     // run together (a 0 and a stray 1 from elsewhere), no number; the cell is unread (U+FFFD:
     // null with a finding), and no longer an unsure number.
-    var changed = false
     for index in lines.indices where lines[index].count > 1 {
       for field in lines[index].indices where Self.hasLeadingZero(String(lines[index][field])) {
         lines[index][field] = "\u{FFFD}"
@@ -162,6 +193,149 @@ public struct ScanReader: Sendable {
       text: checked, lowConfidence: found, pagesRead: pages.map(\.page.number), skew: pages.map(\.skew),
       placement: placement)
   }
+
+  /// The fields of table row `line` (0-based) that hold a stray character or two (a Chinese
+  /// one among them, no placeholder or unit) in a column where the nearest full row of its
+  /// table (same page, as many fields, its last fields, three at least, all numbers) holds
+  /// numbers, in a row of two numbers or more, and whose cell meets one of its page's
+  /// `seals` (boxes in points): digits under a seal's ring the running text read as 人 or
+  /// 全. The parser dropped them and moved the row's later values one column left; unread,
+  /// they are null with a finding in their own cells.
+  static func strayValues(
+    line: Int, fields: [[Substring]], placement: TextPlacement, seals: [Int: [PageRect]]
+  ) -> [Int] {
+    guard line < placement.lines.count, line < fields.count, placement.lines[line].isTableRow else { return [] }
+    let own = fields[line]
+    let pieces = placement.lines[line].pieces
+    guard pieces.count == own.count, let page = pieces.first?.page, pieces.allSatisfy({ $0.page == page }),
+      let boxes = seals[page], !boxes.isEmpty
+    else { return [] }
+    func isNumber(_ text: Substring) -> Bool {
+      let trimmed = text.filter { !$0.isWhitespace }
+      return !trimmed.isEmpty && trimmed.first?.isASCII == true && trimmed.first?.isNumber == true
+        && trimmed.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," }
+    }
+    func isStray(_ text: Substring) -> Bool {
+      let trimmed = text.filter { !$0.isWhitespace }
+      return (1...2).contains(trimmed.count) && trimmed.contains { ("\u{4E00}"..."\u{9FFF}").contains($0) }
+        && !trimmed.contains { "无空万元不适用".contains($0) }
+    }
+    let margin = 6.0
+    func meetsSeal(_ box: PageRect) -> Bool {
+      boxes.contains {
+        box.minX < $0.maxX + margin && $0.minX - margin < box.maxX && box.minY < $0.maxY + margin
+          && $0.minY - margin < box.maxY
+      }
+    }
+    let lower = max(0, line - strayReach)
+    let upper = min(fields.count - 1, placement.lines.count - 1, line + strayReach)
+    let near = (lower...upper).filter { $0 != line }.sorted { abs($0 - line) < abs($1 - line) }
+    for other in near {
+      let row = fields[other]
+      let placed = placement.lines[other]
+      guard placed.isTableRow, row.count == own.count, placed.pieces.count == row.count,
+        placed.pieces.allSatisfy({ $0.page == page })
+      else { continue }
+      let count = row.reversed().prefix { isNumber($0) }.count
+      guard count >= 3, count < row.count else { continue }
+      let first = row.count - count
+      guard own[first...].filter(isNumber).count >= 2 else { return [] }
+      return (first..<own.count).filter { isStray(own[$0]) && meetsSeal(pieces[$0].box) }
+    }
+    return []
+  }
+
+  /// The 0-based line and space-separated token of the running text where the digits of
+  /// `cell` went, when that line holds only numbers and unread marks (a table's values the
+  /// layout left out of its rows) and the token is the number: `nil` otherwise.
+  static func unlocatedToken(
+    _ cell: ReadNumberCell, page: Int, fields: [[Substring]], placement: TextPlacement
+  ) -> (line: Int, token: Int)? {
+    let box = cell.box
+    guard let characters = placement.characters[page] else { return nil }
+    func isValue(_ token: Substring) -> Bool {
+      token == "\u{FFFD}" || token.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," || $0 == "-" }
+    }
+    for (index, line) in placement.lines.enumerated() where !line.isTableRow && index < fields.count {
+      guard fields[index].count == 1,
+        let piece = line.pieces.first(where: {
+          $0.page == page && box.midY >= $0.box.minY - 1 && box.midY <= $0.box.maxY + 1
+            && box.midX >= $0.box.minX - 1 && box.midX <= $0.box.maxX + 1
+        })
+      else { continue }
+      let tokens = fields[index][0].split(separator: " ")
+      guard tokens.count >= 2, tokens.allSatisfy(isValue) else { continue }
+      let area = piece.box
+      let inside = characters.filter {
+        !$0.character.isWhitespace && $0.box.midX >= area.minX && $0.box.midX <= area.maxX
+          && $0.box.midY >= area.minY && $0.box.midY <= area.maxY
+      }.sorted { $0.box.minX < $1.box.minX }
+      guard inside.count == tokens.reduce(0, { $0 + $1.count }),
+        let start = inside.firstIndex(where: { $0.box.midX >= box.minX && $0.box.midX <= box.maxX })
+      else { continue }
+      var offset = 0
+      for (number, token) in tokens.enumerated() {
+        if start < offset + token.count {
+          return start == offset && token == cell.read.value ? (index, number) : nil
+        }
+        offset += token.count
+      }
+    }
+    return nil
+  }
+
+  /// `text` with its `token`-th space-separated token replaced by `mark`, spacing kept.
+  static func replacing(token: Int, in text: Substring, with mark: String) -> Substring {
+    var count = -1
+    var index = text.startIndex
+    while index < text.endIndex {
+      if text[index] == " " {
+        index = text.index(after: index)
+        continue
+      }
+      let end = text[index...].firstIndex(of: " ") ?? text.endIndex
+      count += 1
+      if count == token { return Substring(String(text[..<index]) + mark + String(text[end...])) }
+      index = end
+    }
+    return text
+  }
+
+  /// The (0-based line, field, page) of table rows' whole numbers where no number cell of
+  /// their page lies (`pages`' number cells, read alone): the running text's read put them
+  /// there. Only in rows of two numbers or more, on one page.
+  static func runningTextValues(
+    _ fields: [[Substring]], placement: TextPlacement, pages: [ReadPage]
+  ) -> [(line: Int, field: Int, page: Int)] {
+    let cells = Dictionary(pages.map { ($0.page.number, $0.numbers.map(\.box)) }) { first, _ in first }
+    func isNumber(_ text: Substring) -> Bool {
+      !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+    var found: [(line: Int, field: Int, page: Int)] = []
+    for (index, line) in placement.lines.enumerated() where line.isTableRow && index < fields.count {
+      let row = fields[index]
+      guard line.pieces.count == row.count, let page = line.pieces.first?.page,
+        line.pieces.allSatisfy({ $0.page == page }), row.filter(isNumber).count >= 2
+      else { continue }
+      let boxes = cells[page] ?? []
+      for field in row.indices where isNumber(row[field]) {
+        let area = line.pieces[field].box
+        let read = boxes.contains {
+          $0.midX >= area.minX - 1 && $0.midX <= area.maxX + 1 && $0.midY >= area.minY - 1 && $0.midY <= area.maxY + 1
+        }
+        if !read { found.append((index, field, page)) }
+      }
+    }
+    return found
+  }
+
+  /// An unsure number that cannot be located in a table row and is less sure than this is
+  /// unread (see ``assemble(_:)``).
+  static let unlocatedConfidence = 70.0
+
+  /// How many lines above and below a row ``strayValues(line:fields:placement:seals:)`` looks
+  /// for a full row of its table.
+  static let strayReach = 4
 
   /// Whether a table field reads as a whole number with a leading zero before another digit
   /// (01, 007; not 0, 0.5 or 00). Zeros alone (a 0 under a seal read as 00) are 0 however

@@ -9,11 +9,12 @@ struct Seal: Sendable, Equatable {
   /// Ink at most this dark is print; lighter ink inside ``box`` is the seal's.
   var printLevel: UInt8
 
-  /// Whether `rect` (page pixels) meets the seal's disc (the ring with its margin): the
-  /// corners of ``box`` outside the ring are not the seal's.
-  func meets(_ rect: PixelRect) -> Bool {
-    guard !rect.intersection(box).isEmpty else { return false }
-    let radius = Double(min(box.width, box.height)) / 2
+  /// Whether `rect` (page pixels) meets the seal's disc (the ring with its margin), its
+  /// radius grown by `margin` pixels: the corners of ``box`` outside the ring are not the
+  /// seal's.
+  func meets(_ rect: PixelRect, margin: Int = 0) -> Bool {
+    guard !rect.intersection(box.insetBy(-margin)).isEmpty else { return false }
+    let radius = Double(min(box.width, box.height)) / 2 + Double(margin)
     let centreX = Double(box.x) + Double(box.width) / 2
     let centreY = Double(box.y) + Double(box.height) / 2
     let dx = max(Double(rect.x) - centreX, 0, centreX - Double(rect.maxX))
