@@ -390,4 +390,56 @@ struct AmountTests {
     #expect(amount.yuan.description == yuan)
     #expect(amount.raw == cell)
   }
+
+  @Test(
+    "a bare amount under a header that names its unit is in that unit",
+    arguments: [
+      ("采购总金额（万元）", "48.01", "480100"), ("采购总金额(单位:万元)", "5", "50000"), ("采购总金额（元）", "7920", "7920"),
+      ("采购总金额", "7920", "7920"), ("采购总金额", "48.01万元", "480100"),
+    ])
+  func headerUnit(header: String, cell: String, yuan: String) throws {
+    let table = "一、本年新收政府信息公开申请数量\t1\t2\t0\t0\t0\t0\t3"
+    let text = report2019(requestsTable: table).replacingOccurrences(
+      of: "规范性文件\t2\t2\t2", with: "规范性文件\t2\t2\t2\n信息内容\t采购项目数量\t\(header)\n政府集中采购\t3\t\(cell)")
+    let report = try Fixtures.report(ofText: text)
+    guard case .amount(let amount)?? = report.proactive.cell("procurement", "amount") else {
+      Issue.record("\(cell) under \(header): no amount read")
+      return
+    }
+    #expect(amount.yuan.description == yuan)
+  }
+
+  @Test(
+    "a scan's decimal amount with no unit in its cell or header is null with ocr_low_confidence (a 万元 may be lost)",
+    arguments: [("48.01", "采购总金额", nil), ("48.01", "采购总金额（万元）", "480100"), ("7920", "采购总金额", "7920")])
+  func scanAmountUnitLost(cell: String, header: String, yuan: String?) throws {
+    let table = "一、本年新收政府信息公开申请数量\t1\t2\t0\t0\t0\t0\t3"
+    let text = report2019(requestsTable: table).replacingOccurrences(
+      of: "规范性文件\t2\t2\t2", with: "规范性文件\t2\t2\t2\n信息内容\t采购项目数量\t\(header)\n政府集中采购\t3\t\(cell)")
+    let scan = try ReportPipeline().report(
+      text: text,
+      source: SourceInfo(
+        file: "scan.pdf", sha256: SHA256.hexDigest(Array(text.utf8)), kind: .pdf, pages: 3, textLayer: .ocr))
+    let flagged = scan.findings.contains {
+      $0.rule == "ocr_low_confidence" && $0.location == "proactive.procurement.amount"
+    }
+    if let yuan {
+      guard case .amount(let amount)?? = scan.proactive.cell("procurement", "amount") else {
+        Issue.record("\(cell) under \(header): no amount read")
+        return
+      }
+      #expect(amount.yuan.description == yuan)
+      #expect(!flagged)
+    } else {
+      #expect(scan.proactive.cell("procurement", "amount") == .some(nil))
+      #expect(flagged)
+      // The same text from a text export keeps its number: only a scan's reader can lose the unit.
+      let text = try Fixtures.report(ofText: text)
+      guard case .amount(let amount)?? = text.proactive.cell("procurement", "amount") else {
+        Issue.record("text export: no amount read")
+        return
+      }
+      #expect(amount.raw == cell)
+    }
+  }
 }

@@ -232,8 +232,8 @@ public struct ReportParser: Sendable {
           continue
         }
         let value = value(
-          text, column: column, unread: unread, path: { "\(layout.name).\(row.key).\(column.key)" },
-          findings: &findings)
+          text, column: column, headerUnit: found?.headerMoneyUnit, unread: unread,
+          path: { "\(layout.name).\(row.key).\(column.key)" }, findings: &findings)
         typed.append(DataTable.Cell(key: column.key, value: value))
         if locator != nil, value != nil, index < origins.count, let position = origins[index] {
           // At its line of the text until located, once every table is read (see `locate`).
@@ -248,9 +248,11 @@ public struct ReportParser: Sendable {
     return DataTable(rows: rows)
   }
 
-  /// The typed value of a cell's text under `column`.
+  /// The typed value of a cell's text under `column`; a bare amount is in the unit the table's
+  /// printed header gives (`headerUnit`), else the form's.
   private func value(
-    _ text: CellText, column: TableLayout.Column, unread: UnreadCell, path: () -> String, findings: inout [Finding]
+    _ text: CellText, column: TableLayout.Column, headerUnit: String?, unread: UnreadCell, path: () -> String,
+    findings: inout [Finding]
   ) -> CellValue? {
     switch text {
     case .placeholder(let raw) where raw == CellText.unread:
@@ -265,7 +267,11 @@ public struct ReportParser: Sendable {
       return nil
     case .number(let number, let unit, let raw):
       if column.isAmount {
-        let unitText = unit ?? column.unit
+        let unitText = unit ?? headerUnit ?? column.unit
+        if unread.mayHaveLostUnit(of: number, unit: unitText) {
+          findings.append(unread.unitLostFinding(at: path(), raw: raw))
+          return nil
+        }
         let power = CellText.isTenThousand(unitText) ? 4 : 0
         guard let yuan = number.shifted(by: power) else { return nil }
         return .amount(Amount(yuan: yuan, raw: raw))
@@ -292,6 +298,21 @@ struct UnreadCell: Sendable {
 
   init(source: SourceInfo) {
     isScan = source.kind == .pdf && (source.textLayer == .ocr || source.textLayer == .mixed)
+  }
+
+  /// Whether an amount read from a scan may have lost its unit: a decimal with no unit in its
+  /// cell or its column's header. The reader reads a cell's number, and a 万元 after it can go
+  /// unread; amounts in yuan are printed whole, so `48.01` alone is most likely `48.01 万元`,
+  /// and 48.01 yuan would be off by ten thousand times.
+  func mayHaveLostUnit(of number: ExactDecimal, unit: String?) -> Bool {
+    isScan && unit == nil && number.integerValue == nil
+  }
+
+  /// The finding for an amount whose unit may be lost (see ``mayHaveLostUnit(of:unit:)``).
+  func unitLostFinding(at path: String, raw: String) -> Finding {
+    Finding(
+      rule: "ocr_low_confidence", severity: .warning, location: path,
+      message: "the scan reads \"\(raw)\" with no unit in the cell or its header (万元 or 元?); check it against the scan")
   }
 
   /// The finding for such a cell at `path`.

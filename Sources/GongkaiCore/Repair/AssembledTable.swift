@@ -64,6 +64,9 @@ public struct AssembledTable: Sendable, Equatable {
   public var deviations: [String] = []
   /// Runs of digits still to be split into cells (running text only).
   public var runs: [DigitRun] = []
+  /// The unit of money the table's own header gives its amounts (`采购总金额（万元）`), if any:
+  /// a bare number under it is in that unit, whatever the form's header says.
+  public var headerMoneyUnit: String? = nil
 
   /// The row with `key`, if found.
   public func row(_ key: String) -> Row? { rows.first { $0.key == key } }

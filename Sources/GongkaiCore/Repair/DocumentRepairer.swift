@@ -122,7 +122,11 @@ public struct DocumentRepairer: Sendable {
     let template = detectTemplate(tokens: tokens, preamble: preamble)
     let assemblers = matchers.matchers(for: template)
     var tables: [String: AssembledTable] = [:]
-    tables["proactive"] = tokens["proactive"].map { assemblers.proactive.assemble($0, repairs: &repairs) }
+    tables["proactive"] = tokens["proactive"].map {
+      var table = assemblers.proactive.assemble($0, repairs: &repairs)
+      table.headerMoneyUnit = TableHeader.moneyUnit(in: $0)
+      return table
+    }
     tables["requests"] = tokens["requests"].map { assemblers.requests.assemble($0, repairs: &repairs) }
     tables["appeals"] = tokens["appeals"].map { assembleAppeals($0, template: template, repairs: &repairs) }
     if tables.values.contains(where: { !$0.runs.isEmpty }) {
