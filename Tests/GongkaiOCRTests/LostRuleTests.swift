@@ -12,37 +12,19 @@ struct LostRuleTests {
   /// header holds a line of square glyphs over `firstRow` (digits when `digitsBelow`),
   /// column 2's a line of glyphs over another; the last row's merged cell holds two numbers.
   func page(digitsBelow: Bool) -> (GreyBitmap, [RulingLine]) {
-    var page = GreyBitmap(blankWidth: 1200, height: 600, dpi: 300)
-    page.fill(x: 0, y: 0, width: 1200, height: 600, value: 235)
-    let scale = page.pixelsPerPoint
-    var rulings: [RulingLine] = []
-    func horizontal(_ y: Int, _ from: Int, _ to: Int) {
-      page.fill(x: from, y: y, width: to - from + 2, height: 2, value: 60)
-      rulings.append(
-        RulingLine(axis: .horizontal, position: Double(y) / scale, start: Double(from) / scale, end: Double(to) / scale)
-      )
-    }
-    func vertical(_ x: Int, _ from: Int, _ to: Int) {
-      page.fill(x: x, y: from, width: 2, height: to - from + 2, value: 60)
-      rulings.append(
-        RulingLine(axis: .vertical, position: Double(x) / scale, start: Double(from) / scale, end: Double(to) / scale))
-    }
-    for y in [100, 400, 500] { horizontal(y, 100, 1000) }
-    horizontal(300, 100, 400)
-    for x in [100, 400, 1000] { vertical(x, 100, 500) }
-    vertical(700, 100, 400)
-    // Square glyphs (Chinese) and narrow ones (digits), 28 px tall.
-    func glyphs(_ x: Int, _ y: Int, count: Int, width: Int) {
-      for index in 0..<count { page.fill(x: x + index * (width + 6), y: y, width: width, height: 28, value: 30) }
-    }
-    glyphs(450, 150, count: 3, width: 28)
-    glyphs(450, 335, count: 2, width: digitsBelow ? 14 : 28)
-    glyphs(750, 150, count: 3, width: 28)
-    glyphs(750, 335, count: 2, width: 28)
-    glyphs(150, 335, count: 4, width: 28)
-    glyphs(450, 435, count: 2, width: 14)
-    glyphs(750, 435, count: 1, width: 14)
-    return (page, rulings)
+    var drawing = RuledPage(width: 1200, height: 600)
+    for y in [100, 400, 500] { drawing.horizontal(y, 100, 1000) }
+    drawing.horizontal(300, 100, 400)
+    for x in [100, 400, 1000] { drawing.vertical(x, 100, 500) }
+    drawing.vertical(700, 100, 400)
+    drawing.glyphs(450, 150, count: 3, width: 28)
+    drawing.glyphs(450, 335, count: 2, width: digitsBelow ? 14 : 28)
+    drawing.glyphs(750, 150, count: 3, width: 28)
+    drawing.glyphs(750, 335, count: 2, width: 28)
+    drawing.glyphs(150, 335, count: 4, width: 28)
+    drawing.glyphs(450, 435, count: 2, width: 14)
+    drawing.glyphs(750, 435, count: 1, width: 14)
+    return (drawing.page, drawing.rulings)
   }
 
   @Test("a header over a number is split at the row edge the label column has; the row's other cells with it")
@@ -84,33 +66,16 @@ struct LostRuleTests {
   /// cell holds a line of square glyphs in each row; the value cells hold, by
   /// `digitsBeside`: digits, else square glyphs (a group label beside sub-labels).
   func labelPage(digitsBeside: Bool) -> (GreyBitmap, [RulingLine]) {
-    var page = GreyBitmap(blankWidth: 1100, height: 400, dpi: 300)
-    page.fill(x: 0, y: 0, width: 1100, height: 400, value: 235)
-    let scale = page.pixelsPerPoint
-    var rulings: [RulingLine] = []
-    func horizontal(_ y: Int, _ from: Int, _ to: Int) {
-      page.fill(x: from, y: y, width: to - from + 2, height: 2, value: 60)
-      rulings.append(
-        RulingLine(axis: .horizontal, position: Double(y) / scale, start: Double(from) / scale, end: Double(to) / scale)
-      )
-    }
-    func vertical(_ x: Int, _ from: Int, _ to: Int) {
-      page.fill(x: x, y: from, width: 2, height: to - from + 2, value: 60)
-      rulings.append(
-        RulingLine(axis: .vertical, position: Double(x) / scale, start: Double(from) / scale, end: Double(to) / scale))
-    }
-    for y in [100, 300] { horizontal(y, 100, 1000) }
-    horizontal(200, 400, 1000)
-    for x in [100, 400, 700, 1000] { vertical(x, 100, 300) }
-    func glyphs(_ x: Int, _ y: Int, count: Int, width: Int) {
-      for index in 0..<count { page.fill(x: x + index * (width + 6), y: y, width: width, height: 28, value: 30) }
-    }
-    glyphs(150, 135, count: 2, width: 28)
-    glyphs(150, 235, count: 5, width: 28)
+    var drawing = RuledPage(width: 1100, height: 400)
+    for y in [100, 300] { drawing.horizontal(y, 100, 1000) }
+    drawing.horizontal(200, 400, 1000)
+    for x in [100, 400, 700, 1000] { drawing.vertical(x, 100, 300) }
+    drawing.glyphs(150, 135, count: 2, width: 28)
+    drawing.glyphs(150, 235, count: 5, width: 28)
     for (x, y) in [(500, 135), (800, 135), (500, 235), (800, 235)] {
-      glyphs(x, y, count: 2, width: digitsBeside ? 14 : 28)
+      drawing.glyphs(x, y, count: 2, width: digitsBeside ? 14 : 28)
     }
-    return (page, rulings)
+    return (drawing.page, drawing.rulings)
   }
 
   @Test("a label cell over two rows of numbers lost its row rule: drawn back in across the label cell alone")
@@ -135,5 +100,38 @@ struct LostRuleTests {
     let grids = TableGrid.grids(from: rulings)
     let lost = reader.lostRules(in: grids, page: page, level: 128)
     #expect(lost.filter { $0.axis == .horizontal }.isEmpty, "\(lost)")
+  }
+}
+
+/// A light 300-dpi test page with dark rules (each also listed as a ruling, in points) and
+/// blocks standing for glyphs: square ones for Chinese, narrow ones for digits, 28 px tall.
+private struct RuledPage {
+  var page: GreyBitmap
+  var rulings: [RulingLine] = []
+
+  init(width: Int, height: Int) {
+    page = GreyBitmap(blankWidth: width, height: height, dpi: 300)
+    page.fill(x: 0, y: 0, width: width, height: height, value: 235)
+  }
+
+  /// A horizontal rule at `y` from x `from` to `to` (pixels).
+  mutating func horizontal(_ y: Int, _ from: Int, _ to: Int) {
+    let scale = page.pixelsPerPoint
+    page.fill(x: from, y: y, width: to - from + 2, height: 2, value: 60)
+    rulings.append(
+      RulingLine(axis: .horizontal, position: Double(y) / scale, start: Double(from) / scale, end: Double(to) / scale))
+  }
+
+  /// A vertical rule at `x` from y `from` to `to` (pixels).
+  mutating func vertical(_ x: Int, _ from: Int, _ to: Int) {
+    let scale = page.pixelsPerPoint
+    page.fill(x: x, y: from, width: 2, height: to - from + 2, value: 60)
+    rulings.append(
+      RulingLine(axis: .vertical, position: Double(x) / scale, start: Double(from) / scale, end: Double(to) / scale))
+  }
+
+  /// `count` glyph blocks `width` px wide from (`x`, `y`), 6 px apart.
+  mutating func glyphs(_ x: Int, _ y: Int, count: Int, width: Int) {
+    for index in 0..<count { page.fill(x: x + index * (width + 6), y: y, width: width, height: 28, value: 30) }
   }
 }

@@ -420,12 +420,7 @@ struct PiecesTests {
   )
   func strayValues() {
     let columns = [(60.0, 150.0), (200.0, 206.0), (260.0, 266.0), (320.0, 326.0), (380.0, 386.0)]
-    func line(_ y: Double) -> TextPlacement.Line {
-      TextPlacement.Line(
-        pieces: columns.map {
-          TextPlacement.Piece(page: 1, box: PageRect(minX: $0.0, minY: y, maxX: $0.1, maxY: y + 10))
-        }, isTableRow: true)
-    }
+    func line(_ y: Double) -> TextPlacement.Line { tableRow(columns, page: 1, y: y) }
     var placement = TextPlacement()
     placement.lines = [line(80), line(100), line(120), line(140)]
     let rows: [[Substring]] = [
@@ -480,12 +475,7 @@ struct PiecesTests {
   @Test("a table row's number where no number cell was read (the running text's read) is listed; read cells are not")
   func runningTextValues() {
     let columns = [(60.0, 150.0), (200.0, 206.0), (260.0, 266.0), (320.0, 326.0)]
-    func line(_ y: Double) -> TextPlacement.Line {
-      TextPlacement.Line(
-        pieces: columns.map {
-          TextPlacement.Piece(page: 2, box: PageRect(minX: $0.0, minY: y, maxX: $0.1, maxY: y + 10))
-        }, isTableRow: true)
-    }
+    func line(_ y: Double) -> TextPlacement.Line { tableRow(columns, page: 2, y: y) }
     var placement = TextPlacement()
     placement.lines = [line(100), line(120), TextPlacement.Line(pieces: [], isTableRow: false)]
     let fields: [[Substring]] = [["一行", "1", "2", "3"], ["二行", "0", "0", "1"], ["共 3 件 1 次 2"]]
@@ -795,4 +785,13 @@ struct PiecesTests {
     let under = joins.filter { $0.row == 5 }
     #expect(under.count == 1 && under.first?.pieces.map(\.row) == [5, 6])
   }
+}
+
+/// A table row's line of the placement: one piece per column (its x range), 10 pt tall from `y`.
+private func tableRow(_ columns: [(Double, Double)], page: Int, y: Double) -> TextPlacement.Line {
+  TextPlacement.Line(
+    pieces: columns.map {
+      TextPlacement.Piece(page: page, box: PageRect(minX: $0.0, minY: y, maxX: $0.1, maxY: y + 10))
+    },
+    isTableRow: true)
 }
