@@ -359,6 +359,22 @@ struct MetaTests {
     #expect(report.meta.year == year)
   }
 
+  @Test("a title wrapped over two lines is found, not a line of the opening paragraph naming a 报告 and a year")
+  func wrappedTitleBeforeParagraphLines() throws {
+    let text = report2019(requestsTable: "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1")
+      .replacingOccurrences(
+        of: "某某局2020年政府信息公开工作年度报告",
+        with: """
+          海州市发展和改革委员会2020年政府信息公开工作
+          年度报告
+          本报告根据《中华人民共和国政府信息公开条例》要求编制。全文包括总体情况、主动公开政
+          府信息情况、其他需要报告的事项。本报告所列数据的统计期限自2020年1月1日起至2020年12月
+          31日止。
+          """)
+    let report = try Fixtures.report(ofText: text)
+    #expect(report.meta.title == "海州市发展和改革委员会2020年政府信息公开工作年度报告")
+  }
+
   @Test("without a year in the title, the overview's first year-like figure is not mistaken for one")
   func noYearInTitle() throws {
     let text = report2019(

@@ -9,7 +9,7 @@ enum MetaReader {
     let top = Array(preamble.prefix(12)).map { isTitleLike($0) ? $0 : nil }
     for (index, line) in top.enumerated() {
       guard let line, line.containsText("报告"), year(inTitle: line) != nil, line.count <= 60,
-        !line.hasPrefix("本报告"), !line.hasPrefix("根据"), !namesSeveralReports(line)
+        !line.hasPrefix("本报告"), !line.hasPrefix("根据"), !namesSeveralReports(line), !endsSentenceInside(line)
       else { continue }
       if namesNoBody(line), index > 0,
         let above = top[index - 1], above.count <= 30, !above.containsText("报告"), year(inTitle: above) == nil,
@@ -30,13 +30,23 @@ enum MetaReader {
         next += 1
       }
       if title.containsText("报告"), title.count <= 60, !title.hasPrefix("本报告"), !title.hasPrefix("根据"),
-        !namesSeveralReports(title)
+        !namesSeveralReports(title), !endsSentenceInside(title)
       {
         return cleanTitle(title)
       }
     }
     if let hint, hint.contains("报告") { return cleanTitle(hint) }
     return nil
+  }
+
+  /// Whether a sentence ends inside the line (a 。 before its last character): a line of the
+  /// opening paragraph (…其他需要报告的事项。本报告所列数据的统计期限自2022年…), which names a
+  /// 报告 and a year, never a title. A scan's lines are the page's lines, so where the title
+  /// wrapped (…工作 / 年度报告) such a line was the first to name both.
+  static func endsSentenceInside(_ line: String) -> Bool {
+    var text = Substring(line)
+    while text.last?.isWhitespace == true { text = text.dropLast() }
+    return text.dropLast().contains("。")
   }
 
   /// Whether a line names two or more reports, each with its year (`…2022年…年度报告…2021年
