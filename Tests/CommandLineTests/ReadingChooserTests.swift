@@ -81,6 +81,15 @@ struct ReadingChooserTests {
     #expect(!report.repairs.contains { $0.kind == "ocr_correction" })
   }
 
+  /// The doubtful reads of the two tie tests: 予以公开's 自然人 read 8 with confidence 90 at
+  /// `places[0]`, its 商业企业 read 1 with confidence 40 at `places[1]`.
+  static func eightAndOne(at places: [(line: Int, field: Int)]) -> [UncertainCell] {
+    [
+      UncertainCell(line: places[0].line, field: places[0].field, value: "8", confidence: 90),
+      UncertainCell(line: places[1].line, field: places[1].field, value: "1", confidence: 40),
+    ]
+  }
+
   @Test("of doubtful reads clearing the same error, one a check that adds up vouches for stays and the other goes")
   func vouchedForReadStays() throws {
     // 予以公开's 自然人 printed 3 read 8 (confidently), its 商业企业 1 read unsure; with
@@ -89,10 +98,7 @@ struct ReadingChooserTests {
     let (text, places, source) = try Self.editedText([
       ("予以公开", 0, "8"), ("予以公开", 1, "1"), ("部分公开", 0, "/"),
     ])
-    let doubts = [
-      UncertainCell(line: places[0].line, field: places[0].field, value: "8", confidence: 90),
-      UncertainCell(line: places[1].line, field: places[1].field, value: "1", confidence: 40),
-    ]
+    let doubts = Self.eightAndOne(at: places)
     let report = try ReportPipeline().report(text: text, source: source, uncertain: doubts)
     #expect(report.requests.cell("partially_granted", "natural_person") == .some(nil))
     #expect(report.requests.cell("granted", "natural_person") == .some(nil))
@@ -106,10 +112,7 @@ struct ReadingChooserTests {
     let (text, places, source) = try Self.editedText([
       ("予以公开", 0, "8"), ("予以公开", 1, "1"), ("部分公开", 0, "/"), ("部分公开", 1, "/"),
     ])
-    let doubts = [
-      UncertainCell(line: places[0].line, field: places[0].field, value: "8", confidence: 90),
-      UncertainCell(line: places[1].line, field: places[1].field, value: "1", confidence: 40),
-    ]
+    let doubts = Self.eightAndOne(at: places)
     let report = try ReportPipeline().report(text: text, source: source, uncertain: doubts)
     #expect(report.requests.cell("granted", "natural_person") == .some(nil))
     #expect(report.requests.cell("granted", "commercial") == .some(nil))

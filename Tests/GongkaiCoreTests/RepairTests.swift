@@ -388,6 +388,13 @@ struct MetaTests {
 
 @Suite("Amounts")
 struct AmountTests {
+  /// A 2019-form report whose 政府集中采购 row has `cell` as its amount under `header`.
+  static func procurementText(header: String, cell: String) -> String {
+    let table = "一、本年新收政府信息公开申请数量\t1\t2\t0\t0\t0\t0\t3"
+    return report2019(requestsTable: table).replacingOccurrences(
+      of: "规范性文件\t2\t2\t2", with: "规范性文件\t2\t2\t2\n信息内容\t采购项目数量\t\(header)\n政府集中采购\t3\t\(cell)")
+  }
+
   @Test(
     "amounts with their unit written in many ways are normalised to yuan exactly",
     arguments: [
@@ -395,9 +402,7 @@ struct AmountTests {
       ("5万", "50000"), ("7920元", "7920"), ("7920(元)", "7920"), ("1,234.5元", "1234.5"), ("7920", "7920"),
     ])
   func amount(cell: String, yuan: String) throws {
-    let table = "一、本年新收政府信息公开申请数量\t1\t2\t0\t0\t0\t0\t3"
-    let text = report2019(requestsTable: table).replacingOccurrences(
-      of: "规范性文件\t2\t2\t2", with: "规范性文件\t2\t2\t2\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t3\t\(cell)")
+    let text = Self.procurementText(header: "采购总金额", cell: cell)
     let report = try Fixtures.report(ofText: text)
     guard case .amount(let amount)?? = report.proactive.cell("procurement", "amount") else {
       Issue.record("\(cell): no amount read")
@@ -414,9 +419,7 @@ struct AmountTests {
       ("采购总金额", "7920", "7920"), ("采购总金额", "48.01万元", "480100"),
     ])
   func headerUnit(header: String, cell: String, yuan: String) throws {
-    let table = "一、本年新收政府信息公开申请数量\t1\t2\t0\t0\t0\t0\t3"
-    let text = report2019(requestsTable: table).replacingOccurrences(
-      of: "规范性文件\t2\t2\t2", with: "规范性文件\t2\t2\t2\n信息内容\t采购项目数量\t\(header)\n政府集中采购\t3\t\(cell)")
+    let text = Self.procurementText(header: header, cell: cell)
     let report = try Fixtures.report(ofText: text)
     guard case .amount(let amount)?? = report.proactive.cell("procurement", "amount") else {
       Issue.record("\(cell) under \(header): no amount read")
@@ -429,9 +432,7 @@ struct AmountTests {
     "a scan's decimal amount with no unit in its cell or header is null with ocr_low_confidence (a 万元 may be lost)",
     arguments: [("48.01", "采购总金额", nil), ("48.01", "采购总金额（万元）", "480100"), ("7920", "采购总金额", "7920")])
   func scanAmountUnitLost(cell: String, header: String, yuan: String?) throws {
-    let table = "一、本年新收政府信息公开申请数量\t1\t2\t0\t0\t0\t0\t3"
-    let text = report2019(requestsTable: table).replacingOccurrences(
-      of: "规范性文件\t2\t2\t2", with: "规范性文件\t2\t2\t2\n信息内容\t采购项目数量\t\(header)\n政府集中采购\t3\t\(cell)")
+    let text = Self.procurementText(header: header, cell: cell)
     let scan = try ReportPipeline().report(
       text: text,
       source: SourceInfo(

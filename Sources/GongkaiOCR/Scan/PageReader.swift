@@ -40,7 +40,7 @@ final class PageReader {
   var stampedInkFactors = [0.6, 0.35]
   /// A number whose ink comes this close (points) to a found seal's disc is unsure: the ring
   /// found may be its inner edge, and the ring's ink beside a digit is read into it.
-  let sealDoubtMargin = 6.0
+  static let sealDoubtMargin = 6.0
   /// Digits taller than this (points) are not digits: a seal's ring joined to a glyph.
   var maximumDigitHeight = 20.0
   /// The tallest blob (points) taken into the box of digits read under a seal: a printed
@@ -104,7 +104,7 @@ final class PageReader {
     let reach = max(4, Int((3 * scale).rounded()))
     let inset = max(2, Int((1.5 * scale).rounded()))
     let tallestDigit = Int((maximumDigitHeight * scale).rounded())
-    let doubtMargin = Int((sealDoubtMargin * scale).rounded())
+    let doubtMargin = Int((Self.sealDoubtMargin * scale).rounded())
     // Seals over the tables, looked for on the whole page with its rules cleared (a grid is
     // painted out of the running text, where the signature's seal is looked for).
     // Red seals as dark as print were found before the page was straightened: turned with it.

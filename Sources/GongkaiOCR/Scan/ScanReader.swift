@@ -220,7 +220,7 @@ public struct ScanReader: Sendable {
       return (1...2).contains(trimmed.count) && trimmed.contains { ("\u{4E00}"..."\u{9FFF}").contains($0) }
         && !trimmed.contains { "无空万元不适用".contains($0) }
     }
-    let margin = 6.0
+    let margin = PageReader.sealDoubtMargin
     func meetsSeal(_ box: PageRect) -> Bool {
       boxes.contains {
         box.minX < $0.maxX + margin && $0.minX - margin < box.maxX && box.minY < $0.maxY + margin

@@ -115,8 +115,7 @@ public final class PDFPage {
   /// shows it), paper white elsewhere; `nil` when no pixel is red. A red seal's ring can be
   /// found in it, and the print under the seal read as a grey copy shows it.
   public func renderSeparatingRedInk(dpi: Double) throws -> (page: GreyBitmap, redInk: GreyBitmap?) {
-    let (page, red) = try PopplerLock.run { try PageRenderer(page: self).renderSeparatingRedInk(dpi: dpi) }
-    return (page, red)
+    try PopplerLock.run { try PageRenderer(page: self).renderSeparatingRedInk(dpi: dpi) }
   }
 
   /// The page rendered by poppler and cairo as a colour PNG file at `dpi`, in memory (for

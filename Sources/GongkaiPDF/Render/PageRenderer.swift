@@ -22,7 +22,7 @@ struct PageRenderer {
 
   /// The page as ``render(dpi:droppingRedInk:)`` draws it with red ink dropped, and the red ink
   /// dropped (each red pixel's luma, paper white elsewhere; `nil` when the page has none).
-  func renderSeparatingRedInk(dpi requested: Double) throws -> (page: GreyBitmap, red: GreyBitmap?) {
+  func renderSeparatingRedInk(dpi requested: Double) throws -> (page: GreyBitmap, redInk: GreyBitmap?) {
     let (surface, dpi) = try draw(dpi: requested)
     let (pixels, red) = surface.greyAndRedPixels(droppingRedInk: true, keepingRed: true)
     guard let bitmap = GreyBitmap(width: surface.width, height: surface.height, dpi: dpi, pixels: pixels)
