@@ -3,7 +3,8 @@
 # --psm 6) on the same rendered page images, in the same run.
 #
 # For every Samples/scan/*.pdf with an .expected.json: the pages are rendered once to PGM
-# at DPI; then both readers read them (one process each, one thread, models loaded once per
+# at DPI (red ink dropped, as the scan reader renders; our reader also gets the red ink it took
+# out, as `gongkai parse` does, to find seals in colour); then both readers read them (one process each, one thread, models loaded once per
 # process), and the numbers of table 三 and table 四 in each output are compared with the
 # expected file (same scorer for both: a table-三 row is found by its label, its last seven
 # numbers compared; table 四 is the line with the most numbers).

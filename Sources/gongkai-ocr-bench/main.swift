@@ -6,8 +6,10 @@ import GongkaiPDF
 
 // The OCR benchmark's helper (scripts/bench-ocr.sh drives it):
 //
-//   gongkai-ocr-bench render FILE.pdf DPI DIR     pages → DIR/page-N.pgm
-//   gongkai-ocr-bench read JOBS OUT.txt PGM...    our reader on the images; prints seconds;
+//   gongkai-ocr-bench render FILE.pdf DPI DIR     pages → DIR/page-N@DPI.pgm (red ink dropped), and the
+//                                                 red ink taken out → DIR/red-N@DPI.pgm where a page has any
+//   gongkai-ocr-bench read JOBS OUT.txt PGM...    our reader on the images (with each page's red-N@DPI.pgm
+//                                                 beside it, as `gongkai parse` has it); prints seconds;
 //                                                 the unsure cells go to OUT.txt.unsure
 //   gongkai-ocr-bench parse TEXT [UNSURE]         the report JSON of a read text with its unsure
 //                                                 cells, as `gongkai parse` makes it of the PDF
@@ -57,6 +59,13 @@ func dpi(of path: String) -> Double {
   return Double(name[name.index(after: at)..<dot]) ?? 300
 }
 
+/// The red-ink image `render` writes beside a page image (`page-3@300.pgm` → `red-3@300.pgm`).
+func redInkPath(for path: String) -> String {
+  let directory = (path as NSString).deletingLastPathComponent
+  let name = (path as NSString).lastPathComponent
+  return (directory as NSString).appendingPathComponent("red-" + name.dropFirst("page-".count))
+}
+
 func pageNumber(of path: String) -> Int {
   let name = (path as NSString).lastPathComponent
   let digits = name.drop { !$0.isNumber }.prefix { $0.isNumber }
@@ -71,14 +80,18 @@ do {
     guard arguments.count == 4, let dpi = Double(arguments[2]) else { fail("render FILE.pdf DPI DIR") }
     let document = try PDFDocument(path: arguments[1])
     for number in 1...document.pageCount {
-      // As the scan reader renders: a red seal dropped by its colour (both readers get it).
-      let bitmap = try document.page(number).render(dpi: dpi, droppingRedInk: true)
+      // As the scan reader renders: a red seal dropped by its colour (both readers get the page
+      // without it); the red ink goes to its own file, which only our reader reads (seals in colour).
+      let (bitmap, redInk) = try document.page(number).renderSeparatingRedInk(dpi: dpi)
       try writePGM(bitmap, to: "\(arguments[3])/page-\(number)@\(Int(dpi)).pgm")
+      if let redInk { try writePGM(redInk, to: "\(arguments[3])/red-\(number)@\(Int(dpi)).pgm") }
     }
   case "read":
     guard arguments.count >= 4, let jobs = Int(arguments[1]) else { fail("read JOBS OUT.txt PGM...") }
     let images = try arguments[3...].map { path in
-      ScanImage(number: pageNumber(of: path), bitmap: try readPGM(path, dpi: dpi(of: path)))
+      let redPath = redInkPath(for: path)
+      let redInk = FileManager.default.fileExists(atPath: redPath) ? try readPGM(redPath, dpi: dpi(of: path)) : nil
+      return ScanImage(number: pageNumber(of: path), bitmap: try readPGM(path, dpi: dpi(of: path)), redInk: redInk)
     }
     var options = ScanReader.Options()
     options.jobs = jobs
