@@ -586,6 +586,59 @@ struct PiecesTests {
     #expect(found(all, [5, 3, 2]).isEmpty)
   }
 
+  @Test("at a page's top, the seal's text in the one other row counts as a column: both rows' seal text is unread")
+  func sealTextAtPageTop() {
+    func text(_ string: String) -> [PositionedCharacter] {
+      string.map { PositionedCharacter(character: $0, box: PageRect(minX: 0, minY: 0, maxX: 1, maxY: 1)) }
+    }
+    func number(_ value: String) -> NumberRead { NumberRead(value: value, confidence: 95, isLowConfidence: false) }
+    func box(_ x: Int, _ y: Int, _ width: Int = 20) -> PixelRect { PixelRect(x: x, y: y, width: width, height: 30) }
+    // A table going on from the page before: （七）总计 and 四、结转 alone, their last value (20
+    // and 0) under a seal's ring, read as 2人 and 人.
+    let values = [["11", "5", "1", "1", "1", "1"], ["0", "0", "0", "0", "11", "0"]]
+    // Table 四's row of fifteen values below is another table.
+    let reads: [[(number: NumberRead?, text: [PositionedCharacter])]] = [
+      [(nil, text("（七）总计"))] + values[0].map { (number($0), []) } + [(nil, text("2人"))],
+      [(nil, text("四、结转下年度继续办理"))] + values[1].map { (number($0), []) } + [(nil, text("人"))],
+      (0..<15).map { _ in (number("0"), []) },
+    ]
+    let boxes: [[PixelRect?]] =
+      (0..<2).map { row in
+        [box(100, row * 60, 500)] + (0..<7).map { box(1300 + $0 * 125, row * 60, $0 == 6 ? 45 : 22) }
+      } + [(0..<15).map { box(120 + $0 * 122, 600) }]
+    var meetsSeal = reads.map { $0.map { _ in false } }
+    meetsSeal[0][7] = true
+    meetsSeal[1][7] = true
+    meetsSeal[1][6] = true
+    let found = PageReader.sealTextCells(reads, boxes: boxes, meetsSeal: meetsSeal).map { "\($0.row).\($0.cell)" }
+    #expect(found.sorted() == ["0.7", "1.7"])
+    // Off the seal the other row's text is no column: its row is short, nothing is marked.
+    meetsSeal[1][7] = false
+    #expect(PageReader.sealTextCells(reads, boxes: boxes, meetsSeal: meetsSeal).isEmpty)
+  }
+
+  @Test("a lone photocopied 0 a little wider than 3/4 of its height looks like a number; a square glyph does not")
+  func wideZero() {
+    func ring(width: Int, height: Int) -> InkComponents {
+      var bitmap = GreyBitmap(blankWidth: 100, height: 80, dpi: 300)
+      bitmap.fill(x: 20, y: 20, width: width, height: height, value: 0)
+      bitmap.fill(x: 24, y: 24, width: width - 8, height: height - 8, value: 255)
+      return InkComponents(in: bitmap, region: bitmap.bounds, level: 128, minimumArea: 4)
+    }
+    #expect(StreamTableFinder.looksLikeNumber(ring(width: 22, height: 30)))
+    #expect(StreamTableFinder.looksLikeNumber(ring(width: 23, height: 30)))
+    #expect(!StreamTableFinder.looksLikeNumber(ring(width: 30, height: 30)))
+  }
+
+  @Test("a signed number a seal meets is unsure, the number without the sign among its reads; an unsigned one is kept")
+  func signUnderSeal() {
+    let signed = PageReader.doubtingSign(NumberRead(value: "-2", confidence: 97, isLowConfidence: false))
+    #expect(signed.isLowConfidence)
+    #expect(signed.alternatives == ["2"])
+    let plain = NumberRead(value: "2", confidence: 97, isLowConfidence: false)
+    #expect(PageReader.doubtingSign(plain) == plain)
+  }
+
   @Test("numbers left of every column of the nearby rows' values are a label's characters; table 四's row is not")
   func labelNumbers() {
     func box(_ x: Int, _ y: Int, _ width: Int = 20) -> PixelRect { PixelRect(x: x, y: y, width: width, height: 30) }

@@ -118,6 +118,15 @@ struct StreamTableFinder {
       }
       index = last + 1
     }
+    if OCRTrace.enabled {
+      for (index, line) in found.enumerated() {
+        let pattern = line.row.numeric.map { $0 ? "9" : "a" }.joined()
+        let xs = line.row.cells.compactMap { $0.union.map { "\($0.x)" } }.joined(separator: ",")
+        OCRTrace.write(
+          "streamline\t\(line.row.band.y),\(line.row.band.x) \(line.row.band.width)x\(line.row.band.height)\t\(pattern)\t\(keep[index] ? "kept" : "-")\t\(xs)"
+        )
+      }
+    }
     return found.indices.filter { keep[$0] }.map { found[$0].row }
   }
 
@@ -321,6 +330,10 @@ struct StreamTableFinder {
     return (cells.map { InkComponents($0) }, height)
   }
 
+  /// The widest a lone digit's glyph is for its height (a bold or blurred 0); a Chinese
+  /// character is about as wide as tall.
+  static let widestDigit = 0.85
+
   /// Whether a cell's ink looks like a number, perhaps signed.
   ///
   /// Stricter than a grid cell's test, since any ink between the gaps is a candidate: digits
@@ -331,8 +344,12 @@ struct StreamTableFinder {
     guard PageReader.looksNumeric(digits), let union = cell.union else { return false }
     let boxes = cell.boxes.map(\.box)
     // One glyph about as wide as tall (息 with a dot beside it) is a character, not a digit.
+    // A photocopied 0 of a sans font is 0.77 as wide as tall (23 by 30 px at 300 dpi): with
+    // it taken for text, a row of zeros was no number row and went to the running text.
     let tall = boxes.filter { $0.height * 2 >= union.height }
-    if tall.count == 1, let glyph = tall.first, Double(glyph.width) > 0.75 * Double(glyph.height) { return false }
+    if tall.count == 1, let glyph = tall.first, Double(glyph.width) > widestDigit * Double(glyph.height) {
+      return false
+    }
     for (index, first) in boxes.enumerated() {
       for second in boxes[(index + 1)...] {
         let across = min(first.maxX, second.maxX) - max(first.x, second.x)
