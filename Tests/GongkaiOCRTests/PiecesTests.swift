@@ -597,15 +597,22 @@ struct PiecesTests {
     // and 0) under a seal's ring, read as 2人 and 人.
     let values = [["11", "5", "1", "1", "1", "1"], ["0", "0", "0", "0", "11", "0"]]
     // Table 四's row of fifteen values below is another table.
-    let reads: [[(number: NumberRead?, text: [PositionedCharacter])]] = [
-      [(nil, text("（七）总计"))] + values[0].map { (number($0), []) } + [(nil, text("2人"))],
-      [(nil, text("四、结转下年度继续办理"))] + values[1].map { (number($0), []) } + [(nil, text("人"))],
-      (0..<15).map { _ in (number("0"), []) },
-    ]
-    let boxes: [[PixelRect?]] =
-      (0..<2).map { row in
-        [box(100, row * 60, 500)] + (0..<7).map { box(1300 + $0 * 125, row * 60, $0 == 6 ? 45 : 22) }
-      } + [(0..<15).map { box(120 + $0 * 122, 600) }]
+    typealias Read = (number: NumberRead?, text: [PositionedCharacter])
+    var reads: [[Read]] = []
+    for (label, row, seal) in [("（七）总计", 0, "2人"), ("四、结转下年度继续办理", 1, "人")] {
+      var cells: [Read] = [(nil, text(label))]
+      for value in values[row] { cells.append((number(value), [])) }
+      cells.append((nil, text(seal)))
+      reads.append(cells)
+    }
+    reads.append((0..<15).map { _ -> Read in (number("0"), []) })
+    var boxes: [[PixelRect?]] = []
+    for row in 0..<2 {
+      var cells: [PixelRect?] = [box(100, row * 60, 500)]
+      for column in 0..<7 { cells.append(box(1300 + column * 125, row * 60, column == 6 ? 45 : 22)) }
+      boxes.append(cells)
+    }
+    boxes.append((0..<15).map { Optional(box(120 + $0 * 122, 600)) })
     var meetsSeal = reads.map { $0.map { _ in false } }
     meetsSeal[0][7] = true
     meetsSeal[1][7] = true
@@ -615,6 +622,27 @@ struct PiecesTests {
     // Off the seal the other row's text is no column: its row is short, nothing is marked.
     meetsSeal[1][7] = false
     #expect(PageReader.sealTextCells(reads, boxes: boxes, meetsSeal: meetsSeal).isEmpty)
+  }
+
+  @Test("a label's small strokes between two rows do not run the rows into one line")
+  func linesThroughSmallStrokes() {
+    func blob(_ y: Int, _ height: Int, _ x: Int, _ width: Int = 20) -> (box: PixelRect, area: Int) {
+      (PixelRect(x: x, y: y, width: width, height: height), width * height / 2)
+    }
+    // Two rows (label characters 40 px tall, digits 31 to 33) 64 px apart, and between them a
+    // label's line (法提供): 氵's dots and the other parts, some small.
+    let rowA = [0, 45, 90, 135].map { blob(0, 40, $0, 40) } + [600, 700, 800].map { blob(4, 33, $0) }
+    let rowB = [0, 45, 90, 135].map { blob(64, 40, $0, 40) } + [600, 700, 800].map { blob(64, 31, $0) }
+    let label = [
+      blob(32, 16, 200, 10), blob(31, 27, 240), blob(31, 39, 280, 40), blob(60, 17, 330, 10), blob(66, 14, 370, 10),
+    ]
+    let lines = StreamTableFinder().lines(of: rowA + rowB + label)
+    #expect(lines.count == 3)
+    // Each line's top, from its blobs at least 27 px tall (the small ones join the nearest).
+    #expect(lines.map { line in line.filter { $0.box.height >= 27 }.map(\.box.y).min() ?? -1 } == [0, 31, 64])
+    // Each row keeps its own seven blobs.
+    #expect(lines.first?.count == 7)
+    #expect(lines.last?.filter { $0.box.height >= 31 }.count == 7)
   }
 
   @Test("a lone photocopied 0 a little wider than 3/4 of its height looks like a number; a square glyph does not")

@@ -280,32 +280,70 @@ struct StreamTableFinder {
   /// swept by vertical centre, a blob joins a line it overlaps by half its height or the
   /// line's, centres close. A label wrapped over two lines beside a number centred on both
   /// stays two lines, so the number's row is not run into its neighbours'.
+  ///
+  /// Only blobs at least half a character tall are swept; the small ones (dots, strokes of
+  /// 法's 氵, commas) then join the line whose band holds their middle. Swept with the
+  /// rest, a dot at a line's lower edge grew its band a little, a part of a label standing
+  /// between two rows then joined it and grew it more, and two rows of numbers became one
+  /// line (1 over 0 read as 10 in each column).
   func lines(of blobs: [(box: PixelRect, area: Int)]) -> [[(box: PixelRect, area: Int)]] {
+    let heights = blobs.map(\.box.height).sorted()
+    let character = heights.isEmpty ? 0 : heights[heights.count * 3 / 4]
+    let small = blobs.filter { $0.box.height * 2 < character }
+    var (lines, bands) = Self.sweep(blobs.filter { $0.box.height * 2 >= character })
+    for blob in small {
+      let box = blob.box
+      let middle = box.y * 2 + box.height  // twice the middle
+      let holding = bands.indices.filter { bands[$0].top * 2 <= middle && middle <= bands[$0].bottom * 2 }
+      let near =
+        holding.isEmpty
+        ? bands.indices.filter { Self.joins(box, bands[$0]) }
+        : holding
+      if let line = near.min(by: {
+        abs(bands[$0].top + bands[$0].bottom - middle) < abs(bands[$1].top + bands[$1].bottom - middle)
+      }) {
+        lines[line].append(blob)
+      } else {
+        lines.append([blob])
+        bands.append((box.y, box.maxY))
+      }
+    }
+    // Top to bottom by band (the tables are found from consecutive lines).
+    return bands.indices.sorted { (bands[$0].top + bands[$0].bottom, $0) < (bands[$1].top + bands[$1].bottom, $1) }
+      .map { lines[$0] }
+  }
+
+  /// Whether `box` joins a line of `band`: they overlap by half the smaller height, their
+  /// middles no further apart than the taller.
+  static func joins(_ box: PixelRect, _ band: (top: Int, bottom: Int)) -> Bool {
+    let overlap = min(band.bottom, box.maxY) - max(band.top, box.y)
+    let bandHeight = band.bottom - band.top
+    let smaller = min(bandHeight, box.height)
+    let centreGap = abs((band.top + band.bottom) - (box.y + box.maxY))  // twice the distance
+    return overlap * 2 >= smaller && centreGap <= max(bandHeight, box.height)
+  }
+
+  /// Blobs swept into lines by vertical centre (``joins(_:_:)``, against the last three
+  /// lines), with each line's band.
+  static func sweep(_ blobs: [(box: PixelRect, area: Int)]) -> (
+    lines: [[(box: PixelRect, area: Int)]], bands: [(top: Int, bottom: Int)]
+  ) {
     let sorted = blobs.sorted { ($0.box.y * 2 + $0.box.height, $0.box.x) < ($1.box.y * 2 + $1.box.height, $1.box.x) }
     var lines: [[(box: PixelRect, area: Int)]] = []
     var bands: [(top: Int, bottom: Int)] = []
     for blob in sorted {
       let box = blob.box
-      var joined = false
-      for index in stride(from: lines.count - 1, through: max(0, lines.count - 3), by: -1) {
-        let band = bands[index]
-        let overlap = min(band.bottom, box.maxY) - max(band.top, box.y)
-        let bandHeight = band.bottom - band.top
-        let smaller = min(bandHeight, box.height)
-        let centreGap = abs((band.top + band.bottom) - (box.y + box.maxY))  // twice the distance
-        if overlap * 2 >= smaller, centreGap <= max(bandHeight, box.height) {
-          lines[index].append(blob)
-          bands[index] = (min(band.top, box.y), max(band.bottom, box.maxY))
-          joined = true
-          break
-        }
-      }
-      if !joined {
+      if let index = stride(from: lines.count - 1, through: max(0, lines.count - 3), by: -1).first(where: {
+        joins(box, bands[$0])
+      }) {
+        lines[index].append(blob)
+        bands[index] = (min(bands[index].top, box.y), max(bands[index].bottom, box.maxY))
+      } else {
         lines.append([blob])
         bands.append((box.y, box.maxY))
       }
     }
-    return lines
+    return (lines, bands)
   }
 
   /// A line's blobs split at white gaps at least `gap` character heights wide.
