@@ -645,6 +645,22 @@ struct PiecesTests {
     #expect(lines.last?.filter { $0.box.height >= 31 }.count == 7)
   }
 
+  @Test("a small mark goes with the text beside it, not with a wrapped number's pieces whose band it meets too")
+  func markBesideItsLabel() {
+    func blob(_ y: Int, _ height: Int, _ x: Int, _ width: Int = 20) -> (box: PixelRect, area: Int) {
+      (PixelRect(x: x, y: y, width: width, height: height), width * height / 2)
+    }
+    // 一、本年新收… with its values, and just below the pieces 3 and 1 of 143 and 171 wrapped in
+    // their columns; the 、 after 一 lies in both lines' bands, nearer the pieces' middle.
+    let row = [0, 45, 90, 135].map { blob(0, 40, $0 + 60, 40) } + [1300, 1400, 1500].map { blob(4, 33, $0) }
+    let pieces = [1310, 1510].map { blob(25, 34, $0) }
+    let mark = blob(30, 10, 45, 10)
+    let lines = StreamTableFinder().lines(of: row + pieces + [mark])
+    #expect(lines.count == 2)
+    #expect(lines.last?.allSatisfy { $0.box.x >= 1300 } == true)
+    #expect(lines.first?.contains { $0.box.x == 45 } == true)
+  }
+
   @Test("a lone photocopied 0 a little wider than 3/4 of its height looks like a number; a square glyph does not")
   func wideZero() {
     func ring(width: Int, height: Int) -> InkComponents {

@@ -282,7 +282,9 @@ struct StreamTableFinder {
   /// stays two lines, so the number's row is not run into its neighbours'.
   ///
   /// Only blobs at least half a character tall are swept; the small ones (dots, strokes of
-  /// 法's 氵, commas) then join the line whose band holds their middle. Swept with the
+  /// 法's 氵, commas) then join a line whose band holds their middle, the one with ink
+  /// nearest beside them (a 、 goes with its label, not with a wrapped number's pieces just
+  /// below whose band it meets too). Swept with the
   /// rest, a dot at a line's lower edge grew its band a little, a part of a label standing
   /// between two rows then joined it and grew it more, and two rows of numbers became one
   /// line (1 over 0 read as 10 in each column).
@@ -299,8 +301,14 @@ struct StreamTableFinder {
         holding.isEmpty
         ? bands.indices.filter { Self.joins(box, bands[$0]) }
         : holding
+      // A mark goes with the text it stands beside (、 after 一 of a row's label, not the
+      // pieces of a wrapped number just below, whose band it also meets), then the nearest.
+      func beside(_ line: Int) -> Int {
+        lines[line].map { max(0, $0.box.x - box.maxX, box.x - $0.box.maxX) }.min() ?? .max
+      }
       if let line = near.min(by: {
-        abs(bands[$0].top + bands[$0].bottom - middle) < abs(bands[$1].top + bands[$1].bottom - middle)
+        (beside($0), abs(bands[$0].top + bands[$0].bottom - middle))
+          < (beside($1), abs(bands[$1].top + bands[$1].bottom - middle))
       }) {
         lines[line].append(blob)
       } else {
