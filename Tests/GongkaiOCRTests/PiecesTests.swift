@@ -634,7 +634,7 @@ struct PiecesTests {
     let rowA = [0, 45, 90, 135].map { blob(0, 40, $0, 40) } + [600, 700, 800].map { blob(4, 33, $0) }
     let rowB = [0, 45, 90, 135].map { blob(64, 40, $0, 40) } + [600, 700, 800].map { blob(64, 31, $0) }
     let label = [
-      blob(32, 16, 200, 10), blob(31, 27, 240), blob(31, 39, 280, 40), blob(60, 17, 330, 10), blob(66, 14, 370, 10),
+      blob(32, 16, 225, 10), blob(31, 27, 240), blob(31, 39, 280, 40), blob(60, 17, 330, 10), blob(66, 14, 370, 10),
     ]
     let lines = StreamTableFinder().lines(of: rowA + rowB + label)
     #expect(lines.count == 3)
