@@ -83,9 +83,9 @@ struct ReadingChooserTests {
 
   /// The doubtful reads of the two tie tests: 予以公开's 自然人 read 8 with confidence 90 at
   /// `places[0]`, its 商业企业 read 1 with confidence 40 at `places[1]`.
-  static func eightAndOne(at places: [(line: Int, field: Int)]) -> [UncertainCell] {
+  static func eightAndOne(at places: [(line: Int, field: Int)], first: String = "8") -> [UncertainCell] {
     [
-      UncertainCell(line: places[0].line, field: places[0].field, value: "8", confidence: 90),
+      UncertainCell(line: places[0].line, field: places[0].field, value: first, confidence: 90),
       UncertainCell(line: places[1].line, field: places[1].field, value: "1", confidence: 40),
     ]
   }
@@ -108,14 +108,34 @@ struct ReadingChooserTests {
 
   @Test("doubtful reads that clear the same error, none vouched for by a check that adds up, all go")
   func indistinguishableReadsAllGo() throws {
-    // As above, with 部分公开's 商业企业 unread too: no sum tells the 8 from the 1.
+    // As above, with 部分公开's 商业企业 unread too, and 自然人's 3 read 4: no sum tells the 4
+    // from the 1 (自然人's column, one cell null, is one short of its 总计's 11 without the
+    // 部分公开 1 it lacks, not over it).
     let (text, places, source) = try Self.editedText([
-      ("予以公开", 0, "8"), ("予以公开", 1, "1"), ("部分公开", 0, "/"), ("部分公开", 1, "/"),
+      ("予以公开", 0, "4"), ("予以公开", 1, "1"), ("部分公开", 0, "/"), ("部分公开", 1, "/"),
     ])
-    let doubts = Self.eightAndOne(at: places)
+    let doubts = Self.eightAndOne(at: places, first: "4")
     let report = try ReportPipeline().report(text: text, source: source, uncertain: doubts)
     #expect(report.requests.cell("granted", "natural_person") == .some(nil))
     #expect(report.requests.cell("granted", "commercial") == .some(nil))
     #expect(!Self.errors(report).contains("row_total requests.granted.total"), "\(Self.errors(report))")
+  }
+
+  @Test("a doubtful read that puts a column with a null cell over its 总计 goes; the read no sum contradicts stays")
+  func boundTellsReadsApart() throws {
+    // 予以公开's 自然人 printed 3 read 8, its 商业企业 1 unsure, 部分公开's 自然人 and 商业企业
+    // unread. The 自然人 column without the null cell (1 printed) is already 16 > 11, whatever
+    // the null is: only the 8 can be wrong. Before, nulls silenced every column check and the
+    // two were a tie.
+    let (text, places, source) = try Self.editedText([
+      ("予以公开", 0, "8"), ("予以公开", 1, "1"), ("部分公开", 0, "/"), ("部分公开", 1, "/"),
+    ])
+    let report = try ReportPipeline().report(text: text, source: source, uncertain: Self.eightAndOne(at: places))
+    #expect(report.requests.cell("granted", "natural_person") == .some(nil))
+    #expect(report.requests.cell("granted", "commercial") == .some(.count(1)))
+    #expect(Self.errors(report).allSatisfy { $0.hasPrefix("missing ") }, "\(Self.errors(report))")
+    let finding = try #require(
+      report.findings.first { $0.rule == "ocr_low_confidence" && $0.location == "requests.granted.natural_person" })
+    #expect(finding.message.contains("contradicts"), "\(finding.message)")
   }
 }

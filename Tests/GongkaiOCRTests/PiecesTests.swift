@@ -586,6 +586,103 @@ struct PiecesTests {
     #expect(found(all, [5, 3, 2]).isEmpty)
   }
 
+  @Test("at a page's top, the seal's text in the one other row counts as a column: both rows' seal text is unread")
+  func sealTextAtPageTop() {
+    func text(_ string: String) -> [PositionedCharacter] {
+      string.map { PositionedCharacter(character: $0, box: PageRect(minX: 0, minY: 0, maxX: 1, maxY: 1)) }
+    }
+    func number(_ value: String) -> NumberRead { NumberRead(value: value, confidence: 95, isLowConfidence: false) }
+    func box(_ x: Int, _ y: Int, _ width: Int = 20) -> PixelRect { PixelRect(x: x, y: y, width: width, height: 30) }
+    // A table going on from the page before: （七）总计 and 四、结转 alone, their last value (20
+    // and 0) under a seal's ring, read as 2人 and 人.
+    let values = [["11", "5", "1", "1", "1", "1"], ["0", "0", "0", "0", "11", "0"]]
+    // Table 四's row of fifteen values below is another table.
+    typealias Read = (number: NumberRead?, text: [PositionedCharacter])
+    var reads: [[Read]] = []
+    for (label, row, seal) in [("（七）总计", 0, "2人"), ("四、结转下年度继续办理", 1, "人")] {
+      var cells: [Read] = [(nil, text(label))]
+      for value in values[row] { cells.append((number(value), [])) }
+      cells.append((nil, text(seal)))
+      reads.append(cells)
+    }
+    reads.append((0..<15).map { _ -> Read in (number("0"), []) })
+    var boxes: [[PixelRect?]] = []
+    for row in 0..<2 {
+      var cells: [PixelRect?] = [box(100, row * 60, 500)]
+      for column in 0..<7 { cells.append(box(1300 + column * 125, row * 60, column == 6 ? 45 : 22)) }
+      boxes.append(cells)
+    }
+    boxes.append((0..<15).map { Optional(box(120 + $0 * 122, 600)) })
+    var meetsSeal = reads.map { $0.map { _ in false } }
+    meetsSeal[0][7] = true
+    meetsSeal[1][7] = true
+    meetsSeal[1][6] = true
+    let found = PageReader.sealTextCells(reads, boxes: boxes, meetsSeal: meetsSeal).map { "\($0.row).\($0.cell)" }
+    #expect(found.sorted() == ["0.7", "1.7"])
+    // Off the seal the other row's text is no column: its row is short, nothing is marked.
+    meetsSeal[1][7] = false
+    #expect(PageReader.sealTextCells(reads, boxes: boxes, meetsSeal: meetsSeal).isEmpty)
+  }
+
+  @Test("a label's small strokes between two rows do not run the rows into one line")
+  func linesThroughSmallStrokes() {
+    func blob(_ y: Int, _ height: Int, _ x: Int, _ width: Int = 20) -> (box: PixelRect, area: Int) {
+      (PixelRect(x: x, y: y, width: width, height: height), width * height / 2)
+    }
+    // Two rows (label characters 40 px tall, digits 31 to 33) 64 px apart, and between them a
+    // label's line (法提供): 氵's dots and the other parts, some small.
+    let rowA = [0, 45, 90, 135].map { blob(0, 40, $0, 40) } + [600, 700, 800].map { blob(4, 33, $0) }
+    let rowB = [0, 45, 90, 135].map { blob(64, 40, $0, 40) } + [600, 700, 800].map { blob(64, 31, $0) }
+    let label = [
+      blob(32, 16, 225, 10), blob(31, 27, 240), blob(31, 39, 280, 40), blob(60, 17, 330, 10), blob(66, 14, 370, 10),
+    ]
+    let lines = StreamTableFinder().lines(of: rowA + rowB + label)
+    #expect(lines.count == 3)
+    // Each line's top, from its blobs at least 27 px tall (the small ones join the nearest).
+    #expect(lines.map { line in line.filter { $0.box.height >= 27 }.map(\.box.y).min() ?? -1 } == [0, 31, 64])
+    // Each row keeps its own seven blobs.
+    #expect(lines.first?.count == 7)
+    #expect(lines.last?.filter { $0.box.height >= 31 }.count == 7)
+  }
+
+  @Test("a small mark goes with the text beside it, not with a wrapped number's pieces whose band it meets too")
+  func markBesideItsLabel() {
+    func blob(_ y: Int, _ height: Int, _ x: Int, _ width: Int = 20) -> (box: PixelRect, area: Int) {
+      (PixelRect(x: x, y: y, width: width, height: height), width * height / 2)
+    }
+    // 一、本年新收… with its values, and just below the pieces 3 and 1 of 143 and 171 wrapped in
+    // their columns; the 、 after 一 lies in both lines' bands, nearer the pieces' middle.
+    let row = [0, 45, 90, 135].map { blob(0, 40, $0 + 60, 40) } + [1300, 1400, 1500].map { blob(4, 33, $0) }
+    let pieces = [1310, 1510].map { blob(25, 34, $0) }
+    let mark = blob(30, 10, 45, 10)
+    let lines = StreamTableFinder().lines(of: row + pieces + [mark])
+    #expect(lines.count == 2)
+    #expect(lines.last?.allSatisfy { $0.box.x >= 1300 } == true)
+    #expect(lines.first?.contains { $0.box.x == 45 } == true)
+  }
+
+  @Test("a lone photocopied 0 a little wider than 3/4 of its height looks like a number; a square glyph does not")
+  func wideZero() {
+    func ring(width: Int, height: Int) -> InkComponents {
+      var bitmap = GreyBitmap(blankWidth: 100, height: 80, dpi: 300)
+      bitmap.fill(x: 20, y: 20, width: width, height: height, value: 0)
+      bitmap.fill(x: 24, y: 24, width: width - 8, height: height - 8, value: 255)
+      return InkComponents(in: bitmap, region: bitmap.bounds, level: 128, minimumArea: 4)
+    }
+    #expect(StreamTableFinder.looksLikeNumber(ring(width: 22, height: 30)))
+    #expect(StreamTableFinder.looksLikeNumber(ring(width: 23, height: 30)))
+    #expect(!StreamTableFinder.looksLikeNumber(ring(width: 30, height: 30)))
+  }
+
+  @Test("a signed number a seal meets is unsure, the number without the sign among its reads; an unsigned one is kept")
+  func signUnderSeal() {
+    let signed = PageReader.doubtingSign(NumberRead(value: "-2", confidence: 97, isLowConfidence: false))
+    #expect(signed.isLowConfidence)
+    #expect(signed.alternatives == ["2"])
+    let plain = NumberRead(value: "2", confidence: 97, isLowConfidence: false)
+    #expect(PageReader.doubtingSign(plain) == plain)
+  }
+
   @Test("numbers left of every column of the nearby rows' values are a label's characters; table 四's row is not")
   func labelNumbers() {
     func box(_ x: Int, _ y: Int, _ width: Int = 20) -> PixelRect { PixelRect(x: x, y: y, width: width, height: 30) }

@@ -87,9 +87,14 @@ struct ReadingChooser: Sendable {
   /// doubtful reads are ever nulled, never a cell read with confidence, and nothing is filled
   /// in: a report whose printed numbers do not add up keeps its errors where no doubtful read
   /// explains them.
+  ///
+  /// Checks with null cells count as bounds here (``Validator/bounds``): a doubtful 10 in a
+  /// column whose 总计 is 7 cannot be right whatever the null cells beside it are.
   func droppingContradicted(_ report: Report, doubtful: [(path: String, cell: UncertainCell)]) -> Report {
-    guard !Self.arithmeticErrors(report).isEmpty else { return report }
-    var current = report
+    var checker = validator
+    checker.bounds = true
+    var current = checker.validate(report)
+    guard !Self.arithmeticErrors(current).isEmpty else { return report }
     var left = doubtful.filter { $0.path.split(separator: ".").count == 3 && !$0.path.hasPrefix("proactive.") }
     var dropped: Set<String> = []
     while true {
@@ -102,7 +107,7 @@ struct ReadingChooser: Sendable {
         guard case .count?? = current.table(named: parts[0])?.cell(parts[1], parts[2]) else { continue }
         var trial = current
         trial.set(parts[0], parts[1], parts[2], nil)
-        let cleared = errors.subtracting(Self.errorKeys(validator.validate(trial)))
+        let cleared = errors.subtracting(Self.errorKeys(checker.validate(trial)))
         if !cleared.isEmpty { clearing.append((index, cleared)) }
       }
       guard let most = clearing.map(\.cleared.count).max() else { break }
@@ -113,6 +118,8 @@ struct ReadingChooser: Sendable {
       let alike = leading.filter { $0.cleared == first.cleared }.map(\.index)
       var going = alike
       if alike.count > 1 {
+        // Vouched for by a check that adds up as printed, never by a bound: a column at its
+        // bound with a cell null says only that the null would be 0.
         going = alike.filter { !isVouchedFor(left[$0].path, in: current, errors: errors) }
       }
       if going.isEmpty {
@@ -127,11 +134,13 @@ struct ReadingChooser: Sendable {
         next.set(parts[0], parts[1], parts[2], nil)
         dropped.insert(left[index].path)
       }
-      current = validator.validate(next)
+      current = checker.validate(next)
       let gone = Set(going.map { left[$0].path })
       left.removeAll { gone.contains($0.path) }
     }
     guard !dropped.isEmpty else { return report }
+    // The report's own findings: bounds are no errors of it.
+    current = validator.validate(current)
     current.provenance?.removeAll { dropped.contains($0.path) }
     for index in current.findings.indices
     where current.findings[index].rule == "ocr_low_confidence" && dropped.contains(current.findings[index].location) {

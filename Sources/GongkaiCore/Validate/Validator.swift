@@ -8,6 +8,11 @@ public struct Validator: Sendable {
   private let layouts: [String: [String: CountGrid.Layout]]
   /// Each form's checks with the positions of their keys in those layouts, in order.
   private let plans: [String: [CheckPlan]]
+  /// Whether a check with null cells on one side only is checked as a bound: the counts
+  /// read on that side already larger than the other, complete side. The nulls can only
+  /// add, so the table cannot add up whatever they are. Off for reports (a null's own
+  /// finding says enough); ``ReadingChooser`` uses it to tell doubtful reads apart.
+  var bounds = false
 
   /// A check with the grid positions of the keys it sums, worked out once per form.
   private struct CheckPlan: Sendable {
@@ -209,16 +214,40 @@ public struct Validator: Sendable {
       }
       return total
     }
+    /// The sum of the cells read at `positions` along `line`, nulls left out; nil when one
+    /// is negative (no bound then).
+    func knownSum(_ positions: [Int], line: Int) -> Int? {
+      var total = 0
+      for position in positions {
+        let (row, column) = byColumns ? (line, position) : (position, line)
+        guard let present = grid.value(row, column), let number = present else { continue }
+        guard number >= 0 else { return nil }
+        total += number
+      }
+      return total
+    }
     let lines =
       byColumns
       ? grid.layout.rowKeys.indices.filter { !absentRows.contains($0) } : Array(grid.layout.columnKeys.indices)
     for line in lines {
-      guard let parts = sum(partPositions, line: line), let totals = sum(totalPositions, line: line), parts != totals
-      else { continue }
       let lineKey = byColumns ? grid.layout.rowKeys[line] : grid.layout.columnKeys[line]
       let location =
         byColumns ? "\(check.table).\(lineKey).\(check.reportAt)" : "\(check.table).\(check.reportAt).\(lineKey)"
       let partsText = check.parts.count > 4 ? "the \(check.parts.count) parts" : check.parts.joined(separator: " + ")
+      let (partSum, totalSum) = (sum(partPositions, line: line), sum(totalPositions, line: line))
+      if bounds, (partSum == nil) != (totalSum == nil), let known = knownSum(partPositions, line: line),
+        let knownTotals = knownSum(totalPositions, line: line),
+        partSum == nil ? known > knownTotals : knownTotals > known
+      {
+        findings.append(
+          Finding(
+            rule: check.rule, severity: .error, location: location,
+            message:
+              "\(check.description): the cells read of \(partsText) = \(known) and of \(check.totals.joined(separator: " + ")) = \(knownTotals), the side with null cells already the larger"
+          ))
+        continue
+      }
+      guard let parts = partSum, let totals = totalSum, parts != totals else { continue }
       findings.append(
         Finding(
           rule: check.rule, severity: .error, location: location,

@@ -127,8 +127,13 @@ final class PageReader {
         let ink = read.ink ?? inkBox
         // The ring found may run along its inner edge, and a digit just outside the margin
         // still takes in the ring's ink (0 read as 1 or 11 with high confidence).
-        if seals.contains(where: { $0.meets(ink, margin: doubtMargin) }) {
-          read = doubtingUnderSeal(read, source, ink: ink, level: level)
+        // A sign read before digits a seal meets may be a stroke of the seal's own ink (a
+        // character of its text, red or not, left of a 2 read as -2): doubted, the number
+        // without it one of its reads. A count is never negative; 本年增/减 can be.
+        let signed = read.value.first == "-" || read.value.first == "+"
+        let sealed = seals.contains(where: { $0.meets(ink, margin: doubtMargin) })
+        if sealed || (signed && anyRedSeals.contains(where: { $0.meets(ink, margin: doubtMargin) })) {
+          read = Self.doubtingSign(doubtingUnderSeal(read, source, ink: ink, level: level))
         }
         let box = pageRect(ink, scale: scale)
         if OCRTrace.enabled {
@@ -261,14 +266,11 @@ final class PageReader {
     // Text under a seal after a row's first value is the seal's own (a character of its ring
     // read as 人 or 内), or print it covered: no label follows a value. As text it joined the
     // row's label and moved the values after it; unread it holds its column.
-    let boxes = rows.map { $0.cells.map(\.union) }
-    let isNumber = reads.map { $0.map { $0.number != nil } }
-    for (row, cell) in Self.textAfterValues(
-      reads,
+    for (row, cell) in Self.sealTextCells(
+      reads, boxes: rows.map { $0.cells.map(\.union) },
       meetsSeal: rows.map {
         $0.cells.map { $0.union.map { ink in streamSeals.contains { $0.meets(ink) } } ?? false }
-      },
-      columns: rows.indices.map { Self.nearbyColumns(boxes, numbers: isNumber, of: $0, minimumRows: 1).count })
+      })
     {
       guard let ink = rows[row].cells[cell].union else { continue }
       reads[row][cell] = (nil, [Self.unreadMark(at: pageRect(ink, scale: scale))])
@@ -397,20 +399,71 @@ final class PageReader {
     func isMark(_ read: (number: NumberRead?, text: [PositionedCharacter])) -> Bool {
       read.number == nil && read.text.contains { $0.character == "\u{FFFD}" }
     }
+    let candidates = sealTextAfterValues(reads, meetsSeal: meetsSeal)
     var found: [(row: Int, cell: Int)] = []
     for (row, cells) in reads.enumerated() where cells.filter({ $0.number != nil }).count >= 2 {
-      guard let first = cells.firstIndex(where: { $0.number != nil || isMark($0) }) else { continue }
-      var seal: [(row: Int, cell: Int)] = []
-      for cell in cells.indices where cell > first && meetsSeal[row][cell] {
-        let read = cells[cell]
-        guard read.number == nil, !read.text.isEmpty, !isMark(read), isUnreadValue(read.text) else { continue }
-        seal.append((row, cell))
-      }
+      let seal = cells.indices.filter { candidates[row][$0] }.map { (row: row, cell: $0) }
       let values = cells.filter { $0.number != nil || isMark($0) }.count
       guard !seal.isEmpty, values + seal.count == columns[row] else { continue }
       found += seal
     }
     return found
+  }
+
+  /// The cells (row, cell) of text under a seal after a row's first value
+  /// (``textAfterValues(_:meetsSeal:columns:)``), the columns counted from the numbers of the
+  /// rows around (`boxes`: each row's cells' ink), or from their numbers and such text: at
+  /// the top of a page, where a table goes on, the one row below may have its value under
+  /// the seal read as text too (20 with the ring as 2人), and its numbers alone gave a
+  /// column too few.
+  static func sealTextCells(
+    _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]], boxes: [[PixelRect?]], meetsSeal: [[Bool]]
+  ) -> [(row: Int, cell: Int)] {
+    let sealText = sealTextAfterValues(reads, meetsSeal: meetsSeal)
+    let isNumber = reads.map { $0.map { $0.number != nil } }
+    let isValue = reads.indices.map { row in reads[row].indices.map { isNumber[row][$0] || sealText[row][$0] } }
+    // With the seal's text, only rows of as many cells count (the same table's): table 四's
+    // row of fifteen below table 三's last rows is another table.
+    let sameShape = reads.indices.map { row in
+      nearbyColumns(
+        boxes,
+        numbers: isValue.indices.map {
+          reads[$0].count == reads[row].count ? isValue[$0] : isValue[$0].map { _ in false }
+        },
+        of: row, minimumRows: 1
+      ).count
+    }
+    var found: [(row: Int, cell: Int)] = []
+    for columns in [
+      reads.indices.map { nearbyColumns(boxes, numbers: isNumber, of: $0, minimumRows: 1).count }, sameShape,
+    ] {
+      for item in textAfterValues(reads, meetsSeal: meetsSeal, columns: columns)
+      where !found.contains(where: { $0 == item }) {
+        found.append(item)
+      }
+    }
+    return found
+  }
+
+  /// The cells of ``textAfterValues(_:meetsSeal:columns:)``'s test before the count of
+  /// columns: text that is no value, meeting a seal, after a row's first value (a number or
+  /// an unread mark), in a row of two numbers or more.
+  static func sealTextAfterValues(
+    _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]], meetsSeal: [[Bool]]
+  ) -> [[Bool]] {
+    func isMark(_ read: (number: NumberRead?, text: [PositionedCharacter])) -> Bool {
+      read.number == nil && read.text.contains { $0.character == "\u{FFFD}" }
+    }
+    return reads.enumerated().map { row, cells in
+      guard cells.filter({ $0.number != nil }).count >= 2,
+        let first = cells.firstIndex(where: { $0.number != nil || isMark($0) })
+      else { return cells.map { _ in false } }
+      return cells.indices.map { cell in
+        let read = cells[cell]
+        return cell > first && meetsSeal[row][cell] && read.number == nil && !read.text.isEmpty && !isMark(read)
+          && isUnreadValue(read.text)
+      }
+    }
   }
 
   /// The columns numbers of `minimumRows` rows at least stand in, among the `neighbours` rows
@@ -477,6 +530,17 @@ final class PageReader {
     unsure.alternatives = numbers.rereads(source, ink: ink, level: level).map {
       $0.value.hasPrefix(sign) ? $0.value : sign + $0.value
     }.filter { seen.insert($0).inserted }
+    return unsure
+  }
+
+  /// `read`, whose ink meets a seal, unsure with the number without its sign among its
+  /// reads when it has one: the sign may be a stroke of the seal's ink left of the digits.
+  static func doubtingSign(_ read: NumberRead) -> NumberRead {
+    guard let first = read.value.first, first == "-" || first == "+" else { return read }
+    var unsure = read
+    unsure.isLowConfidence = true
+    let unsigned = String(read.value.dropFirst())
+    if !unsigned.isEmpty, !unsure.alternatives.contains(unsigned) { unsure.alternatives.append(unsigned) }
     return unsure
   }
 

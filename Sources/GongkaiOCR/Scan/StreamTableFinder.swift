@@ -118,6 +118,15 @@ struct StreamTableFinder {
       }
       index = last + 1
     }
+    if OCRTrace.enabled {
+      for (index, line) in found.enumerated() {
+        let pattern = line.row.numeric.map { $0 ? "9" : "a" }.joined()
+        let xs = line.row.cells.compactMap { $0.union.map { "\($0.x)" } }.joined(separator: ",")
+        OCRTrace.write(
+          "streamline\t\(line.row.band.y),\(line.row.band.x) \(line.row.band.width)x\(line.row.band.height)\t\(pattern)\t\(keep[index] ? "kept" : "-")\t\(xs)"
+        )
+      }
+    }
     return found.indices.filter { keep[$0] }.map { found[$0].row }
   }
 
@@ -271,32 +280,78 @@ struct StreamTableFinder {
   /// swept by vertical centre, a blob joins a line it overlaps by half its height or the
   /// line's, centres close. A label wrapped over two lines beside a number centred on both
   /// stays two lines, so the number's row is not run into its neighbours'.
+  ///
+  /// Only blobs at least half a character tall are swept; the small ones (dots, strokes of
+  /// 法's 氵, commas) then join a line whose band holds their middle, the one with ink
+  /// nearest beside them (a 、 goes with its label, not with a wrapped number's pieces just
+  /// below whose band it meets too). Swept with the
+  /// rest, a dot at a line's lower edge grew its band a little, a part of a label standing
+  /// between two rows then joined it and grew it more, and two rows of numbers became one
+  /// line (1 over 0 read as 10 in each column).
   func lines(of blobs: [(box: PixelRect, area: Int)]) -> [[(box: PixelRect, area: Int)]] {
+    let heights = blobs.map(\.box.height).sorted()
+    let character = heights.isEmpty ? 0 : heights[heights.count * 3 / 4]
+    let small = blobs.filter { $0.box.height * 2 < character }
+    var (lines, bands) = Self.sweep(blobs.filter { $0.box.height * 2 >= character })
+    for blob in small {
+      let box = blob.box
+      let middle = box.y * 2 + box.height  // twice the middle
+      let holding = bands.indices.filter { bands[$0].top * 2 <= middle && middle <= bands[$0].bottom * 2 }
+      let near =
+        holding.isEmpty
+        ? bands.indices.filter { Self.joins(box, bands[$0]) }
+        : holding
+      // A mark goes with the text it stands beside (、 after 一 of a row's label, not the
+      // pieces of a wrapped number just below, whose band it also meets), then the nearest.
+      func beside(_ line: Int) -> Int {
+        lines[line].map { max(0, $0.box.x - box.maxX, box.x - $0.box.maxX) }.min() ?? .max
+      }
+      if let line = near.min(by: {
+        (beside($0), abs(bands[$0].top + bands[$0].bottom - middle))
+          < (beside($1), abs(bands[$1].top + bands[$1].bottom - middle))
+      }) {
+        lines[line].append(blob)
+      } else {
+        lines.append([blob])
+        bands.append((box.y, box.maxY))
+      }
+    }
+    // Top to bottom by band (the tables are found from consecutive lines).
+    return bands.indices.sorted { (bands[$0].top + bands[$0].bottom, $0) < (bands[$1].top + bands[$1].bottom, $1) }
+      .map { lines[$0] }
+  }
+
+  /// Whether `box` joins a line of `band`: they overlap by half the smaller height, their
+  /// middles no further apart than the taller.
+  static func joins(_ box: PixelRect, _ band: (top: Int, bottom: Int)) -> Bool {
+    let overlap = min(band.bottom, box.maxY) - max(band.top, box.y)
+    let bandHeight = band.bottom - band.top
+    let smaller = min(bandHeight, box.height)
+    let centreGap = abs((band.top + band.bottom) - (box.y + box.maxY))  // twice the distance
+    return overlap * 2 >= smaller && centreGap <= max(bandHeight, box.height)
+  }
+
+  /// Blobs swept into lines by vertical centre (``joins(_:_:)``, against the last three
+  /// lines), with each line's band.
+  static func sweep(_ blobs: [(box: PixelRect, area: Int)]) -> (
+    lines: [[(box: PixelRect, area: Int)]], bands: [(top: Int, bottom: Int)]
+  ) {
     let sorted = blobs.sorted { ($0.box.y * 2 + $0.box.height, $0.box.x) < ($1.box.y * 2 + $1.box.height, $1.box.x) }
     var lines: [[(box: PixelRect, area: Int)]] = []
     var bands: [(top: Int, bottom: Int)] = []
     for blob in sorted {
       let box = blob.box
-      var joined = false
-      for index in stride(from: lines.count - 1, through: max(0, lines.count - 3), by: -1) {
-        let band = bands[index]
-        let overlap = min(band.bottom, box.maxY) - max(band.top, box.y)
-        let bandHeight = band.bottom - band.top
-        let smaller = min(bandHeight, box.height)
-        let centreGap = abs((band.top + band.bottom) - (box.y + box.maxY))  // twice the distance
-        if overlap * 2 >= smaller, centreGap <= max(bandHeight, box.height) {
-          lines[index].append(blob)
-          bands[index] = (min(band.top, box.y), max(band.bottom, box.maxY))
-          joined = true
-          break
-        }
-      }
-      if !joined {
+      if let index = stride(from: lines.count - 1, through: max(0, lines.count - 3), by: -1).first(where: {
+        joins(box, bands[$0])
+      }) {
+        lines[index].append(blob)
+        bands[index] = (min(bands[index].top, box.y), max(bands[index].bottom, box.maxY))
+      } else {
         lines.append([blob])
         bands.append((box.y, box.maxY))
       }
     }
-    return lines
+    return (lines, bands)
   }
 
   /// A line's blobs split at white gaps at least `gap` character heights wide.
@@ -321,6 +376,10 @@ struct StreamTableFinder {
     return (cells.map { InkComponents($0) }, height)
   }
 
+  /// The widest a lone digit's glyph is for its height (a bold or blurred 0); a Chinese
+  /// character is about as wide as tall.
+  static let widestDigit = 0.85
+
   /// Whether a cell's ink looks like a number, perhaps signed.
   ///
   /// Stricter than a grid cell's test, since any ink between the gaps is a candidate: digits
@@ -331,8 +390,12 @@ struct StreamTableFinder {
     guard PageReader.looksNumeric(digits), let union = cell.union else { return false }
     let boxes = cell.boxes.map(\.box)
     // One glyph about as wide as tall (息 with a dot beside it) is a character, not a digit.
+    // A photocopied 0 of a sans font is 0.77 as wide as tall (23 by 30 px at 300 dpi): with
+    // it taken for text, a row of zeros was no number row and went to the running text.
     let tall = boxes.filter { $0.height * 2 >= union.height }
-    if tall.count == 1, let glyph = tall.first, Double(glyph.width) > 0.75 * Double(glyph.height) { return false }
+    if tall.count == 1, let glyph = tall.first, Double(glyph.width) > widestDigit * Double(glyph.height) {
+      return false
+    }
     for (index, first) in boxes.enumerated() {
       for second in boxes[(index + 1)...] {
         let across = min(first.maxX, second.maxX) - max(first.x, second.x)
