@@ -101,6 +101,81 @@ struct LostRuleTests {
     let lost = reader.lostRules(in: grids, page: page, level: 128)
     #expect(lost.filter { $0.axis == .horizontal }.isEmpty, "\(lost)")
   }
+
+  /// A seal's disc in points, from its centre and radius in pixels of a 300-dpi page.
+  func disc(_ x: Double, _ y: Double, radius: Double) -> PageReader.SealDisc {
+    let scale = 300.0 / 72
+    return PageReader.SealDisc(x: x / scale, y: y / scale, radius: radius / scale)
+  }
+
+  @Test("rules lost under a seal are drawn back in: a row rule broken across it, a column rule lost to the grid's side")
+  func rulesUnderSeal() throws {
+    let reader = try PageReader(dataPath: nil)
+    // Columns at x 100, 400, 550, 700, 850, 1000; rows at y 100, 200, 300, 400. A seal of
+    // radius 120 px at (700, 300) took the row rule at y 300 between x 580 and 820 and the
+    // column rule at x 700 below y 180, down to the grid's bottom edge.
+    var drawing = RuledPage(width: 1100, height: 500)
+    for y in [100, 200, 400] { drawing.horizontal(y, 100, 1000) }
+    drawing.horizontal(300, 100, 580)
+    drawing.horizontal(300, 820, 1000)
+    for x in [100, 400, 550, 850, 1000] { drawing.vertical(x, 100, 400) }
+    drawing.vertical(700, 100, 180)
+    for x in [450, 600, 750, 900] {
+      for y in [235, 335] { drawing.glyphs(x, y, count: 1, width: 14) }
+    }
+    let grids = TableGrid.grids(from: drawing.rulings)
+    #expect(grids.first?.cells.contains { $0.bottom > $0.top || $0.right > $0.left } == true)
+    let page = drawing.page
+    let restored = PageReader.rulesUnderSeals(
+      grids, rulings: drawing.rulings, seals: [disc(700, 300, radius: 120)]
+    ) { axis, position, from, to in
+      reader.printCrosses(axis, at: position, from: from, to: to, page: page, level: 100)
+    }
+    let scale = page.pixelsPerPoint
+    let found = restored.map { [$0.position * scale, $0.start * scale, $0.end * scale] }
+    #expect(restored.filter { $0.axis == .horizontal }.count == 1, "\(found)")
+    #expect(
+      restored.contains {
+        $0.axis == .horizontal && abs($0.position * scale - 300) <= 2 && abs($0.start * scale - 550) <= 2
+          && abs($0.end * scale - 850) <= 2
+      }, "\(found)")
+    #expect(
+      restored.contains {
+        $0.axis == .vertical && abs($0.position * scale - 700) <= 2 && abs($0.start * scale - 200) <= 2
+          && abs($0.end * scale - 400) <= 2
+      }, "\(found)")
+    // Drawn back in, every cell is one grid cell, as in the table printed.
+    let whole = TableGrid.grids(from: drawing.rulings + restored)
+    #expect(whole.first?.cells.count == 15)
+    #expect(whole.first?.cells.allSatisfy { $0.top == $0.bottom && $0.left == $0.right } == true)
+  }
+
+  @Test("under a seal, a heading's cell over the columns keeps its span: its text crosses the column edges")
+  func headingUnderSeal() throws {
+    let reader = try PageReader(dataPath: nil)
+    // A heading row (y 100–200) over three columns (x 100, 400, 700, 1000; rows at y 200,
+    // 300, 400), its text from x 450 to 790. A seal of radius 150 px at (700, 150) lies
+    // over the heading: the column rule at x 700 stops at the heading's bottom rule, under
+    // the seal, as it does where no seal is.
+    var drawing = RuledPage(width: 1100, height: 500)
+    for y in [100, 200, 300, 400] { drawing.horizontal(y, 100, 1000) }
+    for x in [100, 1000] { drawing.vertical(x, 100, 400) }
+    for x in [400, 700] { drawing.vertical(x, 200, 400) }
+    drawing.glyphs(450, 135, count: 10, width: 28)
+    let grids = TableGrid.grids(from: drawing.rulings)
+    let page = drawing.page
+    let seal = disc(700, 150, radius: 150)
+    let restored = PageReader.rulesUnderSeals(grids, rulings: drawing.rulings, seals: [seal]) {
+      axis, position, from, to in
+      reader.printCrosses(axis, at: position, from: from, to: to, page: page, level: 100)
+    }
+    let scale = page.pixelsPerPoint
+    let found = restored.map { [$0.position * scale, $0.start * scale, $0.end * scale] }
+    #expect(restored.isEmpty, "\(found)")
+    // With no print across it, the same edge would be drawn in: the text is what tells.
+    let blank = PageReader.rulesUnderSeals(grids, rulings: drawing.rulings, seals: [seal]) { _, _, _, _ in false }
+    #expect(blank.contains { $0.axis == .vertical && abs($0.position * scale - 700) <= 2 })
+  }
 }
 
 /// A light 300-dpi test page with dark rules (each also listed as a ruling, in points) and

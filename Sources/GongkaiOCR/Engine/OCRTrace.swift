@@ -2,7 +2,9 @@ import Foundation
 
 /// A profiling trace of the scan reader on stderr, on when `GONGKAI_OCR_TRACE` is set: one
 /// tab-separated line per tesseract call (`ocr  model  mode  wl|-  WxH  µs`), per model load
-/// (`load  µs`), per page (`page  N  µs`), per seal found (`seal  N  table|text  x,y WxH  level`)
+/// (`load  µs`), per page (`page  N  µs`), per seal found (`seal  N  table|text  x,y WxH  level`), per grid
+/// (`grid  N  xs …  ys …  cells N  merged top-bottom:left-right …`, in points), per rule drawn back
+/// under a seal (`sealrule  axis  position  from-to`, points)
 /// and for the layout step (`assemble  µs`), in CPU
 /// time of the calling thread, so it can be read on a busy machine (`scripts/trace-ocr.py`).
 enum OCRTrace {

@@ -82,6 +82,22 @@ final class PageReader {
       }
     }
     var table = tableFinder.find(in: bitmap)
+    // Seals over the tables, looked for on the whole page with its rules cleared (a grid is
+    // painted out of the running text, where the signature's seal is looked for).
+    // Red seals as dark as print were found before the page was straightened: turned with it.
+    let turnedRedSeals = redSeals.unsure.map { Self.turning($0, clockwiseDegrees: table.skew, in: table.page) }
+    let tableSeals =
+      sealFinder.seals(
+        in: streamFinder.clearingRules(table.rulings, from: table.page, level: table.level, paper: table.paper),
+        level: table.level)
+      + turnedRedSeals
+    // Rules lost under a seal (its ink thick over a light rule) are drawn back in where the
+    // grid has the edge, so the cells under it stay apart.
+    let sealed = sealedRules(table, seals: tableSeals)
+    if !sealed.isEmpty {
+      table.rulings += sealed
+      table.grids = TableGrid.grids(from: table.rulings)
+    }
     // Rules lost inside a cell (a header over the first row's number, two numbers side by
     // side) are drawn back in where the grid has the edge, so the reader and the layout step
     // split the cell alike.
@@ -105,18 +121,10 @@ final class PageReader {
     let inset = max(2, Int((1.5 * scale).rounded()))
     let tallestDigit = Int((maximumDigitHeight * scale).rounded())
     let doubtMargin = Int((Self.sealDoubtMargin * scale).rounded())
-    // Seals over the tables, looked for on the whole page with its rules cleared (a grid is
-    // painted out of the running text, where the signature's seal is looked for).
-    // Red seals as dark as print were found before the page was straightened: turned with it.
-    let turnedRedSeals = redSeals.unsure.map { Self.turning($0, clockwiseDegrees: skew, in: page) }
     // Every red seal, for a table without vertical rules: a value it took (its print too
     // faint to be put back, or joined to the seal's remains) is a gap or an unread value in
     // its column, not a missing value that moves the row's later values one column left.
     let anyRedSeals = redSeals.all.map { Self.turning($0, clockwiseDegrees: skew, in: page) }
-    let tableSeals =
-      sealFinder.seals(
-        in: streamFinder.clearingRules(table.rulings, from: page, level: level, paper: paper), level: level)
-      + turnedRedSeals
     // A number goes in as its digits spread over its ink, text as read; one under a seal is
     // unsure (read from `source`, the bitmap its cell was read from).
     func place(
@@ -148,6 +156,13 @@ final class PageReader {
       }
     }
     for grid in grids {
+      if OCRTrace.enabled {
+        let xs = grid.xs.map { String(Int($0.rounded())) }.joined(separator: ",")
+        let ys = grid.ys.map { String(Int($0.rounded())) }.joined(separator: ",")
+        let merged = grid.cells.filter { $0.bottom > $0.top || $0.right > $0.left }
+          .map { "\($0.top)-\($0.bottom):\($0.left)-\($0.right)" }.joined(separator: " ")
+        OCRTrace.write("grid\t\(number)\txs \(xs)\tys \(ys)\tcells \(grid.cells.count)\tmerged \(merged)")
+      }
       // Each grid row's cells, read, then placed: a value cell that reads as no number is
       // left empty (``unreadValues``).
       var rows:
@@ -174,6 +189,16 @@ final class PageReader {
         // rows were lost (a light rule on a 200-dpi scan) and each line is another row's value
         // (1, 0 and 15 read as 1015). Which line is whose cannot be told here: no number.
         if cell.bottom > cell.top, read.number != nil, lines.count > 1 { read = (nil, []) }
+        // A label under a seal: the seal's characters and ring read with it (a whole label
+        // read as 人), so the row's values had no row of the form. Read again with the
+        // seal's lighter ink gone, it is kept when it holds more of the label's characters.
+        if read.number == nil, !read.text.isEmpty, let seal = tableSeals.first(where: { $0.meets(region) }),
+          let relabelled = labelUnderSeal(page, seal: seal, region: region, level: level, paper: paper, speck: speck),
+          relabelled.filter({ Self.isHan($0.character) }).count
+            > max(1, read.text.filter { Self.isHan($0.character) }.count)
+        {
+          read = (nil, relabelled)
+        }
         if read.number == nil, read.text.isEmpty,
           let under = printedDigitsUnderSeal(page, region: region, seals: tableSeals, speck: speck)
         {

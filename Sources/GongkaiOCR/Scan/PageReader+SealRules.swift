@@ -1,0 +1,238 @@
+import GongkaiLayout
+
+extension PageReader {
+  /// A seal's disc in points: where its ring and what it covers lie.
+  struct SealDisc: Sendable, Equatable {
+    /// The centre, in points.
+    var x: Double
+    var y: Double
+    /// The ring's radius with its margin, in points.
+    var radius: Double
+
+    /// Whether the point lies on the disc grown by `margin` points.
+    func contains(x px: Double, y py: Double, margin: Double) -> Bool {
+      let (dx, dy) = (px - x, py - y)
+      let reach = radius + margin
+      return dx * dx + dy * dy <= reach * reach
+    }
+  }
+
+  /// The grid rules lost under seals, drawn back in. A seal's ring, its characters and star
+  /// lie thick over a light rule (a light-blue grid under a seal darker than it), so the rule
+  /// finder loses the rule's stretch there: the cells under the seal merge into one (two rows'
+  /// values and their label read as one cell, none placed) or a table's heading joins the
+  /// header below it (table 四's top rule lost under a seal over its corner, the whole table
+  /// unread).
+  ///
+  /// A grid edge (a position the grid already has) is drawn back cell by cell, on from where
+  /// it is drawn, over the cells where every stretch of it missing lies on one seal's disc
+  /// (grown by `margin` points), up to the first cell that is not so: beyond, the edge may be
+  /// a merged cell's, never drawn. A cell is also not so where print crosses the edge
+  /// (`crossesPrint(axis, position, from, to)`: a heading's or label's characters stand
+  /// across a rule never drawn), or where the edge would leave a cell narrower than
+  /// `minimumCell` points beside it. An edge with another a few points off (table 四's column
+  /// edges under table 三's, two tables in one grid) is drawn back only between two drawn
+  /// stretches of it: from one side it could run on into the other table. An edge drawn
+  /// nowhere on its line is no evidence.
+  static func rulesUnderSeals(
+    _ grids: [TableGrid], rulings: [RulingLine], seals: [SealDisc], margin: Double = 3, minimumCell: Double = 10,
+    crossesPrint: (RulingLine.Axis, Double, Double, Double) -> Bool
+  ) -> [RulingLine] {
+    guard !seals.isEmpty else { return [] }
+    let finder = RuledTableFinder()
+    func isDrawn(_ lines: [RulingLine], at position: Double, from: Double, to: Double) -> Bool {
+      guard to > from else { return true }
+      let missing = uncovered(lines, at: position, from: from, to: to, tolerance: finder.tolerance)
+        .reduce(0) { $0 + $1.1 - $1.0 }
+      return 1 - missing / (to - from) >= finder.drawnShare
+    }
+    var restored: [RulingLine] = []
+    for grid in grids {
+      for axis in [RulingLine.Axis.horizontal, .vertical] {
+        // Positions of the edges, and the cells along them.
+        let positions = axis == .horizontal ? grid.ys : grid.xs
+        let along = axis == .horizontal ? grid.xs : grid.ys
+        let lines = rulings.filter { $0.axis == axis }
+        guard along.count >= 2 else { continue }
+        for position in positions {
+          let drawn = (0..<(along.count - 1)).map { index in
+            isDrawn(lines, at: position, from: along[index], to: along[index + 1])
+          }
+          guard drawn.contains(true) else { continue }
+          // A position with another a few points from it is two tables' edges (table 四 under
+          // table 三, its columns a few points off): a rule there is drawn back only where it
+          // is drawn on both sides of the seal, not on from one side into the other table.
+          let paired = positions.contains { $0 != position && abs($0 - position) < minimumCell }
+          var index = 0
+          while index < drawn.count {
+            guard !drawn[index] else {
+              index += 1
+              continue
+            }
+            var last = index
+            while last + 1 < drawn.count, !drawn[last + 1] { last += 1 }
+            defer { index = last + 1 }
+            func point(_ t: Double) -> (x: Double, y: Double) {
+              axis == .horizontal ? (t, position) : (position, t)
+            }
+            // Whether the cell's stretch of the edge is missing only on one seal's disc.
+            func underSeal(_ cell: Int) -> Bool {
+              uncovered(lines, at: position, from: along[cell], to: along[cell + 1], tolerance: finder.tolerance)
+                .allSatisfy { gap in
+                  seals.contains { seal in
+                    let (a, b) = (point(gap.0), point(gap.1))
+                    return seal.contains(x: a.x, y: a.y, margin: margin)
+                      && seal.contains(x: b.x, y: b.y, margin: margin)
+                  }
+                }
+            }
+            // The cell's stretch would leave a sliver of a cell beside it: the edge is another
+            // table's (table 四's column edges a few points from table 三's under it).
+            func leavesSliver(_ cell: Int) -> Bool {
+              let others = positions.filter { other in
+                other != position
+                  && isDrawn(lines, at: other, from: along[cell], to: along[cell + 1])
+              }
+              let below = others.filter { $0 < position }.max() ?? positions.first ?? position
+              let above = others.filter { $0 > position }.min() ?? positions.last ?? position
+              return position - below < minimumCell || above - position < minimumCell
+            }
+            func restorable(_ cell: Int) -> Bool {
+              underSeal(cell) && !leavesSliver(cell)
+                && !crossesPrint(axis, position, along[cell], along[cell + 1])
+            }
+            // From each end where the rule is drawn, on over the cells it is missing under a
+            // seal, up to the first that is no such cell: beyond, the edge may be a merged
+            // cell's that was never drawn.
+            var restore = Set<Int>()
+            if paired {
+              if index > 0, last + 1 < drawn.count, (index...last).allSatisfy(restorable) {
+                restore = Set(index...last)
+              }
+            } else if index > 0 {
+              var cell = index
+              while cell <= last, restorable(cell) {
+                restore.insert(cell)
+                cell += 1
+              }
+            }
+            if !paired, last + 1 < drawn.count {
+              var cell = last
+              while cell >= index, !restore.contains(cell), restorable(cell) {
+                restore.insert(cell)
+                cell -= 1
+              }
+            }
+            var cell = index
+            while cell <= last {
+              guard restore.contains(cell) else {
+                cell += 1
+                continue
+              }
+              var end = cell
+              while end + 1 <= last, restore.contains(end + 1) { end += 1 }
+              let (from, to) = (along[cell], along[end + 1])
+              if OCRTrace.enabled {
+                OCRTrace.write("sealrule\t\(axis)\t\(Int(position))\t\(Int(from))-\(Int(to))")
+              }
+              restored.append(RulingLine(axis: axis, position: position, start: from, end: to))
+              cell = end + 1
+            }
+          }
+        }
+      }
+    }
+    return restored
+  }
+
+  /// The stretches of `from...to` that no line at `position` covers.
+  static func uncovered(
+    _ lines: [RulingLine], at position: Double, from: Double, to: Double, tolerance: Double
+  ) -> [(Double, Double)] {
+    let spans = lines.filter { abs($0.position - position) <= tolerance && $0.end > from && $0.start < to }
+      .map { (max(from, $0.start), min(to, $0.end)) }.sorted { $0.0 < $1.0 }
+    var gaps: [(Double, Double)] = []
+    var reach = from
+    for (start, end) in spans {
+      if start > reach { gaps.append((reach, start)) }
+      reach = max(reach, end)
+    }
+    if reach < to { gaps.append((reach, to)) }
+    return gaps
+  }
+
+  /// Whether print (ink at most `level`, darker than a seal's) crosses the line at
+  /// `position` between `from` and `to` (points): a blob reaching `overhang` points or more
+  /// to each side of it, away from the crossing rules at its ends. A rule's own blurred
+  /// stroke stays within the overhang.
+  func printCrosses(
+    _ axis: RulingLine.Axis, at position: Double, from: Double, to: Double, page: GreyBitmap, level: UInt8,
+    overhang: Double = 1.0
+  ) -> Bool {
+    let scale = page.pixelsPerPoint
+    let band = Int(((overhang + 1.5) * scale).rounded())
+    let reach = Int((overhang * scale).rounded())
+    let centre = Int((position * scale).rounded())
+    let (low, high) = (Int(((from + 2) * scale).rounded()), Int(((to - 2) * scale).rounded()))
+    guard high > low else { return false }
+    let region =
+      axis == .horizontal
+      ? PixelRect(x: low, y: centre - band, width: high - low, height: 2 * band + 1)
+      : PixelRect(x: centre - band, y: low, width: 2 * band + 1, height: high - low)
+    let speck = max(2, Int((0.35 * scale) * (0.35 * scale)))
+    let ink = InkComponents(in: page, region: region, level: level, minimumArea: speck)
+    return ink.boxes.contains { blob in
+      axis == .horizontal
+        ? blob.box.y <= centre - reach && blob.box.maxY >= centre + reach
+        : blob.box.x <= centre - reach && blob.box.maxX >= centre + reach
+    }
+  }
+}
+
+extension PageReader {
+  /// The rules of `table`'s grids lost under `seals` (``rulesUnderSeals(_:rulings:seals:margin:crossesPrint:)``),
+  /// print told from the seals' ink by their print level.
+  func sealedRules(_ table: TableRuleFinder.Found, seals: [Seal]) -> [RulingLine] {
+    guard !seals.isEmpty, !table.grids.isEmpty else { return [] }
+    let scale = table.page.pixelsPerPoint
+    let discs = seals.map { seal in
+      SealDisc(
+        x: (Double(seal.box.x) + Double(seal.box.width) / 2) / scale,
+        y: (Double(seal.box.y) + Double(seal.box.height) / 2) / scale,
+        radius: Double(min(seal.box.width, seal.box.height)) / 2 / scale)
+    }
+    let printLevel = seals.map(\.printLevel).min() ?? table.level
+    return Self.rulesUnderSeals(table.grids, rulings: table.rulings, seals: discs) { axis, position, from, to in
+      printCrosses(axis, at: position, from: from, to: to, page: table.page, level: printLevel)
+    }
+  }
+}
+
+extension PageReader {
+  /// The text of a cell (`region`, page pixels) under `seal` read with the seal's lighter ink
+  /// gone (``GreyBitmap/droppingInk(of:paper:)``): only print is left. Nil when no ink is.
+  func labelUnderSeal(
+    _ page: GreyBitmap, seal: Seal, region: PixelRect, level: UInt8, paper: UInt8, speck: Int
+  ) -> [PositionedCharacter]? {
+    let crop = region.intersection(page.bounds)
+    guard !crop.isEmpty else { return nil }
+    // Only the cell's own pixels are cleared: the page is not copied whole for each cell.
+    var cell = page.cropped(crop, padding: 0, background: paper)
+    let local = Seal(
+      box: PixelRect(x: seal.box.x - crop.x, y: seal.box.y - crop.y, width: seal.box.width, height: seal.box.height),
+      printLevel: seal.printLevel)
+    cell = cell.droppingInk(of: local, paper: paper)
+    let ink = InkComponents(in: cell, region: cell.bounds, level: level, minimumArea: speck)
+    guard let box = ink.union else { return nil }
+    let mode: OCREngine.Mode = Self.lineCount(ink) == 1 ? .singleLine : .block
+    let scale = page.pixelsPerPoint
+    // Characters back on the page: the crop's origin added.
+    return readText(cell, ink: box, paper: paper, scale: scale, mode: mode).map { character in
+      var moved = character
+      moved.box = PageRect(
+        minX: character.box.minX + Double(crop.x) / scale, minY: character.box.minY + Double(crop.y) / scale,
+        maxX: character.box.maxX + Double(crop.x) / scale, maxY: character.box.maxY + Double(crop.y) / scale)
+      return moved
+    }
+  }
+}
