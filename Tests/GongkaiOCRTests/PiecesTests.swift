@@ -75,6 +75,26 @@ struct PiecesTests {
     #expect(abs(SkewEstimator().angle(of: turned) - degrees) <= 0.06)
   }
 
+  @Test("a table whose labels stand half a row above their values is measured by its rows, not the label-value slant")
+  func skewOfOffsetLabels() {
+    // A table drawn without rules, rows 40 px apart: a label (a run of characters) on the
+    // left, seven numbers on the right centred half a glyph lower, as in tall rows whose
+    // labels are printed at the top. Turned clockwise by 1.5°.
+    var straight = GreyBitmap(blankWidth: 827, height: 1169, dpi: 100)
+    for y in stride(from: 120, to: 1060, by: 40) {
+      for x in stride(from: 60, to: 260, by: 14) { straight.fill(x: x, y: y, width: 11, height: 12, value: 0) }
+      for x in stride(from: 440, to: 760, by: 46) { straight.fill(x: x, y: y + 16, width: 7, height: 10, value: 0) }
+    }
+    let turned = straight.rotated(clockwiseDegrees: -1.5, background: 255)
+    #expect(abs(SkewEstimator().angle(of: turned) - 1.5) <= 0.1)
+    // Profiled across the whole width, the labels pile up with the values at the angle
+    // that lines them up (about 3°): the page would be over-turned and each label would
+    // sit beside the row above's values.
+    var whole = SkewEstimator()
+    whole.stripWidth = 20
+    #expect(abs(whole.angle(of: turned) - 1.5) > 0.5)
+  }
+
   @Test("a sign before the digits is told by its shape: a dash is minus, a small cross plus, a low dot neither")
   func signs() throws {
     func ink(_ draw: (inout GreyBitmap) -> Void) -> InkComponents {
