@@ -333,7 +333,10 @@ final class PageReader {
     let narrativeFactor = min(1, narrativeDPI / page.dpi)
     let text = chinese.recognize(rest.scaled(by: narrativeFactor), mode: .block)
     let symbols = checkingDigitsUnderSeals(
-      Self.inReadingOrder(outside(tables, text.symbols, factor: narrativeFactor, width: page.width)), seals: seals,
+      Self.inReadingOrder(
+        Self.outsideStreamRows(
+          rows.map(\.band), outside(tables, text.symbols, factor: narrativeFactor, width: page.width),
+          factor: narrativeFactor)), seals: seals,
       in: rest,
       factor: narrativeFactor, paper: paper)
     characters += symbols.flatMap { symbol in
@@ -585,6 +588,21 @@ final class PageReader {
         }
       }
       return owns
+    }
+  }
+
+  /// The running text's `symbols` (read from the page scaled by `factor`) but those whose centre
+  /// lies in a row of a table without vertical rules (`bands`, page pixels). Each such row was
+  /// read cell by cell and its cells painted out; what the running text finds there is the
+  /// photocopy's noise between the cells (read as 站, E, a, -), which the layout step took for
+  /// cells and moved the row's values into other columns. A dash printed as a placeholder, too
+  /// small to be a cell, goes too: its cell is null with a `missing` finding, not shifted.
+  static func outsideStreamRows(_ bands: [PixelRect], _ symbols: [OCRItem], factor: Double) -> [OCRItem] {
+    guard !bands.isEmpty else { return symbols }
+    return symbols.filter { symbol in
+      let x = Int((Double(symbol.box.x) + Double(symbol.box.width) / 2) / factor)
+      let y = Int((Double(symbol.box.y) + Double(symbol.box.height) / 2) / factor)
+      return !bands.contains { x >= $0.x && x < $0.maxX && y >= $0.y && y < $0.maxY }
     }
   }
 
