@@ -904,6 +904,27 @@ struct PiecesTests {
   }
 }
 
+extension PiecesTests {
+  @Test("the running text's noise inside a stream row's band goes; text above, below and beside stays")
+  func runningTextInsideStreamRows() {
+    // The block read is made at half the page's scale (factor 0.5); bands are page pixels.
+    let bands = [PixelRect(x: 300, y: 400, width: 2800, height: 42)]
+    func item(_ text: String, _ x: Int, _ y: Int) -> OCRItem {
+      OCRItem(text: text, box: PixelRect(x: x, y: y, width: 10, height: 10), confidence: 60)
+    }
+    let symbols = [
+      item("站", 700, 205),  // centre (1410, 420): between two cells of the row
+      item("-", 160, 203),  // centre (330, 416): before the row's first value
+      item("本", 700, 170),  // centre (1410, 350): the line above
+      item("年", 700, 230),  // centre (1410, 470): the line below
+      item("注", 1600, 205),  // centre (3210, 420): right of the row
+    ]
+    let kept = PageReader.outsideStreamRows(bands, symbols, factor: 0.5).map(\.text)
+    #expect(kept == ["本", "年", "注"])
+    #expect(PageReader.outsideStreamRows([], symbols, factor: 0.5).count == symbols.count)
+  }
+}
+
 /// A table row's line of the placement: one piece per column (its x range), 10 pt tall from `y`.
 private func tableRow(_ columns: [(Double, Double)], page: Int, y: Double) -> TextPlacement.Line {
   TextPlacement.Line(
