@@ -201,7 +201,7 @@ public struct RuledTableFinder: Sendable {
   }
 
   /// How much of the span `from...to` the lines at `position` cover.
-  func drawnShare(of lines: [RulingLine], at position: Double, from: Double, to: Double) -> Double {
+  public func drawnShare(of lines: [RulingLine], at position: Double, from: Double, to: Double) -> Double {
     let length = to - from
     guard length > 0 else { return 1 }
     var covered: [(Double, Double)] = []

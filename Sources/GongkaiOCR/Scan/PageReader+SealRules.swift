@@ -41,10 +41,7 @@ extension PageReader {
     guard !seals.isEmpty else { return [] }
     let finder = RuledTableFinder()
     func isDrawn(_ lines: [RulingLine], at position: Double, from: Double, to: Double) -> Bool {
-      guard to > from else { return true }
-      let missing = uncovered(lines, at: position, from: from, to: to, tolerance: finder.tolerance)
-        .reduce(0) { $0 + $1.1 - $1.0 }
-      return 1 - missing / (to - from) >= finder.drawnShare
+      finder.drawnShare(of: lines, at: position, from: from, to: to) >= finder.drawnShare
     }
     var restored: [RulingLine] = []
     for grid in grids {
@@ -101,48 +98,61 @@ extension PageReader {
               underSeal(cell) && !leavesSliver(cell)
                 && !crossesPrint(axis, position, along[cell], along[cell + 1])
             }
-            // From each end where the rule is drawn, on over the cells it is missing under a
-            // seal, up to the first that is no such cell: beyond, the edge may be a merged
-            // cell's that was never drawn.
-            var restore = Set<Int>()
-            if paired {
-              if index > 0, last + 1 < drawn.count, (index...last).allSatisfy(restorable) {
-                restore = Set(index...last)
-              }
-            } else if index > 0 {
-              var cell = index
-              while cell <= last, restorable(cell) {
-                restore.insert(cell)
-                cell += 1
-              }
-            }
-            if !paired, last + 1 < drawn.count {
-              var cell = last
-              while cell >= index, !restore.contains(cell), restorable(cell) {
-                restore.insert(cell)
-                cell -= 1
-              }
-            }
-            var cell = index
-            while cell <= last {
-              guard restore.contains(cell) else {
-                cell += 1
-                continue
-              }
-              var end = cell
-              while end + 1 <= last, restore.contains(end + 1) { end += 1 }
-              let (from, to) = (along[cell], along[end + 1])
+            let restore = restoredCells(
+              index...last, drawnBefore: index > 0, drawnAfter: last + 1 < drawn.count, paired: paired,
+              restorable: restorable)
+            for run in runs(of: restore) {
+              let (from, to) = (along[run.lowerBound], along[run.upperBound + 1])
               if OCRTrace.enabled {
                 OCRTrace.write("sealrule\t\(axis)\t\(Int(position))\t\(Int(from))-\(Int(to))")
               }
               restored.append(RulingLine(axis: axis, position: position, start: from, end: to))
-              cell = end + 1
             }
           }
         }
       }
     }
     return restored
+  }
+
+  /// Of a run of cells where an edge is not drawn (`missing`), those it is drawn back over:
+  /// from each end where it is drawn (`drawnBefore`, `drawnAfter`), on over the cells that are
+  /// `restorable`, up to the first that is not (beyond, the edge may be a merged cell's that
+  /// was never drawn). A `paired` edge (another table's a few points off) is drawn back only
+  /// where it is drawn on both ends and every cell between is restorable.
+  static func restoredCells(
+    _ missing: ClosedRange<Int>, drawnBefore: Bool, drawnAfter: Bool, paired: Bool, restorable: (Int) -> Bool
+  ) -> Set<Int> {
+    if paired {
+      return drawnBefore && drawnAfter && missing.allSatisfy(restorable) ? Set(missing) : []
+    }
+    var restore = Set<Int>()
+    if drawnBefore {
+      for cell in missing {
+        guard restorable(cell) else { break }
+        restore.insert(cell)
+      }
+    }
+    if drawnAfter {
+      for cell in missing.reversed() {
+        guard !restore.contains(cell), restorable(cell) else { break }
+        restore.insert(cell)
+      }
+    }
+    return restore
+  }
+
+  /// `cells` as runs of consecutive indices, in order.
+  static func runs(of cells: Set<Int>) -> [ClosedRange<Int>] {
+    var runs: [ClosedRange<Int>] = []
+    for cell in cells.sorted() {
+      if let last = runs.last, last.upperBound + 1 == cell {
+        runs[runs.count - 1] = last.lowerBound...cell
+      } else {
+        runs.append(cell...cell)
+      }
+    }
+    return runs
   }
 
   /// The stretches of `from...to` that no line at `position` covers.

@@ -424,18 +424,20 @@ final class PageReader {
   static func textAfterValues(
     _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]], meetsSeal: [[Bool]], columns: [Int]
   ) -> [(row: Int, cell: Int)] {
-    func isMark(_ read: (number: NumberRead?, text: [PositionedCharacter])) -> Bool {
-      read.number == nil && read.text.contains { $0.character == "\u{FFFD}" }
-    }
     let candidates = sealTextAfterValues(reads, meetsSeal: meetsSeal)
     var found: [(row: Int, cell: Int)] = []
     for (row, cells) in reads.enumerated() where cells.filter({ $0.number != nil }).count >= 2 {
       let seal = cells.indices.filter { candidates[row][$0] }.map { (row: row, cell: $0) }
-      let values = cells.filter { $0.number != nil || isMark($0) }.count
+      let values = cells.filter { $0.number != nil || isUnreadMark($0) }.count
       guard !seal.isEmpty, values + seal.count == columns[row] else { continue }
       found += seal
     }
     return found
+  }
+
+  /// Whether a cell's read is the mark of a value left unread (``unreadMark(at:)``).
+  static func isUnreadMark(_ read: (number: NumberRead?, text: [PositionedCharacter])) -> Bool {
+    read.number == nil && read.text.contains { $0.character == "\u{FFFD}" }
   }
 
   /// The cells (row, cell) of text under a seal after a row's first value
@@ -479,16 +481,13 @@ final class PageReader {
   static func sealTextAfterValues(
     _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]], meetsSeal: [[Bool]]
   ) -> [[Bool]] {
-    func isMark(_ read: (number: NumberRead?, text: [PositionedCharacter])) -> Bool {
-      read.number == nil && read.text.contains { $0.character == "\u{FFFD}" }
-    }
     return reads.enumerated().map { row, cells in
       guard cells.filter({ $0.number != nil }).count >= 2,
-        let first = cells.firstIndex(where: { $0.number != nil || isMark($0) })
+        let first = cells.firstIndex(where: { $0.number != nil || isUnreadMark($0) })
       else { return cells.map { _ in false } }
       return cells.indices.map { cell in
         let read = cells[cell]
-        return cell > first && meetsSeal[row][cell] && read.number == nil && !read.text.isEmpty && !isMark(read)
+        return cell > first && meetsSeal[row][cell] && read.number == nil && !read.text.isEmpty && !isUnreadMark(read)
           && isUnreadValue(read.text)
       }
     }
@@ -600,10 +599,17 @@ final class PageReader {
   static func outsideStreamRows(_ bands: [PixelRect], _ symbols: [OCRItem], factor: Double) -> [OCRItem] {
     guard !bands.isEmpty else { return symbols }
     return symbols.filter { symbol in
-      let x = Int((Double(symbol.box.x) + Double(symbol.box.width) / 2) / factor)
-      let y = Int((Double(symbol.box.y) + Double(symbol.box.height) / 2) / factor)
+      let (x, y) = centre(of: symbol, factor: factor)
       return !bands.contains { x >= $0.x && x < $0.maxX && y >= $0.y && y < $0.maxY }
     }
+  }
+
+  /// The centre of a running-text `symbol` (read from the page scaled by `factor`), in page pixels.
+  static func centre(of symbol: OCRItem, factor: Double) -> (x: Int, y: Int) {
+    (
+      Int((Double(symbol.box.x) + Double(symbol.box.width) / 2) / factor),
+      Int((Double(symbol.box.y) + Double(symbol.box.height) / 2) / factor)
+    )
   }
 
   /// The running text's `symbols` (read from the page scaled by `factor`) whose centre lies
@@ -619,8 +625,7 @@ final class PageReader {
     guard !painted.isEmpty else { return symbols }
     let bands = painted.filter { Double($0.width) >= wideTableShare * Double(width) }
     return symbols.filter { symbol in
-      let x = Int((Double(symbol.box.x) + Double(symbol.box.width) / 2) / factor)
-      let y = Int((Double(symbol.box.y) + Double(symbol.box.height) / 2) / factor)
+      let (x, y) = Self.centre(of: symbol, factor: factor)
       return !painted.contains { x >= $0.x && x < $0.maxX && y >= $0.y && y < $0.maxY }
         && !bands.contains { y >= $0.y && y < $0.maxY }
     }
