@@ -65,7 +65,9 @@ struct LostRuleTests {
   /// value columns only: broken where the labels touch it on a tight light grid. The label
   /// cell holds a line of square glyphs in each row; the value cells hold, by
   /// `digitsBeside`: digits, else square glyphs (a group label beside sub-labels).
-  func labelPage(digitsBeside: Bool) -> (GreyBitmap, [RulingLine]) {
+  /// With `brokenDigits`, the first row's digits each stand in two pieces one above the
+  /// other, a gap between (a photocopied 5's top bar apart from its bowl).
+  func labelPage(digitsBeside: Bool, brokenDigits: Bool = false) -> (GreyBitmap, [RulingLine]) {
     var drawing = RuledPage(width: 1100, height: 400)
     for y in [100, 300] { drawing.horizontal(y, 100, 1000) }
     drawing.horizontal(200, 400, 1000)
@@ -74,8 +76,31 @@ struct LostRuleTests {
     drawing.glyphs(150, 235, count: 5, width: 28)
     for (x, y) in [(500, 135), (800, 135), (500, 235), (800, 235)] {
       drawing.glyphs(x, y, count: 2, width: digitsBeside ? 14 : 28)
+      if brokenDigits, y == 135 {
+        // The gap: paper across each digit 6 px below its top.
+        drawing.page.fill(x: x, y: y + 6, width: 40, height: 3, value: 235)
+      }
     }
     return (drawing.page, drawing.rulings)
+  }
+
+  @Test(
+    "a label cell over two rows of numbers, the first row's digits broken in two pieces one over the other: still split"
+  )
+  func labelsOverBrokenDigits() throws {
+    let reader = try PageReader(dataPath: nil)
+    let (page, rulings) = labelPage(digitsBeside: true, brokenDigits: true)
+    let grids = TableGrid.grids(from: rulings)
+    let scale = page.pixelsPerPoint
+    let lost = reader.lostRules(in: grids, page: page, level: 128)
+    let rows = lost.filter { $0.axis == .horizontal }.map { [$0.position * scale, $0.start * scale, $0.end * scale] }
+    #expect(rows.count == 1, "\(rows)")
+    #expect(rows.allSatisfy { abs($0[0] - 201) <= 2 && abs($0[1] - 101) <= 2 && abs($0[2] - 401) <= 2 }, "\(rows)")
+    // Square glyphs broken the same way stay a label's: joined they are no narrower than tall.
+    let joined = PageReader.stackedPieces([
+      (PixelRect(x: 0, y: 0, width: 28, height: 6), 168), (PixelRect(x: 0, y: 9, width: 28, height: 19), 532),
+    ])
+    #expect(joined.count == 2)
   }
 
   @Test("a label cell over two rows of numbers lost its row rule: drawn back in across the label cell alone")
@@ -175,6 +200,37 @@ struct LostRuleTests {
     // With no print across it, the same edge would be drawn in: the text is what tells.
     let blank = PageReader.rulesUnderSeals(grids, rulings: drawing.rulings, seals: [seal]) { _, _, _, _ in false }
     #expect(blank.contains { $0.axis == .vertical && abs($0.position * scale - 700) <= 2 })
+  }
+  @Test(
+    "under a seal, an edge a few points from another table's goes on from its drawn side through its own table's rows only"
+  )
+  func pairedEdgeUnderSeal() throws {
+    // Two tables in one grid (x 100 to 1000): the upper one's columns at x 400, 550, 700, 850
+    // (rows at y 100 to 500), a heading row (y 500–600) spanning the grid, and the lower
+    // table's columns at x 415, 565, 715 (rows at y 600 to 800), 15 px (3.6 pt) off the
+    // upper's. A seal of radius 170 px at (700, 450) took the column rule at x 700 below
+    // y 300: two rows of the upper table (their totals, 20 and 1, one cell) and the heading.
+    var drawing = RuledPage(width: 1100, height: 900)
+    for y in [100, 200, 300, 400, 500, 600, 700, 800] { drawing.horizontal(y, 100, 1000) }
+    for x in [100, 1000] { drawing.vertical(x, 100, 800) }
+    for x in [400, 550, 850] { drawing.vertical(x, 100, 500) }
+    drawing.vertical(700, 100, 300)
+    for x in [415, 565, 715] { drawing.vertical(x, 600, 800) }
+    let grids = TableGrid.grids(from: drawing.rulings)
+    let restored = PageReader.rulesUnderSeals(
+      grids, rulings: drawing.rulings, seals: [disc(700, 450, radius: 170)]
+    ) { _, _, _, _ in false }
+    let scale = drawing.page.pixelsPerPoint
+    let found = restored.map { [$0.position * scale, $0.start * scale, $0.end * scale] }
+    // Drawn back down the upper table's two rows, split by its columns on both sides...
+    #expect(
+      restored.contains {
+        $0.axis == .vertical && abs($0.position * scale - 700) <= 2 && abs($0.start * scale - 300) <= 2
+          && abs($0.end * scale - 500) <= 2
+      }, "\(found)")
+    // ...not into the heading's row (no column drawn across it), nor on into the lower table.
+    #expect(!restored.contains { $0.axis == .vertical && $0.end * scale > 502 }, "\(found)")
+    #expect(!restored.contains { abs($0.position * scale - 715) <= 2 }, "\(found)")
   }
 }
 

@@ -127,6 +127,22 @@ struct PiecesTests {
     #expect(!PageReader.looksNumeric(InkComponents(in: bitmap, region: bitmap.bounds, level: 128, minimumArea: 4)))
   }
 
+  @Test("ink shorter than a digit is a speck, nothing printed: a dash placeholder and a small digit are not")
+  func specks() {
+    func ink(_ width: Int, _ height: Int) -> InkComponents {
+      var bitmap = GreyBitmap(blankWidth: 120, height: 60, dpi: 300)
+      bitmap.fill(x: 50, y: 15, width: width, height: height, value: 0)
+      return InkComponents(in: bitmap, region: bitmap.bounds, level: 128, minimumArea: 2)
+    }
+    let scale = 300.0 / 72
+    // A rule's end on a tiny 300-dpi grid, 1 × 6 px, was read as 1 (confidence 60).
+    #expect(PageReader.isSpeck(ink(1, 6), pixelsPerPoint: scale, minimumHeight: 3))
+    #expect(PageReader.isSpeck(ink(4, 4), pixelsPerPoint: scale, minimumHeight: 3))
+    // A 6-point digit is 17 px tall; a dash is flat and long.
+    #expect(!PageReader.isSpeck(ink(10, 17), pixelsPerPoint: scale, minimumHeight: 3))
+    #expect(!PageReader.isSpeck(ink(30, 4), pixelsPerPoint: scale, minimumHeight: 3))
+  }
+
   /// A 400 × 600 page at 300 dpi of grey paper, 224–231 with a fixed pseudo-random noise,
   /// as an office scan's paper comes out.
   static func noisyPaper() -> GreyBitmap {

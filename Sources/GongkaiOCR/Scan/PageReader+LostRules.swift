@@ -109,11 +109,41 @@ extension PageReader {
       of: drawn, in: page, level: level, lead: max(2, Int((1.5 * scale).rounded())),
       reach: max(4, Int((3 * scale).rounded())))
     guard !region.isEmpty else { return false }
-    let ink = InkComponents(
+    var ink = InkComponents(
       in: page, region: region, level: level, minimumArea: max(2, Int((0.35 * scale) * (0.35 * scale))))
+    // Pieces of a broken rule at the cell's top or bottom (too light to be skipped as a
+    // rule): flat strokes on its edge, no glyph.
+    let thickness = max(2, Int((1.5 * scale).rounded()))
+    let reach = max(4, Int((3 * scale).rounded()))
+    ink.boxes.removeAll { blob in
+      blob.box.height <= thickness && blob.box.width >= 3 * blob.box.height
+        && (blob.box.y <= region.y + reach || blob.box.maxY >= region.maxY - reach)
+    }
+    // A digit the copier broke into pieces one above the other (5's top bar apart from its
+    // bowl) is one glyph: pieces over the same columns go together.
+    ink.boxes = Self.stackedPieces(ink.boxes)
     let lines = Self.lines(ink)
     let tallestDigit = Int((maximumDigitHeight * scale).rounded())
     return lines.count == 1 && lines.allSatisfy { Self.looksNumeric($0, maximumHeight: tallestDigit) }
+  }
+
+  /// Blobs joined where one stands over another, most of the narrower one's width over the
+  /// other's, into a glyph narrower than tall: the pieces of one broken digit. Side by side
+  /// blobs stay apart, and so do a Chinese character's strokes (joined, about square).
+  static func stackedPieces(_ blobs: [(box: PixelRect, area: Int)]) -> [(box: PixelRect, area: Int)] {
+    var joined: [(box: PixelRect, area: Int)] = []
+    for blob in blobs.sorted(by: { $0.box.x < $1.box.x }) {
+      if let index = joined.firstIndex(where: { other in
+        let overlap = min(other.box.maxX, blob.box.maxX) - max(other.box.x, blob.box.x)
+        let whole = other.box.union(blob.box)
+        return overlap * 2 > min(other.box.width, blob.box.width) && whole.width * 10 <= whole.height * 9
+      }) {
+        joined[index] = (joined[index].box.union(blob.box), joined[index].area + blob.area)
+      } else {
+        joined.append(blob)
+      }
+    }
+    return joined
   }
 
   /// The column rules lost inside one cell spanning several grid columns, drawn back in: at

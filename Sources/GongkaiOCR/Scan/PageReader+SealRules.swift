@@ -83,24 +83,41 @@ extension PageReader {
                   }
                 }
             }
+            // Edges drawn back earlier in this pass count for slivers: the partner of an edge
+            // restored a few points off would be one.
+            let present = lines + restored.filter { $0.axis == axis }
+            // The nearest edges drawn (in `drawnLines`) across the cell's stretch on each side
+            // of the position.
+            func neighbours(_ cell: Int, in drawnLines: [RulingLine], sides: Bool) -> (below: Double?, above: Double?) {
+              let inner = sides ? positions : Array(positions.dropFirst().dropLast())
+              let others = inner.filter { other in
+                other != position
+                  && isDrawn(drawnLines, at: other, from: along[cell], to: along[cell + 1])
+              }
+              return (others.filter { $0 < position }.max(), others.filter { $0 > position }.min())
+            }
             // The cell's stretch would leave a sliver of a cell beside it: the edge is another
             // table's (table 四's column edges a few points from table 三's under it).
             func leavesSliver(_ cell: Int) -> Bool {
-              let others = positions.filter { other in
-                other != position
-                  && isDrawn(lines, at: other, from: along[cell], to: along[cell + 1])
-              }
-              let below = others.filter { $0 < position }.max() ?? positions.first ?? position
-              let above = others.filter { $0 > position }.min() ?? positions.last ?? position
-              return position - below < minimumCell || above - position < minimumCell
+              let (below, above) = neighbours(cell, in: present, sides: true)
+              return position - (below ?? positions.first ?? position) < minimumCell
+                || (above ?? positions.last ?? position) - position < minimumCell
             }
             func restorable(_ cell: Int) -> Bool {
               underSeal(cell) && !leavesSliver(cell)
                 && !crossesPrint(axis, position, along[cell], along[cell + 1])
             }
+            // A paired edge goes on from one side only through cells split by drawn edges on
+            // both sides of it, inside the grid (a row of its own table's columns), never into
+            // a heading's row, whose one cell spans the grid, and on past it into the other
+            // table. Edges only drawn back are no evidence: they would lead one another on.
+            func continues(_ cell: Int) -> Bool {
+              let (below, above) = neighbours(cell, in: lines, sides: false)
+              return below != nil && above != nil && restorable(cell)
+            }
             let restore = restoredCells(
               index...last, drawnBefore: index > 0, drawnAfter: last + 1 < drawn.count, paired: paired,
-              restorable: restorable)
+              restorable: restorable, continues: continues)
             for run in runs(of: restore) {
               let (from, to) = (along[run.lowerBound], along[run.upperBound + 1])
               if OCRTrace.enabled {
@@ -118,13 +135,17 @@ extension PageReader {
   /// Of a run of cells where an edge is not drawn (`missing`), those it is drawn back over:
   /// from each end where it is drawn (`drawnBefore`, `drawnAfter`), on over the cells that are
   /// `restorable`, up to the first that is not (beyond, the edge may be a merged cell's that
-  /// was never drawn). A `paired` edge (another table's a few points off) is drawn back only
-  /// where it is drawn on both ends and every cell between is restorable.
+  /// was never drawn). A `paired` edge (another table's a few points off) is drawn back over
+  /// the whole run where it is drawn on both ends and every cell between is restorable;
+  /// otherwise from its drawn end only over cells it `continues` through (its own table's).
   static func restoredCells(
-    _ missing: ClosedRange<Int>, drawnBefore: Bool, drawnAfter: Bool, paired: Bool, restorable: (Int) -> Bool
+    _ missing: ClosedRange<Int>, drawnBefore: Bool, drawnAfter: Bool, paired: Bool, restorable: (Int) -> Bool,
+    continues: (Int) -> Bool = { _ in false }
   ) -> Set<Int> {
     if paired {
-      return drawnBefore && drawnAfter && missing.allSatisfy(restorable) ? Set(missing) : []
+      if drawnBefore && drawnAfter && missing.allSatisfy(restorable) { return Set(missing) }
+      return restoredCells(
+        missing, drawnBefore: drawnBefore, drawnAfter: drawnAfter, paired: false, restorable: continues)
     }
     var restore = Set<Int>()
     if drawnBefore {

@@ -43,6 +43,8 @@ final class PageReader {
   static let sealDoubtMargin = 6.0
   /// Digits taller than this (points) are not digits: a seal's ring joined to a glyph.
   var maximumDigitHeight = 20.0
+  /// Ink shorter than this (points) is no digit: a 6-point digit stands 4 points tall.
+  var minimumDigitHeight = 3.0
   /// The tallest blob (points) taken into the box of digits read under a seal: a printed
   /// digit; a piece of the ring joined to one is taller.
   var maximumGlyphHeight = 12.0
@@ -178,6 +180,10 @@ final class PageReader {
         guard !region.isEmpty else { continue }
         let ink = InkComponents(in: page, region: region, level: level, minimumArea: speck)
         guard let inkBox = ink.union else { continue }
+        // Ink shorter than any digit (a speck of photocopy noise or a rule's end on a small
+        // grid) is nothing printed: read alone it came out as 1 with fair confidence, a
+        // label's value that moved the row's values (行政处罚's 392 lost, 23 taken from below).
+        guard !Self.isSpeck(ink, pixelsPerPoint: scale, minimumHeight: minimumDigitHeight) else { continue }
         // Digits on several lines: a number wrapped in its narrow cell (158 over 6), or the
         // numbers of rows whose rule between was lost (read as one number: 0 over 16 as 1166).
         let lines = Self.lines(ink)
@@ -992,6 +998,13 @@ final class PageReader {
       reached = max(reached, box.maxX)
     }
     return max(0, Int((Double(width) / height - 0.1).rounded(.up)))
+  }
+
+  /// Whether the ink is shorter than any digit (`minimumHeight` points) and no dash: a speck
+  /// of noise or a rule's end, nothing printed. A dash placeholder is flat but long.
+  static func isSpeck(_ ink: InkComponents, pixelsPerPoint: Double, minimumHeight: Double) -> Bool {
+    guard let box = ink.union else { return false }
+    return Double(box.height) < minimumHeight * pixelsPerPoint && !isDash(ink, pixelsPerPoint: pixelsPerPoint)
   }
 
   /// Whether the ink is one flat stroke, a dash: at least twice as wide as thick, at most
