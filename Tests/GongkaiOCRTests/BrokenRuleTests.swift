@@ -95,4 +95,30 @@ struct BrokenRuleTests {
       #expect(PageReader.isSlash(ink, in: page, level: 128) == expected, "\(shape)")
     }
   }
+
+  @Test("a page border is no table: its sides go, a three-line table's rules that reach it stay and form no grid")
+  func pageFrameDropped() {
+    // An A4 page (842 pt) with Word's page border at x 50-545, y 40-800, and a three-line
+    // table's rules (y 300, 330, 500) drawn across it from side to side.
+    let frame = [
+      RulingLine(axis: .vertical, position: 50, start: 40, end: 800),
+      RulingLine(axis: .vertical, position: 545, start: 40, end: 800),
+      RulingLine(axis: .horizontal, position: 40, start: 50, end: 545),
+      RulingLine(axis: .horizontal, position: 800, start: 50, end: 545),
+    ]
+    let rules = [300.0, 330, 500].map { RulingLine(axis: .horizontal, position: $0, start: 50, end: 545) }
+    #expect(TableGrid.grids(from: frame + rules).count == 1, "with its frame the table is one grid of full-width cells")
+    let kept = TableRuleFinder.droppingFrames(frame + rules, pageHeight: 842)
+    #expect(Set(kept) == Set(rules), "\(kept)")
+    #expect(TableGrid.grids(from: kept).isEmpty)
+    // A real grid as tall (three columns) and a short box of one column stay whole.
+    let grid =
+      [60.0, 200, 400, 540].map { RulingLine(axis: .vertical, position: $0, start: 100, end: 700) }
+      + [100.0, 400, 700].map { RulingLine(axis: .horizontal, position: $0, start: 60, end: 540) }
+    #expect(TableRuleFinder.droppingFrames(grid, pageHeight: 842).count == grid.count)
+    let box =
+      [60.0, 540].map { RulingLine(axis: .vertical, position: $0, start: 100, end: 200) }
+      + [100.0, 150, 200].map { RulingLine(axis: .horizontal, position: $0, start: 60, end: 540) }
+    #expect(TableRuleFinder.droppingFrames(box, pageHeight: 842).count == box.count)
+  }
 }

@@ -130,16 +130,57 @@ public struct TableRuleFinder: Sendable {
         lines = grown
       }
     }
-    let rulings = Self.snapped(
-      Self.anchored(
-        Self.bridged(
-          lines, page: page, level: level, ruleLevel: ruleLevel, binary: binary,
-          reach: bridgeReach),
-        reach: anchorReach, shortest: anchoredLength),
-      reach: rulingFinder.options.joinGap)
+    let rulings = Self.droppingFrames(
+      Self.snapped(
+        Self.anchored(
+          Self.bridged(
+            lines, page: page, level: level, ruleLevel: ruleLevel, binary: binary,
+            reach: bridgeReach),
+          reach: anchorReach, shortest: anchoredLength),
+        reach: rulingFinder.options.joinGap),
+      pageHeight: Double(page.height) / scale)
     return Found(
       page: page, skew: turned ? skew : 0, paper: paper, level: level, rulings: rulings,
       grids: TableGrid.grids(from: rulings))
+  }
+
+  /// `rulings` without the sides of a frame: a grid of one column (a box, however many
+  /// lines cross it) that holds another grid or reaches over half the page is a border
+  /// drawn round the page or its text (Word's page border), not a table, as the layout step
+  /// has it (``RuledTableFinder``'s frames). On a scan its sides must go before the grids
+  /// are built: a table's rules that reach it (a three-line table's) join it into one
+  /// grid of full-width cells, each row read as one cell, and a frame round a page of
+  /// text is read as a table cell. Its top and bottom and the two sides go; rules inside
+  /// stay and are read as they would be without the frame.
+  static func droppingFrames(_ rulings: [RulingLine], pageHeight: Double) -> [RulingLine] {
+    let grids = TableGrid.grids(from: rulings)
+    let slack = TableGrid.tolerance
+    let frames = grids.filter { grid in
+      guard grid.xs.count == 2 else { return false }
+      let box = grid.box
+      let holdsGrid = grids.contains { other in
+        other.box != box && other.box.minX >= box.minX - 1 && other.box.maxX <= box.maxX + 1
+          && other.box.minY >= box.minY - 1 && other.box.maxY <= box.maxY + 1
+      }
+      return holdsGrid || box.height >= pageHeight / 2
+    }
+    guard !frames.isEmpty else { return rulings }
+    return rulings.filter { line in
+      !frames.contains { frame in
+        let box = frame.box
+        switch line.axis {
+        case .horizontal:
+          // The top or bottom: across (nearly) the whole frame.
+          return (abs(line.position - box.minY) <= slack || abs(line.position - box.maxY) <= slack)
+            && line.start <= box.minX + slack && line.end >= box.maxX - slack
+        case .vertical:
+          // A side: along most of the frame, within it.
+          return (abs(line.position - box.minX) <= slack || abs(line.position - box.maxX) <= slack)
+            && line.start >= box.minY - slack && line.end <= box.maxY + slack
+            && line.end - line.start >= box.height / 2
+        }
+      }
+    }
   }
 
   /// The rulings that belong to the grids kept, so the layout step sees the same tables.
