@@ -972,9 +972,6 @@ extension PiecesTests {
     ]
     #expect(PageReader.outsideStreamRows(rows.map(\.band), beside, factor: 0.5).map(\.text) == ["人", "注"])
     #expect(PageReader.droppingWideMarks(beside, bands: rows.map(\.band), factor: 0.5).map(\.text) == ["号", "注"])
-    // A header character read out of order is spread as wide, but it is as tall as a character: it stays.
-    let header = [item("政", 500, 415, width: 99, height: 33)]
-    #expect(PageReader.droppingWideMarks(header, bands: rows.map(\.band), factor: 0.5).count == 1)
     // Far from the rows a wide box stays (the block read can box a date's digit wide).
     let far = [item("0", 500, 1000, width: 200, height: 10)]
     #expect(PageReader.droppingWideMarks(far, bands: rows.map(\.band), factor: 0.5).count == 1)

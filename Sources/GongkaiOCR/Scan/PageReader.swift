@@ -626,16 +626,14 @@ final class PageReader {
   /// (``inReadingOrder(_:)``), but those more than three of the stream rows' (`bands`) lines
   /// wide within a line of a row: no character is that wide; noise under a table's last row
   /// read as a run of symbols out of order (人 and 一 spread 500 px wide) was laid out in the
-  /// row, its values run into one cell. A box at most four times as wide as it is tall stays: a
-  /// header's characters read out of order are spread wide but keep their height (a table's
-  /// header lost with them loses the table). Elsewhere boxes are left alone.
+  /// row, its values run into one cell. Elsewhere boxes are left alone.
   static func droppingWideMarks(_ symbols: [OCRItem], bands: [PixelRect], factor: Double) -> [OCRItem] {
     guard !bands.isEmpty else { return symbols }
     let heights = bands.map(\.height).sorted()
     let line = Double(heights[heights.count / 2])
     return symbols.filter { symbol in
       let (_, y) = centre(of: symbol, factor: factor)
-      return Double(symbol.box.width) / factor <= 3 * line || symbol.box.width <= 4 * symbol.box.height
+      return Double(symbol.box.width) / factor <= 3 * line
         || !bands.contains { y >= $0.y - $0.height && y < $0.maxY + $0.height }
     }
   }
