@@ -39,15 +39,20 @@ public struct RuledTableFinder: Sendable {
   /// that holds another grid or reaches over half the page is a frame around the page or
   /// its text, not a table; its text is read as running text and its tables as tables.
   static func droppingFrames(_ grids: [Grid], pageHeight: Double) -> [Grid] {
-    grids.filter { grid in
-      guard grid.xs.count == 2 else { return true }
-      let box = grid.box
-      let holdsGrid = grids.contains { other in
-        other.box != box && other.box.minX >= box.minX - 1 && other.box.maxX <= box.maxX + 1
-          && other.box.minY >= box.minY - 1 && other.box.maxY <= box.maxY + 1
-      }
-      return !holdsGrid && box.height < pageHeight / 2
+    let boxes = grids.map(\.box)
+    return grids.filter { !Self.isFrame($0.box, columnEdges: $0.xs.count, among: boxes, pageHeight: pageHeight) }
+  }
+
+  /// Whether a grid with `box` and `columnEdges` column edges is a frame among grids with
+  /// `boxes`: one column (a box, however many lines cross it) that holds another grid or
+  /// reaches over half the page.
+  public static func isFrame(_ box: PageRect, columnEdges: Int, among boxes: [PageRect], pageHeight: Double) -> Bool {
+    guard columnEdges == 2 else { return false }
+    let holdsGrid = boxes.contains { other in
+      other != box && other.minX >= box.minX - 1 && other.maxX <= box.maxX + 1
+        && other.minY >= box.minY - 1 && other.maxY <= box.maxY + 1
     }
+    return holdsGrid || box.height >= pageHeight / 2
   }
 
   /// Whether the columns of `grid` are seen only in its shaded rows: every vertical edge

@@ -105,16 +105,15 @@ extension PageReader {
   func holdsNumbersAlone(_ cell: TableGrid.Cell, page: GreyBitmap, level: UInt8) -> Bool {
     let scale = page.pixelsPerPoint
     let drawn = pixelRect(cell.rect, scale: scale).insetBy(-max(1, Int((0.5 * scale).rounded())))
-    let region = InkComponents.insideRules(
-      of: drawn, in: page, level: level, lead: max(2, Int((1.5 * scale).rounded())),
-      reach: max(4, Int((3 * scale).rounded())))
+    // A rule's thickness and how far in from the cell's edge it may run.
+    let thickness = max(2, Int((1.5 * scale).rounded()))
+    let reach = max(4, Int((3 * scale).rounded()))
+    let region = InkComponents.insideRules(of: drawn, in: page, level: level, lead: thickness, reach: reach)
     guard !region.isEmpty else { return false }
     var ink = InkComponents(
       in: page, region: region, level: level, minimumArea: max(2, Int((0.35 * scale) * (0.35 * scale))))
     // Pieces of a broken rule at the cell's top or bottom (too light to be skipped as a
     // rule): flat strokes on its edge, no glyph.
-    let thickness = max(2, Int((1.5 * scale).rounded()))
-    let reach = max(4, Int((3 * scale).rounded()))
     ink.boxes.removeAll { blob in
       blob.box.height <= thickness && blob.box.width >= 3 * blob.box.height
         && (blob.box.y <= region.y + reach || blob.box.maxY >= region.maxY - reach)

@@ -155,14 +155,9 @@ public struct TableRuleFinder: Sendable {
   static func droppingFrames(_ rulings: [RulingLine], pageHeight: Double) -> [RulingLine] {
     let grids = TableGrid.grids(from: rulings)
     let slack = TableGrid.tolerance
-    let frames = grids.filter { grid in
-      guard grid.xs.count == 2 else { return false }
-      let box = grid.box
-      let holdsGrid = grids.contains { other in
-        other.box != box && other.box.minX >= box.minX - 1 && other.box.maxX <= box.maxX + 1
-          && other.box.minY >= box.minY - 1 && other.box.maxY <= box.maxY + 1
-      }
-      return holdsGrid || box.height >= pageHeight / 2
+    let boxes = grids.map(\.box)
+    let frames = grids.filter {
+      RuledTableFinder.isFrame($0.box, columnEdges: $0.xs.count, among: boxes, pageHeight: pageHeight)
     }
     guard !frames.isEmpty else { return rulings }
     return rulings.filter { line in
