@@ -138,4 +138,25 @@ struct ReadingChooserTests {
       report.findings.first { $0.rule == "ocr_low_confidence" && $0.location == "requests.granted.natural_person" })
     #expect(finding.message.contains("contradicts"), "\(finding.message)")
   }
+
+  @Test("two doubtful reads that break one sum only together both go; read with confidence they stay errors")
+  func doubtfulPairGoes() throws {
+    // 科研机构: 一 new 1, (七)总计 printed 1 read 2, 四、结转 printed 0 read 2; the column's
+    // 1 and both rows' 总计 unread. 1 ≠ 2 + 2 (balance), and nulling either alone still leaves
+    // 1 < 2: only the two together explain it.
+    let (text, places, source) = try Self.editedText([
+      ("1.本机关不掌握", 2, "/"), ("（七）总计", 2, "2"), ("（七）总计", 6, "/"), ("四、结转", 2, "2"), ("四、结转", 6, "/"),
+    ])
+    let doubts = [
+      UncertainCell(line: places[1].line, field: places[1].field, value: "2", confidence: 27),
+      UncertainCell(line: places[3].line, field: places[3].field, value: "2", confidence: 34),
+    ]
+    let report = try ReportPipeline().report(text: text, source: source, uncertain: doubts)
+    #expect(report.requests.cell("results_total", "research") == .some(nil))
+    #expect(report.requests.cell("carried_forward", "research") == .some(nil))
+    #expect(Self.errors(report).allSatisfy { $0.hasPrefix("missing ") }, "\(Self.errors(report))")
+    let printed = try ReportPipeline().report(text: text, source: source)
+    #expect(printed.requests.cell("carried_forward", "research") == .some(.count(2)))
+    #expect(Self.errors(printed).contains { $0.hasPrefix("balance ") }, "\(Self.errors(printed))")
+  }
 }

@@ -82,7 +82,8 @@ struct ReadingChooser: Sendable {
   /// confidently): those that another check, still adding up, does not vouch for all go, and
   /// those vouched for stay; a doubtful count is vouched for when some check holding now would
   /// fail with it changed (a row whose 总计 adds up with it). Of groups clearing as many
-  /// errors, the one holding the least confident read is taken first. Its
+  /// errors, the one holding the least confident read is taken first. Where no one count's
+  /// removal clears an error, two that only together explain it go (``clearingPair``). Its
   /// `ocr_low_confidence` finding stays and says so, and the errors it caused go. Only
   /// doubtful reads are ever nulled, never a cell read with confidence, and nothing is filled
   /// in: a report whose printed numbers do not add up keeps its errors where no doubtful read
@@ -110,12 +111,19 @@ struct ReadingChooser: Sendable {
         let cleared = errors.subtracting(Self.errorKeys(checker.validate(trial)))
         if !cleared.isEmpty { clearing.append((index, cleared)) }
       }
-      guard let most = clearing.map(\.cleared.count).max() else { break }
-      let leading = clearing.filter { $0.cleared.count == most }
-      guard
-        let first = leading.min(by: { left[$0.index].cell.confidence < left[$1.index].cell.confidence })
-      else { break }
-      let alike = leading.filter { $0.cleared == first.cleared }.map(\.index)
+      let alike: [Int]
+      if let most = clearing.map(\.cleared.count).max() {
+        let leading = clearing.filter { $0.cleared.count == most }
+        guard
+          let first = leading.min(by: { left[$0.index].cell.confidence < left[$1.index].cell.confidence })
+        else { break }
+        alike = leading.filter { $0.cleared == first.cleared }.map(\.index)
+      } else {
+        // No one doubtful count explains an error: two misreads in one sum (结转 and 总计 each
+        // read 1 for 0 where the column adds to 0) each still break it alone.
+        guard let pair = clearingPair(current, left: left, errors: errors, checker: checker) else { break }
+        alike = pair
+      }
       var going = alike
       if alike.count > 1 {
         // Vouched for by a check that adds up as printed, never by a bound: a column at its
@@ -148,6 +156,36 @@ struct ReadingChooser: Sendable {
         "; the table's arithmetic contradicts it, so the cell is left null"
     }
     return current
+  }
+
+  /// The doubtful counts of `left` that go in pairs where no one count's removal clears any
+  /// of `errors`: of the pairs whose removal together clears the most, every count in one
+  /// (the sums cannot tell which pair is misread; the vouched-for test then keeps some).
+  /// `nil` when no pair clears any, or when pairs clearing as many clear different errors.
+  func clearingPair(
+    _ report: Report, left: [(path: String, cell: UncertainCell)], errors: Set<String>, checker: Validator
+  ) -> [Int]? {
+    let counts = left.indices.filter { index in
+      let parts = left[index].path.split(separator: ".").map(String.init)
+      if case .count?? = report.table(named: parts[0])?.cell(parts[1], parts[2]) { return true }
+      return false
+    }
+    var clearing: [(pair: [Int], cleared: Set<String>)] = []
+    for (position, first) in counts.enumerated() {
+      for second in counts[(position + 1)...] {
+        var trial = report
+        for index in [first, second] {
+          let parts = left[index].path.split(separator: ".").map(String.init)
+          trial.set(parts[0], parts[1], parts[2], nil)
+        }
+        let cleared = errors.subtracting(Self.errorKeys(checker.validate(trial)))
+        if !cleared.isEmpty { clearing.append(([first, second], cleared)) }
+      }
+    }
+    guard let most = clearing.map(\.cleared.count).max() else { return nil }
+    let leading = clearing.filter { $0.cleared.count == most }
+    guard let cleared = leading.first?.cleared, leading.allSatisfy({ $0.cleared == cleared }) else { return nil }
+    return Array(Set(leading.flatMap(\.pair))).sorted()
   }
 
   /// Whether the count at `path` takes part in a check that adds up in `report` (whose
