@@ -63,6 +63,52 @@ struct TemplateLastWordTests {
     #expect(overfull.appeals.cell("review", "upheld") == .some(nil))
   }
 
+  @Test(
+    "table 四: its header at a page's foot, the fifteen values apart by spaces atop the next page → that line is the row"
+  )
+  func appealsRunningValueLine() throws {
+    // A scan: the one-character-per-line header read as text with a stroke as 2, and the row
+    // of values on the next page laid out as running text (spaces, no tabs).
+    let header = "行政复议\t行政诉讼\n2\t维\t纠\t结\t审计\t维纠\t结\t审\t计\n\t持\t正\t果\t结\t持 正\t果\t结\t"
+    // The header's last field is empty, so the line of values is joined into its cell.
+    let row = appealValues.joined(separator: " ")
+    let report = try Fixtures.report(ofText: report2021(proactive: proactiveRows, appeals: header + "\n" + row))
+    #expect(report.appeals.cell("review", "upheld") == .some(.count(1)))
+    #expect(report.appeals.cell("review", "total") == .some(.count(5)))
+    #expect(report.appeals.cell("litigation_after_review", "total") == .some(.count(9)))
+    #expect(!report.findings.contains { $0.severity == .error && $0.location.hasPrefix("appeals.") })
+    #expect(report.repairs.contains { $0.kind == "values_ignored" && $0.detail.contains("header lines of table 四") })
+    // A value lost from the line (fourteen, the stray makes fifteen): the stray must not fill a cell.
+    let short = try Fixtures.report(
+      ofText: report2021(
+        proactive: proactiveRows, appeals: header + "\n" + appealValues.dropLast().joined(separator: " ")))
+    for group in ["review", "litigation_direct", "litigation_after_review"] {
+      for cell in ["upheld", "corrected", "other", "pending", "total"] {
+        #expect(short.appeals.cell(group, cell) == .some(nil), "\(group).\(cell)")
+      }
+    }
+    #expect(short.findings.filter { $0.location.hasPrefix("appeals.") && $0.severity == .error }.count == 15)
+  }
+
+  @Test("a label character read as a digit inside the label (政府信息公开 | 3 请数量 | the row) is no value of the row")
+  func digitInsideLabel() throws {
+    let requests = """
+      一、本年新收政府信息公开\t3 请数量\t11\t5\t3\t1\t0\t0\t20
+      二、上年结转政府信息公开\t3 请数量\t1\t1\t0\t1\t0\t0\t3
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("new", "natural_person") == .some(.count(11)))
+    #expect(report.requests.cell("new", "total") == .some(.count(20)))
+    #expect(report.requests.cell("carried_over", "natural_person") == .some(.count(1)))
+    #expect(report.requests.cell("carried_over", "total") == .some(.count(3)))
+    #expect(report.repairs.contains { $0.kind == "values_ignored" && $0.detail.contains("inside the label") })
+    // Fewer values after the text than the row's width: nothing says the digit is the label's.
+    let short = try reportWith(requests: "一、本年新收政府信息公开\t3 请数量\t11\t5\t3\t1\t0\t20")
+    #expect(short.requests.cell("new", "natural_person") == .some(nil))
+    #expect(short.requests.cell("new", "total") == .some(nil))
+    #expect(!short.repairs.contains { $0.detail.contains("inside the label") })
+  }
+
   @Test("a row with more values than its columns is null with a finding; nothing spills into the next row")
   func rowOverfull() throws {
     let table = proactiveRows.replacingOccurrences(of: "规章\t1\t0\t5", with: "规章\t1\t0\t5\t7")

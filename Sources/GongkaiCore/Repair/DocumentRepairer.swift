@@ -177,7 +177,7 @@ public struct DocumentRepairer: Sendable {
         Repair(
           kind: "values_ignored",
           detail:
-            "\(row.ignored.count) value(s) on the header lines of table 四 ignored (one line holds its \(capacity) values): \(row.ignored.prefix(8).joined(separator: " "))",
+            "\(row.ignored.count) value(s) on the header lines of table 四 ignored (one line holds \(row.tokens.count { if case .value = $0.content { true } else { false } }) of its \(capacity) values): \(row.ignored.prefix(8).joined(separator: " "))",
           line: row.line))
       return assembleAppeals(row.tokens, template: template, repairs: &repairs)
     }
@@ -301,27 +301,48 @@ public struct DocumentRepairer: Sendable {
   /// `capacity` values and no text, that line is the table's row of values; the values on
   /// other lines are ignored. `nil` otherwise (every cell then null, as no line says which
   /// values are the table's).
+  ///
+  /// The line may be running text (its values apart by spaces: a row of values at the top of
+  /// a page, its header at the foot of the one before): a run of digits there could hold
+  /// several cells, but a line of `capacity` runs holds one cell in each.
   static func valueRow(_ tokens: [CellToken], capacity: Int) -> (
     tokens: [CellToken], line: Int, ignored: [String]
   )? {
     var values: [Int: Int] = [:]
     var texts = Set<Int>()
+    // Where each piece stands: a line of values joined into a cell opened on a header line
+    // (its last field empty) still stands on a line of its own.
     for token in tokens {
       switch token.content {
-      case .value: values[token.line, default: 0] += 1
-      case .text: texts.insert(token.line)
+      case .value: values[token.position.line, default: 0] += 1
+      case .text: texts.insert(token.position.line)
       case .blank: continue
       }
-      if token.mayHoldSeveral { return nil }
     }
-    guard values.values.reduce(0, +) > capacity else { return nil }
-    let lines = values.filter { $0.value == capacity && !texts.contains($0.key) }.map(\.key)
-    guard lines.count == 1, let line = lines.first else { return nil }
+    let line: Int
+    let full = values.filter { $0.value == capacity && !texts.contains($0.key) }.map(\.key)
+    if values.values.reduce(0, +) > capacity, full.count == 1, let only = full.first {
+      line = only
+    } else {
+      // One value short on the line (a cell not read), the strays among the header's words
+      // making up the count: by order a stray would fill the first cell and every value
+      // would slide; the line is the row, and one short, every cell is unread.
+      let short = values.filter { $0.value == capacity - 1 && !texts.contains($0.key) }.map(\.key)
+      guard short.count == 1, let only = short.first, values.count > 1,
+        values.keys.allSatisfy({ $0 == only || texts.contains($0) })
+      else { return nil }
+      line = only
+    }
     let ignored = tokens.compactMap { token -> String? in
-      guard token.line != line, case .value(let value) = token.content else { return nil }
+      guard token.position.line != line, case .value(let value) = token.content else { return nil }
       return value.raw
     }
-    return (tokens.filter { $0.line == line }, line, ignored)
+    let row = tokens.filter { $0.position.line == line }.map { token in
+      var single = token
+      single.mayHoldSeveral = false
+      return single
+    }
+    return (row, line, ignored)
   }
 
   /// Takes the signature block (agency line and date line at the very end) off `lines`.

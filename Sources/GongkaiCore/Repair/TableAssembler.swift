@@ -183,6 +183,7 @@ struct TableAssembler {
     mutating func take(_ token: CellToken, repairs: inout [Repair]) {
       switch token.content {
       case .text(let text):
+        if takesLabelGlyphs(text, line: token.line, repairs: &repairs) { return }
         if current == nil { openBlankRow(repairs: &repairs) }
         close()
         lastFull = nil
@@ -284,6 +285,44 @@ struct TableAssembler {
       }
       found[row.index] = AssembledTable.Row(
         key: rows[row.index].key, cells: row.cells, line: row.line, origins: row.origins)
+    }
+
+    /// A scan's label character read as a digit (申 as 3: `一、本年新收政府信息公开 | 3 请数量 |
+    /// 11 5 3 …`): the open row took the digit as its first value, then its label goes on,
+    /// and a full row of values follows on the same line. The digit was the label's; the
+    /// values after it are the row's. Only where the text names no row of the form itself and
+    /// the values after it are exactly the row's width; the digit is passed over with a repair.
+    mutating func takesLabelGlyphs(_ text: String, line: Int, repairs: inout [Repair]) -> Bool {
+      guard let row = current, (1...2).contains(row.cells.count), row.line == line,
+        row.origins.allSatisfy({ $0?.line == line }), index + 1 < tokens.count,
+        case .value = tokens[index + 1].content, tokens[index + 1].line == line
+      else { return false }
+      let width = rows[row.index].width + (extraColumn == nil ? 0 : 1)
+      guard valuesOnLine[index + 1] >= 3, !severableRun[index + 1] else { return false }
+      let key = LabelText.key(text)
+      if assembler.matcher.match(count: 1, key: { _ in key }, after: previous, isTaken: { [taken] in taken[$0] }) != nil
+      {
+        return false
+      }
+      guard valuesOnLine[index + 1] == width else {
+        // Not a full row after it: the digit may be the label's or the row's, and which of
+        // the values after it are the row's cannot be told. The row is unread.
+        current = nil
+        unresolve(row.index, values: row.cells.count + valuesOnLine[index + 1], line: line, repairs: &repairs)
+        return false
+      }
+      repairs.append(
+        Repair(
+          kind: "values_ignored",
+          detail:
+            "\(row.cells.compactMap { $0?.raw }.joined(separator: " ")) inside the label of \(rows[row.index].label) (before \"\(text.prefix(20))\", a full row of values after it) passed over: read from the label's characters",
+          line: line))
+      current?.cells = []
+      current?.origins = []
+      current?.pendingBlanks = 0
+      current?.severable = false
+      current?.lineValues = width
+      return true
     }
 
     /// A row whose label is followed only by empty cells, as many as the row has columns

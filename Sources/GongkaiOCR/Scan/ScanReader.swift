@@ -189,6 +189,12 @@ public struct ScanReader: Sendable {
     }
     found.sort { ($0.line, $0.field) < ($1.line, $1.field) }
     let checked = changed ? lines.map { $0.joined(separator: "\t") }.joined(separator: "\n") : text
+    if OCRTrace.enabled {
+      // The text the core is handed, line by line (numbered as findings number them).
+      for (index, line) in checked.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        OCRTrace.write("text\t\(index + 1)\t\(line)")
+      }
+    }
     return ScanResult(
       text: checked, lowConfidence: found, pagesRead: pages.map(\.page.number), skew: pages.map(\.skew),
       placement: placement)
