@@ -114,6 +114,14 @@ struct BrokenRuleTests {
         #expect(column.isEmpty, "\(column)")
       }
     }
+    // A column rule kept over the first row only stops at a merged cell below: left alone
+    // even where the page's ink looks like its track (a label's text across it).
+    let kept = RulingLine(axis: .vertical, position: 600.5 / scale, start: 101 / scale, end: 301 / scale)
+    let lines = TableRuleFinder.completed(
+      pieces, in: rules + [kept], page: columnPage(ruled: true), alignment: 2, reach: 4,
+      axes: [.horizontal, .vertical])
+    let column = lines.filter { $0.axis == .vertical && abs($0.position * scale - 600.5) < 2 }
+    #expect(column.count == 1 && column.allSatisfy { $0.end * scale < 310 }, "\(column)")
   }
 
   /// A 200-dpi cell with one stroke 18 px tall: a slash (leaning right, 7 px wide), a 1
