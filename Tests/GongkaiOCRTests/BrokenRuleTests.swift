@@ -66,6 +66,64 @@ struct BrokenRuleTests {
     #expect(lines.count == 4, "\(lines)")
   }
 
+  /// A 300-dpi grey page (paper 200, noise as ``page(ruled:)``) with dark rules round two
+  /// rows (x 100 and 1100; y 100, 300 and 500 px) and, at x 600, a faint column rule 12
+  /// levels deep from y 100 to 500 when `ruled`: a light rule lost in every row.
+  func columnPage(ruled: Bool) -> GreyBitmap {
+    var page = GreyBitmap(blankWidth: 1200, height: 600, dpi: 300)
+    var seed: UInt32 = 54321
+    for y in 0..<600 {
+      for x in 0..<1200 {
+        seed = seed &* 1_103_515_245 &+ 12345
+        page[x, y] = UInt8(188 + Int((seed >> 16) % 25))
+      }
+    }
+    for y in [100, 300, 500] { page.fill(x: 100, y: y, width: 1002, height: 2, value: 60) }
+    for x in [100, 1100] { page.fill(x: x, y: 100, width: 2, height: 402, value: 60) }
+    if ruled {
+      for y in 100..<500 {
+        for x in 600...601 { page[x, y] = UInt8(max(0, Int(page[x, y]) - 12)) }
+      }
+    }
+    return page
+  }
+
+  @Test("a light column rule found in pieces over two rows is one column edge through the table")
+  func brokenColumnMadeWhole() {
+    let scale = columnPage(ruled: true).pixelsPerPoint
+    let rules =
+      [100.0, 300, 500].map {
+        RulingLine(axis: .horizontal, position: ($0 + 1) / scale, start: 100 / scale, end: 1101 / scale)
+      }
+      + [100.0, 1100].map {
+        RulingLine(axis: .vertical, position: ($0 + 1) / scale, start: 100 / scale, end: 501 / scale)
+      }
+    // The light pass's pieces: a stretch of each row.
+    let pieces = [(110.0, 260.0), (330, 480)].map {
+      RulingLine(axis: .vertical, position: 600.5 / scale, start: $0.0 / scale, end: $0.1 / scale)
+    }
+    for ruled in [true, false] {
+      let lines = TableRuleFinder.completed(
+        pieces, in: rules, page: columnPage(ruled: ruled), alignment: 2, reach: 4, axes: [.horizontal, .vertical])
+      let column = lines.filter { $0.axis == .vertical && abs($0.position * scale - 600.5) < 2 }
+      if ruled {
+        #expect(column.count == 1, "\(column)")
+        #expect(column.allSatisfy { abs($0.start * scale - 101) < 2 && abs($0.end * scale - 501) < 2 }, "\(column)")
+      } else {
+        // No rule on the page: the pieces are no proof.
+        #expect(column.isEmpty, "\(column)")
+      }
+    }
+    // A column rule kept over the first row only stops at a merged cell below: left alone
+    // even where the page's ink looks like its track (a label's text across it).
+    let kept = RulingLine(axis: .vertical, position: 600.5 / scale, start: 101 / scale, end: 301 / scale)
+    let lines = TableRuleFinder.completed(
+      pieces, in: rules + [kept], page: columnPage(ruled: true), alignment: 2, reach: 4,
+      axes: [.horizontal, .vertical])
+    let column = lines.filter { $0.axis == .vertical && abs($0.position * scale - 600.5) < 2 }
+    #expect(column.count == 1 && column.allSatisfy { $0.end * scale < 310 }, "\(column)")
+  }
+
   /// A 200-dpi cell with one stroke 18 px tall: a slash (leaning right, 7 px wide), a 1
   /// (upright stem with a flag at the top left) or a 7 (bar across the top, stem leaning).
   func glyph(_ shape: String) -> (GreyBitmap, InkComponents) {

@@ -51,6 +51,44 @@ struct LostRuleTests {
     #expect(restored.first?.cells.allSatisfy { $0.top == $0.bottom && $0.left == $0.right } == true)
   }
 
+  /// A 300-dpi page with a one-row table (x 100, 400, 1000 px; y 100, 200 px) whose column
+  /// rule at x 700 is lost in every row: the grid has no edge there. The wide cell holds
+  /// two digits left of x 700 and one right of it (`digits`), else square glyphs.
+  func lightColumnPage(digits: Bool) -> (GreyBitmap, [RulingLine]) {
+    var drawing = RuledPage(width: 1200, height: 300)
+    for y in [100, 200] { drawing.horizontal(y, 100, 1000) }
+    for x in [100, 400, 1000] { drawing.vertical(x, 100, 200) }
+    drawing.glyphs(150, 135, count: 4, width: 28)
+    drawing.glyphs(450, 135, count: digits ? 2 : 3, width: digits ? 14 : 28)
+    drawing.glyphs(750, 135, count: 1, width: digits ? 14 : 28)
+    return (drawing.page, drawing.rulings)
+  }
+
+  @Test("a light line through a cell holding two numbers is the column rule the grid lost in every row")
+  func lightColumnBetweenNumbers() throws {
+    let reader = try PageReader(dataPath: nil)
+    let (page, rulings) = lightColumnPage(digits: true)
+    let scale = page.pixelsPerPoint
+    let grids = TableGrid.grids(from: rulings)
+    #expect(grids.first?.xs.count == 3)
+    // Without the light pass's line no edge is there to restore.
+    #expect(reader.lostRules(in: grids, page: page, level: 128).isEmpty)
+    let light = RulingLine(axis: .vertical, position: 701 / scale, start: 102 / scale, end: 199 / scale)
+    let lost = reader.lostRules(in: grids, page: page, level: 128, lightColumns: [light])
+    #expect(lost.count == 1 && abs((lost.first?.position ?? 0) * scale - 701) <= 2, "\(lost)")
+    #expect(TableGrid.grids(from: rulings + lost).first?.xs.count == 4)
+  }
+
+  @Test("a light line through text (a header's strokes) is no column rule")
+  func lightColumnThroughText() throws {
+    let reader = try PageReader(dataPath: nil)
+    let (page, rulings) = lightColumnPage(digits: false)
+    let scale = page.pixelsPerPoint
+    let light = RulingLine(axis: .vertical, position: 701 / scale, start: 102 / scale, end: 199 / scale)
+    let lost = reader.lostRules(in: TableGrid.grids(from: rulings), page: page, level: 128, lightColumns: [light])
+    #expect(lost.isEmpty, "\(lost)")
+  }
+
   @Test("glyphs over glyphs are a header wrapped over two rows: no rule is drawn in")
   func textOverText() throws {
     let reader = try PageReader(dataPath: nil)

@@ -11,8 +11,12 @@ extension PageReader {
   /// is its own cell for the reader and for the layout step alike.
   ///
   /// Only edges the grid already has are restored, never guessed ones: where a rule is lost
-  /// across the whole table there is no edge, and the cell stays as it is.
-  func lostRules(in grids: [TableGrid], page: GreyBitmap, level: UInt8) -> [RulingLine] {
+  /// across the whole table there is no edge, and the cell stays as it is, unless the light
+  /// pass found a line through the cell (`lightColumns`) with numbers alone on both sides of
+  /// it: a light column rule lost in every row of a single-row table (table 四's values).
+  func lostRules(
+    in grids: [TableGrid], page: GreyBitmap, level: UInt8, lightColumns: [RulingLine] = []
+  ) -> [RulingLine] {
     let scale = page.pixelsPerPoint
     let speck = max(2, Int((0.35 * scale) * (0.35 * scale)))
     let edge = -max(1, Int((0.5 * scale).rounded()))
@@ -28,8 +32,18 @@ extension PageReader {
       // Each cell spanning rows: its lines split at each row edge inside it, when all are
       // clear of the edge.
       var splits: [(cell: TableGrid.Cell, row: Int, above: [InkComponents], below: [InkComponents])] = []
-      for cell in grid.cells where cell.right > cell.left {
-        restored += lostColumnRules(in: cell, of: grid, page: page, level: level)
+      for cell in grid.cells {
+        // A light line the rules did not keep, through the cell from its top rule to its
+        // bottom one: an edge the grid lost over the whole table (a light column rule lost
+        // in every row), proven only by the numbers on either side of it.
+        let rect = cell.rect
+        let slack = 4.0
+        let inside = lightColumns.filter { line in
+          line.position > rect.minX + slack && line.position < rect.maxX - slack
+            && line.start <= rect.minY + slack && line.end >= rect.maxY - slack
+        }.map(\.position)
+        guard cell.right > cell.left || !inside.isEmpty else { continue }
+        restored += lostColumnRules(in: cell, of: grid, page: page, level: level, extra: inside)
       }
       for cell in grid.cells where cell.bottom > cell.top {
         let drawn = pixelRect(cell.rect, scale: scale).insetBy(edge)
@@ -146,13 +160,14 @@ extension PageReader {
   }
 
   /// The column rules lost inside one cell spanning several grid columns, drawn back in: at
-  /// each column edge inside it (ruled in other rows) its ink stands clear of the edge, and
+  /// each column edge inside it (ruled in other rows, or at `extra`: light lines through it
+  /// the rules did not keep) its ink stands clear of the edge, and
   /// on each side are numbers alone, apart by more than a digit is tall. A light column rule
   /// in a table's value row (table 四's 2 and 1 in one cell) made the two numbers one
   /// cell, read as none, and the values after it moved one column left.
-  func lostColumnRules(in cell: TableGrid.Cell, of grid: TableGrid, page: GreyBitmap, level: UInt8)
-    -> [RulingLine]
-  {
+  func lostColumnRules(
+    in cell: TableGrid.Cell, of grid: TableGrid, page: GreyBitmap, level: UInt8, extra: [Double] = []
+  ) -> [RulingLine] {
     let scale = page.pixelsPerPoint
     let speck = max(2, Int((0.35 * scale) * (0.35 * scale)))
     let drawn = pixelRect(cell.rect, scale: scale).insetBy(-max(1, Int((0.5 * scale).rounded())))
@@ -183,8 +198,9 @@ extension PageReader {
       return runs.allSatisfy { Self.looksNumeric($0, maximumHeight: tallestDigit) }
     }
     var restored: [RulingLine] = []
-    for column in (cell.left + 1)...cell.right where column < grid.xs.count {
-      let x = Int((grid.xs[column] * scale).rounded())
+    let edges = (cell.left..<cell.right).compactMap { $0 + 1 < grid.xs.count ? grid.xs[$0 + 1] : nil } + extra
+    for position in edges {
+      let x = Int((position * scale).rounded())
       guard ink.boxes.allSatisfy({ $0.box.maxX <= x + clearance || $0.box.x >= x - clearance }) else { continue }
       var left = ink
       left.boxes.removeAll { $0.box.maxX > x + clearance }
@@ -194,7 +210,7 @@ extension PageReader {
         numbersAlone(left), numbersAlone(right)
       else { continue }
       restored.append(
-        RulingLine(axis: .vertical, position: grid.xs[column], start: cell.rect.minY, end: cell.rect.maxY))
+        RulingLine(axis: .vertical, position: position, start: cell.rect.minY, end: cell.rect.maxY))
     }
     return restored
   }

@@ -103,7 +103,8 @@ final class PageReader {
     // Rules lost inside a cell (a header over the first row's number, two numbers side by
     // side) are drawn back in where the grid has the edge, so the reader and the layout step
     // split the cell alike.
-    let lost = lostRules(in: table.grids, page: table.page, level: table.level)
+    let lost = lostRules(
+      in: table.grids, page: table.page, level: table.level, lightColumns: table.lightColumns)
     if !lost.isEmpty {
       table.rulings += lost
       table.grids = TableGrid.grids(from: table.rulings)

@@ -31,10 +31,18 @@ extension TableRuleFinder {
       }
       for pieces in groups {
         guard let longest = pieces.max(by: { $0.end - $0.start < $1.end - $1.start }),
-          let first = pieces.map(\.start).min(), let last = pieces.map(\.end).max()
+          var first = pieces.map(\.start).min(), var last = pieces.map(\.end).max()
         else { continue }
         let position = longest.position
         let same = result.filter { $0.axis == axis && abs($0.position - position) <= alignment }
+        // A column rule is only joined up between the pieces kept of it: beyond the last
+        // one it stops at a merged cell (（六）其他处理 over two label columns), whose text
+        // can look like the rule's track.
+        if axis == .vertical, let keptFirst = same.map(\.start).min(), let keptLast = same.map(\.end).max() {
+          first = max(first, keptFirst)
+          last = min(last, keptLast)
+          guard last > first else { continue }
+        }
         let crossing = result.filter {
           $0.axis != axis && $0.start - reach <= position && $0.end + reach >= position
         }.map(\.position)

@@ -18,6 +18,9 @@ public struct TableRuleFinder: Sendable {
     public var rulings: [RulingLine]
     /// The tables assembled from the rules.
     var grids: [TableGrid]
+    /// The vertical lines the light pass found that no rule kept: where one runs through a
+    /// cell holding two numbers, it is the column rule between them.
+    var lightColumns: [RulingLine] = []
 
     /// The rules that belong to the tables, in points on the straightened page.
     public var tableRulings: [RulingLine] { TableRuleFinder.rulings(rulings, inside: grids) }
@@ -107,6 +110,7 @@ public struct TableRuleFinder: Sendable {
       confirmLightRules
       ? Self.rulings(lines, inside: TableGrid.grids(from: Self.snapped(lines, reach: rulingFinder.options.joinGap)))
       : []
+    var lightColumns: [RulingLine] = []
     if lenientLevel > ruleLevel, !framed.isEmpty {
       let lenient = page.smoothedBinary(
         level: lenientLevel, margin: Int(paper) - Int(lenientLevel), block: shadingBlock,
@@ -119,16 +123,22 @@ public struct TableRuleFinder: Sendable {
       // A faint rule the noise broke into pieces far apart (a whole table's row rules on a
       // grey scan) is drawn whole where the page shows it between the pieces, and a light
       // column rule between two rules so made is kept. Again while rules are added: a rule
-      // made whole is the end another one meets.
+      // made whole is the end another one meets. Columns too: a light column rule lost over
+      // the whole table (a WPS grid at 200 dpi, a rule that falls between two pixel columns
+      // and prints half as deep) comes out of the light pass in pieces, one row or a few
+      // each; a grid's column edge is one line through the table, drawn where the page
+      // shows it all along (a label column's stacked strokes do not: not over two rows).
       for _ in 0..<4 {
         var grown = Self.completed(
-          light, in: lines, page: page, alignment: rulingFinder.options.alignment, reach: anchorReach)
+          light, in: lines, page: page, alignment: rulingFinder.options.alignment, reach: anchorReach,
+          axes: [.horizontal, .vertical])
         grown += Self.spanning(
           light, in: grown, axis: .vertical, alignment: rulingFinder.options.alignment,
           gap: rulingFinder.options.joinGap, reach: anchorReach)
         guard grown != lines else { break }
         lines = grown
       }
+      lightColumns = light.filter { $0.axis == .vertical }
     }
     let rulings = Self.droppingFrames(
       Self.snapped(
@@ -141,7 +151,7 @@ public struct TableRuleFinder: Sendable {
       pageHeight: Double(page.height) / scale)
     return Found(
       page: page, skew: turned ? skew : 0, paper: paper, level: level, rulings: rulings,
-      grids: TableGrid.grids(from: rulings))
+      grids: TableGrid.grids(from: rulings), lightColumns: lightColumns)
   }
 
   /// `rulings` without the sides of a frame: a grid of one column (a box, however many
