@@ -142,6 +142,19 @@ struct FurnitureZoneTests {
     #expect(document.narrative["other"]?.contains("附件") == true)
   }
 
+  @Test("a scanned footer after the signing date, its separator dots read as 。: two markers make it furniture")
+  func scannedFooterWithFullStop() throws {
+    // OCR of a browser print: the site footer on two lines, its · read as 。, colons ASCII.
+    let footer = "主办单位: 某某县人民政府办公室。网站标识码: 3208000001"
+    let page = portalPage(
+      head: "", other: "无。", tail: "扫一扫在手机打开当前页\n" + footer + "\nICP备案号: 苏ICP 备05001234号。政务服务热线: 12345")
+    let report = try Fixtures.report(ofText: page)
+    #expect(report.meta.published == "2024-01-20")
+    // One marker in a sentence is not enough: the date is then not the report's end.
+    let prose = portalPage(head: "", other: "无。", tail: "本报告由某某县人民政府办公室编制，欢迎扫一扫关注。")
+    #expect(try Fixtures.report(ofText: prose).meta.published == nil)
+  }
+
   @Test("an unsigned page: furniture dropped from the first line fully matching a rule; a contact line above it kept")
   func unsignedTail() throws {
     let page =

@@ -115,6 +115,39 @@ struct PiecesTests {
     #expect(PageReader.leadingSign(ink { _ in }) == nil)
   }
 
+  @Test("a light minus before a number is found at the level halfway to the paper; a hyphen or a rule is none")
+  func droppedMinus() {
+    // A 300-dpi line on paper 240: a digit of ink 60, 20 px tall, at x 100; a copier's
+    // blurred minus of grey 150, 12 × 3 px at the digit's mid-height, 5 px before it.
+    func page(_ draw: (inout GreyBitmap) -> Void) -> GreyBitmap {
+      var bitmap = GreyBitmap(blankWidth: 200, height: 60, dpi: 300)
+      bitmap.fill(x: 0, y: 0, width: 200, height: 60, value: 240)
+      bitmap.fill(x: 100, y: 20, width: 12, height: 20, value: 60)
+      draw(&bitmap)
+      return bitmap
+    }
+    let digit = PixelRect(x: 100, y: 20, width: 12, height: 20)
+    let lenient: UInt8 = 185  // halfway from the ink level 130 to the paper 240
+    let minus = page { $0.fill(x: 83, y: 29, width: 12, height: 3, value: 150) }
+    // At the page's ink level (130) the stroke is paper: the digits were read alone (-6 as 6).
+    #expect(PageReader.droppedMinus(before: digit, in: minus, level: 130, minimumArea: 2) == nil)
+    #expect(PageReader.droppedMinus(before: digit, in: minus, level: lenient, minimumArea: 2) != nil)
+    // A hyphen between digits (2021-01): ink on its left.
+    let hyphen = page {
+      $0.fill(x: 83, y: 29, width: 12, height: 3, value: 150)
+      $0.fill(x: 70, y: 20, width: 10, height: 20, value: 60)
+    }
+    #expect(PageReader.droppedMinus(before: digit, in: hyphen, level: lenient, minimumArea: 2) == nil)
+    // A stroke at the digits' foot (an underline's end) or a tall one (a rule, 1) is no minus.
+    let low = page { $0.fill(x: 83, y: 38, width: 12, height: 3, value: 150) }
+    #expect(PageReader.droppedMinus(before: digit, in: low, level: lenient, minimumArea: 2) == nil)
+    let tall = page { $0.fill(x: 88, y: 20, width: 3, height: 20, value: 150) }
+    #expect(PageReader.droppedMinus(before: digit, in: tall, level: lenient, minimumArea: 2) == nil)
+    // Far from the digits it is another cell's mark, not this number's sign.
+    let far = page { $0.fill(x: 72, y: 29, width: 8, height: 3, value: 150) }
+    #expect(PageReader.droppedMinus(before: digit, in: far, level: lenient, minimumArea: 2) == nil)
+  }
+
   @Test("two numbers apart in one merged cell are not one number; ink taller than a digit is none")
   func numberShape() {
     var bitmap = GreyBitmap(blankWidth: 200, height: 60, dpi: 300)

@@ -136,9 +136,13 @@ struct FurnitureFilter: Sendable {
         if seen.count >= minimum { return rule.id }
       }
     }
-    if outside, length <= 120, !line.hasTab, !text.contains("。") {
-      let compact = Array(text.filter { !$0.isWhitespace }.utf8)
-      if outsideMarkers.contains(where: { Self.occurs($0, in: compact) }) { return "outside_report" }
+    if outside, length <= 120, !line.hasTab {
+      // A scan or a PDF may give a field's colon as ASCII (主办单位: for 主办单位：).
+      let compact = Array(text.filter { !$0.isWhitespace }.replacingOccurrences(of: ":", with: "：").utf8)
+      // One marker in a sentence may be the report's; a line holding two is a site's footer
+      // even with a 。 in it (a scan reads the footer's separator dots · as 。).
+      let markers = outsideMarkers.filter { Self.occurs($0, in: compact) }.count
+      if markers >= (text.contains("。") ? 2 : 1) { return "outside_report" }
     }
     return nil
   }

@@ -339,13 +339,15 @@ final class PageReader {
     rest = unruled.painting(streamed, value: paper)
     let narrativeFactor = min(1, narrativeDPI / page.dpi)
     let text = chinese.recognize(rest.scaled(by: narrativeFactor), mode: .block)
-    let symbols = checkingDigitsUnderSeals(
-      Self.inReadingOrder(
-        Self.outsideStreamRows(
-          rows.map(\.band), outside(tables, text.symbols, factor: narrativeFactor, width: page.width),
-          factor: narrativeFactor)), seals: seals,
-      in: rest,
-      factor: narrativeFactor, paper: paper)
+    let symbols = restoringSigns(
+      checkingDigitsUnderSeals(
+        Self.inReadingOrder(
+          Self.outsideStreamRows(
+            rows.map(\.band), outside(tables, text.symbols, factor: narrativeFactor, width: page.width),
+            factor: narrativeFactor)), seals: seals,
+        in: rest,
+        factor: narrativeFactor, paper: paper),
+      in: rest, factor: narrativeFactor, level: level, paper: paper, minimumArea: speck)
     characters += symbols.flatMap { symbol in
       Self.characters(symbol, scale: scale) { x, y in (x / narrativeFactor, y / narrativeFactor) }
     }
@@ -734,7 +736,9 @@ final class PageReader {
       return (nil, [PositionedCharacter(character: "/", box: pageRect(inkBox, scale: page.pixelsPerPoint))])
     }
     var found = readNumber(page, ink: ink, level: level)
-    guard found == nil else { return (found, []) }
+    if let read = found {
+      return (restoringSign(read, digits: inkBox, page: page, level: level, paper: paper, speck: speck), [])
+    }
     let mode: OCREngine.Mode = Self.lineCount(ink) == 1 ? .singleLine : .block
     let text = readText(page, ink: inkBox, paper: paper, scale: page.pixelsPerPoint, mode: mode)
     // A label reads as Chinese; a number crossed by a seal reads as something else (mso,
@@ -742,6 +746,7 @@ final class PageReader {
     // the darkest ink alone, and after a stray Chinese character only a sure read counts.
     let han = text.filter { Self.isHan($0.character) }.count
     // 无 and 空 are placeholders, read as they are.
+    var darkDigits: PixelRect?
     if han <= 1, !text.contains(where: { $0.character == "无" || $0.character == "空" }) {
       for factor in stampedInkFactors where found == nil {
         let darkLevel = UInt8(Double(level) * factor)
@@ -761,9 +766,14 @@ final class PageReader {
         // the cell's ink, as for a number read at the page's level.
         unsure.ink = glyphs.height * 2 >= min(inkBox.height, glyphHeight) ? glyphs : nil
         found = unsure
+        darkDigits = darkBox
       }
     }
-    if let found { return (found, []) }
+    if let found {
+      // The darkest ink alone may leave out a minus the page's level holds: looked for before it.
+      let digits = darkDigits ?? inkBox
+      return (restoringSign(found, digits: digits, page: page, level: level, paper: paper, speck: speck), [])
+    }
     // Digits the copier ran together (85 as one blob) are no number to the shape test and
     // the Chinese model may read them as fewer digits (8): a number read as text is unsure,
     // and one with fewer digits than its ink is wide is no reading at all (null, a finding).
@@ -779,9 +789,10 @@ final class PageReader {
           read.first != "-", read.first != "+", Self.digitCount(again.value) >= fewest
         else { return (nil, []) }
         again.isLowConfidence = true
-        return (again, [])
+        return (restoringSign(again, digits: inkBox, page: page, level: level, paper: paper, speck: speck), [])
       }
-      return (NumberRead(value: read, confidence: 0, isLowConfidence: true), [])
+      let unsure = NumberRead(value: read, confidence: 0, isLowConfidence: true)
+      return (restoringSign(unsure, digits: inkBox, page: page, level: level, paper: paper, speck: speck), [])
     }
     // Digit-shaped ink that no number read accepts: what the Chinese model makes of it is no
     // label. A stray character (7 as 了) would join the row's label and move every value
