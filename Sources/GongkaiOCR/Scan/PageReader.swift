@@ -338,11 +338,12 @@ final class PageReader {
     rest = unruled.painting(streamed, value: paper)
     let narrativeFactor = min(1, narrativeDPI / page.dpi)
     let text = chinese.recognize(rest.scaled(by: narrativeFactor), mode: .block)
+    let ordered = Self.inReadingOrder(
+      Self.outsideStreamRows(
+        rows.map(\.band), gaps: Self.streamRowGaps(rows),
+        outside(tables, text.symbols, factor: narrativeFactor, width: page.width), factor: narrativeFactor))
     let symbols = checkingDigitsUnderSeals(
-      Self.inReadingOrder(
-        Self.outsideStreamRows(
-          rows.map(\.band), outside(tables, text.symbols, factor: narrativeFactor, width: page.width),
-          factor: narrativeFactor)), seals: seals,
+      Self.droppingWideMarks(ordered, bands: rows.map(\.band), factor: narrativeFactor), seals: seals,
       in: rest,
       factor: narrativeFactor, paper: paper)
     characters += symbols.flatMap { symbol in
@@ -602,11 +603,54 @@ final class PageReader {
   /// photocopy's noise between the cells (read as 站, E, a, -), which the layout step took for
   /// cells and moved the row's values into other columns. A dash printed as a placeholder, too
   /// small to be a cell, goes too: its cell is null with a `missing` finding, not shifted.
-  static func outsideStreamRows(_ bands: [PixelRect], _ symbols: [OCRItem], factor: Double) -> [OCRItem] {
+  /// So does what lies in the white between two rows of a table with no line between
+  /// (`gaps`, ``streamRowGaps(_:)``): noise read there (和 just under a row's 31, a line of
+  /// specks read as 四 across its values) was laid out in that row's cells (31和, an empty cell
+  /// before 23 and every value one column right).
+  static func outsideStreamRows(
+    _ bands: [PixelRect], gaps: [PixelRect] = [], _ symbols: [OCRItem], factor: Double
+  ) -> [OCRItem] {
     guard !bands.isEmpty else { return symbols }
+    let areas = bands + gaps
     return symbols.filter { symbol in
       let (x, y) = centre(of: symbol, factor: factor)
-      return !bands.contains { x >= $0.x && x < $0.maxX && y >= $0.y && y < $0.maxY }
+      let size = Double(max(symbol.box.width, symbol.box.height)) / factor
+      // A mark far smaller than a row's characters at its height is the photocopy's noise
+      // (号 after a row's last value, 王 before its label).
+      return !areas.contains { x >= $0.x && x < $0.maxX && y >= $0.y && y < $0.maxY }
+        && !bands.contains { y >= $0.y && y < $0.maxY && size < 0.5 * Double($0.height) }
+    }
+  }
+
+  /// The running text's `symbols`, in reading order with their boxes spread
+  /// (``inReadingOrder(_:)``), but those more than three of the stream rows' (`bands`) lines
+  /// wide within a line of a row: no character is that wide; noise under a table's last row
+  /// read as a run of symbols out of order (人 and 一 spread 500 px wide) was laid out in the
+  /// row, its values run into one cell. Elsewhere boxes are left alone.
+  static func droppingWideMarks(_ symbols: [OCRItem], bands: [PixelRect], factor: Double) -> [OCRItem] {
+    guard !bands.isEmpty else { return symbols }
+    let heights = bands.map(\.height).sorted()
+    let line = Double(heights[heights.count / 2])
+    return symbols.filter { symbol in
+      let (_, y) = centre(of: symbol, factor: factor)
+      return Double(symbol.box.width) / factor <= 3 * line
+        || !bands.contains { y >= $0.y - $0.height && y < $0.maxY + $0.height }
+    }
+  }
+
+  /// The white between each two stream rows one after the other with no line of print
+  /// between them (the same ``StreamTableFinder/Row/run``), across their run's width: every
+  /// line there was read cell by cell, so what the running text finds between is noise.
+  static func streamRowGaps(_ rows: [StreamTableFinder.Row]) -> [PixelRect] {
+    var extent: [Int: (left: Int, right: Int)] = [:]
+    for row in rows {
+      let old = extent[row.run] ?? (row.band.x, row.band.maxX)
+      extent[row.run] = (min(old.left, row.band.x), max(old.right, row.band.maxX))
+    }
+    return zip(rows, rows.dropFirst()).compactMap { upper, lower in
+      guard upper.run == lower.run, let span = extent[upper.run], lower.band.y > upper.band.maxY else { return nil }
+      return PixelRect(
+        x: span.left, y: upper.band.maxY, width: span.right - span.left, height: lower.band.y - upper.band.maxY)
     }
   }
 
