@@ -960,21 +960,27 @@ extension PiecesTests {
       item("本", 700, 340, width: 20, height: 20),  // centre (1420, 700): between the runs
       item("注", 1600, 216, width: 20, height: 20),  // centre (3220, 452): right of the rows
     ]
-    let gaps = PageReader.streamRowGaps(rows)
+    let areas = PageReader.streamRunAreas(rows)
     #expect(
-      gaps == [PixelRect(x: 320, y: 429, width: 2800, height: 24), PixelRect(x: 320, y: 495, width: 2800, height: 75)])
-    let kept = PageReader.outsideStreamRows(rows.map(\.band), gaps: gaps, symbols, factor: 0.5).map(\.text)
+      areas == [
+        PixelRect(x: 320, y: 387, width: 2800, height: 225), PixelRect(x: 320, y: 780, width: 2800, height: 42),
+      ])
+    let kept = PageReader.outsideStreamRows(rows.map(\.band), gaps: areas, symbols, factor: 0.5).map(\.text)
     #expect(kept == ["本", "注"])
-    // Beside a row: a character as tall as the row's stays; a speck, or (just under the last row) a "character" three
-    // lines wide, does not.
+    // The white round a run (no line of print but its own up to 640 and down to 1000) is its
+    // too: 本 between the runs goes with it, as does noise under the last row.
+    var second = rows[3]
+    second.white = 640...1000
+    let whiteAreas = PageReader.streamRunAreas(Array(rows.prefix(3)) + [second])
+    #expect(whiteAreas.last == PixelRect(x: 320, y: 640, width: 2800, height: 360))
+    let under = symbols + [item("人", 700, 440, width: 20, height: 20)]  // centre (1420, 900)
+    #expect(
+      PageReader.outsideStreamRows(rows.map(\.band), gaps: whiteAreas, under, factor: 0.5).map(\.text) == ["注"])
+    // Beside a row: a character as tall as the row's stays; a speck does not.
     let beside = [
       item("号", 1600, 200), item("人", 500, 415, width: 200, height: 10), item("注", 1600, 200, width: 20, height: 20),
     ]
     #expect(PageReader.outsideStreamRows(rows.map(\.band), beside, factor: 0.5).map(\.text) == ["人", "注"])
-    #expect(PageReader.droppingWideMarks(beside, bands: rows.map(\.band), factor: 0.5).map(\.text) == ["号", "注"])
-    // Far from the rows a wide box stays (the block read can box a date's digit wide).
-    let far = [item("0", 500, 1000, width: 200, height: 10)]
-    #expect(PageReader.droppingWideMarks(far, bands: rows.map(\.band), factor: 0.5).count == 1)
     #expect(PageReader.outsideStreamRows(rows.map(\.band), symbols, factor: 0.5).count == 5)
   }
 
@@ -1035,6 +1041,23 @@ extension PiecesTests {
     #expect(tops.contains(160))
     #expect(!tops.contains(10))
     #expect(rows.count == 9)
+    // The run's white: from the running text's foot (y 50) to the next line of print.
+    #expect(rows.allSatisfy { $0.white == 50...760 })
+    for x in stride(from: 300, to: 2300, by: 45) { character(x, 650) }
+    let closed = StreamTableFinder().rows(in: page, level: 128, minimumArea: 4)
+    #expect(closed.count == 9)
+    #expect(closed.allSatisfy { $0.white == 50...650 })
+  }
+
+  @Test("a long row on a page turned a fraction of a degree stays one line")
+  func turnedRowStaysOneLine() {
+    // 60 glyphs 38 px tall across 2,800 px, climbing 0.7° (34 px): the band is 72 px tall,
+    // more than 1.5 glyphs, but no stretch of four glyphs either side of one is.
+    let blobs = stride(from: 0, to: 2820, by: 47).map { x in
+      (box: PixelRect(x: x, y: 100 - Int(Double(x) * 0.012), width: 38, height: 38), area: 38 * 38 / 2)
+    }
+    let lines = StreamTableFinder().lines(of: blobs)
+    #expect(lines.count == 1)
   }
 }
 

@@ -340,12 +340,22 @@ final class PageReader {
     let text = chinese.recognize(rest.scaled(by: narrativeFactor), mode: .block)
     let ordered = Self.inReadingOrder(
       Self.outsideStreamRows(
-        rows.map(\.band), gaps: Self.streamRowGaps(rows),
+        rows.map(\.band), gaps: Self.streamRunAreas(rows),
         outside(tables, text.symbols, factor: narrativeFactor, width: page.width), factor: narrativeFactor))
     let symbols = checkingDigitsUnderSeals(
-      Self.droppingWideMarks(ordered, bands: rows.map(\.band), factor: narrativeFactor), seals: seals,
+      ordered, seals: seals,
       in: rest,
       factor: narrativeFactor, paper: paper)
+    if OCRTrace.enabled {
+      for symbol in text.symbols {
+        let kept = symbols.contains {
+          $0.text == symbol.text && $0.box.y == symbol.box.y && $0.box.height == symbol.box.height
+        }
+        OCRTrace.write(
+          "textsym\t\(number)\t\(Double(symbol.box.x) / narrativeFactor),\(Double(symbol.box.y) / narrativeFactor) \(Double(symbol.box.width) / narrativeFactor)x\(Double(symbol.box.height) / narrativeFactor)\t\(symbol.text)\t\(Int(symbol.confidence))\t\(kept ? "kept" : "-")"
+        )
+      }
+    }
     characters += symbols.flatMap { symbol in
       Self.characters(symbol, scale: scale) { x, y in (x / narrativeFactor, y / narrativeFactor) }
     }
@@ -603,10 +613,10 @@ final class PageReader {
   /// photocopy's noise between the cells (read as 站, E, a, -), which the layout step took for
   /// cells and moved the row's values into other columns. A dash printed as a placeholder, too
   /// small to be a cell, goes too: its cell is null with a `missing` finding, not shifted.
-  /// So does what lies in the white between two rows of a table with no line between
-  /// (`gaps`, ``streamRowGaps(_:)``): noise read there (和 just under a row's 31, a line of
-  /// specks read as 四 across its values) was laid out in that row's cells (31和, an empty cell
-  /// before 23 and every value one column right).
+  /// So does what lies anywhere in a run of a table's lines (`gaps`, ``streamRunAreas(_:)``):
+  /// noise read there (和 just under a row's 31, a line of specks read as 四 across its values)
+  /// was laid out in that row's cells (31和, an empty cell before 23 and every value one column
+  /// right).
   static func outsideStreamRows(
     _ bands: [PixelRect], gaps: [PixelRect] = [], _ symbols: [OCRItem], factor: Double
   ) -> [OCRItem] {
@@ -622,35 +632,32 @@ final class PageReader {
     }
   }
 
-  /// The running text's `symbols`, in reading order with their boxes spread
-  /// (``inReadingOrder(_:)``), but those more than three of the stream rows' (`bands`) lines
-  /// wide within a line of a row: no character is that wide; noise under a table's last row
-  /// read as a run of symbols out of order (人 and 一 spread 500 px wide) was laid out in the
-  /// row, its values run into one cell. Elsewhere boxes are left alone.
-  static func droppingWideMarks(_ symbols: [OCRItem], bands: [PixelRect], factor: Double) -> [OCRItem] {
-    guard !bands.isEmpty else { return symbols }
-    let heights = bands.map(\.height).sorted()
-    let line = Double(heights[heights.count / 2])
-    return symbols.filter { symbol in
-      let (_, y) = centre(of: symbol, factor: factor)
-      return Double(symbol.box.width) / factor <= 3 * line
-        || !bands.contains { y >= $0.y - $0.height && y < $0.maxY + $0.height }
-    }
-  }
-
-  /// The white between each two stream rows one after the other with no line of print
-  /// between them (the same ``StreamTableFinder/Row/run``), across their run's width: every
-  /// line there was read cell by cell, so what the running text finds between is noise.
-  static func streamRowGaps(_ rows: [StreamTableFinder.Row]) -> [PixelRect] {
-    var extent: [Int: (left: Int, right: Int)] = [:]
+  /// The area each run of stream rows one after the other with no line of print between
+  /// them (the same ``StreamTableFinder/Row/run``) covers, from its first row's top to its
+  /// last row's bottom across its widest: every line there was read cell by cell, so what the
+  /// running text finds there is noise. Rows' bands alone leave holes where a label's lines
+  /// stand beside the values' line (bands overlapping, no white between): with the table
+  /// painted out, the block read made characters of the specks there (区 between two values).
+  static func streamRunAreas(_ rows: [StreamTableFinder.Row]) -> [PixelRect] {
+    var areas: [Int: PixelRect] = [:]
+    var order: [Int] = []
     for row in rows {
-      let old = extent[row.run] ?? (row.band.x, row.band.maxX)
-      extent[row.run] = (min(old.left, row.band.x), max(old.right, row.band.maxX))
+      if let area = areas[row.run] {
+        areas[row.run] = area.union(row.band)
+      } else {
+        areas[row.run] = row.band
+        order.append(row.run)
+      }
     }
-    return zip(rows, rows.dropFirst()).compactMap { upper, lower in
-      guard upper.run == lower.run, let span = extent[upper.run], lower.band.y > upper.band.maxY else { return nil }
-      return PixelRect(
-        x: span.left, y: upper.band.maxY, width: span.right - span.left, height: lower.band.y - upper.band.maxY)
+    let white = Dictionary(rows.compactMap { row in row.white.map { (row.run, $0) } }, uniquingKeysWith: { a, _ in a })
+    return order.compactMap { run in
+      guard var area = areas[run] else { return nil }
+      if let clear = white[run] {
+        area = PixelRect(
+          x: area.x, y: min(area.y, clear.lowerBound), width: area.width,
+          height: max(area.maxY, clear.upperBound) - min(area.y, clear.lowerBound))
+      }
+      return area
     }
   }
 

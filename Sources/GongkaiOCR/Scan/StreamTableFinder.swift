@@ -23,6 +23,10 @@ struct StreamTableFinder {
     /// The run of table lines one after the other the row is in: rows of one run have no
     /// other line of print between them.
     var run = 0
+    /// The white around the row's run (page pixel rows): from the bottom of the nearest
+    /// line of print above it (or the page's top) to the top of the nearest below (or the
+    /// page's foot), among the lines reaching across the run's width.
+    var white: ClosedRange<Int>? = nil
   }
 
   /// A gap at least this many character heights wide splits a line into cells.
@@ -171,6 +175,19 @@ struct StreamTableFinder {
       var row = found[line].row
       row.run = run
       rows.append(row)
+    }
+    // Each run's white: no line of print lies there but its own.
+    for runNumber in Set(rows.map(\.run)) {
+      let members = rows.indices.filter { rows[$0].run == runNumber }
+      let bands = members.map { rows[$0].band }
+      guard let top = bands.map(\.y).min(), let bottom = bands.map(\.maxY).max(),
+        let left = bands.map(\.x).min(), let right = bands.map(\.maxX).max()
+      else { continue }
+      let others = found.indices.filter { !keep[$0] }.map { found[$0].row.band }
+        .filter { $0.x < right && $0.maxX > left }
+      let above = others.filter { $0.maxY <= top }.map(\.maxY).max() ?? 0
+      let below = others.filter { $0.y >= bottom }.map(\.y).min() ?? page.height
+      for member in members { rows[member].white = above...max(above, below) }
     }
     return rows
   }
@@ -379,6 +396,9 @@ struct StreamTableFinder {
   /// A line's band is at most this many times its tallest glyph (``sweep(_:)``): the glyphs
   /// of one line and what a page turned by a fraction of a degree adds across its width.
   static let tallestLine = 1.5
+  /// How far either side of a blob (in glyph heights) the line's glyphs it is measured
+  /// against stand (``tallestLine``).
+  static let nearGlyphs = 4.0
 
   /// Blobs swept into lines by vertical centre (``joins(_:_:)``, against the last three
   /// lines, no line growing taller than ``tallestLine`` of its tallest glyph), with each
@@ -397,8 +417,14 @@ struct StreamTableFinder {
       // row by half its height, grew its band, and the next row's ink then joined too (12
       // over 0 read as 120 in one column, 00 in the others).
       func grown(_ index: Int) -> Bool {
-        let height = max(bands[index].bottom, box.maxY) - min(bands[index].top, box.y)
-        return Double(height) > tallestLine * Double(max(tallest[index], box.height))
+        let glyph = max(tallest[index], box.height)
+        // Measured against the line's glyphs near the blob: a long row on a page turned a
+        // fraction of a degree climbs across its width, its band taller than any stretch of it.
+        let reach = Int(nearGlyphs * Double(glyph))
+        let near = lines[index].filter { $0.box.maxX >= box.x - reach && $0.box.x <= box.maxX + reach }
+        guard let top = near.map(\.box.y).min(), let bottom = near.map(\.box.maxY).max() else { return false }
+        let height = max(bottom, box.maxY) - min(top, box.y)
+        return Double(height) > tallestLine * Double(glyph)
       }
       if let index = stride(from: lines.count - 1, through: max(0, lines.count - 3), by: -1).first(where: {
         joins(box, bands[$0]) && !grown($0)
