@@ -397,8 +397,8 @@ struct StreamTableFinder {
   /// of one line and what a page turned by a fraction of a degree adds across its width.
   static let tallestLine = 1.5
   /// How far either side of a blob (in glyph heights) the line's glyphs it is measured
-  /// against stand (``tallestLine``).
-  static let nearGlyphs = 4.0
+  /// against stand (``tallestLine``): none, only those above or below it.
+  static let nearGlyphs = 0.0
 
   /// Blobs swept into lines by vertical centre (``joins(_:_:)``, against the last three
   /// lines, no line growing taller than ``tallestLine`` of its tallest glyph), with each
@@ -418,8 +418,10 @@ struct StreamTableFinder {
       // over 0 read as 120 in one column, 00 in the others).
       func grown(_ index: Int) -> Bool {
         let glyph = max(tallest[index], box.height)
-        // Measured against the line's glyphs near the blob: a long row on a page turned a
-        // fraction of a degree climbs across its width, its band taller than any stretch of it.
+        // Measured against the line's glyphs above or below the blob (stacked in its
+        // columns): a long row on a page turned a fraction of a degree climbs across its
+        // width, and a label's first line stands beside its row's values, higher; neither
+        // stacks glyphs. Two rows run together do (0 over 12).
         let reach = Int(nearGlyphs * Double(glyph))
         let near = lines[index].filter { $0.box.maxX >= box.x - reach && $0.box.x <= box.maxX + reach }
         guard let top = near.map(\.box.y).min(), let bottom = near.map(\.box.maxY).max() else { return false }
