@@ -185,8 +185,11 @@ struct StreamTableFinder {
       else { continue }
       let others = found.indices.filter { !keep[$0] }.map { found[$0].row.band }
         .filter { $0.x < right && $0.maxX > left }
-      let above = others.filter { $0.maxY <= top }.map(\.maxY).max() ?? 0
-      let below = others.filter { $0.y >= bottom }.map(\.y).min() ?? page.height
+      // A line starting above the run's top (or ending below its bottom) bounds its white, even
+      // where it reaches into the run's first row's height (a header's second line, 益组织,
+      // beside a header cell one row lower).
+      let above = min(top, others.filter { $0.y < top }.map(\.maxY).max() ?? 0)
+      let below = max(bottom, others.filter { $0.maxY > bottom }.map(\.y).min() ?? page.height)
       for member in members { rows[member].white = above...max(above, below) }
     }
     return rows
