@@ -966,11 +966,133 @@ extension PiecesTests {
       item("-", 160, 203),  // centre (330, 416): before the row's first value
       item("本", 700, 170),  // centre (1410, 350): the line above
       item("年", 700, 230),  // centre (1410, 470): the line below
-      item("注", 1600, 205),  // centre (3210, 420): right of the row
+      OCRItem(text: "注", box: PixelRect(x: 1600, y: 200, width: 20, height: 20), confidence: 60),  // right of the row
     ]
     let kept = PageReader.outsideStreamRows(bands, symbols, factor: 0.5).map(\.text)
     #expect(kept == ["本", "年", "注"])
     #expect(PageReader.outsideStreamRows([], symbols, factor: 0.5).count == symbols.count)
+  }
+}
+
+extension PiecesTests {
+  @Test("the running text's noise in the white between table lines with no line between goes; between runs it stays")
+  func runningTextBetweenStreamRows() {
+    // Rows 387 and 453 (24 px apart) and 570 (75 px below, a two-line label's gap) are one run
+    // of table lines; 780 follows a line left to the running text (another run).
+    func row(_ y: Int, _ run: Int) -> StreamTableFinder.Row {
+      StreamTableFinder.Row(band: PixelRect(x: 320, y: y, width: 2800, height: 42), cells: [], numeric: [], run: run)
+    }
+    let rows = [row(387, 0), row(453, 0), row(570, 0), row(780, 1)]
+    func item(_ text: String, _ x: Int, _ y: Int, width: Int = 10, height: Int = 10) -> OCRItem {
+      OCRItem(text: text, box: PixelRect(x: x, y: y, width: width, height: height), confidence: 80)
+    }
+    let symbols = [
+      item("和", 1540, 216, width: 20, height: 2),  // centre (3100, 434): just under the first row's 31
+      item("四", 500, 218, width: 750, height: 8),  // centre (1750, 444): specks across the values
+      item("汪", 1000, 262),  // centre (2010, 534): in the two-line label's gap
+      item("本", 700, 340, width: 20, height: 20),  // centre (1420, 700): between the runs
+      item("注", 1600, 216, width: 20, height: 20),  // centre (3220, 452): right of the rows
+    ]
+    let areas = PageReader.streamRunAreas(rows)
+    #expect(
+      areas == [
+        PixelRect(x: 320, y: 387, width: 2800, height: 225), PixelRect(x: 320, y: 780, width: 2800, height: 42),
+      ])
+    let kept = PageReader.outsideStreamRows(rows.map(\.band), gaps: areas, symbols, factor: 0.5).map(\.text)
+    #expect(kept == ["本", "注"])
+    // The white round a run (no line of print but its own up to 640 and down to 1000) is its
+    // too: 本 between the runs goes with it, as does noise under the last row.
+    var second = rows[3]
+    second.white = 640...1000
+    let whiteAreas = PageReader.streamRunAreas(Array(rows.prefix(3)) + [second])
+    #expect(whiteAreas.last == PixelRect(x: 320, y: 640, width: 2800, height: 360))
+    let under = symbols + [item("人", 700, 440, width: 20, height: 20)]  // centre (1420, 900)
+    #expect(
+      PageReader.outsideStreamRows(rows.map(\.band), gaps: whiteAreas, under, factor: 0.5).map(\.text) == ["注"])
+    // Beside a row: a character as tall as the row's stays; a speck does not.
+    let beside = [
+      item("号", 1600, 200), item("人", 500, 415, width: 200, height: 10), item("注", 1600, 200, width: 20, height: 20),
+    ]
+    #expect(PageReader.outsideStreamRows(rows.map(\.band), beside, factor: 0.5).map(\.text) == ["人", "注"])
+    #expect(PageReader.outsideStreamRows(rows.map(\.band), symbols, factor: 0.5).count == 5)
+  }
+
+  @Test("a label part standing between two tight rows makes no line of both rows' values")
+  func tightRowsStayApart() {
+    // Measured on a photocopied threeline table at 300 dpi (y from the upper row's top): the
+    // upper row 3.危及… and its 0s, the lower 4.保护… with 12 and 0s, 8 px of white between,
+    // and （三）不予公开's second line 予公开 (x 565–685) standing across both. Without a
+    // limit on a line's height, a part of 予 joined the upper row, grew its band, and the lower
+    // row joined too: one line, each column read as 0 over 12 or 0 over 0.
+    let measured: [(Int, Int, Int, Int)] = [
+      (565, 26, 37, 38), (607, 27, 14, 19), (611, 38, 29, 25), (629, 27, 15, 19), (648, 26, 37, 37),
+      (759, 3, 23, 32), (761, 53, 19, 31), (785, 29, 6, 6), (785, 78, 6, 6), (795, 0, 38, 38), (795, 50, 37, 37),
+      (837, 0, 37, 38), (837, 51, 37, 36), (879, 0, 38, 38), (879, 80, 37, 5), (881, 52, 33, 4), (883, 66, 28, 4),
+      (920, 49, 38, 38), (921, 31, 36, 5), (923, 3, 32, 4), (925, 17, 28, 4), (962, 0, 38, 38), (964, 49, 34, 38),
+      (1003, 0, 38, 18), (1004, 49, 38, 38), (1005, 71, 19, 16), (1008, 21, 29, 17), (1045, 49, 38, 39),
+      (1045, 22, 9, 15), (1046, 11, 7, 6), (1047, 1, 8, 7), (1056, 0, 27, 38), (1086, 0, 39, 38), (1088, 49, 36, 21),
+      (1089, 69, 32, 18), (1128, 0, 39, 38), (1128, 49, 39, 38), (1142, 60, 22, 4), (1142, 66, 22, 4),
+      (1142, 72, 22, 15), (1170, 75, 8, 10), (1175, 49, 29, 31), (1180, 74, 28, 13), (1323, 4, 11, 30),
+      (1332, 52, 20, 32), (1344, 3, 19, 32), (1460, 3, 20, 32), (1460, 52, 20, 32), (1588, 3, 20, 32),
+      (1588, 52, 20, 32), (1716, 3, 20, 32), (1716, 52, 20, 32), (1844, 3, 20, 32), (1844, 52, 20, 32),
+      (1972, 3, 20, 32), (1972, 52, 20, 32), (2090, 4, 12, 30), (2100, 52, 20, 32), (2111, 3, 20, 32),
+    ]
+    let blobs = measured.map { x, y, width, height in
+      (box: PixelRect(x: x, y: y, width: width, height: height), area: width * height / 2)
+    }
+    let lines = StreamTableFinder().lines(of: blobs)
+    // The values (x from 1300): the upper row's digits start at y 3–4, the lower row's at 52.
+    let valueTops = lines.map { line in Set(line.filter { $0.box.x >= 1300 }.map { $0.box.y < 40 }) }
+    #expect(valueTops.allSatisfy { $0.count <= 1 })
+    #expect(lines.filter { line in line.contains { $0.box.x >= 1300 } }.count == 2)
+  }
+
+  @Test(
+    "a label's lines just above a table's first row (the page before's last label, the first label wrapped above its values) are table lines; running text above is not"
+  )
+  func labelLinesAboveFirstRow() {
+    var page = GreyBitmap(blankWidth: 2400, height: 760, dpi: 300)
+    // A Chinese character: a block about as wide as tall. A digit: a ring narrower than tall.
+    func character(_ x: Int, _ y: Int) { page.fill(x: x, y: y, width: 38, height: 40, value: 0) }
+    func digit(_ x: Int, _ y: Int) {
+      page.fill(x: x, y: y, width: 20, height: 32, value: 0)
+      page.fill(x: x + 4, y: y + 4, width: 12, height: 24, value: 255)
+    }
+    // Running text across the page, then the end of a label (定”) at the labels' left edge.
+    for x in stride(from: 300, to: 2300, by: 45) { character(x, 10) }
+    character(760, 85)
+    // Three rows: a label's first line, the values centred lower, its second line.
+    for row in 0..<3 {
+      let top = 160 + 125 * row
+      for x in stride(from: 760, to: 1120, by: 45) { character(x, top) }
+      for column in 0..<7 { digit(1330 + 128 * column, top + 35) }
+      for x in stride(from: 760, to: 850, by: 45) { character(x, top + 62) }
+    }
+    let rows = StreamTableFinder().rows(in: page, level: 128, minimumArea: 4)
+    let tops = rows.map(\.band.y)
+    #expect(tops.contains(85))
+    #expect(tops.contains(160))
+    #expect(!tops.contains(10))
+    #expect(rows.count == 9)
+    // The run's white: from the running text's foot (y 50) to the next line of print, the
+    // last label's second line (y 472, left to the running text), though it starts above the
+    // last row's foot (477).
+    #expect(rows.allSatisfy { $0.white == 50...477 })
+    for x in stride(from: 300, to: 2300, by: 45) { character(x, 650) }
+    let closed = StreamTableFinder().rows(in: page, level: 128, minimumArea: 4)
+    #expect(closed.count == 9)
+    #expect(closed.allSatisfy { $0.white == 50...477 })
+  }
+
+  @Test("a long row on a page turned a fraction of a degree stays one line")
+  func turnedRowStaysOneLine() {
+    // 60 glyphs 38 px tall across 2,800 px, climbing 0.7° (34 px): the band is 72 px tall,
+    // more than 1.5 glyphs, but no stretch of four glyphs either side of one is.
+    let blobs = stride(from: 0, to: 2820, by: 47).map { x in
+      (box: PixelRect(x: x, y: 100 - Int(Double(x) * 0.012), width: 38, height: 38), area: 38 * 38 / 2)
+    }
+    let lines = StreamTableFinder().lines(of: blobs)
+    #expect(lines.count == 1)
   }
 }
 

@@ -339,15 +339,26 @@ final class PageReader {
     rest = unruled.painting(streamed, value: paper)
     let narrativeFactor = min(1, narrativeDPI / page.dpi)
     let text = chinese.recognize(rest.scaled(by: narrativeFactor), mode: .block)
+    let ordered = Self.inReadingOrder(
+      Self.outsideStreamRows(
+        rows.map(\.band), gaps: Self.streamRunAreas(rows),
+        outside(tables, text.symbols, factor: narrativeFactor, width: page.width), factor: narrativeFactor))
     let symbols = restoringSigns(
       checkingDigitsUnderSeals(
-        Self.inReadingOrder(
-          Self.outsideStreamRows(
-            rows.map(\.band), outside(tables, text.symbols, factor: narrativeFactor, width: page.width),
-            factor: narrativeFactor)), seals: seals,
+        ordered, seals: seals,
         in: rest,
         factor: narrativeFactor, paper: paper),
       in: rest, factor: narrativeFactor, level: level, paper: paper, minimumArea: speck)
+    if OCRTrace.enabled {
+      for symbol in text.symbols {
+        let kept = symbols.contains {
+          $0.text == symbol.text && $0.box.y == symbol.box.y && $0.box.height == symbol.box.height
+        }
+        OCRTrace.write(
+          "textsym\t\(number)\t\(Double(symbol.box.x) / narrativeFactor),\(Double(symbol.box.y) / narrativeFactor) \(Double(symbol.box.width) / narrativeFactor)x\(Double(symbol.box.height) / narrativeFactor)\t\(symbol.text)\t\(Int(symbol.confidence))\t\(kept ? "kept" : "-")"
+        )
+      }
+    }
     characters += symbols.flatMap { symbol in
       Self.characters(symbol, scale: scale) { x, y in (x / narrativeFactor, y / narrativeFactor) }
     }
@@ -605,11 +616,51 @@ final class PageReader {
   /// photocopy's noise between the cells (read as 站, E, a, -), which the layout step took for
   /// cells and moved the row's values into other columns. A dash printed as a placeholder, too
   /// small to be a cell, goes too: its cell is null with a `missing` finding, not shifted.
-  static func outsideStreamRows(_ bands: [PixelRect], _ symbols: [OCRItem], factor: Double) -> [OCRItem] {
+  /// So does what lies anywhere in a run of a table's lines (`gaps`, ``streamRunAreas(_:)``):
+  /// noise read there (和 just under a row's 31, a line of specks read as 四 across its values)
+  /// was laid out in that row's cells (31和, an empty cell before 23 and every value one column
+  /// right).
+  static func outsideStreamRows(
+    _ bands: [PixelRect], gaps: [PixelRect] = [], _ symbols: [OCRItem], factor: Double
+  ) -> [OCRItem] {
     guard !bands.isEmpty else { return symbols }
+    let areas = bands + gaps
     return symbols.filter { symbol in
       let (x, y) = centre(of: symbol, factor: factor)
-      return !bands.contains { x >= $0.x && x < $0.maxX && y >= $0.y && y < $0.maxY }
+      let size = Double(max(symbol.box.width, symbol.box.height)) / factor
+      // A mark far smaller than a row's characters at its height is the photocopy's noise
+      // (号 after a row's last value, 王 before its label).
+      return !areas.contains { x >= $0.x && x < $0.maxX && y >= $0.y && y < $0.maxY }
+        && !bands.contains { y >= $0.y && y < $0.maxY && size < 0.5 * Double($0.height) }
+    }
+  }
+
+  /// The area each run of stream rows one after the other with no line of print between
+  /// them (the same ``StreamTableFinder/Row/run``) covers, from its first row's top to its
+  /// last row's bottom across its widest: every line there was read cell by cell, so what the
+  /// running text finds there is noise. Rows' bands alone leave holes where a label's lines
+  /// stand beside the values' line (bands overlapping, no white between): with the table
+  /// painted out, the block read made characters of the specks there (区 between two values).
+  static func streamRunAreas(_ rows: [StreamTableFinder.Row]) -> [PixelRect] {
+    var areas: [Int: PixelRect] = [:]
+    var order: [Int] = []
+    for row in rows {
+      if let area = areas[row.run] {
+        areas[row.run] = area.union(row.band)
+      } else {
+        areas[row.run] = row.band
+        order.append(row.run)
+      }
+    }
+    let white = Dictionary(rows.compactMap { row in row.white.map { (row.run, $0) } }, uniquingKeysWith: { a, _ in a })
+    return order.compactMap { run in
+      guard var area = areas[run] else { return nil }
+      if let clear = white[run] {
+        area = PixelRect(
+          x: area.x, y: min(area.y, clear.lowerBound), width: area.width,
+          height: max(area.maxY, clear.upperBound) - min(area.y, clear.lowerBound))
+      }
+      return area
     }
   }
 

@@ -20,6 +20,13 @@ struct StreamTableFinder {
     var cells: [InkComponents]
     /// Which cells look like a number as tall as the line's characters (the others are text).
     var numeric: [Bool]
+    /// The run of table lines one after the other the row is in: rows of one run have no
+    /// other line of print between them.
+    var run = 0
+    /// The white around the row's run (page pixel rows): from the bottom of the nearest
+    /// line of print above it (or the page's top) to the top of the nearest below (or the
+    /// page's foot), among the lines reaching across the run's width.
+    var white: ClosedRange<Int>? = nil
   }
 
   /// A gap at least this many character heights wide splits a line into cells.
@@ -107,11 +114,42 @@ struct StreamTableFinder {
       if !labelled {
         tableHeight *= digitToCharacter
       }
+      // A label's lines above the first row (a table going on from the page before: the end
+      // of the last row's label, the first row's label wrapped above its values): one cell
+      // where the table's labels start, ending before its numbers, a line or less above.
+      // Left to the running text, such a fragment read alone came out as a digit (定” as 5)
+      // that the repair step made the next row's value.
+      let labelLines = found.indices.filter {
+        keep[$0] && found[$0].row.band.y >= top && found[$0].row.numeric.first == false
+      }
+      let labelStarts = labelLines.compactMap { found[$0].row.cells.first?.union?.x }
+      let labelHeights = labelLines.map { found[$0].height }.sorted()
+      let labelHeight = labelHeights.isEmpty ? tableHeight : labelHeights[labelHeights.count / 2]
+      // Where the value columns start: the rows of three numbers or more (an item number
+      // read as a digit makes a row of one number far left).
+      let numbersStart = numeric[index...last].filter { found[$0].row.numeric.filter { $0 }.count >= 3 }
+        .compactMap { line in zip(found[line].row.cells, found[line].row.numeric).first { $0.1 }?.0.union?.x }.min()
+      func isLabelPart(_ candidate: (row: Row, height: Double, isNumeric: Bool), below: Int) -> Bool {
+        guard candidate.row.cells.count == 1, let cell = candidate.row.cells.first?.union, let numbersStart,
+          cell.maxX < numbersStart, candidate.height <= 1.15 * labelHeight,
+          Double(below - candidate.row.band.maxY) <= candidate.height
+        else { return false }
+        return labelStarts.contains { Double(abs($0 - cell.x)) <= 0.5 * candidate.height }
+      }
       var above = top
-      for line in found.indices.reversed() where found[line].row.band.maxY <= top {
+      for line in found.indices.reversed() where found[line].row.band.y < top {
         let candidate = found[line]
-        guard candidate.row.cells.count >= 2, Double(above - candidate.row.band.maxY) <= rowGap * candidate.height,
-          candidate.height <= 1.15 * tableHeight
+        if candidate.row.band.maxY > top {
+          // Beside the first row (its label's first line, the values centred lower).
+          if isLabelPart(candidate, below: top) {
+            keep[line] = true
+            above = min(above, candidate.row.band.y)
+          }
+          continue
+        }
+        guard
+          (candidate.row.cells.count >= 2 && Double(above - candidate.row.band.maxY) <= rowGap * candidate.height
+            && candidate.height <= 1.15 * tableHeight) || isLabelPart(candidate, below: above)
         else { break }
         keep[line] = true
         above = candidate.row.band.y
@@ -127,7 +165,34 @@ struct StreamTableFinder {
         )
       }
     }
-    return found.indices.filter { keep[$0] }.map { found[$0].row }
+    var run = 0
+    var rows: [Row] = []
+    for line in found.indices {
+      guard keep[line] else {
+        run += 1
+        continue
+      }
+      var row = found[line].row
+      row.run = run
+      rows.append(row)
+    }
+    // Each run's white: no line of print lies there but its own.
+    for runNumber in Set(rows.map(\.run)) {
+      let members = rows.indices.filter { rows[$0].run == runNumber }
+      let bands = members.map { rows[$0].band }
+      guard let top = bands.map(\.y).min(), let bottom = bands.map(\.maxY).max(),
+        let left = bands.map(\.x).min(), let right = bands.map(\.maxX).max()
+      else { continue }
+      let others = found.indices.filter { !keep[$0] }.map { found[$0].row.band }
+        .filter { $0.x < right && $0.maxX > left }
+      // A line starting above the run's top (or ending below its bottom) bounds its white, even
+      // where it reaches into the run's first row's height (a header's second line, 益组织,
+      // beside a header cell one row lower).
+      let above = min(top, others.filter { $0.y < top }.map(\.maxY).max() ?? 0)
+      let below = max(bottom, others.filter { $0.maxY > bottom }.map(\.y).min() ?? page.height)
+      for member in members { rows[member].white = above...max(above, below) }
+    }
+    return rows
   }
 
   /// A number wrapped in a narrow column: its pieces, top to bottom, and where the whole
@@ -331,24 +396,51 @@ struct StreamTableFinder {
     return overlap * 2 >= smaller && centreGap <= max(bandHeight, box.height)
   }
 
+  /// A line's band is at most this many times its tallest glyph (``sweep(_:)``): the glyphs
+  /// of one line and what a page turned by a fraction of a degree adds across its width.
+  static let tallestLine = 1.5
+  /// How far either side of a blob (in glyph heights) the line's glyphs it is measured
+  /// against stand (``tallestLine``): none, only those above or below it.
+  static let nearGlyphs = 0.0
+
   /// Blobs swept into lines by vertical centre (``joins(_:_:)``, against the last three
-  /// lines), with each line's band.
+  /// lines, no line growing taller than ``tallestLine`` of its tallest glyph), with each
+  /// line's band.
   static func sweep(_ blobs: [(box: PixelRect, area: Int)]) -> (
     lines: [[(box: PixelRect, area: Int)]], bands: [(top: Int, bottom: Int)]
   ) {
     let sorted = blobs.sorted { ($0.box.y * 2 + $0.box.height, $0.box.x) < ($1.box.y * 2 + $1.box.height, $1.box.x) }
     var lines: [[(box: PixelRect, area: Int)]] = []
     var bands: [(top: Int, bottom: Int)] = []
+    var tallest: [Int] = []
     for blob in sorted {
       let box = blob.box
+      // A line is never much taller than its tallest glyph: a part of a label standing
+      // between two tight rows (予 of （三）不予公开, 8 px between the rows) joined the upper
+      // row by half its height, grew its band, and the next row's ink then joined too (12
+      // over 0 read as 120 in one column, 00 in the others).
+      func grown(_ index: Int) -> Bool {
+        let glyph = max(tallest[index], box.height)
+        // Measured against the line's glyphs above or below the blob (stacked in its
+        // columns): a long row on a page turned a fraction of a degree climbs across its
+        // width, and a label's first line stands beside its row's values, higher; neither
+        // stacks glyphs. Two rows run together do (0 over 12).
+        let reach = Int(nearGlyphs * Double(glyph))
+        let near = lines[index].filter { $0.box.maxX >= box.x - reach && $0.box.x <= box.maxX + reach }
+        guard let top = near.map(\.box.y).min(), let bottom = near.map(\.box.maxY).max() else { return false }
+        let height = max(bottom, box.maxY) - min(top, box.y)
+        return Double(height) > tallestLine * Double(glyph)
+      }
       if let index = stride(from: lines.count - 1, through: max(0, lines.count - 3), by: -1).first(where: {
-        joins(box, bands[$0])
+        joins(box, bands[$0]) && !grown($0)
       }) {
         lines[index].append(blob)
         bands[index] = (min(bands[index].top, box.y), max(bands[index].bottom, box.maxY))
+        tallest[index] = max(tallest[index], box.height)
       } else {
         lines.append([blob])
         bands.append((box.y, box.maxY))
+        tallest.append(box.height)
       }
     }
     return (lines, bands)
