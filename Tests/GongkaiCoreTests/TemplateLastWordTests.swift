@@ -16,6 +16,29 @@ private func locations(_ report: Report, rule: String) -> Set<String> {
   Set(report.findings.filter { $0.rule == rule }.map(\.location))
 }
 
+/// Table 四 read from its line of values (`appealRow`'s fifteen), the strays among the header's
+/// words passed over with a repair.
+private func expectValueLineTaken(_ report: Report, sourceLocation: SourceLocation = #_sourceLocation) {
+  #expect(report.appeals.cell("review", "upheld") == .some(.count(1)), sourceLocation: sourceLocation)
+  #expect(report.appeals.cell("review", "total") == .some(.count(5)), sourceLocation: sourceLocation)
+  #expect(report.appeals.cell("litigation_after_review", "total") == .some(.count(9)), sourceLocation: sourceLocation)
+  #expect(
+    !report.findings.contains { $0.severity == .error && $0.location.hasPrefix("appeals.") },
+    sourceLocation: sourceLocation)
+  #expect(
+    report.repairs.contains { $0.kind == "values_ignored" && $0.detail.contains("header lines of table 四") },
+    sourceLocation: sourceLocation)
+}
+
+/// Every cell of table 四 null.
+private func expectAppealsUnread(_ report: Report, sourceLocation: SourceLocation = #_sourceLocation) {
+  for group in ["review", "litigation_direct", "litigation_after_review"] {
+    for cell in ["upheld", "corrected", "other", "pending", "total"] {
+      #expect(report.appeals.cell(group, cell) == .some(nil), "\(group).\(cell)", sourceLocation: sourceLocation)
+    }
+  }
+}
+
 /// The form as the last word: a row never gets more values than the form gives it, and
 /// values are never moved to another row on a guess (OUTPUT.md: null with a finding).
 @Suite("Template as the last word")
@@ -36,11 +59,7 @@ struct TemplateLastWordTests {
   func appealsOverfull() throws {
     let row = (appealValues + ["3"]).joined(separator: "\t")
     let report = try Fixtures.report(ofText: report2021(proactive: proactiveRows, appeals: appealHeader + "\n" + row))
-    for group in ["review", "litigation_direct", "litigation_after_review"] {
-      for cell in ["upheld", "corrected", "other", "pending", "total"] {
-        #expect(report.appeals.cell(group, cell) == .some(nil), "\(group).\(cell)")
-      }
-    }
+    expectAppealsUnread(report)
     let missing = report.findings.filter { $0.rule == "missing" && $0.location.hasPrefix("appeals.") }
     #expect(missing.count == 15)
     #expect(missing.allSatisfy { $0.message.contains("16") })
@@ -52,11 +71,7 @@ struct TemplateLastWordTests {
     let header = "行政复议\t行政诉讼\n\t\t\t\t\t结果维持\t结果纠正\t1 结\t尚未审结\t总计"
     let row = appealValues.joined(separator: "\t")
     let report = try Fixtures.report(ofText: report2021(proactive: proactiveRows, appeals: header + "\n" + row))
-    #expect(report.appeals.cell("review", "upheld") == .some(.count(1)))
-    #expect(report.appeals.cell("review", "total") == .some(.count(5)))
-    #expect(report.appeals.cell("litigation_after_review", "total") == .some(.count(9)))
-    #expect(!report.findings.contains { $0.severity == .error && $0.location.hasPrefix("appeals.") })
-    #expect(report.repairs.contains { $0.kind == "values_ignored" && $0.detail.contains("header lines of table 四") })
+    expectValueLineTaken(report)
     // Sixteen on the line of values: still no line that is the row, every cell null.
     let overfull = try Fixtures.report(
       ofText: report2021(proactive: proactiveRows, appeals: header + "\n" + row + "\t3"))
@@ -73,20 +88,12 @@ struct TemplateLastWordTests {
     // The header's last field is empty, so the line of values is joined into its cell.
     let row = appealValues.joined(separator: " ")
     let report = try Fixtures.report(ofText: report2021(proactive: proactiveRows, appeals: header + "\n" + row))
-    #expect(report.appeals.cell("review", "upheld") == .some(.count(1)))
-    #expect(report.appeals.cell("review", "total") == .some(.count(5)))
-    #expect(report.appeals.cell("litigation_after_review", "total") == .some(.count(9)))
-    #expect(!report.findings.contains { $0.severity == .error && $0.location.hasPrefix("appeals.") })
-    #expect(report.repairs.contains { $0.kind == "values_ignored" && $0.detail.contains("header lines of table 四") })
+    expectValueLineTaken(report)
     // A value lost from the line (fourteen, the stray makes fifteen): the stray must not fill a cell.
     let short = try Fixtures.report(
       ofText: report2021(
         proactive: proactiveRows, appeals: header + "\n" + appealValues.dropLast().joined(separator: " ")))
-    for group in ["review", "litigation_direct", "litigation_after_review"] {
-      for cell in ["upheld", "corrected", "other", "pending", "total"] {
-        #expect(short.appeals.cell(group, cell) == .some(nil), "\(group).\(cell)")
-      }
-    }
+    expectAppealsUnread(short)
     #expect(short.findings.filter { $0.location.hasPrefix("appeals.") && $0.severity == .error }.count == 15)
   }
 

@@ -786,10 +786,12 @@ final class PageReader {
     if Self.isSlash(ink, in: page, level: level) {
       return (nil, [PositionedCharacter(character: "/", box: pageRect(inkBox, scale: page.pixelsPerPoint))])
     }
-    var found = readNumber(page, ink: ink, level: level)
-    if let read = found {
-      return (restoringSign(read, digits: inkBox, page: page, level: level, paper: paper, speck: speck), [])
+    // Every number read goes out with the minus its ink holds left of `digits` put back.
+    func withSign(_ read: NumberRead, digits: PixelRect = inkBox) -> NumberRead {
+      restoringSign(read, digits: digits, page: page, level: level, paper: paper, speck: speck)
     }
+    var found = readNumber(page, ink: ink, level: level)
+    if let read = found { return (withSign(read), []) }
     let mode: OCREngine.Mode = Self.lineCount(ink) == 1 ? .singleLine : .block
     let text = readText(page, ink: inkBox, paper: paper, scale: page.pixelsPerPoint, mode: mode)
     // A label reads as Chinese; a number crossed by a seal reads as something else (mso,
@@ -822,8 +824,7 @@ final class PageReader {
     }
     if let found {
       // The darkest ink alone may leave out a minus the page's level holds: looked for before it.
-      let digits = darkDigits ?? inkBox
-      return (restoringSign(found, digits: digits, page: page, level: level, paper: paper, speck: speck), [])
+      return (withSign(found, digits: darkDigits ?? inkBox), [])
     }
     // Digits the copier ran together (85 as one blob) are no number to the shape test and
     // the Chinese model may read them as fewer digits (8): a number read as text is unsure,
@@ -840,10 +841,9 @@ final class PageReader {
           read.first != "-", read.first != "+", Self.digitCount(again.value) >= fewest
         else { return (nil, []) }
         again.isLowConfidence = true
-        return (restoringSign(again, digits: inkBox, page: page, level: level, paper: paper, speck: speck), [])
+        return (withSign(again), [])
       }
-      let unsure = NumberRead(value: read, confidence: 0, isLowConfidence: true)
-      return (restoringSign(unsure, digits: inkBox, page: page, level: level, paper: paper, speck: speck), [])
+      return (withSign(NumberRead(value: read, confidence: 0, isLowConfidence: true)), [])
     }
     // Digit-shaped ink that no number read accepts: what the Chinese model makes of it is no
     // label. A stray character (7 as 了) would join the row's label and move every value

@@ -177,14 +177,14 @@ struct StreamTableFinder {
       rows.append(row)
     }
     // Each run's white: no line of print lies there but its own.
+    let printed = found.indices.filter { !keep[$0] }.map { found[$0].row.band }
     for runNumber in Set(rows.map(\.run)) {
       let members = rows.indices.filter { rows[$0].run == runNumber }
       let bands = members.map { rows[$0].band }
       guard let top = bands.map(\.y).min(), let bottom = bands.map(\.maxY).max(),
         let left = bands.map(\.x).min(), let right = bands.map(\.maxX).max()
       else { continue }
-      let others = found.indices.filter { !keep[$0] }.map { found[$0].row.band }
-        .filter { $0.x < right && $0.maxX > left }
+      let others = printed.filter { $0.x < right && $0.maxX > left }
       // A line starting above the run's top (or ending below its bottom) bounds its white, even
       // where it reaches into the run's first row's height (a header's second line, 益组织,
       // beside a header cell one row lower).
@@ -399,9 +399,6 @@ struct StreamTableFinder {
   /// A line's band is at most this many times its tallest glyph (``sweep(_:)``): the glyphs
   /// of one line and what a page turned by a fraction of a degree adds across its width.
   static let tallestLine = 1.5
-  /// How far either side of a blob (in glyph heights) the line's glyphs it is measured
-  /// against stand (``tallestLine``): none, only those above or below it.
-  static let nearGlyphs = 0.0
 
   /// Blobs swept into lines by vertical centre (``joins(_:_:)``, against the last three
   /// lines, no line growing taller than ``tallestLine`` of its tallest glyph), with each
@@ -425,8 +422,7 @@ struct StreamTableFinder {
         // columns): a long row on a page turned a fraction of a degree climbs across its
         // width, and a label's first line stands beside its row's values, higher; neither
         // stacks glyphs. Two rows run together do (0 over 12).
-        let reach = Int(nearGlyphs * Double(glyph))
-        let near = lines[index].filter { $0.box.maxX >= box.x - reach && $0.box.x <= box.maxX + reach }
+        let near = lines[index].filter { $0.box.maxX >= box.x && $0.box.x <= box.maxX }
         guard let top = near.map(\.box.y).min(), let bottom = near.map(\.box.maxY).max() else { return false }
         let height = max(bottom, box.maxY) - min(top, box.y)
         return Double(height) > tallestLine * Double(glyph)
