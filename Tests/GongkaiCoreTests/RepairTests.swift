@@ -375,6 +375,56 @@ struct MetaTests {
     #expect(report.meta.title == "海州市发展和改革委员会2020年政府信息公开工作年度报告")
   }
 
+  /// Title lines as the scan reader handed them over from browser-printed portal pages
+  /// (brwV threeline s33, rows s11): a side box's cut-off link run into the title, and the
+  /// title beside a box's text across a wide gap (a tab).
+  @Test(
+    "a scan's title line shared with a portal's side box gives the report's own title, agency and year",
+    arguments: [
+      ("青石县人民政府2022年政府信息 江城市生态环境局2020 年政府信息公开工作年度报告", "江城市生态环境局2020年政府信息公开工作年度报告", "江城市生态环境局", 2020),
+      ("人ARam2oo2sanaa\t东海省交通运输厅2020 年政府信息公开工作年度报告", "东海省交通运输厅2020年政府信息公开工作年度报告", "东海省交通运输厅", 2020),
+      ("某某局2021年度政府信息公开工作年度报告", "某某局2021年度政府信息公开工作年度报告", "某某局", 2021),
+      // A related-links box whose two whole titles run together is no title; the report's is below.
+      (
+        "相关文章东湖镇人民政府2022年政府信息公开工作年度报告东湖镇人民政府2021年政府信息公开工作年度报告\n临江区人民政府2019年政府信息公开工作年度报告", "临江区人民政府2019年政府信息公开工作年度报告",
+        "临江区人民政府", 2019
+      ),
+    ])
+  func titleBesideSideBox(line: String, title: String, agency: String, year: Int) throws {
+    let text = report2019(requestsTable: "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1")
+      .replacingOccurrences(of: "某某局2020年政府信息公开工作年度报告", with: line + "\n公开工作年度报告")
+    let report = try Fixtures.report(ofText: text)
+    #expect(report.meta.title == title)
+    #expect(report.meta.agency == agency)
+    #expect(report.meta.year == year)
+  }
+
+  @Test("a title wrapped before its 报告 is found, not the statistics period a scan split from its 本")
+  func wrappedTitleBeforeSplitPeriod() throws {
+    let text = report2019(requestsTable: "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1")
+      .replacingOccurrences(
+        of: "某某局2020年政府信息公开工作年度报告",
+        with: """
+          海州市发展和改革委员会2022 年政府信息公开工作年度
+          报告
+          本报告根据《中华人民共和国政府信息公开条例》要求编制。全文包括总体情况、其他需要报告的事项。本
+          报告所列数据的统计期限自2022年1 月 1 日起至2022年12月 31日止。
+          """)
+    let report = try Fixtures.report(ofText: text)
+    #expect(report.meta.title == "海州市发展和改革委员会2022年政府信息公开工作年度报告")
+    #expect(report.meta.agency == "海州市发展和改革委员会")
+  }
+
+  @Test("a title naming two years with no title cut off between them is kept whole")
+  func twoYearsOneTitle() throws {
+    let title = "某某局2020年度和2021年度政府信息公开工作年度报告"
+    let text = report2019(requestsTable: "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1")
+      .replacingOccurrences(of: "某某局2020年政府信息公开工作年度报告", with: title)
+    let report = try Fixtures.report(ofText: text)
+    #expect(report.meta.title == title)
+    #expect(report.meta.year == 2020)
+  }
+
   @Test("without a year in the title, the overview's first year-like figure is not mistaken for one")
   func noYearInTitle() throws {
     let text = report2019(

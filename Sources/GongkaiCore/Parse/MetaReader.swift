@@ -6,10 +6,12 @@ enum MetaReader {
   /// and Word exports put around Chinese text removed. Lines with a field colon, a tab or
   /// a breadcrumb's > or | are left for what is left of a portal page around the report.
   static func title(preamble: [String], hint: String?) -> String? {
-    let top = Array(preamble.prefix(12)).map { isTitleLike($0) ? $0 : nil }
-    for (index, line) in top.enumerated() {
+    let top = Array(preamble.prefix(12)).map(titleCandidate)
+    for (index, candidate) in top.enumerated() {
+      let line = candidate.map(lastTitle(in:))
       guard let line, line.containsText("报告"), year(inTitle: line) != nil, line.count <= 60,
-        !line.hasPrefix("本报告"), !line.hasPrefix("根据"), !namesSeveralReports(line), !endsSentenceInside(line)
+        !line.hasPrefix("本报告"), !line.hasPrefix("报告"), !line.hasPrefix("根据"), !namesSeveralReports(line),
+        !endsSentenceInside(line), !namesDay(line)
       else { continue }
       if namesNoBody(line), index > 0,
         let above = top[index - 1], above.count <= 30, !above.containsText("报告"), year(inTitle: above) == nil,
@@ -19,14 +21,14 @@ enum MetaReader {
       }
       return cleanTitle(line)
     }
-    let lines = Array(preamble.prefix(6))
-    for start in lines.indices where top.indices.contains(start) && top[start] != nil {
-      var title = lines[start]
+    let lines = Array(top.prefix(6))
+    for start in lines.indices {
+      guard var title = lines[start] else { continue }
       var next = start + 1
-      while !title.containsText("报告"), next < lines.count, top[next] != nil, title.count <= 40,
-        lines[next].count <= 30, !ParagraphBuilder.endsSentence(lines[next])
+      while !title.containsText("报告"), next < lines.count, let line = lines[next], title.count <= 40,
+        line.count <= 30, !ParagraphBuilder.endsSentence(line)
       {
-        title += lines[next]
+        title += line
         next += 1
       }
       if title.containsText("报告"), title.count <= 60, !title.hasPrefix("本报告"), !title.hasPrefix("根据"),
@@ -49,6 +51,19 @@ enum MetaReader {
     return text.dropLast().contains("。")
   }
 
+  /// Whether a line names a day (`1月1日`, `12月 31日`): the opening paragraph's statistics
+  /// period (…统计期限自2022年1月1日起…), whose 本 a scan may leave on the line above, never a
+  /// title.
+  static func namesDay(_ line: String) -> Bool {
+    let characters = Array(line.filter { $0 != " " })
+    return characters.indices.contains { index in
+      guard characters[index] == "月", index > 0, characters[index - 1].isASCIIDigit else { return false }
+      let day = characters[(index + 1)...].prefix { $0.isASCIIDigit }
+      return (1...2).contains(day.count) && characters.indices.contains(index + 1 + day.count)
+        && characters[index + 1 + day.count] == "日"
+    }
+  }
+
   /// Whether a line names two or more reports, each with its year (`…2022年…年度报告…2021年
   /// …年度报告`): the links of a portal's 相关文章 box run together, never one title.
   static func namesSeveralReports(_ line: String) -> Bool {
@@ -67,13 +82,88 @@ enum MetaReader {
     return ["政府信息公开", "政务公开", "信息公开"].contains { rest.hasPrefix($0) }
   }
 
-  /// Whether a line may be (part of) a title: no field colon, tab, > or |, nor the _ of a
-  /// page title "报告_网站名" a browser prints above the page.
-  private static func isTitleLike(_ line: String) -> Bool {
-    !line.unicodeScalars.contains { titleBreakers.contains($0) }
+  /// The line, or the part of it that may be (part of) a title. A line with a field colon, a >
+  /// or |, or the _ of a page title "报告_网站名" a browser prints above the page is none. A
+  /// line with tabs but none of those is text set side by side (a scan's portal page: a side
+  /// box beside the title, a field name without its colon), and its part naming a 报告 is the
+  /// candidate.
+  private static func titleCandidate(_ line: String) -> String? {
+    guard !line.unicodeScalars.contains(where: { titleBreakers.contains($0) }) else { return nil }
+    guard line.contains("\t") else { return line }
+    let parts = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+    return parts.last { $0.containsText("报告") }
   }
 
-  private static let titleBreakers = Set("：:\t>|｜_".unicodeScalars)
+  private static let titleBreakers = Set("：:>|｜_".unicodeScalars)
+
+  /// How a title goes on after its year, for telling where a cut-off title run into the real
+  /// one ends.
+  private static let titleTails = ["政府信息公开工作年度报告", "政务公开工作年度报告", "信息公开工作年度报告", "政府信息公开年度报告"]
+
+  /// The last of two titles run together on one line: a portal's side box puts a link cut
+  /// off after its year (`青石县人民政府2022年政府信息`) beside the report's title, and a
+  /// scan reads both as one line. The first title's text after its year follows a title's
+  /// tail (two characters of it at least) only so far, and never to its 报告; where it stops, and two or more
+  /// ideographs and a second year follow, the second title starts. Any other line is returned as it is.
+  static func lastTitle(in line: String) -> String {
+    let characters = Array(line)
+    let years = yearEnds(in: characters)
+    guard years.count >= 2 else { return line }
+    var position = years[0]
+    if position < characters.count, characters[position] == "度" { position += 1 }
+    let rest = characters[position...]
+    guard let cutOff = titleTails.map({ followed(rest, by: Array($0)) }).max(by: { $0.matched < $1.matched }),
+      cutOff.matched >= 2
+    else { return line }
+    position += cutOff.length
+    let secondYear = yearStart(before: years[1], in: characters)
+    guard position <= secondYear, !String(characters[years[0]..<secondYear]).contains("报告") else { return line }
+    let agency = characters[position..<secondYear]
+    guard agency.filter({ $0.unicodeScalars.allSatisfy(LabelText.isIdeograph) }).count >= 2, !agency.contains("年")
+    else { return line }
+    return String(characters[position...]).trimmingCharacters(in: .whitespaces)
+  }
+
+  /// How far `text` follows `tail` from its start, spaces skipped: the length of `text` up to
+  /// the last character matched, and how many of the tail's characters matched.
+  private static func followed(_ text: ArraySlice<Character>, by tail: [Character]) -> (length: Int, matched: Int) {
+    var length = 0
+    var matched = 0
+    for (offset, character) in text.enumerated() where character != " " {
+      guard matched < tail.count, character == tail[matched] else { break }
+      matched += 1
+      length = offset + 1
+    }
+    return (length, matched)
+  }
+
+  /// The indices just past each four-digit year's 年 (spaces allowed between digits and 年).
+  private static func yearEnds(in characters: [Character]) -> [Int] {
+    var ends: [Int] = []
+    var digits = 0
+    for (index, character) in characters.enumerated() {
+      if character.isASCIIDigit {
+        digits += 1
+      } else if character == "年", digits == 4 {
+        ends.append(index + 1)
+        digits = 0
+      } else if character != " " {
+        digits = 0
+      }
+    }
+    return ends
+  }
+
+  /// Where the year whose 年 ends at `end` starts.
+  private static func yearStart(before end: Int, in characters: [Character]) -> Int {
+    var index = end - 1
+    var digits = 0
+    while index > 0, digits < 4 {
+      index -= 1
+      if characters[index].isASCIIDigit { digits += 1 }
+    }
+    return index
+  }
 
   /// Removes spaces next to Chinese characters and folds the rest.
   static func cleanTitle(_ text: String) -> String {
