@@ -9,8 +9,9 @@ enum TableHeader {
       let compact = text.filter { !$0.isWhitespace }
       let unitOnly = compact.filter { !unitDecoration.contains($0) }
       guard compact.contains("金额") || unitOnly == "万元" || unitOnly == "元" else { continue }
-      if compact.contains("万元") { return "万元" }
-      if compact.contains("元") { return "元" }
+      // Brackets and 单位： are left out first: a scan may read them in another order (单位万:元).
+      if unitOnly.contains("万元") { return "万元" }
+      if unitOnly.contains("元") { return "元" }
     }
     return nil
   }
