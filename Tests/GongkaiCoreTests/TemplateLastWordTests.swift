@@ -332,4 +332,26 @@ struct TemplateLastWordTests {
     let missing = report.findings.filter { $0.rule == "missing" && $0.location == "requests.new.total" }
     #expect(missing.first?.message.contains("cannot be told") == true)
   }
+
+  /// As a 200-dpi scan of a 9-pt grid was read (scan set 6, s22): the 行政强制 label, half read,
+  /// stood on a line of its own above the 行政处罚 values; the 行政强制 values followed under
+  /// a garbled label.
+  @Test("a label read in part above its values, followed by a row's worth of values under no known label, names no row")
+  func guessedLabelAboveTwoValueRows() throws {
+    let table =
+      proactiveRows + """
+
+        第二十条第（六）项\t本年处理决定数量
+        \t内容了政强制UN 项\t\t
+        \t\t542
+        第三十条多\t\t81
+        """
+    let report = try Fixtures.report(
+      ofText: report2021(proactive: table, appeals: appealValues.joined(separator: "\t")))
+    #expect(report.proactive.cell("enforcement", "decisions") == .some(nil))
+    #expect(report.proactive.cell("penalties", "decisions") == .some(nil))
+    let missing = report.findings.filter { $0.rule == "missing" && $0.location == "proactive.enforcement.decisions" }
+    #expect(missing.first?.message.contains("cannot be told") == true)
+    #expect(report.proactive.cell("normative_documents", "in_force") == .some(.count(20)))
+  }
 }

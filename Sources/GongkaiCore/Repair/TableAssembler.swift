@@ -158,6 +158,9 @@ struct TableAssembler {
     var index = 0
     /// The row last filled to its width, and the line of its last value.
     var lastFull: (index: Int, line: Int)?
+    /// The row last opened, when only a likeness named it and its label stood on a line
+    /// above its values (a scan's merged label cell): the values of another row may be its.
+    var guessedAbove: Int?
     /// All the tokens (to name values passed over).
     var tokens: [CellToken] = []
 
@@ -447,6 +450,9 @@ struct TableAssembler {
               detail:
                 "\(ahead) value(s) under \"\(segments.map(\.text).joined(separator: " ").prefix(40))\", no row of the form, passed over: \(valuesFromHere(min(ahead, 8)))",
               line: line))
+          if let guessed = guessedAbove, found[guessed] != nil, ahead == rows[guessed].width + extra {
+            doubt(guessed, line: line, repairs: &repairs)
+          }
         }
         skipping = ahead
         return nil
@@ -460,6 +466,7 @@ struct TableAssembler {
             : "label \"\(seen.prefix(40))\" not recognised; values placed under \(rows[next].label), the next row of the form",
           line: line))
       realigned[next] = true
+      guessedAbove = nil
       var row = OpenRow(index: next, width: rows[next].width + 1, line: line)
       row.lineValues = onLine
       return row
@@ -483,6 +490,10 @@ struct TableAssembler {
       }
       assembler.record(match, segments: segments, line: line, repairs: &repairs)
       if match.kind == .deviant { deviant.append(match.key) }
+      guessedAbove = nil
+      if case .similar = match.kind, let labelLine = segments.last?.line, labelLine < line {
+        guessedAbove = match.index
+      }
       var row = OpenRow(index: match.index, width: rows[match.index].width + 1, line: line)
       row.lineValues = lineValues
       return row
@@ -501,6 +512,19 @@ struct TableAssembler {
         key: rows[index].key, cells: Array(repeating: nil, count: rows[index].width), line: line,
         origins: Array(repeating: nil, count: rows[index].width), unresolved: detail)
       lastFull = nil
+    }
+
+    /// The row at `index`, named only by a likeness on a line above its values, is followed by
+    /// a row's worth of values under no label the form knows: which of the two the label
+    /// names cannot be told, so its cells are null with a finding saying why.
+    mutating func doubt(_ index: Int, line: Int, repairs: inout [Repair]) {
+      let detail =
+        "the label of \(rows[index].label), read only in part on the line above its values, may name the next row of values instead: which row is \(rows[index].label) cannot be told"
+      repairs.append(Repair(kind: "values_ignored", detail: detail, line: line))
+      found[index] = AssembledTable.Row(
+        key: rows[index].key, cells: Array(repeating: nil, count: rows[index].width), line: line,
+        origins: Array(repeating: nil, count: rows[index].width), unresolved: detail)
+      guessedAbove = nil
     }
 
     /// Whether a value of the current run came from running text (one run of digits may
