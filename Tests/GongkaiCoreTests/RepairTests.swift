@@ -512,3 +512,33 @@ struct AmountTests {
     }
   }
 }
+
+@Suite("Label numbering")
+struct LabelNumberingTests {
+  /// As a sealed 2019 scan was read (seal seed 1100, shadedgrey-2019-a-v33): （二）部分公开's
+  /// label garbled so that only 其他 and 处理 of （六）其他处理 stood out.
+  @Test("a garbled label like another row by a few pairs but numbering its own row is not taken for the other row")
+  func numberingBeatsLikeness() throws {
+    let table = """
+      一、本年新收政府信息公开申请数量\t21\t6\t1\t2\t2\t1\t33
+      （一）予以公开\t9\t2\t1\t1\t1\t0\t14
+      （二）部乡情形，不广\ti公开（区分处理，只计这的一-其他情形）\t3\t1\t0\t0\t0\t0\t4
+      """
+    let report = try Fixtures.report(ofText: report2019(requestsTable: table))
+    #expect(report.requests.cell("other", "natural_person") == .some(nil))
+    #expect(report.requests.cell("other", "total") == .some(nil))
+    #expect(report.requests.cell("partially_granted", "natural_person") == .some(.count(3)))
+    #expect(report.requests.cell("partially_granted", "total") == .some(.count(4)))
+  }
+
+  @Test("a group cell's numbering in another style does not keep a sub-row's likeness from naming it")
+  func groupNumberingOtherStyle() throws {
+    let table = """
+      一、本年新收政府信息公开申请数量\t21\t6\t1\t2\t2\t1\t33
+      三、本年度办理结果\t（一）予以公幵\t9\t2\t1\t1\t1\t0\t14
+      """
+    let report = try Fixtures.report(ofText: report2019(requestsTable: table))
+    #expect(report.requests.cell("granted", "natural_person") == .some(.count(9)))
+    #expect(report.requests.cell("granted", "total") == .some(.count(14)))
+  }
+}

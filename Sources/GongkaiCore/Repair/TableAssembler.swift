@@ -376,7 +376,8 @@ struct TableAssembler {
       let onLine = index < valuesOnLine.count ? valuesOnLine[index] : 0
       let extra = extraColumn == nil ? 0 : 1
       if var match = assembler.matcher.match(
-        count: texts.count, key: key, after: previous, isTaken: { [taken, realigned] in taken[$0] && !realigned[$0] })
+        count: texts.count, key: key, after: previous, isTaken: { [taken, realigned] in taken[$0] && !realigned[$0] }),
+        !contradicted(match, texts: texts)
       {
         // Likeness of all the text since the last row can take a group cell interleaved
         // with the row's own label for the group's single-row form (also out of order,
@@ -406,7 +407,8 @@ struct TableAssembler {
         let parts = texts.dropLast() + split.map { (text: $0, line: last.line) }
         if let match = assembler.matcher.match(
           count: parts.count, key: { LabelText.key(parts[$0].text) }, after: previous,
-          isTaken: { [taken, realigned] in taken[$0] && !realigned[$0] })
+          isTaken: { [taken, realigned] in taken[$0] && !realigned[$0] }),
+          !contradicted(match, texts: Array(parts))
         {
           return opened(match, segments: Array(parts), lineValues: onLine, line: line, repairs: &repairs)
         }
@@ -470,6 +472,14 @@ struct TableAssembler {
       var row = OpenRow(index: next, width: rows[next].width + 1, line: line)
       row.lineValues = onLine
       return row
+    }
+
+    /// Whether `match`, a likeness, is contradicted by the numbering the label text reads
+    /// (see ``TableAssembler/contradictsNumbering(_:row:)``): the text is then taken as a
+    /// label the form does not know, as when nothing matched.
+    func contradicted(_ match: LabelMatcher.Match, texts: [(text: String, line: Int)]) -> Bool {
+      guard case .similar = match.kind else { return false }
+      return assembler.contradictsNumbering(texts.map(\.text), row: match.index)
     }
 
     /// The row `match` names, opened for its values after its label `segments`
@@ -585,6 +595,42 @@ struct TableAssembler {
       if score > best.score || (score == best.score && candidate == width - 1) { best = (candidate, score) }
     }
     return best.index
+  }
+
+  /// Whether `texts`, which only a likeness gives row `index`, number another row in the
+  /// row's own style and never the row's own numbering (（二）部分公开… given （六）其他处理
+  /// for 其他 and 处理 in its wording): a numbering read is better evidence than a few
+  /// character pairs. Rows without a numbering, and texts numbering nothing in the row's
+  /// style (a group cell's 三、 before a sub-row's own (一)), never contradict.
+  func contradictsNumbering(_ texts: [String], row index: Int) -> Bool {
+    let own = rows[index].label
+    let numbering = LabelText.numbering(own)
+    guard !numbering.isEmpty, let style = NumberingStyle(own) else { return false }
+    let numberings = texts.flatMap(LabelText.pieces).filter { NumberingStyle($0) == style }.map(LabelText.numbering)
+      .filter { !$0.isEmpty }
+    return !numberings.isEmpty && !numberings.contains(numbering)
+  }
+
+  /// How a label's numbering is written: bracketed （二）, digits 1. or 1、, or a Chinese
+  /// numeral with 、 (三、).
+  enum NumberingStyle: Equatable {
+    case bracketed, digits, numeral
+
+    /// The style of the numbering `text` starts with; nil when it starts with none.
+    init?(_ text: String) {
+      guard let first = text.unicodeScalars.first(where: { $0 != " " && $0 != "\t" }).map(LabelText.narrow) else {
+        return nil
+      }
+      if first == "(" {
+        self = .bracketed
+      } else if ("0"..."9").contains(first) {
+        self = .digits
+      } else if LabelText.isChineseNumeral(first) {
+        self = .numeral
+      } else {
+        return nil
+      }
+    }
   }
 
   /// Whether `texts` (a label the matcher did not recognise) shares at least a third of
