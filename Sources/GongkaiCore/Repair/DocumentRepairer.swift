@@ -181,15 +181,6 @@ public struct DocumentRepairer: Sendable {
           line: row.line))
       return assembleAppeals(row.tokens, template: template, repairs: &repairs)
     }
-    if let row = Self.withoutHeaderStrays(tokens, capacity: capacity) {
-      repairs.append(
-        Repair(
-          kind: "values_ignored",
-          detail:
-            "\(row.ignored.count) value(s) among the words of table 四's header ignored (the line of values below holds more): \(row.ignored.prefix(8).joined(separator: " "))",
-          line: row.line))
-      return assembleAppeals(row.tokens, template: template, repairs: &repairs)
-    }
     var cells: [CellText?] = []
     var origins: [AssembledTable.CellOrigin?] = []
     var pendingBlanks = 0
@@ -235,15 +226,20 @@ public struct DocumentRepairer: Sendable {
         valueSpan[token.line] = (valueSpan[token.line]?.lowerBound ?? index)...index
       }
     }
-    // A line of values that starts with text is the header and the values run together
-    // (their cells merged on a scan): which cell its first value is in cannot be told either.
+    // Lines holding text, and those starting with it (the header and the values run
+    // together, their cells merged on a scan).
+    var withText = Set<Int>()
     var startsWithText = Set<Int>()
     var seenLines = Set<Int>()
     for token in tokens {
       if case .blank = token.content { continue }
-      guard seenLines.insert(token.line).inserted else { continue }
-      if case .text = token.content { startsWithText.insert(token.line) }
+      let first = seenLines.insert(token.line).inserted
+      if case .text = token.content {
+        withText.insert(token.line)
+        if first { startsWithText.insert(token.line) }
+      }
     }
+    var brokenLine: Int? = nil
     var firstCellOfLine: [Int: Int] = [:]
     // Fewer values than cells and a cell between two values read as no number (a scan's
     // cell whose two numbers ran together, the column rule between them lost, read as
@@ -259,6 +255,7 @@ public struct DocumentRepairer: Sendable {
         {
           unplaceableFrom =
             startsWithText.contains(token.line) ? firstCellOfLine[token.line] ?? cells.count : cells.count
+          brokenLine = token.line
         }
         continue
       case .blank:
@@ -309,6 +306,15 @@ public struct DocumentRepairer: Sendable {
           line: first.1))
     }
     guard !cells.isEmpty else { return AssembledTable(rows: [], deviantRows: []) }
+    // The row broken so, values on another line among text have no known cell either: a
+    // header cell's stroke read as 4, or the row's first values run together with the
+    // header (a header line ending in two values, the rest of the row on the line below).
+    if let from = unplaceableFrom,
+      let earliest = firstCellOfLine.filter({ $0.key != brokenLine && withText.contains($0.key) }).map(\.value)
+        .min()
+    {
+      unplaceableFrom = min(from, earliest)
+    }
     if let from = unplaceableFrom, from < capacity, extra.isEmpty {
       repairs.append(
         Repair(
@@ -345,47 +351,6 @@ public struct DocumentRepairer: Sendable {
       return AssembledTable.Row(key: group.key, cells: slice, line: firstLine, origins: sliceOrigins)
     }
     return AssembledTable(rows: rows, deviantRows: [])
-  }
-
-  /// Table 四 with fewer values than cells, most of them on one line (its row of values,
-  /// three at least, a value first) and one or two on a line above among text (a scan's
-  /// header cells read as text, a stroke read as 4 or 0): those are strays of the header,
-  /// and by order they would fill the first cells and every value of the row would slide. The tokens without
-  /// them, the line of values and the strays; `nil` when there are none.
-  static func withoutHeaderStrays(_ tokens: [CellToken], capacity: Int) -> (
-    tokens: [CellToken], line: Int, ignored: [String]
-  )? {
-    var values: [Int: Int] = [:]
-    var texts = Set<Int>()
-    for token in tokens {
-      switch token.content {
-      case .value: values[token.line, default: 0] += 1
-      case .text: texts.insert(token.line)
-      case .blank: continue
-      }
-    }
-    guard values.values.reduce(0, +) < capacity,
-      let (line, most) = values.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
-      most >= 3, values.allSatisfy({ $0.key == line || $0.value < most }),
-      // The line of values starts with a value: one starting with the header's words is
-      // the header and the values run together, and its values prove no stray.
-      let first = tokens.first(where: {
-        if case .blank = $0.content { false } else { $0.line == line }
-      }),
-      case .value = first.content
-    else { return nil }
-    let strays = Set(values.filter { $0.key < line && $0.value <= 2 && texts.contains($0.key) }.map(\.key))
-    guard !strays.isEmpty else { return nil }
-    var kept: [CellToken] = []
-    var ignored: [String] = []
-    for token in tokens {
-      if case .value(let value) = token.content, strays.contains(token.line) {
-        ignored.append(value.raw)
-      } else {
-        kept.append(token)
-      }
-    }
-    return (kept, line, ignored)
   }
 
   /// Table 四 laid out as the form prints it, one line of values under its header, with
