@@ -155,9 +155,9 @@ struct TemplateLastWordTests {
     // A browser print scanned (brwV, separate borders): a header cell read as 和=到: 4, and
     // the row of values with cells read as text; by order the 4 took 复议's 结果维持 (4 for 2)
     // and every value slid. The 4 may be a stray or the row's first value: nothing placed.
-    let printed = ["2", "2", "3", "3", "10", "1", "1", "3", "0", "5", "0", "0", "0", "2", "2"]
+    // Printed: 2 2 3 3 10 | 1 1 3 0 5 | 0 0 0 2 2; read as the scan gave it (ten values).
     let header = "行政复议\t行政诉讼\n和=到:\t4"
-    let read = [printed[0], "? |"] + printed[2...]
+    let read = ["2", "? |", "3", "10", "| ! |", "1工", "3", "0", "5", "o|", "0", "o|", "2", "2"]
     let report = try Fixtures.report(
       ofText: report2021(proactive: proactiveRows, appeals: header + "\n" + read.joined(separator: "\t")))
     expectAppealsUnread(report)
