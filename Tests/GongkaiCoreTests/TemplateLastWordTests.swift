@@ -97,6 +97,72 @@ struct TemplateLastWordTests {
     #expect(short.findings.filter { $0.location.hasPrefix("appeals.") && $0.severity == .error }.count == 15)
   }
 
+  @Test(
+    "table 四: fewer values than cells and a cell among them read as text → the cells from it on are unread, none slides"
+  )
+  func appealsTextCellAmongValues() throws {
+    // A WPS 200-dpi scan (scan set 5, wps-2019 s7): the column rules inside two value cells
+    // lost, "0 6" and "2 8" each one cell read as text; by order 1 2 3 slid into
+    // 直接起诉's 尚未审结 and 总计 and 复议后起诉's 结果维持 (1 for 0, 2 for 6, 3 for 1).
+    let printed = ["2", "3", "0", "1", "6", "1", "3", "2", "0", "6", "1", "2", "3", "2", "8"]
+    let read = printed[0..<8] + ["� 手"] + printed[10..<13] + ["�OF8"]
+    let report = try Fixtures.report(
+      ofText: report2021(proactive: proactiveRows, appeals: appealHeader + "\n" + read.joined(separator: "\t")))
+    let cells = ["upheld", "corrected", "other", "pending", "total"]
+    for (index, cell) in cells.enumerated() {
+      #expect(report.appeals.cell("review", cell) == .some(.count(Int(printed[index]) ?? -1)), "review.\(cell)")
+    }
+    for (index, cell) in cells.prefix(3).enumerated() {
+      #expect(
+        report.appeals.cell("litigation_direct", cell) == .some(.count(Int(printed[5 + index]) ?? -1)),
+        "litigation_direct.\(cell)")
+    }
+    for cell in cells.dropFirst(3) {
+      #expect(report.appeals.cell("litigation_direct", cell) == .some(nil), "litigation_direct.\(cell)")
+    }
+    for cell in cells {
+      #expect(report.appeals.cell("litigation_after_review", cell) == .some(nil), "litigation_after_review.\(cell)")
+    }
+    #expect(report.repairs.contains { $0.kind == "values_ignored" && $0.detail.contains("reads as no number") })
+    // The same line starting with the header's words (header and values one cell on a
+    // scan): which cell its first value is in cannot be told either, every cell unread.
+    let runTogether = try Fixtures.report(
+      ofText: report2021(
+        proactive: proactiveRows, appeals: appealHeader + "\n结 果 维 持\t" + read.joined(separator: "\t")))
+    expectAppealsUnread(runTogether)
+    // A header line ending in the first two values (wps-2019-b: 结 结 其果 … 0 0 | 尚未审结0),
+    // the rest of the row below with a cell read as text: no value has a known cell.
+    let twoLines = try Fixtures.report(
+      ofText: report2021(
+        proactive: proactiveRows,
+        appeals: "行政复议\t行政诉讼\n结 结 其果 |果 他维 \(printed[0]) \(printed[1])\t尚未审结\n"
+          + (printed[2..<8] + ["� 手"] + printed[10...]).joined(separator: "\t")))
+    expectAppealsUnread(twoLines)
+    // All fifteen read, a stray mark between two of them: the form's fifteen cells are
+    // filled in order as before.
+    let full = try Fixtures.report(
+      ofText: report2021(
+        proactive: proactiveRows,
+        appeals: appealHeader + "\n" + (printed[0..<8] + ["|"] + printed[8...]).joined(separator: "\t")))
+    #expect(full.appeals.cell("litigation_after_review", "total") == .some(.count(8)))
+    #expect(full.appeals.cell("litigation_direct", "pending") == .some(.count(0)))
+  }
+
+  @Test(
+    "table 四: a value among the header's words, a cell of the row of values read as text → no value has a known cell"
+  )
+  func appealsHeaderValueBrokenRow() throws {
+    // A browser print scanned (brwV, separate borders): a header cell read as 和=到: 4, and
+    // the row of values with cells read as text; by order the 4 took 复议's 结果维持 (4 for 2)
+    // and every value slid. The 4 may be a stray or the row's first value: nothing placed.
+    // Printed: 2 2 3 3 10 | 1 1 3 0 5 | 0 0 0 2 2; read as the scan gave it (ten values).
+    let header = "行政复议\t行政诉讼\n和=到:\t4"
+    let read = ["2", "? |", "3", "10", "| ! |", "1工", "3", "0", "5", "o|", "0", "o|", "2", "2"]
+    let report = try Fixtures.report(
+      ofText: report2021(proactive: proactiveRows, appeals: header + "\n" + read.joined(separator: "\t")))
+    expectAppealsUnread(report)
+  }
+
   @Test("a label character read as a digit inside the label (政府信息公开 | 3 请数量 | the row) is no value of the row")
   func digitInsideLabel() throws {
     let requests = """

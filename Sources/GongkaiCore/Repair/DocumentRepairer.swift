@@ -218,9 +218,46 @@ public struct DocumentRepairer: Sendable {
       return AssembledTable(rows: rows, deviantRows: [])
     }
     let countBlanks = valueCount < capacity
+    // Each line's first and last value: text between them is a cell of the row of values
+    // that holds no number.
+    var valueSpan: [Int: ClosedRange<Int>] = [:]
+    for (index, token) in tokens.enumerated() {
+      if case .value = token.content {
+        valueSpan[token.line] = (valueSpan[token.line]?.lowerBound ?? index)...index
+      }
+    }
+    // Lines holding text, and those starting with it (the header and the values run
+    // together, their cells merged on a scan).
+    var withText = Set<Int>()
+    var startsWithText = Set<Int>()
+    var seenLines = Set<Int>()
     for token in tokens {
+      if case .blank = token.content { continue }
+      let first = seenLines.insert(token.line).inserted
+      if case .text = token.content {
+        withText.insert(token.line)
+        if first { startsWithText.insert(token.line) }
+      }
+    }
+    var brokenLine: Int? = nil
+    var firstCellOfLine: [Int: Int] = [:]
+    // Fewer values than cells and a cell between two values read as no number (a scan's
+    // cell whose two numbers ran together, the column rule between them lost, read as
+    // text): the values before it stand in their cells, but that cell may hold one value
+    // or several, and by order the values after it would land in cells before their own.
+    // The cells from it on are unread (null with a finding), not guessed.
+    var unplaceableFrom: Int? = nil
+    for (index, token) in tokens.enumerated() {
       switch token.content {
-      case .text: continue
+      case .text:
+        if countBlanks, unplaceableFrom == nil, let span = valueSpan[token.line],
+          span.lowerBound < index, index < span.upperBound
+        {
+          unplaceableFrom =
+            startsWithText.contains(token.line) ? firstCellOfLine[token.line] ?? cells.count : cells.count
+          brokenLine = token.line
+        }
+        continue
       case .blank:
         if !countBlanks { continue }
         if token.field == 0 {
@@ -240,6 +277,7 @@ public struct DocumentRepairer: Sendable {
           pendingBlanks -= 1
         }
         pendingBlanks = 0
+        if firstCellOfLine[token.line] == nil { firstCellOfLine[token.line] = cells.count }
         cells.append(value)
         origins.append(token.position)
         severable = severable || token.mayHoldSeveral
@@ -268,6 +306,26 @@ public struct DocumentRepairer: Sendable {
           line: first.1))
     }
     guard !cells.isEmpty else { return AssembledTable(rows: [], deviantRows: []) }
+    // The row broken so, values on another line among text have no known cell either: a
+    // header cell's stroke read as 4, or the row's first values run together with the
+    // header (a header line ending in two values, the rest of the row on the line below).
+    if let from = unplaceableFrom,
+      let earliest = firstCellOfLine.filter({ $0.key != brokenLine && withText.contains($0.key) }).map(\.value)
+        .min()
+    {
+      unplaceableFrom = min(from, earliest)
+    }
+    if let from = unplaceableFrom, from < capacity, extra.isEmpty {
+      repairs.append(
+        Repair(
+          kind: "values_ignored",
+          detail:
+            "table 四 holds \(valueCount) values where the form has \(capacity) cells, and a cell among them reads as no number: the \(capacity - from) cell(s) from it on are left unread",
+          line: firstLine))
+      cells = Array(cells.prefix(from)) + Array(repeating: .placeholder(CellText.unread), count: capacity - from)
+      origins = Array(origins.prefix(from)) + Array(repeating: nil, count: capacity - from)
+      pendingBlanks = 0
+    }
     // One value short on a single line of values (a scan's cell under a seal not read): by
     // order every value after the gap would land one cell early, and nothing on the line says
     // where the gap is. Every cell is unread (null with a finding), not guessed; the sums are

@@ -109,6 +109,18 @@ final class PageReader {
       table.rulings += lost
       table.grids = TableGrid.grids(from: table.rulings)
     }
+    if OCRTrace.enabled {
+      for line in table.lightColumns {
+        OCRTrace.write(
+          "lightcol\t\(number)\t\(Int(line.position.rounded()))\t\(Int(line.start.rounded()))-\(Int(line.end.rounded()))"
+        )
+      }
+      for line in table.rulings {
+        OCRTrace.write(
+          "rule\t\(number)\t\(line.axis == .horizontal ? "h" : "v")\t\(Int(line.position.rounded()))\t\(Int(line.start.rounded()))-\(Int(line.end.rounded()))"
+        )
+      }
+    }
     let (page, paper, level, skew, grids) = (table.page, table.paper, table.level, table.skew, table.grids)
     let scale = page.pixelsPerPoint
 
