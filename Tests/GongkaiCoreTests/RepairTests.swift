@@ -417,6 +417,8 @@ struct AmountTests {
     arguments: [
       ("采购总金额（万元）", "48.01", "480100"), ("采购总金额(单位:万元)", "5", "50000"), ("采购总金额（元）", "7920", "7920"),
       ("采购总金额", "7920", "7920"), ("采购总金额", "48.01万元", "480100"),
+      // OCR moved the colon between 万 and 元 (scan6 s17-g1309: 本年收费金额（单位万:元）).
+      ("采购总金额（单位万:元）", "69.62", "696200"),
     ])
   func headerUnit(header: String, cell: String, yuan: String) throws {
     let text = Self.procurementText(header: header, cell: cell)

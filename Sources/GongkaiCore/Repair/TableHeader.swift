@@ -9,7 +9,8 @@ enum TableHeader {
       let compact = text.filter { !$0.isWhitespace }
       let unitOnly = compact.filter { !unitDecoration.contains($0) }
       guard compact.contains("金额") || unitOnly == "万元" || unitOnly == "元" else { continue }
-      if compact.contains("万元") { return "万元" }
+      // OCR can move the bracket's colon between 万 and 元 (本年收费金额（单位万:元）).
+      if compact.contains("万元") || unitOnly.contains("万元") { return "万元" }
       if compact.contains("元") { return "元" }
     }
     return nil
