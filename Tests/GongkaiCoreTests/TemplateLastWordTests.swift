@@ -420,4 +420,56 @@ struct TemplateLastWordTests {
     #expect(missing.first?.message.contains("cannot be told") == true)
     #expect(report.proactive.cell("normative_documents", "in_force") == .some(.count(20)))
   }
+
+  @Test(
+    "a row filled by order under a header's noise is taken back by its own label after it; the next row keeps its own")
+  func headerNoiseRowTakenBack() throws {
+    // brwV s33-g1623 (a browser print, dark header photocopied): the header's words read as
+    // noise with two stray numbers, put under 一、本年新收… by order; the row's own label
+    // came after, and likeness gave it (and its 49 … 67) to 二、上年结转….
+    let requests = """
+      表一: 收到和处理政府信息公开申请情况
+      E
+      昌p 日
+      5\t1\tE\t洒\t1\t2
+      计
+      一、本年新收政府信息公开申请数量\t49\t11\t1\t2\t3\t1\t67
+      二、上年结转政府信息公开申请数量\t6\t0\t0\t1\t1\t0\t8
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("new", "natural_person") == .some(.count(49)))
+    #expect(report.requests.cell("new", "total") == .some(.count(67)))
+    #expect(report.requests.cell("carried_over", "natural_person") == .some(.count(6)))
+    #expect(report.requests.cell("carried_over", "total") == .some(.count(8)))
+    // The label garbled (一 read as 飞, brwV s30-g1624): likeness of the whole label still names it.
+    let garbled = try reportWith(requests: requests.replacingOccurrences(of: "一、本年新收", with: "| 飞本年新收"))
+    #expect(garbled.requests.cell("new", "natural_person") == .some(.count(49)))
+    #expect(garbled.requests.cell("carried_over", "natural_person") == .some(.count(6)))
+  }
+
+  @Test("a sub-row's numbered label beside the group cell's pieces names the sub-row, never the single （六） row")
+  func numberedSubRowBesideGroupPieces() throws {
+    // scan5 s3-g1306 (threeline, abbreviated labels, photocopy): 逾期 read as 让期 / 请期, so
+    // no spelling or start names the rows; likeness of 他处理 + the label took the second
+    // line for （六）其他处理 and gave it the sub-row's zeros.
+    let requests = """
+      一、本年新收政府信息公开申请数量\t28\t5\t2\t1\t0\t1\t37
+      5.要求确认或重新出具已获取信
+      0 0 0 0 0 0 0
+      息
+      （六）其\t1. 申请人无正当理由让期不补正\t0\t0\t0\t0\t0\t1\t1
+      他处理\t2. 申请人请期未缴纳费用\t0\t0\t0\t0\t0\t0\t0
+      \t3.其他\t0\t0\t0\t0\t0\t0\t0
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("other", "natural_person") == .some(nil))
+    #expect(report.requests.cell("other", "total") == .some(nil))
+    #expect(report.requests.cell("other_no_correction", "other_org") == .some(.count(1)))
+    #expect(report.requests.cell("other_no_correction", "total") == .some(.count(1)))
+    #expect(report.requests.cell("other_unpaid_fee", "total") == .some(.count(0)))
+    // Its label unreadable past the number: the values go nowhere rather than to （六）.
+    let unnumbered = try reportWith(
+      requests: requests.replacingOccurrences(of: "2. 申请人请期未缴纳费用", with: "2. 甲乙"))
+    #expect(unnumbered.requests.cell("other", "total") == .some(nil))
+  }
 }

@@ -80,7 +80,8 @@ public struct DocumentRepairer: Sendable {
   fileprivate static func assembler(_ table: ReportTemplate.Table, variants: [String: [String]]) -> TableAssembler {
     let specs = table.rows.map {
       TableAssembler.RowSpec(
-        key: $0.key, label: $0.label, width: table.columnKeys(of: $0).count, standsIn: !($0.replaces ?? []).isEmpty)
+        key: $0.key, label: $0.label, width: table.columnKeys(of: $0).count, standsIn: !($0.replaces ?? []).isEmpty,
+        replaces: $0.replaces ?? [])
     }
     let matcher = LabelMatcher(
       rows: table.rows.map { ($0.key, $0.label, $0.deviantLabels ?? []) }, variants: variants)

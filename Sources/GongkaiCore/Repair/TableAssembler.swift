@@ -11,6 +11,8 @@ struct TableAssembler {
     /// Whether the row stands in for others some reports merge (the single （六） row):
     /// only its own label names it, never the order of the form.
     var standsIn = false
+    /// The keys of the rows it stands in for (its numbered sub-rows).
+    var replaces: [String] = []
   }
 
   let rows: [RowSpec]
@@ -375,6 +377,9 @@ struct TableAssembler {
       let ahead = index < valuesAhead.count ? valuesAhead[index] : 0
       let onLine = index < valuesOnLine.count ? valuesOnLine[index] : 0
       let extra = extraColumn == nil ? 0 : 1
+      if let back = takenBack(count: texts.count, key: key) {
+        return opened(back, segments: texts, lineValues: onLine, line: line, repairs: &repairs)
+      }
       if var match = assembler.matcher.match(
         count: texts.count, key: key, after: previous, isTaken: { [taken, realigned] in taken[$0] && !realigned[$0] }),
         !contradicted(match, texts: texts)
@@ -396,6 +401,19 @@ struct TableAssembler {
             own.index != match.index
           {
             match = own
+          } else if rows[match.index].standsIn, let sub = numberedSubRow(texts) {
+            match = sub
+          } else if rows[match.index].standsIn, namesSubRow(texts) {
+            // Likeness chose the group's single row, yet the text numbers one of its
+            // sub-rows (他处理 2. 申请人请期未缴纳费用): which row the values are is unknown.
+            repairs.append(
+              Repair(
+                kind: "values_ignored",
+                detail:
+                  "\(ahead) value(s) under \"\(texts.map(\.text).joined(separator: " ").prefix(40))\" passed over: likeness names \(rows[match.index].label), a row standing in for others, but the text numbers one of them: \(valuesFromHere(min(ahead, 8)))",
+                line: line))
+            skipping = ahead
+            return nil
           }
         }
         return opened(match, segments: texts, lineValues: onLine, line: line, repairs: &repairs)
@@ -420,6 +438,9 @@ struct TableAssembler {
         pieces: pieces, after: previous, isTaken: { [taken, realigned] in taken[$0] && !realigned[$0] })
       {
         return opened(match, segments: texts, lineValues: onLine, line: line, repairs: &repairs)
+      }
+      if let sub = numberedSubRow(texts) {
+        return opened(sub, segments: texts, lineValues: onLine, line: line, repairs: &repairs)
       }
       let next = previous + 1
       guard next < rows.count, !taken[next] else { return nil }
@@ -507,6 +528,94 @@ struct TableAssembler {
       var row = OpenRow(index: match.index, width: rows[match.index].width + 1, line: line)
       row.lineValues = lineValues
       return row
+    }
+
+    /// A row filled by order just before (its label not recognised: a header's noise read
+    /// as a row) that `count` label segments (keys by `key`) name better than any later
+    /// row: the label comes after the values put there by order, so likeness or the known
+    /// spelling of the following rows, which starts after it, would otherwise take a
+    /// row's values for the next row (计 一、本年新收… read as 二、上年结转…).
+    func takenBack(count: Int, key: (Int) -> String) -> LabelMatcher.Match? {
+      var anchor = previous
+      while anchor >= 0, realigned[anchor] { anchor -= 1 }
+      guard anchor < previous else { return nil }
+      let last = previous
+      guard
+        let back = assembler.matcher.match(
+          count: count, key: key, after: anchor,
+          isTaken: { [realigned] in !($0 > anchor && $0 <= last && realigned[$0]) }),
+        back.index > anchor, back.index <= last
+      else { return nil }
+      let forward = assembler.matcher.match(
+        count: count, key: key, after: previous, isTaken: { [taken, realigned] in taken[$0] && !realigned[$0] })
+      func strength(_ match: LabelMatcher.Match) -> Double {
+        if case .similar(let coverage) = match.kind { return coverage }
+        return 2
+      }
+      // A tie (政府信息公开申请数量 alone) keeps the form's order.
+      if let forward, forward.index > last, strength(forward) >= strength(back) { return nil }
+      return back
+    }
+
+    /// The rows some row stands in for (the （六） group's numbered sub-rows), by index.
+    var subRowIndices: [Int] {
+      let keys = Set(rows.flatMap(\.replaces))
+      return rows.indices.filter { keys.contains(rows[$0].key) }
+    }
+
+    /// The label pieces of `texts`, a bare numbering (2.) joined to the piece after it.
+    static func numberedPieces(_ texts: [(text: String, line: Int)]) -> [String] {
+      let pieces = texts.flatMap { LabelText.pieces($0.text) }
+      var joined: [String] = []
+      var index = 0
+      while index < pieces.count {
+        let piece = pieces[index]
+        if LabelText.key(piece).isEmpty, !LabelText.numbering(piece).isEmpty, index + 1 < pieces.count {
+          joined.append(piece + pieces[index + 1])
+          index += 2
+        } else {
+          joined.append(piece)
+          index += 1
+        }
+      }
+      return joined
+    }
+
+    /// The one open sub-row of a row standing in for others that a piece of `texts`
+    /// names by its numbering and at least 60% of the piece's character pairs (at least
+    /// four characters after the number): 1. 申请人无正当理由让期不补正 beside the group
+    /// cell's 息 （六）其, which no official spelling or likeness of all the text finds.
+    func numberedSubRow(_ texts: [(text: String, line: Int)]) -> LabelMatcher.Match? {
+      let open = subRowIndices.filter { $0 > previous && !(taken[$0] && !realigned[$0]) }
+      guard !open.isEmpty else { return nil }
+      for piece in Self.numberedPieces(texts).reversed() {
+        let numbering = LabelText.numbering(piece)
+        let key = LabelText.key(piece)
+        guard !numbering.isEmpty, key.unicodeScalars.count >= 4 else { continue }
+        let pairs = LabelText.bigrams(Array(key.unicodeScalars))
+        let named = open.filter { index in
+          guard LabelText.numbering(rows[index].label) == numbering else { return false }
+          let wanted = Set(LabelText.bigrams(Array(assembler.matcher.canonicalKey(at: index).unicodeScalars)))
+          return Double(pairs.filter(wanted.contains).count) >= 0.6 * Double(pairs.count)
+        }
+        guard named.count == 1, let index = named.first else { continue }
+        let coverage =
+          Double(pairs.count) / Double(max(1, assembler.matcher.canonicalKey(at: index).unicodeScalars.count))
+        return LabelMatcher.Match(index: index, key: rows[index].key, kind: .similar(coverage: min(1, coverage)))
+      }
+      return nil
+    }
+
+    /// Whether a piece of `texts` starts with the numbering of an open sub-row (2. 申请人…)
+    /// and has text after it.
+    func namesSubRow(_ texts: [(text: String, line: Int)]) -> Bool {
+      let numberings = Set(
+        subRowIndices.filter { $0 > previous && !taken[$0] }.map { LabelText.numbering(rows[$0].label) })
+      return Self.numberedPieces(texts).contains { piece in
+        let numbering = LabelText.numbering(piece)
+        return !numbering.isEmpty && numberings.contains(numbering) && LabelText.key(piece).unicodeScalars.count >= 2
+          && ("0"..."9").contains(numbering.unicodeScalars.first ?? " ")
+      }
     }
 
     /// The row at `index` got more values than the form gives it columns (a stray number,
