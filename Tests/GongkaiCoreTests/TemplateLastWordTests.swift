@@ -144,31 +144,6 @@ struct TemplateLastWordTests {
       })
   }
 
-  @Test("a stray value among a repeated header's words after a page's furniture is no row's value")
-  func headerLineValueNotRealigned() throws {
-    // A browser print scanned (css 2019, 200 dpi): after the page break the print's header
-    // line and table 三's header came again, a stroke between 自然人 and 法人或其他组织 read
-    // as 1. The furniture shares 公开 with （一）予以公开, and the 1 went there by order.
-    let requests = """
-      一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1
-      二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0
-      _ _ 12/1M26，11:50 AM 某某县人民政府2023年政府信息公开工作年度报告- 门户网站
-      \t自然人\t1 法人或其他组织\t总计
-      \t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t
-      4.保护第三方合法权益\t0\t0\t0\t0\t0\t0\t0
-      """
-    let report = try reportWith(requests: requests)
-    #expect(report.requests.cell("granted", "natural_person") == .some(nil))
-    #expect(!report.repairs.contains { $0.kind == "row_realigned" })
-    #expect(report.requests.cell("denied_third_party", "total") == .some(.count(0)))
-    // A garbled label with fewer values than the row and nothing after them on their line
-    // still goes to the next row (blank cells of the row stand after them).
-    let garbled = try reportWith(
-      requests: requests.replacingOccurrences(of: "\t自然人\t1 法人或其他组织\t总计\n", with: "").replacingOccurrences(
-        of: "_ _ 12/1M26，11:50 AM 某某县人民政府2023年政府信息公开工作年度报告- 门户网站", with: "（一）予以公廾\t2\t0\t\t\t\t\t2"))
-    #expect(garbled.requests.cell("granted", "natural_person") == .some(.count(2)))
-  }
-
   @Test("a sub-row's number standing apart from its dot (1 . 申请人…) numbers the label, no value of the group")
   func labelNumberApartFromMark() throws {
     // A scan (lightgrey 2021, photocopy 300 dpi): 1. read with a space before the dot, and

@@ -161,17 +161,6 @@ struct TableAssembler {
     /// All the tokens (to name values passed over).
     var tokens: [CellToken] = []
 
-    /// Whether the run of values and empty cells from the token being taken on ends with
-    /// label text on the line of its last token.
-    func runMeetsTextOnItsLine() -> Bool {
-      var end = min(index, tokens.count - 1)
-      while end + 1 < tokens.count {
-        if case .text = tokens[end + 1].content { return end >= 0 && tokens[end + 1].line == tokens[end].line }
-        end += 1
-      }
-      return false
-    }
-
     /// The raw text of the first `count` values from the token being taken on.
     func valuesFromHere(_ count: Int) -> String {
       var raws: [String] = []
@@ -444,11 +433,7 @@ struct TableAssembler {
       // Values under no label the form knows go to the form's next row only when they are
       // exactly that row's values (a label lost or garbled); more or fewer, and which value
       // is which cell would be a guess.
-      // Fewer values than the row with label text after them on their last value's line
-      // stand between header words (自然人 1 法人或其他组织, a rule's stroke read as 1): a
-      // header's line, no row's values.
       if ahead > rows[next].width + extra || (texts.isEmpty && ahead != rows[next].width + extra)
-        || (ahead < rows[next].width + extra && runMeetsTextOnItsLine())
         || !assembler.resembles(texts.map(\.text), row: next)
       {
         if texts.isEmpty, let full = lastFull, !hasSeveralInRun {
