@@ -210,6 +210,23 @@ struct TemplateLastWordTests {
       })
   }
 
+  @Test("a sub-row's number standing apart from its dot (1 . 申请人…) numbers the label, no value of the group")
+  func labelNumberApartFromMark() throws {
+    // A scan (lightgrey 2021, photocopy 300 dpi): 1. read with a space before the dot, and
+    // the 1 taken as the only value of （六）其他处理's single-row form.
+    let requests = """
+      一、本年新收政府信息公开申请数量\t1\t1\t0\t0\t0\t0\t2
+      \t\t5.要求行政机关确认或重新出具已获取信息\t0\t0\t0\t0\t0\t0\t0
+      \t（六）其他处理\t1 . 申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t0\t1\t0\t0\t0\t0\t1
+      \t\t2. 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0
+      \t\t3. 其他\t0\t0\t0\t0\t0\t0\t0
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("other", "natural_person") != .some(.count(1)))
+    #expect(report.requests.cell("other_no_correction", "commercial") == .some(.count(1)))
+    #expect(report.requests.cell("other_no_correction", "total") == .some(.count(1)))
+  }
+
   @Test("a label cell holding a group label and the row's own label (space-aligned) names the row")
   func groupAndRowLabelInOneCell() throws {
     let requests = """

@@ -563,6 +563,75 @@ struct PiecesTests {
     #expect(found.map(\.line) == [1, 1] && found.map(\.field) == [1, 2] && found.allSatisfy { $0.page == 2 })
   }
 
+  @Test("a number with a stray Chinese character beside it where no number cell was read (20 as 2人) is listed too")
+  func markedRunningTextValues() {
+    // Measured on a seal seed (norules 2021): （七）总计's 20 under the seal, no number cell
+    // read there; the running text gave 2人, and the parser took 2 from it.
+    let columns = [(60.0, 150.0), (200.0, 206.0), (260.0, 266.0), (320.0, 330.0)]
+    var placement = TextPlacement()
+    placement.lines = [tableRow(columns, page: 4, y: 100), tableRow(columns, page: 4, y: 120)]
+    let fields: [[Substring]] = [["（七）总计", "11", "5", "2人"], ["四、结转", "0", "0", "无"]]
+    let read: [PageRect] = [
+      PageRect(minX: 201, minY: 101, maxX: 205, maxY: 109), PageRect(minX: 261, minY: 101, maxX: 265, maxY: 109),
+      PageRect(minX: 201, minY: 121, maxX: 205, maxY: 129), PageRect(minX: 261, minY: 121, maxX: 265, maxY: 129),
+    ]
+    let cells = read.map {
+      ReadNumberCell(box: $0, read: NumberRead(value: "1", confidence: 95, isLowConfidence: false))
+    }
+    let page = PositionedPage(number: 4, width: 400, height: 300, characters: [], rulings: [])
+    let found = ScanReader.runningTextValues(
+      fields, placement: placement, pages: [ReadPage(page: page, numbers: cells, skew: 0)])
+    // 2人 is listed; the placeholder 无 is not.
+    #expect(found.map(\.line) == [0] && found.map(\.field) == [3])
+    // Where a number cell was read, the cell is the number reader's: not listed.
+    let inCell = ReadNumberCell(
+      box: PageRect(minX: 321, minY: 101, maxX: 329, maxY: 109),
+      read: NumberRead(value: "20", confidence: 95, isLowConfidence: false))
+    #expect(
+      ScanReader.runningTextValues(
+        fields, placement: placement, pages: [ReadPage(page: page, numbers: cells + [inCell], skew: 0)]
+      ).isEmpty)
+  }
+
+  @Test("an unsure number under a seal shorter than its row's digits lost strokes; full height or off the seal, not")
+  func lostStrokes() {
+    // Measured on seal seed 900 (hrules 2019, page 3 at 300 dpi, px × 0.24 = points): the
+    // row's digits stand 22×34 px; under the seal an 18×24 px piece of a 0 read 11 (70.95).
+    func rect(_ x: Double, _ y: Double, _ width: Double, _ height: Double) -> PageRect {
+      PageRect(minX: x * 0.24, minY: y * 0.24, maxX: (x + width) * 0.24, maxY: (y + height) * 0.24)
+    }
+    let row = [1296.0, 1429, 1562, 1696].map {
+      ReadNumberCell(box: rect($0, 2132, 22, 34), read: NumberRead(value: "0", confidence: 96, isLowConfidence: false))
+    }
+    let piece = ReadNumberCell(
+      box: rect(1831, 2137, 18, 24), read: NumberRead(value: "11", confidence: 70.95, isLowConfidence: true))
+    let seal = [rect(1783, 2113, 424, 454)]
+    #expect(ScanReader.lostStrokes(piece, row: row + [piece], seals: seal))
+    #expect(!ScanReader.lostStrokes(piece, row: row + [piece], seals: []), "no seal")
+    #expect(!ScanReader.lostStrokes(piece, row: row + [piece], seals: [rect(100, 100, 400, 400)]), "off the seal")
+    let whole = ReadNumberCell(
+      box: rect(1831, 2132, 18, 34), read: NumberRead(value: "11", confidence: 80, isLowConfidence: true))
+    #expect(!ScanReader.lostStrokes(whole, row: row + [whole], seals: seal), "as tall as its row's digits")
+    #expect(!ScanReader.lostStrokes(piece, row: [piece], seals: seal), "no digits beside it to measure by")
+  }
+
+  @Test("a stream cell's text read with fewer digits than its ink is wide is no number (a copied 50 read as 0)")
+  func textNumberDigits() {
+    // Measured on a browser print scanned at 200 dpi (cellspacing 2021): 规章's 现行有效 50,
+    // the digits run together into one 37×24 px blob, read by the Chinese model as 0.
+    var bitmap = GreyBitmap(blankWidth: 120, height: 60, dpi: 200)
+    bitmap.fill(x: 20, y: 10, width: 37, height: 24, value: 0)
+    let joined = InkComponents(in: bitmap, region: bitmap.bounds, level: 128, minimumArea: 4)
+    #expect(PageReader.textNumber("0", ink: joined) == nil)
+    #expect(PageReader.textNumber("50", ink: joined)?.value == "50")
+    #expect(PageReader.textNumber("50", ink: joined)?.isLowConfidence == true)
+    var single = GreyBitmap(blankWidth: 120, height: 60, dpi: 200)
+    single.fill(x: 20, y: 10, width: 19, height: 25, value: 0)
+    #expect(
+      PageReader.textNumber("0", ink: InkComponents(in: single, region: single.bounds, level: 128, minimumArea: 4))?
+        .value == "0")
+  }
+
   @Test(
     "a row's value lost under a seal is a gap in its column; off the seal, left of the label, or where ink is, none"
   )

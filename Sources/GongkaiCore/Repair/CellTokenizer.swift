@@ -314,6 +314,7 @@ struct CellTokenizer {
       let word = UnsafeBufferPointer(rebasing: bytes[words[index].range])
       var value = CellText.parse(bytes: word)
       if case .placeholder = value, !standsApart(bytes, index) { value = nil }
+      if numbersLabelApart(bytes, index) { value = nil }
       if let value {
         flushText(bytes, &pendingText, &pendingCount, line: line, field: field)
         valueOffsets?.append((tokens.count, words[index].range.lowerBound))
@@ -391,6 +392,21 @@ struct CellTokenizer {
 
   /// Whether the word at `index` is set apart from its neighbours like a cell of its own,
   /// rather than one letter of a letter-spaced label.
+  /// Whether word `index` numbers the label after it, its mark standing apart (1 . 申请人…:
+  /// a scan's space before the dot): one or two digits, then a word that is only the mark
+  /// (`.`, `．` or `、`), then one starting with a Chinese character. As a value it went to the
+  /// group label before it (（六）其他处理 read as a row of one value).
+  private func numbersLabelApart(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+    guard index + 2 < words.count else { return false }
+    let number = words[index].range
+    guard (1...2).contains(number.count), bytes[number].allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
+    let mark = Array(bytes[words[index + 1].range])
+    guard mark == [46] || mark == [0xEF, 0xBC, 0x8E] || mark == [0xE3, 0x80, 0x81] else { return false }
+    // A character of the CJK block (U+4E00–U+9FFF) starts with a byte E4–E9 in UTF-8.
+    let next = words[index + 2].range
+    return !next.isEmpty && (0xE4...0xE9).contains(bytes[next.lowerBound])
+  }
+
   private func standsApart(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
     func apart(_ neighbour: Int, gap: Int) -> Bool {
       guard words.indices.contains(neighbour) else { return true }

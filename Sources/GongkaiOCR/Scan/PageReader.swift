@@ -777,9 +777,19 @@ final class PageReader {
     let text = readText(page, ink: inkBox, paper: paper, scale: page.pixelsPerPoint, mode: mode)
     let read = String(text.map(\.character))
     if Self.isPlainNumber(read) {
-      return (NumberRead(value: read, confidence: 0, isLowConfidence: true), [])
+      return (Self.textNumber(read, ink: ink), [])
     }
     return (nil, text)
+  }
+
+  /// `read`, a plain number the Chinese model made of `ink`, as an unsure number; `nil` (no
+  /// reading: null with a finding) when it has fewer digits than the ink is wide, as in
+  /// ``readCell``: it lost some (a copied 50 read as 0). A stream cell ``readCell`` left
+  /// unread for that reason is read as text again, and was taken as 0 with no check.
+  static func textNumber(_ read: String, ink: InkComponents) -> NumberRead? {
+    let signed = read.first == "-" || read.first == "+" ? leadingSign(ink)?.digits ?? ink : ink
+    guard digitCount(read) >= minimumDigits(signed) else { return nil }
+    return NumberRead(value: read, confidence: 0, isLowConfidence: true)
   }
 
   /// Reads one table cell whose ink (at `level`) inside `region` is `ink`: its number when

@@ -148,15 +148,19 @@ public struct ScanReader: Sendable {
       }
     }
     let unsure = pages.flatMap { page in page.numbers.filter(\.read.isLowConfidence).map { ($0, page.page.number) } }
+    let numbers = Dictionary(pages.map { ($0.page.number, $0.numbers) }) { first, _ in first }
     for (cell, page) in unsure {
       guard let (line, field) = locate(cell, page: page, fields: lines, placement: placement) else {
         // An unsure table number the layout left on a line of numbers outside any table row
         // (a row whose label wrapped round its values) cannot be flagged in its cell. Where
         // its reads disagree (or the one read is unsure) it is unread; where they all agree
-        // and only a seal nearby made it unsure, it stays as read. A 0 stays too: a seal's
-        // ink adds strokes to a digit (0 read as 1, 11 or 6), it does not make one a 0.
+        // and only a seal nearby made it unsure, it stays as read, unless its ink under the
+        // seal is shorter than its row's digits (strokes went with the seal: a 0's piece
+        // read as 11). A 0 stays too: a seal's ink adds strokes to a digit (0 read as 1, 11
+        // or 6), it does not make one a 0.
         if cell.read.value.contains(where: { $0 != "0" }),
-          !cell.read.alternatives.isEmpty || cell.read.confidence < unlocatedConfidence,
+          !cell.read.alternatives.isEmpty || cell.read.confidence < unlocatedConfidence
+            || lostStrokes(cell, row: numbers[page] ?? [], seals: seals[page] ?? []),
           let (line, token) = unlocatedToken(cell, page: page, fields: lines, placement: placement)
         {
           lines[line][0] = replacing(token: token, in: lines[line][0], with: "\u{FFFD}")
@@ -309,13 +313,23 @@ public struct ScanReader: Sendable {
 
   /// The (0-based line, field, page) of table rows' whole numbers where no number cell of
   /// their page lies (`pages`' number cells, read alone): the running text's read put them
-  /// there. Only in rows of two numbers or more, on one page.
+  /// there. Only in rows of two numbers or more, on one page. A whole number with a stray
+  /// Chinese character or two beside it (20 under a seal read as 2人) counts too: the parser
+  /// takes its digits, and the character is what became of a digit.
   static func runningTextValues(
     _ fields: [[Substring]], placement: TextPlacement, pages: [ReadPage]
   ) -> [(line: Int, field: Int, page: Int)] {
     let cells = Dictionary(pages.map { ($0.page.number, $0.numbers.map(\.box)) }) { first, _ in first }
     func isNumber(_ text: Substring) -> Bool {
       !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+    func isMarkedNumber(_ text: Substring) -> Bool {
+      let trimmed = text.filter { !$0.isWhitespace }
+      let han = trimmed.filter { ("\u{4E00}"..."\u{9FFF}").contains($0) }
+      let digits = trimmed.filter { $0.isASCII && $0.isNumber }
+      return isNumber(Substring(trimmed))
+        || !digits.isEmpty && (1...2).contains(han.count)
+          && han.count + digits.count == trimmed.count && !han.contains { "无空万元不适用".contains($0) }
     }
     var found: [(line: Int, field: Int, page: Int)] = []
     for (index, line) in placement.lines.enumerated() where line.isTableRow && index < fields.count {
@@ -324,7 +338,7 @@ public struct ScanReader: Sendable {
         line.pieces.allSatisfy({ $0.page == page }), row.filter(isNumber).count >= 2
       else { continue }
       let boxes = cells[page] ?? []
-      for field in row.indices where isNumber(row[field]) {
+      for field in row.indices where isMarkedNumber(row[field]) {
         let area = line.pieces[field].box
         let read = boxes.contains {
           $0.midX >= area.minX - 1 && $0.midX <= area.maxX + 1 && $0.midY >= area.minY - 1 && $0.midY <= area.maxY + 1
@@ -338,6 +352,32 @@ public struct ScanReader: Sendable {
   /// An unsure number that cannot be located in a table row and is less sure than this is
   /// unread (see ``assemble(_:)``).
   static let unlocatedConfidence = 70.0
+
+  /// A number under a seal whose ink is shorter than this share of its row's digits lost
+  /// strokes with the seal's ink (``lostStrokes(_:row:seals:)``).
+  static let shortDigitShare = 0.8
+
+  /// Whether `cell`, whose ink meets one of `seals` (boxes in points, its page's), stands
+  /// shorter than ``shortDigitShare`` of the digits read with confidence beside it in its row
+  /// (`row`: its page's number cells; the middle height of those whose box spans its middle).
+  /// Printed digits of one row stand alike; ink cut short under a seal is what was left of
+  /// a digit when the seal's ink was taken out (an 18×24 px piece of a 0 among 22×34 digits,
+  /// read as 11), and what it reads as is no number of the page.
+  static func lostStrokes(_ cell: ReadNumberCell, row: [ReadNumberCell], seals: [PageRect]) -> Bool {
+    let box = cell.box
+    let margin = PageReader.sealDoubtMargin
+    guard
+      seals.contains(where: {
+        box.minX < $0.maxX + margin && $0.minX - margin < box.maxX && box.minY < $0.maxY + margin
+          && $0.minY - margin < box.maxY
+      })
+    else { return false }
+    let heights = row.filter {
+      !$0.read.isLowConfidence && $0.box.minY <= box.midY && box.midY <= $0.box.maxY && $0.box.minX != box.minX
+    }.map(\.box.height).sorted()
+    guard !heights.isEmpty else { return false }
+    return box.height < shortDigitShare * heights[heights.count / 2]
+  }
 
   /// How many lines above and below a row ``strayValues(line:fields:placement:seals:)`` looks
   /// for a full row of its table.
