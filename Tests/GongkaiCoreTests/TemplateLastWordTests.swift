@@ -65,6 +65,17 @@ struct TemplateLastWordTests {
     #expect(missing.allSatisfy { $0.message.contains("16") })
   }
 
+  /// As a 300-dpi photocopy of a browser print was read (brwV rows s30): thirteen cells, four
+  /// of them unreadable, where the form has fifteen.
+  @Test(
+    "table 四: a line of values and unreadable cells short of fifteen → every cell null, none slid into another column")
+  func appealsShortWithUnreadCells() throws {
+    let row = ["0", "0", "1", "1", "\u{FFFD}", "1", "\u{FFFD}", "1", "\u{FFFD}", "8", "0", "\u{FFFD}", "0"]
+      .joined(separator: "\t")
+    let report = try Fixtures.report(ofText: report2021(proactive: proactiveRows, appeals: appealHeader + "\n" + row))
+    expectAppealsUnread(report)
+  }
+
   @Test("table 四: a stray value among the header's words, the fifteen on a line of their own → that line is the row")
   func appealsStrayHeaderValue() throws {
     // A scan's header cells read as text: a stroke read as 1 among them.

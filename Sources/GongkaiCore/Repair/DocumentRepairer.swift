@@ -327,12 +327,20 @@ public struct DocumentRepairer: Sendable {
       origins = Array(origins.prefix(from)) + Array(repeating: nil, count: capacity - from)
       pendingBlanks = 0
     }
-    // One value short on a single line of values (a scan's cell under a seal not read): by
-    // order every value after the gap would land one cell early, and nothing on the line says
-    // where the gap is. Every cell is unread (null with a finding), not guessed; the sums are
-    // not asked to place values (a printed row that does not add up would be "mended").
-    if extra.isEmpty, pendingBlanks == 0, valuesPerLine.count == 1, cells.count == capacity - 1,
-      cells.allSatisfy({ if case .number? = $0 { true } else { false } })
+    // Values short on a single line of values (a scan's cell under a seal not read, two
+    // cells run together and read as one unreadable blob): by order every value after the
+    // gap would land cells early, and nothing on the line says where the gap is. Every cell
+    // is unread (null with a finding), not guessed; the sums are not asked to place values
+    // (a printed row that does not add up would be "mended"). Cells the scan could not read
+    // count as cells: they do not say where the missing ones are either.
+    if extra.isEmpty, pendingBlanks == 0, valuesPerLine.count == 1, cells.count < capacity,
+      cells.allSatisfy({
+        switch $0 {
+        case .number?: true
+        case .placeholder(let text)?: text == CellText.unread
+        default: false
+        }
+      })
     {
       cells = Array(repeating: .placeholder(CellText.unread), count: capacity)
       origins = Array(repeating: nil, count: capacity)
