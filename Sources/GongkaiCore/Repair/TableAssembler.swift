@@ -626,10 +626,7 @@ struct TableAssembler {
       let width = rows[index].width + (extraColumn == nil ? 0 : 1)
       let detail =
         "\(values) values where the form's row \(rows[index].label) has \(width); which value belongs to which column cannot be told"
-      repairs.append(Repair(kind: "values_ignored", detail: detail, line: line))
-      found[index] = AssembledTable.Row(
-        key: rows[index].key, cells: Array(repeating: nil, count: rows[index].width), line: line,
-        origins: Array(repeating: nil, count: rows[index].width), unresolved: detail)
+      leaveUnread(index, detail: detail, line: line, repairs: &repairs)
       lastFull = nil
     }
 
@@ -639,11 +636,17 @@ struct TableAssembler {
     mutating func doubt(_ index: Int, line: Int, repairs: inout [Repair]) {
       let detail =
         "the label of \(rows[index].label), read only in part on the line above its values, may name the next row of values instead: which row is \(rows[index].label) cannot be told"
+      leaveUnread(index, detail: detail, line: line, repairs: &repairs)
+      guessedAbove = nil
+    }
+
+    /// Row `index` with every cell null and `detail` as the reason (its findings' message),
+    /// recorded as values ignored.
+    mutating func leaveUnread(_ index: Int, detail: String, line: Int, repairs: inout [Repair]) {
       repairs.append(Repair(kind: "values_ignored", detail: detail, line: line))
       found[index] = AssembledTable.Row(
         key: rows[index].key, cells: Array(repeating: nil, count: rows[index].width), line: line,
         origins: Array(repeating: nil, count: rows[index].width), unresolved: detail)
-      guessedAbove = nil
     }
 
     /// Whether a value of the current run came from running text (one run of digits may
