@@ -500,4 +500,29 @@ struct TemplateLastWordTests {
       requests: requests.replacingOccurrences(of: "2. 申请人请期未缴纳费用", with: "2. 甲乙"))
     #expect(unnumbered.requests.cell("other", "total") == .some(nil))
   }
+
+  /// As a 300-dpi scan of a narrow label column was read (scan set 1, s1 2021): every label
+  /// wrapped, its rest on the line after the values; row 7 was placed by order, then the line
+  /// `法案卷 8. 属于行政查` (row 7's rest, row 8's start) was like row 7 by its pairs.
+  @Test("a row placed by order is not taken back by a label whose numbering names a later row")
+  func numberingKeepsRowFromTakeBack() throws {
+    let requests = """
+      一、本年新收政府信息公开申请数量 50 0 0 0 0 0 50
+      （三）不予公开 1.属于国家秘密 0 0 0 0 0 0 0
+      部事务信息
+      6. 属于四类过
+      0 0 0 0 0 0 0
+      程性信息
+      7. 属于行政执
+      0 0 0 0 0 0 0
+      法案卷
+      8. 属于行政查
+      45 0 0 0 0 0 45
+      询事项
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("denied_enforcement_files", "natural_person") != .some(.count(45)))
+    #expect(report.requests.cell("denied_administrative_query", "natural_person") == .some(.count(45)))
+    #expect(report.requests.cell("denied_administrative_query", "total") == .some(.count(45)))
+  }
 }

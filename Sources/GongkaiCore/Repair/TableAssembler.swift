@@ -377,7 +377,7 @@ struct TableAssembler {
       let ahead = index < valuesAhead.count ? valuesAhead[index] : 0
       let onLine = index < valuesOnLine.count ? valuesOnLine[index] : 0
       let extra = extraColumn == nil ? 0 : 1
-      if let back = takenBack(count: texts.count, key: key) {
+      if let back = takenBack(count: texts.count, key: key), !contradicted(back, texts: texts) {
         return opened(back, segments: texts, lineValues: onLine, line: line, repairs: &repairs)
       }
       if var match = assembler.matcher.match(
