@@ -346,6 +346,13 @@ private struct SectionSplitterProbe {
 
 @Suite("Meta")
 struct MetaTests {
+  /// The minimal 2019-form report with its title line replaced by `lines`.
+  private func parsed(titledBy lines: String) throws -> Report {
+    let text = report2019(requestsTable: "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1")
+      .replacingOccurrences(of: "某某局2020年政府信息公开工作年度报告", with: lines)
+    return try Fixtures.report(ofText: text)
+  }
+
   @Test(
     "the report year is read from the title, in digits or Chinese numerals, spaced or not",
     arguments: [
@@ -353,25 +360,20 @@ struct MetaTests {
       ("某某局二〇二一年政府信息公开工作年度报告", 2021), ("某某局二○一九年度政府信息公开工作报告", 2019),
     ])
   func yearFromTitle(title: String, year: Int) throws {
-    let text = report2019(requestsTable: "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1")
-      .replacingOccurrences(of: "某某局2020年政府信息公开工作年度报告", with: title)
-    let report = try Fixtures.report(ofText: text)
+    let report = try parsed(titledBy: title)
     #expect(report.meta.year == year)
   }
 
   @Test("a title wrapped over two lines is found, not a line of the opening paragraph naming a 报告 and a year")
   func wrappedTitleBeforeParagraphLines() throws {
-    let text = report2019(requestsTable: "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1")
-      .replacingOccurrences(
-        of: "某某局2020年政府信息公开工作年度报告",
-        with: """
-          海州市发展和改革委员会2020年政府信息公开工作
-          年度报告
-          本报告根据《中华人民共和国政府信息公开条例》要求编制。全文包括总体情况、主动公开政
-          府信息情况、其他需要报告的事项。本报告所列数据的统计期限自2020年1月1日起至2020年12月
-          31日止。
-          """)
-    let report = try Fixtures.report(ofText: text)
+    let report = try parsed(
+      titledBy: """
+        海州市发展和改革委员会2020年政府信息公开工作
+        年度报告
+        本报告根据《中华人民共和国政府信息公开条例》要求编制。全文包括总体情况、主动公开政
+        府信息情况、其他需要报告的事项。本报告所列数据的统计期限自2020年1月1日起至2020年12月
+        31日止。
+        """)
     #expect(report.meta.title == "海州市发展和改革委员会2020年政府信息公开工作年度报告")
   }
 
@@ -391,9 +393,7 @@ struct MetaTests {
       ),
     ])
   func titleBesideSideBox(line: String, title: String, agency: String, year: Int) throws {
-    let text = report2019(requestsTable: "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1")
-      .replacingOccurrences(of: "某某局2020年政府信息公开工作年度报告", with: line + "\n公开工作年度报告")
-    let report = try Fixtures.report(ofText: text)
+    let report = try parsed(titledBy: line + "\n公开工作年度报告")
     #expect(report.meta.title == title)
     #expect(report.meta.agency == agency)
     #expect(report.meta.year == year)
@@ -401,16 +401,13 @@ struct MetaTests {
 
   @Test("a title wrapped before its 报告 is found, not the statistics period a scan split from its 本")
   func wrappedTitleBeforeSplitPeriod() throws {
-    let text = report2019(requestsTable: "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1")
-      .replacingOccurrences(
-        of: "某某局2020年政府信息公开工作年度报告",
-        with: """
-          海州市发展和改革委员会2022 年政府信息公开工作年度
-          报告
-          本报告根据《中华人民共和国政府信息公开条例》要求编制。全文包括总体情况、其他需要报告的事项。本
-          报告所列数据的统计期限自2022年1 月 1 日起至2022年12月 31日止。
-          """)
-    let report = try Fixtures.report(ofText: text)
+    let report = try parsed(
+      titledBy: """
+        海州市发展和改革委员会2022 年政府信息公开工作年度
+        报告
+        本报告根据《中华人民共和国政府信息公开条例》要求编制。全文包括总体情况、其他需要报告的事项。本
+        报告所列数据的统计期限自2022年1 月 1 日起至2022年12月 31日止。
+        """)
     #expect(report.meta.title == "海州市发展和改革委员会2022年政府信息公开工作年度报告")
     #expect(report.meta.agency == "海州市发展和改革委员会")
   }
@@ -418,9 +415,7 @@ struct MetaTests {
   @Test("a title naming two years with no title cut off between them is kept whole")
   func twoYearsOneTitle() throws {
     let title = "某某局2020年度和2021年度政府信息公开工作年度报告"
-    let text = report2019(requestsTable: "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1")
-      .replacingOccurrences(of: "某某局2020年政府信息公开工作年度报告", with: title)
-    let report = try Fixtures.report(ofText: text)
+    let report = try parsed(titledBy: title)
     #expect(report.meta.title == title)
     #expect(report.meta.year == 2020)
   }

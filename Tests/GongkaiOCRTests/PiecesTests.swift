@@ -554,12 +554,7 @@ struct PiecesTests {
       PageRect(minX: 201, minY: 101, maxX: 205, maxY: 109), PageRect(minX: 261, minY: 101, maxX: 265, maxY: 109),
       PageRect(minX: 321, minY: 101, maxX: 325, maxY: 109), PageRect(minX: 321, minY: 121, maxX: 325, maxY: 129),
     ]
-    let cells = read.map {
-      ReadNumberCell(box: $0, read: NumberRead(value: "1", confidence: 95, isLowConfidence: false))
-    }
-    let page = PositionedPage(number: 2, width: 400, height: 300, characters: [], rulings: [])
-    let found = ScanReader.runningTextValues(
-      fields, placement: placement, pages: [ReadPage(page: page, numbers: cells, skew: 0)])
+    let found = runningValues(fields, placement: placement, page: 2, readAt: read)
     #expect(found.map(\.line) == [1, 1] && found.map(\.field) == [1, 2] && found.allSatisfy { $0.page == 2 })
   }
 
@@ -575,22 +570,25 @@ struct PiecesTests {
       PageRect(minX: 201, minY: 101, maxX: 205, maxY: 109), PageRect(minX: 261, minY: 101, maxX: 265, maxY: 109),
       PageRect(minX: 201, minY: 121, maxX: 205, maxY: 129), PageRect(minX: 261, minY: 121, maxX: 265, maxY: 129),
     ]
-    let cells = read.map {
-      ReadNumberCell(box: $0, read: NumberRead(value: "1", confidence: 95, isLowConfidence: false))
-    }
-    let page = PositionedPage(number: 4, width: 400, height: 300, characters: [], rulings: [])
-    let found = ScanReader.runningTextValues(
-      fields, placement: placement, pages: [ReadPage(page: page, numbers: cells, skew: 0)])
+    let found = runningValues(fields, placement: placement, page: 4, readAt: read)
     // 2人 is listed; the placeholder 无 is not.
     #expect(found.map(\.line) == [0] && found.map(\.field) == [3])
     // Where a number cell was read, the cell is the number reader's: not listed.
-    let inCell = ReadNumberCell(
-      box: PageRect(minX: 321, minY: 101, maxX: 329, maxY: 109),
-      read: NumberRead(value: "20", confidence: 95, isLowConfidence: false))
-    #expect(
-      ScanReader.runningTextValues(
-        fields, placement: placement, pages: [ReadPage(page: page, numbers: cells + [inCell], skew: 0)]
-      ).isEmpty)
+    let inCell = PageRect(minX: 321, minY: 101, maxX: 329, maxY: 109)
+    #expect(runningValues(fields, placement: placement, page: 4, readAt: read + [inCell]).isEmpty)
+  }
+
+  /// `ScanReader.runningTextValues` on a 400×300 page `page` whose number reader read a
+  /// number (confidently) in each of `boxes`.
+  private func runningValues(
+    _ fields: [[Substring]], placement: TextPlacement, page: Int, readAt boxes: [PageRect]
+  ) -> [(line: Int, field: Int, page: Int)] {
+    let cells = boxes.map {
+      ReadNumberCell(box: $0, read: NumberRead(value: "1", confidence: 95, isLowConfidence: false))
+    }
+    let positioned = PositionedPage(number: page, width: 400, height: 300, characters: [], rulings: [])
+    return ScanReader.runningTextValues(
+      fields, placement: placement, pages: [ReadPage(page: positioned, numbers: cells, skew: 0)])
   }
 
   @Test("an unsure number under a seal shorter than its row's digits lost strokes; full height or off the seal, not")

@@ -214,31 +214,15 @@ enum MetaReader {
       for marker in ["政府信息公开", "政务公开", "信息公开", "年度报告", "工作报告"] {
         if let range = title.rangeOfText(marker), range.lowerBound < end { end = range.lowerBound }
       }
-      if let yearRange = title.firstRange(where4DigitYear: ()), yearRange < end { end = yearRange }
+      let characters = Array(title)
+      if let firstYear = yearEnds(in: characters).first {
+        let start = title.index(title.startIndex, offsetBy: yearStart(before: firstYear, in: characters))
+        if start < end { end = start }
+      }
       var prefix = String(title[..<end])
       for suffix in ["关于", "的"] where prefix.hasSuffix(suffix) { prefix.removeLast(suffix.count) }
       if prefix.unicodeScalars.filter(LabelText.isIdeograph).count >= 2 { return prefix }
     }
     return signature
-  }
-}
-
-extension String {
-  /// Where the first 4-digit year followed by 年 starts, if any.
-  fileprivate func firstRange(where4DigitYear: Void) -> String.Index? {
-    var digits = 0
-    var runStart = startIndex
-    for index in indices {
-      let character = self[index]
-      if character.isASCIIDigit {
-        if digits == 0 { runStart = index }
-        digits += 1
-      } else if character == "年", digits == 4 {
-        return runStart
-      } else if character != " " || digits == 0 {
-        digits = 0
-      }
-    }
-    return nil
   }
 }
