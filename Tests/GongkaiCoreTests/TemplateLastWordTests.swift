@@ -449,6 +449,33 @@ struct TemplateLastWordTests {
     #expect(report.proactive.cell("normative_documents", "in_force") == .some(.count(20)))
   }
 
+  @Test("a label cell that names two rows leaves both unread: the values after it are passed over")
+  func labelCellNamingTwoRows() throws {
+    // scan7 s17-g1311 (light grey grid at 200 dpi, the rule between two rows lost): both
+    // labels read as one cell, the first row's values beside it and the second row's below;
+    // the later label took the first row's numbers (378 for 196), with no finding.
+    for labels in ["行政处罚行政强制第二十条第（八）项", "信息行行政政处处罚罚行政强制"] {
+      let table =
+        proactiveRows + """
+
+          第二十条第（五）项\t本年处理决定数量
+          行政许可\t12
+          第二十条第（六）项\t本年处理决定数量
+          \(labels)\t542
+          \t81
+          第二十条第（八）项\t本年收费金额（单位：万元）
+          行政事业性收费\t3.5
+          """
+      let report = try Fixtures.report(
+        ofText: report2021(proactive: table, appeals: appealValues.joined(separator: "\t")))
+      #expect(report.proactive.cell("penalties", "decisions") == .some(nil), "\(labels)")
+      #expect(report.proactive.cell("enforcement", "decisions") == .some(nil), "\(labels)")
+      let missing = report.findings.filter { $0.rule == "missing" && $0.location == "proactive.enforcement.decisions" }
+      #expect(missing.first?.message.contains("names several rows") == true, "\(labels)")
+      #expect(report.proactive.cell("licensing", "decisions") == .some(.count(12)))
+    }
+  }
+
   @Test(
     "a row filled by order under a header's noise is taken back by its own label after it; the next row keeps its own")
   func headerNoiseRowTakenBack() throws {

@@ -384,6 +384,10 @@ struct TableAssembler {
         count: texts.count, key: key, after: previous, isTaken: { [taken, realigned] in taken[$0] && !realigned[$0] }),
         !contradicted(match, texts: texts)
       {
+        if let others = namesOtherRows(match, texts: texts) {
+          passOver(rows: [match.index] + others, texts: texts, ahead: ahead, line: line, repairs: &repairs)
+          return nil
+        }
         // Likeness of all the text since the last row can take a group cell interleaved
         // with the row's own label for the group's single-row form (also out of order,
         // where it is all there); the row's own label piece, the start or abbreviation
@@ -493,6 +497,46 @@ struct TableAssembler {
       var row = OpenRow(index: next, width: rows[next].width + 1, line: line)
       row.lineValues = onLine
       return row
+    }
+
+    /// The open rows besides `match`'s that its own label cell (the last text) names in
+    /// full, when there are any: a scan whose rule between two rows was lost reads both
+    /// labels as one cell (行政许可其他对外管理服务事项), and which row the values after it are
+    /// cannot be told. Rows standing in for others are left to their own checks (their
+    /// sub-rows' labels stand beside theirs).
+    func namesOtherRows(_ match: LabelMatcher.Match, texts: [(text: String, line: Int)]) -> [Int]? {
+      guard !rows[match.index].standsIn, let last = texts.last else { return nil }
+      let others = assembler.matcher.otherRowsNamed(in: LabelText.key(last.text), besides: match.index).filter {
+        !rows[$0].standsIn && !(taken[$0] && !realigned[$0])
+      }
+      return others.isEmpty ? nil : others
+    }
+
+    /// Rows `indices`, all named by one label cell, left unread: their cells null with a
+    /// finding saying why, and the values up to the next label text passed over (none
+    /// goes to a row by order either).
+    mutating func passOver(
+      rows indices: [Int], texts: [(text: String, line: Int)], ahead: Int, line: Int, repairs: inout [Repair]
+    ) {
+      let names = indices.sorted().map { rows[$0].label }.joined(separator: ", ")
+      let seen = texts.last.map { String($0.text.prefix(40)) } ?? ""
+      repairs.append(
+        Repair(
+          kind: "values_ignored",
+          detail:
+            "\(ahead) value(s) under \"\(seen)\" passed over: the cell names several rows (\(names)): \(valuesFromHere(min(ahead, 8)))",
+          line: line))
+      let detail = "one label cell names several rows (\(names)): which values are this row's cannot be told"
+      for index in indices {
+        found[index] = AssembledTable.Row(
+          key: rows[index].key, cells: Array(repeating: nil, count: rows[index].width), line: line,
+          origins: Array(repeating: nil, count: rows[index].width), unresolved: detail)
+        taken[index] = true
+        realigned[index] = false
+      }
+      previous = max(previous, indices.max() ?? previous)
+      guessedAbove = nil
+      skipping = ahead
     }
 
     /// Whether `match`, a likeness, is contradicted by the numbering the label text reads

@@ -63,6 +63,22 @@ public struct LabelMatcher: Sendable {
   /// The official label's normalised text for row `index`.
   public func canonicalKey(at index: Int) -> String { entries[index].canonical }
 
+  /// The rows other than `index` whose whole official label (four characters or more)
+  /// stands in `key`, a label cell's normalised text, apart from row `index`'s own label
+  /// there: a cell that names two rows (a scan whose rule between them was lost).
+  public func otherRowsNamed(in key: String, besides index: Int) -> [Int] {
+    let own = entries[index].canonical
+    let ownRange = own.isEmpty ? nil : key.range(of: own)
+    return entries.indices.filter { other in
+      let canonical = entries[other].canonical
+      guard other != index, canonical.unicodeScalars.count >= 4, !own.contains(canonical),
+        !canonical.contains(own), let range = key.range(of: canonical)
+      else { return false }
+      guard let ownRange else { return true }
+      return !range.overlaps(ownRange)
+    }
+  }
+
   /// The row the label text `segments` (the text cells since the previous row, oldest
   /// first) names, preferring rows after `previous` and never one in `taken`.
   public func match(segments: [String], after previous: Int, taken: Set<Int>) -> Match? {
