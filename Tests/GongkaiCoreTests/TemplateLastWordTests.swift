@@ -449,6 +449,50 @@ struct TemplateLastWordTests {
     #expect(report.proactive.cell("normative_documents", "in_force") == .some(.count(20)))
   }
 
+  /// As scans of 2019 and 2021 reports were read (scan set 1307 s13, s14): （一）予以公开 garbled
+  /// past recognising (全是到勾公天) between two rows read right.
+  @Test("a row's values under a garbled label are its own when the labels before and after name the rows around it")
+  func garbledLabelBetweenNamedRows() throws {
+    let requests = """
+      一、本年新收政府信息公开申请数量\t41\t2\t3\t1\t2\t1\t50
+      二、上年结转政府信息公开申请数量\t5\t1\t0\t0\t0\t1\t7
+      三、本年度办\t全是到勾公天\t0\t0\t1\t0\t0\t0\t1
+      \t（二）部分公开\t0\t2\t0\t0\t0\t0\t2
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("granted", "research") == .some(.count(1)))
+    #expect(report.requests.cell("granted", "total") == .some(.count(1)))
+    #expect(report.requests.cell("partially_granted", "commercial") == .some(.count(2)))
+    // The label after names a later row: the garbled row could be either, so it stays unread.
+    let skipped = try reportWith(
+      requests: requests.replacingOccurrences(of: "（二）部分公开", with: "1.属于国家秘密"))
+    #expect(skipped.requests.cell("granted", "total") == .some(nil))
+    #expect(skipped.requests.cell("partially_granted", "total") == .some(nil))
+    // Digits passed over after it (the rest of numbers wrapped below the row, s23 (七)总计):
+    // its numbers may be cut short, so it stays unread too.
+    let wrapped = try reportWith(
+      requests: requests.replacingOccurrences(of: "\t（二）部分公开", with: "噪声\t7\t3\n\t（二）部分公开"))
+    #expect(wrapped.requests.cell("granted", "total") == .some(nil))
+  }
+
+  /// As a scan of a 2021 report was read (scan set 1307 s2): the group cell's 理 of （五）不予处理
+  /// read as 19, on the line of the next row's label, left of it.
+  @Test("a value before a label on its line after a full row is a label glyph, not the row's wrapped number")
+  func valueLeftOfLabelAfterFullRow() throws {
+    let requests = """
+      一、本年新收政府信息公开申请数量\t44\t6\t3\t2\t3\t1\t59
+      \t（五）不予处\t3. 要求提供公开出版物\t0\t0\t0\t0\t0\t0\t0
+      \t19\t4. 无正当理由大量反复申请\t0\t1\t0\t0\t0\t0\t1
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("rejected_publication", "total") == .some(.count(0)))
+    #expect(report.requests.cell("rejected_excessive", "commercial") == .some(.count(1)))
+    // Below the values of the row, the same digits are a wrapped number: the row is unread.
+    let below = try reportWith(
+      requests: requests.replacingOccurrences(of: "\t19\t4. 无正当", with: "\t\t\t\t\t\t\t\t19\n4. 无正当"))
+    #expect(below.requests.cell("rejected_publication", "total") == .some(nil))
+  }
+
   @Test("a label cell that names two rows leaves both unread: the values after it are passed over")
   func labelCellNamingTwoRows() throws {
     // scan7 s17-g1311 (light grey grid at 200 dpi, the rule between two rows lost): both

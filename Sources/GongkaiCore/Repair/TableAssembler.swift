@@ -73,6 +73,7 @@ struct TableAssembler {
     }
     if state.current == nil { state.openBlankRow(repairs: &repairs) }
     state.close()
+    state.unsandwich(line: tokens.last?.line ?? 0, repairs: &repairs)
     if let first = state.ignored.first {
       repairs.append(
         Repair(
@@ -163,6 +164,10 @@ struct TableAssembler {
     /// The row last opened, when only a likeness named it and its label stood on a line
     /// above its values (a scan's merged label cell): the values of another row may be its.
     var guessedAbove: Int?
+    /// The row last placed by order under a label unlike its own (a garbled label cell):
+    /// kept only when the next row opened is the one after it, named by its own label, so
+    /// that it is the only row of the form the values can be.
+    var sandwiched: Int?
     /// All the tokens (to name values passed over).
     var tokens: [CellToken] = []
 
@@ -219,6 +224,9 @@ struct TableAssembler {
         }
         if current == nil {
           guard let row = open(line: token.line, repairs: &repairs) else {
+            // Values passed over after a row placed by order: they may be its own (a number
+            // wrapped below its row), so it is not the only row they can be.
+            unsandwich(line: token.line, repairs: &repairs)
             if skipping > 0 {
               skipping -= 1
               return
@@ -466,7 +474,35 @@ struct TableAssembler {
       if ahead > rows[next].width + extra || (texts.isEmpty && ahead != rows[next].width + extra)
         || !assembler.resembles(texts.map(\.text), row: next)
       {
-        if texts.isEmpty, let full = lastFull, !hasSeveralInRun {
+        if !texts.isEmpty, ahead == rows[next].width + extra, !hasSeveralInRun, guessedAbove == nil, sandwiched == nil,
+          previous >= 0, !realigned[previous]
+        {
+          // Exactly the next row's values under a garbled label after a row named by its
+          // own: theirs if the label after them names the row after (checked in ``opened``),
+          // unread otherwise. (Before the first row, a header's text could be anything.)
+          repairs.append(
+            Repair(
+              kind: "row_realigned",
+              detail:
+                "label \"\(segments.map(\.text).joined(separator: " ").prefix(40))\" not recognised; values placed under \(rows[next].label), the only row between the rows named before and after them",
+              line: line))
+          realigned[next] = true
+          sandwiched = next
+          var row = OpenRow(index: next, width: rows[next].width + 1, line: line)
+          row.lineValues = onLine
+          return row
+        }
+        if texts.isEmpty, lastFull != nil, labelFollows(onLine: line) {
+          // Values before a label on its own line stand left of the label column (a group
+          // cell's glyph read as a digit: 理 as 19), never a number wrapped below a value
+          // cell of the row above: passed over, the row above keeps its values.
+          repairs.append(
+            Repair(
+              kind: "values_ignored",
+              detail:
+                "\(ahead) value(s) before the label on their line, after a full row, passed over (left of the label column): \(valuesFromHere(min(ahead, 8)))",
+              line: line))
+        } else if texts.isEmpty, let full = lastFull, !hasSeveralInRun {
           // Pieces after a full row (a number wrapped onto the next line): that row's
           // numbers are not known for sure either.
           unresolve(full.index, values: rows[full.index].width + extra + ahead, line: line, repairs: &repairs)
@@ -492,6 +528,7 @@ struct TableAssembler {
             ? "values without a label placed under \(rows[next].label), the next row of the form"
             : "label \"\(seen.prefix(40))\" not recognised; values placed under \(rows[next].label), the next row of the form",
           line: line))
+      unsandwich(line: line, repairs: &repairs)
       realigned[next] = true
       guessedAbove = nil
       var row = OpenRow(index: next, width: rows[next].width + 1, line: line)
@@ -537,6 +574,18 @@ struct TableAssembler {
       previous = max(previous, indices.max() ?? previous)
       guessedAbove = nil
       skipping = ahead
+      unsandwich(line: line, repairs: &repairs)
+    }
+
+    /// The row placed by order under a garbled label (``sandwiched``), when the next row
+    /// opened is not the one after it: left unread, its values being some other row's or none.
+    mutating func unsandwich(line: Int, repairs: inout [Repair]) {
+      guard let placed = sandwiched else { return }
+      sandwiched = nil
+      guard realigned[placed] else { return }
+      let detail =
+        "values put under \(rows[placed].label) by order, under a label unlike its own, are not followed by the next row's label: which row they are cannot be told"
+      leaveUnread(placed, detail: detail, line: line, repairs: &repairs)
     }
 
     /// Whether `match`, a likeness, is contradicted by the numbering the label text reads
@@ -563,6 +612,10 @@ struct TableAssembler {
               "\(dropped.count) value(s) put under \(rows[match.index].label) by order taken back: its own label comes later: \(dropped.prefix(8).joined(separator: " "))",
             line: found[match.index]?.line ?? line))
       }
+      if let placed = sandwiched, match.index == placed + 1 || match.index == placed {
+        sandwiched = nil
+      }
+      unsandwich(line: line, repairs: &repairs)
       assembler.record(match, segments: segments, line: line, repairs: &repairs)
       if match.kind == .deviant { deviant.append(match.key) }
       guessedAbove = nil
@@ -691,6 +744,15 @@ struct TableAssembler {
       found[index] = AssembledTable.Row(
         key: rows[index].key, cells: Array(repeating: nil, count: rows[index].width), line: line,
         origins: Array(repeating: nil, count: rows[index].width), unresolved: detail)
+    }
+
+    /// Whether the next label text after the token being taken stands on `line`.
+    func labelFollows(onLine line: Int) -> Bool {
+      for token in tokens[min(index, tokens.count)...] {
+        guard token.line == line else { return false }
+        if case .text = token.content { return true }
+      }
+      return false
     }
 
     /// Whether a value of the current run came from running text (one run of digits may
