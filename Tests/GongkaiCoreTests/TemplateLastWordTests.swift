@@ -493,6 +493,28 @@ struct TemplateLastWordTests {
     #expect(below.requests.cell("rejected_publication", "total") == .some(nil))
   }
 
+  /// As a scan of a 2019 report was read (scan set 1307 s17): 90 of the last row read as 9
+  /// and 0, filling both its cells, and its 68.64 万元 left over under a repeated header cell.
+  @Test("values left over after the table's last row leave that row unread")
+  func surplusAfterLastRow() throws {
+    let fees = """
+      第二十条第（八）项\t本年收费金额（单位：万元）
+      行政事业性收费\t9
+      """
+    let table = proactiveRows + "\n" + fees
+    let clean = try Fixtures.report(ofText: report2021(proactive: table, appeals: appealValues.joined(separator: "\t")))
+    guard case .amount(let amount)?? = clean.proactive.cell("fees", "amount") else {
+      Issue.record("no amount read for 行政事业性收费")
+      return
+    }
+    #expect(amount.yuan.description == "90000")
+    let surplus = try Fixtures.report(
+      ofText: report2021(proactive: table + "\n收费金额\n68.64", appeals: appealValues.joined(separator: "\t")))
+    #expect(surplus.proactive.cell("fees", "amount") == .some(nil))
+    let missing = surplus.findings.filter { $0.rule == "missing" && $0.location == "proactive.fees.amount" }
+    #expect(missing.first?.message.contains("after 行政事业性收费") == true)
+  }
+
   @Test("a label cell that names two rows leaves both unread: the values after it are passed over")
   func labelCellNamingTwoRows() throws {
     // scan7 s17-g1311 (light grey grid at 200 dpi, the rule between two rows lost): both

@@ -81,6 +81,18 @@ struct TableAssembler {
           detail:
             "\(state.ignored.count) value(s) after the last row of the table ignored: \(state.ignored.map(\.0).prefix(8).joined(separator: " "))",
           line: first.1))
+      // More values than the form's rows hold, the surplus after its last row: that row's
+      // values may be shifted (a number read as two, 90 as 9 and 0), so they are not trusted.
+      let last = rows.count - 1
+      if state.previous == last, let row = state.found[last], row.unresolved == nil, first.1 >= row.line,
+        row.cells.contains(where: { $0 != nil })
+      {
+        state.leaveUnread(
+          last,
+          detail:
+            "\(state.ignored.count) value(s) after \(rows[last].label), the table's last row: which values are the row's cannot be told",
+          line: first.1, repairs: &repairs)
+      }
     }
     return AssembledTable(
       rows: state.found.compactMap { $0 }, deviantRows: state.deviant,
