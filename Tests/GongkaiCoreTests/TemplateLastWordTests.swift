@@ -76,6 +76,16 @@ struct TemplateLastWordTests {
     expectAppealsUnread(report)
   }
 
+  /// As a 200-dpi scan of a WPS report was read (wps-2021-c, table 四 on its own page): the
+  /// first cell, 2 and 0 run together where the column rule between them was lost, read as
+  /// nothing, then the thirteen other values of 2 0 1 1 4 1 1 0 0 2 1 0 0 1 2.
+  @Test("table 四: a blank first cell and thirteen values, short of fifteen → every cell null, none slid")
+  func appealsShortWithBlankCell() throws {
+    let row = "\t" + ["1", "1", "4", "1", "1", "0", "0", "2", "1", "0", "0", "1", "2"].joined(separator: "\t")
+    let report = try Fixtures.report(ofText: report2021(proactive: proactiveRows, appeals: appealHeader + "\n" + row))
+    expectAppealsUnread(report)
+  }
+
   @Test("table 四: a stray value among the header's words, the fifteen on a line of their own → that line is the row")
   func appealsStrayHeaderValue() throws {
     // A scan's header cells read as text: a stroke read as 1 among them.

@@ -332,12 +332,13 @@ public struct DocumentRepairer: Sendable {
     // gap would land cells early, and nothing on the line says where the gap is. Every cell
     // is unread (null with a finding), not guessed; the sums are not asked to place values
     // (a printed row that does not add up would be "mended"). Cells the scan could not read
-    // count as cells: they do not say where the missing ones are either.
+    // count as cells: they do not say where the missing ones are either, nor does a blank
+    // cell (a merged cell of two numbers the scan read as nothing, the line's first field).
     if extra.isEmpty, pendingBlanks == 0, valuesPerLine.count == 1, cells.count < capacity,
       cells.allSatisfy({
         switch $0 {
         case .number?: true
-        case .placeholder(let text)?: text == CellText.unread
+        case .placeholder(let text)?: text == CellText.unread || text.isEmpty
         default: false
         }
       })

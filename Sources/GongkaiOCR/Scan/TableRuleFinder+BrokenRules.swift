@@ -146,6 +146,15 @@ extension TableRuleFinder {
   static func showsRule(
     _ page: GreyBitmap, axis: RulingLine.Axis, position: Double, from: Double, to: Double, depth: Double
   ) -> Bool {
+    ruleDepth(page, axis: axis, position: position, from: from, to: to) >= depth
+  }
+
+  /// How much darker (grey levels) the darkest line of pixels within half a point of the
+  /// track at `position` from `from` to `to` (points), averaged along it, is than the lighter
+  /// of the lines a point and a quarter off it on both sides (``showsRule(_:axis:position:from:to:depth:)``).
+  static func ruleDepth(
+    _ page: GreyBitmap, axis: RulingLine.Axis, position: Double, from: Double, to: Double
+  ) -> Double {
     let scale = page.pixelsPerPoint
     let across = Int((position * scale).rounded())
     let first = Int((from * scale).rounded())
@@ -162,6 +171,6 @@ extension TableRuleFinder {
     let track = (-band...band).map(mean).min() ?? 255
     let before = (mean(-side) + mean(-side - 1)) / 2
     let after = (mean(side) + mean(side + 1)) / 2
-    return min(before, after) - track >= depth
+    return min(before, after) - track
   }
 }

@@ -73,6 +73,9 @@ public struct TableRuleFinder: Sendable {
   public var lightRuleSmoothing = 3.0
   /// How much darker than the paper (grey levels) a light rule looked for again must be.
   public var lightRuleMargin = 8
+  /// Whether row rules lost over a table's whole width are looked for where the page shows
+  /// them (``lostRows(in:page:depth:stepDepth:segment:share:run:clearance:)``).
+  public var lostRowsFound = true
   /// Rotations smaller than this (degrees) are left alone.
   public var minimumSkew = 0.05
 
@@ -140,6 +143,7 @@ public struct TableRuleFinder: Sendable {
       }
       lightColumns = light.filter { $0.axis == .vertical }
     }
+    if lostRowsFound { lines += Self.lostRows(in: lines, page: page) }
     let rulings = Self.droppingFrames(
       Self.snapped(
         Self.anchored(
