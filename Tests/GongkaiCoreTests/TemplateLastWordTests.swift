@@ -525,6 +525,27 @@ struct TemplateLastWordTests {
     #expect(missing.first?.message.contains("after 行政事业性收费") == true)
   }
 
+  /// As a scan of a 2019 report was read (scan set 1307 s17, light grey grid at 200 dpi): two
+  /// column rules lost over the whole table, so a cell held three numbers read as one, and the
+  /// stacked 23 and 37 read as nothing; by position 3 landed under 社会公益组织 (0 there).
+  @Test("a grid row on one line short of the form's cells with a blank among them is unread whole")
+  func shortGridRowWithBlank() throws {
+    let requests = """
+      一、本年新收政府信息公开申请数量\t\t4\t\t3\t
+      二、上年结转政府信息公开申请数量\t3\t1\t0\t\t1\t1\t7
+      """
+    let report = try reportWith(requests: requests)
+    for column in ["natural_person", "commercial", "research", "social_welfare", "total"] {
+      #expect(report.requests.cell("new", column) == .some(nil), "\(column)")
+    }
+    let missing = report.findings.filter { $0.rule == "missing" && $0.location == "requests.new.commercial" }
+    #expect(missing.first?.message.contains("cannot be told") == true)
+    // A full row keeps its blank as a placeholder and every value in its column.
+    #expect(report.requests.cell("carried_over", "social_welfare") == .some(nil))
+    #expect(report.requests.cell("carried_over", "legal_services") == .some(.count(1)))
+    #expect(report.requests.cell("carried_over", "total") == .some(.count(7)))
+  }
+
   @Test("a label cell that names two rows leaves both unread: the values after it are passed over")
   func labelCellNamingTwoRows() throws {
     // scan7 s17-g1311 (light grey grid at 200 dpi, the rule between two rows lost): both

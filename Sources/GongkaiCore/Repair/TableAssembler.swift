@@ -73,6 +73,7 @@ struct TableAssembler {
     }
     if state.current == nil { state.openBlankRow(repairs: &repairs) }
     state.close()
+    repairs += state.closingRepairs
     state.unsandwich(line: tokens.last?.line ?? 0, repairs: &repairs)
     if let first = state.ignored.first {
       repairs.append(
@@ -180,6 +181,8 @@ struct TableAssembler {
     /// kept only when the next row opened is the one after it, named by its own label, so
     /// that it is the only row of the form the values can be.
     var sandwiched: Int?
+    /// Repairs made while closing a row (``close()`` has no list of its own), added at the end.
+    var closingRepairs: [Repair] = []
     /// All the tokens (to name values passed over).
     var tokens: [CellToken] = []
 
@@ -303,6 +306,21 @@ struct TableAssembler {
           row.cells += repeatElement(.blankCell, count: blanks)
           row.origins += repeatElement(nil, count: blanks)
         }
+      }
+      // A grid row on one line short of the form's cells with a blank among them: cells were
+      // lost (a column rule missed, two numbers in one cell read as nothing), and a blank says
+      // no more than a lost cell where they were, so no value is placed by its position.
+      if row.cells.count < width, row.line == row.trailingLine, width >= 3,
+        row.cells.contains(where: { $0 == .blankCell }), row.cells.contains(where: { $0 != .blankCell })
+      {
+        var notes: [Repair] = []
+        leaveUnread(
+          row.index,
+          detail:
+            "\(row.cells.count) cells, some blank, on one line where the form's row \(rows[row.index].label) has \(width): which value is which column cannot be told",
+          line: row.line, repairs: &notes)
+        closingRepairs += notes
+        return
       }
       if row.cells.count < width {
         row.cells += Array(repeating: nil, count: width - row.cells.count)
