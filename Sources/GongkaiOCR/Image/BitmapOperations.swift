@@ -54,10 +54,12 @@ extension GreyBitmap {
               for row in 0..<outHeight {
                 let y0 = Int(Double(row) * inverse)
                 let y1 = max(y0 + 1, min(height, Int(Double(row + 1) * inverse)))
-                for column in 0..<width { columnSums[column] = 0 }
+                guard let sums = columnSums.baseAddress, let start = source.baseAddress else { return }
+                for column in 0..<width { sums[column] = 0 }
                 for y in y0..<y1 {
-                  let base = y * width
-                  for column in 0..<width { columnSums[column] &+= UInt32(source[base + column]) }
+                  // Through pointers (no overflow test on the index): the loop then vectorizes.
+                  let from = start + y * width
+                  for column in 0..<width { sums[column] &+= UInt32(from[column]) }
                 }
                 for column in 0..<outWidth {
                   let (x0, x1) = spans[column]
@@ -313,9 +315,12 @@ extension GreyBitmap {
                     // Along the row: where the window lies inside the row, summed offset by offset
                     // (whole rows at a time); near the ends, with the edge pixel repeated.
                     let inner = half..<max(half, width - (length - 1 - half))
-                    for column in inner { kept[sums + column] = 0 }
+                    // Through pointers (no overflow test on the index): the loops then vectorize.
+                    let along = keptStart + sums
+                    for column in inner { along[column] = 0 }
                     for offset in -half...(length - 1 - half) {
-                      for column in inner { kept[sums + column] &+= UInt16(source[here + column + offset]) }
+                      let from = sourceStart + (here + offset)
+                      for column in inner { along[column] &+= UInt16(from[column]) }
                     }
                     for column in Self.outside(inner, width: width) {
                       var sum: UInt16 = 0
