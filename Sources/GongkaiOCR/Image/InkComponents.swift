@@ -14,48 +14,61 @@ struct InkComponents {
     guard !area.isEmpty else { return }
     let width = area.width
     let height = area.height
-    // 0: paper, 1: ink not yet visited, 2: visited.
-    var marks = [UInt8](repeating: 0, count: width * height)
+    // 0: paper, 1: ink not yet visited, 2: visited; a frame of paper around the region, so
+    // a pixel's neighbours need no bounds test.
+    let stride = width + 2
+    var marks = [UInt8](repeating: 0, count: stride * (height + 2))
+    var found: [(minX: Int, minY: Int, maxX: Int, maxY: Int, count: Int)] = []
     bitmap.pixels.withUnsafeBufferPointer { pixels in
-      for row in 0..<height {
-        let base = (area.y + row) * bitmap.width + area.x
-        for column in 0..<width where pixels[base + column] <= level {
-          marks[row * width + column] = 1
+      marks.withUnsafeMutableBufferPointer { marks in
+        guard let start = marks.baseAddress else { return }
+        for row in 0..<height {
+          let base = (area.y + row) * bitmap.width + area.x
+          let mark = (row + 1) * stride + 1
+          for column in 0..<width { marks[mark + column] = pixels[base + column] <= level ? 1 : 0 }
         }
-      }
-    }
-    var stack: [Int] = []
-    for start in 0..<(width * height) where marks[start] == 1 {
-      marks[start] = 2
-      stack.append(start)
-      var minX = width
-      var minY = height
-      var maxX = -1
-      var maxY = -1
-      var count = 0
-      while let index = stack.popLast() {
-        let x = index % width
-        let y = index / width
-        count += 1
-        minX = min(minX, x)
-        maxX = max(maxX, x)
-        minY = min(minY, y)
-        maxY = max(maxY, y)
-        for dy in -1...1 {
-          let ny = y + dy
-          guard ny >= 0, ny < height else { continue }
-          for dx in -1...1 {
-            let nx = x + dx
-            guard nx >= 0, nx < width else { continue }
-            let neighbour = ny * width + nx
-            if marks[neighbour] == 1 {
-              marks[neighbour] = 2
-              stack.append(neighbour)
+        var stack: [(x: Int32, y: Int32)] = []
+        for startY in 0..<height {
+          let mark = (startY + 1) * stride + 1
+          var startX = -1
+          while true {
+            startX += 1
+            // Paper is most of a region: eight marks at a time where all are paper.
+            while startX + 8 <= width, UnsafeRawPointer(start + mark + startX).loadUnaligned(as: UInt64.self) == 0 {
+              startX += 8
             }
+            guard startX < width else { break }
+            guard marks[mark + startX] == 1 else { continue }
+            marks[mark + startX] = 2
+            stack.append((Int32(startX), Int32(startY)))
+            var minX = width
+            var minY = height
+            var maxX = -1
+            var maxY = -1
+            var count = 0
+            while let (px, py) = stack.popLast() {
+              let x = Int(px)
+              let y = Int(py)
+              count += 1
+              minX = min(minX, x)
+              maxX = max(maxX, x)
+              minY = min(minY, y)
+              maxY = max(maxY, y)
+              // The pixel's own mark is at (y + 1) · stride + x + 1; its neighbours around it.
+              for dy in -1...1 {
+                let line = (y + 1 + dy) * stride + x + 1
+                for dx in -1...1 where marks[line + dx] == 1 {
+                  marks[line + dx] = 2
+                  stack.append((Int32(x + dx), Int32(y + dy)))
+                }
+              }
+            }
+            if count >= minimumArea { found.append((minX, minY, maxX, maxY, count)) }
           }
         }
       }
-      guard count >= minimumArea else { continue }
+    }
+    for (minX, minY, maxX, maxY, count) in found {
       let blobWidth = maxX - minX + 1
       let blobHeight = maxY - minY + 1
       let touchesSide = minX == 0 || minY == 0 || maxX == width - 1 || maxY == height - 1

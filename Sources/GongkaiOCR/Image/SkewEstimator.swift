@@ -41,15 +41,16 @@ public struct SkewEstimator: Sendable {
   /// The angle whose row profile is sharpest, profiled in vertical strips `strip` working
   /// pixels wide (nil: the whole width).
   func angle(of points: [(x: Float, y: Float)], strip: Float?) -> Double {
+    let profile = Profile(points, strip: strip)
     var best = 0.0
-    var bestScore = score(points, degrees: 0, strip: strip)
+    var bestScore = profile.score(degrees: 0)
     var step = coarseStep
     var low = -maximumAngle
     var high = maximumAngle
     for _ in 0..<3 {
       var angle = low
       while angle <= high + 1e-9 {
-        let value = score(points, degrees: angle, strip: strip)
+        let value = profile.score(degrees: angle)
         if value > bestScore {
           bestScore = value
           best = angle
@@ -88,27 +89,60 @@ public struct SkewEstimator: Sendable {
   /// The sharpness of the row profile along `degrees`: the sum of squared row counts, each
   /// vertical strip `strip` pixels wide counted on its own (nil: the whole width).
   func score(_ points: [(x: Float, y: Float)], degrees: Double, strip: Float? = nil) -> Double {
-    // Content turned counter-clockwise by θ puts a horizontal line at y + x·tan θ = const.
-    let slope = Float(tan(degrees * .pi / 180))
-    var offset: Float = 0
-    var maxY: Float = 0
-    var maxX: Float = 0
-    for point in points {
-      maxY = max(maxY, point.y)
-      maxX = max(maxX, point.x)
-      offset = max(offset, abs(point.x * slope))
-    }
-    let count = Int(maxY + 2 * offset) + 2
-    let width = strip ?? (maxX + 1)
-    var histogram = [Int32](repeating: 0, count: count * (Int(maxX / width) + 1))
-    histogram.withUnsafeMutableBufferPointer { bins in
+    Profile(points, strip: strip).score(degrees: degrees)
+  }
+
+  /// Ink points with what every angle's profile shares worked out once: their extent and
+  /// each point's strip.
+  struct Profile {
+    /// The ink points, as (x, y) in working pixels.
+    let points: [(x: Float, y: Float)]
+    /// The strip of each point (0 for the whole width).
+    let strips: [Int32]
+    /// The largest x of the points.
+    let maxX: Float
+    /// The largest y of the points.
+    let maxY: Float
+    /// How many strips there are.
+    let stripCount: Int
+
+    /// The profile of `points` in vertical strips `strip` pixels wide (nil: the whole width).
+    init(_ points: [(x: Float, y: Float)], strip: Float?) {
+      var maxX: Float = 0
+      var maxY: Float = 0
       for point in points {
-        let index = Int(point.y + point.x * slope + offset)
-        if index >= 0, index < count { bins[Int(point.x / width) * count + index] += 1 }
+        maxY = max(maxY, point.y)
+        maxX = max(maxX, point.x)
       }
+      let width = strip ?? (maxX + 1)
+      self.points = points
+      self.strips = points.map { Int32(Int($0.x / width)) }
+      self.maxX = maxX
+      self.maxY = maxY
+      self.stripCount = Int(maxX / width) + 1
     }
-    var sum = 0.0
-    for value in histogram { sum += Double(value) * Double(value) }
-    return sum
+
+    /// The sum of squared row counts along `degrees`, strip by strip.
+    func score(degrees: Double) -> Double {
+      // Content turned counter-clockwise by θ puts a horizontal line at y + x·tan θ = const.
+      let slope = Float(tan(degrees * .pi / 180))
+      // The largest |x·slope| of the points: x is never negative and the product grows with x.
+      let offset = points.isEmpty ? 0 : abs(maxX * slope)
+      let count = Int(maxY + 2 * offset) + 2
+      var histogram = [Int32](repeating: 0, count: count * stripCount)
+      histogram.withUnsafeMutableBufferPointer { bins in
+        points.withUnsafeBufferPointer { points in
+          strips.withUnsafeBufferPointer { strips in
+            for (point, strip) in zip(points, strips) {
+              let index = Int(point.y + point.x * slope + offset)
+              if index >= 0, index < count { bins[Int(strip) * count + index] += 1 }
+            }
+          }
+        }
+      }
+      var sum = 0.0
+      for value in histogram { sum += Double(value) * Double(value) }
+      return sum
+    }
   }
 }
