@@ -362,6 +362,7 @@ struct MetaTests {
   func yearFromTitle(title: String, year: Int) throws {
     let report = try parsed(titledBy: title)
     #expect(report.meta.year == year)
+    #expect(report.meta.title == title.filter { $0 != " " })
   }
 
   @Test("a title wrapped over two lines is found, not a line of the opening paragraph naming a 报告 and a year")
@@ -390,6 +391,33 @@ struct MetaTests {
       (
         "相关文章东湖镇人民政府2022年政府信息公开工作年度报告东湖镇人民政府2021年政府信息公开工作年度报告\n临江区人民政府2019年政府信息公开工作年度报告", "临江区人民政府2019年政府信息公开工作年度报告",
         "临江区人民政府", 2019
+      ),
+      // Read from scans of browser-printed pages (s18brw sets 1501/1502): the browser's header
+      // (date and time lost their colon, the page title its _site name) is no title; the
+      // report's own title is further down beside a side box.
+      (
+        "12/2126, .891AM 西岭师范学院2024年政府信息公开工作年度报告临江区人民政府\n中国政府网\t西岭师范学院2024年政府信息公开工作年度报告",
+        "西岭师范学院2024年政府信息公开工作年度报告", "西岭师范学院", 2024
+      ),
+      // A banner's ornament read into the title; the title in large type below split at its gaps.
+      (
+        "放立信SS贞青山县中医医院2019年政府信息公开工作年度报告\n\t\t\t\t青山 县中医医院\t\t201\t9\t\t年政府信息公开工作年 度报告",
+        "青山县中医医院2019年政府信息公开工作年度报告", "青山县中医医院", 2019
+      ),
+      // The title split before its 年, a side box's link after it.
+      (
+        "云溪市人力资源和社会保障局2024\t年政府信息公开工作年度报告\t信息公开指南", "云溪市人力资源和社会保障局2024年政府信息公开工作年度报告",
+        "云溪市人力资源和社会保障局", 2024
+      ),
+      // A related report's cut-off link after the title, with a 。 read between them.
+      (
+        "高新技术产业开发区管理委员会2020年政府信息公开工作年度报告。 海州市人民政府2022年政府信息",
+        "高新技术产业开发区管理委员会2020年政府信息公开工作年度报告", "高新技术产业开发区管理委员会", 2020
+      ),
+      // A garbled title (、 in the body's name) is passed over for the catalogue's 名称 field.
+      (
+        "、江南理工、大 要学2020年政府信息公开工作年度报告 信息公开指南\n名 。”称:\t江南理工大学2020年政府信息公开工作年度报告",
+        "江南理工大学2020年政府信息公开工作年度报告", "江南理工大学", 2020
       ),
     ])
   func titleBesideSideBox(line: String, title: String, agency: String, year: Int) throws {

@@ -8,10 +8,13 @@ enum MetaReader {
   static func title(preamble: [String], hint: String?) -> String? {
     let top = Array(preamble.prefix(12)).map(titleCandidate)
     for (index, candidate) in top.enumerated() {
-      let line = candidate.map(lastTitle(in:))
-      guard let line, line.containsText("报告"), year(inTitle: line) != nil, line.count <= 60,
-        !line.hasPrefix("本报告"), !line.hasPrefix("报告"), !line.hasPrefix("根据"), !namesSeveralReports(line),
-        !endsSentenceInside(line), !namesDay(line)
+      // Several reports named on the line (a 相关文章 box's links run together) before it is
+      // cut at its first title's 报告.
+      guard let whole = candidate.map(lastTitle(in:)), !namesSeveralReports(whole) else { continue }
+      let line = endingAtReport(whole)
+      guard line.containsText("报告"), year(inTitle: line) != nil, line.count <= 60,
+        !line.hasPrefix("本报告"), !line.hasPrefix("报告"), !line.hasPrefix("根据"),
+        !endsSentenceInside(line), !namesDay(line), namesBodyCleanly(line)
       else { continue }
       if namesNoBody(line), index > 0,
         let above = top[index - 1], above.count <= 30, !above.containsText("报告"), year(inTitle: above) == nil,
@@ -32,7 +35,7 @@ enum MetaReader {
         next += 1
       }
       if title.containsText("报告"), title.count <= 60, !title.hasPrefix("本报告"), !title.hasPrefix("根据"),
-        !namesSeveralReports(title), !endsSentenceInside(title)
+        !namesSeveralReports(title), !endsSentenceInside(title), namesBodyCleanly(title)
       {
         return cleanTitle(title)
       }
@@ -88,10 +91,62 @@ enum MetaReader {
   /// box beside the title, a field name without its colon), and its part naming a 报告 is the
   /// candidate.
   private static func titleCandidate(_ line: String) -> String? {
-    guard !line.unicodeScalars.contains(where: { titleBreakers.contains($0) }) else { return nil }
-    guard line.contains("\t") else { return line }
-    let parts = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
-    return parts.last { $0.containsText("报告") }
+    guard line.contains("\t") else { return breaksTitle(line) ? nil : line }
+    let parts = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    guard var index = parts.lastIndex(where: { $0.containsText("报告") }), !breaksTitle(parts[index]) else {
+      return nil
+    }
+    // A title in large type a scan splits at its gaps (`青山 县中医医院\t201\t9\t年…报告`): the
+    // parts before it are taken while it names no year, or names no body before its year.
+    var title = parts[index]
+    while index > 0, year(inTitle: title) == nil || namesNoBody(title), !breaksTitle(parts[index - 1]),
+      title.count + parts[index - 1].count <= 60
+    {
+      index -= 1
+      title = parts[index] + title
+    }
+    return title
+  }
+
+  /// Whether a line (or a tab-separated part of one) holds a field colon, a > or |, or a _.
+  private static func breaksTitle(_ text: String) -> Bool {
+    text.unicodeScalars.contains { titleBreakers.contains($0) }
+  }
+
+  /// The line up to the 报告 that ends the title named after its first year (and a bracket
+  /// right after it, `（全文）`): what follows on the line is what the page put beside the
+  /// title (a side box's link, the site's name after a browser header's page title, a
+  /// related report), which a scan reads as the same line.
+  static func endingAtReport(_ line: String) -> String {
+    let characters = Array(line)
+    guard let firstYear = yearEnds(in: characters).first else { return line }
+    var index = firstYear
+    while index + 1 < characters.count, !(characters[index] == "报" && characters[index + 1] == "告") { index += 1 }
+    guard index + 1 < characters.count else { return line }
+    var end = index + 2
+    if end < characters.count, "（(".contains(characters[end]),
+      let close = characters[end...].firstIndex(where: { "）)".contains($0) })
+    {
+      end = close + 1
+    }
+    return String(characters[..<end])
+  }
+
+  /// Whether what a title says before its year (before 政府信息公开 without one) is a body's
+  /// name as printed: no ideograph, or two or more and nothing but ideographs and brackets.
+  /// A scan reads a browser header's date and time (`12/2126, .891AM`) or a banner's
+  /// ornament (`放立信SS贞`, `、`) into the title's line; such a line is no title.
+  static func namesBodyCleanly(_ title: String) -> Bool {
+    let text = String(title.filter { !$0.isWhitespace })
+    let compact = Array(text)
+    let marker = ["政府信息公开", "政务公开", "信息公开"].compactMap { text.range(of: $0) }.map(\.lowerBound).min()
+    let end =
+      yearEnds(in: compact).first.map { yearStart(before: $0, in: compact) }
+      ?? marker.map { text.distance(from: text.startIndex, to: $0) } ?? 0
+    let body = compact[..<end]
+    let ideographs = body.filter { $0.unicodeScalars.allSatisfy(LabelText.isIdeograph) }.count
+    return body.allSatisfy { $0.unicodeScalars.allSatisfy(LabelText.isIdeograph) || "（）()〇○".contains($0) }
+      && ideographs != 1
   }
 
   private static let titleBreakers = Set("：:>|｜_".unicodeScalars)
@@ -180,12 +235,13 @@ enum MetaReader {
     return String(result)
   }
 
-  /// The first year (four digits, or Chinese numerals like 二〇二一) followed by 年.
+  /// The first year (four digits, or Chinese numerals like 二〇二一) followed by 年, spaces and
+  /// tabs between skipped (a scan splits a title in large type at its gaps: `局2020\t年`).
   /// Runs over scalars, not Characters: it may be handed a whole overview section.
   static func year(inTitle text: String) -> Int? {
     var recent: [Unicode.Scalar] = []  // the last four non-space scalars
     recent.reserveCapacity(5)
-    for scalar in text.unicodeScalars where scalar != " " {
+    for scalar in text.unicodeScalars where scalar != " " && scalar != "\t" {
       if scalar == "年", recent.count == 4 {
         var digits = 0
         var isNumber = true

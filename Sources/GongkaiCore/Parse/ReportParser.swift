@@ -218,6 +218,24 @@ public struct ReportParser: Sendable {
           unresolved = match.unresolved
         }
       }
+      if unread.isScan, unresolved == nil, let last = cells.lastIndex(where: { $0 != nil }),
+        last < row.columns.count - 1, cells.count >= row.columns.count
+      {
+        // A scanned row that stops short (fewer values than cells, nothing written for the
+        // rest): the scan reader writes an empty field for each empty cell of a row it places,
+        // so the row's other cells were lost, and which of them the values belong to cannot be
+        // told (`行政处罚\t263\t136` under three columns: the middle cell's -1 lost).
+        for column in row.columns {
+          findings.append(
+            Finding(
+              rule: "ocr_low_confidence", severity: .warning, location: "\(layout.name).\(row.key).\(column.key)",
+              message:
+                "the scan gives \(last + 1) of the row's \(row.columns.count) cells and no place for the rest;"
+                + " check the row against the scan"))
+        }
+        rows.append(DataTable.Row(key: row.key, cells: row.columns.map { DataTable.Cell(key: $0.key, value: nil) }))
+        continue
+      }
       var typed: [DataTable.Cell] = []
       typed.reserveCapacity(row.columns.count)
       for (index, column) in row.columns.enumerated() {
