@@ -595,9 +595,7 @@ struct TableAssembler {
           line: line))
       let detail = "one label cell names several rows (\(names)): which values are this row's cannot be told"
       for index in indices {
-        found[index] = AssembledTable.Row(
-          key: rows[index].key, cells: Array(repeating: nil, count: rows[index].width), line: line,
-          origins: Array(repeating: nil, count: rows[index].width), unresolved: detail)
+        markUnread(index, detail: detail, line: line)
         taken[index] = true
         realigned[index] = false
       }
@@ -771,6 +769,11 @@ struct TableAssembler {
     /// recorded as values ignored.
     mutating func leaveUnread(_ index: Int, detail: String, line: Int, repairs: inout [Repair]) {
       repairs.append(Repair(kind: "values_ignored", detail: detail, line: line))
+      markUnread(index, detail: detail, line: line)
+    }
+
+    /// Row `index` with every cell null and `detail` as the reason, no repair recorded.
+    mutating func markUnread(_ index: Int, detail: String, line: Int) {
       found[index] = AssembledTable.Row(
         key: rows[index].key, cells: Array(repeating: nil, count: rows[index].width), line: line,
         origins: Array(repeating: nil, count: rows[index].width), unresolved: detail)
