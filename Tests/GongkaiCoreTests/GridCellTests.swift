@@ -110,6 +110,28 @@ struct GridCellTests {
     #expect(report.findings.filter { $0.severity == .error && $0.location.hasPrefix("appeals") }.isEmpty)
   }
 
+  /// As scans of browser-printed pages and sealed reports were read (s18brw set 1501 s9, s1200
+  /// lightblue-2021-a-v31): a row whose values just end lost cells somewhere; one whose values
+  /// stop at text on their line (a seal over its right end) has them in their places.
+  @Test("a scanned row that stops short is null with warnings, unless text stands after its values on their line")
+  func scannedRowStoppingShort() throws {
+    func report(_ requests: String) throws -> Report {
+      let text = report2021(proactive: proactiveRows, appeals: appealRow, requests: requests)
+      return try ReportPipeline().report(
+        text: text,
+        source: SourceInfo(
+          file: "scan.pdf", sha256: SHA256.hexDigest(Array(text.utf8)), kind: .pdf, pages: 3, textLayer: .ocr))
+    }
+    let short = try report("一、本年新收政府信息公开申请数量\t9\t5\t3\t3\t5")
+    #expect(short.requests.cell("new", "natural_person") == .some(nil))
+    #expect(short.requests.cell("new", "other_org") == .some(nil))
+    #expect(findings(short, rule: "ocr_low_confidence").contains("requests.new.natural_person"))
+    let sealed = try report("一、本年新收政府信息公开申请数量\t11\t5\t1\t1\t1\t朋\t. 大）")
+    #expect(sealed.requests.cell("new", "natural_person") == .some(.count(11)))
+    #expect(sealed.requests.cell("new", "legal_services") == .some(.count(1)))
+    #expect(sealed.requests.cell("new", "total") == .some(nil))
+  }
+
   @Test("a doubtful OCR read the arithmetic contradicts is null with its finding; one it confirms stays")
   func doubtfulReadsCheckedByArithmetic() throws {
     func report(row: String, doubtful: [(field: Int, confidence: Double)]) throws -> Report {

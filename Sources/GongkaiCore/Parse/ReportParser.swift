@@ -206,19 +206,24 @@ public struct ReportParser: Sendable {
       var cells: [CellText?] = []
       var origins: [AssembledTable.CellOrigin?] = []
       var unresolved: String?
+      var endsAtText = false
       if let found {
         if cursor < found.rows.count, found.rows[cursor].key == row.key {
           cells = found.rows[cursor].cells
           if locator != nil { origins = found.rows[cursor].origins }
           unresolved = found.rows[cursor].unresolved
+          endsAtText = found.rows[cursor].endsAtText
           cursor += 1
         } else if let match = found.row(row.key) {
           cells = match.cells
           if locator != nil { origins = match.origins }
           unresolved = match.unresolved
+          endsAtText = match.endsAtText
         }
       }
-      if unread.isScan, unresolved == nil, let last = cells.lastIndex(where: { $0 != nil }),
+      // (Where text stands after the values on their line, the rest of the row was read as
+      // text — a seal over its right end — and the values before it are in their places.)
+      if unread.isScan, unresolved == nil, !endsAtText, let last = cells.lastIndex(where: { $0 != nil }),
         last < row.columns.count - 1, cells.count >= row.columns.count
       {
         // A scanned row that stops short (fewer values than cells, nothing written for the

@@ -14,6 +14,9 @@ public struct AssembledTable: Sendable, Equatable {
     /// Why the row's null cells are null when the text had digits for them that could
     /// not be split into cells (see `DigitRun`); nil otherwise.
     public var unresolved: String? = nil
+    /// Whether text stood after the row's last value on that value's line (a seal's marks
+    /// or an unreadable cell read as text): the row's values stop there, in their places.
+    public var endsAtText = false
   }
 
   /// Digits read from running text that hold more cells than they have separators:

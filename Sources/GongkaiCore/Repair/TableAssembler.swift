@@ -42,6 +42,8 @@ struct TableAssembler {
     /// How many values stand on the line of the row's first value, from it on (see
     /// ``TableAssembler/runs(_:)``).
     var lineValues = 0
+    /// Whether text came after the row's last value on that value's line.
+    var endsAtText = false
 
     /// An empty row with room for `width` cells.
     init(index: Int, width: Int, line: Int) {
@@ -210,6 +212,7 @@ struct TableAssembler {
       case .text(let text):
         if takesLabelGlyphs(text, line: token.line, repairs: &repairs) { return }
         if current == nil { openBlankRow(repairs: &repairs) }
+        if let row = current, !row.cells.isEmpty, token.line == row.trailingLine { current?.endsAtText = true }
         close()
         lastFull = nil
         skipping = 0
@@ -327,7 +330,8 @@ struct TableAssembler {
         row.origins += Array(repeating: nil, count: width - row.origins.count)
       }
       found[row.index] = AssembledTable.Row(
-        key: rows[row.index].key, cells: row.cells, line: row.line, origins: row.origins)
+        key: rows[row.index].key, cells: row.cells, line: row.line, origins: row.origins,
+        endsAtText: row.endsAtText)
     }
 
     /// A scan's label character read as a digit (申 as 3: `一、本年新收政府信息公开 | 3 请数量 |
