@@ -130,6 +130,8 @@ struct GridCellTests {
     #expect(sealed.requests.cell("new", "natural_person") == .some(.count(11)))
     #expect(sealed.requests.cell("new", "legal_services") == .some(.count(1)))
     #expect(sealed.requests.cell("new", "total") == .some(nil))
+    #expect(findings(sealed, rule: "ocr_low_confidence").contains("requests.new.total"))
+    #expect(!findings(sealed, rule: "missing").contains("requests.new.total"))
   }
 
   @Test("a doubtful OCR read the arithmetic contradicts is null with its finding; one it confirms stays")

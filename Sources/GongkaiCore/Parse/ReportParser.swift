@@ -251,6 +251,12 @@ public struct ReportParser: Sendable {
               Finding(
                 rule: "missing", severity: .error, location: "\(layout.name).\(row.key).\(column.key)",
                 message: unresolved))
+          } else if unread.isScan, endsAtText, index > (cells.lastIndex(where: { $0 != nil }) ?? index) {
+            // The scan read text where the row's last numbers are (a seal's marks): unread, not absent.
+            findings.append(
+              Finding(
+                rule: "ocr_low_confidence", severity: .warning, location: "\(layout.name).\(row.key).\(column.key)",
+                message: "the scan read text, not a number, where this cell stands; check it against the scan"))
           }
           continue
         }
