@@ -6,8 +6,12 @@ import Testing
 private let appealValues = appealRow.split(separator: "\t").map(String.init)
 /// The report with table 三 given as `requests` (tables 二 and 四 as GridCellTests has them).
 private func reportWith(requests: String) throws -> Report {
-  try Fixtures.report(
-    ofText: report2021(proactive: proactiveRows, appeals: appealValues.joined(separator: "\t"), requests: requests))
+  try Fixtures.report(ofText: report2021(proactive: proactiveRows, appeals: appealRow, requests: requests))
+}
+
+/// The report with table 二 given as `proactive` (tables 三 and 四 as GridCellTests has them).
+private func reportWith(proactive: String) throws -> Report {
+  try Fixtures.report(ofText: report2021(proactive: proactive, appeals: appealRow))
 }
 
 private let appealHeader = "行政复议\t行政诉讼\n\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计"
@@ -206,8 +210,7 @@ struct TemplateLastWordTests {
   @Test("a row with more values than its columns is null with a finding; nothing spills into the next row")
   func rowOverfull() throws {
     let table = proactiveRows.replacingOccurrences(of: "规章\t1\t0\t5", with: "规章\t1\t0\t5\t7")
-    let report = try Fixtures.report(
-      ofText: report2021(proactive: table, appeals: appealValues.joined(separator: "\t")))
+    let report = try reportWith(proactive: table)
     for cell in ["issued", "repealed", "in_force"] {
       #expect(report.proactive.cell("rules", cell) == .some(nil), "rules.\(cell)")
     }
@@ -220,8 +223,7 @@ struct TemplateLastWordTests {
   @Test("values under a label that is nothing like the form's next row are not put there")
   func unknownLabelNotRealigned() throws {
     let table = proactiveRows.replacingOccurrences(of: "规章\t1\t0\t5", with: "附注说明\t1\t0\t5")
-    let report = try Fixtures.report(
-      ofText: report2021(proactive: table, appeals: appealValues.joined(separator: "\t")))
+    let report = try reportWith(proactive: table)
     #expect(report.proactive.cell("rules", "issued") != .some(.count(1)))
     #expect(report.proactive.cell("normative_documents", "in_force") == .some(.count(20)))
     #expect(!report.repairs.contains { $0.kind == "row_realigned" })
@@ -450,8 +452,7 @@ struct TemplateLastWordTests {
         \t\t542
         第三十条多\t\t81
         """
-    let report = try Fixtures.report(
-      ofText: report2021(proactive: table, appeals: appealValues.joined(separator: "\t")))
+    let report = try reportWith(proactive: table)
     #expect(report.proactive.cell("enforcement", "decisions") == .some(nil))
     #expect(report.proactive.cell("penalties", "decisions") == .some(nil))
     let missing = report.findings.filter { $0.rule == "missing" && $0.location == "proactive.enforcement.decisions" }
@@ -512,14 +513,13 @@ struct TemplateLastWordTests {
       行政事业性收费\t9
       """
     let table = proactiveRows + "\n" + fees
-    let clean = try Fixtures.report(ofText: report2021(proactive: table, appeals: appealValues.joined(separator: "\t")))
+    let clean = try reportWith(proactive: table)
     guard case .amount(let amount)?? = clean.proactive.cell("fees", "amount") else {
       Issue.record("no amount read for 行政事业性收费")
       return
     }
     #expect(amount.yuan.description == "90000")
-    let surplus = try Fixtures.report(
-      ofText: report2021(proactive: table + "\n收费金额\n68.64", appeals: appealValues.joined(separator: "\t")))
+    let surplus = try reportWith(proactive: table + "\n收费金额\n68.64")
     #expect(surplus.proactive.cell("fees", "amount") == .some(nil))
     let missing = surplus.findings.filter { $0.rule == "missing" && $0.location == "proactive.fees.amount" }
     #expect(missing.first?.message.contains("after 行政事业性收费") == true)
@@ -563,8 +563,7 @@ struct TemplateLastWordTests {
           第二十条第（八）项\t本年收费金额（单位：万元）
           行政事业性收费\t3.5
           """
-      let report = try Fixtures.report(
-        ofText: report2021(proactive: table, appeals: appealValues.joined(separator: "\t")))
+      let report = try reportWith(proactive: table)
       #expect(report.proactive.cell("penalties", "decisions") == .some(nil), "\(labels)")
       #expect(report.proactive.cell("enforcement", "decisions") == .some(nil), "\(labels)")
       let missing = report.findings.filter { $0.rule == "missing" && $0.location == "proactive.enforcement.decisions" }

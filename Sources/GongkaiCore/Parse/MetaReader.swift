@@ -140,9 +140,7 @@ enum MetaReader {
     let text = String(title.filter { !$0.isWhitespace })
     let compact = Array(text)
     let marker = ["政府信息公开", "政务公开", "信息公开"].compactMap { text.range(of: $0) }.map(\.lowerBound).min()
-    let end =
-      yearEnds(in: compact).first.map { yearStart(before: $0, in: compact) }
-      ?? marker.map { text.distance(from: text.startIndex, to: $0) } ?? 0
+    let end = firstYearStart(in: compact) ?? marker.map { text.distance(from: text.startIndex, to: $0) } ?? 0
     let body = compact[..<end]
     let ideographs = body.filter { $0.unicodeScalars.allSatisfy(LabelText.isIdeograph) }.count
     return body.allSatisfy { $0.unicodeScalars.allSatisfy(LabelText.isIdeograph) || "（）()〇○".contains($0) }
@@ -209,6 +207,11 @@ enum MetaReader {
     return ends
   }
 
+  /// Where the first year of `characters` (its digits, before 年) starts, if it names one.
+  private static func firstYearStart(in characters: [Character]) -> Int? {
+    yearEnds(in: characters).first.map { yearStart(before: $0, in: characters) }
+  }
+
   /// Where the year whose 年 ends at `end` starts.
   private static func yearStart(before end: Int, in characters: [Character]) -> Int {
     var index = end - 1
@@ -270,9 +273,8 @@ enum MetaReader {
       for marker in ["政府信息公开", "政务公开", "信息公开", "年度报告", "工作报告"] {
         if let range = title.rangeOfText(marker), range.lowerBound < end { end = range.lowerBound }
       }
-      let characters = Array(title)
-      if let firstYear = yearEnds(in: characters).first {
-        let start = title.index(title.startIndex, offsetBy: yearStart(before: firstYear, in: characters))
+      if let offset = firstYearStart(in: Array(title)) {
+        let start = title.index(title.startIndex, offsetBy: offset)
         if start < end { end = start }
       }
       var prefix = String(title[..<end])

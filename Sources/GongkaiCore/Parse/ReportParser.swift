@@ -223,7 +223,8 @@ public struct ReportParser: Sendable {
       }
       // (Where text stands after the values on their line, the rest of the row was read as
       // text — a seal over its right end — and the values before it are in their places.)
-      if unread.isScan, unresolved == nil, !endsAtText, let last = cells.lastIndex(where: { $0 != nil }),
+      let lastValue = cells.lastIndex(where: { $0 != nil })
+      if unread.isScan, unresolved == nil, !endsAtText, let last = lastValue,
         last < row.columns.count - 1, cells.count >= row.columns.count
       {
         // A scanned row that stops short (fewer values than cells, nothing written for the
@@ -251,7 +252,7 @@ public struct ReportParser: Sendable {
               Finding(
                 rule: "missing", severity: .error, location: "\(layout.name).\(row.key).\(column.key)",
                 message: unresolved))
-          } else if unread.isScan, endsAtText, index > (cells.lastIndex(where: { $0 != nil }) ?? index) {
+          } else if unread.isScan, endsAtText, let lastValue, index > lastValue {
             // The scan read text where the row's last numbers are (a seal's marks): unread, not absent.
             findings.append(
               Finding(

@@ -74,8 +74,7 @@ struct TableAssembler {
       state.take(token, repairs: &repairs)
     }
     if state.current == nil { state.openBlankRow(repairs: &repairs) }
-    state.close()
-    repairs += state.closingRepairs
+    state.close(repairs: &repairs)
     state.unsandwich(line: tokens.last?.line ?? 0, repairs: &repairs)
     if let first = state.ignored.first {
       repairs.append(
@@ -183,8 +182,6 @@ struct TableAssembler {
     /// kept only when the next row opened is the one after it, named by its own label, so
     /// that it is the only row of the form the values can be.
     var sandwiched: Int?
-    /// Repairs made while closing a row (``close()`` has no list of its own), added at the end.
-    var closingRepairs: [Repair] = []
     /// All the tokens (to name values passed over).
     var tokens: [CellToken] = []
 
@@ -213,7 +210,7 @@ struct TableAssembler {
         if takesLabelGlyphs(text, line: token.line, repairs: &repairs) { return }
         if current == nil { openBlankRow(repairs: &repairs) }
         if let row = current, !row.cells.isEmpty, token.line == row.trailingLine { current?.endsAtText = true }
-        close()
+        close(repairs: &repairs)
         lastFull = nil
         skipping = 0
         labelBlanks = 0
@@ -275,13 +272,13 @@ struct TableAssembler {
         row.trailingBlanks = 0
         current = row
         if row.cells.count >= width {
-          close()
+          close(repairs: &repairs)
           lastFull = (row.index, token.line)
         }
       }
     }
 
-    mutating func close() {
+    mutating func close(repairs: inout [Repair]) {
       guard var row = current else { return }
       current = nil
       if let extraColumn, extraColumn < row.cells.count {
@@ -316,13 +313,11 @@ struct TableAssembler {
       if row.cells.count < width, row.line == row.trailingLine, width >= 3,
         row.cells.contains(where: { $0 == .blankCell }), row.cells.contains(where: { $0 != .blankCell })
       {
-        var notes: [Repair] = []
         leaveUnread(
           row.index,
           detail:
             "\(row.cells.count) cells, some blank, on one line where the form's row \(rows[row.index].label) has \(width): which value is which column cannot be told",
-          line: row.line, repairs: &notes)
-        closingRepairs += notes
+          line: row.line, repairs: &repairs)
         return
       }
       if row.cells.count < width {
@@ -426,7 +421,7 @@ struct TableAssembler {
         count: texts.count, key: key, after: previous, isTaken: { [taken, realigned] in taken[$0] && !realigned[$0] }),
         !contradicted(match, texts: texts)
       {
-        if let others = namesOtherRows(match, texts: texts) {
+        if !texts.isEmpty, let others = namesOtherRows(match, ownKey: key(texts.count - 1)) {
           passOver(rows: [match.index] + others, texts: texts, ahead: ahead, line: line, repairs: &repairs)
           return nil
         }
@@ -570,14 +565,14 @@ struct TableAssembler {
       return row
     }
 
-    /// The open rows besides `match`'s that its own label cell (the last text) names in
-    /// full, when there are any: a scan whose rule between two rows was lost reads both
+    /// The open rows besides `match`'s that its own label cell (`ownKey`, the last text's
+    /// normalised key) names in full, when there are any: a scan whose rule between two rows was lost reads both
     /// labels as one cell (行政许可其他对外管理服务事项), and which row the values after it are
     /// cannot be told. Rows standing in for others are left to their own checks (their
     /// sub-rows' labels stand beside theirs).
-    func namesOtherRows(_ match: LabelMatcher.Match, texts: [(text: String, line: Int)]) -> [Int]? {
-      guard !rows[match.index].standsIn, let last = texts.last else { return nil }
-      let others = assembler.matcher.otherRowsNamed(in: LabelText.key(last.text), besides: match.index).filter {
+    func namesOtherRows(_ match: LabelMatcher.Match, ownKey: String) -> [Int]? {
+      guard !rows[match.index].standsIn else { return nil }
+      let others = assembler.matcher.otherRowsNamed(in: ownKey, besides: match.index).filter {
         !rows[$0].standsIn && !(taken[$0] && !realigned[$0])
       }
       return others.isEmpty ? nil : others

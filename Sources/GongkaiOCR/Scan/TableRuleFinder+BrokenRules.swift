@@ -155,22 +155,6 @@ extension TableRuleFinder {
   static func ruleDepth(
     _ page: GreyBitmap, axis: RulingLine.Axis, position: Double, from: Double, to: Double
   ) -> Double {
-    let scale = page.pixelsPerPoint
-    let across = Int((position * scale).rounded())
-    let first = Int((from * scale).rounded())
-    let last = max(first, Int((to * scale).rounded()) - 1)
-    func mean(_ offset: Int) -> Double {
-      var total = 0
-      for step in first...last {
-        total += Int(axis == .horizontal ? page[step, across + offset] : page[across + offset, step])
-      }
-      return Double(total) / Double(last - first + 1)
-    }
-    let band = max(1, Int((0.5 * scale).rounded()))
-    let side = max(band + 2, Int((1.25 * scale).rounded()))
-    let track = (-band...band).map(mean).min() ?? 255
-    let before = (mean(-side) + mean(-side - 1)) / 2
-    let after = (mean(side) + mean(side + 1)) / 2
-    return min(before, after) - track
+    trackMeasures(page, axis: axis, position: position, from: from, to: to, measuresStep: false).depth
   }
 }

@@ -86,13 +86,15 @@ extension TableRuleFinder {
     return found
   }
 
-  /// At `position` from `from` to `to` (points) on `page`: how much darker (grey levels) the
-  /// darkest line of pixels within half a point of the track is than the lighter of the
-  /// lines a point and a quarter off it on both sides, each averaged along it (a rule), and
-  /// how much darker the line below is than the line above where both are flat, as the
-  /// lines twice as far off show (a shaded row's edge; 0 where either side is not flat).
+  /// At `position` from `from` to `to` (points) on `page`, along `axis`: how much darker (grey
+  /// levels) the darkest line of pixels within half a point of the track is than the lighter
+  /// of the lines a point and a quarter off it on both sides, each averaged along it (a rule),
+  /// and, with `measuresStep`, how much darker the line after is than the line before where
+  /// both are flat, as the lines twice as far off show (a shaded row's edge; 0 where either
+  /// side is not flat).
   static func trackMeasures(
-    _ page: GreyBitmap, position: Double, from: Double, to: Double, flatness: Double = 4
+    _ page: GreyBitmap, axis: RulingLine.Axis = .horizontal, position: Double, from: Double, to: Double,
+    flatness: Double = 4, measuresStep: Bool = true
   ) -> (depth: Double, step: Double) {
     let scale = page.pixelsPerPoint
     let across = Int((position * scale).rounded())
@@ -100,7 +102,9 @@ extension TableRuleFinder {
     let last = max(first, Int((to * scale).rounded()) - 1)
     func mean(_ offset: Int) -> Double {
       var total = 0
-      for step in first...last { total += Int(page[step, across + offset]) }
+      for step in first...last {
+        total += Int(axis == .horizontal ? page[step, across + offset] : page[across + offset, step])
+      }
       return Double(total) / Double(last - first + 1)
     }
     let band = max(1, Int((0.5 * scale).rounded()))
@@ -108,9 +112,11 @@ extension TableRuleFinder {
     let track = (-band...band).map(mean).min() ?? 255
     let before = (mean(-side) + mean(-side - 1)) / 2
     let after = (mean(side) + mean(side + 1)) / 2
+    let depth = min(before, after) - track
+    guard measuresStep else { return (depth, 0) }
     let farBefore = (mean(-2 * side) + mean(-2 * side - 1)) / 2
     let farAfter = (mean(2 * side) + mean(2 * side + 1)) / 2
     let flat = abs(before - farBefore) <= flatness && abs(after - farAfter) <= flatness
-    return (min(before, after) - track, flat ? before - after : 0)
+    return (depth, flat ? before - after : 0)
   }
 }
