@@ -134,9 +134,10 @@ struct ProvenanceCheckTests {
       let y1 = Int((cell.box.maxY * scale).rounded(.up))
       var ink = 0
       for y in max(0, y0)..<min(bitmap.height, y1) {
-        for x in max(0, x0)..<min(bitmap.width, x1) where bitmap[x, y] < 128 { ink += 1 }
+        for x in max(0, x0)..<min(bitmap.width, x1) where bitmap[x, y] < rules.darkLevel { ink += 1 }
       }
-      // A digit at 300 dpi is well over a hundred dark pixels (tens at 150 dpi).
+      // A digit at 300 dpi is well over a hundred dark pixels (tens at 150 dpi); a thin
+      // light grey digit of a browser's print, photocopied, is a few dozen.
       if ink < 32 { wrong.append("\(cell.path) \(cell.raw): \(ink) dark pixels in \(cell.box)") }
       // The box is the characters': at least half a digit tall (not a strip through them)
       // and no wider than its characters side by side (not a seal's ring beside them).
@@ -203,8 +204,27 @@ private struct ScanPageRules {
   /// How far above or below the box's middle a rule may be (points): about a row's height.
   var reach = 45.0
 
+  /// Below this grey level a pixel is ink: halfway between the paper (the page's median)
+  /// and its darkest ink (the darkest 1 %), and never lighter than 128. Print in grey, or a
+  /// light photocopy, is ink to a reader that sees the page's contrast.
+  let darkLevel: UInt8
+
   init(bitmap: GreyBitmap) {
     self.bitmap = bitmap
+    var counts = [Int](repeating: 0, count: 256)
+    for y in stride(from: 0, to: bitmap.height, by: 2) {
+      for x in stride(from: 0, to: bitmap.width, by: 2) { counts[Int(bitmap[x, y])] += 1 }
+    }
+    func level(atFraction fraction: Double) -> Int {
+      let target = Double(counts.reduce(0, +)) * fraction
+      var seen = 0
+      for (grey, count) in counts.enumerated() {
+        seen += count
+        if Double(seen) >= target { return grey }
+      }
+      return 255
+    }
+    darkLevel = UInt8(max(128, (level(atFraction: 0.5) + level(atFraction: 0.01)) / 2))
     // The reader's finder, with rules lost under a seal's ring followed on to the crossing
     // rule: the table's cells as printed, which the boxes must lie in.
     var finder = TableRuleFinder()

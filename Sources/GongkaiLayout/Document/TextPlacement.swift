@@ -143,7 +143,9 @@ public struct TextPlacement: Sendable, Equatable {
   }
 
   /// The boxes of every match of `wanted` in `piece` that is not part of a longer number
-  /// (no digit, point or comma right before or after it), in reading order, with their text.
+  /// (no digit, point or comma right before or after it) and whose characters stand together
+  /// on one line (a row's `1` and `0` two cells apart do not spell its total `10`), in reading
+  /// order, with their text.
   func standAloneBoxes(of wanted: [Character], in piece: Piece) -> [(PageRect, String)] {
     guard !wanted.isEmpty, let pageCharacters = characters[piece.page] else { return [] }
     let area = piece.box
@@ -163,11 +165,21 @@ public struct TextPlacement: Sendable, Equatable {
       let height = max(a.height, b.height, 1)
       return abs(a.midY - b.midY) < height / 2 && b.minX - a.maxX < 0.3 * height
     }
+    /// Whether the characters at `index` and `index + 1` are neighbours in one word: on one
+    /// line, the gap between them under a character's height (cells are further apart).
+    func together(_ index: Int) -> Bool {
+      let a = inside[index].box
+      let b = inside[index + 1].box
+      let height = max(a.height, b.height, 1)
+      return abs(a.midY - b.midY) < height / 2 && b.minX - a.maxX < height
+    }
     var boxes: [(PageRect, String)] = []
     var start = 0
     while start + wanted.count <= letters.count {
       let end = start + wanted.count
-      if letters[start..<end].elementsEqual(wanted), !joins(start - 1, start), !joins(end, end - 1) {
+      if letters[start..<end].elementsEqual(wanted), !joins(start - 1, start), !joins(end, end - 1),
+        (start..<(end - 1)).allSatisfy(together)
+      {
         boxes.append(Self.boxAndText(of: inside[start..<end]))
         start += wanted.count
       } else {
