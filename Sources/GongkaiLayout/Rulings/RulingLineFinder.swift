@@ -22,6 +22,14 @@ public struct RulingLineFinder: Sendable {
     public var streakOverrun: Double = 72
     /// Ink must be darker than this, whatever Otsu says (keeps light shading out).
     public var maximumInkLevel: UInt8 = 170
+    /// How many table rules (vertical lines within ``streakOverrun`` of the horizontal rules
+    /// they cross) must end where a longer vertical ends, crossing a horizontal rule it
+    /// crosses, for that end to be the table's edge and the line no streak (0: off). A
+    /// table cut by a page break with no rule drawn under its last row (a browser-printed
+    /// page: the table's background shows there as a filled bar, which is no line) still
+    /// ends its columns together; a label column's rule, crossing no row rule over the
+    /// rows it spans, ends there too.
+    public var sharedEnds = 0
 
     /// Default tuning.
     public init() {}
@@ -207,16 +215,38 @@ public struct RulingLineFinder: Sendable {
   }
 
   /// Drops vertical lines that run far past the outermost horizontal rules they cross.
+  /// With ``Options/sharedEnds``, a line whose end is where that many kept lines that cross
+  /// one of the same horizontal rules end (the table's edge, drawn or not) is kept.
   func dropStreaks(_ vertical: [RulingLine], crossing horizontal: [RulingLine]) -> [RulingLine] {
     let tolerance = options.alignment + options.maximumThickness
-    return vertical.filter { line in
-      let crossed = horizontal.filter { rule in
+    func crossed(by line: RulingLine) -> [RulingLine] {
+      horizontal.filter { rule in
         rule.start - tolerance <= line.position && line.position <= rule.end + tolerance
           && line.start - tolerance <= rule.position && rule.position <= line.end + tolerance
       }
+    }
+    let crossings = vertical.map(crossed(by:))
+    let kept = zip(vertical, crossings).map { line, crossed in
       guard let top = crossed.map(\.position).min(), let bottom = crossed.map(\.position).max()
       else { return true }
       return line.start >= top - options.streakOverrun && line.end <= bottom + options.streakOverrun
     }
+    guard options.sharedEnds > 0 else { return zip(vertical, kept).filter(\.1).map(\.0) }
+    return vertical.indices.filter { index in
+      if kept[index] { return true }
+      let (line, crossed) = (vertical[index], crossings[index])
+      guard let top = crossed.map(\.position).min(), let bottom = crossed.map(\.position).max() else { return true }
+      // The kept lines of the same table: they cross a horizontal rule this one crosses.
+      let table = vertical.indices.filter { other in
+        other != index && kept[other]
+          && crossings[other].contains { rule in crossed.contains { $0 == rule } }
+      }
+      func shared(_ end: (RulingLine) -> Double) -> Bool {
+        table.filter { abs(end(vertical[$0]) - end(line)) <= tolerance }.count >= options.sharedEnds
+      }
+      let startsInside = line.start >= top - options.streakOverrun || shared(\.start)
+      let endsInside = line.end <= bottom + options.streakOverrun || shared(\.end)
+      return startsInside && endsInside
+    }.map { vertical[$0] }
   }
 }

@@ -30,9 +30,12 @@ public struct TableRuleFinder: Sendable {
   public var skewEstimator = SkewEstimator()
   /// Pieces of a rule up to 10 pt apart are one rule: where a seal's ring crosses a rule the
   /// ink is too thick to be a line for a few points (a cell is wider, a row taller than that).
+  /// A label column's rule that runs on to where the table's other columns end is no streak,
+  /// though no row rule is drawn there (a browser-printed table cut by a page break).
   public var rulingFinder: RulingLineFinder = {
     var options = RulingLineFinder.Options()
     options.joinGap = 10
+    options.sharedEnds = 2
     return RulingLineFinder(options: options)
   }()
   /// The block (points) the local paper level is measured over when finding rules; smaller
