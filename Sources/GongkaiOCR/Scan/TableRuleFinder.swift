@@ -79,6 +79,10 @@ public struct TableRuleFinder: Sendable {
   /// Whether row rules lost over a table's whole width are looked for where the page shows
   /// them (``lostRows(in:page:depth:stepDepth:segment:share:run:clearance:)``).
   public var lostRowsFound = true
+  /// Whether column rules lost over a table's whole height are looked for where the grid's
+  /// equal columns put them and the page shows them
+  /// (``lostColumns(in:page:tolerance:regular:search:rows:depth:segment:clearance:)``).
+  public var lostColumnsFound = true
   /// Rotations smaller than this (degrees) are left alone.
   public var minimumSkew = 0.05
 
@@ -147,6 +151,7 @@ public struct TableRuleFinder: Sendable {
       lightColumns = light.filter { $0.axis == .vertical }
     }
     if lostRowsFound { lines += Self.lostRows(in: lines, page: page) }
+    if lostColumnsFound { lines += Self.lostColumns(in: lines, page: page) }
     let rulings = Self.droppingFrames(
       Self.snapped(
         Self.anchored(
