@@ -73,4 +73,20 @@ struct ScanSampleTests {
     let date = try #require(lines.last { $0.hasSuffix("日") && $0.contains("年") }, "\(lines)")
     #expect(date == "2020年1月15日" || date.contains("\u{FFFD}"), "\(date)")
   }
+
+  @Test("a sliver of a grid row under a table's foot is no row: nothing is read after the last row")
+  func sliverBelowTable() throws {
+    // Page 3 of shadedgrey-2021-b photocopied with a seal over tables 三 and 四
+    // (`make_seal_variants.py --seed 1200`, shadedgrey-2021-b-v16, page 3 at 200 dpi): the
+    // seal's ring carries a column rule 4 points on past table 三's foot, and the grid has a
+    // row that high under 结转下年度继续办理. Its cell read the foot rule's ink as a dash,
+    // a value after the table's last row, and that row's values were left unread.
+    let document = try PDFDocument(
+      path: Samples.scanFolder.appendingPathComponent("pages/shadedgrey-2021-b-seal1216-page3.pdf").path)
+    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
+    let lines = result.text.split(separator: "\n").map { $0.filter { !$0.isWhitespace } }
+    let last = try #require(lines.firstIndex { $0.hasPrefix("四、结转下年度继续办理") }, "\(lines)")
+    try #require(last + 1 < lines.count)
+    #expect(lines[last + 1].hasPrefix("四、政府信息公开"), "after the table's last row: \(lines[last + 1])")
+  }
 }

@@ -45,6 +45,11 @@ final class PageReader {
   var maximumDigitHeight = 20.0
   /// Ink shorter than this (points) is no digit: a 6-point digit stands 4 points tall.
   var minimumDigitHeight = 3.0
+  /// A grid cell less tall than this (points) holds no print: a line of 6-point type needs
+  /// more. Such a sliver lies between a table's foot and the end of a column rule a seal's
+  /// ring carried on below it; read, the foot rule's ink in it came out as a dash, a value
+  /// after the table's last row that left that row unread.
+  var minimumCellHeight = 6.0
   /// The tallest blob (points) taken into the box of digits read under a seal: a printed
   /// digit; a piece of the ring joined to one is taller.
   var maximumGlyphHeight = 12.0
@@ -186,7 +191,7 @@ final class PageReader {
       // Cells under a seal read as nothing whose print (the ink darker than the seal's)
       // looks like digits, line by line: one mark per line, where an unread mark goes.
       var sealedDigits: [Int: [Int: [PixelRect]]] = [:]
-      for cell in Self.owningCells(grid) {
+      for cell in Self.owningCells(grid) where cell.rect.height >= minimumCellHeight {
         let drawn = pixelRect(cell.rect, scale: scale).insetBy(edge)
         let region = InkComponents.insideRules(
           of: drawn, in: page, level: level, lead: lead, reach: reach)
