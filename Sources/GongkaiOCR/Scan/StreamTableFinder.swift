@@ -113,10 +113,10 @@ struct StreamTableFinder {
       // of header characters one per column (结 果 … 计) where one looks like a digit has not.
       let numbers = numeric.filter { $0 }.count
       if numbers < cells.count - numbers - 1 { numeric = numeric.map { _ in false } }
-      // A row whose numbers were all found at their own level is a table row only beside
+      // A row with no number at the page's level (only at cells' own levels) is a table row only beside
       // another number row (below): a sidebar's light grey link (白沙县人民政府2022年…) alone
       // is none, and taken as one it pushed the report's title aside.
-      let ownOnly = !zip(numeric, pairs).contains { $0.0 && $0.1.level == level }
+      let ownOnly = !tallEnough.contains(where: isNumber)
       return (
         Row(band: band, cells: cells, numeric: numeric, levels: pairs.map(\.level)), height,
         cells.count >= 2 && numeric.contains(true), ownOnly
