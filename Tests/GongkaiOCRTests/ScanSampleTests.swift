@@ -89,4 +89,25 @@ struct ScanSampleTests {
     try #require(last + 1 < lines.count)
     #expect(lines[last + 1].hasPrefix("四、政府信息公开"), "after the table's last row: \(lines[last + 1])")
   }
+
+  @Test("thin grey digits on a page with dark header rows are read as numbers in their cells")
+  func digitsBesideDarkHeaders() throws {
+    // Page 2 of a browser-printed report (make_browser_variants.py seed 1932, look
+    // head_darkblue: white text on navy header rows) photocopied at 200 dpi: the navy fills
+    // pulled the page's ink level below the digits' thin grey strokes, 145 came apart into
+    // specks, the row 行政处罚 145 -5 566 was no table row and its running-text read
+    // "1 4 5 ;66" gave 1, 4 and 5 as its three values.
+    let document = try PDFDocument(
+      path: Samples.scanFolder.appendingPathComponent("pages/browser-2019-darkhead-scan200-page2.pdf").path)
+    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
+    let rows = result.text.split(separator: "\n").map {
+      $0.split(separator: "\t").map { $0.filter { !$0.isWhitespace } }
+    }
+    let row = try #require(rows.first { $0.first == "行政处罚" }, "\(result.text)")
+    // Each value as printed, or unread (null with a finding): never a digit of another.
+    #expect(row.count == 4, "\(row)")
+    for (field, printed) in zip(row.dropFirst(), ["145", "-5", "566"]) {
+      #expect(field == printed || field.contains("\u{FFFD}"), "\(row)")
+    }
+  }
 }

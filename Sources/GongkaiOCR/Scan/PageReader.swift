@@ -289,10 +289,28 @@ final class PageReader {
     }
     let rows = streamFinder.rows(in: unruled, level: level, minimumArea: speck)
     var reads: [[(number: NumberRead?, text: [PositionedCharacter])]] = rows.map { row in
-      zip(row.cells, row.numeric).map { ink, isNumber in
-        readStreamCell(
-          unruled, ink: ink, isNumber: isNumber, numbersInLine: row.numeric.filter { $0 }.count,
-          level: level, paper: paper, speck: speck, inset: inset)
+      row.cells.indices.map { cell in
+        let cellLevel = row.levels.indices.contains(cell) ? row.levels[cell] : level
+        var read = readStreamCell(
+          unruled, ink: row.cells[cell], isNumber: row.numeric[cell], numbersInLine: row.numeric.filter { $0 }.count,
+          level: cellLevel, paper: paper, speck: speck, inset: inset)
+        // Grey print read at its cell's own level (lighter than the page's): a faint stroke
+        // may still fall out at that level (the diagonal of a 4, 40 read as 10 with
+        // confidence 94, 1 at the page's level). Read again at the page's level and a third
+        // of the way on to the paper; unless all agree the number is unsure.
+        if cellLevel != level, var number = read.number, !number.isLowConfidence, let box = row.cells[cell].union {
+          let lighter = UInt8(Int(cellLevel) + max(0, Int(paper) - Int(cellLevel)) / 3)
+          // At the page's level, the box of the ink that level holds (the 4's stem alone).
+          let dark = InkComponents(in: unruled, region: box, level: level, minimumArea: speck).union ?? box
+          let agree = [(level, dark), (lighter, box)].allSatisfy {
+            numbers.read(unruled, ink: $0.1, level: $0.0)?.value == number.value
+          }
+          if !agree {
+            number.isLowConfidence = true
+            read.number = number
+          }
+        }
+        return read
       }
     }
     // Numbers left of every column the nearby rows' numbers stand in are a label's

@@ -20,6 +20,9 @@ struct StreamTableFinder {
     var cells: [InkComponents]
     /// Which cells look like a number as tall as the line's characters (the others are text).
     var numeric: [Bool]
+    /// The grey level each cell's ink was found at (and is read at): the page's, or the
+    /// cell's own where that is clearly lighter (``cellLevelMargin``).
+    var levels: [UInt8] = []
     /// The run of table lines one after the other the row is in: rows of one run have no
     /// other line of print between them.
     var run = 0
@@ -44,6 +47,13 @@ struct StreamTableFinder {
   var rowGap = 4.0
   /// How much taller a Chinese character is than a digit of the same type (about 1.3).
   var digitToCharacter = 1.3
+  /// How many grey levels lighter than the page's a value cell's own level must be for its
+  /// ink to be taken at its own level: thin grey print on a page with dark fills.
+  var cellLevelMargin = 16
+  /// A row of numbers found at their own level only is a table row when another number row
+  /// across the same width lies within this many `rowGap`s (dark header bands between the
+  /// sub-tables of table 二 stand between its rows).
+  var ownLevelReach = 6.0
 
   /// The table rows of `page` (tables already read painted out), where pixels at most `level`
   /// are ink and blobs smaller than `minimumArea` are specks.
@@ -60,25 +70,67 @@ struct StreamTableFinder {
     // The page's character height: the median over its lines of three blobs or more.
     let heights = grouped.filter { $0.0.count >= 3 }.map(\.1.height).sorted()
     let typical = heights.isEmpty ? 0 : heights[heights.count / 2]
-    let found = grouped.compactMap { line, split -> (row: Row, height: Double, isNumeric: Bool)? in
+    let paper = Int(page.paperLevel())
+    let candidates = grouped.compactMap { line, split -> (row: Row, height: Double, isNumeric: Bool, ownOnly: Bool)? in
       // A lone mark much smaller than the characters (a quotation mark or comma of a wrapped
       // label, a speck) is no cell: read alone it comes out as 一 or 99.
       let height = split.height
-      let cells = split.cells.filter {
+      let tallEnough = split.cells.filter {
         let tall = Double($0.union?.height ?? 0)
         return tall >= 0.5 * height && tall >= 0.35 * typical
       }
-      guard let band = InkComponents(line).union, !cells.isEmpty else { return nil }
+      guard let band = InkComponents(line).union, !tallEnough.isEmpty else { return nil }
       // A number is about as tall as the line's characters (tables print smaller than text).
-      var numeric = cells.map {
-        let tall = Double($0.union?.height ?? 0)
-        return tall >= 0.6 * height && tall >= 0.4 * typical && Self.looksLikeNumber($0)
+      func isNumber(_ cell: InkComponents) -> Bool {
+        let tall = Double(cell.union?.height ?? 0)
+        return tall >= 0.6 * height && tall >= 0.4 * typical && Self.looksLikeNumber(cell)
       }
+      // A value cell may hold thin grey digits the page's level breaks into pieces: dark
+      // fills (white-on-navy header rows) pull the page's Otsu level far below the print's
+      // grey, and 145 came apart into eleven specks (no number: the row went to the running
+      // text, read 1 4 5 as three values), 40 into three (a number, read as 1). Where the
+      // level of the cell's own box (Otsu over its print and paper) is clearly lighter, the
+      // cell is taken with that ink and read at that level when it is a number there. A
+      // row's first cell is its label (the parts of 规章 at a lighter level stand side by
+      // side like digits).
+      let pairs = tallEnough.enumerated().map { index, cell -> (ink: InkComponents, level: UInt8) in
+        guard index > 0, let box = cell.union else { return (cell, level) }
+        let region = box.insetBy(-2).intersection(page.bounds)
+        let own = Self.level(of: page, in: region)
+        guard Int(own) >= Int(level) + cellLevelMargin else { return (cell, level) }
+        // Otsu's split can still leave a blurred stroke's grey edge out (the bar of a 5
+        // apart from its bowl): a third of the way on to the paper is tried too.
+        let lighter = Int(own) + max(0, paper - Int(own)) / 3
+        for candidate in [Int(own), lighter] where candidate < paper {
+          let again = InkComponents(in: page, region: region, level: UInt8(candidate), minimumArea: minimumArea)
+          if isNumber(again) { return (again, UInt8(candidate)) }
+        }
+        return (cell, level)
+      }
+      let cells = pairs.map(\.ink)
+      var numeric = cells.map(isNumber)
       // A row of numbers has about as many numbers as other cells (a label or two); a line
       // of header characters one per column (结 果 … 计) where one looks like a digit has not.
       let numbers = numeric.filter { $0 }.count
       if numbers < cells.count - numbers - 1 { numeric = numeric.map { _ in false } }
-      return (Row(band: band, cells: cells, numeric: numeric), height, cells.count >= 2 && numeric.contains(true))
+      // A row with no number at the page's level (only at cells' own levels) is a table row only beside
+      // another number row (below): a sidebar's light grey link (白沙县人民政府2022年…) alone
+      // is none, and taken as one it pushed the report's title aside.
+      let ownOnly = !tallEnough.contains(where: isNumber)
+      return (
+        Row(band: band, cells: cells, numeric: numeric, levels: pairs.map(\.level)), height,
+        cells.count >= 2 && numeric.contains(true), ownOnly
+      )
+    }
+    let found = candidates.enumerated().map { index, line -> (row: Row, height: Double, isNumeric: Bool) in
+      guard line.isNumeric, line.ownOnly else { return (line.row, line.height, line.isNumeric) }
+      let beside = candidates.indices.contains { other in
+        let band = candidates[other].row.band
+        return other != index && candidates[other].isNumeric && band.x < line.row.band.maxX
+          && band.maxX > line.row.band.x
+          && Double(Self.gap(band, line.row.band)) <= ownLevelReach * rowGap * line.height
+      }
+      return (line.row, line.height, beside)
     }
     // A table: its numeric rows, no further apart than `rowGap` lines, with every line between
     // them (labels wrapped over lines, section headers) and the lines of two cells or more
@@ -159,7 +211,9 @@ struct StreamTableFinder {
     if OCRTrace.enabled {
       for (index, line) in found.enumerated() {
         let pattern = line.row.numeric.map { $0 ? "9" : "a" }.joined()
-        let xs = line.row.cells.compactMap { $0.union.map { "\($0.x)" } }.joined(separator: ",")
+        let xs =
+          line.row.cells.compactMap { $0.union.map { "\($0.x)" } }.joined(separator: ",")
+          + " " + line.row.levels.map(String.init).joined(separator: ",")
         OCRTrace.write(
           "streamline\t\(line.row.band.y),\(line.row.band.x) \(line.row.band.width)x\(line.row.band.height)\t\(pattern)\t\(keep[index] ? "kept" : "-")\t\(xs)"
         )
@@ -193,6 +247,15 @@ struct StreamTableFinder {
       for member in members { rows[member].white = above...max(above, below) }
     }
     return rows
+  }
+
+  /// Otsu's level over `region` of `page` alone.
+  static func level(of page: GreyBitmap, in region: PixelRect) -> UInt8 {
+    var histogram = [Int](repeating: 0, count: 256)
+    for y in region.y..<region.maxY {
+      for x in region.x..<region.maxX { histogram[Int(page[x, y])] += 1 }
+    }
+    return OtsuThreshold.level(histogram: histogram)
   }
 
   /// A number wrapped in a narrow column: its pieces, top to bottom, and where the whole
