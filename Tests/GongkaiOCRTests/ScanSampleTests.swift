@@ -60,16 +60,20 @@ struct ScanSampleTests {
     #expect(!plain.contains { $0.count <= 5 && $0.contains { $0.isNumber } }, "\(plain)")
   }
 
+  /// The text the scan reader gives for the one-page scan `Samples/scan/pages/NAME.pdf`.
+  private static func readPage(_ name: String) throws -> String {
+    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent("pages/\(name).pdf").path)
+    return try ScanReader.read(pdf: document, dpi: 300, jobs: 1).text
+  }
+
   @Test("a signing date under a seal's star is the date printed or unread, never another date")
   func dateUnderSeal() throws {
     // The last page of threeline-2019-b photocopied with a grey seal over the signature
     // (`make-scan-fixtures.py --photocopy Samples/pdf-styles/threeline-2019-b.pdf OUT 44
     // --seal`): the star's tip over the 1 of 2020年1月15日 is left at its edge when the seal's
     // ink is dropped, and the page's block read took it for 4 with confidence 96.
-    let document = try PDFDocument(
-      path: Samples.scanFolder.appendingPathComponent("pages/threeline-2019-b-seal44-page4.pdf").path)
-    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
-    let lines = result.text.split(separator: "\n").map { $0.filter { !$0.isWhitespace } }
+    let text = try Self.readPage("threeline-2019-b-seal44-page4")
+    let lines = text.split(separator: "\n").map { $0.filter { !$0.isWhitespace } }
     let date = try #require(lines.last { $0.hasSuffix("日") && $0.contains("年") }, "\(lines)")
     #expect(date == "2020年1月15日" || date.contains("\u{FFFD}"), "\(date)")
   }
@@ -81,10 +85,8 @@ struct ScanSampleTests {
     // seal's ring carries a column rule 4 points on past table 三's foot, and the grid has a
     // row that high under 结转下年度继续办理. Its cell read the foot rule's ink as a dash,
     // a value after the table's last row, and that row's values were left unread.
-    let document = try PDFDocument(
-      path: Samples.scanFolder.appendingPathComponent("pages/shadedgrey-2021-b-seal1216-page3.pdf").path)
-    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
-    let lines = result.text.split(separator: "\n").map { $0.filter { !$0.isWhitespace } }
+    let text = try Self.readPage("shadedgrey-2021-b-seal1216-page3")
+    let lines = text.split(separator: "\n").map { $0.filter { !$0.isWhitespace } }
     let last = try #require(lines.firstIndex { $0.hasPrefix("四、结转下年度继续办理") }, "\(lines)")
     try #require(last + 1 < lines.count)
     #expect(lines[last + 1].hasPrefix("四、政府信息公开"), "after the table's last row: \(lines[last + 1])")
@@ -97,13 +99,11 @@ struct ScanSampleTests {
     // pulled the page's ink level below the digits' thin grey strokes, 145 came apart into
     // specks, the row 行政处罚 145 -5 566 was no table row and its running-text read
     // "1 4 5 ;66" gave 1, 4 and 5 as its three values.
-    let document = try PDFDocument(
-      path: Samples.scanFolder.appendingPathComponent("pages/browser-2019-darkhead-scan200-page2.pdf").path)
-    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
-    let rows = result.text.split(separator: "\n").map {
+    let text = try Self.readPage("browser-2019-darkhead-scan200-page2")
+    let rows = text.split(separator: "\n").map {
       $0.split(separator: "\t").map { $0.filter { !$0.isWhitespace } }
     }
-    let row = try #require(rows.first { $0.first == "行政处罚" }, "\(result.text)")
+    let row = try #require(rows.first { $0.first == "行政处罚" }, "\(text)")
     // Each value as printed, or unread (null with a finding): never a digit of another.
     #expect(row.count == 4, "\(row)")
     for (field, printed) in zip(row.dropFirst(), ["145", "-5", "566"]) {

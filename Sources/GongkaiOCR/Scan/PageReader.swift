@@ -299,7 +299,7 @@ final class PageReader {
         // confidence 94, 1 at the page's level). Read again at the page's level and a third
         // of the way on to the paper; unless all agree the number is unsure.
         if cellLevel != level, var number = read.number, !number.isLowConfidence, let box = row.cells[cell].union {
-          let lighter = UInt8(Int(cellLevel) + max(0, Int(paper) - Int(cellLevel)) / 3)
+          let lighter = UInt8(StreamTableFinder.thirdTowardPaper(from: Int(cellLevel), paper: Int(paper)))
           // At the page's level, the box of the ink that level holds (the 4's stem alone).
           let dark = InkComponents(in: unruled, region: box, level: level, minimumArea: speck).union ?? box
           let agree = [(level, dark), (lighter, box)].allSatisfy {

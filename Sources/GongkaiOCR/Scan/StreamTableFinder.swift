@@ -100,7 +100,7 @@ struct StreamTableFinder {
         guard Int(own) >= Int(level) + cellLevelMargin else { return (cell, level) }
         // Otsu's split can still leave a blurred stroke's grey edge out (the bar of a 5
         // apart from its bowl): a third of the way on to the paper is tried too.
-        let lighter = Int(own) + max(0, paper - Int(own)) / 3
+        let lighter = Self.thirdTowardPaper(from: Int(own), paper: paper)
         for candidate in [Int(own), lighter] where candidate < paper {
           let again = InkComponents(in: page, region: region, level: UInt8(candidate), minimumArea: minimumArea)
           if isNumber(again) { return (again, UInt8(candidate)) }
@@ -247,6 +247,12 @@ struct StreamTableFinder {
       for member in members { rows[member].white = above...max(above, below) }
     }
     return rows
+  }
+
+  /// The grey level a third of the way from `level` on to `paper`: a blurred grey stroke's
+  /// edge, which Otsu's split can leave out, is ink there.
+  static func thirdTowardPaper(from level: Int, paper: Int) -> Int {
+    level + max(0, paper - level) / 3
   }
 
   /// Otsu's level over `region` of `page` alone.

@@ -11,7 +11,7 @@ extension TableRuleFinder {
   /// at least `clearance` points clear of the row's edges, the track is `depth` grey levels
   /// darker than the page a point and a quarter off it on both sides (a rule on white) or as
   /// much lighter (a rule through shaded cells, printed lighter than the shading), with flat
-  /// page on both sides (``columnStrength(_:at:from:to:depth:segment:flatness:)``). A WPS
+  /// page on both sides (``columnStrength(_:at:from:to:depth:segment:)``). A WPS
   /// grid's light rule that falls between two pixel columns of a 200-dpi grey copy prints
   /// half as deep and was lost in every row: two columns' numbers in one cell, read as one
   /// number or none (社会公益组织's 0s with 法律服务机构's, table 四's three 复议 results in one).
@@ -81,40 +81,23 @@ extension TableRuleFinder {
   /// The mean strength of a column rule at `position` from `from` to `to` (points) on `page`,
   /// when every `segment`-point segment shows one `depth` levels darker than both sides a point
   /// and a quarter off (a rule on white) or as much lighter (through shading), the sides flat
-  /// (within `flatness` levels of the page twice as far off); nil otherwise.
+  /// (``trackMeasures(_:axis:position:from:to:flatness:measuresStep:)``); nil otherwise.
   static func columnStrength(
-    _ page: GreyBitmap, at position: Double, from: Double, to: Double, depth: Double, segment: Double,
-    flatness: Double = 4
+    _ page: GreyBitmap, at position: Double, from: Double, to: Double, depth: Double, segment: Double
   ) -> Double? {
-    let scale = page.pixelsPerPoint
-    let across = Int((position * scale).rounded())
-    let band = max(1, Int((0.5 * scale).rounded()))
-    let side = max(band + 2, Int((1.25 * scale).rounded()))
     let count = max(1, Int(((to - from) / segment).rounded()))
     let step = (to - from) / Double(count)
     var total = 0.0
     for index in 0..<count {
-      let start = Int(((from + Double(index) * step) * scale).rounded())
-      let end = max(start, Int(((from + Double(index + 1) * step) * scale).rounded()) - 1)
-      func mean(_ offset: Int) -> Double {
-        var sum = 0
-        for y in start...end { sum += Int(page[across + offset, y]) }
-        return Double(sum) / Double(end - start + 1)
-      }
-      let track = (-band...band).map(mean)
-      let before = (mean(-side) + mean(-side - 1)) / 2
-      let after = (mean(side) + mean(side + 1)) / 2
-      // The sides are flat page (paper or shading) twice as far off too: between two glyphs
-      // of labels set in line (a column of 3.危及… over 4.保护…) the track is lighter than
-      // the strokes beside it, and a stroke in line darker than the paper, but neither has
-      // flat sides.
-      let farBefore = (mean(-2 * side) + mean(-2 * side - 1)) / 2
-      let farAfter = (mean(2 * side) + mean(2 * side + 1)) / 2
-      guard abs(before - farBefore) <= flatness, abs(after - farAfter) <= flatness else { return nil }
-      let darker = min(before, after) - (track.min() ?? 255)
-      let lighter = (track.max() ?? 0) - max(before, after)
-      let strength = max(darker, lighter)
-      guard strength >= depth else { return nil }
+      // The sides must be flat page (paper or shading) twice as far off too: between two
+      // glyphs of labels set in line (a column of 3.危及… over 4.保护…) the track is lighter
+      // than the strokes beside it, and a stroke in line darker than the paper, but neither
+      // has flat sides.
+      let measured = trackMeasures(
+        page, axis: .vertical, position: position, from: from + Double(index) * step,
+        to: from + Double(index + 1) * step)
+      let strength = max(measured.depth, measured.lighter)
+      guard measured.flat, strength >= depth else { return nil }
       total += strength
     }
     return total / Double(count)

@@ -37,7 +37,8 @@ extension TableRuleFinder {
           let step = (end - start) / Double(count)
           for index in 0..<count {
             let along = start + Double(index) * step
-            result.append(Self.trackMeasures(page, position: position, from: along, to: along + step))
+            let measured = Self.trackMeasures(page, position: position, from: along, to: along + step)
+            result.append((measured.depth, measured.step))
           }
         }
         return result
@@ -88,14 +89,15 @@ extension TableRuleFinder {
 
   /// At `position` from `from` to `to` (points) on `page`, along `axis`: how much darker (grey
   /// levels) the darkest line of pixels within half a point of the track is than the lighter
-  /// of the lines a point and a quarter off it on both sides, each averaged along it (a rule),
-  /// and, with `measuresStep`, how much darker the line after is than the line before where
-  /// both are flat, as the lines twice as far off show (a shaded row's edge; 0 where either
-  /// side is not flat).
+  /// of the lines a point and a quarter off it on both sides, each averaged along it (a rule
+  /// on white), how much lighter the lightest such line is than the darker side (a rule
+  /// through shading, printed lighter than it), and, with `measuresStep`, whether both sides
+  /// are flat, as the lines twice as far off show, and how much darker the line after is than
+  /// the line before where they are (a shaded row's edge; 0 where either side is not flat).
   static func trackMeasures(
     _ page: GreyBitmap, axis: RulingLine.Axis = .horizontal, position: Double, from: Double, to: Double,
     flatness: Double = 4, measuresStep: Bool = true
-  ) -> (depth: Double, step: Double) {
+  ) -> (depth: Double, lighter: Double, step: Double, flat: Bool) {
     let scale = page.pixelsPerPoint
     let across = Int((position * scale).rounded())
     let first = Int((from * scale).rounded())
@@ -109,14 +111,15 @@ extension TableRuleFinder {
     }
     let band = max(1, Int((0.5 * scale).rounded()))
     let side = max(band + 2, Int((1.25 * scale).rounded()))
-    let track = (-band...band).map(mean).min() ?? 255
+    let track = (-band...band).map(mean)
     let before = (mean(-side) + mean(-side - 1)) / 2
     let after = (mean(side) + mean(side + 1)) / 2
-    let depth = min(before, after) - track
-    guard measuresStep else { return (depth, 0) }
+    let depth = min(before, after) - (track.min() ?? 255)
+    let lighter = (track.max() ?? 0) - max(before, after)
+    guard measuresStep else { return (depth, lighter, 0, false) }
     let farBefore = (mean(-2 * side) + mean(-2 * side - 1)) / 2
     let farAfter = (mean(2 * side) + mean(2 * side + 1)) / 2
     let flat = abs(before - farBefore) <= flatness && abs(after - farAfter) <= flatness
-    return (depth, flat ? before - after : 0)
+    return (depth, lighter, flat ? before - after : 0, flat)
   }
 }
