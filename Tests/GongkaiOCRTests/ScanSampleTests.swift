@@ -92,6 +92,29 @@ struct ScanSampleTests {
     #expect(lines[last + 1].hasPrefix("四、政府信息公开"), "after the table's last row: \(lines[last + 1])")
   }
 
+  @Test("every unsure number under a seal on a line of values outside the table's rows is flagged")
+  func secondUnsureValueOnALine() throws {
+    // Page 3 of hrules-2019-a photocopied at 200 dpi with a grey seal over tables 三 and 四
+    // (`make-scan-fixtures.py --photocopy Samples/pdf-styles/hrules-2019-a.pdf OUT 2414
+    // --seal-at table3,table4 --seal-size 100 --seal-ink grey --seal-alpha 230 --dpi 200`).
+    // The row 5.要求行政机关确认或重新出具已获取信息 wraps round its values, which the layout
+    // puts on a line of their own, all 0 as printed; the ring's ink cuts two of them, read as 11
+    // and 1. The 11 was marked unread, and the 1 after it, no longer found by counting the
+    // line's characters, stayed: requests.rejected_confirmation.total 1, with no finding.
+    let text = try Self.readPage("hrules-2019-a-seal2414-page3")
+    let lines = text.split(separator: "\n").map(String.init)
+    let label = try #require(lines.firstIndex { $0.contains("确认或重新出") }, "\(text)")
+    let next = try #require(lines[label...].firstIndex { $0.contains("其他处理") }, "\(text)")
+    let values = lines[label..<next].filter { line in
+      !line.isEmpty && line.allSatisfy { $0 == " " || $0 == "\u{FFFD}" || ($0.isASCII && $0.isNumber) }
+    }
+    try #require(values.count == 1, "\(lines[label..<next])")
+    let tokens = values[0].split(separator: " ")
+    #expect(tokens.count == 7, "\(values[0])")
+    // Each value as printed (0), or unread (null with a finding): never a piece of a 0.
+    #expect(tokens.allSatisfy { $0 == "0" || $0 == "\u{FFFD}" }, "\(values[0])")
+  }
+
   @Test("thin grey digits on a page with dark header rows are read as numbers in their cells")
   func digitsBesideDarkHeaders() throws {
     // Page 2 of a browser-printed report (make_browser_variants.py seed 1932, look

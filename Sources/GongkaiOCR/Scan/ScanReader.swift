@@ -149,6 +149,12 @@ public struct ScanReader: Sendable {
     }
     let unsure = pages.flatMap { page in page.numbers.filter(\.read.isLowConfidence).map { ($0, page.page.number) } }
     let numbers = Dictionary(pages.map { ($0.page.number, $0.numbers) }) { first, _ in first }
+    // The lines as laid out, before any unsure number is marked unread in them: an unlocated
+    // number's token is found by counting its line's characters against the page's, and a
+    // token already marked (11 → one U+FFFD) no longer counts as its digits did, so a second
+    // unsure number in the same line (a 0 under a seal's ring read as 11) was not found and
+    // stayed as read, with no finding. Marks keep the token count, so its index holds.
+    let laidOut = lines
     for (cell, page) in unsure {
       guard let (line, field) = locate(cell, page: page, fields: lines, placement: placement) else {
         // An unsure table number the layout left on a line of numbers outside any table row
@@ -161,7 +167,7 @@ public struct ScanReader: Sendable {
         if cell.read.value.contains(where: { $0 != "0" }),
           !cell.read.alternatives.isEmpty || cell.read.confidence < unlocatedConfidence
             || lostStrokes(cell, row: numbers[page] ?? [], seals: seals[page] ?? []),
-          let (line, token) = unlocatedToken(cell, page: page, fields: lines, placement: placement)
+          let (line, token) = unlocatedToken(cell, page: page, fields: laidOut, placement: placement)
         {
           lines[line][0] = replacing(token: token, in: lines[line][0], with: "\u{FFFD}")
           changed = true
