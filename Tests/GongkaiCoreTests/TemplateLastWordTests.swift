@@ -624,6 +624,31 @@ struct TemplateLastWordTests {
     #expect(unnumbered.requests.cell("other", "total") == .some(nil))
   }
 
+  @Test("a sub-row's number whose dot the scan lost (（六）其他处理 2 申请人…) names the sub-row, never the single （六） row")
+  func subRowNumberWithoutMark() throws {
+    // A browser-printed 2021 report photocopied at 200 dpi (make_browser_variants.py seed
+    // 1931, border_rows…-s11, scan seed 1933), as the scan reader gave it: the group cell's
+    // （六）其他处理 in the second sub-row's label cell, its 2. read as a bare 2 and 逾期 as
+    // 斋期, so no spelling or start named the row; likeness took the line for the
+    // 2019-style single row （六）其他处理 and gave it the sub-row's zeros.
+    let requests = """
+      一、本年新收政府信息公开申请数量\t2\t1\t0\t2\t1\t3\t9
+      \t5.要求行政机关确认或重新出具已获取信息\t0\t0\t0\t0\t0\t0\t0
+      1. 申请人无正当理由适期不补正、行政机关不再
+      0 0 0 0 0 0 0
+      处理其政府信息公开申请
+      （六）其他处理 2 申请人斋期未按收费通知要求缴纳费 、行政 0 0 0 0 0 0 0
+      机关不再处理其政府信息公开申请
+      3. 其他\t0\t0\t0\t0\t0\t0\t0
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("other", "natural_person") == .some(nil))
+    #expect(report.requests.cell("other", "total") == .some(nil))
+    #expect(report.requests.cell("other_unpaid_fee", "natural_person") == .some(.count(0)))
+    #expect(report.requests.cell("other_unpaid_fee", "total") == .some(.count(0)))
+    #expect(report.requests.cell("other_other", "total") == .some(.count(0)))
+  }
+
   /// As a 300-dpi scan of a narrow label column was read (scan set 1, s1 2021): every label
   /// wrapped, its rest on the line after the values; row 7 was placed by order, then the line
   /// `法案卷 8. 属于行政查` (row 7's rest, row 8's start) was like row 7 by its pairs.

@@ -353,17 +353,59 @@ struct TableAssembler {
         unresolve(row.index, values: row.cells.count + valuesOnLine[index + 1], line: line, repairs: &repairs)
         return false
       }
+      let glyphs = row.cells.compactMap { $0?.raw }.joined(separator: " ")
+      if rows[row.index].standsIn, numbersSubRow(glyphs, text: text, over: row.index, line: line, repairs: &repairs) {
+        return true
+      }
       repairs.append(
         Repair(
           kind: "values_ignored",
           detail:
-            "\(row.cells.compactMap { $0?.raw }.joined(separator: " ")) inside the label of \(rows[row.index].label) (before \"\(text.prefix(20))\", a full row of values after it) passed over: read from the label's characters",
+            "\(glyphs) inside the label of \(rows[row.index].label) (before \"\(text.prefix(20))\", a full row of values after it) passed over: read from the label's characters",
           line: line))
       current?.cells = []
       current?.origins = []
       current?.pendingBlanks = 0
       current?.severable = false
       current?.lineValues = width
+      return true
+    }
+
+    /// The digit `glyphs` the open row `group`, a row standing in for others (（六）其他处理),
+    /// took before label `text` and a full row of values: the numbering of one of its sub-rows
+    /// whose dot the scan lost (（六）其他处理 2 申请人逾期未按收费通知要求缴纳费). The values are
+    /// that sub-row's when the text names it (``numberedSubRow(_:)``); when it names none
+    /// surely, which row they are cannot be told and they are passed over. `false`: the digit
+    /// numbers no open sub-row.
+    mutating func numbersSubRow(
+      _ glyphs: String, text: String, over group: Int, line: Int, repairs: inout [Repair]
+    ) -> Bool {
+      let digits = glyphs.unicodeScalars.map(LabelText.narrow)
+      guard (1...2).contains(digits.count), digits.allSatisfy({ ("0"..."9").contains($0) }),
+        let first = text.unicodeScalars.first(where: { !$0.properties.isWhitespace }),
+        first.properties.isIdeographic
+      else { return false }
+      let numbered = [(text: String(String.UnicodeScalarView(digits)) + "." + text, line: line)]
+      guard namesSubRow(numbered) else { return false }
+      taken[group] = false
+      guard let sub = numberedSubRow(numbered) else {
+        let width = rows[group].width + (extraColumn == nil ? 0 : 1)
+        repairs.append(
+          Repair(
+            kind: "values_ignored",
+            detail:
+              "\(width) value(s) under \"\(glyphs) \(text.prefix(30))\" passed over: \(glyphs) numbers a row \(rows[group].label) stands in for, but the label names none surely: \(valuesFromHere(min(width, 8)))",
+            line: line))
+        current = nil
+        skipping = width
+        return true
+      }
+      assembler.record(sub, segments: [(glyphs + " " + text, line)], line: line, repairs: &repairs)
+      var row = OpenRow(index: sub.index, width: rows[sub.index].width + 1, line: line)
+      row.lineValues = rows[sub.index].width + (extraColumn == nil ? 0 : 1)
+      current = row
+      previous = sub.index
+      taken[sub.index] = true
       return true
     }
 

@@ -186,8 +186,10 @@ final class PageReader {
       // Each grid row's cells, read, then placed: a value cell that reads as no number is
       // left empty (``unreadValues``).
       var rows:
-        [Int: [(ink: PixelRect, columns: ClosedRange<Int>, read: (number: NumberRead?, text: [PositionedCharacter]))]] =
-          [:]
+        [Int: [(
+          ink: PixelRect, region: PixelRect, columns: ClosedRange<Int>,
+          read: (number: NumberRead?, text: [PositionedCharacter])
+        )]] = [:]
       // Cells under a seal read as nothing whose print (the ink darker than the seal's)
       // looks like digits, line by line: one mark per line, where an unread mark goes.
       var sealedDigits: [Int: [Int: [PixelRect]]] = [:]
@@ -228,7 +230,7 @@ final class PageReader {
         {
           sealedDigits[cell.top, default: [:]][rows[cell.top, default: []].count] = under
         }
-        rows[cell.top, default: []].append((inkBox, cell.left...cell.right, read))
+        rows[cell.top, default: []].append((inkBox, region, cell.left...cell.right, read))
       }
       let tops = rows.keys.sorted()
       let ordered = tops.compactMap { rows[$0] }
@@ -241,6 +243,16 @@ final class PageReader {
       {
         let marks = sealed[row][cell] ?? [ordered[row][cell].ink]
         reads[row][cell] = (nil, marks.map { Self.unreadMark(at: pageRect($0, scale: scale)) })
+      }
+      // A sure number whose ink is much shorter than the grid's other numbers lost strokes
+      // lighter than the page's level (the top of a grey 6 gone, its bowl read as 0 with
+      // confidence 74): read again a third of the way on to the paper, a different value
+      // there makes it unsure, the fuller glyph's read taken when it is sure and digit-tall.
+      for (row, cell, read) in shortNumbers(
+        ordered.map { $0.map(\.ink) }, reads, page: page, regions: ordered.map { $0.map(\.region) }, level: level,
+        paper: paper, speck: speck)
+      {
+        reads[row][cell].number = read
       }
       // Text under a seal where other rows' numbers stand (its ink over theirs): the seal's
       // characters or the print it covered read as text (naTRAN, xl), where rules under the
