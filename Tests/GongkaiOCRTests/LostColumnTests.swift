@@ -5,7 +5,7 @@ import Testing
 @testable import GongkaiOCR
 
 /// Column rules a grid lost over a table's whole height on a grey 200-dpi copy of a WPS-style
-/// report (``TableRuleFinder/lostColumns(in:page:tolerance:regular:search:rows:depth:segment:clearance:)``).
+/// report (``TableRuleFinder/lostColumns(in:page:tolerance:regular:search:rows:length:depth:segment:clearance:)``).
 @Suite("Lost column rules", .timeLimit(.minutes(5)))
 struct LostColumnTests {
   /// The scanned pages' rows: tab-separated cells without spaces.
@@ -29,6 +29,58 @@ struct LostColumnTests {
     let values = rows.first { $0.count >= 15 && $0.allSatisfy { $0.allSatisfy(\.isNumber) } }
     #expect(
       values == ["1", "0", "0", "0", "1", "0", "0", "0", "1", "1", "0", "0", "0", "0", "0"],
+      "read \(rows.map { $0.joined(separator: " | ") })")
+  }
+
+  /// The row of fifteen numbers (the values of table 四) on a page's rows, if any.
+  static func appealValues(_ rows: [[String]]) -> [String]? {
+    rows.first { $0.count >= 12 && $0.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) } }
+  }
+
+  @Test("table 四's one value row, a short light piece of its lost rule the only edge, split in its own columns")
+  func wpsAppealsValueRowPiece() throws {
+    // Page 4 of wps-2021-c scanned at 200 dpi (`make-scan-fixtures.py --photocopy
+    // Samples/pdf-styles/wps-2021-c.pdf OUT 1933 --look scan --dpi 200`), its JPEG as
+    // generated. Table 四 goes on from page 3: the tail of its header and its value row, the
+    // row rules between lost, so one header row and one value row. The rule between
+    // 未经复议直接起诉's 结果纠正 and 其他结果 is lost but for a 15-point light piece in the value
+    // row; that piece made the grid's edge while lost rules were looked for (no double-width
+    // column there) and was dropped afterwards as a stroke, and 1 and 0 were one cell ("1 工 0"):
+    // nine cells null. The values as the page prints them.
+    let rows = try Self.rows("wps-2021-c-scan200-g1933-page4")
+    #expect(
+      Self.appealValues(rows) == ["2", "0", "1", "1", "4", "1", "1", "0", "0", "2", "1", "0", "0", "1", "2"],
+      "read \(rows.map { $0.joined(separator: " | ") })")
+  }
+
+  @Test("table 四's rules lost in its header's merged row too: found from the value row alone")
+  func wpsAppealsOneRow() throws {
+    // Page 3 of wps-2021-d scanned at 200 dpi (`make-scan-fixtures.py --photocopy
+    // Samples/pdf-styles/wps-2021-d.pdf OUT 1934 --look scan --dpi 200`), its JPEG as
+    // generated. The two rules between 复议后起诉's 其他结果, 尚未审结 and 总计 are lost over
+    // the table's height, and the row rule under 复议后起诉 too: its labels share a grid row
+    // with the merged 复议后起诉 above them, which has no rule, so only the value row shows the
+    // rules. Before, a run of two rows was asked for and 1 1 5 were one cell: five cells null.
+    let rows = try Self.rows("wps-2021-d-scan200-g1934-page3")
+    #expect(
+      Self.appealValues(rows) == ["21", "6", "9", "4", "40", "5", "1", "2", "3", "10", "3", "0", "1", "1", "5"],
+      "read \(rows.map { $0.joined(separator: " | ") })")
+  }
+
+  @Test("table 四's last rule, hidden by a seal over the header, found in the value row its ring crosses")
+  func sealedAppealsRule() throws {
+    // Page 4 of `make_seal_variants.py --seed 1200`'s lightblue-2021-a-v31 (a red seal of a
+    // grey copier over table 四's right end, 300 dpi), rendered again at 200 dpi (greyscale
+    // JPEG, quality 60). The rule between 复议后起诉's 尚未审结 and 总计 is hidden by the seal
+    // in the header, and the ring crosses it at the value row's top: no run of two rows, and
+    // that row's top segment no flat page. 0 and 1 were one cell, read as nothing, and the
+    // row a cell short (复议后起诉 null). Each value in its own column now; the 0 under the
+    // ring's edge reads unsure (as 1 at 62%), which the core leaves null with a finding.
+    let rows = try Self.rows("lightblue-2021-a-seal1200-v31-page4")
+    let values = rows.first { $0.count >= 12 && $0.prefix(13).allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) } }
+    let printed = ["1", "1", "0", "1", "3", "1", "0", "0", "1", "2", "0", "0", "1"]
+    #expect(
+      values?.count == 15 && values.map { Array($0.prefix(13)) } == printed && values?.last == "1",
       "read \(rows.map { $0.joined(separator: " | ") })")
   }
 

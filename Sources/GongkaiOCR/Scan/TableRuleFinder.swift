@@ -81,7 +81,7 @@ public struct TableRuleFinder: Sendable {
   public var lostRowsFound = true
   /// Whether column rules lost over a table's whole height are looked for where the grid's
   /// equal columns put them and the page shows them
-  /// (``lostColumns(in:page:tolerance:regular:search:rows:depth:segment:clearance:)``).
+  /// (``lostColumns(in:page:tolerance:regular:search:rows:length:depth:segment:clearance:)``).
   public var lostColumnsFound = true
   /// Rotations smaller than this (degrees) are left alone.
   public var minimumSkew = 0.05
@@ -151,7 +151,10 @@ public struct TableRuleFinder: Sendable {
       lightColumns = light.filter { $0.axis == .vertical }
     }
     if lostRowsFound { lines += Self.lostRows(in: lines, page: page) }
-    if lostColumnsFound { lines += Self.lostColumns(in: lines, page: page) }
+    if lostColumnsFound {
+      // Looked for in the grid the rules will make: the short strokes anchoring drops are no edges.
+      lines += Self.lostColumns(in: Self.anchored(lines, reach: anchorReach, shortest: anchoredLength), page: page)
+    }
     let rulings = Self.droppingFrames(
       Self.snapped(
         Self.anchored(
