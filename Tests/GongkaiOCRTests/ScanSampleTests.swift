@@ -150,4 +150,20 @@ struct ScanSampleTests {
     let flagged = result.lowConfidence.contains { $0.line == line + 1 && $0.field == 2 }
     #expect(fields[2] == "6" || flagged, "\(fields)")
   }
+
+  @Test("a grid cell of thin grey print that reads as another number at its own level is unread, not its stem")
+  func greyDigitInGridCell() throws {
+    // The same page's table 三 (a ruled grid under navy header rows): the 4 of 一、本年新收…
+    // (商业企业) has a faint diagonal that the page's level (pulled down by the navy fills)
+    // leaves out, and its stem read as 1 with confidence 70, sure; at the cell's own level, 4.
+    let text = try Self.readPage("browser-2019-darkhead-scan200-page2")
+    let rows = text.split(separator: "\n").map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false).map { $0.filter { !$0.isWhitespace } }
+    }
+    let row = try #require(rows.first { $0.first?.hasPrefix("一、本年新收") == true }, "\(text)")
+    try #require(row.count > 3, "\(row)")
+    // 自然人 12, 商业企业 4, 科研机构 1: the 4 as printed or unread, never 1.
+    #expect(row[2] == "4" || row[2].contains("\u{FFFD}"), "\(row)")
+    #expect(row[3] == "1", "\(row)")
+  }
 }

@@ -68,4 +68,45 @@ struct StrayTextTests {
     let line = result.text.split(separator: "\n").first { $0.contains("规章") }.map(String.init) ?? ""
     #expect(line.split(separator: "\t") == ["规章", "2", "\u{FFFD}", "24"])
   }
+  @Test("a number that came apart into specks in a running-text row is one unread cell, never several values")
+  func numberSplitInRunningText() {
+    // The glyphs the running-text read gave for two rows of table 二 on page 2 of a
+    // browser-printed report photocopied at 200 dpi (Samples/scan/pages/
+    // browser-2019-darkhead-scan200-page2.pdf, read before its stream rows were read at their
+    // own grey level; page pixels at 300 dpi): 145 -5 566 came apart into 1, 4 and a speck
+    // read as 5, and the row 行政处罚 1 4 5 ;66 handed the core 1, 4 and 5 as its three values.
+    let read: [(String, Double, Double, Double, Double)] = [
+      ("行", 690, 1059, 39, 24), ("政", 733.5, 1057.5, 40.5, 25.5), ("处", 789, 1071, 4.5, 10.5),
+      ("罚", 798, 1057.5, 9, 27), ("1", 1248, 1062, 4.5, 18), ("4", 1266, 1063.5, 4.5, 16.5),
+      ("5", 1285.5, 1071, 3, 7.5), (";", 2067, 1069.5, 4.5, 9), ("6", 2074.5, 1062, 13.5, 16.5),
+      ("6", 2091, 1063.5, 12, 15),
+    ]
+    // Points from 300-dpi pixels.
+    let scale = 72.0 / 300
+    let characters = read.map { text, x, y, width, height in
+      PositionedCharacter(
+        character: Character(text),
+        box: PageRect(minX: x * scale, minY: y * scale, maxX: (x + width) * scale, maxY: (y + height) * scale))
+    }
+    let page = PositionedPage(number: 2, width: 792, height: 612, characters: characters, rulings: [])
+    let text = ScanReader.assemble([ReadPage(page: page, numbers: [], skew: 0)]).text
+    let line = text.split(separator: "\n").first { $0.hasPrefix("行政") }.map(String.init) ?? text
+    #expect(line == "行政处罚 \u{FFFD} ;66", "\(line)")
+
+    // Numbers of separate cells, a column apart, stay as read: 363 and 9 of 行政强制.
+    let apart = [("3", 1245.0, 15.0), ("6", 1260, 13.5), ("3", 1276.5, 15), ("9", 2074.5, 15)].map { text, x, height in
+      PositionedCharacter(
+        character: Character(text),
+        box: PageRect(minX: x * scale, minY: 1126.5 * scale, maxX: (x + 13) * scale, maxY: (1126.5 + height) * scale))
+    }
+    let label = characters.prefix(4).map {
+      PositionedCharacter(
+        character: $0.character,
+        box: PageRect(
+          minX: $0.box.minX, minY: $0.box.minY + 63 * scale, maxX: $0.box.maxX, maxY: $0.box.maxY + 63 * scale))
+    }
+    let second = PositionedPage(number: 2, width: 792, height: 612, characters: label + apart, rulings: [])
+    let kept = ScanReader.assemble([ReadPage(page: second, numbers: [], skew: 0)]).text
+    #expect(kept.hasPrefix("行政处罚 363 9"), "\(kept)")
+  }
 }

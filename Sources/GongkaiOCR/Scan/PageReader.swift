@@ -211,6 +211,12 @@ final class PageReader {
           lines.count > 1 && lines.allSatisfy({ Self.looksNumeric($0, maximumHeight: tallestDigit) })
           ? (wrappedNumber(page, lines: lines, width: region.width, level: level), [])
           : readCell(page, ink: ink, region: region, level: level, paper: paper, speck: speck)
+        // Grey print that reads as another number at its own level: unread (null with a finding).
+        if let number = read.number,
+          readsOtherwiseWhenGrey(number, page, ink: inkBox, region: region, level: level, paper: paper, speck: speck)
+        {
+          read = (nil, [Self.unreadMark(at: pageRect(inkBox, scale: scale))])
+        }
         // A number of several lines in a cell over several grid rows: the rules between the
         // rows were lost (a light rule on a 200-dpi scan) and each line is another row's value
         // (1, 0 and 15 read as 1015). Which line is whose cannot be told here: no number.
@@ -825,6 +831,38 @@ final class PageReader {
     let signed = read.first == "-" || read.first == "+" ? leadingSign(ink)?.digits ?? ink : ink
     guard digitCount(read) >= minimumDigits(signed) else { return nil }
     return NumberRead(value: read, confidence: 0, isLowConfidence: true)
+  }
+
+  /// Whether the grid cell whose sure number `read` came from the page's level holds grey
+  /// print that reads as another number at its own level: its own Otsu level over `ink` (the
+  /// digits' box) lighter by ``StreamTableFinder/cellLevelMargin`` or more, and the cell's ink
+  /// at that level, or a third of the way on to the paper, read as a different number and at
+  /// neither as the same. Dark
+  /// fills (white-on-navy header rows) pull the page's level down, and a faint stroke of thin
+  /// grey print falls out there (the diagonal of a 4, read as 1 with confidence 70; at a lighter
+  /// level, 4): two numbers read from the same print, which one is printed cannot be told.
+  func readsOtherwiseWhenGrey(
+    _ read: NumberRead, _ page: GreyBitmap, ink: PixelRect, region: PixelRect, level: UInt8, paper: UInt8, speck: Int
+  ) -> Bool {
+    guard !read.isLowConfidence else { return false }
+    let own = StreamTableFinder.level(of: page, in: ink.insetBy(-2).intersection(page.bounds))
+    guard Int(own) >= Int(level) + streamFinder.cellLevelMargin else { return false }
+    let lighter = StreamTableFinder.thirdTowardPaper(from: Int(own), paper: Int(paper))
+    var others: [String] = []
+    for candidate in [Int(own), lighter] where candidate < Int(paper) {
+      let grey = InkComponents(in: page, region: region, level: UInt8(candidate), minimumArea: speck)
+      // No read at a lighter level (grey noise joined to the digits) says nothing either way.
+      guard let box = grey.union, let again = numbers.read(page, ink: box, level: UInt8(candidate)) else { continue }
+      // The same count however written (a 0 read as 00 is 0 to the core) vouches for the read:
+      // at the lighter of the two levels grey noise can join a digit (0 read as 9).
+      if again.value == read.value || Int(again.value).map({ $0 == Int(read.value) }) == true { return false }
+      others.append(again.value)
+    }
+    if OCRTrace.enabled {
+      OCRTrace.write(
+        "greylevel\t\(ink.x),\(ink.y)\t\(level)/\(own)/\(lighter)\t\(read.value)\t\(others.joined(separator: ","))")
+    }
+    return !others.isEmpty
   }
 
   /// Reads one table cell whose ink (at `level`) inside `region` is `ink`: its number when

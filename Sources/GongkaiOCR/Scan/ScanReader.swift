@@ -138,6 +138,18 @@ public struct ScanReader: Sendable {
       $0.split(separator: "\t", omittingEmptySubsequences: false)
     }
     var changed = false
+    // A number printed in thin strokes that the running-text read split into pieces (145 as
+    // 1 4 5): one cell not read surely, not several values (``markingSplitNumbers``).
+    for (index, line) in placement.lines.enumerated()
+    where !line.isTableRow && index < lines.count && lines[index].count == 1 && line.pieces.count == 1 {
+      let piece = line.pieces[0]
+      if let marked = Self.markingSplitNumbers(
+        lines[index][0], piece: piece, characters: placement.characters[piece.page] ?? [])
+      {
+        lines[index][0] = marked
+        changed = true
+      }
+    }
     // Digits under a seal the running text read as 人 or 全, in a table row's value column:
     // unread in their own cells (``strayValues``), not dropped with the row's values moved.
     let seals = Dictionary(pages.map { ($0.page.number, $0.seals) }) { first, _ in first }
