@@ -67,3 +67,56 @@ struct BrowserPrintScanTests {
     }
   }
 }
+
+/// A browser-printed report whose table cells have separate borders, scanned.
+@Suite("Browser-printed scans, separate cell borders", .timeLimit(.minutes(5)))
+struct SeparateBordersScanTests {
+  /// Page 2 of a browser-printed 2019 report (make_browser_variants.py seed 1961, variant s4:
+  /// `border-collapse: separate`, each cell a box of its own) photocopied at 200 dpi
+  /// (`make-scan-fixtures.py --photocopy SRC OUT 1968 --dpi 200 --look photocopy --quality 50
+  /// --skew 1.0`), its JPEG as generated. Table 三 starts here and runs over to page 3: the
+  /// boxes of 三、本年度办理结果 (x ≈ 69–101 pt), （三）不予公开 and （五）不予处理 (101–147)
+  /// run on to the page's cut (y ≈ 831 pt) below the last value row's rule (≈ 804). The
+  /// table's left edge crosses row rules down to 二、上年结转 (≈ 379) only, the rule at 101
+  /// none in common with the kept rule at 147: both were taken for scanner streaks, the label
+  /// columns were one cell and every row after 二、上年结转 lost its label.
+  static let page = "pages/browser-separate-2019-scan200-g1968-page2.pdf"
+
+  @Test("nested label columns' rules that run on to the page's cut are table rules, not streaks")
+  func nestedLabelColumns() throws {
+    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(Self.page).path)
+    let page = try document.page(1).render(dpi: 300)
+    let found = TableRuleFinder().find(in: page).tableRulings.filter { $0.axis == .vertical }
+    func runs(at x: Double, from top: Double) -> Bool {
+      found.contains { abs($0.position - x) <= 3 && $0.start <= top + 3 && $0.end >= 820 }
+    }
+    #expect(runs(at: 69, from: 235), "the table's left edge: \(found)")
+    #expect(runs(at: 101, from: 379), "三、本年度办理结果's right edge: \(found)")
+  }
+
+  @Test("table 三's rows keep their labels: each row its label and seven values")
+  func rowsKeepLabels() throws {
+    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(Self.page).path)
+    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
+    let lines = result.text.split(separator: "\n").map { line in
+      line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.filter { !$0.isWhitespace } }
+        .filter { !$0.isEmpty }
+    }
+    // The values as the page prints them (read from the page image).
+    let expected: [(label: String, values: [String])] = [
+      ("予以公开", ["0", "0", "0", "0", "0", "0", "0"]),
+      ("部分公开", ["4", "0", "0", "0", "0", "0", "4"]),
+      ("危及", ["0", "4", "0", "0", "0", "0", "4"]),
+      ("保护第三方合法权益", ["1", "9", "0", "0", "0", "0", "10"]),
+      ("属于四类过程性信息", ["0", "0", "0", "0", "2", "0", "2"]),
+      ("信访举报投诉类申请", ["5", "0", "0", "0", "0", "0", "5"]),
+      ("无正当理由大量反复申请", ["21", "0", "0", "0", "0", "0", "21"]),
+    ]
+    for row in expected {
+      let found = lines.first { $0.contains { $0.contains(row.label) } }
+      #expect(
+        found.map { Array($0.suffix(7)) } == row.values,
+        "\(row.label): read \(found.map { $0.joined(separator: " | ") } ?? "no row")")
+    }
+  }
+}

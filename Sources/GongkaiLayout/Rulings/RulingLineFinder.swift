@@ -232,21 +232,45 @@ public struct RulingLineFinder: Sendable {
       return line.start >= top - options.streakOverrun && line.end <= bottom + options.streakOverrun
     }
     guard options.sharedEnds > 0 else { return zip(vertical, kept).filter(\.1).map(\.0) }
+    let tables = Self.tables(crossings)
     return vertical.indices.filter { index in
       if kept[index] { return true }
       let (line, crossed) = (vertical[index], crossings[index])
       guard let top = crossed.map(\.position).min(), let bottom = crossed.map(\.position).max() else { return true }
-      // The kept lines of the same table: they cross a horizontal rule this one crosses.
-      let table = vertical.indices.filter { other in
-        other != index && kept[other]
-          && crossings[other].contains { rule in crossed.contains { $0 == rule } }
-      }
+      // The other lines of the same table: joined to this one by horizontal rules, directly or
+      // through other lines. Nested label columns (三、本年度办理结果 over （三）不予公开 over
+      // the labels, each a box of its own when the cells have separate borders) cross no row
+      // rule in common over the rows they span, and the outer ones run on past every rule they
+      // cross to where the table is cut: they end together with one kept rule, not two.
+      let table = vertical.indices.filter { other in other != index && tables[other] == tables[index] }
       func shared(_ end: (RulingLine) -> Double) -> Bool {
-        table.filter { abs(end(vertical[$0]) - end(line)) <= tolerance }.count >= options.sharedEnds
+        let ending = table.filter { abs(end(vertical[$0]) - end(line)) <= tolerance }
+        return ending.count >= options.sharedEnds && ending.contains { kept[$0] }
       }
       let startsInside = line.start >= top - options.streakOverrun || shared(\.start)
       let endsInside = line.end <= bottom + options.streakOverrun || shared(\.end)
       return startsInside && endsInside
     }.map { vertical[$0] }
+  }
+
+  /// The table each vertical line belongs to (an index shared by its table's lines): lines
+  /// that cross a common horizontal rule are of one table, and so are lines joined through
+  /// others that do.
+  static func tables(_ crossings: [[RulingLine]]) -> [Int] {
+    var parent = Array(crossings.indices)
+    func root(_ index: Int) -> Int {
+      var index = index
+      while parent[index] != index { index = parent[index] }
+      return index
+    }
+    for first in crossings.indices {
+      for second in crossings.indices where second > first {
+        guard crossings[first].contains(where: { rule in crossings[second].contains { $0 == rule } }) else {
+          continue
+        }
+        parent[root(second)] = root(first)
+      }
+    }
+    return crossings.indices.map(root)
   }
 }
