@@ -334,9 +334,9 @@ final class PageReader {
     // Numbers left of every column the nearby rows' numbers stand in are a label's
     // characters read as digits (理 as 1, 申请 as 15 on a label's second line): as values
     // they gave the row above more values than the form has columns. Read as text.
-    for (row, cell) in Self.labelNumbers(
+    let labelCells = Self.labelNumbers(
       rows.map { $0.cells.map(\.union) }, numbers: reads.map { $0.map { $0.number != nil } })
-    {
+    for (row, cell) in labelCells {
       guard let ink = rows[row].cells[cell].union else { continue }
       let mode: OCREngine.Mode = ink.width * 10 <= ink.height * 13 ? .singleCharacter : .singleLine
       reads[row][cell] = (nil, readText(unruled, ink: ink, paper: paper, scale: scale, mode: mode))
@@ -345,6 +345,17 @@ final class PageReader {
     // marked unread: null with a finding in its own column (``unreadValues``).
     let streamSeals = seals + tableSeals + anyRedSeals
     for (row, cell) in Self.unreadValues(rows.map { $0.cells.map(\.union) }, reads, seals: streamSeals) {
+      guard let ink = rows[row].cells[cell].union else { continue }
+      reads[row][cell] = (nil, [Self.unreadMark(at: pageRect(ink, scale: scale))])
+    }
+    // A cell shaped like a number in a row of numbers that reads as a stray character (a grey
+    // 0 read as 日) is unread too, though no other row shows its column: left as text, table
+    // 四's single value row went out as running text, and a stray 1 from the header band
+    // above became its first value (every value one cell on).
+    let labelled = Set(labelCells.map { "\($0.row),\($0.cell)" })
+    for (row, cell) in Self.strayNumberCells(
+      numeric: rows.map(\.numeric), boxes: rows.map { $0.cells.map(\.union) }, reads)
+    where !labelled.contains("\(row),\(cell)") {
       guard let ink = rows[row].cells[cell].union else { continue }
       reads[row][cell] = (nil, [Self.unreadMark(at: pageRect(ink, scale: scale))])
     }
@@ -1045,6 +1056,49 @@ final class PageReader {
     let lines = Self.lines(print)
     guard lines.allSatisfy({ Self.looksNumeric($0, maximumHeight: tallest) }) else { return nil }
     return lines.compactMap(\.union)
+  }
+
+  /// The cells (row, cell) of stream rows shaped like a number (`numeric`, the stream
+  /// finder's test) that read as one or two stray characters with no digit, neither a number
+  /// nor a placeholder (a grey 0 read as 日), in rows with `minimumNumbers` numbers read or
+  /// more and fewer such cells than numbers: a value there that could not be read. Only a
+  /// cell no wider than the row's numbers (`boxes`: each cell's ink), no taller, and among
+  /// the values: a label's two characters (规章) can pass the shape test too. Not shorter: a
+  /// 0 under a dark header band lost its top (17 px for 24) and read as 日.
+  static func strayNumberCells(
+    numeric: [[Bool]], boxes: [[PixelRect?]], _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]],
+    minimumNumbers: Int = 2
+  ) -> [(row: Int, cell: Int)] {
+    var found: [(row: Int, cell: Int)] = []
+    for (row, cells) in reads.enumerated() where row < numeric.count && row < boxes.count {
+      let numberBoxes = cells.indices.compactMap { cells[$0].number == nil ? nil : boxes[row][$0] ?? nil }
+      guard numberBoxes.count >= minimumNumbers else { continue }
+      let heights = numberBoxes.map(\.height).sorted()
+      let digitHeight = Double(heights[heights.count / 2])
+      let widest = Double(numberBoxes.map(\.width).max() ?? 0)
+      func isValue(_ cell: Int, numberOnly: Bool) -> Bool {
+        guard cells.indices.contains(cell) else { return false }
+        return cells[cell].number != nil || (!numberOnly && cells[cell].text.map(\.character) == ["\u{FFFD}"])
+      }
+      let strays = cells.indices.filter { cell in
+        guard cells[cell].number == nil, numeric[row].indices.contains(cell), numeric[row][cell],
+          boxes[row].indices.contains(cell), let box = boxes[row][cell]
+        else { return false }
+        let text = cells[cell].text
+        let hasDigit = text.contains { $0.character.unicodeScalars.contains { $0.properties.numericType == .decimal } }
+        return (1...2).contains(text.count) && !hasDigit && isUnreadValue(text)
+          && Double(box.width) <= max(1.25 * widest, 1.5 * digitHeight)
+          && Double(box.height) <= 1.25 * digitHeight
+          // Among the values: a number right of it, or left of it with none but values after
+          // (a label's character, 五 read as 一, or after a 1 read from 理, has more label after it).
+          && (isValue(cell + 1, numberOnly: true)
+            || (isValue(cell - 1, numberOnly: true)
+              && (cell + 1 == cells.count || isValue(cell + 1, numberOnly: false))))
+      }
+      guard strays.count < numberBoxes.count else { continue }
+      found += strays.map { (row: row, cell: $0) }
+    }
+    return found
   }
 
   /// Whether the text read in a value cell is no value: nothing read from its ink, or neither
