@@ -44,27 +44,17 @@ struct BrowserPrintScanTests {
 
   @Test("the page's table 三 rows keep their labels: each row its label and seven values")
   func rowsKeepLabels() throws {
-    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(Self.page).path)
-    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
-    let lines = result.text.split(separator: "\n").map { line in
-      line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.filter { !$0.isWhitespace } }
-        .filter { !$0.isEmpty }
-    }
     // The values as the page prints them (read from the page image).
-    let expected: [(label: String, values: [String])] = [
-      ("上年结转申请数量", ["1", "1", "1", "0", "1", "0", "4"]),
-      ("予以公开", ["0", "0", "0", "0", "0", "0", "0"]),
-      ("部分公开", ["5", "0", "0", "0", "0", "1", "6"]),
-      ("属于国家秘密", ["0", "0", "0", "0", "0", "0", "0"]),
-      ("属于四类过程性信息", ["0", "0", "0", "1", "1", "0", "2"]),
-      ("属于行政查询事项", ["0", "0", "0", "0", "0", "0", "0"]),
-    ]
-    for row in expected {
-      let found = lines.first { $0.contains { $0.contains(row.label) } }
-      #expect(
-        found.map { Array($0.suffix(7)) } == row.values,
-        "\(row.label): read \(found.map { $0.joined(separator: " | ") } ?? "no row")")
-    }
+    try expectRows(
+      onPage: Self.page,
+      [
+        ("上年结转申请数量", ["1", "1", "1", "0", "1", "0", "4"]),
+        ("予以公开", ["0", "0", "0", "0", "0", "0", "0"]),
+        ("部分公开", ["5", "0", "0", "0", "0", "1", "6"]),
+        ("属于国家秘密", ["0", "0", "0", "0", "0", "0", "0"]),
+        ("属于四类过程性信息", ["0", "0", "0", "1", "1", "0", "2"]),
+        ("属于行政查询事项", ["0", "0", "0", "0", "0", "0", "0"]),
+      ])
   }
 }
 
@@ -96,27 +86,34 @@ struct SeparateBordersScanTests {
 
   @Test("table 三's rows keep their labels: each row its label and seven values")
   func rowsKeepLabels() throws {
-    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(Self.page).path)
-    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
-    let lines = result.text.split(separator: "\n").map { line in
-      line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.filter { !$0.isWhitespace } }
-        .filter { !$0.isEmpty }
-    }
     // The values as the page prints them (read from the page image).
-    let expected: [(label: String, values: [String])] = [
-      ("予以公开", ["0", "0", "0", "0", "0", "0", "0"]),
-      ("部分公开", ["4", "0", "0", "0", "0", "0", "4"]),
-      ("危及", ["0", "4", "0", "0", "0", "0", "4"]),
-      ("保护第三方合法权益", ["1", "9", "0", "0", "0", "0", "10"]),
-      ("属于四类过程性信息", ["0", "0", "0", "0", "2", "0", "2"]),
-      ("信访举报投诉类申请", ["5", "0", "0", "0", "0", "0", "5"]),
-      ("无正当理由大量反复申请", ["21", "0", "0", "0", "0", "0", "21"]),
-    ]
-    for row in expected {
-      let found = lines.first { $0.contains { $0.contains(row.label) } }
-      #expect(
-        found.map { Array($0.suffix(7)) } == row.values,
-        "\(row.label): read \(found.map { $0.joined(separator: " | ") } ?? "no row")")
-    }
+    try expectRows(
+      onPage: Self.page,
+      [
+        ("予以公开", ["0", "0", "0", "0", "0", "0", "0"]),
+        ("部分公开", ["4", "0", "0", "0", "0", "0", "4"]),
+        ("危及", ["0", "4", "0", "0", "0", "0", "4"]),
+        ("保护第三方合法权益", ["1", "9", "0", "0", "0", "0", "10"]),
+        ("属于四类过程性信息", ["0", "0", "0", "0", "2", "0", "2"]),
+        ("信访举报投诉类申请", ["5", "0", "0", "0", "0", "0", "5"]),
+        ("无正当理由大量反复申请", ["21", "0", "0", "0", "0", "0", "21"]),
+      ])
+  }
+}
+
+/// Reads a one-page scan and expects each row, found by a part of its label, to end in the
+/// seven values the page prints.
+private func expectRows(onPage page: String, _ expected: [(label: String, values: [String])]) throws {
+  let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(page).path)
+  let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
+  let lines = result.text.split(separator: "\n").map { line in
+    line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.filter { !$0.isWhitespace } }
+      .filter { !$0.isEmpty }
+  }
+  for row in expected {
+    let found = lines.first { $0.contains { $0.contains(row.label) } }
+    #expect(
+      found.map { Array($0.suffix(7)) } == row.values,
+      "\(row.label): read \(found.map { $0.joined(separator: " | ") } ?? "no row")")
   }
 }
