@@ -6,7 +6,7 @@ import Testing
 @testable import GongkaiOCR
 
 /// Scans of report pages a portal served and a browser printed.
-@Suite("Browser-printed scans", .timeLimit(.minutes(5)))
+@Suite("Browser-printed scans", .timeLimit(.minutes(15)))
 struct BrowserPrintScanTests {
   /// Page 4 of a browser-printed 2021 report (make_browser_variants.py seed 1931, variant s1:
   /// the old-CMS look, `<table cellspacing="1" bgcolor>` whose background is the rules)
@@ -59,7 +59,7 @@ struct BrowserPrintScanTests {
 }
 
 /// A browser-printed report whose table cells have separate borders, scanned.
-@Suite("Browser-printed scans, separate cell borders", .timeLimit(.minutes(5)))
+@Suite("Browser-printed scans, separate cell borders", .timeLimit(.minutes(15)))
 struct SeparateBordersScanTests {
   /// Page 2 of a browser-printed 2019 report (make_browser_variants.py seed 1961, variant s4:
   /// `border-collapse: separate`, each cell a box of its own) photocopied at 200 dpi
