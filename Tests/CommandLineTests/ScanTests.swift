@@ -115,6 +115,25 @@ struct ScanTests {
     #expect(text.status == 0, "\(text.standardError)")
   }
 
+  @Test("a county misread in a scanned title is the name the report's other mentions read, with a repair")
+  func agencyMisreadInTitle() throws {
+    // Samples/pdf-styles/wps-2021-c with its first page scanned (photocopied at 300 dpi,
+    // `make-scan-fixtures.py --photocopy … 2047`, skew 3°): the title's 白沙县 reads 白沙有 in
+    // its large type, the opening paragraph's (same page, body type) 白沙县, as do the text
+    // layer's closing paragraph and signature. Taken from the title alone, the agency was
+    // 白沙有市场监督管理局, with no finding.
+    let result = try CommandRunner.run(["parse", "Samples/scan/pages/wps-2021-c-pc2047-page1-scanned.pdf"])
+    #expect(result.status == 0, "\(result.standardError)")
+    let report = try JSONReader.parse(result.standardOutput)
+    #expect(report["source"]?["text_layer"]?.stringValue == "mixed")
+    #expect(report["meta"]?["agency"]?.stringValue == "白沙县市场监督管理局")
+    #expect(report["meta"]?["title"]?.stringValue == "白沙县市场监督管理局2021年政府信息公开工作年度报告")
+    let corrections = (report["repairs"]?.arrayElements ?? []).filter {
+      $0["kind"]?.stringValue == "ocr_correction" && $0["detail"]?.stringValue?.contains("白沙有") == true
+    }
+    #expect(corrections.count == 1)
+  }
+
   @Test("--ocr never refuses an image-only PDF with a hint to use OCR")
   func ocrNever() throws {
     let result = try CommandRunner.run(["parse", "--ocr", "never", "Samples/pdf/bad/image-only.pdf"])

@@ -187,3 +187,26 @@ extension ScanSampleTests {
     #expect(row.count == 15 && (row[0] == "0" || row[0] == "\u{FFFD}"), "\(row)")
   }
 }
+
+extension ScanSampleTests {
+  @Test("a skewed table's last row: its label's ordinal is no unread value, and its frame's slivers are no row")
+  func skewedTableFoot() throws {
+    // Page 4 of a landscape photocopy (make_general_variants --seed 2001 → make_scan_variants
+    // --seed 2002 --no-styles: landscape+style_shadedgrey+agency_township+look_photocopy+
+    // dpi_300-2021-s2-g2004, page 4 at 200 dpi). The page is turned a little less than it was
+    // skewed: the label 四、结转下年度继续办理 sits low at the left of its row and table 三's
+    // foot rule runs past the painted box. The Chinese model read no 四, and its number-shaped
+    // ink became an unread value before the label; the rule's slivers under the table were
+    // read as a row of letters and digits (3 G ER … 0), which the parser took for the row's.
+    let text = try Self.readPage("landscape-shadedgrey-2021-g2004-page4")
+    let lines = text.split(separator: "\n").map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false).map { $0.filter { !$0.isWhitespace } }
+    }
+    let last = try #require(lines.firstIndex { $0.first?.contains("结转下年度继续办理") == true }, "\(text)")
+    #expect(!lines[last][0].contains("\u{FFFD}"), "\(lines[last])")
+    #expect(Array(lines[last].dropFirst()) == ["2", "1", "0", "2", "0", "1", "6"], "\(lines[last])")
+    for line in lines[(last + 1)...] {
+      #expect(line.count < 3, "a row of cells after the table's last row: \(line)")
+    }
+  }
+}

@@ -80,10 +80,14 @@ public struct ReportParser: Sendable {
       ?? MetaReader.year(inTitle: document.preamble.joined(separator: " "))
       ?? document.narrative["overview"].flatMap(MetaReader.year(inTitle:))
       ?? document.signatureDate.flatMap { Int($0.prefix(4)) }.map { $0 - 1 }
-    let meta = ReportMeta(
+    var meta = ReportMeta(
       title: title, agency: headerAgency ?? MetaReader.agency(title: title, signature: document.signatureAgency),
       year: year, template: template.id, published: document.signatureDate)
     var findings: [Finding] = []
+    var repairs = document.repairs
+    if headerAgency == nil, UnreadCell(source: source).isScan {
+      Self.reconcileAgency(&meta, document: document, findings: &findings, repairs: &repairs)
+    }
     // A form from another catalog than the parser's is read from the document's own template.
     let layout = layouts[template.id] ?? Self.layouts(of: template)
     var provenance: [CellProvenance] = []
@@ -117,12 +121,55 @@ public struct ReportParser: Sendable {
       other: document.narrative["other"])
     var report = Report(
       source: source, meta: meta, sections: sections, proactive: proactive, requests: requests,
-      appeals: appeals, findings: findings, repairs: document.repairs)
+      appeals: appeals, findings: findings, repairs: repairs)
     if let locator {
       if !locator.originIsTextLine { Self.locate(&provenance, by: locator) }
       report.provenance = provenance
     }
     return report
+  }
+
+  /// On a scan, checks the title's agency against the other places the report names it
+  /// (``AgencyReadings``): a reading most of them share replaces a misread title's (an
+  /// `ocr_correction` repair), and a name in doubt gets an `ocr_low_confidence` warning on
+  /// `meta.agency`, and is not printed when its readings disagree and it is not well formed.
+  static func reconcileAgency(
+    _ meta: inout ReportMeta, document: RepairedDocument, findings: inout [Finding], repairs: inout [Repair]
+  ) {
+    guard let title = meta.title, let agency = meta.agency, title.hasPrefix(agency) else { return }
+    // The preamble's lines other than the title's own (the preface names the body too).
+    let preface = document.preamble.filter { !title.contains(MetaReader.cleanTitle($0)) }
+    let texts =
+      preface + ["overview", "problems", "other"].compactMap { document.narrative[$0] }
+      + [document.signatureAgency].compactMap { $0 }
+    let readings = AgencyReadings(agency: agency, texts: texts)
+    let titleLine =
+      zip(document.preamble, document.preambleLineNumbers).first { MetaReader.cleanTitle($0.0).contains(agency) }?.1
+      ?? 1
+    switch readings.verdict {
+    case .kept:
+      return
+    case .corrected(let name):
+      meta.agency = name
+      meta.title = name + title.dropFirst(agency.count)
+      let repair = Repair(
+        kind: "ocr_correction",
+        detail:
+          "title: \(agency) → \(name), as \(readings.others.filter { $0 == name }.count) of the report's other \(readings.others.count) mentions of the name read it",
+        line: titleLine)
+      repairs.insert(repair, at: repairs.firstIndex { $0.line > titleLine } ?? repairs.endIndex)
+    case .doubtful(let withheld):
+      if withheld { meta.agency = nil }
+      let others = readings.summary
+      findings.append(
+        Finding(
+          rule: "ocr_low_confidence", severity: .warning, location: "meta.agency",
+          message: "the title names the body as \(agency)"
+            + (others.isEmpty ? "" : ", the text as \(others)")
+            + (withheld
+              ? "; the readings disagree and \(agency) is not a well-formed name, so it is not given; check it against the scan"
+              : "; check the name against the scan")))
+    }
   }
 
   /// An `ocr_low_confidence` warning for each uncertain value that ended up in a table.

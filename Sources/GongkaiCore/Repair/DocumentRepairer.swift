@@ -106,7 +106,8 @@ public struct DocumentRepairer: Sendable {
     let signature = Self.signature(of: &lines)
     let spans = splitter.split(lines)
     let firstHeading = spans.first?.heading ?? lines.count
-    let preamble = lines[..<firstHeading].filter { !$0.isBlank }.map(\.trimmed)
+    let preambleLines = lines[..<firstHeading].filter { !$0.isBlank }
+    let preamble = preambleLines.map(\.trimmed)
 
     var tokens: [String: [CellToken]] = [:]
     var narrative: [String: String] = [:]
@@ -137,7 +138,8 @@ public struct DocumentRepairer: Sendable {
     }
     repairs.sort { $0.line < $1.line }
     return RepairedDocument(
-      template: template, preamble: preamble, narrative: narrative, headings: headings,
+      template: template, preamble: preamble, preambleLineNumbers: preambleLines.map(\.number), narrative: narrative,
+      headings: headings,
       proactive: tables["proactive"], requests: tables["requests"], appeals: tables["appeals"],
       signatureAgency: signature.agency, signatureDate: signature.date, repairs: repairs, sourceHeader: header)
   }

@@ -5,6 +5,8 @@ public struct RepairedDocument: Sendable {
   public var template: ReportTemplate
   /// Non-blank lines before the first heading (title, preface), trimmed.
   public var preamble: [String]
+  /// The 1-based line in the raw extracted text of each `preamble` line.
+  public var preambleLineNumbers: [Int] = []
   /// Narrative text by section key (overview, problems, other); absent when not found.
   public var narrative: [String: String]
   /// The official or found heading line of each section found, by key.

@@ -21,8 +21,14 @@ extension PageReader {
     for line in Self.lines(ink) {
       // Digits stand closer than half a character's height; a number stands further apart.
       let gap = max(1, Self.typicalHeight(line) / 2)
+      let labelStart = line.union.flatMap { Self.firstHan(of: text, on: $0, scale: scale) }
       for word in Self.words(line, gap: gap) where Self.looksNumeric(word, maximumHeight: tallest) {
         guard let box = word.union else { continue }
+        // A word left of the line's first Chinese character read is the label's ordinal
+        // (四、 （八） 1.), never a value: a row's values stand right of its label. Read as
+        // letters (四、 as PU on a skewed scan) it was marked unread, and the row's label
+        // began with an unread value: the row matched no label of the form.
+        if let labelStart, Double(box.maxX) <= labelStart { continue }
         let slack = Double(box.height) / 2
         // The characters read from this word's ink: their centres on it.
         let read = text.indices.filter { index in
@@ -69,6 +75,10 @@ extension PageReader {
             continue
           }
         }
+        if OCRTrace.enabled {
+          OCRTrace.write(
+            "digitword\t\(box.x),\(box.y) \(box.width)x\(box.height)\t\(String(characters.map(\.character)))\tunread")
+        }
         dropped.formUnion(read)
         added.append(Self.unreadMark(at: pageRect(box, scale: scale)))
       }
@@ -76,6 +86,21 @@ extension PageReader {
     guard !added.isEmpty else { return text }
     return text.indices.filter { !dropped.contains($0) }.map { text[$0] } + added
   }
+
+  /// The left edge (pixels) of the first Chinese character of `text` whose centre is on
+  /// the line of ink `line`, if any; a unit or placeholder after a number (万元, 件, 无) is
+  /// no label's.
+  static func firstHan(of text: [PositionedCharacter], on line: PixelRect, scale: Double) -> Double? {
+    text.filter { character in
+      let y = character.box.midY * scale
+      return isHan(character.character) && !notLabels.contains(character.character) && y >= Double(line.y)
+        && y <= Double(line.maxY)
+    }.map { $0.box.minX * scale }.min()
+  }
+
+  /// Chinese characters a value cell holds beside or instead of its number: units and
+  /// placeholders.
+  private static let notLabels: Set<Character> = Set("万元件个项条次人无空不适用暂")
 
   /// Whether `character` is an ASCII digit.
   static func isDigit(_ character: Character) -> Bool {

@@ -45,6 +45,9 @@ final class PageReader {
   var maximumDigitHeight = 20.0
   /// Ink shorter than this (points) is no digit: a 6-point digit stands 4 points tall.
   var minimumDigitHeight = 3.0
+  /// Running text read beside a grid whose symbols are mostly shorter than this (points) is
+  /// slivers of its frame, no text (``withoutFrameRemnants(_:painted:acrossPage:rowHeights:sliver:factor:)``).
+  var frameSliverHeight = 5.0
   /// A grid cell less tall than this (points) holds no print: a line of 6-point type needs
   /// more. Such a sliver lies between a table's foot and the end of a column rule a seal's
   /// ring carried on below it; read, the foot rule's ink in it came out as a dash, a value
@@ -277,6 +280,9 @@ final class PageReader {
 
     // Running text: the page with its tables painted over, read as one block.
     let tables = grids.map { pixelRect($0.box, scale: scale).insetBy(-inset) }
+    let rowHeights = grids.map { grid in
+      zip(grid.ys.dropFirst(), grid.ys).map { ($0 - $1) * scale }.min() ?? 0
+    }
     var rest = page.painting(tables, value: paper)
     // Page numbers such as —3— are painted out too: read alone they come out as a Chinese
     // character that the layout step cannot tell from text.
@@ -406,7 +412,10 @@ final class PageReader {
     let ordered = Self.inReadingOrder(
       Self.outsideStreamRows(
         rows.map(\.band), gaps: Self.streamRunAreas(rows),
-        outside(tables, text.symbols, factor: narrativeFactor, width: page.width), factor: narrativeFactor))
+        outside(
+          tables, text.symbols, factor: narrativeFactor, width: page.width, rowHeights: rowHeights,
+          sliver: frameSliverHeight * scale),
+        factor: narrativeFactor))
     let symbols = restoringSigns(
       checkingDigitsUnderSeals(
         ordered, seals: seals,
@@ -745,14 +754,56 @@ final class PageReader {
   /// paper's noise in those margins; spread over the line (``inReadingOrder``) they fell
   /// into the table's cells (r r 1 和 across a row of table 三: its 0 read 01, its last 0
   /// null) and after it (four stray digits after table 四: 19 values, all fifteen null).
-  func outside(_ painted: [PixelRect], _ symbols: [OCRItem], factor: Double, width: Int) -> [OCRItem] {
+  /// `rowHeights` (each grid's lowest row) and `sliver` (pixels): for
+  /// ``withoutFrameRemnants(_:painted:acrossPage:rowHeights:sliver:factor:)``.
+  func outside(
+    _ painted: [PixelRect], _ symbols: [OCRItem], factor: Double, width: Int, rowHeights: [Double] = [],
+    sliver: Double = 0
+  ) -> [OCRItem] {
     guard !painted.isEmpty else { return symbols }
     let bands = painted.filter { Double($0.width) >= wideTableShare * Double(width) }
-    return symbols.filter { symbol in
+    let kept = symbols.filter { symbol in
       let (x, y) = Self.centre(of: symbol, factor: factor)
       return !painted.contains { x >= $0.x && x < $0.maxX && y >= $0.y && y < $0.maxY }
         && !bands.contains { y >= $0.y && y < $0.maxY }
     }
+    return Self.withoutFrameRemnants(
+      kept, painted: painted, acrossPage: painted.map { Double($0.width) >= wideTableShare * Double(width) },
+      rowHeights: rowHeights, sliver: sliver, factor: factor)
+  }
+
+  /// `symbols` without the remnants of a painted table's frame: on a page turned a little
+  /// less than it was skewed (or warped by a photocopy), a table's outer rule and its last
+  /// row's characters drift past the painted box, and the running text read the slivers
+  /// left beside it as a line of letters and digits (`3 G ER RD O D … 0` under table 三,
+  /// whose 3 and 0 the parser took for its last row's values: the row was null). Within a
+  /// row's height (`rowHeights`: each painted grid's lowest row, pixels) of a box's top or
+  /// bottom edge, the symbols over the box's width (the page's, `acrossPage`, beside a table
+  /// as wide as the text, where only the margins' noise is left) are dropped when most are shorter than
+  /// `sliver` pixels (``frameSliverHeight``) and two fifths of that row: a line of text has
+  /// its characters' height (a comma or 一 among it goes with it), slivers do not.
+  static func withoutFrameRemnants(
+    _ symbols: [OCRItem], painted: [PixelRect], acrossPage: [Bool], rowHeights: [Double], sliver: Double,
+    factor: Double
+  ) -> [OCRItem] {
+    func height(_ symbol: OCRItem) -> Double { Double(symbol.box.height) / factor }
+    var remnants = Set<Int>()
+    for ((box, row), wide) in zip(zip(painted, rowHeights), acrossPage) where row > 0 {
+      for below in [true, false] {
+        let near = symbols.indices.filter { index in
+          let (x, y) = Self.centre(of: symbols[index], factor: factor)
+          guard wide || (x >= box.x && x < box.maxX) else { return false }
+          return below
+            ? Double(y) >= Double(box.maxY) && Double(y) < Double(box.maxY) + row
+            : Double(y) < Double(box.y) && Double(y) >= Double(box.y) - row
+        }
+        let heights = near.map { height(symbols[$0]) }.sorted()
+        guard let middle = heights.isEmpty ? nil : heights[heights.count / 2], middle < sliver, middle * 5 < row * 2
+        else { continue }
+        remnants.formUnion(near)
+      }
+    }
+    return symbols.indices.filter { !remnants.contains($0) }.map { symbols[$0] }
   }
 
   /// The running text's `symbols` (read as one block from `rest` scaled by `factor`) with the
