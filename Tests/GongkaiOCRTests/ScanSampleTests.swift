@@ -187,3 +187,21 @@ extension ScanSampleTests {
     #expect(row.count == 15 && (row[0] == "0" || row[0] == "\u{FFFD}"), "\(row)")
   }
 }
+
+extension ScanSampleTests {
+  @Test("a title whose character the running-text read placed as a sliver is one field, not split at a false gap")
+  func titleWithCollapsedCharacter() throws {
+    // Page 1 of a browser print (amount_wan+border_cellspacing+…+portal_mixed-2021-s4:
+    // make_browser_variants --seed 2101), photocopied at 200 dpi (`make-scan-fixtures.py
+    // --photocopy SRC OUT 2103 --dpi 200 --look photocopy --quality 50 --skew 1.0`). The
+    // page's block read placed 城 of the title 石城县交通运输局… as a box one pixel wide at
+    // its left end, so the line showed a gap where the ink runs on; laid out with the date
+    // line below it, the title split there (石城 | 县交通运输局…) and the report's agency
+    // came out 县交通运输局.
+    let text = try Self.readPage("browser-cellspacing-2021-scan200-g2103-page1")
+    let fields = text.split(separator: "\n").flatMap { $0.split(separator: "\t") }
+      .map { $0.filter { !$0.isWhitespace } }
+    let title = try #require(fields.first { $0.hasSuffix("年度报告") && $0.contains("交通运输局") }, "\(text)")
+    #expect(title == "石城县交通运输局2024年政府信息公开工作年度报告", "\(title)")
+  }
+}

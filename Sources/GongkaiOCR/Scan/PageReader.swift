@@ -403,10 +403,11 @@ final class PageReader {
     rest = unruled.painting(streamed, value: paper)
     let narrativeFactor = min(1, narrativeDPI / page.dpi)
     let text = chinese.recognize(rest.scaled(by: narrativeFactor), mode: .block)
+    let recognized = Self.widenedCollapsedSymbols(text.symbols)
     let ordered = Self.inReadingOrder(
       Self.outsideStreamRows(
         rows.map(\.band), gaps: Self.streamRunAreas(rows),
-        outside(tables, text.symbols, factor: narrativeFactor, width: page.width), factor: narrativeFactor))
+        outside(tables, recognized, factor: narrativeFactor, width: page.width), factor: narrativeFactor))
     let symbols = restoringSigns(
       checkingDigitsUnderSeals(
         ordered, seals: seals,
@@ -414,7 +415,7 @@ final class PageReader {
         factor: narrativeFactor, paper: paper),
       in: rest, factor: narrativeFactor, level: level, paper: paper, minimumArea: speck)
     if OCRTrace.enabled {
-      for symbol in text.symbols {
+      for symbol in recognized {
         let kept = symbols.contains {
           $0.text == symbol.text && $0.box.y == symbol.box.y && $0.box.height == symbol.box.height
         }
