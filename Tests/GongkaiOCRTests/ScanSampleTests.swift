@@ -205,3 +205,21 @@ extension ScanSampleTests {
     #expect(title == "石城县交通运输局2024年政府信息公开工作年度报告", "\(title)")
   }
 }
+
+extension ScanSampleTests {
+  @Test("a grid label the digit-shape test let through is read as text, not a number before the row's values")
+  func gridLabelReadAsNumber() throws {
+    // Page 4 of a browser print on A4 landscape (amount_yuan+border_css+…+portal_cms+notes+unsigned-2021-s0:
+    // make_browser_variants --seed 2101), photocopied at 200 dpi (`make-scan-fixtures.py --photocopy SRC OUT
+    // 2104 --dpi 200 --look photocopy --quality 50 --skew 1.0`). The label cell 2.重复申请 (a sans face whose
+    // characters are a little narrower than tall) passed the digit-shape test and was read as 28228: the row
+    // had no label and eight values, and the core left it and 1.信访举报投诉类申请 null with false errors.
+    let text = try Self.readPage("browser-css-2021-scan200-g2104-page4")
+    let lines = text.split(separator: "\n").map {
+      $0.split(separator: "\t").map { $0.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
+    }
+    #expect(!lines.contains { $0.contains("28228") }, "\(text)")
+    let row = try #require(lines.first { $0.contains { $0.hasSuffix("重复申请") } }, "\(text)")
+    #expect(Array(row.suffix(7)) == ["0", "0", "0", "0", "0", "0", "0"], "\(row)")
+  }
+}
