@@ -208,5 +208,38 @@ extension ScanSampleTests {
     for line in lines[(last + 1)...] {
       #expect(line.count < 3, "a row of cells after the table's last row: \(line)")
     }
+
+  @Test("a title whose character the running-text read placed as a sliver is one field, not split at a false gap")
+  func titleWithCollapsedCharacter() throws {
+    // Page 1 of a browser print (amount_wan+border_cellspacing+…+portal_mixed-2021-s4:
+    // make_browser_variants --seed 2101), photocopied at 200 dpi (`make-scan-fixtures.py
+    // --photocopy SRC OUT 2103 --dpi 200 --look photocopy --quality 50 --skew 1.0`). The
+    // page's block read placed 城 of the title 石城县交通运输局… as a box one pixel wide at
+    // its left end, so the line showed a gap where the ink runs on; laid out with the date
+    // line below it, the title split there (石城 | 县交通运输局…) and the report's agency
+    // came out 县交通运输局.
+    let text = try Self.readPage("browser-cellspacing-2021-scan200-g2103-page1")
+    let fields = text.split(separator: "\n").flatMap { $0.split(separator: "\t") }
+      .map { $0.filter { !$0.isWhitespace } }
+    let title = try #require(fields.first { $0.hasSuffix("年度报告") && $0.contains("交通运输局") }, "\(text)")
+    #expect(title == "石城县交通运输局2024年政府信息公开工作年度报告", "\(title)")
+  }
+}
+
+extension ScanSampleTests {
+  @Test("a grid label the digit-shape test let through is read as text, not a number before the row's values")
+  func gridLabelReadAsNumber() throws {
+    // Page 4 of a browser print on A4 landscape (amount_yuan+border_css+…+portal_cms+notes+unsigned-2021-s0:
+    // make_browser_variants --seed 2101), photocopied at 200 dpi (`make-scan-fixtures.py --photocopy SRC OUT
+    // 2104 --dpi 200 --look photocopy --quality 50 --skew 1.0`). The label cell 2.重复申请 (a sans face whose
+    // characters are a little narrower than tall) passed the digit-shape test and was read as 28228: the row
+    // had no label and eight values, and the core left it and 1.信访举报投诉类申请 null with false errors.
+    let text = try Self.readPage("browser-css-2021-scan200-g2104-page4")
+    let lines = text.split(separator: "\n").map {
+      $0.split(separator: "\t").map { $0.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
+    }
+    #expect(!lines.contains { $0.contains("28228") }, "\(text)")
+    let row = try #require(lines.first { $0.contains { $0.hasSuffix("重复申请") } }, "\(text)")
+    #expect(Array(row.suffix(7)) == ["0", "0", "0", "0", "0", "0", "0"], "\(row)")
   }
 }

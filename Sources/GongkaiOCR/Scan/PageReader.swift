@@ -244,6 +244,17 @@ final class PageReader {
       let tops = rows.keys.sorted()
       let ordered = tops.compactMap { rows[$0] }
       var reads = ordered.map { $0.map(\.read) }
+      // A label's ink the digit-shape test let through (2.重复申请 in a sans face, its
+      // characters a little narrower than tall, read as 28228): a number left of every
+      // column the nearby rows' numbers stand in is no value. Left a number, the row went out
+      // with no label and eight values, and two rows were null with false `missing` errors.
+      for (row, cell) in Self.labelCellNumbers(
+        ordered.map { $0.map { Optional($0.ink) } }, numbers: reads.map { $0.map { $0.number != nil } })
+      {
+        let ink = ordered[row][cell].ink
+        let mode: OCREngine.Mode = ink.width * 10 <= ink.height * 13 ? .singleCharacter : .singleLine
+        reads[row][cell] = (nil, readText(page, ink: ink, paper: paper, scale: scale, mode: mode))
+      }
       // A value cell that reads as no number is unread: null with a finding in its own
       // cell, not a blank (a `placeholder`) — the page prints something there.
       let sealed = tops.map { top in sealedDigits[top] ?? [:] }
@@ -409,11 +420,12 @@ final class PageReader {
     rest = unruled.painting(streamed, value: paper)
     let narrativeFactor = min(1, narrativeDPI / page.dpi)
     let text = chinese.recognize(rest.scaled(by: narrativeFactor), mode: .block)
+    let recognized = Self.widenedCollapsedSymbols(text.symbols)
     let ordered = Self.inReadingOrder(
       Self.outsideStreamRows(
         rows.map(\.band), gaps: Self.streamRunAreas(rows),
         outside(
-          tables, text.symbols, factor: narrativeFactor, width: page.width, rowHeights: rowHeights,
+          tables, recognized, factor: narrativeFactor, width: page.width, rowHeights: rowHeights,
           sliver: frameSliverHeight * scale),
         factor: narrativeFactor))
     let symbols = restoringSigns(
@@ -423,7 +435,7 @@ final class PageReader {
         factor: narrativeFactor, paper: paper),
       in: rest, factor: narrativeFactor, level: level, paper: paper, minimumArea: speck)
     if OCRTrace.enabled {
-      for symbol in text.symbols {
+      for symbol in recognized {
         let kept = symbols.contains {
           $0.text == symbol.text && $0.box.y == symbol.box.y && $0.box.height == symbol.box.height
         }
@@ -631,6 +643,33 @@ final class PageReader {
         own.allSatisfy({ $0.1.maxX <= left })
       else { continue }
       found += own.map { (row, $0.0) }
+    }
+    return found
+  }
+
+  /// The number cells (row, cell) that stand alone left of every column that numbers of
+  /// `minimumRows` nearby rows stand in (``nearbyColumns``), in a row whose other numbers all
+  /// stand in such columns, where there are `minimumColumns` such columns at least: a
+  /// table's values stand right of its labels, so this is a label's characters read as digits.
+  static func labelCellNumbers(
+    _ cells: [[PixelRect?]], numbers: [[Bool]], neighbours: Int = 3, minimumRows: Int = 2, minimumColumns: Int = 3
+  ) -> [(row: Int, cell: Int)] {
+    var found: [(row: Int, cell: Int)] = []
+    for row in cells.indices {
+      let own = zip(cells[row].indices, zip(cells[row], numbers[row])).compactMap { index, cell in
+        cell.1 ? cell.0.map { (index, $0) } : nil
+      }
+      guard own.count >= 2 else { continue }
+      let supported = nearbyColumns(cells, numbers: numbers, of: row, neighbours: neighbours, minimumRows: minimumRows)
+      guard supported.count >= minimumColumns, let left = supported.map(\.low).min() else { continue }
+      // One such number, and every other number of the row in one of those columns: table
+      // 四's row of fifteen on table 三's grid has several left of them and others between.
+      let label = own.filter { $0.1.maxX <= left }
+      let values = own.filter { $0.1.maxX > left }
+      guard label.count == 1, !values.isEmpty,
+        values.allSatisfy({ value in supported.contains { $0.low < value.1.maxX && value.1.x < $0.high } })
+      else { continue }
+      found += label.map { (row, $0.0) }
     }
     return found
   }
