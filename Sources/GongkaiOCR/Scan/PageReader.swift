@@ -196,6 +196,9 @@ final class PageReader {
       // Cells under a seal read as nothing whose print (the ink darker than the seal's)
       // looks like digits, line by line: one mark per line, where an unread mark goes.
       var sealedDigits: [Int: [Int: [PixelRect]]] = [:]
+      // Cells that hold no number at the page's level but may hold grey digits that fell apart
+      // there: read again at their own level once the grid's value columns are known.
+      var greyCells: [(top: Int, columns: ClosedRange<Int>, drawn: PixelRect, region: PixelRect)] = []
       for cell in Self.owningCells(grid) where cell.rect.height >= minimumCellHeight {
         let drawn = pixelRect(cell.rect, scale: scale).insetBy(edge)
         let region = InkComponents.insideRules(
@@ -206,7 +209,10 @@ final class PageReader {
         // Ink shorter than any digit (a speck of photocopy noise or a rule's end on a small
         // grid) is nothing printed: read alone it came out as 1 with fair confidence, a
         // label's value that moved the row's values (行政处罚's 392 lost, 23 taken from below).
-        guard !Self.isSpeck(ink, pixelsPerPoint: scale, minimumHeight: minimumDigitHeight) else { continue }
+        guard !Self.isSpeck(ink, pixelsPerPoint: scale, minimumHeight: minimumDigitHeight) else {
+          if cell.bottom == cell.top { greyCells.append((cell.top, cell.left...cell.right, drawn, region)) }
+          continue
+        }
         // Digits on several lines: a number wrapped in its narrow cell (158 over 6), or the
         // numbers of rows whose rule between was lost (read as one number: 0 over 16 as 1166).
         let lines = Self.lines(ink)
@@ -214,6 +220,16 @@ final class PageReader {
           lines.count > 1 && lines.allSatisfy({ Self.looksNumeric($0, maximumHeight: tallestDigit) })
           ? (wrappedNumber(page, lines: lines, width: region.width, level: level), [])
           : readCell(page, ink: ink, region: region, level: level, paper: paper, speck: speck)
+        if OCRTrace.enabled, read.number == nil {
+          OCRTrace.write(
+            "gridtext\t\(number)\t\(region.x),\(region.y)\t\(String(read.text.map(\.character)))\t\(Self.mayBeGreyDigits(read.text))"
+          )
+        }
+        if read.number == nil, cell.bottom == cell.top, Self.mayBeGreyDigits(read.text),
+          !tableSeals.contains(where: { $0.meets(region) })
+        {
+          greyCells.append((cell.top, cell.left...cell.right, drawn, region))
+        }
         // Grey print that reads as another number at its own level: unread (null with a finding).
         if let number = read.number,
           readsOtherwiseWhenGrey(number, page, ink: inkBox, region: region, level: level, paper: paper, speck: speck)
@@ -240,6 +256,32 @@ final class PageReader {
           sealedDigits[cell.top, default: [:]][rows[cell.top, default: []].count] = under
         }
         rows[cell.top, default: []].append((inkBox, region, cell.left...cell.right, read))
+      }
+      // A value cell (right of the grid's first column of numbers: labels stand left of the
+      // values) whose grey print fell apart at the page's level is read at its own level, in
+      // its own row and column; digits that read as two numbers there are unread.
+      let firstValueColumn = rows.values.flatMap { $0 }.filter { $0.read.number != nil }
+        .map(\.columns.lowerBound).min()
+      for grey in greyCells where firstValueColumn.map({ grey.columns.lowerBound >= $0 }) == true {
+        guard
+          let found = greyCellNumber(
+            page, drawn: grey.drawn, region: grey.region, level: level, paper: paper, speck: speck, lead: lead,
+            reach: reach)
+        else { continue }
+        let entry: (ink: PixelRect, read: (number: NumberRead?, text: [PositionedCharacter]))
+        switch found {
+        case .number(let read, let ink): entry = (ink, (read, []))
+        case .unread(let ink): entry = (ink, (nil, [Self.unreadMark(at: pageRect(ink, scale: scale))]))
+        }
+        var cells = rows[grey.top, default: []]
+        if let index = cells.firstIndex(where: { $0.columns == grey.columns }) {
+          cells[index].ink = entry.ink
+          cells[index].read = entry.read
+        } else {
+          let index = cells.firstIndex(where: { $0.columns.lowerBound > grey.columns.lowerBound }) ?? cells.count
+          cells.insert((entry.ink, grey.region, grey.columns, entry.read), at: index)
+        }
+        rows[grey.top] = cells
       }
       let tops = rows.keys.sorted()
       let ordered = tops.compactMap { rows[$0] }
