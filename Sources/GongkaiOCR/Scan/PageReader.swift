@@ -339,7 +339,13 @@ final class PageReader {
                 "streamgrey\t\(box.x),\(box.y)\t\(number.value)\t\(others.map { $0 ?? "-" }.joined(separator: ","))\t\(grey?.value ?? "-")"
               )
             }
+            // Silent grey glyphs with the lighter level agreeing: only the page's level, where
+            // grey print loses strokes, differs (a 5 read 3), unsure as the grid's agreeing reads.
+            let lighterAgrees = others[1].map { Self.sameDigits($0, number.value) } ?? false
             if let grey, Self.sameCount(grey.value, number.value) {
+              number.isLowConfidence = true
+              read.number = number
+            } else if grey == nil, lighterAgrees {
               number.isLowConfidence = true
               read.number = number
             } else if let grey, others.contains(where: { $0.map { Self.sameCount($0, grey.value) } ?? false }) {
