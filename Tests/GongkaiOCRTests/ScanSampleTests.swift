@@ -237,6 +237,7 @@ extension ScanSampleTests {
     for line in lines[(last + 1)...] {
       #expect(line.count < 3, "a row of cells after the table's last row: \(line)")
     }
+  }
 
   @Test("a title whose character the running-text read placed as a sliver is one field, not split at a false gap")
   func titleWithCollapsedCharacter() throws {
@@ -270,5 +271,25 @@ extension ScanSampleTests {
     #expect(!lines.contains { $0.contains("28228") }, "\(text)")
     let row = try #require(lines.first { $0.contains { $0.hasSuffix("重复申请") } }, "\(text)")
     #expect(Array(row.suffix(7)) == ["0", "0", "0", "0", "0", "0", "0"], "\(row)")
+  }
+
+  @Test("a short grey grid digit whose lighter reads agree is read whole, its row kept")
+  func shortGreyDigitReadWhole() throws {
+    // The page of shortGreyDigit: 行政许可's 本年增/减 6, whose light top fell out at the
+    // page's level (its bowl read 0), is grey print (its own level far lighter than the
+    // page's) and short. Read at its own level (19 px, as tall as the grid's numbers) and a
+    // third of the way on to the paper (grey noise joined) it is 6 both times, and the grey
+    // glyphs, not binarised, read 6: taken (unsure). Unread (s20split's grey reread), it left
+    // the row one value (63 unread too) and the core nulled 处理决定数量 9070 with it.
+    let document = try PDFDocument(
+      path: Samples.scanFolder.appendingPathComponent("pages/browser-uming-2019-scan200-g1931-page2.pdf").path)
+    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
+    let lines = result.text.split(separator: "\n", omittingEmptySubsequences: false)
+    let line = try #require(lines.firstIndex { $0.hasPrefix("行政许可\t") }, "\(result.text)")
+    let fields = lines[line].split(separator: "\t", omittingEmptySubsequences: false)
+    try #require(fields.count == 4, "\(fields)")
+    #expect(fields[2] == "6", "\(fields)")
+    #expect(result.lowConfidence.contains { $0.line == line + 1 && $0.field == 2 }, "\(fields)")
+    #expect(fields[3] == "9070", "\(fields)")
   }
 }

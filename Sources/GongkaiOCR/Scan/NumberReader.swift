@@ -29,6 +29,8 @@ struct NumberReader {
   var minimumConfidence = 20.0
   /// English reads at least this sure are taken without a second look.
   var acceptConfidence = 93.0
+  /// Grey reads (``greyRead(_:ink:)``) less sure than this say nothing.
+  var minimumGreyConfidence = 60.0
   /// The digit height the English model is given, in pixels.
   var englishHeight = 27.0
   /// The digit height of the English model's second look.
@@ -99,6 +101,24 @@ struct NumberReader {
     guard let winner else { return NumberRead(value: "", confidence: 0, isLowConfidence: true) }
     let agreed = winner.value.count >= 2 && winner.value.count * 2 > reads.count
     return NumberRead(value: winner.key, confidence: winner.value.best, isLowConfidence: !agreed)
+  }
+
+  /// The number the English model reads in the grey glyphs of `ink`, not binarised (the model
+  /// sees every stroke's grey, a faint one a threshold drops too), when its reads at the two
+  /// digit heights agree and are sure; `nil` otherwise. A second opinion on print whose reads
+  /// at different levels disagree (a grey 6 whose top the page's level drops, read 0).
+  func greyRead(_ page: GreyBitmap, ink: PixelRect) -> NumberRead? {
+    let reads = [englishHeight, secondHeight].map { height -> (value: String, confidence: Double)? in
+      let factor = height / Double(max(1, ink.height))
+      let margin = max(1, Int((Double(englishPadding) / factor).rounded(.up)))
+      let image = page.cropped(ink, padding: margin, background: 255).scaled(by: factor)
+      let text = english.recognize(image, mode: .singleLine)
+      return NumberText.number(from: text.text).map { ($0, text.confidence) }
+    }
+    guard let first = reads[0], let second = reads[1], first.value == second.value,
+      min(first.confidence, second.confidence) >= minimumGreyConfidence
+    else { return nil }
+    return NumberRead(value: first.value, confidence: min(first.confidence, second.confidence), isLowConfidence: true)
   }
 
   /// The English model on the glyphs scaled to `height` pixels, single-line mode.

@@ -230,12 +230,6 @@ final class PageReader {
         {
           greyCells.append((cell.top, cell.left...cell.right, drawn, region))
         }
-        // Grey print that reads as another number at its own level: unread (null with a finding).
-        if let number = read.number,
-          readsOtherwiseWhenGrey(number, page, ink: inkBox, region: region, level: level, paper: paper, speck: speck)
-        {
-          read = (nil, [Self.unreadMark(at: pageRect(inkBox, scale: scale))])
-        }
         // A number of several lines in a cell over several grid rows: the rules between the
         // rows were lost (a light rule on a 200-dpi scan) and each line is another row's value
         // (1, 0 and 15 read as 1015). Which line is whose cannot be told here: no number.
@@ -306,15 +300,20 @@ final class PageReader {
         let marks = sealed[row][cell] ?? [ordered[row][cell].ink]
         reads[row][cell] = (nil, marks.map { Self.unreadMark(at: pageRect($0, scale: scale)) })
       }
-      // A sure number whose ink is much shorter than the grid's other numbers lost strokes
-      // lighter than the page's level (the top of a grey 6 gone, its bowl read as 0 with
-      // confidence 74): read again a third of the way on to the paper, a different value
-      // there makes it unsure, the fuller glyph's read taken when it is sure and digit-tall.
-      for (row, cell, read) in shortNumbers(
+      // A sure number of grey print (its own level far lighter than the page's) or whose ink
+      // is much shorter than the grid's other numbers may have lost strokes lighter than the
+      // page's level (the top of a grey 6, its bowl read as 0; the diagonal of a 4, its stem
+      // read as 1): read again at lighter levels, a fuller glyph's agreeing sure reads are
+      // taken (unsure), reads that only disagree leave the cell unread (null with a finding).
+      for (row, cell, read) in lightRereads(
         ordered.map { $0.map(\.ink) }, reads, page: page, regions: ordered.map { $0.map(\.region) }, level: level,
         paper: paper, speck: speck)
       {
-        reads[row][cell].number = read
+        if let read {
+          reads[row][cell].number = read
+        } else {
+          reads[row][cell] = (nil, [Self.unreadMark(at: pageRect(ordered[row][cell].ink, scale: scale))])
+        }
       }
       // Text under a seal where other rows' numbers stand (its ink over theirs): the seal's
       // characters or the print it covered read as text (naTRAN, xl), where rules under the
@@ -374,17 +373,49 @@ final class PageReader {
         // Grey print read at its cell's own level (lighter than the page's): a faint stroke
         // may still fall out at that level (the diagonal of a 4, 40 read as 10 with
         // confidence 94, 1 at the page's level). Read again at the page's level and a third
-        // of the way on to the paper; unless all agree the number is unsure.
+        // of the way on to the paper; unless all agree the grey glyphs, not binarised, are
+        // read too: the number is kept unsure when they give it, the grey read is taken
+        // (unsure) when it is one of the level reads, and else the cell is unread (null with
+        // a finding): reads that only disagree cannot tell which number is printed.
         if cellLevel != level, var number = read.number, !number.isLowConfidence, let box = row.cells[cell].union {
           let lighter = UInt8(StreamTableFinder.thirdTowardPaper(from: Int(cellLevel), paper: Int(paper)))
           // At the page's level, the box of the ink that level holds (the 4's stem alone).
           let dark = InkComponents(in: unruled, region: box, level: level, minimumArea: speck).union ?? box
-          let agree = [(level, dark), (lighter, box)].allSatisfy {
-            numbers.read(unruled, ink: $0.1, level: $0.0)?.value == number.value
+          let others = [(level, dark), (lighter, box)].map {
+            numbers.read(unruled, ink: $0.1, level: $0.0)?.value
           }
-          if !agree {
+          // No read at a level (the page's lost the grey print), the same count written
+          // otherwise (00) or without its sign (a thin minus lost at the lighter level: -1
+          // read 1) only makes the number unsure; other digits read ask the grey.
+          let differing = others.contains { $0.map { !Self.sameDigits($0, number.value) } ?? false }
+          if !others.allSatisfy({ $0 == number.value }), !differing {
             number.isLowConfidence = true
             read.number = number
+          } else if differing {
+            let grey = numbers.greyRead(unruled, ink: box)
+            if OCRTrace.enabled {
+              OCRTrace.write(
+                "streamgrey\t\(box.x),\(box.y)\t\(number.value)\t\(others.map { $0 ?? "-" }.joined(separator: ","))\t\(grey?.value ?? "-")"
+              )
+            }
+            // Silent grey glyphs with the lighter level agreeing: only the page's level, where
+            // grey print loses strokes, differs (a 5 read 3), unsure as the grid's agreeing reads.
+            let lighterAgrees = others[1].map { Self.sameDigits($0, number.value) } ?? false
+            if let grey, Self.sameCount(grey.value, number.value) {
+              number.isLowConfidence = true
+              read.number = number
+            } else if grey == nil, lighterAgrees {
+              number.isLowConfidence = true
+              read.number = number
+            } else if let grey, others.contains(where: { $0.map { Self.sameCount($0, grey.value) } ?? false }) {
+              number.alternatives = [number.value]
+              number.value = grey.value
+              number.confidence = grey.confidence
+              number.isLowConfidence = true
+              read.number = number
+            } else {
+              read = (nil, [Self.unreadMark(at: pageRect(box, scale: scale))])
+            }
           }
         }
         return read
@@ -976,38 +1007,6 @@ final class PageReader {
     return NumberRead(value: read, confidence: 0, isLowConfidence: true)
   }
 
-  /// Whether the grid cell whose sure number `read` came from the page's level holds grey
-  /// print that reads as another number at its own level: its own Otsu level over `ink` (the
-  /// digits' box) lighter by ``StreamTableFinder/cellLevelMargin`` or more, and the cell's ink
-  /// at that level, or a third of the way on to the paper, read as a different number and at
-  /// neither as the same. Dark
-  /// fills (white-on-navy header rows) pull the page's level down, and a faint stroke of thin
-  /// grey print falls out there (the diagonal of a 4, read as 1 with confidence 70; at a lighter
-  /// level, 4): two numbers read from the same print, which one is printed cannot be told.
-  func readsOtherwiseWhenGrey(
-    _ read: NumberRead, _ page: GreyBitmap, ink: PixelRect, region: PixelRect, level: UInt8, paper: UInt8, speck: Int
-  ) -> Bool {
-    guard !read.isLowConfidence else { return false }
-    let own = StreamTableFinder.level(of: page, in: ink.insetBy(-2).intersection(page.bounds))
-    guard Int(own) >= Int(level) + streamFinder.cellLevelMargin else { return false }
-    let lighter = StreamTableFinder.thirdTowardPaper(from: Int(own), paper: Int(paper))
-    var others: [String] = []
-    for candidate in [Int(own), lighter] where candidate < Int(paper) {
-      let grey = InkComponents(in: page, region: region, level: UInt8(candidate), minimumArea: speck)
-      // No read at a lighter level (grey noise joined to the digits) says nothing either way.
-      guard let box = grey.union, let again = numbers.read(page, ink: box, level: UInt8(candidate)) else { continue }
-      // The same count however written (a 0 read as 00 is 0 to the core) vouches for the read:
-      // at the lighter of the two levels grey noise can join a digit (0 read as 9).
-      if again.value == read.value || Int(again.value).map({ $0 == Int(read.value) }) == true { return false }
-      others.append(again.value)
-    }
-    if OCRTrace.enabled {
-      OCRTrace.write(
-        "greylevel\t\(ink.x),\(ink.y)\t\(level)/\(own)/\(lighter)\t\(read.value)\t\(others.joined(separator: ","))")
-    }
-    return !others.isEmpty
-  }
-
   /// Reads one table cell whose ink (at `level`) inside `region` is `ink`: its number when
   /// it holds one, else its text. A cell under a seal: the stamp's ink is lighter than print,
   /// so when the cell is no number at the page's level it is looked at again with only the
@@ -1081,7 +1080,19 @@ final class PageReader {
         again.isLowConfidence = true
         return (withSign(again), [])
       }
-      return (withSign(NumberRead(value: read, confidence: 0, isLowConfidence: true)), [])
+      let signedRead = withSign(NumberRead(value: read, confidence: 0, isLowConfidence: true))
+      // The Chinese model's read of digits no number read accepts is unsure: a sure read of the
+      // grey glyphs, not binarised, giving another number (a 4 whose faint diagonal fell out
+      // read as 1, a minus whose pale end joins the 6 left out) says it is not to be taken.
+      // A sign is what the grey read loses most (a thin minus): only other digits count.
+      func digits(_ value: String) -> String {
+        value.first == "-" || value.first == "+" ? String(value.dropFirst()) : value
+      }
+      if let grey = numbers.greyRead(page, ink: inkBox), !Self.sameCount(digits(grey.value), digits(signedRead.value)) {
+        if OCRTrace.enabled { OCRTrace.write("textgrey\t\(inkBox.x),\(inkBox.y)\t\(signedRead.value)\t\(grey.value)") }
+        return (nil, [Self.unreadMark(at: pageRect(inkBox, scale: page.pixelsPerPoint))])
+      }
+      return (signedRead, [])
     }
     // Digit-shaped ink that no number read accepts: what the Chinese model makes of it is no
     // label. A stray character (7 as 了) would join the row's label and move every value
