@@ -565,3 +565,209 @@ struct LabelNumberingTests {
     #expect(report.requests.cell("granted", "total") == .some(.count(14)))
   }
 }
+
+@Suite("Garbled heading numerals")
+struct GarbledNumeralTests {
+  /// A report around `tables`, lines as a scan reader gave them.
+  private static func report(around tables: String) -> String {
+    """
+    某某局2019年政府信息公开工作年度报告
+    一、总体情况
+    本机关认真做好政府信息公开工作。
+    \(tables)
+    四、政府信息公开行政复议、行政诉讼情况
+    0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0
+    五、存在的主要问题及改进情况
+    无。
+    六、其他需要报告的事项
+    无。
+    """
+  }
+
+  /// Table 三's counts (in the form's column order) as the page prints them.
+  /// Cells in `misread` (row.column) are left out: the text misreads them and carries no
+  /// confidence, which marks them only on the scan's own path.
+  private static func expectMatches(
+    _ report: Report, _ printed: [String: [Int]], atLeast: Int, misread: Set<String> = []
+  ) {
+    let columns = [
+      "natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total",
+    ]
+    var right = 0
+    for (row, values) in printed {
+      for (column, value) in zip(columns, values) where !misread.contains("\(row).\(column)") {
+        let cell = report.requests.cell(row, column)
+        // Every number printed must be the page's: read, or null.
+        #expect(cell == .some(.count(value)) || cell == .some(nil), "\(row).\(column): \(String(describing: cell))")
+        if cell == .some(.count(value)) { right += 1 }
+      }
+    }
+    #expect(right >= atLeast, "\(right) cells right")
+  }
+
+  @Test(
+    "a section heading whose numeral a scan garbled into marks is still found",
+    arguments: ["“、主动公开政府信息情况", "=、收到和处理政府信息公开申请情况", "=-、收到和处理政府信息公开申请情况"])
+  func garbledNumeral(heading: String) {
+    #expect(SectionSplitterProbe().isHeading(heading))
+  }
+
+  @Test(
+    "a piece of a sentence listing the parts is no heading, whatever stands before its 、",
+    arguments: ["况、收到和处理政府信息公开申请情况", "、收到和处理政府信息公开申请情况", "=-、主动公开政府信息情况、收到和处理政府信息公开申请情况"])
+  func listPiece(line: String) {
+    #expect(!SectionSplitterProbe().isHeading(line))
+  }
+
+  /// Tables 二 and 三 of a browser-printed 2019 report as the scan reader read its photocopy
+  /// (make_browser_variants.py --seed 2150, make_scan_variants.py --seed 2150: the
+  /// labels_spaces+num_fullwidth+border_threeline+…+font_notoserif…-2019-s1-g2156 scan):
+  /// headings 二 and 三 read “、 and =、, labels 人、本年新收…, = 上年结转…, 人 多以公开.
+  @Test("tables under headings with garbled numerals are read, every row its own (browser scan g2156)")
+  func browserScanThreeLine() throws {
+    let tables = """
+      “、主动公开政府信息情况
+      规章\t0\t0\t0
+      规范性文件\t24\t24\t261
+      行政许可\t281\t-7\t7816
+      其他对外管理服务事项\t139\t3\t31
+      守二
+      行政处罚\t3\t2\t766
+      行政强制\t359\t9\t9
+      行政事业性收费 26 -3
+      政府集中采购 71 48.75万元
+      =、收到和处理政府信息公开申请情况
+      人
+      人 二
+      人、本年新收政府信息公开申请数量\t34\t7\t1\t2\t0\t1\t45
+      = 上年结转政府信息公开申请数量\t2\t0\t0\t1\t0\t1\t4
+      人 多以公开\t2\t0\t0\t0\t0\t0\t2
+      本年
+      度办 （二）部分公开（区分处理的, 只计这一情 0 0 0 0 0 0 0
+      理结“形，不计其他情形）
+      果
+      1. 属于国家秘密\t0\t0\t0\t0\t0\t0\t0
+      2.其他法律行政法规茜止公开\t0\t0\t0\t0\t0\t0\t0
+      3. 危及三安全一稳”\t0\t0\t0\t0\t0\t0\t0
+      “ 定\t\t\t\t\t\t\t
+      （三）不 4.保护第三方合法权益 6 0 0 0 0 0 6
+      多公开
+      5. 属于三类内部事务信息\t0\t0\t0\t0\t0\t0\t0
+      6. 属于四类过程性信息\t0\t0\t0\t0\t0\t0\t0
+      7.属于行政执法案卷\t0\t0\t0\t0\t0\t0\t0
+      8.属于行政查询事项\t0\t7\t0\t0\t0\t2\t9
+      1.本机关不掌握相关政府信息\t0\t0\t0\t0\t0\t0\t0
+      （四）无
+      2. 没有现成信息需要另行制作 0 0 0 1 0 0 1
+      法提供
+      3.补正后申请内容仍不明确 0 0 0 0 0 0 0
+      \t1.信访举报投诉类申请\t0\t0\t0\t0\t0\t0\t0
+      \t2.重复申请\t0\t0\t0\t0\t0\t0\t0
+      （五）不\t3.要求提供公开出版物\t0\t0\t0\t0\t0\t0\t0
+      包处理
+      4. 无正当理由大量反复申请\t0\t0\t1\t1\t0\t0\t2
+      5.要求行政机关确认或重新出\t0\t0\t0\t0\t0\t0\t0
+      具已获取信息
+      （六）其他处理\t25\t0\t0\t0\t0\t0\t25
+      （七）总计\t33\t7\t1\t2\t0\t2\t45
+      四、结转下年度继续办理\t3\t0\t0\t1\t0\t0\t4
+      """
+    let report = try Fixtures.report(ofText: Self.report(around: tables))
+    #expect(report.proactive.cell("normative_documents", "total") == .some(.count(261)))
+    #expect(report.proactive.cell("licensing", "decisions") == .some(.count(7816)))
+    Self.expectMatches(report, Self.printedG2156, atLeast: 150)
+  }
+
+  /// Table 三 of a browser-printed 2019 report as the scan reader read its photocopy
+  /// (the amount_wan+border_attr+rule_dark+head_darkblue+font_uming…-2019-s7-g2151 scan of the
+  /// same set): heading =-、收到和处理…, labels ' 必本年新收…, :、上年结转…, a page's
+  /// footer URL inside the table. Three 0s are read 11, 11 and 1: with the scan's
+  /// confidences two are null by the arithmetic and one flagged, but this text has none.
+  @Test("a table under a heading with a garbled numeral is read, every row its own (browser scan g2151)")
+  func browserScanAttrBorders() throws {
+    let tables = """
+      =-、收到和处理政府信息公开申请情况
+      四 肘国轩且天省
+      ' 必本年新收政府信息公开申请数量\t42\t\t2\t2\t\t1\t57
+      :、上年结转政府信息公开申请数量\t0\t1\t0\t\t0\t1\t2
+      三\\本年度办理结果\t（一）予以公开\t0\t0\t0\t0\t0\t0\t0
+      \t（二）部分公开【区分处理的,只计这一情胶，不计其他情形）\t0\t\t0\t\t0\t\t0
+      \t（三）不予公开\t1. 属于国家秘密\t\t0\t0\t0\t0\t0\t0
+      \t\t2. 其他法律行政法规茜止公开\t0\t0\t0\t0\t0\t0\t11
+      \t\t3. 危及�三安全 定一稳”\t0\t0\t0\t0\t0\t1\t1
+      \t\t上.保护第三方合法权益\t0\t0\t0\t0\t0\t0\t0
+      \t\t5. 属于三类内部事务信息\t0\t0\t\t0\t�\t�\t
+      \t\t6. 属于四类过程性信息\t0\t0\t0\t0\t0\t0\t0
+      \t\t7. 属于行政执法案卷\t\t0\t0\t0\t�\t0\t3
+      \t\t8. 属于行政查询事项\t\t0\t\t0\t0\t1\t1
+      \t（四）无法提供\t1. 本机关不掌握相关政府信息\t0\t6\t0\t0\t0\t0\t6
+      \t\t2.没有现成信息需要另行制作\t0\t0\t\t0\t\t0\t0
+      \t\t3.补正后申请内容仍不明确\t0\t0\t0\t0\t0\t0\t
+      \t（五）不予处理\t1.信访举报投诉类申请\t41\t11\t0\t0\t0\t0\t�
+      http://www-.jiangcheng.gov.cn/colcol8480/art/2021/art_881213.html?from=share 2/3
+      \t\t2.重复申请\t0\t0\t0\t0\t0\t0\t1
+      \t\t3.要求提供公开出版物\t0\t0\t0\t0\t�\t\t0
+      \t\t4. 无正当理由大量反复申请\t0\t�\t0\t0\t0\t�\t0
+      \t\t5.要求行政机关确认或重新出具已获取信息\t\t口\t\t\t\t日\t
+      \t（六）其他处理\t0\t\t0\t0\t0\t0\t0
+      \t（七）总计\t41\t\t0\t\t3\t2\t
+      、结转下年度继续办理\t1\t\t2\t2\t2\t0\t7
+      """
+    let report = try Fixtures.report(ofText: Self.report(around: tables))
+    Self.expectMatches(
+      report, Self.printedG2151, atLeast: 110,
+      misread: ["denied_prohibited_by_law.total", "rejected_petition.commercial", "rejected_duplicate.total"])
+  }
+
+  private static let printedG2156: [String: [Int]] = [
+    "new": [34, 7, 1, 2, 0, 1, 45],
+    "carried_over": [2, 0, 0, 1, 0, 1, 4],
+    "granted": [2, 0, 0, 0, 0, 0, 2],
+    "partially_granted": [0, 0, 0, 0, 0, 0, 0],
+    "denied_state_secret": [0, 0, 0, 0, 0, 0, 0],
+    "denied_prohibited_by_law": [0, 0, 0, 0, 0, 0, 0],
+    "denied_security_stability": [0, 0, 0, 0, 0, 0, 0],
+    "denied_third_party": [6, 0, 0, 0, 0, 0, 6],
+    "denied_internal_affairs": [0, 0, 0, 0, 0, 0, 0],
+    "denied_process_info": [0, 0, 0, 0, 0, 0, 0],
+    "denied_enforcement_files": [0, 0, 0, 0, 0, 0, 0],
+    "denied_administrative_query": [0, 7, 0, 0, 0, 2, 9],
+    "unable_not_held": [0, 0, 0, 0, 0, 0, 0],
+    "unable_needs_creation": [0, 0, 0, 1, 0, 0, 1],
+    "unable_unclear": [0, 0, 0, 0, 0, 0, 0],
+    "rejected_petition": [0, 0, 0, 0, 0, 0, 0],
+    "rejected_duplicate": [0, 0, 0, 0, 0, 0, 0],
+    "rejected_publication": [0, 0, 0, 0, 0, 0, 0],
+    "rejected_excessive": [0, 0, 1, 1, 0, 0, 2],
+    "rejected_confirmation": [0, 0, 0, 0, 0, 0, 0],
+    "other": [25, 0, 0, 0, 0, 0, 25],
+    "results_total": [33, 7, 1, 2, 0, 2, 45],
+    "carried_forward": [3, 0, 0, 1, 0, 0, 4],
+  ]
+
+  private static let printedG2151: [String: [Int]] = [
+    "new": [42, 5, 2, 2, 5, 1, 57],
+    "carried_over": [0, 1, 0, 0, 0, 1, 2],
+    "granted": [0, 0, 0, 0, 0, 0, 0],
+    "partially_granted": [0, 0, 0, 0, 0, 0, 0],
+    "denied_state_secret": [0, 0, 0, 0, 0, 0, 0],
+    "denied_prohibited_by_law": [0, 0, 0, 0, 0, 0, 0],
+    "denied_security_stability": [0, 0, 0, 0, 0, 1, 1],
+    "denied_third_party": [0, 0, 0, 0, 0, 0, 0],
+    "denied_internal_affairs": [0, 0, 0, 0, 0, 0, 0],
+    "denied_process_info": [0, 0, 0, 0, 0, 0, 0],
+    "denied_enforcement_files": [0, 0, 0, 0, 3, 0, 3],
+    "denied_administrative_query": [0, 0, 0, 0, 0, 1, 1],
+    "unable_not_held": [0, 6, 0, 0, 0, 0, 6],
+    "unable_needs_creation": [0, 0, 0, 0, 0, 0, 0],
+    "unable_unclear": [0, 0, 0, 0, 0, 0, 0],
+    "rejected_petition": [41, 0, 0, 0, 0, 0, 41],
+    "rejected_duplicate": [0, 0, 0, 0, 0, 0, 0],
+    "rejected_publication": [0, 0, 0, 0, 0, 0, 0],
+    "rejected_excessive": [0, 0, 0, 0, 0, 0, 0],
+    "rejected_confirmation": [0, 0, 0, 0, 0, 0, 0],
+    "other": [0, 0, 0, 0, 0, 0, 0],
+    "results_total": [41, 6, 0, 0, 3, 2, 52],
+    "carried_forward": [1, 0, 2, 2, 2, 0, 7],
+  ]
+}

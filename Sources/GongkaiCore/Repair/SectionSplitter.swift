@@ -119,12 +119,17 @@ struct SectionSplitter {
     guard let last = visible.last else { return false }
     if last == "、" || last == "，" || last == "," { return true }
     var commas = visible.reduce(0) { $0 + ($1 == "、" ? 1 : 0) }
-    if visible.count > 1, visible[1] == "、",
-      LabelText.isChineseNumeral(visible[0]) || LabelText.isASCIIAlphanumeric(visible[0])
-    {
-      commas -= 1
-    }
+    if Self.numberingComma(visible) { commas -= 1 }
     return commas > commasInTitle
+  }
+
+  /// Whether the first 、 of a line's visible characters ends its numbering: it stands one
+  /// to three characters in, after nothing but numerals, letters, digits or marks — a
+  /// numeral the scan garbled into marks (=-、 for 三、) still numbers the heading, while
+  /// a character of a title before it (况、收到和处理…) makes it a list's comma.
+  static func numberingComma(_ visible: [Unicode.Scalar]) -> Bool {
+    guard let comma = visible.prefix(4).firstIndex(of: "、"), comma >= 1 else { return false }
+    return visible[..<comma].allSatisfy { !LabelText.isIdeograph($0) || LabelText.isChineseNumeral($0) }
   }
 
   /// The section a line (without tabs) is the heading of, if it is one, among those after `last`.
