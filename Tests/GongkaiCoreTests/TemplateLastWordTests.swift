@@ -188,6 +188,23 @@ struct TemplateLastWordTests {
     expectAppealsUnread(report)
   }
 
+  /// As a photocopied browser print was read (session 22's set sb2203, its g2203): table 四's
+  /// header and row garbled into lines of text and values, more values than cells. By order
+  /// they filled the fifteen cells (three left over): seven wrong numbers, no finding.
+  @Test("table 四: more values than cells from running text with text among them → every cell null")
+  func appealsGarbledRunningText() throws {
+    let appeals = """
+      下 和
+      2 于 昌
+      http://www.nanling.gov.cn/art/2025/1/24/art_2506_469083.html 5/6
+      下
+      \t\t\t\t和 人 和 3 人2 1 攻 1 5 \u{FFFD} 1 全 0 6
+      0\t2\t0\t1\t\t3 |
+      """
+    let report = try Fixtures.report(ofText: report2021(proactive: proactiveRows, appeals: appeals))
+    expectAppealsUnread(report)
+  }
+
   @Test("a label character read as a digit inside the label (政府信息公开 | 3 请数量 | the row) is no value of the row")
   func digitInsideLabel() throws {
     let requests = """
@@ -218,6 +235,56 @@ struct TemplateLastWordTests {
     #expect(report.proactive.cell("normative_documents", "issued") == .some(.count(3)))
     #expect(report.proactive.cell("normative_documents", "in_force") == .some(.count(20)))
     #expect(!report.repairs.contains { $0.kind == "row_realigned" })
+  }
+
+  /// As a 200-dpi scan of a 2019 report in AR PL UKai was read (s21text sg2161 g2165): the grid
+  /// cell over 上一年项目数量 and 本年增/减 (the rule between lost) read as text, the wide 144
+  /// as 1 4 4 and −4 as 一4, 783 in the next field. By order the row took 1 4 4 and 783 was
+  /// passed over under "一4" as a label: three wrong numbers, no finding.
+  @Test("text among a row's values on a tab line (1 4 4 一4 | 783): the row is null with a finding, not filled by order")
+  func textAmongRowValues() throws {
+    // The lines of table 二 as the scan reader handed them to the core, verbatim.
+    let table = """
+      第二十条第（五）项
+      信息内容 上一年项目数量 本年增/减\t处理决定数量
+      行政许可\t93\t7\t4190
+      其他对外管理服务事项\t72\t-1\t27
+      第二十条第（六）项
+      信息内容 上一年项目数量 本年增/减\t处理决定数量
+      行政处罚\t1 4 4 一4\t783
+      行政强制\t83\t\t\t3\t3
+      """
+    let report = try reportWith(proactive: table)
+    for cell in ["previous", "change", "decisions"] {
+      #expect(report.proactive.cell("penalties", cell) == .some(nil), "penalties.\(cell)")
+      let missing = report.findings.filter { $0.rule == "missing" && $0.location == "proactive.penalties.\(cell)" }
+      #expect(missing.first?.message.contains("cannot be told") == true, "penalties.\(cell)")
+    }
+    #expect(report.proactive.cell("licensing", "decisions") == .some(.count(4190)))
+    #expect(report.proactive.cell("other_services", "change") == .some(.count(-1)))
+    #expect(report.proactive.cell("enforcement", "previous") == .some(.count(83)))
+    // A row whose values come first and nothing after them keeps them.
+    let plain = try reportWith(
+      proactive: table.replacingOccurrences(of: "行政处罚\t1 4 4 一4\t783", with: "行政处罚\t144\t-4\t783"))
+    #expect(plain.proactive.cell("penalties", "previous") == .some(.count(144)))
+    #expect(plain.proactive.cell("penalties", "decisions") == .some(.count(783)))
+  }
+
+  /// As a 200-dpi scan of a browser print was read (s21grey s4 g2142): a row's values ran into
+  /// its label cell, the next row's numbered label (1. read 11.) in the field after them.
+  @Test("a numbered label in the field after a row's values names the next row: neither row is unread")
+  func numberedLabelAfterRowValues() throws {
+    let requests = """
+      一、本年新收政府信息公开申请数量\t50\t3\t1\t0\t5\t4\t63
+      \t\t2. 没有现成信息需要另行制作\t0\t0\t0\t0\t0\t0\t0
+      \t\t3.补正后申请内容仍不明确\t0\t0\t0\t0\t2\t0\t2
+      \t（五）不了3. 要求提供公开出版物 0 0 0 0 0 1 1\t11.信访举报投诉类申请|重和请\t0\t0\t0\t0\t1\t0\t1
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("rejected_publication", "other_org") == .some(.count(1)))
+    #expect(report.requests.cell("rejected_publication", "total") == .some(.count(1)))
+    #expect(report.requests.cell("rejected_petition", "legal_services") == .some(.count(1)))
+    #expect(report.requests.cell("rejected_petition", "total") == .some(.count(1)))
   }
 
   @Test("values under a label that is nothing like the form's next row are not put there")

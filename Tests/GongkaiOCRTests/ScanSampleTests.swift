@@ -293,3 +293,26 @@ extension ScanSampleTests {
     #expect(fields[3] == "9070", "\(fields)")
   }
 }
+
+extension ScanSampleTests {
+  @Test(
+    "a grid cell read as text whose digits stand at one number's pitch (1 4 4) is one unread cell, not three values")
+  func numberSplitInTableCell() throws {
+    // Page 2 of `make_general_variants.py --seed 2160` scanned by `make_scan_variants.py --seed
+    // 2161` (font_ukai+num_fullwidth+style_wps…-2019-s1-g2165): table 二's 行政处罚 cell over
+    // 上一年项目数量 and 本年增/减 (the rule between lost) read as text 144一4, and the wide
+    // UKai 144 was laid out as 1 4 4: three values for the row's three columns (1, 4, 4 for
+    // 144, −4, 783). Printed: 144 | −4 | 783.
+    let text = try Self.readPage("wps-2019-ukai-scan200-g2165-page2")
+    let rows = text.split(separator: "\n").map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    }
+    let row = try #require(rows.first { $0.first?.hasPrefix("行政处罚") == true }, "\(text)")
+    // No field holds two digit tokens: 144 as printed, or unread.
+    for field in row.dropFirst() {
+      let tokens = field.split(separator: " ").filter { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+      #expect(tokens.count <= 1, "\(row)")
+    }
+    #expect(!row.contains { $0.contains("1 4 4") }, "\(row)")
+  }
+}

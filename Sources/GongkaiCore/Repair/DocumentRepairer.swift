@@ -318,6 +318,13 @@ public struct DocumentRepairer: Sendable {
     {
       unplaceableFrom = min(from, earliest)
     }
+    // Values left over besides (the empty fields among them counted as blank cells filled
+    // the fifteen early: a scan's garbled header and row, 和 人 和 3 人2 1 攻 1 5 …): no value
+    // has a known cell, the ones before the break included.
+    if unplaceableFrom != nil, !extra.isEmpty {
+      unplaceableFrom = 0
+      extra = []
+    }
     if let from = unplaceableFrom, from < capacity, extra.isEmpty {
       repairs.append(
         Repair(

@@ -208,6 +208,7 @@ struct TableAssembler {
       switch token.content {
       case .text(let text):
         if takesLabelGlyphs(text, line: token.line, repairs: &repairs) { return }
+        if takesGarbledValueCell(text, token: token, repairs: &repairs) { return }
         if current == nil { openBlankRow(repairs: &repairs) }
         if let row = current, !row.cells.isEmpty, token.line == row.trailingLine { current?.endsAtText = true }
         close(repairs: &repairs)
@@ -368,6 +369,56 @@ struct TableAssembler {
       current?.pendingBlanks = 0
       current?.severable = false
       current?.lineValues = width
+      return true
+    }
+
+    /// Text among a row's values on a line with tabs (the fields of a scan's grid or stream
+    /// row): a cell whose number read in part as text (−4 as 一4 beside a wide 144 read as
+    /// 1 4 4, all in one field, and 783 in the next). By order the row would take the first
+    /// values as its columns and the text would open a row of its own whose values are
+    /// passed over: wrong numbers without a finding. Text in the field of the row's last value,
+    /// naming no row of the form, with values after it on the line or a digit in it, says the
+    /// line holds more pieces than the row has columns or a cell read apart: which value is
+    /// which column cannot be told. The row is unread (null with a finding) and the line's
+    /// later values are passed over. `false`: the text is no such piece. (Text in a field of
+    /// its own may be the next row's label, numbered: 11.信访举报投诉类申请 after a row's values
+    /// run into its label cell.)
+    mutating func takesGarbledValueCell(_ text: String, token: CellToken, repairs: inout [Repair]) -> Bool {
+      guard let field = token.field else { return false }
+      let rowIndex: Int
+      let placed: Int
+      let lastOrigin: AssembledTable.CellOrigin?
+      if let row = current, !row.cells.isEmpty, row.trailingLine == token.line {
+        (rowIndex, placed, lastOrigin) = (row.index, row.cells.count, row.origins.last ?? nil)
+      } else if let full = lastFull, full.line == token.line, let row = found[full.index], row.unresolved == nil {
+        (rowIndex, placed, lastOrigin) = (full.index, row.cells.count, row.origins.last ?? nil)
+      } else {
+        return false
+      }
+      guard let lastOrigin, lastOrigin.line == token.line, let lastField = lastOrigin.field else { return false }
+      let inValueCell = lastField == field
+      let hasDigit = text.unicodeScalars.contains { ("0"..."9").contains(LabelText.narrow($0)) }
+      var following = 0
+      for later in tokens[min(index + 1, tokens.count)...] {
+        guard later.line == token.line else { break }
+        if case .value = later.content { following += 1 }
+      }
+      guard inValueCell, following > 0 || hasDigit else { return false }
+      let key = LabelText.key(text)
+      if !key.isEmpty,
+        assembler.matcher.match(count: 1, key: { _ in key }, after: previous, isTaken: { [taken] in taken[$0] }) != nil
+      {
+        return false
+      }
+      current = nil
+      lastFull = nil
+      let width = rows[rowIndex].width + (extraColumn == nil ? 0 : 1)
+      leaveUnread(
+        rowIndex,
+        detail:
+          "\(placed + following) values and text \"\(text.prefix(12))\" among them on one line where the form's row \(rows[rowIndex].label) has \(width) columns: which value belongs to which column cannot be told",
+        line: token.line, repairs: &repairs)
+      skipping = following
       return true
     }
 

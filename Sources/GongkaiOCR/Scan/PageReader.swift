@@ -1055,6 +1055,11 @@ final class PageReader {
         // Still a strip through the digits (they are joined to other ink at the page's level):
         // the cell's ink, as for a number read at the page's level.
         unsure.ink = glyphs.height * 2 >= min(inkBox.height, glyphHeight) ? glyphs : nil
+        if OCRTrace.enabled {
+          OCRTrace.write(
+            "darkread\t\(inkBox.x),\(inkBox.y) \(inkBox.width)x\(inkBox.height)\t\(String(text.map(\.character)))\t\(read.value)\t\(darkBox.x),\(darkBox.y) \(darkBox.width)x\(darkBox.height)\t\(glyphs.x),\(glyphs.y) \(glyphs.width)x\(glyphs.height)"
+          )
+        }
         found = unsure
         darkDigits = darkBox
       }

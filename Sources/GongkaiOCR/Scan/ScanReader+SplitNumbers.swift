@@ -7,9 +7,10 @@ extension ScanReader {
   /// column's padding and more away.
   static let oneNumberPitch = 1.3
 
-  /// The running-text line `text` (one field, laid out from the single page line `piece`)
-  /// with each run of digit tokens that are pieces of one printed number replaced by one
-  /// U+FFFD; `nil` when there is none (or the line's glyphs cannot be matched to its text).
+  /// The running-text line `text` (one field, laid out from the single page line `piece`), or
+  /// one field of a table row (laid out from its cell's area `piece`), with each run of digit
+  /// tokens that are pieces of one printed number replaced by one U+FFFD; `nil` when there is
+  /// none (or the glyphs cannot be matched to the text).
   ///
   /// A number printed in thin grey strokes can come apart into specks (145 as a 1, a 4 and a
   /// bit of the 5); the line builder then puts a space between the pieces, and the row read as

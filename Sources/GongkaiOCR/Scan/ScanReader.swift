@@ -140,14 +140,19 @@ public struct ScanReader: Sendable {
     var changed = false
     // A number printed in thin strokes that the running-text read split into pieces (145 as
     // 1 4 5): one cell not read surely, not several values (``markingSplitNumbers``).
-    for (index, line) in placement.lines.enumerated()
-    where !line.isTableRow && index < lines.count && lines[index].count == 1 && line.pieces.count == 1 {
-      let piece = line.pieces[0]
-      if let marked = Self.markingSplitNumbers(
-        lines[index][0], piece: piece, characters: placement.characters[piece.page] ?? [])
-      {
-        lines[index][0] = marked
-        changed = true
+    // So with a table row's field (one cell's area): a cell that read as text, its digits
+    // set apart (a wide 144 read as 1 4 4 beside its row's 一4) is one unread cell, not three
+    // values for the row's three columns.
+    for (index, line) in placement.lines.enumerated() where index < lines.count {
+      let fields = line.isTableRow ? line.pieces.count : 1
+      guard lines[index].count == fields, line.pieces.count == fields else { continue }
+      for (field, piece) in line.pieces.enumerated() {
+        if let marked = Self.markingSplitNumbers(
+          lines[index][field], piece: piece, characters: placement.characters[piece.page] ?? [])
+        {
+          lines[index][field] = marked
+          changed = true
+        }
       }
     }
     // Digits under a seal the running text read as 人 or 全, in a table row's value column:
