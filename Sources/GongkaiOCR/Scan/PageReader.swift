@@ -1072,14 +1072,19 @@ final class PageReader {
     if Self.isPlainNumber(read) {
       // The Chinese model leaves out a thin minus before the digits (-6 read 6): the ink's
       // first piece, flat at mid-height, restores it; where faint pixels join the two at the
-      // page's level, the ink a little darker parts them.
-      if read.first != "-", read.first != "+",
-        Self.leadingSign(ink)?.sign == "-"
-          || Self.leadingSign(
-            InkComponents(in: page, region: inkBox, level: UInt8(Int(level) * 85 / 100), minimumArea: speck))?.sign
-            == "-"
-      {
-        read = "-" + read
+      // page's level, the ink a little darker parts them, and then the rest must read as the
+      // same digits (a 4's bar parted from its stem is no minus: 464 is no -464).
+      if read.first != "-", read.first != "+" {
+        let darkLevel = UInt8(Int(level) * 85 / 100)
+        if Self.leadingSign(ink)?.sign == "-" {
+          read = "-" + read
+        } else if let parted = Self.leadingSign(
+          InkComponents(in: page, region: inkBox, level: darkLevel, minimumArea: speck)),
+          parted.sign == "-", let digits = parted.digits.union,
+          numbers.read(page, ink: digits, level: level)?.value == read
+        {
+          read = "-" + read
+        }
       }
       let signed = read.first == "-" || read.first == "+" ? Self.leadingSign(ink)?.digits ?? ink : ink
       // Two numbers apart in a cell whose rule between them was lost (82 and 2 read as 822).
