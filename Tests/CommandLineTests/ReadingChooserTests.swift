@@ -159,4 +159,47 @@ struct ReadingChooserTests {
     #expect(printed.requests.cell("carried_forward", "research") == .some(.count(2)))
     #expect(Self.errors(printed).contains { $0.hasPrefix("balance ") }, "\(Self.errors(printed))")
   }
+
+  /// The text layer of Samples/pdf/gen-2021-a.pdf, whose narrative states 行政强制决定 5 件,
+  /// with table 二's 行政强制 value (printed 5) replaced by `misread`, and where it is.
+  static func enforcementText(_ misread: String) throws -> (text: String, line: Int, field: Int, source: SourceInfo) {
+    let input = try InputLoader.load(CommandRunner.root.appending(path: "Samples/pdf/gen-2021-a.pdf").path())
+    var lines = input.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    try #require(input.text.contains("行政强制决定 5 件"))
+    let index = try #require(lines.firstIndex { $0.hasPrefix("行政强制\t") }, "\(input.text)")
+    var fields = lines[index].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    let field = fields.count - 1
+    try #require(fields[field] == "5", "\(fields)")
+    fields[field] = misread
+    lines[index] = fields.joined(separator: "\t")
+    return (lines.joined(separator: "\n"), index + 1, field, input.source)
+  }
+
+  @Test("the narrative as a second reader: a doubtful 3 read 5 as well becomes the 5 the text states")
+  func narrativeChoosesTheReading() throws {
+    let (text, line, field, source) = try Self.enforcementText("3")
+    let doubt = UncertainCell(line: line, field: field, value: "3", confidence: 0, alternatives: ["5"])
+    let report = try ReportPipeline().report(text: text, source: source, uncertain: [doubt])
+    #expect(report.proactive.cell("enforcement", "decisions") == .some(.count(5)))
+    let repair = try #require(report.repairs.first { $0.kind == "ocr_correction" })
+    #expect(repair.detail.contains("read 3") && repair.detail.contains("narrative states 5"), "\(repair.detail)")
+    #expect(!report.findings.contains { $0.rule == "narrative_mismatch" }, "\(report.findings)")
+  }
+
+  @Test("a doubtful read the narrative contradicts, with no reading of its glyphs agreeing, is null with its finding")
+  func narrativeContradictsDoubtfulRead() throws {
+    let (text, line, field, source) = try Self.enforcementText("3")
+    let doubt = UncertainCell(line: line, field: field, value: "3", confidence: 0, alternatives: ["8"])
+    let report = try ReportPipeline().report(text: text, source: source, uncertain: [doubt])
+    #expect(report.proactive.cell("enforcement", "decisions") == .some(nil))
+    let finding = try #require(
+      report.findings.first { $0.rule == "ocr_low_confidence" && $0.location == "proactive.enforcement.decisions" })
+    #expect(
+      finding.message.contains("read as 3") && finding.message.contains("narrative states 5"), "\(finding.message)")
+    #expect(!report.repairs.contains { $0.kind == "ocr_correction" })
+    // Read with confidence the 3 stays, and the text's 5 is a narrative_mismatch.
+    let printed = try ReportPipeline().report(text: text, source: source)
+    #expect(printed.proactive.cell("enforcement", "decisions") == .some(.count(3)))
+    #expect(printed.findings.contains { $0.rule == "narrative_mismatch" }, "\(printed.findings)")
+  }
 }

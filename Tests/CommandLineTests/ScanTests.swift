@@ -134,6 +134,30 @@ struct ScanTests {
     #expect(corrections.count == 1)
   }
 
+  @Test("a doubtful scanned count the narrative contradicts is null with its finding, never the misread")
+  func narrativeContradictsScannedCount() throws {
+    // Page 1 of a browser-printed 2021 report (make_browser_variants.py --seed 1931's variant
+    // s5, AR PL UKai, num_fullwidth) photocopied (`--photocopy SRC OUT 1940 --dpi 200 --look
+    // photocopy --quality 50 --skew 1.0`), 170 KB, the JPEG as generated (qpdf): table 二's
+    // 行政强制 is 42, read 12 by the Chinese model alone (unsure, flagged), while the overview
+    // on the same page reads “行政强制决定 42 件”. 12 went out with only a warning.
+    let result = try CommandRunner.run(["parse", "Samples/scan/pages/browser-css-2021-scan200-g1940-page1.pdf"])
+    #expect(result.status == 0, "\(result.standardError)")
+    let report = try JSONReader.parse(result.standardOutput)
+    let enforcement = report["proactive"]?["enforcement"]?["decisions"]
+    #expect(enforcement?.intValue == 42 || enforcement?.isNull == true, "\(String(describing: enforcement))")
+    #expect(report["proactive"]?["penalties"]?["decisions"]?.intValue == 998)
+    if enforcement?.isNull == true {
+      let findings = report["findings"]?.arrayElements ?? []
+      #expect(
+        findings.contains {
+          $0["rule"]?.stringValue == "ocr_low_confidence"
+            && $0["where"]?.stringValue == "proactive.enforcement.decisions"
+            && $0["message"]?.stringValue?.contains("narrative states 42") == true
+        }, "\(findings)")
+    }
+  }
+
   @Test("--ocr never refuses an image-only PDF with a hint to use OCR")
   func ocrNever() throws {
     let result = try CommandRunner.run(["parse", "--ocr", "never", "Samples/pdf/bad/image-only.pdf"])

@@ -97,6 +97,7 @@ struct CatalogTests {
       #expect(rule.value == json["value"] as? Int)
       #expect(rule.compare == json["compare"] as? [[String]])
       #expect(rule.requires == strings(json["requires"]))
+      #expect(rule.alongside == (json["alongside"] as? Bool ?? false))
     }
     let furniture = try model("web-furniture.json")
     let lines = try #require(furniture["lines"] as? [[String: Any]])

@@ -47,8 +47,12 @@ public struct ReportPipeline: Sendable {
     // and a doubtful read it still contradicts is left null.
     let doubtful = parser.placed(uncertain, in: document)
     guard !doubtful.isEmpty else { return report }
-    let chooser = ReadingChooser(validator: validator)
-    return chooser.droppingContradicted(chooser.choose(report, doubtful: doubtful), doubtful: doubtful)
+    var chooser = ReadingChooser(validator: validator)
+    chooser.narrative = narrative
+    // The narrative first: it speaks to one cell; what it settles the sums leave alone.
+    let (stated, settled) = chooser.settlingByNarrative(report, doubtful: doubtful)
+    let open = doubtful.filter { !settled.contains($0.path) }
+    return chooser.droppingContradicted(chooser.choose(stated, doubtful: open), doubtful: open)
   }
 
   /// The report of a repaired document, validated.

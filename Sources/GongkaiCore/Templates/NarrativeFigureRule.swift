@@ -13,6 +13,9 @@ public struct NarrativeFigureRule: Sendable {
   public var compare: [[String]]
   /// Words a sentence must contain (any one) before the pattern is tried.
   public var requires: [String]?
+  /// Whether the figure is read in every sentence beside the rule that decides it (a
+  /// sentence listing 行政许可决定N件、行政处罚决定N件 states each), never stopping other rules.
+  public var alongside: Bool
 }
 
 extension NarrativeFigureRule {
@@ -24,5 +27,6 @@ extension NarrativeFigureRule {
     value = try model.optionalInt("value")
     compare = try model.stringLists("compare")
     requires = try model.optionalStrings("requires")
+    alongside = try model.optionalBool("alongside") ?? false
   }
 }

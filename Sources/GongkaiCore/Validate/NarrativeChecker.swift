@@ -72,8 +72,10 @@ final class NarrativeChecker: @unchecked Sendable {
     var result: [Statement] = []
     for text in texts {
       for sentence in sentences(text) {
+        // The first rule (not `alongside`) that reads a figure decides the sentence.
+        var decided = false
         for compiled in rules where compiled.rule.value != nil || sentence.hasDigit {
-          guard compiled.requiredMask & sentence.keywords != 0,
+          guard !decided || compiled.rule.alongside, compiled.requiredMask & sentence.keywords != 0,
             let match = compiled.expression.firstMatch(in: sentence.text)
           else { continue }
           var figure = compiled.rule.value
@@ -83,7 +85,7 @@ final class NarrativeChecker: @unchecked Sendable {
           let alternatives = compiled.alternatives.compactMap(\.cells)
           guard let figure, !alternatives.isEmpty else { continue }
           result.append(Statement(figure: figure, alternatives: alternatives))
-          break
+          if !compiled.rule.alongside { decided = true }
         }
       }
     }
@@ -97,9 +99,10 @@ final class NarrativeChecker: @unchecked Sendable {
     for (key, text) in report.sections.all {
       guard let text else { continue }
       for sentence in sentences(text) {
+        var decided = false
         for compiled in rules where compiled.rule.value != nil || sentence.hasDigit {
           let rule = compiled.rule
-          guard compiled.requiredMask & sentence.keywords != 0,
+          guard !decided || rule.alongside, compiled.requiredMask & sentence.keywords != 0,
             let match = compiled.expression.firstMatch(in: sentence.text)
           else { continue }
           let figure: Int?
@@ -115,8 +118,12 @@ final class NarrativeChecker: @unchecked Sendable {
             alternative.cells.flatMap { Self.sum($0, in: report) }.map { (paths: alternative.text, value: $0) }
           }
           guard !alternatives.isEmpty else { continue }
-          // One statement per sentence: the first rule that reads a figure in it decides.
-          guard !alternatives.contains(where: { $0.value == figure }) else { break }
+          // One statement per sentence: the first rule that reads a figure in it decides
+          // (and each `alongside` rule that reads one).
+          guard !alternatives.contains(where: { $0.value == figure }) else {
+            if !rule.alongside { decided = true }
+            continue
+          }
           let identity = "\(rule.id)|\(key)|\(figure)"
           guard seen.insert(identity).inserted else { continue }
           let matched = String(sentence.text[match.range])
@@ -125,7 +132,7 @@ final class NarrativeChecker: @unchecked Sendable {
             Finding(
               rule: "narrative_mismatch", severity: .warning, location: "sections.\(key)",
               message: "the text says \(rule.what) = \(figure) (“\(matched)”), but the tables give \(tables)"))
-          break
+          if !rule.alongside { decided = true }
         }
       }
     }

@@ -18,10 +18,75 @@ struct ReadingChooser: Sendable {
   }
 
   let validator: Validator
+  /// The narrative's figures, a second reader of the cells they state on their own.
+  var narrative: NarrativeChecker?
   /// At most this many cells are changed together.
   var maximumChanges = 2
   /// Past this many doubtful cells the search is not tried (a scan too poor to be mended).
   var maximumDoubts = 16
+
+  /// `report` (validated) with each doubtful count the narrative states on its own
+  /// (“作出行政强制决定42件” for 行政强制's decisions) settled by that statement, and the
+  /// doubtful entries the narrative settled, which the tables' arithmetic then leaves alone.
+  /// A count the narrative confirms stays; where another reading of the same glyphs gives
+  /// the narrative's figure, that reading is taken (an `ocr_correction` repair naming both);
+  /// otherwise the doubtful read's only evidence contradicts it and the cell is left null, its
+  /// `ocr_low_confidence` finding saying why. Only statements whose one applicable
+  /// alternative is that single cell count, and only when the narrative states one figure
+  /// for it; the narrative's figure itself is never written in.
+  func settlingByNarrative(_ report: Report, doubtful: [(path: String, cell: UncertainCell)]) -> (
+    report: Report, settled: Set<String>
+  ) {
+    guard let narrative else { return (report, []) }
+    let statements = narrative.statements(in: report.sections.all.compactMap(\.text))
+    guard !statements.isEmpty else { return (report, []) }
+    // The figures stated for each single cell, by path.
+    var stated: [String: Set<Int>] = [:]
+    for statement in statements {
+      let applicable = statement.alternatives.filter { cells in
+        cells.allSatisfy { report.table(named: $0.table)?.cell($0.row, $0.column) != nil }
+      }
+      guard applicable.count == 1, let cells = applicable.first, cells.count == 1, let cell = cells.first else {
+        continue
+      }
+      stated["\(cell.table).\(cell.row).\(cell.column)", default: []].insert(statement.figure)
+    }
+    var result = report
+    var settled: Set<String> = []
+    var corrected: [(path: String, cell: UncertainCell, from: Int, to: Int)] = []
+    var nulled: [String: Int] = [:]
+    for (path, cell) in doubtful {
+      let parts = path.split(separator: ".").map(String.init)
+      guard parts.count == 3, let figures = stated[path], figures.count == 1, let figure = figures.first,
+        case .count(let current)?? = result.table(named: parts[0])?.cell(parts[1], parts[2])
+      else { continue }
+      settled.insert(path)
+      guard current != figure else { continue }
+      if cell.alternatives.contains(where: { Int($0) == figure }) {
+        result.set(parts[0], parts[1], parts[2], .count(figure))
+        corrected.append((path, cell, current, figure))
+      } else {
+        result.set(parts[0], parts[1], parts[2], nil)
+        nulled[path] = figure
+      }
+    }
+    guard !corrected.isEmpty || !nulled.isEmpty else { return (report, settled) }
+    result = validator.validate(result)
+    for change in corrected {
+      result.repairs.append(
+        Repair(
+          kind: "ocr_correction",
+          detail:
+            "\(change.path): read \(change.from) (confidence \(Int(change.cell.confidence.rounded()))) and \(change.to) from the same glyphs; the narrative states \(change.to)",
+          line: change.cell.line))
+    }
+    result.provenance?.removeAll { nulled[$0.path] != nil }
+    for index in result.findings.indices where result.findings[index].rule == "ocr_low_confidence" {
+      guard let figure = nulled[result.findings[index].location] else { continue }
+      result.findings[index].message += "; the narrative states \(figure), so the cell is left null"
+    }
+    return (result, settled)
+  }
 
   /// `report` (validated) with the reading that makes its tables add up, when one does.
   func choose(_ report: Report, doubtful: [(path: String, cell: UncertainCell)]) -> Report {

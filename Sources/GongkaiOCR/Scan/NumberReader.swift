@@ -107,11 +107,21 @@ struct NumberReader {
   /// sees every stroke's grey, a faint one a threshold drops too), when its reads at the two
   /// digit heights agree and are sure; `nil` otherwise. A second opinion on print whose reads
   /// at different levels disagree (a grey 6 whose top the page's level drops, read 0).
-  func greyRead(_ page: GreyBitmap, ink: PixelRect) -> NumberRead? {
+  /// `withSurroundings` takes the margin from the page, not paper (where no rule is near).
+  func greyRead(_ page: GreyBitmap, ink: PixelRect, withSurroundings: Bool = false) -> NumberRead? {
     let reads = [englishHeight, secondHeight].map { height -> (value: String, confidence: Double)? in
       let factor = height / Double(max(1, ink.height))
       let margin = max(1, Int((Double(englishPadding) / factor).rounded(.up)))
-      let image = page.cropped(ink, padding: margin, background: 255).scaled(by: factor)
+      // With its surroundings, the margin is the page's own pixels, not paper: a stroke too
+      // faint to be in the ink's box (a 4's diagonal) is read with the rest of its glyph.
+      let image =
+        withSurroundings
+        ? page.cropped(
+          PixelRect(
+            x: ink.x - margin, y: ink.y - margin, width: ink.width + 2 * margin, height: ink.height + 2 * margin)
+        )
+        .scaled(by: factor)
+        : page.cropped(ink, padding: margin, background: 255).scaled(by: factor)
       let text = english.recognize(image, mode: .singleLine)
       return NumberText.number(from: text.text).map { ($0, text.confidence) }
     }

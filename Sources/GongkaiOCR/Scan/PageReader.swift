@@ -392,7 +392,9 @@ final class PageReader {
             number.isLowConfidence = true
             read.number = number
           } else if differing {
-            let grey = numbers.greyRead(unruled, ink: box)
+            // The rules are cleared from `unruled`: the glyphs' surroundings are paper or
+            // their own faint strokes (a 4's diagonal left out of the box: 40 read 10).
+            let grey = numbers.greyRead(unruled, ink: box, withSurroundings: true)
             if OCRTrace.enabled {
               OCRTrace.write(
                 "streamgrey\t\(box.x),\(box.y)\t\(number.value)\t\(others.map { $0 ?? "-" }.joined(separator: ","))\t\(grey?.value ?? "-")"
@@ -1071,8 +1073,24 @@ final class PageReader {
     // Digits the copier ran together (85 as one blob) are no number to the shape test and
     // the Chinese model may read them as fewer digits (8): a number read as text is unsure,
     // and one with fewer digits than its ink is wide is no reading at all (null, a finding).
-    let read = String(text.map(\.character))
+    var read = String(text.map(\.character))
     if Self.isPlainNumber(read) {
+      // The Chinese model leaves out a thin minus before the digits (-6 read 6): the ink's
+      // first piece, flat at mid-height, restores it; where faint pixels join the two at the
+      // page's level, the ink a little darker parts them, and then the rest must read as the
+      // same digits (a 4's bar parted from its stem is no minus: 464 is no -464).
+      if read.first != "-", read.first != "+" {
+        let darkLevel = UInt8(Int(level) * 85 / 100)
+        if Self.leadingSign(ink)?.sign == "-" {
+          read = "-" + read
+        } else if let parted = Self.leadingSign(
+          InkComponents(in: page, region: inkBox, level: darkLevel, minimumArea: speck)),
+          parted.sign == "-", let digits = parted.digits.union,
+          numbers.read(page, ink: digits, level: level)?.value == read
+        {
+          read = "-" + read
+        }
+      }
       let signed = read.first == "-" || read.first == "+" ? Self.leadingSign(ink)?.digits ?? ink : ink
       // Two numbers apart in a cell whose rule between them was lost (82 and 2 read as 822).
       guard !Self.hasGap(signed, wider: Self.typicalHeight(signed)) else { return (nil, []) }
