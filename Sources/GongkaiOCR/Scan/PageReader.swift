@@ -879,9 +879,37 @@ final class PageReader {
       return !painted.contains { x >= $0.x && x < $0.maxX && y >= $0.y && y < $0.maxY }
         && !bands.contains { y >= $0.y && y < $0.maxY }
     }
-    return Self.withoutFrameRemnants(
+    let framed = Self.withoutFrameRemnants(
       kept, painted: painted, acrossPage: painted.map { Double($0.width) >= wideTableShare * Double(width) },
       rowHeights: rowHeights, sliver: sliver, factor: factor)
+    return Self.withoutSpecksBeside(framed, painted: painted, sliver: sliver, factor: factor)
+  }
+
+  /// `symbols` without what was read of the paper's specks beside a painted table, in its
+  /// band of rows: on each side of each box (left, right), the symbols whose centre lies in
+  /// the box's rows are dropped when most are shorter than `sliver` pixels
+  /// (``frameSliverHeight``). A table narrower than ``wideTableShare`` of the page (a browser
+  /// print's article on a landscape page) keeps its margins, where a scan's specks were read
+  /// as characters a quarter of a line tall (已 到 = beside 属于国家秘密 0 0 …); the layout
+  /// step put them in that row's cells (到0, 0=), and the row was null. A line of text
+  /// beside a table has its characters' height (a comma among it goes with it).
+  static func withoutSpecksBeside(
+    _ symbols: [OCRItem], painted: [PixelRect], sliver: Double, factor: Double
+  ) -> [OCRItem] {
+    guard sliver > 0 else { return symbols }
+    var specks = Set<Int>()
+    for box in painted {
+      for left in [true, false] {
+        let beside = symbols.indices.filter { index in
+          let (x, y) = Self.centre(of: symbols[index], factor: factor)
+          return y >= box.y && y < box.maxY && (left ? x < box.x : x >= box.maxX)
+        }
+        let heights = beside.map { Double(symbols[$0].box.height) / factor }.sorted()
+        guard let middle = heights.isEmpty ? nil : heights[heights.count / 2], middle < sliver else { continue }
+        specks.formUnion(beside)
+      }
+    }
+    return symbols.indices.filter { !specks.contains($0) }.map { symbols[$0] }
   }
 
   /// `symbols` without the remnants of a painted table's frame: on a page turned a little
