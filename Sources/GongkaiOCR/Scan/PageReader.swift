@@ -239,8 +239,7 @@ final class PageReader {
         // seal's lighter ink gone, it is kept when it holds more of the label's characters.
         if read.number == nil, !read.text.isEmpty, let seal = tableSeals.first(where: { $0.meets(region) }),
           let relabelled = labelUnderSeal(page, seal: seal, region: region, level: level, paper: paper, speck: speck),
-          relabelled.filter({ Self.isHan($0.character) }).count
-            > max(1, read.text.filter { Self.isHan($0.character) }.count)
+          Self.holdsMoreOfLabel(relabelled, than: read.text)
         {
           read = (nil, relabelled)
         }
@@ -1270,6 +1269,22 @@ final class PageReader {
       found += strays.map { (row: row, cell: $0) }
     }
     return found
+  }
+
+  /// Whether `relabelled`, a label cell under a seal read again with the seal's ink gone, holds
+  /// more of the label than `read`: more Chinese characters (a whole label read as 人 with the
+  /// ring), or as many (two at least) and fewer digits or unread marks after the last of them.
+  /// The ring's arc at a label's right end was read as 8 after （六）其他处理 and as an unread
+  /// mark after （七）总计: a value before the row's first, both rows null with false
+  /// `missing` findings. No label of the form ends in a digit.
+  static func holdsMoreOfLabel(_ relabelled: [PositionedCharacter], than read: [PositionedCharacter]) -> Bool {
+    func han(_ text: [PositionedCharacter]) -> Int { text.filter { isHan($0.character) }.count }
+    func strays(_ text: [PositionedCharacter]) -> Int {
+      guard let last = text.lastIndex(where: { isHan($0.character) }) else { return 0 }
+      return text[(last + 1)...].filter { $0.character.isNumber || $0.character == "\u{FFFD}" }.count
+    }
+    if han(relabelled) > max(1, han(read)) { return true }
+    return han(relabelled) >= max(2, han(read)) && strays(relabelled) < strays(read)
   }
 
   /// Whether the text read in a value cell is no value: nothing read from its ink, or neither
