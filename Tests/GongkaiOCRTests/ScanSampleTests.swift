@@ -350,4 +350,28 @@ extension ScanSampleTests {
     #expect(row[1] == "341" && row[3] == "6", "\(row)")
     #expect(row[2] == "-6" || row[2].contains("\u{FFFD}"), "\(row)")
   }
+
+  @Test("a seal's ring at a label's right end is no value before the row's first")
+  func sealRingAfterLabel() throws {
+    // Page 3 of make_seal_variants.py --seed 2120's shadedgrey-2019-d-v17 (a grey seal over
+    // table 三's last rows), re-rendered at 200 dpi (grey JPEG quality 60, 261 KB). The ring's
+    // arc crosses the right end of the label cell （六）其他处理; read with the label it came
+    // out as 8, a value before the row's first, and the row (6 1 0 0 0 0 7) was null with
+    // seven false `missing` findings. Read again with the seal's ink gone the label holds the
+    // same characters and no digit after them.
+    let text = try Self.readPage("shadedgrey-2019-d-seal2120-v17-page3")
+    let lines = text.split(separator: "\n").map {
+      $0.split(separator: "\t").map { $0.filter { !$0.isWhitespace } }
+    }
+    let line = try #require(lines.first { $0.contains { $0.contains("其他处理") } }, "\(text)")
+    let start = try #require(line.firstIndex { $0.contains("其他处理") })
+    #expect(line[start] == "（六）其他处理", "\(line)")
+    // The values as printed; the 0 under the ring may be unread, never another number.
+    let values = Array(line[(start + 1)...])
+    let printed = ["6", "1", "0", "0", "0", "0", "7"]
+    #expect(values.count == printed.count, "\(line)")
+    for (value, expected) in zip(values, printed) {
+      #expect(value == expected || value == "\u{FFFD}", "\(line)")
+    }
+  }
 }

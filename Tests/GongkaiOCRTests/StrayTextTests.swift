@@ -1,4 +1,6 @@
+import Foundation
 import GongkaiLayout
+import GongkaiPDF
 import Testing
 
 @testable import GongkaiOCR
@@ -38,6 +40,38 @@ struct StrayTextTests {
       factor: factor, width: 2481
     ).map(\.text)
     #expect(besideNarrow == ["国"])
+  }
+
+  @Test(
+    "the paper's specks beside a table narrower than the page are no characters of its rows",
+    .timeLimit(.minutes(15)))
+  func specksBesideNarrowTable() throws {
+    // Page 3 of a browser print on Letter landscape (amount_yuan+border_css+rule_red+head_grey+
+    // …+zebra+hf_off+portal_custom-2021-s5: make_browser_variants --seed 2101), photocopied with
+    // `make-scan-fixtures.py --photocopy SRC OUT 2105 --dpi 200 --look photocopy --quality 50
+    // --skew 1.0` (page 3 by qpdf, the JPEG as generated, 142 KB).
+    // Table 三 is under half the page's width; the block read made characters a quarter of a
+    // line tall of the specks in the margins beside it (已 到 = on the row 1.属于国家秘密),
+    // and the layout step put them in the row's cells (已1.属于国家秘密, 到0, 0=): whole rows null.
+    let document = try PDFDocument(
+      path: Samples.scanFolder.appendingPathComponent("pages/browser-zebra-2021-scan200-g2105-page3.pdf").path)
+    let text = try ScanReader.read(pdf: document, dpi: 300, jobs: 1).text
+    let lines = text.split(separator: "\n").map {
+      $0.split(separator: "\t").map { $0.filter { !$0.isWhitespace } }
+    }
+    // The rows as printed (read from the page): label, then the seven values.
+    let printed: [(String, [String])] = [
+      ("1.属于国家秘密", ["0", "0", "0", "0", "0", "0", "0"]),
+      ("1.信访举报投诉类申请", ["0", "0", "0", "0", "0", "0", "0"]),
+      ("3.要求提供公开出版物", ["0", "0", "0", "0", "0", "0", "0"]),
+      ("2.重复申请", ["16", "0", "0", "0", "0", "0", "16"]),
+    ]
+    for (label, values) in printed {
+      let line = try #require(lines.first { $0.contains { $0.hasSuffix(label) } }, "\(label): \(text)")
+      let start = try #require(line.firstIndex { $0.hasSuffix(label) })
+      #expect(line[start] == label, "\(line)")
+      #expect(Array(line[(start + 1)...]) == values, "\(line)")
+    }
   }
 
   @Test("a table's field read as 0 before another digit is unread (U+FFFD); 0, 00, 10 and 0.5 stay")

@@ -239,8 +239,7 @@ final class PageReader {
         // seal's lighter ink gone, it is kept when it holds more of the label's characters.
         if read.number == nil, !read.text.isEmpty, let seal = tableSeals.first(where: { $0.meets(region) }),
           let relabelled = labelUnderSeal(page, seal: seal, region: region, level: level, paper: paper, speck: speck),
-          relabelled.filter({ Self.isHan($0.character) }).count
-            > max(1, read.text.filter { Self.isHan($0.character) }.count)
+          Self.holdsMoreOfLabel(relabelled, than: read.text)
         {
           read = (nil, relabelled)
         }
@@ -881,9 +880,37 @@ final class PageReader {
       return !painted.contains { x >= $0.x && x < $0.maxX && y >= $0.y && y < $0.maxY }
         && !bands.contains { y >= $0.y && y < $0.maxY }
     }
-    return Self.withoutFrameRemnants(
+    let framed = Self.withoutFrameRemnants(
       kept, painted: painted, acrossPage: painted.map { Double($0.width) >= wideTableShare * Double(width) },
       rowHeights: rowHeights, sliver: sliver, factor: factor)
+    return Self.withoutSpecksBeside(framed, painted: painted, sliver: sliver, factor: factor)
+  }
+
+  /// `symbols` without what was read of the paper's specks beside a painted table, in its
+  /// band of rows: on each side of each box (left, right), the symbols whose centre lies in
+  /// the box's rows are dropped when most are shorter than `sliver` pixels
+  /// (``frameSliverHeight``). A table narrower than ``wideTableShare`` of the page (a browser
+  /// print's article on a landscape page) keeps its margins, where a scan's specks were read
+  /// as characters a quarter of a line tall (已 到 = beside 属于国家秘密 0 0 …); the layout
+  /// step put them in that row's cells (到0, 0=), and the row was null. A line of text
+  /// beside a table has its characters' height (a comma among it goes with it).
+  static func withoutSpecksBeside(
+    _ symbols: [OCRItem], painted: [PixelRect], sliver: Double, factor: Double
+  ) -> [OCRItem] {
+    guard sliver > 0 else { return symbols }
+    var specks = Set<Int>()
+    for box in painted {
+      for left in [true, false] {
+        let beside = symbols.indices.filter { index in
+          let (x, y) = Self.centre(of: symbols[index], factor: factor)
+          return y >= box.y && y < box.maxY && (left ? x < box.x : x >= box.maxX)
+        }
+        let heights = beside.map { Double(symbols[$0].box.height) / factor }.sorted()
+        guard let middle = heights.isEmpty ? nil : heights[heights.count / 2], middle < sliver else { continue }
+        specks.formUnion(beside)
+      }
+    }
+    return symbols.indices.filter { !specks.contains($0) }.map { symbols[$0] }
   }
 
   /// `symbols` without the remnants of a painted table's frame: on a page turned a little
@@ -1265,6 +1292,22 @@ final class PageReader {
       found += strays.map { (row: row, cell: $0) }
     }
     return found
+  }
+
+  /// Whether `relabelled`, a label cell under a seal read again with the seal's ink gone, holds
+  /// more of the label than `read`: more Chinese characters (a whole label read as 人 with the
+  /// ring), or as many (two at least) and fewer digits or unread marks after the last of them.
+  /// The ring's arc at a label's right end was read as 8 after （六）其他处理 and as an unread
+  /// mark after （七）总计: a value before the row's first, both rows null with false
+  /// `missing` findings. No label of the form ends in a digit.
+  static func holdsMoreOfLabel(_ relabelled: [PositionedCharacter], than read: [PositionedCharacter]) -> Bool {
+    func han(_ text: [PositionedCharacter]) -> Int { text.filter { isHan($0.character) }.count }
+    func strays(_ text: [PositionedCharacter]) -> Int {
+      guard let last = text.lastIndex(where: { isHan($0.character) }) else { return 0 }
+      return text[(last + 1)...].filter { $0.character.isNumber || $0.character == "\u{FFFD}" }.count
+    }
+    if han(relabelled) > max(1, han(read)) { return true }
+    return han(relabelled) >= max(2, han(read)) && strays(relabelled) < strays(read)
   }
 
   /// Whether the text read in a value cell is no value: nothing read from its ink, or neither
