@@ -66,6 +66,22 @@ struct ScanSampleTests {
     return try ScanReader.read(pdf: document, dpi: 300, jobs: 1).text
   }
 
+  @Test("a number wrapped over three lines in a narrow column of a table without rules is whole")
+  func numberWrappedOverThreeLines() throws {
+    // Page 3 of a general variant (make_general_variants.py --seed 2212, s9: style_norules,
+    // num_fullwidth, large) photocopied at 200 dpi (make_scan_variants.py --seed 2213, g2214, the JPEG
+    // as generated, qpdf): table 四's fifteen narrow columns wrap most values over two lines
+    // and the last, 115, over three (1 / 1 / 5, centred on the row). The lone 1 above went to
+    // the running text (read 工), the 5 below was lost, and the row's value was its middle
+    // piece: 1, sure.
+    let text = try Self.readPage("norules-2019-scan200-g2214-page3")
+    let rows = text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+    let values = try #require(rows.first { $0.count == 15 && $0.first == "5" }, "\(text)")
+    #expect(
+      values.map(String.init) == "5 39 17 21 82 35 5 18 4 62 35 27 15 38 115".split(separator: " ").map(String.init))
+    #expect(!text.contains("工"), "\(text)")
+  }
+
   @Test("a signing date under a seal's star is the date printed or unread, never another date")
   func dateUnderSeal() throws {
     // The last page of threeline-2019-b photocopied with a grey seal over the signature

@@ -465,18 +465,41 @@ final class PageReader {
     // A number wrapped in a narrow column (14 over 3) is one number, pieces top to bottom,
     // placed in its row; its pieces leave their lines.
     var placedAt: [Int: [Int: PixelRect]] = [:]
+    var joinedLines: Set<Int> = []
     for join in StreamTableFinder.wrappedPieces(rows) {
       let pieces = join.pieces.compactMap { reads[$0.row][$0.cell].number }
       guard pieces.count == join.pieces.count, let first = join.pieces.first else { continue }
       var joined = pieces[0]
       joined.value = pieces.map(\.value).joined()
       guard Self.isPlainNumber(joined.value) else { continue }
-      joined.isLowConfidence = pieces.contains(where: \.isLowConfidence)
+      joined.isLowConfidence = join.isUnsure || pieces.contains(where: \.isLowConfidence)
       joined.confidence = pieces.map(\.confidence).min() ?? 0
       joined.alternatives = []
       for piece in join.pieces { reads[piece.row][piece.cell] = (nil, []) }
-      reads[first.row][first.cell] = (joined, [])
-      placedAt[first.row, default: [:]][first.cell] = join.box
+      let home = join.isUnsure ? join.pieces[1] : first
+      reads[home.row][home.cell] = (joined, [])
+      placedAt[home.row, default: [:]][home.cell] = join.box
+      joinedLines.formUnion(join.pieces.map(\.row))
+    }
+    // A lone piece no join took (``StreamTableFinder/Row/isLonePiece``): the number its
+    // column holds on the nearest number line is missing a piece, so it is unread, and the
+    // piece stands for nothing alone.
+    for piece in rows.indices where rows[piece].isLonePiece && !joinedLines.contains(piece) {
+      guard let box = rows[piece].cells.first?.union else { continue }
+      reads[piece] = reads[piece].map { _ in (nil, []) }
+      let nearest = rows.indices.filter { other in
+        other != piece && !rows[other].isLonePiece && rows[other].run == rows[piece].run
+          && rows[other].cells.indices.contains { cell in
+            rows[other].numeric[cell] && (rows[other].cells[cell].union.map { Self.overlapsAcross(box, $0) } ?? false)
+          }
+      }.min {
+        StreamTableFinder.gap(rows[$0].band, rows[piece].band) < StreamTableFinder.gap(rows[$1].band, rows[piece].band)
+      }
+      guard let nearest else { continue }
+      for cell in rows[nearest].cells.indices where rows[nearest].numeric[cell] {
+        guard let ink = rows[nearest].cells[cell].union, Self.overlapsAcross(box, ink) else { continue }
+        reads[nearest][cell] = (nil, [Self.unreadMark(at: pageRect(ink, scale: scale))])
+      }
     }
     for (rowIndex, (row, cells)) in zip(rows, reads).enumerated() {
       for (cellIndex, (ink, cell)) in zip(row.cells, cells).enumerated() {
@@ -1318,6 +1341,11 @@ final class PageReader {
     let read = String(text.map(\.character)).filter { !$0.isWhitespace }
     return !isPlainNumber(read)
       && !(text.count <= 3 && text.allSatisfy { "无空/／\\—–-－×*不适用暂万元件个项".contains($0.character) })
+  }
+
+  /// Whether two boxes share some width (one stands over the other in a column).
+  static func overlapsAcross(_ first: PixelRect, _ second: PixelRect) -> Bool {
+    min(first.maxX, second.maxX) > max(first.x, second.x)
   }
 
   /// The mark of a value cell whose ink could not be read: U+FFFD, which the parser takes

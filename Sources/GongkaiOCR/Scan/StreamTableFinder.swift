@@ -30,6 +30,9 @@ struct StreamTableFinder {
     /// line of print above it (or the page's top) to the top of the nearest below (or the
     /// page's foot), among the lines reaching across the run's width.
     var white: ClosedRange<Int>? = nil
+    /// Whether the line is a lone number kept only as a piece of a number wrapped over
+    /// three lines (``rows(in:level:minimumArea:)``): it stands for nothing alone.
+    var isLonePiece = false
   }
 
   /// A gap at least this many character heights wide splits a line into cells.
@@ -136,6 +139,7 @@ struct StreamTableFinder {
     // them (labels wrapped over lines, section headers) and the lines of two cells or more
     // just above (the column headers). All are read cell by cell.
     var keep = [Bool](repeating: false, count: found.count)
+    var lonePiece = [Bool](repeating: false, count: found.count)
     let numeric = found.indices.filter { found[$0].isNumeric }
     var index = 0
     while index < numeric.count {
@@ -188,9 +192,42 @@ struct StreamTableFinder {
         else { return false }
         return labelStarts.contains { Double(abs($0 - cell.x)) <= 0.5 * candidate.height }
       }
+      // The first and last pieces of a number wrapped over three lines in a narrow column
+      // (1 over 1 over 5, the middle piece on its row's line, the others' numbers wrapped
+      // over two lines around it) stand alone on their lines, touching the run's first and
+      // last lines. Left out, the upper one went to the running text (1 read as 工), the lower
+      // one was lost, and the row's value kept its middle piece only: 115 read 1, sure. A lone
+      // number touching the run's first or last number line, under a column the run's numbers
+      // stand in, is kept with the table (the layout joins the pieces).
+      let runNumbers = numeric[index...last].flatMap { line in
+        zip(found[line].row.cells, found[line].row.numeric).compactMap { cell, isNumber in
+          isNumber ? cell.union : nil
+        }
+      }
+      let (firstBand, lastBand) = (found[first].row.band, found[numeric[last]].row.band)
+      for line in found.indices where !keep[line] && found[line].row.numeric == [true] {
+        let candidate = found[line]
+        guard let cell = candidate.row.cells.first?.union, cell.x >= numbersStart ?? 0 else { continue }
+        let band = candidate.row.band
+        let touching =
+          (band.y < top && Double(Self.gap(band, firstBand)) * 4 <= candidate.height)
+          || (band.maxY > bottom && Double(Self.gap(band, lastBand)) * 4 <= candidate.height)
+        let inColumn = runNumbers.contains { number in
+          min(number.maxX, cell.maxX) - max(number.x, cell.x) > 0
+        }
+        if touching, inColumn {
+          keep[line] = true
+          lonePiece[line] = true
+        }
+      }
       var above = top
       for line in found.indices.reversed() where found[line].row.band.y < top {
         let candidate = found[line]
+        // A wrapped number's upper piece, kept above: the headers go on above it.
+        if lonePiece[line], candidate.row.band.maxY <= top {
+          above = min(above, candidate.row.band.y)
+          continue
+        }
         if candidate.row.band.maxY > top {
           // Beside the first row (its label's first line, the values centred lower).
           if isLabelPart(candidate, below: top) {
@@ -228,6 +265,7 @@ struct StreamTableFinder {
       }
       var row = found[line].row
       row.run = run
+      row.isLonePiece = lonePiece[line]
       rows.append(row)
     }
     // Each run's white: no line of print lies there but its own.
@@ -273,6 +311,9 @@ struct StreamTableFinder {
     var row: Int
     /// The box the whole number is placed at, in page pixels.
     var box: PixelRect
+    /// Whether the join is unsure (a number wrapped over three lines is rare): the tables'
+    /// arithmetic keeps it or leaves it null.
+    var isUnsure = false
   }
 
   /// The numbers wrapped in a narrow column (143 printed as 14 over 3). A *piece* is a
@@ -335,6 +376,33 @@ struct StreamTableFinder {
               pieces: [(index, target.cell), (home + 1, lower.cell)], row: home,
               box: PixelRect(x: left, y: band.y, width: right - left, height: band.height)))
         }
+      }
+    }
+    // A number wrapped over three lines (115 as 1 over 1 over 5, centred in its cell): the
+    // middle piece on its row's line, the first and last alone on lines of their own
+    // (``Row/isLonePiece``), the row's other numbers wrapped over two lines between them.
+    // The lone pieces are centred on the row's number in their column, and no line between
+    // holds a number there.
+    let lone = rows.indices.filter { rows[$0].isLonePiece && numbers($0) == [0] }
+    for top in lone {
+      guard let topBox = rows[top].cells[0].union else { continue }
+      for bottom in lone where bottom > top + 1 && rows[bottom].run == rows[top].run {
+        guard let bottomBox = rows[bottom].cells[0].union, overlaps(topBox, bottomBox) else { continue }
+        let inColumn = { (row: Int) in
+          numbers(row).filter {
+            rows[row].cells[$0].union.map { overlaps(topBox, $0) && overlaps(bottomBox, $0) } ?? false
+          }
+        }
+        let middles = ((top + 1)..<bottom).filter { !inColumn($0).isEmpty }
+        guard middles.count == 1, let middle = middles.first, inColumn(middle).count == 1,
+          let cell = inColumn(middle).first, let whole = rows[middle].cells[cell].union
+        else { continue }
+        let centre = { (band: PixelRect) in 2 * band.y + band.height }
+        let offCentre = abs(centre(rows[top].band) + centre(rows[bottom].band) - 2 * centre(rows[middle].band))
+        guard offCentre * 10 <= 2 * 3 * rows[middle].band.height else { continue }
+        joins.append(
+          WrappedNumber(
+            pieces: [(top, 0), (middle, cell), (bottom, 0)], row: middle, box: whole, isUnsure: true))
       }
     }
     // A line's pieces are joined all or none: drop the joins of a line with a piece left over.
