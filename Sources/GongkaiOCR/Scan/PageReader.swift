@@ -1078,11 +1078,13 @@ final class PageReader {
           abs(2 * darkBox.y + darkBox.height - 2 * region.y - region.height) * 2 <= region.height
         else { continue }
         // Glyphs the Chinese model read as a plain number (a grey 240) hold their own dark
-        // knots: one far shorter than the glyphs (5×7 px inside the 2) read as another number
-        // is a speck of their ink, not print a seal left. The text read is looked at below.
+        // knots: one shorter than any digit (5×7 px inside the 2) read as another number is a
+        // speck of their ink, not print a seal left. The text read is looked at below. (Dark
+        // ink as tall as a digit stays: under a seal the text read may be the wrong one, a 1
+        // crossed by the ring read as 2, and the glyphs' height there is the ring's.)
         let textRead = String(text.map(\.character))
         if Self.isPlainNumber(textRead), !Self.sameDigits(read.value, textRead),
-          darkBox.height * 3 < Self.typicalHeight(ink) * 2
+          Self.isSpeck(dark, pixelsPerPoint: page.pixelsPerPoint, minimumHeight: minimumDigitHeight)
         {
           if OCRTrace.enabled {
             OCRTrace.write(
