@@ -391,3 +391,46 @@ extension ScanSampleTests {
     }
   }
 }
+
+extension ScanSampleTests {
+  @Test("a dark speck inside grey digits the Chinese model read as a number is no number of its own")
+  func darkSpeckInsideGreyDigits() throws {
+    // Page 2 of `make_browser_variants.py --seed 2140`'s variant s4 (amount_yuan+num_thousands+
+    // border_cellspacing+…+font_uming…-2021-s4) photocopied with `--photocopy SRC OUT 2142 --dpi
+    // 200 --look photocopy --quality 50 --skew 1.0`, the JPEG as generated (qpdf), 204 KB:
+    // table 二's 行政规范性文件 现行有效件数 is a grey 240. No number read took the cell at the
+    // page's level and the Chinese model read 240, but the darkest-ink path (meant for digits
+    // under a seal) found a 5×7 px knot inside the 2 and read it as 2: 2 went out, flagged.
+    let text = try Self.readPage("browser-cellspacing-2021-scan200-g2142-page2")
+    let rows = text.split(separator: "\n").map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false).map { $0.filter { !$0.isWhitespace } }
+    }
+    let row = try #require(rows.first { $0.first == "行政规范性文件" }, "\(text)")
+    try #require(row.count == 4, "\(row)")
+    #expect(row[1] == "11" && row[2] == "8", "\(row)")
+    #expect(row[3] == "240" || row[3].contains("\u{FFFD}"), "\(row)")
+  }
+
+  @Test("an unsure number read from a short piece of a grey digit is read again at lighter levels")
+  func unsurePieceOfGreyDigit() throws {
+    // Page 2 of `make_browser_variants.py --seed 2150`'s variant s7 (amount_wan+border_attr+
+    // rule_dark+head_darkblue+font_uming…-2019-s7) photocopied with `--photocopy SRC OUT 2151
+    // --dpi 200 --look photocopy --quality 50 --skew 1.0`, the JPEG as generated (qpdf), 207 KB:
+    // navy header bands pull the page's level down to 140 and table 三's grey UMing 0s fall
+    // apart there. In 1.信访举报投诉类申请 (41 0 0 0 0 0 41) the commercial 0 left a 14×13 px
+    // arc (the row's digits are 24 px tall) that the number reader took for 11, unsure: 11
+    // went out, flagged, and no arithmetic reached it (the row's total was unread too).
+    let text = try Self.readPage("browser-darkhead-2019-scan200-g2151-page2")
+    let lines = text.split(separator: "\n").map {
+      $0.split(separator: "\t").map { $0.filter { !$0.isWhitespace } }
+    }
+    let line = try #require(lines.first { $0.contains { $0.contains("信访举报投诉类申请") } }, "\(text)")
+    let start = try #require(line.firstIndex { $0.contains("信访举报投诉类申请") })
+    let values = Array(line[(start + 1)...])
+    let printed = ["41", "0", "0", "0", "0", "0", "41"]
+    try #require(values.count == printed.count, "\(line)")
+    for (value, expected) in zip(values, printed) {
+      #expect(value == expected || value == "\u{FFFD}", "\(line)")
+    }
+  }
+}

@@ -4,7 +4,8 @@ extension PageReader {
   /// A number's ink this share of the grid's typical number height or less has lost strokes.
   static let shortNumberShare = 0.8
 
-  /// The sure numbers of one grid, (row, cell, read again or `nil`: unread), that may have
+  /// The sure numbers of one grid, and the unsure ones whose ink is short (not under one of
+  /// `seals`), (row, cell, read again or `nil`: unread), that may have
   /// lost strokes lighter than the page's `level`, read again at lighter levels: grey print
   /// (its own Otsu level over its digits' box ``StreamTableFinder/cellLevelMargin`` or more
   /// lighter than the page's: dark fills pull the page's level down, and the diagonal of a
@@ -18,7 +19,7 @@ extension PageReader {
   /// `inks`: each cell's ink; `reads`: what was read.
   func lightRereads(
     _ inks: [[PixelRect]], _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]], page: GreyBitmap,
-    regions: [[PixelRect]], level: UInt8, paper: UInt8, speck: Int
+    regions: [[PixelRect]], level: UInt8, paper: UInt8, speck: Int, seals: [Seal] = []
   ) -> [(row: Int, cell: Int, read: NumberRead?)] {
     var heights: [Int] = []
     for (row, cells) in reads.enumerated() {
@@ -37,11 +38,15 @@ extension PageReader {
     for (row, cells) in reads.enumerated() {
       for (cell, read) in cells.enumerated() {
         // Reads under a seal (their own ink box) are doubted by the seal checks already.
-        guard var number = read.number, !number.isLowConfidence, number.ink == nil else { continue }
+        guard var number = read.number, number.ink == nil else { continue }
         let ink = inks[row][cell]
+        let isShort = typical.map { Double(ink.height) <= Self.shortNumberShare * $0 } ?? false
+        // An unsure read is looked at again only when its ink is short: a piece of a glyph
+        // that fell apart at the page's level (an arc of a grey 0 read as 11 with confidence
+        // 60), not where a seal's ink may be what made it short.
+        if number.isLowConfidence, !isShort || seals.contains(where: { $0.meets(regions[row][cell]) }) { continue }
         let own = Int(StreamTableFinder.level(of: page, in: ink.insetBy(-2).intersection(page.bounds)))
         let isGrey = own >= Int(level) + streamFinder.cellLevelMargin
-        let isShort = typical.map { Double(ink.height) <= Self.shortNumberShare * $0 } ?? false
         guard isGrey || isShort else { continue }
         let candidates =
           isGrey

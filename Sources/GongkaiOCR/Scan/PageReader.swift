@@ -306,7 +306,7 @@ final class PageReader {
       // taken (unsure), reads that only disagree leave the cell unread (null with a finding).
       for (row, cell, read) in lightRereads(
         ordered.map { $0.map(\.ink) }, reads, page: page, regions: ordered.map { $0.map(\.region) }, level: level,
-        paper: paper, speck: speck)
+        paper: paper, speck: speck, seals: tableSeals)
       {
         if let read {
           reads[row][cell].number = read
@@ -1100,6 +1100,21 @@ final class PageReader {
           let darkBox = dark.union,
           abs(2 * darkBox.y + darkBox.height - 2 * region.y - region.height) * 2 <= region.height
         else { continue }
+        // Glyphs the Chinese model read as a plain number (a grey 240) hold their own dark
+        // knots: one shorter than any digit (5×7 px inside the 2) read as another number is a
+        // speck of their ink, not print a seal left. The text read is looked at below. (Dark
+        // ink as tall as a digit stays: under a seal the text read may be the wrong one, a 1
+        // crossed by the ring read as 2, and the glyphs' height there is the ring's.)
+        let textRead = String(text.map(\.character))
+        if Self.isPlainNumber(textRead), !Self.sameDigits(read.value, textRead),
+          Self.isSpeck(dark, pixelsPerPoint: page.pixelsPerPoint, minimumHeight: minimumDigitHeight)
+        {
+          if OCRTrace.enabled {
+            OCRTrace.write(
+              "darkspeck\t\(inkBox.x),\(inkBox.y)\t\(textRead)\t\(read.value)\t\(darkBox.width)x\(darkBox.height)")
+          }
+          continue
+        }
         var unsure = read
         unsure.isLowConfidence = true
         let glyphHeight = Int(maximumGlyphHeight * page.pixelsPerPoint)
