@@ -117,3 +117,32 @@ private func expectRows(onPage page: String, _ expected: [(label: String, values
       "\(row.label): read \(found.map { $0.joined(separator: " | ") } ?? "no row")")
   }
 }
+
+@Suite("Browser-printed scans, label columns past the cut", .timeLimit(.minutes(15)))
+struct LabelColumnsPastCutTests {
+  /// Page 3 of a browser print on Letter landscape (border_cellspacing+rule_blue+head_grey+
+  /// font_notosans+px_15+width_960+scale_100+…+thead+portal_mixed+notes-2021-s7:
+  /// make_browser_variants), photocopied at 200 dpi and turned 2.5° (make_scan_variants, g2222;
+  /// page 3 by qpdf, the JPEG as generated, 152 KB). Table 三 is cut by the page break under
+  /// 6.属于四类过程性信息: the value columns stop at the filled bar of the cut row, the rules
+  /// of the label columns (三、本年度办理结果, （三）不予公开) run on beside it to its foot.
+  static let page = "pages/browser-cellspacing-2021-scan200-g2222-page3.pdf"
+
+  @Test("label column rules that run past their last row rule to the cut are table rules: rows keep their labels")
+  func rowsKeepLabels() throws {
+    // They cross no row rule over the rows their cells span and ran on past the last one
+    // they cross by more than a streak may: dropped as streaks, the label block was one cell
+    // read blank and every row of table 三 below 二、上年结转 lost its label (161 nulls).
+    try expectRows(
+      onPage: Self.page,
+      [
+        ("予以公开", ["0", "0", "0", "0", "0", "0", "0"]),
+        ("部分公开", ["0", "0", "1", "0", "0", "0", "1"]),
+        ("属于国家秘密", ["2", "0", "0", "0", "0", "0", "2"]),
+        ("危及", ["0", "0", "0", "0", "1", "0", "1"]),
+        ("保护第三方合法权益", ["0", "6", "0", "0", "0", "0", "6"]),
+        ("属于三类内部事务信息", ["2", "0", "0", "0", "0", "1", "3"]),
+        ("属于四类过程性信息", ["0", "0", "0", "0", "0", "0", "0"]),
+      ])
+  }
+}

@@ -233,10 +233,13 @@ public struct RulingLineFinder: Sendable {
     }
     guard options.sharedEnds > 0 else { return zip(vertical, kept).filter(\.1).map(\.0) }
     let tables = Self.tables(crossings)
-    return vertical.indices.filter { index in
-      if kept[index] { return true }
-      let (line, crossed) = (vertical[index], crossings[index])
-      guard let top = crossed.map(\.position).min(), let bottom = crossed.map(\.position).max() else { return true }
+    return vertical.indices.compactMap { index -> RulingLine? in
+      if kept[index] { return vertical[index] }
+      var line = vertical[index]
+      let crossed = crossings[index]
+      guard let top = crossed.map(\.position).min(), let bottom = crossed.map(\.position).max() else {
+        return line
+      }
       // The other lines of the same table: joined to this one by horizontal rules, directly or
       // through other lines. Nested label columns (三、本年度办理结果 over （三）不予公开 over
       // the labels, each a box of its own when the cells have separate borders) cross no row
@@ -249,8 +252,22 @@ public struct RulingLineFinder: Sendable {
       }
       let startsInside = line.start >= top - options.streakOverrun || shared(\.start)
       let endsInside = line.end <= bottom + options.streakOverrun || shared(\.end)
-      return startsInside && endsInside
-    }.map { vertical[$0] }
+      if startsInside && endsInside { return line }
+      // A label column's rule, its cell spanning the rows down to where a browser cut the
+      // table, crosses no row rule there and runs past its last one beside the table's kept
+      // columns, and on past their ends by the filled bar of the cut row, which they stop at
+      // (and where no other label rule ends with it). Within the overrun of the kept columns'
+      // reach it is no streak: kept where they run (beyond, the grid would gain a row the
+      // columns do not divide).
+      let keptLines = table.filter { kept[$0] }.map { vertical[$0] }
+      guard let keptTop = keptLines.map(\.start).min(), let keptBottom = keptLines.map(\.end).max(),
+        startsInside || line.start >= keptTop - options.streakOverrun,
+        endsInside || line.end <= keptBottom + options.streakOverrun
+      else { return nil }
+      if !startsInside { line.start = max(line.start, keptTop) }
+      if !endsInside { line.end = min(line.end, keptBottom) }
+      return line.end - line.start >= options.minimumVerticalLength ? line : nil
+    }
   }
 
   /// The table each vertical line belongs to (an index shared by its table's lines): lines
