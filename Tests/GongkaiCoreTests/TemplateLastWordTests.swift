@@ -740,4 +740,79 @@ struct TemplateLastWordTests {
     #expect(report.requests.cell("denied_administrative_query", "natural_person") == .some(.count(45)))
     #expect(report.requests.cell("denied_administrative_query", "total") == .some(.count(45)))
   }
+
+  /// As a 300-dpi scan (browser print, 2021 form, fresh set sb g2313) was read: table 三's
+  /// （七）总计 read doubled as （（七七）总计）种, matching no row, after the label-only line of
+  /// 3. 其他 (its zeros read O O). The values are （七）总计's, never 3. 其他's by order.
+  @Test("values after a garbled label numbering a later row (（（七七）总计）种) are not the label-only row's before it")
+  func garbledLaterLabelKeepsValuesFromLabelOnlyRow() throws {
+    let requests = """
+      一、本年新收政府信息公开申请数量\t1\t12\t3\t3\t3\t1\t23
+      二、上年结转政府信息公开申请数量\t0\t0\t0\t1\t1\t1\t3
+      本年度办理结有果\t（一）予以公开\t0\t0\t0\t1\t0\t0\t1
+      \t（二）部分公开�区分处理的�只计这一情形�不计其他情形�\t0\t0\t0\t0\t0\t0\t0
+      \t（三）不子公开\t1. 属于国家秘密\t0\t0\t0\t0\t0\t0\t0
+      \t\t2. 其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0
+      \t\t稳安全及\t0\t0\t0\t0\t1\t0\t1
+      \t\t4.保护第三方合法权益\t0\t0\t0\t0\t0\t0\t0
+      \t\t5. 属于三类内部事务信息\t0\t0\t0\t0\t0\t0\t0
+      \t\t6. 属于四类过程性信息\t0\t0\t0\t0\t0\t0\t0
+      \t\t7. 属于行政执法案卷\t0\t0\t0\t0\t0\t0\t0
+      \t\t8. 属于行政查询事项\t0\t0\t0\t0\t0\t0\t0
+      人7同交5二
+      人
+      \t下汪国\t本到
+      之\t光\t2
+      人
+      要用环3|疙
+      用 攻|
+      （四�无法提供\t1. 本机关不掌握相关政府信息\t0\t0\t0\t0\t0\t0\t0
+      \t2.没有现成信息需要另行制作\t0\t0\t1\t0\t0\t0\t1
+      \t3.补正后申请内容仍不明确\t0\t0\t0\t0\t0\t0\t0
+      《五）不子处\t1.信访举报投诉类申请\t0\t0\t0\t0\t2\t0\t2
+      \t2.重复申请\t0\t0\t0\t0\t0\t0\t0
+      \t3. 要求提供公开出版物\t0\t3\t0\t0\t0\t0\t3
+      理\t4.无正当理由大量反复申请\t0\t1\t0\t0\t0\t0\t1
+      \t5. 要求行政机关确认或重新出具已获取信息\t0\t0\t0\t0\t0\t0\t0
+      （六）其他处理\t1. 申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t0\t8\t0\t0\t0\t0\t8
+      \t2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0
+      人
+      了 丙 村
+      了
+      人
+      国 医）
+      和
+      3. 其他 O O
+      \t（（七七）总计）种\t0\t12\t1\t4\t3\t0\t20
+      四、结转下年度继续办理\t1\t0\t2\t0\t1\t2\t6
+      """
+    let report = try reportWith(requests: requests)
+    for cell in ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total"] {
+      #expect(report.requests.cell("other_other", cell) == .some(nil), "other_other.\(cell)")
+    }
+    #expect(report.requests.cell("results_total", "natural_person") == .some(.count(0)))
+    #expect(report.requests.cell("results_total", "commercial") == .some(.count(12)))
+    #expect(report.requests.cell("results_total", "total") == .some(.count(20)))
+    #expect(report.requests.cell("carried_forward", "total") == .some(.count(6)))
+    #expect(locations(report, rule: "missing").contains("requests.other_other.total"))
+  }
+
+  /// As a 200-dpi photocopy (narrow label column, 2019 form, set sg2161 g2161) was read: the
+  /// header's 总计 glued before the first row's wrapped label start. The cell names （七）总计
+  /// but is mostly the next row's own label: the values stay 一、本年新收's.
+  @Test("a header's 总计 glued before the next row's own label start (总计、本年新收政府信) names no later row")
+  func headerNameGluedToOwnLabelKeepsRow() throws {
+    let requests = """
+      申请人情况
+      《本列数据的勾稽关系为:第一项加第二\t然鼎\t法人或其他组织we\t
+      项之和，加第四等于项之和第=项）\t愉\t商业企业科研机构公会大务。组织机其他，\t总计、本年新收政府信
+      2 2 1 0 2 0 7
+      息公开申请数量
+      二、上年结转政府信 0 1 1 0 1 1 4
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("new", "natural_person") == .some(.count(2)))
+    #expect(report.requests.cell("new", "total") == .some(.count(7)))
+    #expect(report.requests.cell("carried_over", "total") == .some(.count(4)))
+  }
 }

@@ -590,6 +590,32 @@ struct TableAssembler {
         skipping = ahead
         return nil
       }
+      // The label cell right before the values is a label of its own, naming a later row
+      // (（（七七）总计）种 after a label-only line 3. 其他): the values are never the next
+      // row's by order. Theirs is the one row it names, or none (unread, null with a finding).
+      let isOpen = { [taken, realigned] (index: Int) in !(taken[index] && !realigned[index]) }
+      if let last = texts.last, let named = assembler.laterRowsNamed(by: last.text, after: next, isOpen: isOpen) {
+        // Its numbering decides which: a bare name may be a column's header (总计).
+        if named.byOrdinal.count == 1, let index = named.byOrdinal.first, named.byName.isSubset(of: named.byOrdinal),
+          ahead == rows[index].width + extra
+        {
+          let coverage = min(
+            1,
+            Double(assembler.matcher.canonicalKey(at: index).unicodeScalars.count)
+              / Double(max(key(texts.count - 1).unicodeScalars.count, 1)))
+          let match = LabelMatcher.Match(index: index, key: rows[index].key, kind: .similar(coverage: coverage))
+          return opened(match, segments: texts, lineValues: onLine, line: line, repairs: &repairs)
+        }
+        let names = named.byOrdinal.union(named.byName).sorted().map { rows[$0].label }.joined(separator: ", ")
+        repairs.append(
+          Repair(
+            kind: "values_ignored",
+            detail:
+              "\(ahead) value(s) under \"\(last.text.prefix(40))\" passed over: the label names \(names), not \(rows[next].label), the next row of the form: \(valuesFromHere(min(ahead, 8)))",
+            line: line))
+        skipping = ahead
+        return nil
+      }
       // Values under no label the form knows go to the form's next row only when they are
       // exactly that row's values (a label lost or garbled); more or fewer, and which value
       // is which cell would be a guess.
@@ -974,6 +1000,66 @@ struct TableAssembler {
         return nil
       }
     }
+  }
+
+  /// The open rows after `next` that `text`, a label cell the matcher did not recognise,
+  /// names as its own (by its numbering, by its name), or nil when it names none: a bracketed ordinal (（七）, also read
+  /// doubled as （（七七）) numbering a later row so numbered, or the whole label of a later
+  /// row that no other row's label holds (总计, not 其他 of 其他处理), unless the cell is
+  /// like the next row's label too. A cell naming a later row is that row's label, never
+  /// the next row's garbled one.
+  func laterRowsNamed(by text: String, after next: Int, isOpen: (Int) -> Bool) -> (
+    byOrdinal: Set<Int>, byName: Set<Int>
+  )? {
+    let later = rows.indices.filter { $0 > next && isOpen($0) && !rows[$0].standsIn }
+    // A cell that also holds much of the next row's own label is that label with a
+    // header's word glued on (总计、本年新收政府信), not another row's.
+    guard !later.isEmpty, !resembles([text], row: next) else { return nil }
+    var byOrdinal = Set<Int>()
+    var byName = Set<Int>()
+    for ordinal in Self.bracketedOrdinals(in: text) {
+      for index in later
+      where NumberingStyle(rows[index].label) == .bracketed && LabelText.numbering(rows[index].label) == ordinal {
+        byOrdinal.insert(index)
+      }
+    }
+    let key = LabelText.key(text)
+    let nextKey = matcher.canonicalKey(at: next)
+    for index in later {
+      let canonical = matcher.canonicalKey(at: index)
+      guard canonical.unicodeScalars.count >= 2, key.contains(canonical), !nextKey.contains(canonical) else {
+        continue
+      }
+      // A name other rows' labels also hold (其他) names no row for sure.
+      let shared = rows.indices.contains { $0 != index && matcher.canonicalKey(at: $0).contains(canonical) }
+      if !shared { byName.insert(index) }
+    }
+    return byOrdinal.isEmpty && byName.isEmpty ? nil : (byOrdinal, byName)
+  }
+
+  /// The numerals of the bracketed ordinals in `text` (七 of （七）总计), a numeral read
+  /// doubled taken once (（（七七）总计）种 → 七).
+  static func bracketedOrdinals(in text: String) -> [String] {
+    let scalars = text.unicodeScalars.map(LabelText.narrow)
+    var result: [String] = []
+    var index = 0
+    while index < scalars.count {
+      guard scalars[index] == "(" else {
+        index += 1
+        continue
+      }
+      var cursor = index + 1
+      var numerals = String.UnicodeScalarView()
+      while cursor < scalars.count, LabelText.isChineseNumeral(scalars[cursor]) {
+        if numerals.last != scalars[cursor] { numerals.append(scalars[cursor]) }
+        cursor += 1
+      }
+      if cursor < scalars.count, scalars[cursor] == ")", !numerals.isEmpty, numerals.count <= 3 {
+        result.append(String(numerals))
+      }
+      index = cursor
+    }
+    return result
   }
 
   /// Whether `texts` (a label the matcher did not recognise) shares at least a third of
