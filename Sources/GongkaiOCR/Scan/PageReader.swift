@@ -1080,16 +1080,19 @@ final class PageReader {
       restoringSign(read, digits: digits, page: page, level: level, paper: paper, speck: speck)
     }
     var found = readNumber(page, ink: ink, level: level)
-    if let read = found, read.value == "1", Self.isBarredOne(ink, in: page, level: level) {
-      // A 1 with a crossbar is a 4 whose faint diagonal fell out at the page's level (read 1,
-      // sure): the grey glyphs with their surroundings (the diagonal is outside the ink's box)
-      // tell which digit it is; when they cannot, the cell is unread (null with a finding).
+    if var read = found, read.value == "1", Self.isBarredOne(ink, in: page, level: level) {
+      // A 1 with a crossbar may be a 4 whose faint diagonal fell out at the page's level (read
+      // 1, sure): the grey glyphs with their surroundings (the diagonal is outside the ink's
+      // box) tell. Another single digit is taken, unsure (1 an alternative); a grey 1 confirms
+      // the read (a serif 1's foot can pass for a bar); no grey read leaves the 1 unsure.
       let grey = numbers.greyRead(page, ink: inkBox, withSurroundings: true)
       if OCRTrace.enabled {
         OCRTrace.write("barredone\t\(inkBox.x),\(inkBox.y) \(inkBox.width)x\(inkBox.height)\t\(grey?.value ?? "-")")
       }
-      guard let grey, Self.digitCount(grey.value) == 1, !Self.sameDigits(grey.value, read.value) else {
-        return (nil, [Self.unreadMark(at: pageRect(inkBox, scale: page.pixelsPerPoint))])
+      if let grey, Self.sameDigits(grey.value, read.value) { return (withSign(read), []) }
+      guard let grey, Self.digitCount(grey.value) == 1 else {
+        read.isLowConfidence = true
+        return (withSign(read), [])
       }
       var taken = grey
       taken.alternatives = [read.value]
