@@ -434,3 +434,34 @@ extension ScanSampleTests {
     }
   }
 }
+
+extension ScanSampleTests {
+  @Test("a digit's stroke alone is no reading of it: a barred 1 is a 4, one dark stem is not the number")
+  func strokeOfDigitIsNoNumber() throws {
+    // Page 2 of `make_browser_variants.py --seed 2302`'s variant s3 (rule_blue, head_lightblue,
+    // AR PL UKai, scale 80) photocopied by `make_scan_variants.py --seed 2303` (g2304, 200 dpi,
+    // the JPEG as generated, qpdf; 144 KB). Table 二's thin UKai digits: the 4s' faint
+    // diagonals fall out at the page's level and their stem and bar were read as 1, sure
+    // (行政许可's 本年增/减); 12, 176 and 45 did not pass the digit-shape test, and their
+    // darkest ink alone was the stem of the 1 or of the 4, read as 1.
+    let text = try Self.readPage("browser-lightblue-2019-scan200-g2304-page2")
+    let rows = text.split(separator: "\n").map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false).map { $0.filter { !$0.isWhitespace } }
+    }
+    // Each row's values as printed (read from the page image).
+    let printed: [(label: String, values: [String])] = [
+      ("规范性文件", ["12", "12", "54"]),
+      ("行政许可", ["136", "4", "2136"]),
+      ("行政强制", ["176", "6", "0"]),
+      ("政府集中采购", ["45"]),
+    ]
+    for (label, values) in printed {
+      let row = try #require(rows.first { $0.first == label }, "\(label): \(text)")
+      try #require(row.count > values.count, "\(row)")
+      // Never another number: each value as printed or unread (null with a finding).
+      for (field, value) in zip(row.dropFirst(), values) {
+        #expect(field == value || field.contains("\u{FFFD}"), "\(label): \(row)")
+      }
+    }
+  }
+}

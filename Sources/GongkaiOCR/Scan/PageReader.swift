@@ -1080,6 +1080,24 @@ final class PageReader {
       restoringSign(read, digits: digits, page: page, level: level, paper: paper, speck: speck)
     }
     var found = readNumber(page, ink: ink, level: level)
+    if var read = found, read.value == "1", Self.isBarredOne(ink, in: page, level: level) {
+      // A 1 with a crossbar may be a 4 whose faint diagonal fell out at the page's level (read
+      // 1, sure): the grey glyphs with their surroundings (the diagonal is outside the ink's
+      // box) tell. Another single digit is taken, unsure (1 an alternative); a grey 1 confirms
+      // the read (a serif 1's foot can pass for a bar); no grey read leaves the 1 unsure.
+      let grey = numbers.greyRead(page, ink: inkBox, withSurroundings: true)
+      if OCRTrace.enabled {
+        OCRTrace.write("barredone\t\(inkBox.x),\(inkBox.y) \(inkBox.width)x\(inkBox.height)\t\(grey?.value ?? "-")")
+      }
+      if let grey, Self.sameDigits(grey.value, read.value) { return (withSign(read), []) }
+      guard let grey, Self.digitCount(grey.value) == 1 else {
+        read.isLowConfidence = true
+        return (withSign(read), [])
+      }
+      var taken = grey
+      taken.alternatives = [read.value]
+      return (taken, [])
+    }
     if let read = found { return (withSign(read), []) }
     let mode: OCREngine.Mode = Self.lineCount(ink) == 1 ? .singleLine : .block
     let text = readText(page, ink: inkBox, paper: paper, scale: page.pixelsPerPoint, mode: mode)
@@ -1115,10 +1133,21 @@ final class PageReader {
           }
           continue
         }
-        var unsure = read
-        unsure.isLowConfidence = true
         let glyphHeight = Int(maximumGlyphHeight * page.pixelsPerPoint)
         let glyphs = Self.glyphs(around: darkBox, in: ink, maximumHeight: max(darkBox.height * 13 / 10, glyphHeight))
+        // Digits read as a plain number (12, 176) whose darkest ink is one glyph's stroke (the 1,
+        // a 4's stem): the other digits, as tall as the glyphs and beside them at the page's
+        // level, are left out; a piece of the number is no reading of it.
+        if Self.isPlainNumber(textRead), Self.digitCount(read.value) < Self.digitCount(textRead),
+          Self.leavesOutDigits(glyphs, of: ink)
+        {
+          if OCRTrace.enabled {
+            OCRTrace.write("darkpart\t\(inkBox.x),\(inkBox.y)\t\(textRead)\t\(read.value)")
+          }
+          continue
+        }
+        var unsure = read
+        unsure.isLowConfidence = true
         // Still a strip through the digits (they are joined to other ink at the page's level):
         // the cell's ink, as for a number read at the page's level.
         unsure.ink = glyphs.height * 2 >= min(inkBox.height, glyphHeight) ? glyphs : nil
@@ -1479,6 +1508,42 @@ final class PageReader {
     guard ink.boxes.count == 1, let box = ink.union else { return false }
     return box.width >= 2 * box.height && Double(box.height) <= thickest * pixelsPerPoint
       && Double(box.width) <= longest * pixelsPerPoint
+  }
+
+  /// Whether `ink` read as the digit 1 has a crossbar: a row in its lower middle reaching well
+  /// past the stem, as the bar of a 4 whose faint diagonal fell out. A 1's flag is at its top
+  /// and its foot serif at its bottom; between them it is its stem alone.
+  static func isBarredOne(_ ink: InkComponents, in page: GreyBitmap, level: UInt8) -> Bool {
+    guard let box = ink.union, box.height >= 8 else { return false }
+    var spans: [Int] = []
+    for y in (box.y + box.height * 35 / 100)..<(box.y + box.height * 80 / 100) {
+      var low = Int.max
+      var high = Int.min
+      for x in box.x..<box.maxX where page[x, y] <= level {
+        low = min(low, x)
+        high = max(high, x)
+      }
+      if low <= high { spans.append(high - low + 1) }
+    }
+    guard spans.count >= 2, let widest = spans.max() else { return false }
+    let stem = spans.sorted()[spans.count / 2]
+    return widest >= stem + max(3, box.height / 4)
+  }
+
+  /// Whether `ink` holds, wholly beside `glyphs` on their line, ink as tall as a digit of
+  /// them (seven tenths of their height or more): a digit the glyphs leave out. A copied digit
+  /// may lie in pieces (a 5's flag apart from its bowl), so the pieces are taken together;
+  /// a blob much taller than the glyphs (a seal's ring) is none.
+  static func leavesOutDigits(_ glyphs: PixelRect, of ink: InkComponents) -> Bool {
+    var top = Int.max
+    var bottom = Int.min
+    for (blob, _) in ink.boxes where blob.maxX <= glyphs.x || blob.x >= glyphs.maxX {
+      let overlap = min(blob.maxY, glyphs.maxY) - max(blob.y, glyphs.y)
+      guard blob.height * 2 <= glyphs.height * 3, overlap * 2 >= blob.height else { continue }
+      top = min(top, blob.y)
+      bottom = max(bottom, blob.maxY)
+    }
+    return bottom > top && (bottom - top) * 10 >= glyphs.height * 7
   }
 
   /// Whether the ink is one slanted stroke, the placeholder / : its top rows stand wholly to
