@@ -495,7 +495,12 @@ final class PageReader {
       }.min {
         StreamTableFinder.gap(rows[$0].band, rows[piece].band) < StreamTableFinder.gap(rows[$1].band, rows[piece].band)
       }
-      guard let nearest else { continue }
+      // Only a number line the piece touches (as the stream finder kept it) lost a piece to it;
+      // a far line's number in the same column (a label's ordinal rows away) is whole.
+      let pieceHeight = rows[piece].band.maxY - rows[piece].band.y
+      guard let nearest, StreamTableFinder.gap(rows[nearest].band, rows[piece].band) * 4 <= pieceHeight else {
+        continue
+      }
       for cell in rows[nearest].cells.indices where rows[nearest].numeric[cell] {
         guard let ink = rows[nearest].cells[cell].union, Self.overlapsAcross(box, ink) else { continue }
         reads[nearest][cell] = (nil, [Self.unreadMark(at: pageRect(ink, scale: scale))])
