@@ -61,6 +61,13 @@ struct ScanSampleTests {
   }
 
   /// The text the scan reader gives for the one-page scan `Samples/scan/pages/NAME.pdf`.
+  /// The page text's lines, each split at tabs (empty fields kept), with whitespace taken out.
+  static func fields(_ text: String) -> [[String]] {
+    text.split(separator: "\n").map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false).map { $0.filter { !$0.isWhitespace } }
+    }
+  }
+
   private static func readPage(_ name: String) throws -> String {
     let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent("pages/\(name).pdf").path)
     return try ScanReader.read(pdf: document, dpi: 300, jobs: 1).text
@@ -174,9 +181,7 @@ struct ScanSampleTests {
     // (商业企业) has a faint diagonal that the page's level (pulled down by the navy fills)
     // leaves out, and its stem read as 1 with confidence 70, sure; at the cell's own level, 4.
     let text = try Self.readPage("browser-2019-darkhead-scan200-page2")
-    let rows = text.split(separator: "\n").map {
-      $0.split(separator: "\t", omittingEmptySubsequences: false).map { $0.filter { !$0.isWhitespace } }
-    }
+    let rows = Self.fields(text)
     let row = try #require(rows.first { $0.first?.hasPrefix("一、本年新收") == true }, "\(text)")
     try #require(row.count > 3, "\(row)")
     // 自然人 12, 商业企业 4, 科研机构 1: the 4 as printed or unread, never 1.
@@ -193,9 +198,7 @@ extension ScanSampleTests {
     // so most 0s came apart into specks or arcs and their cells went out blank or as a stray
     // character (7 as 了): 80 cells of the report null, each with a false `missing` error.
     let text = try Self.readPage("browser-2019-darkhead-scan200-page2")
-    let rows = text.split(separator: "\n").map {
-      $0.split(separator: "\t", omittingEmptySubsequences: false).map { $0.filter { !$0.isWhitespace } }
-    }
+    let rows = Self.fields(text)
     // Each row's seven values as printed (read from the page image).
     let printed: [(label: String, values: [String])] = [
       ("二、上年结转", ["5", "1", "1", "0", "0", "0", "7"]),
@@ -244,9 +247,7 @@ extension ScanSampleTests {
     // ink became an unread value before the label; the rule's slivers under the table were
     // read as a row of letters and digits (3 G ER … 0), which the parser took for the row's.
     let text = try Self.readPage("landscape-shadedgrey-2021-g2004-page4")
-    let lines = text.split(separator: "\n").map {
-      $0.split(separator: "\t", omittingEmptySubsequences: false).map { $0.filter { !$0.isWhitespace } }
-    }
+    let lines = Self.fields(text)
     let last = try #require(lines.firstIndex { $0.first?.contains("结转下年度继续办理") == true }, "\(text)")
     #expect(!lines[last][0].contains("\u{FFFD}"), "\(lines[last])")
     #expect(Array(lines[last].dropFirst()) == ["2", "1", "0", "2", "0", "1", "6"], "\(lines[last])")
@@ -340,9 +341,7 @@ extension ScanSampleTests {
     // glyphs cropped to that box (paper round it), it was 10 each time: taken, flagged, but
     // wrong. The grey read with the page's own pixels round the box sees the 4 (40).
     let text = try Self.readPage("browser-2019-darkhead-scan200-page2")
-    let rows = text.split(separator: "\n").map {
-      $0.split(separator: "\t", omittingEmptySubsequences: false).map { $0.filter { !$0.isWhitespace } }
-    }
+    let rows = Self.fields(text)
     let row = try #require(rows.first { $0.first == "其他对外管理服务事项" }, "\(text)")
     try #require(row.count == 4, "\(row)")
     #expect(row[1] == "111" && row[2] == "0", "\(row)")
@@ -358,9 +357,7 @@ extension ScanSampleTests {
     // from the 6. No number read took the cell; the Chinese model read 6, and the minus,
     // inside the cell's ink box, was not looked for before the box: 6 went out (flagged).
     let text = try Self.readPage("browser-cellspacing-2019-scan200-g1942-page2")
-    let rows = text.split(separator: "\n").map {
-      $0.split(separator: "\t", omittingEmptySubsequences: false).map { $0.filter { !$0.isWhitespace } }
-    }
+    let rows = Self.fields(text)
     let row = try #require(rows.first { $0.first == "其他对外管理服务事项" }, "\(text)")
     try #require(row.count == 4, "\(row)")
     #expect(row[1] == "341" && row[3] == "6", "\(row)")
@@ -402,9 +399,7 @@ extension ScanSampleTests {
     // page's level and the Chinese model read 240, but the darkest-ink path (meant for digits
     // under a seal) found a 5×7 px knot inside the 2 and read it as 2: 2 went out, flagged.
     let text = try Self.readPage("browser-cellspacing-2021-scan200-g2142-page2")
-    let rows = text.split(separator: "\n").map {
-      $0.split(separator: "\t", omittingEmptySubsequences: false).map { $0.filter { !$0.isWhitespace } }
-    }
+    let rows = Self.fields(text)
     let row = try #require(rows.first { $0.first == "行政规范性文件" }, "\(text)")
     try #require(row.count == 4, "\(row)")
     #expect(row[1] == "11" && row[2] == "8", "\(row)")
@@ -445,9 +440,7 @@ extension ScanSampleTests {
     // (行政许可's 本年增/减); 12, 176 and 45 did not pass the digit-shape test, and their
     // darkest ink alone was the stem of the 1 or of the 4, read as 1.
     let text = try Self.readPage("browser-lightblue-2019-scan200-g2304-page2")
-    let rows = text.split(separator: "\n").map {
-      $0.split(separator: "\t", omittingEmptySubsequences: false).map { $0.filter { !$0.isWhitespace } }
-    }
+    let rows = Self.fields(text)
     // Each row's values as printed (read from the page image).
     let printed: [(label: String, values: [String])] = [
       ("规范性文件", ["12", "12", "54"]),
