@@ -46,10 +46,11 @@ struct AgencyReadingsTests {
 
   @Test("an office's name follows an administrative unit's")
   func plausible() {
-    #expect(AgencyReadings.isPlausible("清河县人民政府"))
-    #expect(AgencyReadings.isPlausible("城关街道办事处"))
-    #expect(AgencyReadings.isPlausible("江南理工大学"))
-    #expect(!AgencyReadings.isPlausible("清河有具人民政府"))
-    #expect(!AgencyReadings.isPlausible("白沙有市场监督管理局"))
+    let names = TemplateCatalog.standard.agencyNames
+    #expect(names.isWellFormed("清河县人民政府"))
+    #expect(names.isWellFormed("城关街道办事处"))
+    #expect(names.isWellFormed("江南理工大学"))
+    #expect(!names.isWellFormed("清河有具人民政府"))
+    #expect(!names.isWellFormed("白沙有市场监督管理局"))
   }
 }

@@ -83,7 +83,7 @@ struct CatalogTests {
     }
   }
 
-  @Test("label variants, narrative figures and page furniture match their Models/ files")
+  @Test("label variants, narrative figures, page furniture and agency names match their Models/ files")
   func otherModelsMatchTheFiles() throws {
     let catalog = TemplateCatalog.standard
     let variants = try #require(try model("label-variants.json")["variants"] as? [String: [String]])
@@ -114,17 +114,29 @@ struct CatalogTests {
     }
     let markers = (strings(furniture["lineMarkers"]) ?? []) + (strings(furniture["outsideMarkers"]) ?? [])
     #expect(catalog.outsideFurnitureMarkers == markers)
+    let names = try model("agency-names.json")
+    #expect(catalog.agencyNames.offices == strings(names["offices"]))
+    #expect(catalog.agencyNames.unitSuffixes == strings(names["unitSuffixes"]))
   }
 
   @Test("a broken model names its file and the field at fault")
   func brokenModelNamesFileAndField() throws {
     var files: [String: String] = [:]
-    for name in ["label-variants.json", "narrative-figures.json", "web-furniture.json", "report.schema.json"] {
+    for name in [
+      "label-variants.json", "narrative-figures.json", "web-furniture.json", "agency-names.json", "report.schema.json",
+    ] {
       files[name] = try String(contentsOf: Fixtures.root.appending(path: "Models/\(name)"), encoding: .utf8)
     }
     let template = try String(contentsOf: Fixtures.root.appending(path: "Models/templates/2021.json"), encoding: .utf8)
     files["templates/2021.json"] = template
     #expect(throws: Never.self) { _ = try TemplateCatalog(files: files) }
+
+    let agencyNames = files["agency-names.json"] ?? ""
+    files["agency-names.json"] = agencyNames.replacingOccurrences(of: "\"unitSuffixes\"", with: "\"suffixes\"")
+    let names = try #require(throws: ModelError.self) { try TemplateCatalog(files: files) }
+    #expect(names.file == "agency-names.json")
+    #expect(names.reason.contains("unitSuffixes"), "\(names.reason)")
+    files["agency-names.json"] = agencyNames
 
     files["templates/2021.json"] = template.replacingOccurrences(of: "\"reportAt\"", with: "\"reportedAt\"")
     let missing = try #require(throws: ModelError.self) { try TemplateCatalog(files: files) }

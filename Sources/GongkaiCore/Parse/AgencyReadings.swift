@@ -22,9 +22,14 @@ struct AgencyReadings: Sendable {
   /// character, one or two characters misread), in text order.
   var others: [String]
 
-  /// The readings of `agency` in `texts` (the body's paragraphs and the signature line).
-  init(agency: String, texts: [String]) {
+  /// How a well-formed name is built.
+  var names: AgencyNameParts
+
+  /// The readings of `agency` in `texts` (the body's paragraphs and the signature line),
+  /// judged by how the catalog's names are built.
+  init(agency: String, texts: [String], names: AgencyNameParts = TemplateCatalog.standard.agencyNames) {
     title = agency
+    self.names = names
     let name = Array(agency)
     others = texts.flatMap { Self.occurrences(of: name, in: Array($0)) }
   }
@@ -38,12 +43,12 @@ struct AgencyReadings: Sendable {
     var counts: [String: Int] = [:]
     for reading in all { counts[reading, default: 0] += 1 }
     if let (best, count) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
-      best != title, count >= 2, count * 2 > all.count, Self.isPlausible(best),
+      best != title, count >= 2, count * 2 > all.count, names.isWellFormed(best),
       Self.distance(Array(best), Array(title), limit: 1) <= 1
     {
       return .corrected(best)
     }
-    let plausible = Self.isPlausible(title)
+    let plausible = names.isWellFormed(title)
     let agreeing = counts[title, default: 0]
     if agreeing == all.count { return plausible ? .kept : .doubtful(withheld: false) }
     if agreeing * 2 > all.count, plausible { return .kept }
@@ -102,26 +107,4 @@ struct AgencyReadings: Sendable {
     }
     return min(previous[b.count], limit + 1)
   }
-
-  /// Whether a name is well formed: where it ends with an office of government (人民政府,
-  /// 教育局 …), what comes before names an administrative unit (…县, …镇, …街道). A misread
-  /// unit (清河有具人民政府, 白沙有市场监督管理局) is not.
-  static func isPlausible(_ name: String) -> Bool {
-    guard let office = Self.offices.filter({ name.hasSuffix($0) }).max(by: { $0.count < $1.count }) else {
-      return true
-    }
-    let unit = name.dropLast(office.count)
-    return unit.isEmpty || Self.unitSuffixes.contains { unit.hasSuffix($0) }
-  }
-
-  /// Offices of government that follow the name of an administrative unit.
-  static let offices = [
-    "人民政府", "人民政府办公室", "人民政府办公厅", "市场监督管理局", "教育局", "财政局", "民政局", "司法局",
-    "审计局", "统计局", "商务局", "水利局", "卫生健康局", "卫生健康委员会", "发展和改革委员会", "自然资源局",
-    "生态环境局", "交通运输局", "农业农村局", "应急管理局", "医疗保障局", "住房和城乡建设局",
-    "人力资源和社会保障局", "文化和旅游局", "退役军人事务局", "行政审批局", "自然资源厅", "交通运输厅",
-  ]
-
-  /// How the name of an administrative unit ends.
-  static let unitSuffixes = ["省", "市", "县", "区", "旗", "州", "盟", "镇", "乡", "街道", "自治区", "特区", "林区"]
 }

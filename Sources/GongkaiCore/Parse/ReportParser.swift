@@ -86,7 +86,8 @@ public struct ReportParser: Sendable {
     var findings: [Finding] = []
     var repairs = document.repairs
     if headerAgency == nil, UnreadCell(source: source).isScan {
-      Self.reconcileAgency(&meta, document: document, findings: &findings, repairs: &repairs)
+      Self.reconcileAgency(
+        &meta, document: document, names: catalog.agencyNames, findings: &findings, repairs: &repairs)
     }
     // A form from another catalog than the parser's is read from the document's own template.
     let layout = layouts[template.id] ?? Self.layouts(of: template)
@@ -134,7 +135,8 @@ public struct ReportParser: Sendable {
   /// `ocr_correction` repair), and a name in doubt gets an `ocr_low_confidence` warning on
   /// `meta.agency`, and is not printed when its readings disagree and it is not well formed.
   static func reconcileAgency(
-    _ meta: inout ReportMeta, document: RepairedDocument, findings: inout [Finding], repairs: inout [Repair]
+    _ meta: inout ReportMeta, document: RepairedDocument, names: AgencyNameParts, findings: inout [Finding],
+    repairs: inout [Repair]
   ) {
     guard let title = meta.title, let agency = meta.agency, title.hasPrefix(agency) else { return }
     // The preamble's lines other than the title's own (the preface names the body too).
@@ -142,7 +144,7 @@ public struct ReportParser: Sendable {
     let texts =
       preface + ["overview", "problems", "other"].compactMap { document.narrative[$0] }
       + [document.signatureAgency].compactMap { $0 }
-    let readings = AgencyReadings(agency: agency, texts: texts)
+    let readings = AgencyReadings(agency: agency, texts: texts, names: names)
     let titleLine =
       zip(document.preamble, document.preambleLineNumbers).first { MetaReader.cleanTitle($0.0).contains(agency) }?.1
       ?? 1

@@ -22,6 +22,8 @@ public struct TemplateCatalog: Sendable {
   /// Words marking a line as page furniture when it lies before the report's title or
   /// after its signing date.
   public let outsideFurnitureMarkers: [String]
+  /// How a reporting body's name is built, to tell a misread name on a scan.
+  public let agencyNames: AgencyNameParts
   /// The JSON Schema of the output contract, as text.
   public let reportSchema: String
 
@@ -63,6 +65,7 @@ public struct TemplateCatalog: Sendable {
       let lines = try model.objects("lines").map { (rule) throws(ModelError) in try FurnitureRule(model: rule) }
       return (lines, try model.strings("lineMarkers") + model.strings("outsideMarkers"))
     }
+    agencyNames = try decode("agency-names.json") { (model) throws(ModelError) in try AgencyNameParts(model: model) }
     guard let schema = files["report.schema.json"] else {
       throw ModelError(file: "report.schema.json", reason: "missing")
     }
