@@ -158,6 +158,31 @@ struct ScanTests {
     }
   }
 
+  @Test("table 三 whose heading the scan lost is found by its header and read")
+  func tableFoundByHeaderWithoutHeading() throws {
+    // Page 2 of a browser-printed 2021 report (make_browser_variants.py --seed 2230's variant
+    // s3: CSS borders, blue rules, green header bands, Noto Serif, A4 at 80%) scanned by
+    // make_scan_variants.py --seed 2231 --no-styles (g2233, 200 dpi, look scan), the JPEG as
+    // generated (qpdf), 158 KB. The heading 三、收到和处理政府信息公开申请情况 between table 二's
+    // end and table 三 reads as noise on its uneven grey paper, so no heading was found and
+    // the page was "no report"; in the whole report every cell of table 三 was null.
+    let result = try CommandRunner.run(["parse", "Samples/scan/pages/browser-css-2021-scan200-g2233-page2.pdf"])
+    #expect(result.status == 0, "\(result.standardError)")
+    let report = try JSONReader.parse(result.standardOutput)
+    let columns = [
+      "natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total",
+    ]
+    func row(_ key: String) -> [Int?] { columns.map { report["requests"]?[key]?[$0]?.intValue } }
+    // As printed on the page.
+    #expect(row("new") == [3, 12, 1, 1, 0, 0, 17])
+    #expect(row("carried_over") == [6, 1, 0, 1, 1, 1, 10])
+    #expect(row("denied_process_info") == [4, 0, 0, 0, 0, 0, 4])
+    #expect(row("denied_administrative_query") == [2, 0, 0, 2, 0, 0, 4])
+    #expect(row("rejected_duplicate") == [0, 11, 0, 0, 0, 0, 11])
+    let inferred = (report["repairs"]?.arrayElements ?? []).filter { $0["kind"]?.stringValue == "heading_inferred" }
+    #expect(inferred.count == 1, "\(inferred)")
+  }
+
   @Test("--ocr never refuses an image-only PDF with a hint to use OCR")
   func ocrNever() throws {
     let result = try CommandRunner.run(["parse", "--ocr", "never", "Samples/pdf/bad/image-only.pdf"])

@@ -71,10 +71,25 @@ public struct DocumentRepairer: Sendable {
   init(catalog: TemplateCatalog, narrative: NarrativeChecker) {
     self.catalog = catalog
     matchers = MatcherCache(variants: catalog.labelVariants)
-    splitter = SectionSplitter(sections: catalog.newest.sections)
+    splitter = SectionSplitter(sections: catalog.newest.sections, headerWords: Self.headerWords(catalog))
     narrativeFigures = narrative
     furniture = FurnitureFilter(rules: catalog.pageFurniture, outsideMarkers: catalog.outsideFurnitureMarkers)
     cues = Dictionary(uniqueKeysWithValues: catalog.templates.map { ($0.id, $0.cues.map { LabelText.key($0) }) })
+  }
+
+  /// Per table, the words its header row shows (column labels, and table 四's group labels
+  /// piece by piece: 行政诉讼·未经复议直接起诉), over every form: a scan whose heading was
+  /// lost finds its table 三 or 四 by them. Table 二's sub-tables repeat one header (信息内容)
+  /// and are left out.
+  static func headerWords(_ catalog: TemplateCatalog) -> [String: [String]] {
+    var words: [String: [String]] = [:]
+    for template in catalog.templates {
+      words["requests", default: []] += template.requests.columns.map(\.label)
+      words["appeals", default: []] +=
+        template.appeals.columns.map(\.label)
+        + template.appeals.groups.flatMap { $0.label.split(separator: "·").map(String.init) }
+    }
+    return words
   }
 
   fileprivate static func assembler(_ table: ReportTemplate.Table, variants: [String: [String]]) -> TableAssembler {
@@ -113,7 +128,18 @@ public struct DocumentRepairer: Sendable {
     var narrative: [String: String] = [:]
     var headings: [String: String] = [:]
     for span in spans {
-      headings[span.key] = lines[span.heading].trimmed
+      if span.inferred {
+        let section = sectionList[span.index]
+        headings[span.key] = section.number + "、" + section.title
+        repairs.append(
+          Repair(
+            kind: "heading_inferred",
+            detail:
+              "heading \(section.number)、\(section.title) not read; its table found by its header: \(lines[span.heading].trimmed)",
+            line: lines[span.heading].number))
+      } else {
+        headings[span.key] = lines[span.heading].trimmed
+      }
       if sectionList[span.index].table != nil {
         tokens[span.key] = CellTokenizer.tokenize(lines[span.body], repairs: &repairs)
       } else if let body = ParagraphBuilder.text(of: lines[span.body], repairs: &repairs) {

@@ -11,6 +11,9 @@ struct SectionSplitter {
     var heading: Int
     /// Line indices of the body (after the heading, up to the next heading).
     var body: Range<Int>
+    /// Whether no heading was read and the span starts at its table's header rows instead
+    /// (the heading lost on a scan: `heading` is the header's first line, in the body too).
+    var inferred = false
   }
 
   private let sections: [(key: String, title: [Unicode.Scalar], bigrams: [UInt64])]
@@ -23,8 +26,24 @@ struct SectionSplitter {
   /// One bit per value of a title start's second character modulo 64: a quick screen.
   private let secondCharacterMask: UInt64
 
-  /// Prepares the splitter for a form's sections.
-  init(sections: [ReportTemplate.Section]) {
+  /// Per section index: the keys of the words of its table's header no other table's
+  /// header has (自然人, 商业企业 … for table 三; 行政复议, 结果维持 … for table 四).
+  private let headerWords: [Int: Set<String>]
+
+  /// Prepares the splitter for a form's sections; `headerWords` gives, per table key, the
+  /// words its header row shows (column and group labels).
+  init(sections: [ReportTemplate.Section], headerWords: [String: [String]] = [:]) {
+    var keys: [Int: Set<String>] = [:]
+    for (index, section) in sections.enumerated() {
+      guard let table = section.table, let words = headerWords[table] else { continue }
+      keys[index] = Set(words.map { LabelText.key($0) }.filter { $0.count >= 2 })
+    }
+    // A word two tables share (总计) tells neither apart.
+    for (index, words) in keys {
+      let others = keys.filter { $0.key != index }.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+      keys[index] = words.subtracting(others)
+    }
+    self.headerWords = keys
     self.sections = sections.map { section in
       let title = LabelText.normalized(section.title)
       return (section.key, title, LabelText.bigrams(title))
@@ -60,12 +79,44 @@ struct SectionSplitter {
         last = section
       }
     }
+    var inferred = Set<Int>()
+    for (section, words) in headerWords.sorted(by: { $0.key < $1.key }) where !words.isEmpty {
+      guard !headings.contains(where: { $0.section == section }) else { continue }
+      // Between the headings of the sections around it, the first header row of its table.
+      let from = headings.last { $0.section < section }.map { $0.line + 1 } ?? 0
+      let to = headings.first { $0.section > section }?.line ?? lines.count
+      guard from < to, let start = headerStart(lines, in: from..<to, words: words) else { continue }
+      headings.append((section, start))
+      inferred.insert(start)
+    }
+    headings.sort { $0.line < $1.line }
     return headings.enumerated().map { position, heading in
       let end = position + 1 < headings.count ? headings[position + 1].line : lines.count
+      let isInferred = inferred.contains(heading.line)
       return Span(
         index: heading.section, key: sections[heading.section].key, heading: heading.line,
-        body: (heading.line + 1)..<end)
+        body: (isInferred ? heading.line : heading.line + 1)..<end, inferred: isInferred)
     }
+  }
+
+  /// The first line of a table's header in `range` when its heading was not read (a scan
+  /// reads the heading above a table as noise): the first row of text only, in cells, with
+  /// two or more of the table's own header words as whole cells, and the text-only rows
+  /// in cells right above it (申请人情况 over 自然人 …, the header's upper rows).
+  func headerStart(_ lines: [DocumentLine], in range: Range<Int>, words: Set<String>) -> Int? {
+    guard
+      let found = range.first(where: { index in
+        let line = lines[index]
+        guard line.hasTab, Self.isTextOnlyRow(line.text) else { return false }
+        let cells = Set(line.text.split(separator: "\t").map { LabelText.key($0) })
+        return cells.intersection(words).count >= 2
+      })
+    else { return nil }
+    var start = found
+    while start > range.lowerBound, lines[start - 1].hasTab, Self.isTextOnlyRow(lines[start - 1].text) {
+      start -= 1
+    }
+    return start
   }
 
   /// The first field of a table row up to its first blank, when the field goes on after it.
@@ -123,12 +174,14 @@ struct SectionSplitter {
     return commas > commasInTitle
   }
 
-  /// Whether the first 、 of a line's visible characters ends its numbering: it stands one
-  /// to three characters in, after nothing but numerals, letters, digits or marks — a
-  /// numeral the scan garbled into marks (=-、 for 三、) still numbers the heading, while
-  /// a character of a title before it (况、收到和处理…) makes it a list's comma.
+  /// Whether the first 、 of a line's visible characters ends its numbering: it stands at
+  /// most three characters in, after nothing but numerals, letters, digits or marks — a
+  /// numeral the scan garbled into marks (=-、 for 三、) still numbers the heading, and so
+  /// does a 、 that starts the line (the numeral read as a dash, - 、, and the dash taken
+  /// for a list's bullet), while a character of a title before it (况、收到和处理…) makes it
+  /// a list's comma.
   static func numberingComma(_ visible: [Unicode.Scalar]) -> Bool {
-    guard let comma = visible.prefix(4).firstIndex(of: "、"), comma >= 1 else { return false }
+    guard let comma = visible.prefix(4).firstIndex(of: "、") else { return false }
     return visible[..<comma].allSatisfy { !LabelText.isIdeograph($0) || LabelText.isChineseNumeral($0) }
   }
 
