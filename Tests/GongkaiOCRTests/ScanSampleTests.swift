@@ -457,4 +457,37 @@ extension ScanSampleTests {
       }
     }
   }
+
+  @Test("a label cut by a false column rule over tight rows is split at the row edge its values show")
+  func labelCutOverTightRows() throws {
+    // Page 2 of make_general_variants.py --seed 2400's variant s8 (AR PL UMing, 9-pt type in
+    // 10-pt rows, light grey rules, 2019 form) photocopied at 300 dpi by make_scan_variants.py
+    // --seed 2401 (g2401); its JPEG re-encoded with its own quantisation tables, the page above
+    // table 三's heading and below table 四 painted paper grey (217 KB). The light rule under
+    // 8.属于行政查询事项 broke where the glyphs touch it, and characters' strokes in line over
+    // the tight rows were found as column rules that cut 1.本机关不掌握相关政府信息 short: the
+    // two labels were one cell, read as one line with 8.'s values (0 0 0 0 1 0 1), so
+    // unable_not_held came out 0 … 1 for 12 … 13 and its own row was dropped.
+    let text = try Self.readPage("uming-2019-lightgrey-photocopy300-g2401-page2")
+    let rows = Self.fields(text)
+    let query = try #require(rows.first { $0.contains { $0.contains("行政查询") } }, "\(text)")
+    #expect(!query.contains { $0.contains("掌握") }, "\(query)")
+    #expect(query.filter { !$0.isEmpty }.suffix(7) == ["0", "0", "0", "0", "1", "0", "1"], "\(query)")
+    let held = try #require(rows.first { $0.contains { $0.contains("掌握") } }, "\(text)")
+    #expect(held.filter { !$0.isEmpty }.suffix(7) == ["12", "0", "0", "0", "1", "0", "13"], "\(held)")
+  }
+
+  @Test("a light minus the dark read left out is put back when the text model read it too")
+  func lightMinusBeforeDarkDigit() throws {
+    // Page 2 of a browser-printed 2019 report (labels_halfwidth, border_css, rule_light, Zen
+    // Hei; make_browser_variants.py, session 22's set s1, variant s6) photocopied at 300 dpi
+    // (g2225), the JPEG as generated (qpdf, 214 KB): 行政处罚's 本年增/减 is -7, its minus
+    // blurred to an 8×5 px mark just left of the 7. The cell's ink read as no number, the
+    // Chinese model read -7, and the darkest ink alone 7: 7 went out (flagged, yet wrong).
+    let text = try Self.readPage("browser-css-2019-photocopy300-g2225-page2")
+    let row = try #require(Self.fields(text).first { $0.first == "行政处罚" }, "\(text)")
+    try #require(row.count == 4, "\(row)")
+    #expect(row[1] == "151" && row[3] == "133", "\(row)")
+    #expect(row[2] == "-7" || row[2].contains("\u{FFFD}"), "\(row)")
+  }
 }

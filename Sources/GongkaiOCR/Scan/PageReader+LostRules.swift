@@ -93,13 +93,10 @@ extension PageReader {
       // Only this cell is split: a group label (三、本年度办理结果, one character a line) has
       // labels, not numbers, beside it.
       for split in splits where !proven.contains(split.row) {
-        let column = split.cell.right + 1
         guard
-          let upper = Self.owner(of: split.row - 1, column, in: grid),
-          let lower = Self.owner(of: split.row, column, in: grid),
-          upper.bottom == split.row - 1, lower.top == split.row,
-          holdsNumbersAlone(upper, page: page, level: level),
-          holdsNumbersAlone(lower, page: page, level: level)
+          valuesBeside(
+            split.cell, edge: split.row, lines: split.above + split.below, in: grid, page: page, level: level,
+            clearance: reach)
         else { continue }
         restored.append(
           RulingLine(
@@ -107,6 +104,36 @@ extension PageReader {
       }
     }
     return restored
+  }
+
+  /// Whether right of `cell` (a label cell over two grid rows, split by its ink at row edge
+  /// `edge`) the edge is ruled and both rows hold numbers alone: in the next column, or
+  /// further right across cells the edge splits too when a line of the labels (`lines`)
+  /// runs to within `clearance` pixels of the cell's right side. There a character's strokes
+  /// in line over the tight rows were found as a column rule that cut the label (8.属于行政查询
+  /// 事项 over 1.本机关不掌握相关政府信息, its tail beyond the stroke): read as one cell, the
+  /// label took the row above's values and its own row was dropped. A group label (（三）不予
+  /// 公开, centred in its column) stops short of its side and has labels beside it.
+  func valuesBeside(
+    _ cell: TableGrid.Cell, edge: Int, lines: [InkComponents], in grid: TableGrid, page: GreyBitmap,
+    level: UInt8, clearance: Int
+  ) -> Bool {
+    let right = Int((cell.rect.maxX * page.pixelsPerPoint).rounded())
+    let cutOff = lines.contains { ($0.union?.maxX ?? 0) >= right - clearance }
+    var column = cell.right + 1
+    while column < grid.xs.count - 1 {
+      guard
+        let upper = Self.owner(of: edge - 1, column, in: grid),
+        let lower = Self.owner(of: edge, column, in: grid),
+        upper.bottom == edge - 1, lower.top == edge
+      else { return false }
+      if holdsNumbersAlone(upper, page: page, level: level), holdsNumbersAlone(lower, page: page, level: level) {
+        return true
+      }
+      guard cutOff else { return false }
+      column = max(upper.right, lower.right) + 1
+    }
+    return false
   }
 
   /// The cell of `grid` covering grid row `row` and column `column`, if any.

@@ -1167,7 +1167,18 @@ final class PageReader {
     }
     if let found {
       // The darkest ink alone may leave out a minus the page's level holds: looked for before it.
-      return (withSign(found, digits: darkDigits ?? inkBox), [])
+      var signed = withSign(found, digits: darkDigits ?? inkBox)
+      // A minus too light for the dark level and too near the digits for that look (a copied
+      // -7 read 7 in the dark, 本年增/减 printed 7): put back when the text model read it
+      // before the same digits and the page's level shows a flat mark at their middle (blurred
+      // by the copier, 8×5 px before a 23 px 7: less flat than a clean minus).
+      if darkDigits != nil, let first = signed.value.first, first != "-", first != "+",
+        String(text.map(\.character)) == "-" + signed.value, Self.leadingSign(ink, flatness: 1.5)?.sign == "-"
+      {
+        signed.value = "-" + signed.value
+        signed.alternatives = signed.alternatives.map { "-" + $0 }
+      }
+      return (signed, [])
     }
     // Digits the copier ran together (85 as one blob) are no number to the shape test and
     // the Chinese model may read them as fewer digits (8): a number read as text is unsure,
@@ -1661,8 +1672,9 @@ final class PageReader {
 
   /// A sign printed before a number: the leftmost blob, clear of the others, short and at
   /// mid-height of the digits — a dash (minus, also the full-width －) or a small cross (plus).
-  /// Returns the sign and the ink without it; `nil` when there is none.
-  static func leadingSign(_ ink: InkComponents) -> (sign: Character, digits: InkComponents)? {
+  /// Returns the sign and the ink without it; `nil` when there is none. A minus is at least
+  /// `flatness` times as wide as it is tall.
+  static func leadingSign(_ ink: InkComponents, flatness: Double = 1.8) -> (sign: Character, digits: InkComponents)? {
     guard ink.boxes.count >= 2,
       let first = ink.boxes.indices.min(by: { ink.boxes[$0].box.x < ink.boxes[$1].box.x })
     else { return nil }
@@ -1678,7 +1690,7 @@ final class PageReader {
       middle >= Double(digits.y) + 0.25 * Double(digits.height),
       middle <= Double(digits.y) + 0.75 * Double(digits.height)
     else { return nil }
-    if width >= 1.8 * height, height <= 0.3 * digitHeight { return ("-", rest) }
+    if width >= flatness * height, height <= 0.3 * digitHeight { return ("-", rest) }
     if height >= 0.3 * digitHeight, width >= 0.6 * height, width <= 1.6 * height { return ("+", rest) }
     return nil
   }
