@@ -458,3 +458,20 @@ extension ScanSampleTests {
     }
   }
 }
+
+extension ScanSampleTests {
+  @Test("a doubted number whose grey glyphs read surer as another number is unread, never the doubted one")
+  func doubtedReadContradictedByGreyGlyphs() throws {
+    // Page 2 of `make_browser_variants.py --seed 2310`'s variant s5 (num_thousands,
+    // border_attr, rule_blue, AR PL UKai 12 px, zebra, numbers left-aligned) scanned by
+    // `make_scan_variants.py --seed 2311` (g2312, 200 dpi, look scan), the JPEG as generated
+    // (qpdf), 151 KB. Table 二's 政府集中采购 59 is light grey print: binarised at the page's
+    // level both English reads gave 39 (92), and the cell went out as 39, flagged unsure; the
+    // grey glyphs, not binarised, read 59 (95) at both digit heights.
+    let text = try Self.readPage("browser-attr-ukai-2019-scan200-g2312-page2")
+    let rows = Self.fields(text)
+    let row = try #require(rows.first { $0.first == "政府集中采购" }, "\(text)")
+    try #require(row.count >= 2, "\(row)")
+    #expect(row[1] == "59" || row[1] == "\u{FFFD}", "\(row)")
+  }
+}
