@@ -92,6 +92,12 @@ final class PageReader {
       }
     }
     var table = tableFinder.find(in: bitmap)
+    // A rule's end past the grid's outer edge by a sliver is no row (``trimmingOvershoots(_:)``).
+    let trimmed = Self.trimmingOvershoots(table.rulings)
+    if trimmed != table.rulings {
+      table.rulings = trimmed
+      table.grids = TableGrid.grids(from: trimmed)
+    }
     // Seals over the tables, looked for on the whole page with its rules cleared (a grid is
     // painted out of the running text, where the signature's seal is looked for).
     // Red seals as dark as print were found before the page was straightened: turned with it.
