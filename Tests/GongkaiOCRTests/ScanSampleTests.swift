@@ -491,3 +491,43 @@ extension ScanSampleTests {
     #expect(row[2] == "-7" || row[2].contains("\u{FFFD}"), "\(row)")
   }
 }
+
+extension ScanSampleTests {
+  @Test("a doubted number whose grey glyphs read surer as another number is unread, never the doubted one")
+  func doubtedReadContradictedByGreyGlyphs() throws {
+    // Page 2 of `make_browser_variants.py --seed 2310`'s variant s5 (num_thousands,
+    // border_attr, rule_blue, AR PL UKai 12 px, zebra, numbers left-aligned) scanned by
+    // `make_scan_variants.py --seed 2311` (g2312, 200 dpi, look scan), the JPEG as generated
+    // (qpdf), 151 KB. Table 二's 政府集中采购 59 is light grey print: binarised at the page's
+    // level both English reads gave 39 (92), and the cell went out as 39, flagged unsure; the
+    // grey glyphs, not binarised, read 59 (95) at both digit heights.
+    let text = try Self.readPage("browser-attr-ukai-2019-scan200-g2312-page2")
+    let rows = Self.fields(text)
+    let row = try #require(rows.first { $0.first == "政府集中采购" }, "\(text)")
+    try #require(row.count >= 2, "\(row)")
+    #expect(row[1] == "59" || row[1] == "\u{FFFD}", "\(row)")
+  }
+}
+
+extension ScanSampleTests {
+  @Test("a column rule's end a sliver past the grid's other rules under a dark header is no row")
+  func ruleOvershootUnderDarkHeader() throws {
+    // Page 5 of `make_browser_variants.py --seed 2310`'s variant s4 (border_attr, rule_light,
+    // head_darkblue, AR PL UKai 16 px, thead: the navy head repeated after the page break)
+    // scanned by `make_scan_variants.py --seed 2311` (g2313, 300 dpi, look scan), the JPEG as
+    // generated (qpdf), 187 KB. The table's top rule is part of the navy fill; the right
+    // border found along the fill ended 4 pt above the other column rules, and that sliver
+    // row with the first body row, no edge drawn between them, was one cell over the whole
+    // table: table 三's 3.其他 0 0 0 0 0 0 0 read as text 3.其他OO, the row null.
+    let text = try Self.readPage("browser-attr-darkblue-2021-scan300-g2313-page5")
+    let rows = Self.fields(text)
+    let row = try #require(rows.first { $0.contains { $0.hasPrefix("3.其他") } }, "\(text)")
+    let start = try #require(row.firstIndex { $0.hasPrefix("3.其他") })
+    #expect(row[start] == "3.其他", "\(row)")
+    let values = Array(row[(start + 1)...])
+    try #require(values.count == 7, "\(row)")
+    for value in values {
+      #expect(Int(value) == 0 || value == "\u{FFFD}", "\(row)")
+    }
+  }
+}

@@ -92,6 +92,12 @@ final class PageReader {
       }
     }
     var table = tableFinder.find(in: bitmap)
+    // A rule's end past the grid's outer edge by a sliver is no row (``trimmingOvershoots(_:)``).
+    let trimmed = Self.trimmingOvershoots(table.rulings)
+    if trimmed != table.rulings {
+      table.rulings = trimmed
+      table.grids = TableGrid.grids(from: trimmed)
+    }
     // Seals over the tables, looked for on the whole page with its rules cleared (a grid is
     // painted out of the running text, where the signature's seal is looked for).
     // Red seals as dark as print were found before the page was straightened: turned with it.
@@ -165,6 +171,25 @@ final class PageReader {
         let sealed = seals.contains(where: { $0.meets(ink, margin: doubtMargin) })
         if sealed || (signed && anyRedSeals.contains(where: { $0.meets(ink, margin: doubtMargin) })) {
           read = Self.doubtingSign(doubtingUnderSeal(read, source, ink: ink, level: level))
+        } else if read.isLowConfidence, read.ink == nil, let grey = numbers.greyRead(source, ink: ink),
+          grey.confidence > read.confidence, !Self.sameDigits(grey.value, read.value)
+        {
+          // A doubted read (grey print a threshold broke: a light 59 read 39 at both digit
+          // heights) whose grey glyphs, not binarised, read alike and surer as another number:
+          // that number when it is one of the glyphs' reads, else the cell is unread (null with
+          // a finding), which of the two is printed cannot be told. A sign is what the grey
+          // read loses most (a thin minus): only the digits count.
+          if OCRTrace.enabled {
+            OCRTrace.write(
+              "placegrey\t\(number)\t\(ink.x),\(ink.y)\t\(read.value)@\(Int(read.confidence))\t\(grey.value)@\(Int(grey.confidence))\t\(read.alternatives.joined(separator: ","))"
+            )
+          }
+          guard let other = read.alternatives.first(where: { Self.sameDigits($0, grey.value) }) else {
+            characters.append(Self.unreadMark(at: pageRect(ink, scale: scale)))
+            return
+          }
+          read.alternatives = [read.value] + read.alternatives.filter { $0 != other }
+          read.value = other
         }
         let box = pageRect(ink, scale: scale)
         if OCRTrace.enabled {
