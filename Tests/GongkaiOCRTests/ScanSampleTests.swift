@@ -73,6 +73,22 @@ struct ScanSampleTests {
     return try ScanReader.read(pdf: document, dpi: 300, jobs: 1).text
   }
 
+  @Test("a heading printed on a table's top rule is no row of the table")
+  func headingOnTopRule() throws {
+    // Page 3 of a general variant (make_general_variants.py --seed 2500, s7: style_lightblue,
+    // font_ukai, 2021 form) scanned at 200 dpi by make_scan_variants.py --seed 2501 (g2503, look
+    // scan, the JPEG as generated, qpdf): 四、政府信息公开行政复议、行政诉讼情况 stands right on
+    // table 四's top rule, and the strokes of its characters over the column rule between 行政复议
+    // and 行政诉讼 carried that rule 9 points up past the top. The grid grew a row over the
+    // heading, the heading was read into the header cell (加、到 何佰总公丰下行政复议), no
+    // section 四 was found and all fifteen values of table 四 were lost.
+    let lines = Self.fields(try Self.readPage("lightblue-2021-ukai-scan200-g2503-page3"))
+    let header = try #require(lines.firstIndex { $0.count == 2 && $0[1] == "行政诉讼" }, "\(lines)")
+    #expect(lines[header] == ["行政复议", "行政诉讼"], "\(lines[header])")
+    try #require(header > 0)
+    #expect(lines[header - 1] == ["四、政府信息公开行政复议、行政诉讼情况"], "\(lines[header - 1])")
+  }
+
   @Test("a number wrapped over three lines in a narrow column of a table without rules is whole")
   func numberWrappedOverThreeLines() throws {
     // Page 3 of a general variant (make_general_variants.py --seed 2212, s9: style_norules,

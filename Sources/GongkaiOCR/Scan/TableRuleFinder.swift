@@ -156,13 +156,15 @@ public struct TableRuleFinder: Sendable {
       lines += Self.lostColumns(in: Self.anchored(lines, reach: anchorReach, shortest: anchoredLength), page: page)
     }
     let rulings = Self.droppingFrames(
-      Self.snapped(
-        Self.anchored(
-          Self.bridged(
-            lines, page: page, level: level, ruleLevel: ruleLevel, binary: binary,
-            reach: bridgeReach),
-          reach: anchorReach, shortest: anchoredLength),
-        reach: rulingFinder.options.joinGap),
+      Self.trimmingOverruns(
+        Self.snapped(
+          Self.anchored(
+            Self.bridged(
+              lines, page: page, level: level, ruleLevel: ruleLevel, binary: binary,
+              reach: bridgeReach),
+            reach: anchorReach, shortest: anchoredLength),
+          reach: rulingFinder.options.joinGap),
+        reach: anchorReach, longest: anchoredLength),
       pageHeight: Double(page.height) / scale)
     return Found(
       page: page, skew: turned ? skew : 0, paper: paper, level: level, rulings: rulings,
@@ -218,6 +220,63 @@ public struct TableRuleFinder: Sendable {
             && line.start >= box.minY - slack && line.end <= box.maxY + slack
         }
       }
+    }
+  }
+
+  /// `lines` with a vertical rule's end that runs on alone past the table's outer row rule
+  /// drawn back to it. A heading printed right on a table's top rule (or a note right under
+  /// its foot) joins the glyph strokes standing on a column rule to the rule: it sticks out
+  /// by a glyph's height, under `longest` points, where its end meets no horizontal line,
+  /// and no other vertical line of the table ends with it there (columns that all run on
+  /// past the rule end at a row rule that was lost, and are left alone). The outer rule is
+  /// the first horizontal line met from that end, drawn on both sides of the column rule
+  /// (glyphs resting on it may break it into pieces there). Left as it was, the grid grows a
+  /// row over the heading, and the heading is read into the table's header cell.
+  static func trimmingOverruns(
+    _ lines: [RulingLine], reach: Double, longest: Double, alignment: Double = 2
+  ) -> [RulingLine] {
+    let horizontal = lines.filter { $0.axis == .horizontal }
+    let vertical = lines.filter { $0.axis == .vertical }
+    func meets(_ x: Double, at y: Double) -> Bool {
+      horizontal.contains { abs($0.position - y) <= reach && $0.start - reach <= x && $0.end + reach >= x }
+    }
+    /// The nearest row rule from `end` inward (within `longest`), when it is drawn on both
+    /// sides of `x` and the end is clear of it: the first horizontal line met going in from
+    /// the end (any piece, wherever it lies across) must be that rule.
+    func outerRule(x: Double, from end: Double, inward: Double) -> Double? {
+      let rows = horizontal.map(\.position).filter { ($0 - end) * inward > -reach && ($0 - end) * inward < longest }
+      guard let nearest = rows.min(by: { ($0 - end) * inward < ($1 - end) * inward }),
+        (nearest - end) * inward > reach
+      else { return nil }
+      let pieces = horizontal.filter { abs($0.position - nearest) <= alignment }
+      guard pieces.contains(where: { $0.start - reach <= x }), pieces.contains(where: { $0.end + reach >= x }) else {
+        return nil
+      }
+      return nearest
+    }
+    /// Whether another vertical line crossing the rule at `rule` ends near `end` too.
+    func shared(_ line: RulingLine, end: Double, rule: Double) -> Bool {
+      vertical.contains { other in
+        other != line && other.start - reach <= rule && other.end + reach >= rule
+          && abs((end < rule ? other.start : other.end) - end) <= reach
+      }
+    }
+    return lines.map { line in
+      guard line.axis == .vertical else { return line }
+      var line = line
+      if !meets(line.position, at: line.start),
+        let rule = outerRule(x: line.position, from: line.start, inward: 1), rule < line.end,
+        !shared(line, end: line.start, rule: rule)
+      {
+        line.start = rule
+      }
+      if !meets(line.position, at: line.end),
+        let rule = outerRule(x: line.position, from: line.end, inward: -1), rule > line.start,
+        !shared(line, end: line.end, rule: rule)
+      {
+        line.end = rule
+      }
+      return line
     }
   }
 
