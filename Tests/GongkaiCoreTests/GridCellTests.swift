@@ -236,6 +236,56 @@ struct GridCellTests {
     // The row with a number stays in table 二; table 四 still starts at its own heading.
     #expect(report.appeals.cell("review", "upheld") == .some(.count(1)))
   }
+
+  /// Table 二 of a light-blue browser-printed scan (s7-g2503, page 2) as the scan reader
+  /// gives it: the 规章 row's label cell, first under the header band, read as nothing.
+  static let emptyRulesLabel = """
+    第二十条第（一）项
+    信息内容\t本年制发件数\t本年废止件数\t现行有效件数
+    \t0\t0\t0
+    行政规范性文件\t19\t2\t87
+    第二十条第（五）项
+    信息内容\t本年处理决定数量
+    行政许可\t1969
+    第二十条第（六）项
+    信息内容\t本年处理决定数量
+    行政处罚\t140
+    行政强制\t1
+    第二十条第（八）项
+    信息内容\t本年收费金额（单位: 万元）
+    行政事业性收费\t197900元
+    """
+
+  @Test("the first row's values under an empty label cell, the next row named by its own, are the first row's")
+  func emptyFirstLabelCell() throws {
+    let report = try Fixtures.report(ofText: report2021(proactive: Self.emptyRulesLabel, appeals: appealRow))
+    #expect(report.proactive.cell("rules", "issued") == .some(.count(0)))
+    #expect(report.proactive.cell("rules", "repealed") == .some(.count(0)))
+    #expect(report.proactive.cell("rules", "in_force") == .some(.count(0)))
+    #expect(report.proactive.cell("normative_documents", "issued") == .some(.count(19)))
+    #expect(report.repairs.contains { $0.kind == "row_realigned" && $0.detail.contains("规章") })
+    #expect(!findings(report, rule: "missing").contains("proactive.rules.issued"))
+  }
+
+  @Test("values under an empty first label cell stay unread when the next label is not the form's next row")
+  func emptyFirstLabelCellOutOfOrder() throws {
+    // The 行政规范性文件 row left out: the label after the values names 行政许可, two rows on,
+    // so which row the values are cannot be told.
+    let table = Self.emptyRulesLabel.replacingOccurrences(of: "行政规范性文件\t19\t2\t87\n", with: "")
+    let report = try Fixtures.report(ofText: report2021(proactive: table, appeals: appealRow))
+    #expect(report.proactive.cell("rules", "issued") == .some(nil))
+    #expect(report.proactive.cell("normative_documents", "issued") == .some(nil))
+    #expect(report.proactive.cell("licensing", "decisions") == .some(.count(1969)))
+  }
+
+  @Test("header text before the first row's values on their own line is no empty label cell")
+  func headerBeforeValuesNotEmptyLabel() throws {
+    // Values on the header's own line (no empty first field of their own): not placed by order.
+    let table = Self.emptyRulesLabel.replacingOccurrences(of: "现行有效件数\n\t0\t0\t0", with: "现行有效件数\t0\t0\t0")
+    let report = try Fixtures.report(ofText: report2021(proactive: table, appeals: appealRow))
+    #expect(report.proactive.cell("rules", "issued") == .some(nil))
+    #expect(report.proactive.cell("normative_documents", "issued") == .some(.count(19)))
+  }
 }
 
 @Suite("Page furniture of printed web pages")

@@ -184,6 +184,9 @@ struct TableAssembler {
     var sandwiched: Int?
     /// All the tokens (to name values passed over).
     var tokens: [CellToken] = []
+    /// The line of the last empty first field (a label cell read as nothing, or a label
+    /// column merged from the row above).
+    var emptyLabelLine = -1
 
     /// The raw text of the first `count` values from the token being taken on.
     func valuesFromHere(_ count: Int) -> String {
@@ -218,7 +221,10 @@ struct TableAssembler {
         segments.append((text, token.line))
       case .blank:
         // A leading tab is the label column merged from the row above, never a value cell.
-        if token.field == 0 { return }
+        if token.field == 0 {
+          emptyLabelLine = token.line
+          return
+        }
         if let row = current, !row.cells.isEmpty {
           current?.pendingBlanks += 1
           if token.line == row.trailingLine { current?.trailingBlanks += 1 }
@@ -622,17 +628,24 @@ struct TableAssembler {
       if ahead > rows[next].width + extra || (texts.isEmpty && ahead != rows[next].width + extra)
         || !assembler.resembles(texts.map(\.text), row: next)
       {
+        // Before the table's first row the text is its header's; only a row whose own label
+        // cell is empty (its values on one line after it, the header's text on lines above)
+        // is then placed by order, and kept only when the label after it names the row after.
+        let emptyLabelCell =
+          emptyLabelLine == line && onLine == ahead && texts.allSatisfy { $0.line < line }
         if !texts.isEmpty, ahead == rows[next].width + extra, !hasSeveralInRun, guessedAbove == nil, sandwiched == nil,
-          previous >= 0, !realigned[previous]
+          previous >= 0 ? !realigned[previous] : emptyLabelCell
         {
           // Exactly the next row's values under a garbled label after a row named by its
           // own: theirs if the label after them names the row after (checked in ``opened``),
-          // unread otherwise. (Before the first row, a header's text could be anything.)
+          // unread otherwise. (Before the first row, a header's text could be anything: only
+          // an empty label cell of the values' own line is taken for a lost label there.)
           repairs.append(
             Repair(
               kind: "row_realigned",
-              detail:
-                "label \"\(segments.map(\.text).joined(separator: " ").prefix(40))\" not recognised; values placed under \(rows[next].label), the only row between the rows named before and after them",
+              detail: previous >= 0
+                ? "label \"\(segments.map(\.text).joined(separator: " ").prefix(40))\" not recognised; values placed under \(rows[next].label), the only row between the rows named before and after them"
+                : "values under an empty label cell after the table's header placed under \(rows[next].label), the form's first row, before the row named after them",
               line: line))
           realigned[next] = true
           sandwiched = next
