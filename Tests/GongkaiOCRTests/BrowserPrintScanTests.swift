@@ -146,3 +146,54 @@ struct LabelColumnsPastCutTests {
       ])
   }
 }
+
+@Suite("Browser-printed scans, dark blocks over rules", .timeLimit(.minutes(15)))
+struct DarkBlockScanTests {
+  /// Pages 5 and 4 of a browser print on A4 landscape (amount_yuan+border_cellspacing+
+  /// rule_dark+head_grey+font_zenhei+…+zebra+thead+portal_custom+long, 2019 form:
+  /// make_browser_variants) photocopied at 300 dpi (make_scan_variants, g2321 of /tmp/s23blank),
+  /// re-rendered at 200 dpi, grey JPEG quality 60. Table 三's zebra shading went black in the
+  /// copy. On page 5 the (三)不予公开 column's cell of 8.属于行政查询事项 is a black block over
+  /// the column rules at x ≈ 205 and 256 pt: the cells round it joined through it, and the
+  /// label columns became one cell read blank (every row of the page lost its label: 126 nulls
+  /// in the report). On page 4 the cut row under 1.属于国家秘密 is a black bar that hides the
+  /// row rule above it: the row and the bar were one grid row whose column rules were drawn
+  /// over half its height only, read as one cell (7 nulls).
+  static let page5 = "pages/browser-cellspacing-2019-photocopy300-g2321-page5.pdf"
+  static let page4 = "pages/browser-cellspacing-2019-photocopy300-g2321-page4.pdf"
+
+  @Test("a black block's sides are cell edges: the label columns keep their cells")
+  func blockSidesSplitLabelColumns() throws {
+    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(Self.page5).path)
+    let page = try document.page(1).render(dpi: 300)
+    // Whether table 三's label columns (the first three grid columns) are one cell below its header.
+    func labelsMerged(_ finder: TableRuleFinder) -> Bool {
+      finder.find(in: page).grids.contains { grid in
+        grid.cells.contains { $0.left == 0 && $0.right >= 2 && $0.bottom - $0.top >= 5 }
+      }
+    }
+    var without = TableRuleFinder()
+    without.darkFillSidesFound = false
+    #expect(labelsMerged(without))
+    #expect(!labelsMerged(TableRuleFinder()))
+  }
+
+  @Test("rows beside and below a black block keep their labels")
+  func rowsBesideBlockKeepLabels() throws {
+    // The values as the page prints them (read from the page image).
+    try expectRows(
+      onPage: Self.page5,
+      [
+        ("其他法律行政法规", ["0", "0", "0", "0", "0", "0", "0"]),
+        ("属于行政执法案卷", ["0", "0", "0", "0", "0", "0", "0"]),
+        ("属于行政查询事项", ["0", "0", "0", "0", "0", "0", "0"]),
+        ("本机关不掌握相关政府信息", ["37", "0", "0", "0", "0", "0", "37"]),
+        ("补正后申请内容仍不明确", ["0", "0", "0", "0", "0", "0", "0"]),
+      ])
+  }
+
+  @Test("a row above a cut row's black bar is a row of its own")
+  func rowAboveBarIsItsOwn() throws {
+    try expectRows(onPage: Self.page4, [("属于国家秘密", ["7", "0", "0", "0", "0", "0", "7"])])
+  }
+}

@@ -85,6 +85,9 @@ public struct TableRuleFinder: Sendable {
   public var lostColumnsFound = true
   /// Rotations smaller than this (degrees) are left alone.
   public var minimumSkew = 0.05
+  /// Whether the sides of solid dark blocks inside a table count as drawn cell edges
+  /// (``darkFillSides(_:page:level:side:jag:snap:)``): the block hides the rules under it.
+  public var darkFillSidesFound = true
 
   /// Creates a finder with the reader's settings.
   public init() {}
@@ -166,9 +169,10 @@ public struct TableRuleFinder: Sendable {
           reach: rulingFinder.options.joinGap),
         reach: anchorReach, longest: anchoredLength),
       pageHeight: Double(page.height) / scale)
+    let sides = darkFillSidesFound ? Self.darkFillSides(rulings, page: page, level: level) : []
     return Found(
-      page: page, skew: turned ? skew : 0, paper: paper, level: level, rulings: rulings,
-      grids: TableGrid.grids(from: rulings), lightColumns: lightColumns)
+      page: page, skew: turned ? skew : 0, paper: paper, level: level, rulings: rulings + sides,
+      grids: TableGrid.grids(from: rulings + sides), lightColumns: lightColumns)
   }
 
   /// `rulings` without the sides of a frame: a grid of one column (a box, however many
