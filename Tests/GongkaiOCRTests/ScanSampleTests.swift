@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiLayout
 import GongkaiPDF
 import Testing
 
@@ -491,6 +492,43 @@ extension ScanSampleTests {
     #expect(query.filter { !$0.isEmpty }.suffix(7) == ["0", "0", "0", "0", "1", "0", "1"], "\(query)")
     let held = try #require(rows.first { $0.contains { $0.contains("掌握") } }, "\(text)")
     #expect(held.filter { !$0.isEmpty }.suffix(7) == ["12", "0", "0", "0", "1", "0", "13"], "\(held)")
+  }
+
+  @Test("characters' strokes in line over tight rows are no column rules: the labels stay whole")
+  func glyphStrokesAreNoColumnRules() throws {
+    // The page of `labelCutOverTightRows`: 9-pt UMing in 10-pt rows, light grey rules, 300-dpi
+    // photocopy. The vertical strokes of the label column's characters, one over the other
+    // from row rule to row rule, were found as column rules (x ≈ 184–247 pt, 129 and 153 by
+    // （六）（七）): 7.属于行政执法案卷, 8.属于行政查询事项 and （六）其他处理 were cut into pieces
+    // read as garbage, their rows not placed (49 false `missing` findings on the report).
+    let document = try PDFDocument(
+      path: Samples.scanFolder.appendingPathComponent("pages/uming-2019-lightgrey-photocopy300-g2401-page2.pdf").path)
+    let page = try document.page(1).render(dpi: 300)
+    // Table 三's label area right of the column of 1.属于国家秘密 … (x 168) and left of the
+    // values (x 307), from 1.属于国家秘密 (y ≈ 335) to the table's foot (y ≈ 534): no rule is drawn.
+    func strokes(_ finder: TableRuleFinder) -> [RulingLine] {
+      finder.find(in: page).tableRulings.filter {
+        $0.axis == .vertical && $0.position > 172 && $0.position < 302 && $0.end > 335 && $0.start < 530
+      }
+    }
+    var without = TableRuleFinder()
+    without.glyphStrokesDropped = false
+    #expect(!strokes(without).isEmpty, "the fault this guards against is gone from the page")
+    #expect(strokes(TableRuleFinder()).isEmpty, "\(strokes(TableRuleFinder()))")
+    // The drawn column rules all stay: the table's sides, the label columns' and the values'.
+    let columns = TableRuleFinder().find(in: page).tableRulings.filter {
+      $0.axis == .vertical && $0.start < 340 && $0.end > 500
+    }.map(\.position)
+    for x in [57.0, 110, 168, 307, 340, 373, 407, 439, 473, 505, 539] {
+      #expect(columns.contains { abs($0 - x) <= 3 }, "\(x): \(columns)")
+    }
+    let rows = Self.fields(try Self.readPage("uming-2019-lightgrey-photocopy300-g2401-page2"))
+    for label in ["7.属于行政执法案卷", "8.属于行政查询事项"] {
+      let row = try #require(rows.first { $0.contains { $0.contains(label.dropFirst(2)) } }, "\(rows)")
+      #expect(row.contains { $0.hasSuffix(label.dropFirst(2)) }, "\(row)")
+    }
+    let other = try #require(rows.first { $0.contains { $0.contains("其他处理") } }, "\(rows)")
+    #expect(other.filter { !$0.isEmpty }.suffix(7) == ["0", "5", "0", "0", "0", "0", "5"], "\(other)")
   }
 
   @Test("a light minus the dark read left out is put back when the text model read it too")

@@ -88,6 +88,9 @@ public struct TableRuleFinder: Sendable {
   /// Whether the sides of solid dark blocks inside a table count as drawn cell edges
   /// (``darkFillSides(_:page:level:side:jag:snap:)``): the block hides the rules under it.
   public var darkFillSidesFound = true
+  /// Whether vertical lines made of characters' strokes in line over tight rows are dropped
+  /// (``droppingGlyphStrokes(_:crossing:page:paper:level:cornerReach:)``).
+  public var glyphStrokesDropped = true
 
   /// Creates a finder with the reader's settings.
   public init() {}
@@ -110,6 +113,9 @@ public struct TableRuleFinder: Sendable {
       level: ruleLevel, margin: Int(paper) - Int(ruleLevel), block: shadingBlock,
       length: max(3, Int((ruleSmoothing * scale).rounded())))
     var lines = rulingFinder.lines(in: binary)
+    // Strokes of small type in line over tight rows are no column rules: dropped before the
+    // grids the light pass completes are built from them.
+    if glyphStrokesDropped { lines = Self.droppingGlyphStrokes(lines, page: page, paper: paper, level: level) }
     // A light rule can be shallower than the margin asks for (only 14 levels on a grey
     // 200-dpi scan, and the paper's noise breaks it): found again with a smaller margin,
     // averaged further along its direction, a line is kept where it goes on a rule found above or runs from
@@ -128,7 +134,10 @@ public struct TableRuleFinder: Sendable {
       let lenient = page.smoothedBinary(
         level: lenientLevel, margin: Int(paper) - Int(lenientLevel), block: shadingBlock,
         length: max(3, Int((lightRuleSmoothing * scale).rounded())))
-      let light = rulingFinder.lines(in: lenient)
+      var light = rulingFinder.lines(in: lenient)
+      if glyphStrokesDropped {
+        light = Self.droppingGlyphStrokes(light, crossing: lines, page: page, paper: paper, level: level)
+      }
       lines =
         Self.confirmed(
           light, by: framed, alignment: rulingFinder.options.alignment,
@@ -152,6 +161,8 @@ public struct TableRuleFinder: Sendable {
         lines = grown
       }
       lightColumns = light.filter { $0.axis == .vertical }
+      // The light pass joins strokes in line too (a line from row rule to row rule).
+      if glyphStrokesDropped { lines = Self.droppingGlyphStrokes(lines, page: page, paper: paper, level: level) }
     }
     if lostRowsFound { lines += Self.lostRows(in: lines, page: page) }
     if lostColumnsFound {
@@ -451,17 +462,25 @@ public struct TableRuleFinder: Sendable {
   }
 
   /// `lines` with each end that stops short of a crossing rule by at most `reach` points
-  /// drawn on to it: where a seal covers a table's corner the rule under it is lost.
-  static func snapped(_ lines: [RulingLine], reach: Double) -> [RulingLine] {
+  /// drawn on to it: where a seal covers a table's corner the rule under it is lost. An end
+  /// already at a crossing rule (within `meet` points) stops there: in rows no taller than
+  /// `reach` (9-pt type in 10-pt rows) the next rule is in reach too, and a column rule that
+  /// ends at a merged cell (（六）其他处理 under the column of 1.属于国家秘密 …) was drawn on
+  /// through it, cutting its label.
+  static func snapped(_ lines: [RulingLine], reach: Double, meet: Double = 2) -> [RulingLine] {
     lines.map { line in
       var line = line
       let crossing = lines.filter {
         $0.axis != line.axis && $0.start - reach <= line.position && $0.end + reach >= line.position
-      }
-      if let stop = crossing.map(\.position).filter({ $0 > line.end && $0 <= line.end + reach }).min() {
+      }.map(\.position)
+      if let at = crossing.filter({ abs($0 - line.end) <= meet }).max() {
+        line.end = max(line.end, at)
+      } else if let stop = crossing.filter({ $0 > line.end && $0 <= line.end + reach }).min() {
         line.end = stop
       }
-      if let stop = crossing.map(\.position).filter({ $0 < line.start && $0 >= line.start - reach }).max() {
+      if let at = crossing.filter({ abs($0 - line.start) <= meet }).min() {
+        line.start = min(line.start, at)
+      } else if let stop = crossing.filter({ $0 < line.start && $0 >= line.start - reach }).max() {
         line.start = stop
       }
       return line
