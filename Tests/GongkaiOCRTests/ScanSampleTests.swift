@@ -531,6 +531,21 @@ extension ScanSampleTests {
     #expect(other.filter { !$0.isEmpty }.suffix(7) == ["0", "5", "0", "0", "0", "0", "5"], "\(other)")
   }
 
+  @Test("a column rule that ends at a row rule is not drawn on through the merged row below it")
+  func columnRuleEndsAtMergedRow() throws {
+    // Page 2 of make_general_variants.py --seed 2700's variant s5 (amount_wan, AR PL UMing,
+    // num_thousands, full grid, 2019 form) photocopied at 300 dpi by make_scan_variants.py
+    // --seed 2701 (g2702); JPEG re-encoded at quality 35, the page above table 三 and below it
+    // painted paper grey (282 KB). The rule of 三、本年度办理结果's column ends at （七）总计's
+    // foot, 2 pt past the row rule there; the next rule, under 四、结转下年度继续办理, was
+    // within the 10 pt an end is drawn on, so the rule ran through that merged row and cut its
+    // label in two (四、结转下 | 年度继续办理): the row was not placed, 7 false `missing`.
+    let rows = Self.fields(try Self.readPage("grid-uming-2019-photocopy300-g2702-page2"))
+    let carried = try #require(rows.first { $0.contains { $0.contains("结转下") } }, "\(rows)")
+    #expect(carried.contains { $0.hasSuffix("结转下年度继续办理") }, "\(carried)")
+    #expect(carried.filter { !$0.isEmpty }.suffix(7) == ["1", "1", "0", "0", "1", "1", "4"], "\(carried)")
+  }
+
   @Test("a light minus the dark read left out is put back when the text model read it too")
   func lightMinusBeforeDarkDigit() throws {
     // Page 2 of a browser-printed 2019 report (labels_halfwidth, border_css, rule_light, Zen

@@ -463,11 +463,12 @@ public struct TableRuleFinder: Sendable {
 
   /// `lines` with each end that stops short of a crossing rule by at most `reach` points
   /// drawn on to it: where a seal covers a table's corner the rule under it is lost. An end
-  /// already at a crossing rule (within `meet` points) stops there: in rows no taller than
+  /// already at a crossing rule (within `meet` points, as near as a line's end comes to the
+  /// rule it meets: ``anchorReach``) stops there: in rows no taller than
   /// `reach` (9-pt type in 10-pt rows) the next rule is in reach too, and a column rule that
   /// ends at a merged cell (（六）其他处理 under the column of 1.属于国家秘密 …) was drawn on
   /// through it, cutting its label.
-  static func snapped(_ lines: [RulingLine], reach: Double, meet: Double = 2) -> [RulingLine] {
+  static func snapped(_ lines: [RulingLine], reach: Double, meet: Double = 4) -> [RulingLine] {
     lines.map { line in
       var line = line
       let crossing = lines.filter {
