@@ -94,16 +94,26 @@ public struct ReportParser: Sendable {
     var provenance: [CellProvenance] = []
     if locator != nil { provenance.reserveCapacity(layout.reduce(0) { $0 + $1.cellCount }) }
     let unread = UnreadCell(source: source)
-    let proactive = table(
+    var proactive = table(
       layout[0], found: document.proactive, unread: unread, findings: &findings, locator: locator,
       provenance: &provenance)
     var requests = table(
       layout[1], found: document.requests, unread: unread, findings: &findings, locator: locator,
       provenance: &provenance)
     Validator.markRowsAbsentByDesign(in: &requests.rows, template: template)
-    let appeals = table(
+    var appeals = table(
       layout[2], found: document.appeals, unread: unread, findings: &findings, locator: locator,
       provenance: &provenance)
+    if unread.isScan {
+      // A scan's tables read as noise keep no lone numbers (``doubtingNoisyRows``).
+      let doubted = Set(placed(uncertain, in: document).map(\.path))
+      Self.doubtingNoisyRows(
+        &proactive, name: "proactive", doubted: doubted, findings: &findings, provenance: &provenance)
+      Self.doubtingNoisyRows(
+        &requests, name: "requests", doubted: doubted, findings: &findings, provenance: &provenance)
+      Self.doubtingNoisyRows(
+        &appeals, name: "appeals", doubted: doubted, findings: &findings, provenance: &provenance)
+    }
     for (name, table) in [("proactive", document.proactive), ("requests", document.requests)] {
       for deviation in table?.deviations ?? [] {
         findings.append(Finding(rule: "template_deviation", severity: .warning, location: name, message: deviation))
