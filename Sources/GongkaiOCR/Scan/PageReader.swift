@@ -230,6 +230,7 @@ final class PageReader {
           of: drawn, in: page, level: level, lead: lead, reach: reach)
         guard !region.isEmpty else { continue }
         let ink = InkComponents(in: page, region: region, level: level, minimumArea: speck)
+          .droppingEdgeSlivers(of: region)
         guard let inkBox = ink.union else { continue }
         // Ink shorter than any digit (a speck of photocopy noise or a rule's end on a small
         // grid) is nothing printed: read alone it came out as 1 with fair confidence, a
