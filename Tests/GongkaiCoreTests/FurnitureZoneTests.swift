@@ -81,6 +81,26 @@ struct FurnitureZoneTests {
       }, "\(document.preamble)")
   }
 
+  @Test("a catalogue's 名称 field whose colon a scan lost is no part of the title")
+  func catalogueNameWithoutColon() throws {
+    // The top of a browser-printed portal page as the scan reader read its photocopy
+    // (make_browser_variants.py --seed 2710 variant s3, make_scan_variants.py --seed 2711:
+    // g2712, UMing, 200 dpi): the catalogue's fields lost their colons, and its 名 称 line,
+    // the title after the field's name, came before the page's own title line.
+    let head = """
+      [| [ESUAY 下3 区A 证让 1 OA 1
+      芝
+      索 引 号 \u{FFFD} 0 \u{FFFD} 00 0 086/202 0-0 \u{FFFD} 分 类 政府信息公开年 报
+      发布机构 西岭师范学院 发文日期 \u{FFFD}
+      名 称 西岭师范学院 2019 年政府信息公开工作年度报告
+      所 7 “1 题 词 年了
+      """
+    let page = portalPage(head: head, title: "西岭师范学院2019年政府信息公开工作年度报告", other: "无。", tail: "")
+    let report = try Fixtures.report(ofText: page)
+    #expect(report.meta.title == "西岭师范学院2019年政府信息公开工作年度报告")
+    #expect(report.meta.agency == "西岭师范学院")
+  }
+
   @Test("a title on two lines below a banner: the agency line is joined to the 2023年… line")
   func twoLineTitle() throws {
     let page = portalPage(

@@ -247,6 +247,48 @@ struct RepairTests {
     #expect(report.repairs.contains { $0.kind == "line_join" })
   }
 
+  @Test("a heading whose numeral a scan read as a dash (- 、主动公开…) is a heading, not a list's piece")
+  func headingWithDashForNumeral() throws {
+    // The scan reader's text of a browser-printed 2019 report photocopied at 200 dpi
+    // (make_browser_variants.py --seed 2310's variant s7 scanned by make_scan_variants.py
+    // --seed 2311 --no-styles: g2316, UMing at 85%), page 1's foot as read: 二、 read as a
+    // dash and a blank, the dash then taken for a list's bullet, and the 、 left at the
+    // line's start counted as a list's comma. Table 二 went into the overview's paragraphs
+    // (22 cells null with `missing` findings).
+    let lines = [
+      "- 总体情况",
+      "（五）监督保障",
+      "将政务公开工作纳入年度目标考核 ，明确人负责。全年因政府信息公开工作被申请行政复议",
+      "专",
+      "5件、被提起行政诉讼11件，未发生因政府信息公开工作被追究责任的情况",
+      "- 、主动公开政府信息情况",
+      "第二十条第（一�项",
+      "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量",
+      "规章\t\t\t",
+      "http://www.qingshi.gov.cn/col/co16857/art/2020/art 582136.html?from=share 174",
+      "规范性文件\t30\t30\t42",
+      "第二十条第（五）项",
+      "信息内容\t上一年项目数量\t本年增/减\t处理决定数量",
+      "行政许可\t213\t7\t756",
+      "其他对外管理服务事项\t47\t6\t28",
+      "第二十条第（六）项",
+      "信息内容\t上一年项目数量\t本年增/减\t处理决定数量",
+      "行政处罚\t165\t1\t948",
+      "行政强制\t157\t3\t",
+      "第二十条第（八）项 1",
+      "信息内容\t上一年项目数量\t本年增/减",
+      "行政事业性收费\t23\t1",
+      "第二十条第（九）项",
+      "信息内容\t采购项目数量\t采购总金额",
+      "政府集中采购\t44\t68.77 万元",
+    ]
+    let document = ReportPipeline().repair(lines.joined(separator: "\n"))
+    #expect(document.headings["proactive"] != nil)
+    let licensing = document.proactive?.rows.first { $0.key == "licensing" }
+    #expect(licensing?.cells.map { $0?.raw } == ["213", "7", "756"])
+    #expect(!document.repairs.contains { $0.kind == "line_join" && $0.detail.contains("主动公开") })
+  }
+
   @Test("section headings are found without numerals and with suffixes")
   func headingsVariants() throws {
     let document = ReportPipeline().repair(try Fixtures.text(ofSample: "000_9c86ffa99e553fb9.txt"))

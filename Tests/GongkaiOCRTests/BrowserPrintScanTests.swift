@@ -197,3 +197,30 @@ struct DarkBlockScanTests {
     try expectRows(onPage: Self.page4, [("属于国家秘密", ["7", "0", "0", "0", "0", "0", "7"])])
   }
 }
+
+@Suite("Browser-printed scans, a rule's corner in a wide cell", .timeLimit(.minutes(15)))
+struct RuleCornerScanTests {
+  /// Page 2 of a browser print on Letter (labels_nonumber+num_fullwidth+border_cellspacing+
+  /// rule_blue+head_orange+font_notoserif+…+pad_3+numalign_left+portal_gkpt-2021-s2:
+  /// make_browser_variants --seed 2710), photocopied at 300 dpi (make_scan_variants --seed
+  /// 2711, g2714), page 2 by qpdf, re-rendered at 200 dpi, grey JPEG quality 60. Table 二's
+  /// value cells of the 2021 form span three columns; the numbers (full-width, letter-spaced:
+  /// ５ ９) stand at their left. Where the turned page's rules meet, a 2×1 px corner of a rule
+  /// was left inside the cell at its far right: the cell's ink then ran over its whole width
+  /// and two lines' height, no number read (行政强制's 59 blank: null with a false `missing`).
+  static let page = "pages/browser-cellspacing-2021-photocopy300-g2714-page2.pdf"
+
+  @Test("a rule's corner at a wide cell's edge is no ink of the cell: its number is read")
+  func numbersBesideRuleCorner() throws {
+    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(Self.page).path)
+    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
+    let lines = result.text.split(separator: "\n").map { line in
+      line.split(separator: "\t").map { $0.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
+    }
+    // The values as the page prints them (read from the page image).
+    for (label, value) in [("行政许可", "5676"), ("行政处罚", "591"), ("行政强制", "59")] {
+      let found = lines.first { $0.first == label }
+      #expect(found == [label, value], "\(label): read \(found.map { $0.joined(separator: " | ") } ?? "no row")")
+    }
+  }
+}

@@ -91,7 +91,7 @@ enum MetaReader {
   /// box beside the title, a field name without its colon), and its part naming a 报告 is the
   /// candidate.
   private static func titleCandidate(_ line: String) -> String? {
-    guard line.contains("\t") else { return breaksTitle(line) ? nil : line }
+    guard line.contains("\t") else { return breaksTitle(line) ? nil : afterFieldName(line) }
     let parts = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     guard var index = parts.lastIndex(where: { $0.containsText("报告") }), !breaksTitle(parts[index]) else {
       return nil
@@ -105,7 +105,35 @@ enum MetaReader {
       index -= 1
       title = parts[index] + title
     }
-    return title
+    return afterFieldName(title)
+  }
+
+  /// A portal catalogue's field names that stand before the report's title (名称: …).
+  private static let titleFieldNames: [[Character]] = [Array("名称"), Array("标题")]
+
+  /// The line without a catalogue field name before the title whose colon a scan lost
+  /// (`名 称 西岭师范学院 2019 年…报告`): the name, letter-spaced or not, then a blank; else
+  /// the line as it is. Taken whole, the field's name went into the title and the agency.
+  static func afterFieldName(_ line: String) -> String {
+    let characters = Array(line)
+    for name in titleFieldNames {
+      var index = 0
+      var matched = 0
+      while index < characters.count, matched < name.count {
+        if characters[index].isWhitespace {
+          index += 1
+        } else if characters[index] == name[matched] {
+          matched += 1
+          index += 1
+        } else {
+          break
+        }
+      }
+      guard matched == name.count, index < characters.count, characters[index].isWhitespace else { continue }
+      let rest = String(characters[index...]).trimmingCharacters(in: .whitespaces)
+      if !rest.isEmpty { return rest }
+    }
+    return line
   }
 
   /// Whether a line (or a tab-separated part of one) holds a field colon, a > or |, or a _.

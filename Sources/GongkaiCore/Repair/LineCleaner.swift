@@ -268,7 +268,12 @@ enum LineCleaner {
       let restStart = bodyStart + marker.bytes.count
       let rest = bytes[restStart...]
       let restLength = rest.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-      if let next = rest.first, next != 32, !(marker.text == "- " && (48...57).contains(next) && restLength < 5) {
+      // A list's item never starts with an enumeration comma: "- 、主动公开…" is a heading
+      // whose numeral a scan read as a dash, and the dash stays to number it.
+      let startsWithComma = rest.starts(with: [0xE3, 0x80, 0x81])
+      if let next = rest.first, next != 32, !startsWithComma,
+        !(marker.text == "- " && (48...57).contains(next) && restLength < 5)
+      {
         bytes.removeSubrange(..<restStart)
         removed.append(marker.text.trimmingSpaces)
       }

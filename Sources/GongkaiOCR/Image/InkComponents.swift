@@ -86,6 +86,23 @@ struct InkComponents {
   /// Whether there is no ink.
   var isEmpty: Bool { boxes.isEmpty }
 
+  /// The blobs without slivers on `region`'s edges: a blob touching a side of the region and
+  /// at most `depth` pixels deep from it is the end of a rule the region's edge cut (a skewed
+  /// page's rule corner, 2×1 px), not print. Far from the digits it stretched a cell's ink
+  /// over the whole cell (591 at its left, a corner at its right: no number read).
+  func droppingEdgeSlivers(of region: PixelRect, depth: Int = 2) -> InkComponents {
+    var kept = self
+    kept.boxes = boxes.filter { blob in
+      let box = blob.box
+      let fromTop = box.y <= region.y && box.height <= depth
+      let fromBottom = box.maxY >= region.maxY && box.height <= depth
+      let fromLeft = box.x <= region.x && box.width <= depth
+      let fromRight = box.maxX >= region.maxX && box.width <= depth
+      return !(fromTop || fromBottom || fromLeft || fromRight)
+    }
+    return kept
+  }
+
   /// The box around all blobs.
   var union: PixelRect? {
     guard let first = boxes.first?.box else { return nil }

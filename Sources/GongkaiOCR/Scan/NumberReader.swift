@@ -14,6 +14,9 @@ struct NumberRead: Sendable, Hashable {
   /// The ink the number was read from (page pixels) when it is not all the cell's ink: a
   /// number read under a seal, the ring's ink left out. `nil`: the cell's ink.
   var ink: PixelRect? = nil
+  /// The height (page pixels) of the ink the digits were read from when that was only the
+  /// cell's darkest ink (under a seal); `nil`: the ink's own height.
+  var readHeight: Int? = nil
 }
 
 /// Reads a cell that holds one number: the English model on the glyphs scaled to about

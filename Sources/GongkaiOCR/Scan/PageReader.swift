@@ -230,6 +230,7 @@ final class PageReader {
           of: drawn, in: page, level: level, lead: lead, reach: reach)
         guard !region.isEmpty else { continue }
         let ink = InkComponents(in: page, region: region, level: level, minimumArea: speck)
+          .droppingEdgeSlivers(of: region)
         guard let inkBox = ink.union else { continue }
         // Ink shorter than any digit (a speck of photocopy noise or a rule's end on a small
         // grid) is nothing printed: read alone it came out as 1 with fair confidence, a
@@ -456,6 +457,13 @@ final class PageReader {
       guard let ink = rows[row].cells[cell].union else { continue }
       let mode: OCREngine.Mode = ink.width * 10 <= ink.height * 13 ? .singleCharacter : .singleLine
       reads[row][cell] = (nil, readText(unruled, ink: ink, paper: paper, scale: scale, mode: mode))
+    }
+    // An unsure number much shorter than its row's sure ones is a piece of its digits (a 0
+    // under a seal's ring, the ring's ink gone with its strokes, read as 1): unread.
+    for (row, cell) in Self.shortUnsureNumbers(rows.map { $0.cells.map(\.union) }, reads) {
+      guard let ink = rows[row].cells[cell].union else { continue }
+      if OCRTrace.enabled { OCRTrace.write("shortunsure\t\(ink.x),\(ink.y) \(ink.width)x\(ink.height)") }
+      reads[row][cell] = (nil, [Self.unreadMark(at: pageRect(ink, scale: scale))])
     }
     // A value cell that reads as no number (7 as 了, digits under a seal as （0） or U) is
     // marked unread: null with a finding in its own column (``unreadValues``).
@@ -1181,6 +1189,7 @@ final class PageReader {
         // Still a strip through the digits (they are joined to other ink at the page's level):
         // the cell's ink, as for a number read at the page's level.
         unsure.ink = glyphs.height * 2 >= min(inkBox.height, glyphHeight) ? glyphs : nil
+        unsure.readHeight = darkBox.height
         if OCRTrace.enabled {
           OCRTrace.write(
             "darkread\t\(inkBox.x),\(inkBox.y) \(inkBox.width)x\(inkBox.height)\t\(String(text.map(\.character)))\t\(read.value)\t\(darkBox.x),\(darkBox.y) \(darkBox.width)x\(darkBox.height)\t\(glyphs.x),\(glyphs.y) \(glyphs.width)x\(glyphs.height)"
@@ -1261,6 +1270,35 @@ final class PageReader {
       return (nil, [])
     }
     return (nil, checkingDigits(text, ink: ink, page: page, level: level))
+  }
+
+  /// The unsure numbers (row, cell) read from ink much shorter (under `ratio`) than the sure
+  /// numbers of their row: a digit under a seal's ring whose strokes there went with the
+  /// ring's ink, read from what was left (a 0's bowl as 1, its darkest ink as 11) — a piece
+  /// of a number is no reading of it, so the cell is unread (null with a finding). Digits of
+  /// one row share a height; sure reads (two at least) give it. A dark read counts the height
+  /// of the dark ink it read (``NumberRead/readHeight``).
+  static func shortUnsureNumbers(
+    _ boxes: [[PixelRect?]], _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]], ratio: Double = 0.75
+  ) -> [(row: Int, cell: Int)] {
+    var found: [(row: Int, cell: Int)] = []
+    for (row, cells) in reads.enumerated() where boxes.indices.contains(row) {
+      let heights = cells.indices.compactMap { cell -> Int? in
+        guard let number = cells[cell].number, !number.isLowConfidence, boxes[row].indices.contains(cell) else {
+          return nil
+        }
+        return boxes[row][cell]?.height
+      }.sorted()
+      guard heights.count >= 2 else { continue }
+      let typical = Double(heights[heights.count / 2])
+      for cell in cells.indices {
+        guard let number = cells[cell].number, number.isLowConfidence, boxes[row].indices.contains(cell),
+          let height = number.readHeight ?? (number.ink ?? boxes[row][cell])?.height
+        else { continue }
+        if Double(height) < ratio * typical { found.append((row, cell)) }
+      }
+    }
+    return found
   }
 
   /// The value cells that read as no number, (row, cell): in a row holding two numbers or

@@ -1,0 +1,33 @@
+import Foundation
+import GongkaiLayout
+import GongkaiPDF
+import Testing
+
+@testable import GongkaiOCR
+
+/// Digits under a seal's ring read from what the ring left of them.
+@Suite("Pieces of digits under a seal", .timeLimit(.minutes(15)))
+struct SealPieceTests {
+  /// Page 4 of a sealed photocopy of Samples/pdf-styles/norules-2021-a (make_seal_variants.py
+  /// --seed 2720, variant v27: `make-scan-fixtures.py --photocopy … 2747 --seal-at table3
+  /// --seal-size 100`, red seal copied grey), page 4 by qpdf, its JPEG as generated (300 dpi).
+  /// Table 三's last row, 四、结转下年度继续办理, prints 0 in every cell; the seal's ring runs
+  /// through its 总计 0. With the ring's ink gone, the 0's dark remainder (18×19 px, digits
+  /// 34 px tall in that row) read as 1, unsure: carried_forward.total printed 1, a wrong number.
+  static let page = "pages/norules-2021-a-seal2747-v27-page4.pdf"
+
+  @Test("an unsure number read from a piece of a digit under a seal is unread, not a number")
+  func pieceUnderRingIsUnread() throws {
+    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(Self.page).path)
+    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
+    let rows = result.text.split(separator: "\n").map { line in
+      line.split(separator: "\t").map { $0.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
+    }
+    let row = rows.first { $0.first?.contains("结转下年度") == true }
+    // The page prints 0 in each cell; a cell the scan cannot read is the unread mark.
+    let values = row.map { Array($0.dropFirst()) } ?? []
+    #expect(values.count == 7, "read \(row ?? [])")
+    #expect(values.allSatisfy { $0 == "0" || $0 == "\u{FFFD}" }, "read \(row ?? [])")
+    #expect(values.last == "\u{FFFD}", "read \(row ?? [])")
+  }
+}
