@@ -5,7 +5,7 @@ import Testing
 
 @testable import GongkaiOCR
 
-/// Digits under a seal's ring read from what the ring left of them.
+/// Digits and rules under a seal's ring, read from what the ring left of them.
 @Suite("Pieces of digits under a seal", .timeLimit(.minutes(15)))
 struct SealPieceTests {
   /// Page 4 of a sealed photocopy of Samples/pdf-styles/norules-2021-a (make_seal_variants.py
@@ -29,5 +29,30 @@ struct SealPieceTests {
     #expect(values.count == 7, "read \(row ?? [])")
     #expect(values.allSatisfy { $0 == "0" || $0 == "\u{FFFD}" }, "read \(row ?? [])")
     #expect(values.last == "\u{FFFD}", "read \(row ?? [])")
+  }
+
+  /// Page 3 of a sealed scan of Samples/pdf-styles/shadedgrey-2021-b (make_seal_variants.py
+  /// --seed 2720, variant v34: a red seal over table 三's foot), page 3 by qpdf, resampled to
+  /// 200 dpi, JPEG quality 45. The seal's ring runs beside the column rule between the
+  /// natural-person and commercial cells of 四、结转下年度继续办理 (printed 1 0 0 0 0 0 1): the
+  /// glyph-stroke check took the ring for a character's strokes and cut the rule's last piece
+  /// off, the two cells were one (read `1 二 0`), and carried_forward was null with seven
+  /// false `missing` errors.
+  static let cutRulePage = "pages/shadedgrey-2021-b-seal2720-v34-page3.pdf"
+
+  @Test("a rule cut beside a red seal's ring is drawn back: the cells under the seal stay apart")
+  func ruleBesideRingKeepsCellsApart() throws {
+    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(Self.cutRulePage).path)
+    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
+    let rows = result.text.split(separator: "\n").map { line in
+      line.split(separator: "\t").map { $0.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
+    }
+    let row = rows.first { $0.first?.contains("结转下年度") == true }
+    let values = row.map { Array($0.dropFirst()) } ?? []
+    let printed = ["1", "0", "0", "0", "0", "0", "1"]
+    #expect(values.count == printed.count, "read \(row ?? [])")
+    for (value, number) in zip(values, printed) {
+      #expect(value == number || value == "\u{FFFD}", "read \(row ?? [])")
+    }
   }
 }

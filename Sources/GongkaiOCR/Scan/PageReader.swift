@@ -108,8 +108,11 @@ final class PageReader {
         level: table.level)
       + turnedRedSeals
     // Rules lost under a seal (its ink thick over a light rule) are drawn back in where the
-    // grid has the edge, so the cells under it stay apart.
-    let sealed = sealedRules(table, seals: tableSeals)
+    // grid has the edge, so the cells under it stay apart. Under any red seal too: its ring
+    // beside a rule is taken for a glyph's strokes there and the rule's piece cut off
+    // (``TableRuleFinder/droppingGlyphStrokes(_:crossing:page:paper:level:cornerReach:)``).
+    let turnedAllRedSeals = redSeals.all.map { Self.turning($0, clockwiseDegrees: table.skew, in: table.page) }
+    let sealed = sealedRules(table, seals: tableSeals + turnedAllRedSeals)
     if !sealed.isEmpty {
       table.rulings += sealed
       table.grids = TableGrid.grids(from: table.rulings)
