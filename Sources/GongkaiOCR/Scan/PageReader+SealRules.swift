@@ -230,7 +230,7 @@ extension PageReader {
       SealDisc(
         x: (Double(seal.box.x) + Double(seal.box.width) / 2) / scale,
         y: (Double(seal.box.y) + Double(seal.box.height) / 2) / scale,
-        radius: Double(min(seal.box.width, seal.box.height)) / 2 / scale)
+        radius: Double(max(seal.box.width, seal.box.height)) / 2 / scale)
     }
     let printLevel = seals.map(\.printLevel).min() ?? table.level
     return Self.rulesUnderSeals(table.grids, rulings: table.rulings, seals: discs) { axis, position, from, to in
