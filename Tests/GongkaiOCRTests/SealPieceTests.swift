@@ -8,6 +8,17 @@ import Testing
 /// Digits and rules under a seal's ring, read from what the ring left of them.
 @Suite("Pieces of digits under a seal", .timeLimit(.minutes(15)))
 struct SealPieceTests {
+  /// The cells of table 三's 四、结转下年度继续办理 row as the scan reader reads `page`, blanks
+  /// taken out; nil when no such row is read.
+  static func carriedForwardRow(onPage page: String) throws -> [String]? {
+    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(page).path)
+    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
+    let rows = result.text.split(separator: "\n").map { line in
+      line.split(separator: "\t").map { String($0.filter { !$0.isWhitespace }) }.filter { !$0.isEmpty }
+    }
+    return rows.first { $0.first?.contains("结转下年度") == true }
+  }
+
   /// Page 4 of a sealed photocopy of Samples/pdf-styles/norules-2021-a (make_seal_variants.py
   /// --seed 2720, variant v27: `make-scan-fixtures.py --photocopy … 2747 --seal-at table3
   /// --seal-size 100`, red seal copied grey), page 4 by qpdf, its JPEG as generated (300 dpi).
@@ -18,12 +29,7 @@ struct SealPieceTests {
 
   @Test("an unsure number read from a piece of a digit under a seal is unread, not a number")
   func pieceUnderRingIsUnread() throws {
-    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(Self.page).path)
-    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
-    let rows = result.text.split(separator: "\n").map { line in
-      line.split(separator: "\t").map { $0.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
-    }
-    let row = rows.first { $0.first?.contains("结转下年度") == true }
+    let row = try Self.carriedForwardRow(onPage: Self.page)
     // The page prints 0 in each cell; a cell the scan cannot read is the unread mark.
     let values = row.map { Array($0.dropFirst()) } ?? []
     #expect(values.count == 7, "read \(row ?? [])")
@@ -42,12 +48,7 @@ struct SealPieceTests {
 
   @Test("a rule cut beside a red seal's ring is drawn back: the cells under the seal stay apart")
   func ruleBesideRingKeepsCellsApart() throws {
-    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(Self.cutRulePage).path)
-    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
-    let rows = result.text.split(separator: "\n").map { line in
-      line.split(separator: "\t").map { $0.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
-    }
-    let row = rows.first { $0.first?.contains("结转下年度") == true }
+    let row = try Self.carriedForwardRow(onPage: Self.cutRulePage)
     let values = row.map { Array($0.dropFirst()) } ?? []
     let printed = ["1", "0", "0", "0", "0", "0", "1"]
     #expect(values.count == printed.count, "read \(row ?? [])")
