@@ -286,6 +286,41 @@ struct GridCellTests {
     #expect(report.proactive.cell("rules", "issued") == .some(nil))
     #expect(report.proactive.cell("normative_documents", "issued") == .some(.count(19)))
   }
+
+  /// As sealed scans were read (seal seed 2800's lightblue-2021-a-v13: `3. 其他 1 | | 0 | 0 | 1 …`,
+  /// a red seal's ring in the label cell read as 1 and the 0 under it as nothing; seed 1200's
+  /// shadedgrey-2019-d-v17: `（六）其他处理 7 | 6 | 1 …`): a number in the label's own field,
+  /// with a field for each of the row's cells after it, is no value of the row.
+  @Test("a number in a scanned label's cell before a field for each of the row's cells is no value")
+  func numberInLabelCellBeforeFullRow() throws {
+    func report(_ requests: String) throws -> Report {
+      let text = report2021(proactive: proactiveRows, appeals: appealRow, requests: requests)
+      return try ReportPipeline().report(
+        text: text,
+        source: SourceInfo(
+          file: "scan.pdf", sha256: SHA256.hexDigest(Array(text.utf8)), kind: .pdf, pages: 3, textLayer: .ocr))
+    }
+    let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total"]
+    // The row prints 0 0 0 1 0 0 1; its first cell read as nothing.
+    let blankFirst = try report("一、本年新收政府信息公开申请数量 1\t\t0\t0\t1\t0\t0\t1")
+    #expect(blankFirst.requests.cell("new", "natural_person") == .some(nil))
+    for (column, value) in zip(columns.dropFirst(), [0, 0, 1, 0, 0, 1]) {
+      #expect(blankFirst.requests.cell("new", column) == .some(.count(value)), "\(column)")
+    }
+    #expect(findings(blankFirst, rule: "row_total").isEmpty)
+    // The row prints 6 1 0 0 0 0 7, every cell read.
+    let full = try report("一、本年新收政府信息公开申请数量 7\t6\t1\t0\t0\t0\t0\t7")
+    for (column, value) in zip(columns, [6, 1, 0, 0, 0, 0, 7]) {
+      #expect(full.requests.cell("new", column) == .some(.count(value)), "\(column)")
+    }
+    #expect(findings(full, rule: "row_total").isEmpty)
+    // The label's cell and the first value's as one field (their rule lost): one field short of
+    // the row's cells after it, the number is the row's first value.
+    let merged = try report("一、本年新收政府信息公开申请数量 6\t1\t0\t0\t0\t0\t7")
+    for (column, value) in zip(columns, [6, 1, 0, 0, 0, 0, 7]) {
+      #expect(merged.requests.cell("new", column) == .some(.count(value)), "\(column)")
+    }
+  }
 }
 
 @Suite("Page furniture of printed web pages")

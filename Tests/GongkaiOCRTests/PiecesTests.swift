@@ -591,26 +591,20 @@ struct PiecesTests {
       fields, placement: placement, pages: [ReadPage(page: positioned, numbers: cells, skew: 0)])
   }
 
-  @Test("an unsure number under a seal shorter than its row's digits lost strokes; full height or off the seal, not")
-  func lostStrokes() {
-    // Measured on seal seed 900 (hrules 2019, page 3 at 300 dpi, px × 0.24 = points): the
-    // row's digits stand 22×34 px; under the seal an 18×24 px piece of a 0 read 11 (70.95).
+  @Test("a number's box meets a seal when it comes within the doubt margin of the seal's box")
+  func meetsSeal() {
+    // Measured on seal seed 900 (hrules 2019, page 3 at 300 dpi, px × 0.24 = points): under the
+    // seal an 18×24 px piece of a 0 read 11 (70.95).
     func rect(_ x: Double, _ y: Double, _ width: Double, _ height: Double) -> PageRect {
       PageRect(minX: x * 0.24, minY: y * 0.24, maxX: (x + width) * 0.24, maxY: (y + height) * 0.24)
     }
-    let row = [1296.0, 1429, 1562, 1696].map {
-      ReadNumberCell(box: rect($0, 2132, 22, 34), read: NumberRead(value: "0", confidence: 96, isLowConfidence: false))
-    }
-    let piece = ReadNumberCell(
-      box: rect(1831, 2137, 18, 24), read: NumberRead(value: "11", confidence: 70.95, isLowConfidence: true))
-    let seal = [rect(1783, 2113, 424, 454)]
-    #expect(ScanReader.lostStrokes(piece, row: row + [piece], seals: seal))
-    #expect(!ScanReader.lostStrokes(piece, row: row + [piece], seals: []), "no seal")
-    #expect(!ScanReader.lostStrokes(piece, row: row + [piece], seals: [rect(100, 100, 400, 400)]), "off the seal")
-    let whole = ReadNumberCell(
-      box: rect(1831, 2132, 18, 34), read: NumberRead(value: "11", confidence: 80, isLowConfidence: true))
-    #expect(!ScanReader.lostStrokes(whole, row: row + [whole], seals: seal), "as tall as its row's digits")
-    #expect(!ScanReader.lostStrokes(piece, row: [piece], seals: seal), "no digits beside it to measure by")
+    let piece = rect(1831, 2137, 18, 24)
+    #expect(ScanReader.meetsSeal(piece, seals: [rect(1783, 2113, 424, 454)]))
+    #expect(!ScanReader.meetsSeal(piece, seals: []), "no seal")
+    #expect(!ScanReader.meetsSeal(piece, seals: [rect(100, 100, 400, 400)]), "off the seal")
+    // 20 px (4.8 pt) left of the seal's box: within the 6-pt margin; 40 px (9.6 pt): not.
+    #expect(ScanReader.meetsSeal(piece, seals: [rect(1869, 2113, 424, 454)]), "within the margin")
+    #expect(!ScanReader.meetsSeal(piece, seals: [rect(1889, 2113, 424, 454)]), "past the margin")
   }
 
   @Test("a stream cell's text read with fewer digits than its ink is wide is no number (a copied 50 read as 0)")

@@ -84,4 +84,28 @@ struct SealPieceTests {
       #expect(value == number || value == "\u{FFFD}", "read \(row ?? [])")
     }
   }
+
+  /// Page 3 of a sealed photocopy of Samples/pdf-styles/norules-2019-d (make_seal_variants.py
+  /// --seed 2800, variant v10: `make-scan-fixtures.py --photocopy … 2810 --seal-at table3,table4
+  /// --seal-size 130 --seal-ink grey --seal-alpha 200`), page 3 by pdfseparate, its JPEG as
+  /// generated (300 dpi, 238 KB). Table 三 has no rules; the label 5.要求行政机关确认或重新出具已获取信息
+  /// wraps round its values (printed 1 0 0 0 0 0 1), so they stand on a line of their own, in
+  /// no table row. The seal's ring over the total's 1 made it read as 7 by every model, unsure
+  /// only for the seal beside it: as an unsure number no row holds, it got no finding, and
+  /// rejected_confirmation.total was 7, a wrong number with nothing said.
+  static let wrappedLabelPage = "pages/norules-2019-d-seal2800-v10-page3.pdf"
+
+  @Test("an unsure number under a seal on a line of values outside any row is unread, not a number")
+  func unsureValueOutsideRowsUnderSeal() throws {
+    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(Self.wrappedLabelPage).path)
+    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
+    let lines = result.text.split(separator: "\n").map(String.init)
+    let label = lines.firstIndex { $0.hasPrefix("5.要求行政机关确认或") }
+    let values = label.flatMap { $0 + 1 < lines.count ? lines[$0 + 1] : nil }?.split(separator: " ").map(String.init)
+    let printed = ["1", "0", "0", "0", "0", "0", "1"]
+    #expect(values?.count == printed.count, "read \(values ?? [])")
+    for (value, number) in zip(values ?? [], printed) {
+      #expect(value == number || value == "\u{FFFD}", "read \(values ?? [])")
+    }
+  }
 }

@@ -228,6 +228,10 @@ struct TableAssembler {
         if let row = current, !row.cells.isEmpty {
           current?.pendingBlanks += 1
           if token.line == row.trailingLine { current?.trailingBlanks += 1 }
+        } else if current != nil {
+          // A row opened with no value yet (its label cell's digits passed over): a blank
+          // cell before its first value.
+          current?.leadingBlanks += 1
         } else if current == nil, !segments.isEmpty {
           if labelBlanks == 0 { labelBlankLine = token.line }
           labelBlanks += 1
@@ -261,6 +265,7 @@ struct TableAssembler {
           labelBlanks = 0
           previous = row.index
           taken[row.index] = true
+          if passesOverLabelCellDigits(token, row: row.index, repairs: &repairs) { return }
         }
         guard var row = current else { return }
         current = nil
@@ -375,6 +380,41 @@ struct TableAssembler {
       current?.pendingBlanks = 0
       current?.severable = false
       current?.lineValues = width
+      return true
+    }
+
+    /// A number in the label's own field, after its text, on a line whose later fields are
+    /// exactly the row's cells (values and blanks, no text): `（六）其他处理 7 | 6 | 1 | 0 …`.
+    /// Every cell of the row has its field, so the number is ink in the label's cell (a
+    /// seal's ring read as 7 or 1, a stroke of the label), not a value: taken as the row's
+    /// first value it moved every value one column on. It is passed over with a repair.
+    /// `false`: the value is no such number.
+    mutating func passesOverLabelCellDigits(_ token: CellToken, row rowIndex: Int, repairs: inout [Repair]) -> Bool {
+      guard let field = token.field, index > 0, case .value(let value) = token.content,
+        case .text(let label) = tokens[index - 1].content, tokens[index - 1].line == token.line,
+        tokens[index - 1].field == field
+      else { return false }
+      var fields: Set<Int> = []
+      var valuesAfter = 0
+      for later in tokens[(index + 1)...] {
+        guard later.line == token.line else { break }
+        guard let laterField = later.field, laterField > field else { return false }
+        switch later.content {
+        case .text: return false
+        case .value: valuesAfter += 1
+        case .blank: break
+        }
+        fields.insert(laterField)
+      }
+      let width = rows[rowIndex].width + (extraColumn == nil ? 0 : 1)
+      guard fields.count == width, valuesAfter > 0 else { return false }
+      repairs.append(
+        Repair(
+          kind: "values_ignored",
+          detail:
+            "\(value.raw) in the label cell of \(rows[rowIndex].label) (\"\(label.suffix(12))\", a cell for each of the row's \(width) columns after it) passed over: ink in the label's cell, not a value",
+          line: token.line))
+      current?.lineValues = valuesAfter
       return true
     }
 

@@ -165,7 +165,6 @@ public struct ScanReader: Sendable {
       }
     }
     let unsure = pages.flatMap { page in page.numbers.filter(\.read.isLowConfidence).map { ($0, page.page.number) } }
-    let numbers = Dictionary(pages.map { ($0.page.number, $0.numbers) }) { first, _ in first }
     // The lines as laid out, before any unsure number is marked unread in them: an unlocated
     // number's token is found by counting its line's characters against the page's, and a
     // token already marked (11 → one U+FFFD) no longer counts as its digits did, so a second
@@ -175,15 +174,15 @@ public struct ScanReader: Sendable {
     for (cell, page) in unsure {
       guard let (line, field) = locate(cell, page: page, fields: lines, placement: placement) else {
         // An unsure table number the layout left on a line of numbers outside any table row
-        // (a row whose label wrapped round its values) cannot be flagged in its cell. Where
-        // its reads disagree (or the one read is unsure) it is unread; where they all agree
-        // and only a seal nearby made it unsure, it stays as read, unless its ink under the
-        // seal is shorter than its row's digits (strokes went with the seal: a 0's piece
-        // read as 11). A 0 stays too: a seal's ink adds strokes to a digit (0 read as 1, 11
-        // or 6), it does not make one a 0.
+        // (a row whose label wrapped round its values) cannot be flagged in its cell: it would
+        // stand in the table with no finding. Where its reads disagree (or the one read is
+        // unsure) it is unread; so is one a seal meets, though every read agrees: the seal's
+        // ink adds strokes (a ring's arc over a 1 read as 7 by both models) or takes them (a
+        // 0's piece read as 11). A 0 stays: a seal's ink adds strokes to a digit (0 read as 1,
+        // 11 or 6), it does not make one a 0.
         if cell.read.value.contains(where: { $0 != "0" }),
           !cell.read.alternatives.isEmpty || cell.read.confidence < unlocatedConfidence
-            || lostStrokes(cell, row: numbers[page] ?? [], seals: seals[page] ?? []),
+            || meetsSeal(cell.box, seals: seals[page] ?? []),
           let (line, token) = unlocatedToken(cell, page: page, fields: laidOut, placement: placement)
         {
           lines[line][0] = replacing(token: token, in: lines[line][0], with: "\u{FFFD}")
@@ -376,30 +375,14 @@ public struct ScanReader: Sendable {
   /// unread (see ``assemble(_:)``).
   static let unlocatedConfidence = 70.0
 
-  /// A number under a seal whose ink is shorter than this share of its row's digits lost
-  /// strokes with the seal's ink (``lostStrokes(_:row:seals:)``).
-  static let shortDigitShare = 0.8
-
-  /// Whether `cell`, whose ink meets one of `seals` (boxes in points, its page's), stands
-  /// shorter than ``shortDigitShare`` of the digits read with confidence beside it in its row
-  /// (`row`: its page's number cells; the middle height of those whose box spans its middle).
-  /// Printed digits of one row stand alike; ink cut short under a seal is what was left of
-  /// a digit when the seal's ink was taken out (an 18×24 px piece of a 0 among 22×34 digits,
-  /// read as 11), and what it reads as is no number of the page.
-  static func lostStrokes(_ cell: ReadNumberCell, row: [ReadNumberCell], seals: [PageRect]) -> Bool {
-    let box = cell.box
+  /// Whether `box` comes within ``PageReader/sealDoubtMargin`` points of one of `seals`
+  /// (boxes in points, on the same page).
+  static func meetsSeal(_ box: PageRect, seals: [PageRect]) -> Bool {
     let margin = PageReader.sealDoubtMargin
-    guard
-      seals.contains(where: {
-        box.minX < $0.maxX + margin && $0.minX - margin < box.maxX && box.minY < $0.maxY + margin
-          && $0.minY - margin < box.maxY
-      })
-    else { return false }
-    let heights = row.filter {
-      !$0.read.isLowConfidence && $0.box.minY <= box.midY && box.midY <= $0.box.maxY && $0.box.minX != box.minX
-    }.map(\.box.height).sorted()
-    guard !heights.isEmpty else { return false }
-    return box.height < shortDigitShare * heights[heights.count / 2]
+    return seals.contains {
+      box.minX < $0.maxX + margin && $0.minX - margin < box.maxX && box.minY < $0.maxY + margin
+        && $0.minY - margin < box.maxY
+    }
   }
 
   /// How many lines above and below a row ``strayValues(line:fields:placement:seals:)`` looks
