@@ -300,7 +300,9 @@ struct GridCellTests {
         source: SourceInfo(
           file: "scan.pdf", sha256: SHA256.hexDigest(Array(text.utf8)), kind: .pdf, pages: 3, textLayer: .ocr))
     }
-    let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total"]
+    let columns = [
+      "natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total",
+    ]
     // The row prints 0 0 0 1 0 0 1; its first cell read as nothing.
     let blankFirst = try report("一、本年新收政府信息公开申请数量 1\t\t0\t0\t1\t0\t0\t1")
     #expect(blankFirst.requests.cell("new", "natural_person") == .some(nil))
@@ -371,5 +373,78 @@ struct PageFurnitureTests {
       #expect(throws: Never.self, "\(rule.id)") { _ = try NSRegularExpression(pattern: rule.pattern) }
     }
     #expect(TemplateCatalog.standard.pageFurniture.count >= 8)
+  }
+
+  /// As sealed scans were read (seal seed 2800's lightblue-2019-b-v30: `（六）其他处理` with 6
+  /// cells, one blank, for 7 columns): a scanned row whose values cannot be placed is unread,
+  /// null with `ocr_low_confidence` warnings; the same row in a text export is `missing`.
+  @Test("a scanned row whose cells cannot be placed is null with ocr_low_confidence, not missing")
+  func unplacedScannedRowIsUnread() throws {
+    let requests = "一、本年新收政府信息公开申请数量\t9\t5\t\t3\t5\t22"
+    let text = report2021(proactive: proactiveRows, appeals: appealRow, requests: requests)
+    let scanned = try ReportPipeline().report(
+      text: text,
+      source: SourceInfo(
+        file: "scan.pdf", sha256: SHA256.hexDigest(Array(text.utf8)), kind: .pdf, pages: 3, textLayer: .ocr))
+    #expect(scanned.requests.cell("new", "natural_person") == .some(nil))
+    #expect(findings(scanned, rule: "ocr_low_confidence").contains("requests.new.natural_person"))
+    #expect(!findings(scanned, rule: "missing").contains("requests.new.natural_person"))
+    let exported = try Fixtures.report(ofText: text)
+    #expect(exported.requests.cell("new", "natural_person") == .some(nil))
+    #expect(findings(exported, rule: "missing").contains("requests.new.natural_person"))
+  }
+
+  /// As seal seed 2800's threeline-2019-b-v00 was read: the heading 四、政府信息公开行政复议、
+  /// 行政诉讼情况 after table 三 with a seal's mark read as `-` at its end, in table 三's lines;
+  /// the mark was taken for a surplus value of the last row, and 四、结转下年度继续办理's values
+  /// (all read right) were left unread.
+  @Test("a mark after text naming no row, below the table's last row, leaves that row as read")
+  func markAfterTextBelowLastRow() throws {
+    let requests = """
+      一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1
+      四、结转下年度继续办理\t2\t0\t0\t1\t0\t0\t3
+      注：本表据年末统计\t-
+      """
+    let report = try Fixtures.report(
+      ofText: report2021(proactive: proactiveRows, appeals: appealRow, requests: requests))
+    let columns = [
+      "natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total",
+    ]
+    for (column, value) in zip(columns, [2, 0, 0, 1, 0, 0, 3]) {
+      #expect(report.requests.cell("carried_forward", column) == .some(.count(value)), "\(column)")
+    }
+    // The same mark right under the row, no text between: which values are the row's cannot be told.
+    let surplus = requests.replacingOccurrences(of: "注：本表据年末统计\t-", with: "7")
+    let doubted = try Fixtures.report(
+      ofText: report2021(proactive: proactiveRows, appeals: appealRow, requests: surplus))
+    #expect(doubted.requests.cell("carried_forward", "natural_person") == .some(nil))
+  }
+
+  /// As a fresh scan was read (make_scan_variants.py --seed 2901, AR PL UKai at 9 pt: 行政许可
+  /// 5767 read 9767 with confidence 95, the overview saying 作出行政许可决定5767件): a scanned
+  /// count one digit off the narrative's figure for it is null with a finding naming both.
+  @Test("a scanned count one digit off the narrative's figure is null with ocr_low_confidence; further off it stays")
+  func scannedCountOneDigitOffNarrative() throws {
+    func report(_ sentence: String, kind: SourceInfo.Kind = .pdf) throws -> Report {
+      let text = report2021(proactive: proactiveRows, appeals: appealRow)
+        .replacingOccurrences(of: "本机关认真做好政府信息公开工作。", with: sentence)
+      return try ReportPipeline().report(
+        text: text,
+        source: SourceInfo(
+          file: "scan.pdf", sha256: SHA256.hexDigest(Array(text.utf8)), kind: kind, pages: 3,
+          textLayer: kind == .pdf ? .ocr : nil))
+    }
+    // The table reads 行政规范性文件 3 制发.
+    let near = try report("全年制发行政规范性文件8件。")
+    #expect(near.proactive.cell("normative_documents", "issued") == .some(nil))
+    #expect(findings(near, rule: "ocr_low_confidence").contains("proactive.normative_documents.issued"))
+    #expect(findings(near, rule: "narrative_mismatch").isEmpty)
+    // 3 against 12: a real contradiction, not a misread glyph; the value stays, flagged.
+    let far = try report("全年制发行政规范性文件12件。")
+    #expect(far.proactive.cell("normative_documents", "issued") == .some(.count(3)))
+    #expect(!findings(far, rule: "narrative_mismatch").isEmpty)
+    // A text export is read as printed: its numbers are the report's own.
+    let exported = try report("全年制发行政规范性文件8件。", kind: .text)
+    #expect(exported.proactive.cell("normative_documents", "issued") == .some(.count(3)))
   }
 }

@@ -307,10 +307,16 @@ public struct ReportParser: Sendable {
         guard index < cells.count, let text = cells[index] else {
           typed.append(DataTable.Cell(key: column.key, value: nil))
           if let unresolved {
+            // On a scan the row's cells were there to read and the reading could not place
+            // them (a cell read as two, two read as one): unread, not absent from the report.
             findings.append(
-              Finding(
-                rule: "missing", severity: .error, location: "\(layout.name).\(row.key).\(column.key)",
-                message: unresolved))
+              unread.isScan
+                ? Finding(
+                  rule: "ocr_low_confidence", severity: .warning, location: "\(layout.name).\(row.key).\(column.key)",
+                  message: unresolved + "; check the row against the scan")
+                : Finding(
+                  rule: "missing", severity: .error, location: "\(layout.name).\(row.key).\(column.key)",
+                  message: unresolved))
           } else if unread.isScan, endsAtText, let lastValue, index > lastValue {
             // The scan read text where the row's last numbers are (a seal's marks): unread, not absent.
             findings.append(

@@ -41,14 +41,18 @@ public struct ReportPipeline: Sendable {
     if !inputRepairs.isEmpty { document.repairs = inputRepairs + document.repairs }
     try Self.requireReport(document, file: source.file)
     let locator = locator.map { PrintedFormLocator.wrapping($0, text: text) }
-    let report = validator.validate(
+    var report = validator.validate(
       parser.parse(document, source: source, titleHint: titleHint, uncertain: uncertain, locator: locator))
     // Doubtful OCR reads: the tables' arithmetic may choose among readings of the same glyphs,
     // and a doubtful read it still contradicts is left null.
     let doubtful = parser.placed(uncertain, in: document)
-    guard !doubtful.isEmpty else { return report }
     var chooser = ReadingChooser(validator: validator)
     chooser.narrative = narrative
+    if UnreadCell(source: source).isScan {
+      // A scanned count one digit off the narrative's figure for it: one of the two is misread.
+      report = chooser.doubtingNarrativeNearMisses(report, skipping: Set(doubtful.map(\.path)))
+    }
+    guard !doubtful.isEmpty else { return report }
     // The narrative first: it speaks to one cell; what it settles the sums leave alone.
     let (stated, settled) = chooser.settlingByNarrative(report, doubtful: doubtful)
     let open = doubtful.filter { !settled.contains($0.path) }

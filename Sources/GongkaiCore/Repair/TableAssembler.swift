@@ -85,8 +85,11 @@ struct TableAssembler {
           line: first.1))
       // More values than the form's rows hold, the surplus after its last row: that row's
       // values may be shifted (a number read as two, 90 as 9 and 0), so they are not trusted.
+      // Not when the surplus is marks alone (`-`, no number) after text naming no row: a
+      // heading the split missed with a seal's stroke at its end, no piece of a number.
       let last = rows.count - 1
       if state.previous == last, let row = state.found[last], row.unresolved == nil, first.1 >= row.line,
+        state.ignoredNumber || !state.firstIgnoredAfterText,
         row.cells.contains(where: { $0 != nil })
       {
         state.leaveUnread(
@@ -160,6 +163,11 @@ struct TableAssembler {
     var deviant: [String] = []
     var deviations: [String] = []
     var ignored: [(String, Int)] = []
+    /// Whether text naming no row of the form stood before the first value ignored (a
+    /// heading the split missed, with a seal's mark after it), and whether a number (not a
+    /// placeholder) was among the values ignored.
+    var firstIgnoredAfterText = false
+    var ignoredNumber = false
     var skipping = 0
     var runs: [AssembledTable.DigitRun] = []
     /// Empty cells since the last label text, before the row's first value: blank cells
@@ -249,6 +257,7 @@ struct TableAssembler {
           return
         }
         if current == nil {
+          let afterText = !segments.isEmpty
           guard let row = open(line: token.line, repairs: &repairs) else {
             // Values passed over after a row placed by order: they may be its own (a number
             // wrapped below its row), so it is not the only row they can be.
@@ -257,6 +266,8 @@ struct TableAssembler {
               skipping -= 1
               return
             }
+            if ignored.isEmpty { firstIgnoredAfterText = afterText }
+            if case .number = value { ignoredNumber = true }
             ignored.append((value.raw, token.line))
             return
           }

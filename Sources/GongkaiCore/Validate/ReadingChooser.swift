@@ -37,20 +37,8 @@ struct ReadingChooser: Sendable {
   func settlingByNarrative(_ report: Report, doubtful: [(path: String, cell: UncertainCell)]) -> (
     report: Report, settled: Set<String>
   ) {
-    guard let narrative else { return (report, []) }
-    let statements = narrative.statements(in: report.sections.all.compactMap(\.text))
-    guard !statements.isEmpty else { return (report, []) }
-    // The figures stated for each single cell, by path.
-    var stated: [String: Set<Int>] = [:]
-    for statement in statements {
-      let applicable = statement.alternatives.filter { cells in
-        cells.allSatisfy { report.table(named: $0.table)?.cell($0.row, $0.column) != nil }
-      }
-      guard applicable.count == 1, let cells = applicable.first, cells.count == 1, let cell = cells.first else {
-        continue
-      }
-      stated["\(cell.table).\(cell.row).\(cell.column)", default: []].insert(statement.figure)
-    }
+    let stated = statedFigures(in: report)
+    guard !stated.isEmpty else { return (report, []) }
     var result = report
     var settled: Set<String> = []
     var corrected: [(path: String, cell: UncertainCell, from: Int, to: Int)] = []
@@ -86,6 +74,24 @@ struct ReadingChooser: Sendable {
       result.findings[index].message += "; the narrative states \(figure), so the cell is left null"
     }
     return (result, settled)
+  }
+
+  /// The figures the narrative states for single cells, by path (`requests.new.total`):
+  /// only statements whose one applicable alternative is that cell.
+  func statedFigures(in report: Report) -> [String: Set<Int>] {
+    guard let narrative else { return [:] }
+    let statements = narrative.statements(in: report.sections.all.compactMap(\.text))
+    var stated: [String: Set<Int>] = [:]
+    for statement in statements {
+      let applicable = statement.alternatives.filter { cells in
+        cells.allSatisfy { report.table(named: $0.table)?.cell($0.row, $0.column) != nil }
+      }
+      guard applicable.count == 1, let cells = applicable.first, cells.count == 1, let cell = cells.first else {
+        continue
+      }
+      stated["\(cell.table).\(cell.row).\(cell.column)", default: []].insert(statement.figure)
+    }
+    return stated
   }
 
   /// `report` (validated) with the reading that makes its tables add up, when one does.
