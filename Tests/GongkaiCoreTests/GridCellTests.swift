@@ -447,4 +447,31 @@ struct PageFurnitureTests {
     let exported = try report("全年制发行政规范性文件8件。", kind: .text)
     #expect(exported.proactive.cell("normative_documents", "issued") == .some(.count(3)))
   }
+
+  /// As a fresh scan was read (make_scan_variants.py --seed 2901, AR PL UMing, WPS style: the
+  /// wrapped labels 1.本机关不掌握相关政府信息 and 2.没有现成信息需要另行制作 each read as 人): the
+  /// second row's values were passed over under no row of the form, and 2.没有现成信息需要另行制作
+  /// had 7 missing errors. Its cells are unread: the values passed over stand where it does.
+  @Test("a scanned row found nowhere, where values were passed over in its place, is unread, not missing")
+  func rowWhereValuesWerePassedOver() throws {
+    let requests = """
+      一、本年新收政府信息公开申请数量\t25\t0\t1\t3\t0\t0\t29
+      \t\t8.属于行政查询事项\t0\t0\t0\t0\t0\t0\t0
+      \t（四）无法提供\t人\t0\t0\t1\t3\t0\t0\t4
+      \t\t人\t0\t0\t0\t0\t0\t0\t0
+      \t\t3.补正后申请内容仍不明确\t14\t0\t0\t0\t0\t0\t14
+      \t（五）不予处理\t1.信访举报投诉类申请\t0\t2\t0\t0\t0\t0\t2
+      """
+    let text = report2021(proactive: proactiveRows, appeals: appealRow, requests: requests)
+    let scanned = try ReportPipeline().report(
+      text: text,
+      source: SourceInfo(
+        file: "scan.pdf", sha256: SHA256.hexDigest(Array(text.utf8)), kind: .pdf, pages: 3, textLayer: .ocr))
+    #expect(scanned.requests.cell("unable_unclear", "total") == .some(.count(14)))
+    #expect(scanned.requests.cell("unable_needs_creation", "total") == .some(nil))
+    #expect(findings(scanned, rule: "ocr_low_confidence").contains("requests.unable_needs_creation.total"))
+    #expect(!findings(scanned, rule: "missing").contains("requests.unable_needs_creation.total"))
+    // A row the scan shows no sign of (granted, far from the values passed over) stays missing.
+    #expect(findings(scanned, rule: "missing").contains("requests.granted.total"))
+  }
 }

@@ -70,6 +70,9 @@ public struct AssembledTable: Sendable, Equatable {
   /// The unit of money the table's own header gives its amounts (`采购总金额（万元）`), if any:
   /// a bare number under it is in that unit, whatever the form's header says.
   public var headerMoneyUnit: String? = nil
+  /// The lines of values passed over under text naming no row of the form (a label read as
+  /// 人): a row of the form found nowhere between the rows around them may be theirs.
+  public var passedOver: [Int] = []
 
   /// The row with `key`, if found.
   public func row(_ key: String) -> Row? { rows.first { $0.key == key } }

@@ -99,9 +99,11 @@ struct TableAssembler {
           line: first.1, repairs: &repairs)
       }
     }
-    return AssembledTable(
+    var table = AssembledTable(
       rows: state.found.compactMap { $0 }, deviantRows: state.deviant,
       deviations: state.deviations, runs: state.runs)
+    table.passedOver = state.passedOver
+    return table
   }
 
   /// For each token: how many values follow from it (itself included) before the next
@@ -163,6 +165,8 @@ struct TableAssembler {
     var deviant: [String] = []
     var deviations: [String] = []
     var ignored: [(String, Int)] = []
+    /// Lines of values passed over under text naming no row (``AssembledTable/passedOver``).
+    var passedOver: [Int] = []
     /// Whether text naming no row of the form stood before the first value ignored (a
     /// heading the split missed, with a seal's mark after it), and whether a number (not a
     /// placeholder) was among the values ignored.
@@ -725,6 +729,7 @@ struct TableAssembler {
               detail:
                 "\(ahead) value(s) under \"\(segments.map(\.text).joined(separator: " ").prefix(40))\", no row of the form, passed over: \(valuesFromHere(min(ahead, 8)))",
               line: line))
+          passedOver.append(line)
           if let guessed = guessedAbove, found[guessed] != nil, ahead == rows[guessed].width + extra {
             doubt(guessed, line: line, repairs: &repairs)
           }

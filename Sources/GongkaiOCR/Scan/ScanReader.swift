@@ -206,7 +206,14 @@ public struct ScanReader: Sendable {
     // A table's count is printed without a leading zero: 0 followed by digits is two reads
     // run together (a 0 and a stray 1 from elsewhere), no number; the cell is unread (U+FFFD:
     // null with a finding), and no longer an unsure number.
+    // So is a value field read as digits with a Latin letter among them (5767 as 48s7, 10 as
+    // 1O): no number of the form's, and as text it left the cell missing with no finding.
     for index in lines.indices where lines[index].count > 1 {
+      for field in lines[index].indices.dropFirst() where Self.isDigitsWithLetters(String(lines[index][field])) {
+        lines[index][field] = "\u{FFFD}"
+        found.removeAll { $0.line == index + 1 && $0.field == field }
+        changed = true
+      }
       for field in lines[index].indices where Self.hasLeadingZero(String(lines[index][field])) {
         lines[index][field] = "\u{FFFD}"
         found.removeAll { $0.line == index + 1 && $0.field == field }
@@ -388,6 +395,16 @@ public struct ScanReader: Sendable {
   /// How many lines above and below a row ``strayValues(line:fields:placement:seals:)`` looks
   /// for a full row of its table.
   static let strayReach = 4
+
+  /// Whether a table field reads as ASCII digits with one or two Latin letters among them and
+  /// nothing else (48s7, 1O, l23): a number with glyphs misread as letters. Letters alone, or
+  /// with anything else (a unit, a Chinese character), are not.
+  static func isDigitsWithLetters(_ field: String) -> Bool {
+    let scalars = field.unicodeScalars.filter { $0 != " " }
+    let letters = scalars.filter { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }.count
+    let digits = scalars.filter { ("0"..."9").contains($0) }.count
+    return digits >= 1 && (1...2).contains(letters) && digits + letters == scalars.count
+  }
 
   /// Whether a table field reads as a whole number with a leading zero before another digit
   /// (01, 007; not 0, 0.5 or 00). Zeros alone (a 0 under a seal read as 00) are 0 however
