@@ -474,4 +474,26 @@ struct PageFurnitureTests {
     // A row the scan shows no sign of (granted, far from the values passed over) stays missing.
     #expect(findings(scanned, rule: "missing").contains("requests.granted.total"))
   }
+
+  /// As a fresh browser-print scan was read (make_browser_variants --seed 2950 s10, scanned by
+  /// make_scan_variants --seed 2951: a stacked header's lower cells on the first row's line):
+  /// 其他, the header of the last applicant column, named the row 3.其他 and the values after
+  /// it (一、本年新收's 6 0 1 2 0 46) went there, 24 rows on: wrong numbers in another row.
+  @Test("column headers side by side name no row: the values after them go to none")
+  func columnHeadersNameNoRow() throws {
+    let requests = """
+      一、本年新收政府信息公开申请数量\t37\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t
+      \t\t6\t0\t1\t2\t0\t46
+      二、上年结转政府信息公开申请数量\t6\t1\t1\t1\t1\t1\t11
+      """
+    let text = report2021(proactive: proactiveRows, appeals: appealRow, requests: requests)
+    let scanned = try ReportPipeline().report(
+      text: text,
+      source: SourceInfo(
+        file: "scan.pdf", sha256: SHA256.hexDigest(Array(text.utf8)), kind: .pdf, pages: 3, textLayer: .ocr))
+    for column in ["commercial", "social_welfare", "total"] {
+      #expect(scanned.requests.cell("other_other", column) == .some(nil), "\(column)")
+    }
+    #expect(scanned.requests.cell("carried_over", "total") == .some(.count(11)))
+  }
 }

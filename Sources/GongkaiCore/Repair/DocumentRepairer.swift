@@ -104,6 +104,7 @@ public struct DocumentRepairer: Sendable {
     let rowLabels = Set(table.rows.map { LabelText.key($0.label) })
     let groupLabels = Set(table.rows.compactMap { $0.group.map { LabelText.key($0) } }).subtracting(rowLabels)
     var assembler = TableAssembler(rows: specs, matcher: matcher)
+    assembler.columnLabels = Set(table.columns.map { LabelText.key($0.label) })
     assembler.subtotalLabels = Set(
       groupLabels.union((table.subtotalLabels ?? []).map { LabelText.key($0) }).map { LabelKey(normalized: $0) })
     return assembler

@@ -19,6 +19,10 @@ struct TableAssembler {
   let matcher: LabelMatcher
   /// The widths the rows have (a blank row has as many empty cells as one of them).
   var widths: Set<Int> { Set(rows.map(\.width)) }
+  /// Normalised labels of the table's columns (自然人, 商业企业, …, 其他, 总计): two of them side
+  /// by side on a line are the header's cells, even where the last is also a row's label
+  /// (其他 and 3.其他).
+  var columnLabels: Set<String> = []
   /// Normalised labels of subtotal rows the form does not have (a merged group cell such
   /// as （三）不予公开 given its own numbers, or 小计): their values are passed over.
   var subtotalLabels: Set<LabelKey> = []
@@ -568,6 +572,23 @@ struct TableAssembler {
       let ahead = index < valuesAhead.count ? valuesAhead[index] : 0
       let onLine = index < valuesOnLine.count ? valuesOnLine[index] : 0
       let extra = extraColumn == nil ? 0 : 1
+      if texts.count >= 2, texts[texts.count - 2].line == texts[texts.count - 1].line,
+        assembler.columnLabels.contains(key(texts.count - 1)), assembler.columnLabels.contains(key(texts.count - 2)),
+        rows.contains(where: { LabelText.key($0.label) == key(texts.count - 1) })
+      {
+        // Column headers side by side (…法律服务机构 | 其他 on the first row's line of a scan):
+        // the last is no label of a row (其他 is also 3.其他's), and the values after them
+        // are under no row of the form.
+        repairs.append(
+          Repair(
+            kind: "values_ignored",
+            detail:
+              "\(ahead) value(s) after the column headers \(texts[texts.count - 2].text) \(texts[texts.count - 1].text), no row of the form, passed over: \(valuesFromHere(min(ahead, 8)))",
+            line: line))
+        passedOver.append(line)
+        skipping = ahead
+        return nil
+      }
       if let back = takenBack(count: texts.count, key: key), !contradicted(back, texts: texts) {
         return opened(back, segments: texts, lineValues: onLine, line: line, repairs: &repairs)
       }

@@ -111,6 +111,9 @@ final class PageReader {
     // grid has the edge, so the cells under it stay apart. Under any red seal too: its ring
     // beside a rule is taken for a glyph's strokes there and the rule's piece cut off
     // (``TableRuleFinder/droppingGlyphStrokes(_:crossing:page:paper:level:cornerReach:)``).
+    // Every red seal also counts for a table without vertical rules: a value it took (its
+    // print too faint to be put back, or joined to the seal's remains) is a gap or an unread
+    // value in its column, not a missing value that moves the row's later values left.
     let turnedAllRedSeals = redSeals.all.map { Self.turning($0, clockwiseDegrees: table.skew, in: table.page) }
     let sealed = sealedRules(table, seals: tableSeals + turnedAllRedSeals)
     if !sealed.isEmpty {
@@ -153,10 +156,6 @@ final class PageReader {
     let inset = max(2, Int((1.5 * scale).rounded()))
     let tallestDigit = Int((maximumDigitHeight * scale).rounded())
     let doubtMargin = Int((Self.sealDoubtMargin * scale).rounded())
-    // Every red seal, for a table without vertical rules: a value it took (its print too
-    // faint to be put back, or joined to the seal's remains) is a gap or an unread value in
-    // its column, not a missing value that moves the row's later values one column left.
-    let anyRedSeals = redSeals.all.map { Self.turning($0, clockwiseDegrees: skew, in: page) }
     // A number goes in as its digits spread over its ink, text as read; one under a seal is
     // unsure (read from `source`, the bitmap its cell was read from).
     func place(
@@ -172,7 +171,7 @@ final class PageReader {
         // without it one of its reads. A count is never negative; 本年增/减 can be.
         let signed = read.value.first == "-" || read.value.first == "+"
         let sealed = seals.contains(where: { $0.meets(ink, margin: doubtMargin) })
-        if sealed || (signed && anyRedSeals.contains(where: { $0.meets(ink, margin: doubtMargin) })) {
+        if sealed || (signed && turnedAllRedSeals.contains(where: { $0.meets(ink, margin: doubtMargin) })) {
           read = Self.doubtingSign(doubtingUnderSeal(read, source, ink: ink, level: level))
         } else if read.isLowConfidence, read.ink == nil, let grey = numbers.greyRead(source, ink: ink),
           grey.confidence > read.confidence, !Self.sameDigits(grey.value, read.value)
@@ -470,7 +469,7 @@ final class PageReader {
     }
     // A value cell that reads as no number (7 as 了, digits under a seal as （0） or U) is
     // marked unread: null with a finding in its own column (``unreadValues``).
-    let streamSeals = seals + tableSeals + anyRedSeals
+    let streamSeals = seals + tableSeals + turnedAllRedSeals
     for (row, cell) in Self.unreadValues(rows.map { $0.cells.map(\.union) }, reads, seals: streamSeals) {
       guard let ink = rows[row].cells[cell].union else { continue }
       reads[row][cell] = (nil, [Self.unreadMark(at: pageRect(ink, scale: scale))])
