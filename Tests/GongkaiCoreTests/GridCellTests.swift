@@ -34,6 +34,15 @@ let proactiveRows = """
 
 let appealRow = "1\t1\t1\t2\t5\t4\t2\t4\t4\t14\t1\t2\t4\t2\t9"
 
+/// `text` read as the scan reader's text of a 3-page scanned PDF.
+private func scannedReport(_ text: String, uncertain: [UncertainCell] = []) throws -> Report {
+  try ReportPipeline().report(
+    text: text,
+    source: SourceInfo(
+      file: "scan.pdf", sha256: SHA256.hexDigest(Array(text.utf8)), kind: .pdf, pages: 3, textLayer: .ocr),
+    uncertain: uncertain)
+}
+
 private func findings(_ report: Report, rule: String) -> Set<String> {
   Set(report.findings.filter { $0.rule == rule }.map(\.location))
 }
@@ -56,10 +65,7 @@ struct GridCellTests {
   func unreadCell() throws {
     let table = proactiveRows.replacingOccurrences(of: "规章\t1\t0\t5", with: "规章\t\u{FFFD}\t0\t5")
     let text = report2021(proactive: table, appeals: appealRow)
-    let report = try ReportPipeline().report(
-      text: text,
-      source: SourceInfo(
-        file: "scan.pdf", sha256: SHA256.hexDigest(Array(text.utf8)), kind: .pdf, pages: 3, textLayer: .ocr))
+    let report = try scannedReport(text)
     #expect(report.proactive.cell("rules", "issued") == .some(nil))
     #expect(report.proactive.cell("rules", "repealed") == .some(.count(0)))
     #expect(report.proactive.cell("rules", "in_force") == .some(.count(5)))
@@ -95,10 +101,7 @@ struct GridCellTests {
     // by order 14 1 2 4 2 9 would land one cell early.
     let row = "1\t1\t1\t2\t5\t4\t2\t4\t14\t1\t2\t4\t2\t9"
     let text = report2021(proactive: proactiveRows, appeals: row)
-    let report = try ReportPipeline().report(
-      text: text,
-      source: SourceInfo(
-        file: "scan.pdf", sha256: SHA256.hexDigest(Array(text.utf8)), kind: .pdf, pages: 3, textLayer: .ocr))
+    let report = try scannedReport(text)
     let columns = ["upheld", "corrected", "other", "pending", "total"]
     let groups = ["review", "litigation_direct", "litigation_after_review"]
     for group in groups {
@@ -117,10 +120,7 @@ struct GridCellTests {
   func scannedRowStoppingShort() throws {
     func report(_ requests: String) throws -> Report {
       let text = report2021(proactive: proactiveRows, appeals: appealRow, requests: requests)
-      return try ReportPipeline().report(
-        text: text,
-        source: SourceInfo(
-          file: "scan.pdf", sha256: SHA256.hexDigest(Array(text.utf8)), kind: .pdf, pages: 3, textLayer: .ocr))
+      return try scannedReport(text)
     }
     let short = try report("一、本年新收政府信息公开申请数量\t9\t5\t3\t3\t5")
     #expect(short.requests.cell("new", "natural_person") == .some(nil))
@@ -295,10 +295,7 @@ struct GridCellTests {
   func numberInLabelCellBeforeFullRow() throws {
     func report(_ requests: String) throws -> Report {
       let text = report2021(proactive: proactiveRows, appeals: appealRow, requests: requests)
-      return try ReportPipeline().report(
-        text: text,
-        source: SourceInfo(
-          file: "scan.pdf", sha256: SHA256.hexDigest(Array(text.utf8)), kind: .pdf, pages: 3, textLayer: .ocr))
+      return try scannedReport(text)
     }
     let columns = [
       "natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total",
@@ -382,10 +379,7 @@ struct PageFurnitureTests {
   func unplacedScannedRowIsUnread() throws {
     let requests = "一、本年新收政府信息公开申请数量\t9\t5\t\t3\t5\t22"
     let text = report2021(proactive: proactiveRows, appeals: appealRow, requests: requests)
-    let scanned = try ReportPipeline().report(
-      text: text,
-      source: SourceInfo(
-        file: "scan.pdf", sha256: SHA256.hexDigest(Array(text.utf8)), kind: .pdf, pages: 3, textLayer: .ocr))
+    let scanned = try scannedReport(text)
     #expect(scanned.requests.cell("new", "natural_person") == .some(nil))
     #expect(findings(scanned, rule: "ocr_low_confidence").contains("requests.new.natural_person"))
     #expect(!findings(scanned, rule: "missing").contains("requests.new.natural_person"))
@@ -463,10 +457,7 @@ struct PageFurnitureTests {
       \t（五）不予处理\t1.信访举报投诉类申请\t0\t2\t0\t0\t0\t0\t2
       """
     let text = report2021(proactive: proactiveRows, appeals: appealRow, requests: requests)
-    let scanned = try ReportPipeline().report(
-      text: text,
-      source: SourceInfo(
-        file: "scan.pdf", sha256: SHA256.hexDigest(Array(text.utf8)), kind: .pdf, pages: 3, textLayer: .ocr))
+    let scanned = try scannedReport(text)
     #expect(scanned.requests.cell("unable_unclear", "total") == .some(.count(14)))
     #expect(scanned.requests.cell("unable_needs_creation", "total") == .some(nil))
     #expect(findings(scanned, rule: "ocr_low_confidence").contains("requests.unable_needs_creation.total"))
@@ -487,10 +478,7 @@ struct PageFurnitureTests {
       二、上年结转政府信息公开申请数量\t6\t1\t1\t1\t1\t1\t11
       """
     let text = report2021(proactive: proactiveRows, appeals: appealRow, requests: requests)
-    let scanned = try ReportPipeline().report(
-      text: text,
-      source: SourceInfo(
-        file: "scan.pdf", sha256: SHA256.hexDigest(Array(text.utf8)), kind: .pdf, pages: 3, textLayer: .ocr))
+    let scanned = try scannedReport(text)
     for column in ["commercial", "social_welfare", "total"] {
       #expect(scanned.requests.cell("other_other", column) == .some(nil), "\(column)")
     }
