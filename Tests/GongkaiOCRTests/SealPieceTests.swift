@@ -14,6 +14,14 @@ struct SealPieceTests {
     try row(labelled: "结转下年度", onPage: page)
   }
 
+  /// Expects `values` to be the `printed` numbers, one per cell, each as printed or unread.
+  static func expect(_ values: [String], asPrinted printed: [String], read: [String]) {
+    #expect(values.count == printed.count, "read \(read)")
+    for (value, number) in zip(values, printed) {
+      #expect(value == number || value == "\u{FFFD}", "read \(read)")
+    }
+  }
+
   /// The cells of the first row whose first cell holds `label` as the scan reader reads
   /// `page`, blanks taken out; nil when no such row is read.
   static func row(labelled label: String, onPage page: String) throws -> [String]? {
@@ -57,10 +65,7 @@ struct SealPieceTests {
     let row = try Self.carriedForwardRow(onPage: Self.cutRulePage)
     let values = row.map { Array($0.dropFirst()) } ?? []
     let printed = ["1", "0", "0", "0", "0", "0", "1"]
-    #expect(values.count == printed.count, "read \(row ?? [])")
-    for (value, number) in zip(values, printed) {
-      #expect(value == number || value == "\u{FFFD}", "read \(row ?? [])")
-    }
+    Self.expect(values, asPrinted: printed, read: row ?? [])
   }
 
   /// Page 3 of a sealed photocopy of Samples/pdf-styles/shadedgrey-2019-d (make_seal_variants.py
@@ -79,10 +84,7 @@ struct SealPieceTests {
     let row = try Self.row(labelled: "其他处理", onPage: Self.largeSealPage)
     let values = (row ?? []).dropFirst().filter { $0.allSatisfy { $0.isNumber || $0 == "\u{FFFD}" } }
     let printed = ["6", "1", "0", "0", "0", "0", "7"]
-    #expect(values.count == printed.count, "read \(row ?? [])")
-    for (value, number) in zip(values, printed) {
-      #expect(value == number || value == "\u{FFFD}", "read \(row ?? [])")
-    }
+    Self.expect(values, asPrinted: printed, read: row ?? [])
   }
 
   /// Page 3 of a sealed photocopy of Samples/pdf-styles/norules-2019-d (make_seal_variants.py
@@ -103,9 +105,6 @@ struct SealPieceTests {
     let label = lines.firstIndex { $0.hasPrefix("5.要求行政机关确认或") }
     let values = label.flatMap { $0 + 1 < lines.count ? lines[$0 + 1] : nil }?.split(separator: " ").map(String.init)
     let printed = ["1", "0", "0", "0", "0", "0", "1"]
-    #expect(values?.count == printed.count, "read \(values ?? [])")
-    for (value, number) in zip(values ?? [], printed) {
-      #expect(value == number || value == "\u{FFFD}", "read \(values ?? [])")
-    }
+    Self.expect(values ?? [], asPrinted: printed, read: values ?? [])
   }
 }
