@@ -148,6 +148,20 @@ struct ValidationTests {
     #expect(findings(report, rule: "narrative_mismatch").isEmpty)
   }
 
+  @Test("narrative_mismatch: the 2019 form's normative documents made and public in all, stated in one sentence")
+  func narrativeNormativeDocuments() throws {
+    // 全年新制作规范性文件5件，新公开5件，对外公开规范性文件总数38件；…
+    var report = try Fixtures.report(ofSample: "gen-2019-a.raw.txt")
+    #expect(findings(report, rule: "narrative_mismatch").isEmpty)
+    report.proactive.set("normative_documents", "total", .count(37))
+    let total = findings(report, rule: "narrative_mismatch")
+    #expect(total.count == 1 && total.first?.message.contains("38") == true, "\(total)")
+    report.proactive.set("normative_documents", "total", .count(38))
+    report.proactive.set("normative_documents", "made", .count(4))
+    let made = findings(report, rule: "narrative_mismatch")
+    #expect(made.count == 1 && made.first?.message.contains("5") == true, "\(made)")
+  }
+
   @Test("narrative_mismatch: 'no applications' against a table that has some")
   func narrativeZero() throws {
     var report = try cleanReport()

@@ -1178,8 +1178,10 @@ final class PageReader {
         // Digits read as a plain number (12, 176) whose darkest ink is one glyph's stroke (the 1,
         // a 4's stem): the other digits, as tall as the glyphs and beside them at the page's
         // level, are left out; a piece of the number is no reading of it.
+        // Nor is a read whose digits, none wider than tall, cannot span the dark ink: the thick
+        // parts of thin brush-script digits (a clean 45 whose darkest knots, 24 px apart, read 1).
         if Self.isPlainNumber(textRead), Self.digitCount(read.value) < Self.digitCount(textRead),
-          Self.leavesOutDigits(glyphs, of: ink)
+          Self.leavesOutDigits(glyphs, of: ink) || darkBox.width > Self.digitCount(read.value) * darkBox.height
         {
           if OCRTrace.enabled {
             OCRTrace.write("darkpart\t\(inkBox.x),\(inkBox.y)\t\(textRead)\t\(read.value)")
