@@ -466,6 +466,32 @@ struct PageFurnitureTests {
     #expect(findings(scanned, rule: "missing").contains("requests.granted.total"))
   }
 
+  /// As a fresh scan was read (make_general_variants --seed 2900 s4, AR PL UMing, WPS style,
+  /// scanned by make_scan_variants --seed 2901): the header's text crosses the faint rule above
+  /// 规章, so the heading, the header and 规章's row were one cell, read as noise with a mark the
+  /// scan could not read; 规章 had 3 missing errors. Its cells are unread.
+  @Test("a scanned row found nowhere, where label text holds unread marks in its place, is unread, not missing")
+  func rowWhereTextWasUnread() throws {
+    func scanned(header: String) throws -> Report {
+      let proactive = """
+        \(header)
+        行政规范性文件\t3\t1\t20
+        """
+      return try scannedReport(report2021(proactive: proactive, appeals: appealRow))
+    }
+    let noisy = try scanned(header: "第二十条第（一）项不生新公开牙晤 \u{FFFD}对下全于总下晤\n作只\t到年新作数间是")
+    #expect(noisy.proactive.cell("normative_documents", "in_force") == .some(.count(20)))
+    for column in ["issued", "repealed", "in_force"] {
+      #expect(noisy.proactive.cell("rules", column) == .some(nil), "\(column)")
+      #expect(findings(noisy, rule: "ocr_low_confidence").contains("proactive.rules.\(column)"), "\(column)")
+    }
+    #expect(!findings(noisy, rule: "missing").contains { $0.hasPrefix("proactive.rules.") })
+    // Where the scan read the header whole and no row between, the row is missing.
+    let clean = try scanned(header: "第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数")
+    let rules: Set<String> = ["proactive.rules.issued", "proactive.rules.repealed", "proactive.rules.in_force"]
+    #expect(findings(clean, rule: "missing").intersection(rules) == rules)
+  }
+
   /// As a fresh browser-print scan was read (make_browser_variants --seed 2950 s10, scanned by
   /// make_scan_variants --seed 2951: a stacked header's lower cells on the first row's line):
   /// 其他, the header of the last applicant column, named the row 3.其他 and the values after

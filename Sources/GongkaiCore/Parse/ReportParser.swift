@@ -306,7 +306,13 @@ public struct ReportParser: Sendable {
       // A scanned row found nowhere, where values were passed over between the rows around it
       // (its label read as 人): they may be its, so its cells are unread, not absent.
       let passedOver =
-        unread.isScan && cells.isEmpty ? found.flatMap { Self.passedOverLine(before: row.key, in: $0, layout) } : nil
+        unread.isScan && cells.isEmpty
+        ? found.flatMap { Self.lineBetweenNeighbours(of: row.key, in: $0, layout, from: $0.passedOver) } : nil
+      // Or where the label text there holds marks the scan could not read (a row's label and
+      // values lost in a cell joined with the header above it).
+      let unreadText =
+        unread.isScan && cells.isEmpty && passedOver == nil
+        ? found.flatMap { Self.lineBetweenNeighbours(of: row.key, in: $0, layout, from: $0.unreadTextLines) } : nil
       for (index, column) in row.columns.enumerated() {
         guard index < cells.count, let text = cells[index] else {
           typed.append(DataTable.Cell(key: column.key, value: nil))
@@ -316,6 +322,13 @@ public struct ReportParser: Sendable {
                 rule: "ocr_low_confidence", severity: .warning, location: "\(layout.name).\(row.key).\(column.key)",
                 message:
                   "the row's label was not read, and values under a label naming no row were passed over on line \(passedOver), where this row stands; check the row against the scan"
+              ))
+          } else if let unreadText {
+            findings.append(
+              Finding(
+                rule: "ocr_low_confidence", severity: .warning, location: "\(layout.name).\(row.key).\(column.key)",
+                message:
+                  "the row's label was not read, and text the scan could not read stands on line \(unreadText), where this row stands; check the row against the scan"
               ))
           } else if let unresolved {
             // On a scan the row's cells were there to read and the reading could not place
@@ -354,17 +367,18 @@ public struct ReportParser: Sendable {
     return DataTable(rows: rows)
   }
 
-  /// The line of values `table` passed over between the rows found before and after the row
-  /// `key` of `layout` (in the form's order), when there is one: values under a label naming
-  /// no row of the form that stand where that row would.
-  private static func passedOverLine(before key: String, in table: AssembledTable, _ layout: TableLayout) -> Int? {
-    guard !table.passedOver.isEmpty, let position = layout.rows.firstIndex(where: { $0.key == key }) else {
+  /// The first of `lines` between the rows of `table` found before and after the row `key` of
+  /// `layout` (in the form's order), when there is one: where that row would stand.
+  private static func lineBetweenNeighbours(
+    of key: String, in table: AssembledTable, _ layout: TableLayout, from lines: [Int]
+  ) -> Int? {
+    guard !lines.isEmpty, let position = layout.rows.firstIndex(where: { $0.key == key }) else {
       return nil
     }
     let order = Dictionary(layout.rows.enumerated().map { ($1.key, $0) }) { first, _ in first }
     let before = table.rows.last { (order[$0.key] ?? position) < position }?.line ?? Int.min
     let after = table.rows.first { (order[$0.key] ?? position) > position }?.line ?? Int.max
-    return table.passedOver.first { before <= $0 && $0 < after }
+    return lines.first { before <= $0 && $0 < after }
   }
 
   /// The typed value of a cell's text under `column`; a bare amount is in the unit the table's

@@ -73,6 +73,9 @@ public struct AssembledTable: Sendable, Equatable {
   /// The lines of values passed over under text naming no row of the form (a label read as
   /// 人): a row of the form found nowhere between the rows around them may be theirs.
   public var passedOver: [Int] = []
+  /// The lines of label text before a row's values holding marks the scan could not read
+  /// (U+FFFD): a row of the form found nowhere between the rows around them may be there.
+  public var unreadTextLines: [Int] = []
 
   /// The row with `key`, if found.
   public func row(_ key: String) -> Row? { rows.first { $0.key == key } }

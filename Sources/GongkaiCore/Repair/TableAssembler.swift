@@ -107,6 +107,7 @@ struct TableAssembler {
       rows: state.found.compactMap { $0 }, deviantRows: state.deviant,
       deviations: state.deviations, runs: state.runs)
     table.passedOver = state.passedOver
+    table.unreadTextLines = state.unreadTextLines
     return table
   }
 
@@ -171,6 +172,8 @@ struct TableAssembler {
     var ignored: [(String, Int)] = []
     /// Lines of values passed over under text naming no row (``AssembledTable/passedOver``).
     var passedOver: [Int] = []
+    /// Lines of label text holding marks the scan could not read (``AssembledTable/unreadTextLines``).
+    var unreadTextLines: [Int] = []
     /// Whether text naming no row of the form stood before the first value ignored (a
     /// heading the split missed, with a seal's mark after it), and whether a number (not a
     /// placeholder) was among the values ignored.
@@ -852,6 +855,9 @@ struct TableAssembler {
         sandwiched = nil
       }
       unsandwich(line: line, repairs: &repairs)
+      for segment in segments where segment.text.contains(CellText.unread) && unreadTextLines.last != segment.line {
+        unreadTextLines.append(segment.line)
+      }
       assembler.record(match, segments: segments, line: line, repairs: &repairs)
       if match.kind == .deviant { deviant.append(match.key) }
       guessedAbove = nil
