@@ -48,13 +48,17 @@ public struct ReportPipeline: Sendable {
     let doubtful = parser.placed(uncertain, in: document)
     var chooser = ReadingChooser(validator: validator)
     chooser.narrative = narrative
-    if UnreadCell(source: source).isScan {
+    let isScan = UnreadCell(source: source).isScan
+    guard isScan || !doubtful.isEmpty else { return report }
+    // The narrative's figures, read once: nulling a cell leaves them as they are.
+    let figures = chooser.statedFigures(in: report)
+    if isScan {
       // A scanned count one digit off the narrative's figure for it: one of the two is misread.
-      report = chooser.doubtingNarrativeNearMisses(report, skipping: Set(doubtful.map(\.path)))
+      report = chooser.doubtingNarrativeNearMisses(report, stated: figures, skipping: Set(doubtful.map(\.path)))
     }
     guard !doubtful.isEmpty else { return report }
     // The narrative first: it speaks to one cell; what it settles the sums leave alone.
-    let (stated, settled) = chooser.settlingByNarrative(report, doubtful: doubtful)
+    let (stated, settled) = chooser.settlingByNarrative(report, stated: figures, doubtful: doubtful)
     let open = doubtful.filter { !settled.contains($0.path) }
     return chooser.droppingContradicted(chooser.choose(stated, doubtful: open), doubtful: open)
   }

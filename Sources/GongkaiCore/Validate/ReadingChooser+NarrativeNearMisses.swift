@@ -6,9 +6,9 @@ extension ReadingChooser {
   /// the two is misread cannot be told, so the cell is null with an `ocr_low_confidence`
   /// finding naming both figures. Counts the narrative contradicts by more keep their values
   /// and their `narrative_mismatch` warnings; cells in `skipping` (doubtful reads, settled by
-  /// ``settlingByNarrative(_:doubtful:)``) are left alone.
-  func doubtingNarrativeNearMisses(_ report: Report, skipping: Set<String>) -> Report {
-    let stated = statedFigures(in: report)
+  /// ``settlingByNarrative(_:stated:doubtful:)``) are left alone. `stated` is
+  /// ``statedFigures(in:)`` of `report`.
+  func doubtingNarrativeNearMisses(_ report: Report, stated: [String: Set<Int>], skipping: Set<String>) -> Report {
     var result = report
     var doubted: [(path: String, read: Int, figure: Int)] = []
     for (path, figures) in stated.sorted(by: { $0.key < $1.key }) where !skipping.contains(path) {

@@ -33,11 +33,11 @@ struct ReadingChooser: Sendable {
   /// otherwise the doubtful read's only evidence contradicts it and the cell is left null, its
   /// `ocr_low_confidence` finding saying why. Only statements whose one applicable
   /// alternative is that single cell count, and only when the narrative states one figure
-  /// for it; the narrative's figure itself is never written in.
-  func settlingByNarrative(_ report: Report, doubtful: [(path: String, cell: UncertainCell)]) -> (
-    report: Report, settled: Set<String>
-  ) {
-    let stated = statedFigures(in: report)
+  /// for it; the narrative's figure itself is never written in. `stated` is
+  /// ``statedFigures(in:)`` of `report`.
+  func settlingByNarrative(
+    _ report: Report, stated: [String: Set<Int>], doubtful: [(path: String, cell: UncertainCell)]
+  ) -> (report: Report, settled: Set<String>) {
     guard !stated.isEmpty else { return (report, []) }
     var result = report
     var settled: Set<String> = []
