@@ -492,6 +492,30 @@ struct PageFurnitureTests {
     #expect(findings(clean, rule: "missing").intersection(rules) == rules)
   }
 
+  /// As a fresh scan was read (make_general_variants --seed 3200 s8: a 2019 table 三 without
+  /// rules, 26 wrapped as 2 over 6 in the narrow 自然人 and 总计 columns, scanned by
+  /// make_scan_variants --seed 3201): the layout put (一)予以公开's 0 0 0 0 0 in the first five
+  /// columns and left 总计 blank, and natural_person came out 0 for 26.
+  @Test("a scanned row with numbers and a blank 总计 is unread; read from text it keeps its values")
+  func blankTotalBesideNumbers() throws {
+    let requests = """
+      一、本年新收政府信息公开申请数量\t55\t10\t0\t2\t1\t1\t69
+      三、本年度办理结果\t（一）予以公开\t0\t0\t0\t0\t0\t\t
+      \t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t3\t0\t0\t0\t0\t0\t3
+      """
+    let text = report2021(proactive: proactiveRows, appeals: appealRow, requests: requests)
+    let scanned = try scannedReport(text)
+    for column in ["natural_person", "other_org", "total"] {
+      #expect(scanned.requests.cell("granted", column) == .some(nil), "\(column)")
+      #expect(findings(scanned, rule: "ocr_low_confidence").contains("requests.granted.\(column)"), "\(column)")
+    }
+    #expect(scanned.requests.cell("partially_granted", "total") == .some(.count(3)))
+    #expect(scanned.requests.cell("new", "natural_person") == .some(.count(55)))
+    let exported = try Fixtures.report(ofText: text)
+    #expect(exported.requests.cell("granted", "natural_person") == .some(.count(0)))
+    #expect(findings(exported, rule: "placeholder").contains("requests.granted.total"))
+  }
+
   /// As a fresh browser-print scan was read (make_browser_variants --seed 2950 s10, scanned by
   /// make_scan_variants --seed 2951: a stacked header's lower cells on the first row's line):
   /// 其他, the header of the last applicant column, named the row 3.其他 and the values after

@@ -21,9 +21,15 @@ public struct ReportParser: Sendable {
     var rows: [(key: String, columns: [Column])]
     /// How many cells the table has (room for their provenance).
     var cellCount: Int
+    /// The columns each row's other cells sum to (总计), by the form's checks across columns.
+    var rowTotals: Set<String> = []
 
-    init(name: String, rows: [(key: String, columnKeys: [String])], columns: [ReportTemplate.Column]) {
+    init(
+      name: String, rows: [(key: String, columnKeys: [String])], columns: [ReportTemplate.Column],
+      checks: [ReportTemplate.Check] = []
+    ) {
       self.name = name
+      rowTotals = Set(checks.filter { $0.table == name && $0.across == .columns }.flatMap(\.totals))
       self.rows = rows.map { row in
         (
           row.key,
@@ -56,10 +62,10 @@ public struct ReportParser: Sendable {
         columns: template.proactive.columns),
       TableLayout(
         name: "requests", rows: template.requests.rows.map { ($0.key, requestColumns) },
-        columns: template.requests.columns),
+        columns: template.requests.columns, checks: template.checks),
       TableLayout(
         name: "appeals", rows: template.appeals.groups.map { ($0.key, appealColumns) },
-        columns: template.appeals.columns),
+        columns: template.appeals.columns, checks: template.checks),
     ]
   }
 
@@ -301,6 +307,22 @@ public struct ReportParser: Sendable {
         rows.append(DataTable.Row(key: row.key, cells: row.columns.map { DataTable.Cell(key: $0.key, value: nil) }))
         continue
       }
+      if unread.isScan, unresolved == nil, let total = Self.blankTotal(cells, row.columns, totals: layout.rowTotals) {
+        // A scanned row with numbers and nothing in its 总计 cell: the total's ink was not
+        // found where its column is (a number wrapped in a narrow column of a table without
+        // rules), and the columns the others were put in are not sure either: the arithmetic
+        // that would tell cannot run ((一)予以公开's 0 0 0 0 0 put from the first column on).
+        for column in row.columns {
+          findings.append(
+            Finding(
+              rule: "ocr_low_confidence", severity: .warning, location: "\(layout.name).\(row.key).\(column.key)",
+              message:
+                "the scan gives numbers in the row and none in its \(total) (总计) cell, so their columns cannot be checked;"
+                + " check the row against the scan"))
+        }
+        rows.append(DataTable.Row(key: row.key, cells: row.columns.map { DataTable.Cell(key: $0.key, value: nil) }))
+        continue
+      }
       var typed: [DataTable.Cell] = []
       typed.reserveCapacity(row.columns.count)
       // A scanned row found nowhere, where values were passed over between the rows around it
@@ -365,6 +387,19 @@ public struct ReportParser: Sendable {
       rows.append(DataTable.Row(key: row.key, cells: typed))
     }
     return DataTable(rows: rows)
+  }
+
+  /// The key of the row-total column (of `totals`) left blank in `cells` while another cell
+  /// holds a number, or nil.
+  private static func blankTotal(_ cells: [CellText?], _ columns: [TableLayout.Column], totals: Set<String>) -> String?
+  {
+    guard let index = columns.indices.first(where: { totals.contains(columns[$0].key) }), index < cells.count,
+      case .placeholder("")? = cells[index]
+    else { return nil }
+    for (other, cell) in cells.enumerated() where other != index {
+      if case .number? = cell { return columns[index].key }
+    }
+    return nil
   }
 
   /// The first of `lines` between the rows of `table` found before and after the row `key` of
