@@ -104,9 +104,8 @@ struct SeparateBordersScanTests {
 /// Reads a one-page scan and expects each row, found by a part of its label, to end in the
 /// seven values the page prints.
 private func expectRows(onPage page: String, _ expected: [(label: String, values: [String])]) throws {
-  let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(page).path)
-  let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
-  let lines = result.text.split(separator: "\n").map { line in
+  let text = try Samples.scannedText(of: page)
+  let lines = text.split(separator: "\n").map { line in
     line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.filter { !$0.isWhitespace } }
       .filter { !$0.isEmpty }
   }
@@ -212,9 +211,8 @@ struct RuleCornerScanTests {
 
   @Test("a rule's corner at a wide cell's edge is no ink of the cell: its number is read")
   func numbersBesideRuleCorner() throws {
-    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(Self.page).path)
-    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
-    let lines = result.text.split(separator: "\n").map { line in
+    let text = try Samples.scannedText(of: Self.page)
+    let lines = text.split(separator: "\n").map { line in
       line.split(separator: "\t").map { $0.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
     }
     // The values as the page prints them (read from the page image).

@@ -18,9 +18,8 @@ struct BrushDigitTests {
 
   @Test("a dark read with fewer digits than its knots span is no reading of the number")
   func knotsOfTwoDigitsAreNoOne() throws {
-    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(Self.page).path)
-    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
-    let row = result.text.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+    let text = try Samples.scannedText(of: Self.page)
+    let row = text.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
       .first { $0.first == "其他对外管理服务事项" }
     #expect(row?.count == 4, "read \(row ?? [])")
     #expect(row?.dropFirst().first == "348", "read \(row ?? [])")

@@ -17,9 +17,8 @@ struct LetterInNumberTests {
 
   @Test("a value cell read as digits with a letter among them is unread, not text")
   func digitsWithLetterAreUnread() throws {
-    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(Self.page).path)
-    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
-    let row = result.text.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+    let text = try Samples.scannedText(of: Self.page)
+    let row = text.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
       .first { $0.first == "行政许可" }
     #expect(row?.count == 2, "read \(row ?? [])")
     #expect(row?.last == "4887" || row?.last == "\u{FFFD}", "read \(row ?? [])")

@@ -10,9 +10,8 @@ import Testing
 struct LostColumnTests {
   /// The scanned pages' rows: tab-separated cells without spaces.
   static func rows(_ name: String) throws -> [[String]] {
-    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent("pages/\(name).pdf").path)
-    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
-    return result.text.split(separator: "\n").map { line in
+    let text = try Samples.scannedText(of: "pages/\(name).pdf")
+    return text.split(separator: "\n").map { line in
       line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0.filter { !$0.isWhitespace }) }
     }
   }

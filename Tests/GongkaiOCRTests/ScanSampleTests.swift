@@ -70,8 +70,7 @@ struct ScanSampleTests {
   }
 
   private static func readPage(_ name: String) throws -> String {
-    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent("pages/\(name).pdf").path)
-    return try ScanReader.read(pdf: document, dpi: 300, jobs: 1).text
+    try Samples.scannedText(of: "pages/\(name).pdf")
   }
 
   @Test("a heading printed on a table's top rule is no row of the table")

@@ -25,9 +25,8 @@ struct SealPieceTests {
   /// The cells of the first row whose first cell holds `label` as the scan reader reads
   /// `page`, blanks taken out; nil when no such row is read.
   static func row(labelled label: String, onPage page: String) throws -> [String]? {
-    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(page).path)
-    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
-    let rows = result.text.split(separator: "\n").map { line in
+    let text = try Samples.scannedText(of: page)
+    let rows = text.split(separator: "\n").map { line in
       line.split(separator: "\t").map { String($0.filter { !$0.isWhitespace }) }.filter { !$0.isEmpty }
     }
     return rows.first { $0.first?.contains(label) == true }
@@ -99,9 +98,8 @@ struct SealPieceTests {
 
   @Test("an unsure number under a seal on a line of values outside any row is unread, not a number")
   func unsureValueOutsideRowsUnderSeal() throws {
-    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(Self.wrappedLabelPage).path)
-    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
-    let lines = result.text.split(separator: "\n").map(String.init)
+    let text = try Samples.scannedText(of: Self.wrappedLabelPage)
+    let lines = text.split(separator: "\n").map(String.init)
     let label = lines.firstIndex { $0.hasPrefix("5.要求行政机关确认或") }
     let values = label.flatMap { $0 + 1 < lines.count ? lines[$0 + 1] : nil }?.split(separator: " ").map(String.init)
     let printed = ["1", "0", "0", "0", "0", "0", "1"]

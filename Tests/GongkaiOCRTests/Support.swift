@@ -2,6 +2,8 @@ import Foundation
 import GongkaiLayout
 import GongkaiPDF
 
+@testable import GongkaiOCR
+
 /// Where the sample PDFs live.
 enum Samples {
   /// The repository's root folder (three levels up from this file).
@@ -15,6 +17,13 @@ enum Samples {
 
   static func scan(_ name: String) -> String { scanFolder.appendingPathComponent("\(name).pdf").path }
   static func pdf(_ name: String) -> String { pdfFolder.appendingPathComponent("\(name).pdf").path }
+
+  /// The scan reader's text of the PDF at `path` under Samples/scan (`pages/NAME.pdf`), every
+  /// page read at 300 dpi on one thread, as the page tests read their pages.
+  static func scannedText(of path: String) throws -> String {
+    let document = try PDFDocument(path: scanFolder.appendingPathComponent(path).path)
+    return try ScanReader.read(pdf: document, dpi: 300, jobs: 1).text
+  }
 
   static func scanExpected(_ name: String) throws -> Data {
     try Data(contentsOf: scanFolder.appendingPathComponent("\(name).expected.json"))
