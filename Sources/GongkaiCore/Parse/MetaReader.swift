@@ -4,9 +4,12 @@ enum MetaReader {
   /// agency line above a "2021年…报告" line is joined to it), else the first short block of
   /// lines that names a 报告 (a title wrapped over two lines is joined), with the spaces PDF
   /// and Word exports put around Chinese text removed. Lines with a field colon, a tab or
-  /// a breadcrumb's > or | are left for what is left of a portal page around the report.
-  static func title(preamble: [String], hint: String?) -> String? {
-    let top = Array(preamble.prefix(12)).map(titleCandidate)
+  /// a breadcrumb's > or | are left for what is left of a portal page around the report;
+  /// a catalogue's field name before the title (`fieldNames`: 名称) whose colon was lost is not
+  /// part of it.
+  static func title(preamble: [String], hint: String?, fieldNames: [String] = []) -> String? {
+    let fieldNames = fieldNames.map(Array.init)
+    let top = Array(preamble.prefix(12)).map { titleCandidate($0, fieldNames: fieldNames) }
     for (index, candidate) in top.enumerated() {
       // Several reports named on the line (a 相关文章 box's links run together) before it is
       // cut at its first title's 报告.
@@ -90,8 +93,8 @@ enum MetaReader {
   /// line with tabs but none of those is text set side by side (a scan's portal page: a side
   /// box beside the title, a field name without its colon), and its part naming a 报告 is the
   /// candidate.
-  private static func titleCandidate(_ line: String) -> String? {
-    guard line.contains("\t") else { return breaksTitle(line) ? nil : afterFieldName(line) }
+  private static func titleCandidate(_ line: String, fieldNames: [[Character]]) -> String? {
+    guard line.contains("\t") else { return breaksTitle(line) ? nil : afterFieldName(line, names: fieldNames) }
     let parts = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     guard var index = parts.lastIndex(where: { $0.containsText("报告") }), !breaksTitle(parts[index]) else {
       return nil
@@ -105,18 +108,15 @@ enum MetaReader {
       index -= 1
       title = parts[index] + title
     }
-    return afterFieldName(title)
+    return afterFieldName(title, names: fieldNames)
   }
 
-  /// A portal catalogue's field names that stand before the report's title (名称: …).
-  private static let titleFieldNames: [[Character]] = [Array("名称"), Array("标题")]
-
-  /// The line without a catalogue field name before the title whose colon a scan lost
-  /// (`名 称 西岭师范学院 2019 年…报告`): the name, letter-spaced or not, then a blank; else
+  /// The line without a catalogue field name (of `names`) before the title whose colon a scan
+  /// lost (`名 称 西岭师范学院 2019 年…报告`): the name, letter-spaced or not, then a blank; else
   /// the line as it is. Taken whole, the field's name went into the title and the agency.
-  static func afterFieldName(_ line: String) -> String {
+  static func afterFieldName(_ line: String, names: [[Character]]) -> String {
     let characters = Array(line)
-    for name in titleFieldNames {
+    for name in names {
       var index = 0
       var matched = 0
       while index < characters.count, matched < name.count {

@@ -79,7 +79,10 @@ public struct ReportParser: Sendable {
     let template = document.template
     // A crawler's header names the page's title; its 发布时间 is when the page went up, not the signing date.
     let headerTitle = document.sourceHeader["标题"].flatMap { $0.isEmpty ? nil : MetaReader.cleanTitle($0) }
-    let title = headerTitle ?? MetaReader.title(preamble: document.preamble, hint: titleHint)
+    let title =
+      headerTitle
+      ?? MetaReader.title(
+        preamble: document.preamble, hint: titleHint, fieldNames: catalog.titleFieldNames)
     let headerAgency = document.sourceHeader["发布机构"].flatMap { $0.isEmpty ? nil : $0 }
     let year =
       title.flatMap(MetaReader.year(inTitle:))

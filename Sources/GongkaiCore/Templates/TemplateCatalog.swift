@@ -22,6 +22,8 @@ public struct TemplateCatalog: Sendable {
   /// Words marking a line as page furniture when it lies before the report's title or
   /// after its signing date.
   public let outsideFurnitureMarkers: [String]
+  /// The names a portal's catalogue box writes before the report's title (名称, 标题).
+  public let titleFieldNames: [String]
   /// How a reporting body's name is built, to tell a misread name on a scan.
   public let agencyNames: AgencyNameParts
   /// The JSON Schema of the output contract, as text.
@@ -61,9 +63,12 @@ public struct TemplateCatalog: Sendable {
     narrativeFigures = try decode("narrative-figures.json") { (model) throws(ModelError) in
       try model.objects("figures").map { (rule) throws(ModelError) in try NarrativeFigureRule(model: rule) }
     }
-    (pageFurniture, outsideFurnitureMarkers) = try decode("web-furniture.json") { (model) throws(ModelError) in
+    (pageFurniture, outsideFurnitureMarkers, titleFieldNames) = try decode("web-furniture.json") {
+      (model) throws(ModelError) in
       let lines = try model.objects("lines").map { (rule) throws(ModelError) in try FurnitureRule(model: rule) }
-      return (lines, try model.strings("lineMarkers") + model.strings("outsideMarkers"))
+      return (
+        lines, try model.strings("lineMarkers") + model.strings("outsideMarkers"), try model.strings("titleFieldNames")
+      )
     }
     agencyNames = try decode("agency-names.json") { (model) throws(ModelError) in try AgencyNameParts(model: model) }
     guard let schema = files["report.schema.json"] else {
