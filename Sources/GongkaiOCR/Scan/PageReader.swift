@@ -278,12 +278,21 @@ final class PageReader {
         }
         rows[cell.top, default: []].append((inkBox, region, cell.left...cell.right, read))
       }
-      // A value cell (right of the grid's first column of numbers: labels stand left of the
-      // values) whose grey print fell apart at the page's level is read at its own level, in
-      // its own row and column; digits that read as two numbers there are unread.
+      // A value cell (right of the grid's first column of numbers, or right of a label read in
+      // its own row: labels stand left of the values) whose grey print fell apart at the page's
+      // level is read at its own level, in its own row and column; digits that read as two
+      // numbers there are unread. (Where dark header bands pull the page's level down, a whole
+      // table's grey digits may fall apart but its total column's: the labels still read.)
       let firstValueColumn = rows.values.flatMap { $0 }.filter { $0.read.number != nil }
         .map(\.columns.lowerBound).min()
-      for grey in greyCells where firstValueColumn.map({ grey.columns.lowerBound >= $0 }) == true {
+      func rightOfLabel(_ grey: (top: Int, columns: ClosedRange<Int>, drawn: PixelRect, region: PixelRect)) -> Bool {
+        rows[grey.top]?.contains { cell in
+          cell.columns.upperBound < grey.columns.lowerBound
+            && cell.read.text.filter { Self.isHan($0.character) }.count >= 2
+        } == true
+      }
+      for grey in greyCells
+      where firstValueColumn.map({ grey.columns.lowerBound >= $0 }) == true || rightOfLabel(grey) {
         guard
           let found = greyCellNumber(
             page, drawn: grey.drawn, region: grey.region, level: level, paper: paper, speck: speck, lead: lead,
@@ -1120,7 +1129,10 @@ final class PageReader {
       restoringSign(read, digits: digits, page: page, level: level, paper: paper, speck: speck)
     }
     var found = readNumber(page, ink: ink, level: level)
-    if var read = found, read.value == "1", Self.isBarredOne(ink, in: page, level: level) {
+    if var read = found, read.value == "1",
+      Self.isBarredOne(ink, in: page, level: level)
+        || Self.hasFaintBar(ink, in: page, lighter: UInt8((Int(level) + Int(paper)) / 2))
+    {
       // A 1 with a crossbar may be a 4 whose faint diagonal fell out at the page's level (read
       // 1, sure): the grey glyphs with their surroundings (the diagonal is outside the ink's
       // box) tell. Another single digit is taken, unsure (1 an alternative); a grey 1 confirms
@@ -1611,6 +1623,32 @@ final class PageReader {
     guard spans.count >= 2, let widest = spans.max() else { return false }
     let stem = spans.sorted()[spans.count / 2]
     return widest >= stem + max(3, box.height / 4)
+  }
+
+  /// Whether `ink`, read as 1, is the stem of a glyph whose bar or diagonal is fainter than the
+  /// page's level: at `lighter` (halfway from the page's level to the paper) the ink through the
+  /// stem's middle column, in the rows where a 4's bar and diagonal run, spreads well past the
+  /// stem and ends within a digit's height of it (a grey AR PL UKai 4 on a grey scan: its 5 px
+  /// stem read 1, sure; at the lighter level its bar is 14 px wide). A 1 blurred at that level
+  /// stays about as wide; a fill or a rule at that level runs on past a digit's reach.
+  static func hasFaintBar(_ ink: InkComponents, in page: GreyBitmap, lighter: UInt8) -> Bool {
+    guard let box = ink.union, box.height >= 8 else { return false }
+    let left = max(0, box.x - box.height)
+    let right = min(page.width, box.maxX + box.height)
+    let middle = box.x + box.width / 2
+    guard middle > left, middle < right - 1 else { return false }
+    var widest = 0
+    var rows = 0
+    for y in (box.y + box.height * 35 / 100)..<(box.y + box.height * 80 / 100) where page[middle, y] <= lighter {
+      var low = middle
+      while low > left, page[low - 1, y] <= lighter { low -= 1 }
+      var high = middle
+      while high < right - 1, page[high + 1, y] <= lighter { high += 1 }
+      guard low > left, high < right - 1 else { return false }
+      widest = max(widest, high - low + 1)
+      rows += 1
+    }
+    return rows >= 2 && widest >= box.width + max(3, box.height / 4)
   }
 
   /// Whether `ink` holds, wholly beside `glyphs` on their line, ink as tall as a digit of
