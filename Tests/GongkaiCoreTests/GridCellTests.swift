@@ -516,6 +516,27 @@ struct PageFurnitureTests {
     #expect(findings(exported, rule: "placeholder").contains("requests.granted.total"))
   }
 
+  /// As a fresh browser-print scan was read (make_browser_variants --seed 3300 s0, photocopied
+  /// by make_scan_variants --seed 3301: navy header bands copied black, grey UMing print): table
+  /// 二 under its heading read as noise, none of its rows found, and each of its 22 cells had a
+  /// false missing error. On a scan the table was there and could not be read.
+  @Test("a scanned table none of whose rows is read is unread, not missing; a text's stays missing")
+  func scannedTableWithNoRowRead() throws {
+    let requests = """
+      一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1
+      二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0
+      三、本年度办理结果\t（一）予以公开\t1\t0\t0\t0\t0\t0\t1
+      """
+    let text = report2021(proactive: "团而\n下 国 四外 下\n天 上 = 购| 和 1", appeals: appealRow, requests: requests)
+    let scanned = try scannedReport(text)
+    #expect(scanned.proactive.cell("rules", "issued") == .some(nil))
+    #expect(findings(scanned, rule: "ocr_low_confidence").contains("proactive.rules.issued"))
+    #expect(findings(scanned, rule: "ocr_low_confidence").contains("proactive.fees.amount"))
+    #expect(!findings(scanned, rule: "missing").contains { $0.hasPrefix("proactive.") })
+    let exported = try Fixtures.report(ofText: text)
+    #expect(findings(exported, rule: "missing").contains("proactive.rules.issued"))
+  }
+
   /// As a fresh browser-print scan was read (make_browser_variants --seed 2950 s10, scanned by
   /// make_scan_variants --seed 2951: a stacked header's lower cells on the first row's line):
   /// 其他, the header of the last applicant column, named the row 3.其他 and the values after

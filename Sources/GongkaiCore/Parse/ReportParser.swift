@@ -341,7 +341,14 @@ public struct ReportParser: Sendable {
       for (index, column) in row.columns.enumerated() {
         guard index < cells.count, let text = cells[index] else {
           typed.append(DataTable.Cell(key: column.key, value: nil))
-          if let passedOver {
+          if unread.isScan, found?.rows.isEmpty ?? true {
+            // A scan that gives none of the table's rows: the table could not be read (its
+            // grid and print lost in dark fills or noise), not left out of the report.
+            findings.append(
+              Finding(
+                rule: "ocr_low_confidence", severity: .warning, location: "\(layout.name).\(row.key).\(column.key)",
+                message: "the scan gives none of this table's rows; check the table against the scan"))
+          } else if let passedOver {
             findings.append(
               Finding(
                 rule: "ocr_low_confidence", severity: .warning, location: "\(layout.name).\(row.key).\(column.key)",
