@@ -18,9 +18,7 @@ struct BrushDigitTests {
 
   @Test("a dark read with fewer digits than its knots span is no reading of the number")
   func knotsOfTwoDigitsAreNoOne() throws {
-    let text = try Samples.scannedText(of: Self.page)
-    let row = text.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
-      .first { $0.first == "其他对外管理服务事项" }
+    let row = try Samples.scannedRow(labelled: "其他对外管理服务事项", onPage: Self.page, exactly: true)
     #expect(row?.count == 4, "read \(row ?? [])")
     #expect(row?.dropFirst().first == "348", "read \(row ?? [])")
     #expect(row?.last == "45" || row?.last == "\u{FFFD}", "read \(row ?? [])")

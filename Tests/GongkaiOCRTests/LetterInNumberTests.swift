@@ -17,9 +17,7 @@ struct LetterInNumberTests {
 
   @Test("a value cell read as digits with a letter among them is unread, not text")
   func digitsWithLetterAreUnread() throws {
-    let text = try Samples.scannedText(of: Self.page)
-    let row = text.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
-      .first { $0.first == "行政许可" }
+    let row = try Samples.scannedRow(labelled: "行政许可", onPage: Self.page, exactly: true)
     #expect(row?.count == 2, "read \(row ?? [])")
     #expect(row?.last == "4887" || row?.last == "\u{FFFD}", "read \(row ?? [])")
   }

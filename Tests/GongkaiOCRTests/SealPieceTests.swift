@@ -11,7 +11,7 @@ struct SealPieceTests {
   /// The cells of table 三's 四、结转下年度继续办理 row as the scan reader reads `page`, blanks
   /// taken out; nil when no such row is read.
   static func carriedForwardRow(onPage page: String) throws -> [String]? {
-    try row(labelled: "结转下年度", onPage: page)
+    try Samples.scannedRow(labelled: "结转下年度", onPage: page)
   }
 
   /// Expects `values` to be the `printed` numbers, one per cell, each as printed or unread.
@@ -20,16 +20,6 @@ struct SealPieceTests {
     for (value, number) in zip(values, printed) {
       #expect(value == number || value == "\u{FFFD}", "read \(read)")
     }
-  }
-
-  /// The cells of the first row whose first cell holds `label` as the scan reader reads
-  /// `page`, blanks taken out; nil when no such row is read.
-  static func row(labelled label: String, onPage page: String) throws -> [String]? {
-    let text = try Samples.scannedText(of: page)
-    let rows = text.split(separator: "\n").map { line in
-      line.split(separator: "\t").map { String($0.filter { !$0.isWhitespace }) }.filter { !$0.isEmpty }
-    }
-    return rows.first { $0.first?.contains(label) == true }
   }
 
   /// Page 4 of a sealed photocopy of Samples/pdf-styles/norules-2021-a (make_seal_variants.py
@@ -80,7 +70,7 @@ struct SealPieceTests {
 
   @Test("a rule cut inside a large seal's box is drawn back, so no value moves column")
   func ruleInsideLargeSealIsDrawnBack() throws {
-    let row = try Self.row(labelled: "其他处理", onPage: Self.largeSealPage)
+    let row = try Samples.scannedRow(labelled: "其他处理", onPage: Self.largeSealPage)
     let values = (row ?? []).dropFirst().filter { $0.allSatisfy { $0.isNumber || $0 == "\u{FFFD}" } }
     let printed = ["6", "1", "0", "0", "0", "0", "7"]
     Self.expect(values, asPrinted: printed, read: row ?? [])

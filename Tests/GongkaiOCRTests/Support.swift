@@ -25,6 +25,15 @@ enum Samples {
     return try ScanReader.read(pdf: document, dpi: 300, jobs: 1).text
   }
 
+  /// The cells of the first row of ``scannedText(of:)`` of `page` whose first cell holds
+  /// `label` (is `label`, when `exactly`), blanks taken out; nil when no such row is read.
+  static func scannedRow(labelled label: String, onPage page: String, exactly: Bool = false) throws -> [String]? {
+    let rows = try scannedText(of: page).split(separator: "\n").map { line in
+      line.split(separator: "\t").map { String($0.filter { !$0.isWhitespace }) }.filter { !$0.isEmpty }
+    }
+    return rows.first { row in row.first.map { exactly ? $0 == label : $0.contains(label) } == true }
+  }
+
   static func scanExpected(_ name: String) throws -> Data {
     try Data(contentsOf: scanFolder.appendingPathComponent("\(name).expected.json"))
   }

@@ -292,93 +292,79 @@ public struct ReportParser: Sendable {
       // (Where text stands after the values on their line, the rest of the row was read as
       // text — a seal over its right end — and the values before it are in their places.)
       let lastValue = cells.lastIndex(where: { $0 != nil })
+      func unreadFinding(_ column: TableLayout.Column, _ message: String) -> Finding {
+        Finding(
+          rule: "ocr_low_confidence", severity: .warning, location: "\(layout.name).\(row.key).\(column.key)",
+          message: message)
+      }
+      // Why none of a scanned row's values can be kept, though it has some: the whole row is unread.
+      var unplaceable: String?
       if unread.isScan, unresolved == nil, !endsAtText, let last = lastValue,
         last < row.columns.count - 1, cells.count >= row.columns.count
       {
-        // A scanned row that stops short (fewer values than cells, nothing written for the
-        // rest): the scan reader writes an empty field for each empty cell of a row it places,
-        // so the row's other cells were lost, and which of them the values belong to cannot be
-        // told (`行政处罚\t263\t136` under three columns: the middle cell's -1 lost).
-        for column in row.columns {
-          findings.append(
-            Finding(
-              rule: "ocr_low_confidence", severity: .warning, location: "\(layout.name).\(row.key).\(column.key)",
-              message:
-                "the scan gives \(last + 1) of the row's \(row.columns.count) cells and no place for the rest;"
-                + " check the row against the scan"))
-        }
-        rows.append(DataTable.Row(key: row.key, cells: row.columns.map { DataTable.Cell(key: $0.key, value: nil) }))
-        continue
+        // A row that stops short (fewer values than cells, nothing written for the rest): the
+        // scan reader writes an empty field for each empty cell of a row it places, so the row's
+        // other cells were lost, and which of them the values belong to cannot be told
+        // (`行政处罚\t263\t136` under three columns: the middle cell's -1 lost).
+        unplaceable = "the scan gives \(last + 1) of the row's \(row.columns.count) cells and no place for the rest"
+      } else if unread.isScan, unresolved == nil,
+        let total = Self.blankTotal(cells, row.columns, totals: layout.rowTotals)
+      {
+        // Numbers and nothing in the 总计 cell: the total's ink was not found where its column
+        // is (a number wrapped in a narrow column of a table without rules), and the columns
+        // the others were put in are not sure either: the arithmetic that would tell cannot
+        // run ((一)予以公开's 0 0 0 0 0 put from the first column on).
+        unplaceable =
+          "the scan gives numbers in the row and none in its \(total) (总计) cell, so their columns cannot be checked"
       }
-      if unread.isScan, unresolved == nil, let total = Self.blankTotal(cells, row.columns, totals: layout.rowTotals) {
-        // A scanned row with numbers and nothing in its 总计 cell: the total's ink was not
-        // found where its column is (a number wrapped in a narrow column of a table without
-        // rules), and the columns the others were put in are not sure either: the arithmetic
-        // that would tell cannot run ((一)予以公开's 0 0 0 0 0 put from the first column on).
-        for column in row.columns {
-          findings.append(
-            Finding(
-              rule: "ocr_low_confidence", severity: .warning, location: "\(layout.name).\(row.key).\(column.key)",
-              message:
-                "the scan gives numbers in the row and none in its \(total) (总计) cell, so their columns cannot be checked;"
-                + " check the row against the scan"))
-        }
+      if let unplaceable {
+        findings += row.columns.map { unreadFinding($0, unplaceable + "; check the row against the scan") }
         rows.append(DataTable.Row(key: row.key, cells: row.columns.map { DataTable.Cell(key: $0.key, value: nil) }))
         continue
       }
       var typed: [DataTable.Cell] = []
       typed.reserveCapacity(row.columns.count)
-      // A scanned row found nowhere, where values were passed over between the rows around it
-      // (its label read as 人): they may be its, so its cells are unread, not absent.
-      let passedOver =
-        unread.isScan && cells.isEmpty
-        ? found.flatMap { Self.lineBetweenNeighbours(of: row.key, in: $0, layout, from: $0.passedOver) } : nil
-      // Or where the label text there holds marks the scan could not read (a row's label and
-      // values lost in a cell joined with the header above it).
-      let unreadText =
-        unread.isScan && cells.isEmpty && passedOver == nil
-        ? found.flatMap { Self.lineBetweenNeighbours(of: row.key, in: $0, layout, from: $0.unreadTextLines) } : nil
+      // Why a scanned row found nowhere is unread rather than absent from the report.
+      var unreadRow: String?
+      if unread.isScan, cells.isEmpty {
+        if found?.rows.isEmpty ?? true {
+          // The scan gives none of the table's rows: the table could not be read (its grid
+          // and print lost in dark fills or noise), not left out of the report.
+          unreadRow = "the scan gives none of this table's rows; check the table against the scan"
+        } else if let found,
+          let line = Self.lineBetweenNeighbours(of: row.key, in: found, layout, from: found.passedOver)
+        {
+          // Values passed over between the rows around it (its label read as 人) may be its.
+          unreadRow =
+            "the row's label was not read, and values under a label naming no row were passed over on line \(line), where this row stands; check the row against the scan"
+        } else if let found,
+          let line = Self.lineBetweenNeighbours(of: row.key, in: found, layout, from: found.unreadTextLines)
+        {
+          // Label text there holds marks the scan could not read (a row's label and values
+          // lost in a cell joined with the header above it).
+          unreadRow =
+            "the row's label was not read, and text the scan could not read stands on line \(line), where this row stands; check the row against the scan"
+        }
+      }
       for (index, column) in row.columns.enumerated() {
         guard index < cells.count, let text = cells[index] else {
           typed.append(DataTable.Cell(key: column.key, value: nil))
-          if unread.isScan, found?.rows.isEmpty ?? true {
-            // A scan that gives none of the table's rows: the table could not be read (its
-            // grid and print lost in dark fills or noise), not left out of the report.
-            findings.append(
-              Finding(
-                rule: "ocr_low_confidence", severity: .warning, location: "\(layout.name).\(row.key).\(column.key)",
-                message: "the scan gives none of this table's rows; check the table against the scan"))
-          } else if let passedOver {
-            findings.append(
-              Finding(
-                rule: "ocr_low_confidence", severity: .warning, location: "\(layout.name).\(row.key).\(column.key)",
-                message:
-                  "the row's label was not read, and values under a label naming no row were passed over on line \(passedOver), where this row stands; check the row against the scan"
-              ))
-          } else if let unreadText {
-            findings.append(
-              Finding(
-                rule: "ocr_low_confidence", severity: .warning, location: "\(layout.name).\(row.key).\(column.key)",
-                message:
-                  "the row's label was not read, and text the scan could not read stands on line \(unreadText), where this row stands; check the row against the scan"
-              ))
+          if let unreadRow {
+            findings.append(unreadFinding(column, unreadRow))
           } else if let unresolved {
             // On a scan the row's cells were there to read and the reading could not place
             // them (a cell read as two, two read as one): unread, not absent from the report.
             findings.append(
               unread.isScan
-                ? Finding(
-                  rule: "ocr_low_confidence", severity: .warning, location: "\(layout.name).\(row.key).\(column.key)",
-                  message: unresolved + "; check the row against the scan")
+                ? unreadFinding(column, unresolved + "; check the row against the scan")
                 : Finding(
                   rule: "missing", severity: .error, location: "\(layout.name).\(row.key).\(column.key)",
                   message: unresolved))
           } else if unread.isScan, endsAtText, let lastValue, index > lastValue {
             // The scan read text where the row's last numbers are (a seal's marks): unread, not absent.
             findings.append(
-              Finding(
-                rule: "ocr_low_confidence", severity: .warning, location: "\(layout.name).\(row.key).\(column.key)",
-                message: "the scan read text, not a number, where this cell stands; check it against the scan"))
+              unreadFinding(
+                column, "the scan read text, not a number, where this cell stands; check it against the scan"))
           }
           continue
         }
