@@ -226,6 +226,8 @@ final class PageReader {
       // Cells that hold no number at the page's level but may hold grey digits that fell apart
       // there: read again at their own level once the grid's value columns are known.
       var greyCells: [(top: Int, columns: ClosedRange<Int>, drawn: PixelRect, region: PixelRect)] = []
+      // Cells of digits on lines that do not fill them: told once their rows are read.
+      var wrapCandidates: [WrapCandidate] = []
       for cell in Self.owningCells(grid) where cell.rect.height >= minimumCellHeight {
         let drawn = pixelRect(cell.rect, scale: scale).insetBy(edge)
         let region = InkComponents.insideRules(
@@ -244,10 +246,14 @@ final class PageReader {
         // Digits on several lines: a number wrapped in its narrow cell (158 over 6), or the
         // numbers of rows whose rule between was lost (read as one number: 0 over 16 as 1166).
         let lines = Self.lines(ink)
+        let digitLines = lines.count > 1 && lines.allSatisfy({ Self.looksNumeric($0, maximumHeight: tallestDigit) })
         var read: (number: NumberRead?, text: [PositionedCharacter]) =
-          lines.count > 1 && lines.allSatisfy({ Self.looksNumeric($0, maximumHeight: tallestDigit) })
+          digitLines
           ? (wrappedNumber(page, lines: lines, width: region.width, level: level), [])
           : readCell(page, ink: ink, region: region, level: level, paper: paper, speck: speck)
+        if digitLines, read.number == nil, cell.bottom == cell.top {
+          wrapCandidates.append(WrapCandidate(top: cell.top, columns: cell.left...cell.right, lines: lines))
+        }
         if OCRTrace.enabled, read.number == nil {
           OCRTrace.write(
             "gridtext\t\(number)\t\(region.x),\(region.y)\t\(String(read.text.map(\.character)))\t\(Self.mayBeGreyDigits(read.text))"
@@ -277,6 +283,20 @@ final class PageReader {
           sealedDigits[cell.top, default: [:]][rows[cell.top, default: []].count] = under
         }
         rows[cell.top, default: []].append((inkBox, region, cell.left...cell.right, read))
+      }
+      // Full-width digits wrap in a narrow cell with room to spare (5 over 4 in a cell three
+      // digits wide): a number when a single number beside it stands between its lines.
+      for candidate in wrapCandidates {
+        guard let cells = rows[candidate.top], let index = cells.firstIndex(where: { $0.columns == candidate.columns }),
+          Self.standsBesideOneLine(
+            candidate.lines, row: cells.map { ($0.ink, $0.read.number) }, tallestDigit: tallestDigit),
+          let joined = joinedNumber(page, lines: candidate.lines, level: level)
+        else { continue }
+        if OCRTrace.enabled {
+          OCRTrace.write("wrapped\t\(number)\t\(cells[index].ink.x),\(cells[index].ink.y)\t\(joined.value)")
+        }
+        rows[candidate.top]?[index].read = (joined, [])
+        greyCells.removeAll { $0.top == candidate.top && $0.columns == candidate.columns }
       }
       // A value cell (right of the grid's first column of numbers, or right of a label read in
       // its own row: labels stand left of the values) whose grey print fell apart at the page's
@@ -1704,28 +1724,6 @@ final class PageReader {
   /// The ink's lines of text, top to bottom (blobs overlapping vertically share a line).
   static func lines(_ ink: InkComponents) -> [InkComponents] {
     ink.runs(vertical: true, maximumGap: -1)
-  }
-
-  /// The number of a grid cell whose digits stand on several `lines`: read line by line and
-  /// joined when each line but the last fills the cell's `width` (pixels) but for two digit
-  /// heights — the number was wrapped, 158 over 6 is 1586; unsure, as a wrap is rare. Lines
-  /// that do not fill the cell are the numbers of rows whose rule between was lost (0 over
-  /// 16, read as one number 1166, or joined 016): which is whose cannot be told, no number.
-  func wrappedNumber(_ page: GreyBitmap, lines: [InkComponents], width: Int, level: UInt8) -> NumberRead? {
-    guard
-      lines.dropLast().allSatisfy({ line in
-        (line.union?.width ?? 0) + 2 * Self.typicalHeight(line) >= width
-      })
-    else { return nil }
-    let pieces = lines.map { readNumber(page, ink: $0, level: level) }
-    guard var joined = pieces.first ?? nil, pieces.allSatisfy({ $0 != nil }) else { return nil }
-    joined.value = pieces.compactMap { $0?.value }.joined()
-    guard Self.isPlainNumber(joined.value) else { return nil }
-    joined.confidence = pieces.compactMap { $0?.confidence }.min() ?? 0
-    joined.isLowConfidence = true
-    joined.alternatives = []
-    joined.ink = nil
-    return joined
   }
 
   /// Whether the ink looks like one line of digits: every tall blob narrow, on one line,
