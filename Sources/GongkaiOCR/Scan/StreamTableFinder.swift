@@ -96,9 +96,14 @@ struct StreamTableFinder {
       // cell is taken with that ink and read at that level when it is a number there. A
       // row's first cell is its label (the parts of 规章 at a lighter level stand side by
       // side like digits).
-      let pairs = tallEnough.enumerated().map { index, cell -> (ink: InkComponents, level: UInt8) in
+      let levelled = tallEnough.enumerated().map { index, cell -> (ink: InkComponents, level: UInt8) in
         guard index > 0, let box = cell.union else { return (cell, level) }
-        let region = box.insetBy(-2).intersection(page.bounds)
+        // A thin grey 0 keeps only its sides at the page's level: its arcs, above and below
+        // them, are in the box only with a quarter of the line's height added top and bottom.
+        let reach = Int(height / 4)
+        let region = PixelRect(
+          x: box.x - 2, y: box.y - 2 - reach, width: box.width + 4, height: box.height + 4 + 2 * reach
+        ).intersection(page.bounds)
         let own = Self.level(of: page, in: region)
         guard Int(own) >= Int(level) + cellLevelMargin else { return (cell, level) }
         // Otsu's split can still leave a blurred stroke's grey edge out (the bar of a 5
@@ -110,6 +115,7 @@ struct StreamTableFinder {
         }
         return (cell, level)
       }
+      let pairs = Self.joiningSpacedDigits(levelled, isNumber: isNumber)
       let cells = pairs.map(\.ink)
       var numeric = cells.map(isNumber)
       // A row of numbers has about as many numbers as other cells (a label or two); a line
@@ -285,6 +291,35 @@ struct StreamTableFinder {
       for member in members { rows[member].white = above...max(above, below) }
     }
     return rows
+  }
+
+  /// The row's `cells` (ink and the level it was taken at) with neighbouring numbers whose
+  /// digits stand at one number's pitch joined into one cell (read at the lighter of their
+  /// levels), when the whole still passes `isNumber`. Full-width digits are spaced a
+  /// character apart, wider apart still after a narrow 1 (13 as 1 and 3), and where grey
+  /// print broke into pieces at the page's level the line's height, which sets the gap
+  /// between cells, came out short: one number was split into two values. The next column's
+  /// number stands a column's padding and more away.
+  static func joiningSpacedDigits(
+    _ cells: [(ink: InkComponents, level: UInt8)], isNumber: (InkComponents) -> Bool
+  ) -> [(ink: InkComponents, level: UInt8)] {
+    var joined: [(ink: InkComponents, level: UInt8)] = []
+    for cell in cells {
+      if let last = joined.last, isNumber(last.ink), isNumber(cell.ink),
+        let left = last.ink.boxes.max(by: { $0.box.maxX < $1.box.maxX })?.box,
+        let right = cell.ink.boxes.min(by: { $0.box.x < $1.box.x })?.box
+      {
+        let height = max(PageReader.typicalHeight(last.ink), PageReader.typicalHeight(cell.ink))
+        let pitch = Double(2 * right.x + right.width - 2 * left.x - left.width) / 2
+        let whole = InkComponents(last.ink.boxes + cell.ink.boxes)
+        if height > 0, pitch <= spacedDigitPitch * Double(height), isNumber(whole) {
+          joined[joined.count - 1] = (whole, max(last.level, cell.level))
+          continue
+        }
+      }
+      joined.append(cell)
+    }
+    return joined
   }
 
   /// The grey level a third of the way from `level` on to `paper`: a blurred grey stroke's
@@ -600,6 +635,12 @@ struct StreamTableFinder {
     }
     return (cells.map { InkComponents($0) }, height)
   }
+
+  /// Neighbouring number cells of a table row whose glyphs stand closer than this many digit
+  /// heights (middle to middle) are one number's spaced digits: full-width digits advance
+  /// about 1.4 digit heights, a narrow 1 beside another digit no more; a table's columns
+  /// stand three digit heights apart and more.
+  static let spacedDigitPitch = 2.0
 
   /// The widest a lone digit's glyph is for its height (a bold or blurred 0); a Chinese
   /// character is about as wide as tall.
