@@ -144,8 +144,7 @@ struct KnownNull: Sendable {
 
   /// The known nulls: digits under the seals of the two sealed 2019 photocopies (the ring or
   /// the star over them), not read or read from the darkest ink as another number the
-  /// table's arithmetic contradicts, and thin grey digits of a browser's print photocopied at
-  /// 200 dpi; each is null with an `ocr_low_confidence` finding.
+  /// table's arithmetic contradicts; each is null with an `ocr_low_confidence` finding.
   static let all: [KnownNull] =
     sealed(
       "scan/hrules-2019-a-seal-scan300.pdf",
@@ -166,25 +165,6 @@ struct KnownNull: Sendable {
         // of table 三's last rows outweighs the ring's ink): read 0, unsure, in the same tie.
         "requests.carried_forward.social_welfare",
       ])
-    + [
-      // A browser's print of a portal page (thin grey digits, bottom borders only),
-      // photocopied at 200 dpi, JPEG quality 50: the row's last cells read as text.
-      "proactive.other_services.change", "proactive.other_services.decisions",
-    ].map {
-      KnownNull(
-        fixture: "scan/hrules-2019-browser-scan200.pdf", path: $0,
-        reason: "a browser's thin grey digits, photocopied: the scan read text, not a number, there")
-    }
-    + [
-      "requests.denied_security_stability.total", "requests.denied_third_party.other_org",
-      "requests.denied_administrative_query.total", "requests.results_total.natural_person",
-      "requests.results_total.commercial", "requests.results_total.legal_services",
-      "requests.results_total.total", "appeals.litigation_after_review.total",
-    ].map {
-      KnownNull(
-        fixture: "scan/hrules-2019-browser-scan200.pdf", path: $0,
-        reason: "a browser's thin grey digit, photocopied at 200 dpi: not read in its cell")
-    }
 
   /// Known nulls of `fixture`'s cells under a seal.
   private static func sealed(_ fixture: String, _ paths: [String]) -> [KnownNull] {

@@ -1121,11 +1121,14 @@ final class PageReader {
   /// `read`, a plain number the Chinese model made of `ink`, as an unsure number; `nil` (no
   /// reading: null with a finding) when it has fewer digits than the ink is wide, as in
   /// ``readCell``: it lost some (a copied 50 read as 0). A stream cell ``readCell`` left
-  /// unread for that reason is read as text again, and was taken as 0 with no check.
+  /// unread for that reason is read as text again, and was taken as 0 with no check. The
+  /// Chinese model drops a thin minus before a digit (-4 read 4): a minus the ink shows
+  /// before the digits (``leadingSign(_:flatness:)``) goes back in.
   static func textNumber(_ read: String, ink: InkComponents) -> NumberRead? {
-    let signed = read.first == "-" || read.first == "+" ? leadingSign(ink)?.digits ?? ink : ink
-    guard digitCount(read) >= minimumDigits(signed) else { return nil }
-    return NumberRead(value: read, confidence: 0, isLowConfidence: true)
+    let readSigned = read.first == "-" || read.first == "+"
+    let value = !readSigned && leadingSign(ink)?.sign == "-" ? "-" + read : read
+    guard digitCount(value) >= fewestDigits(reading: value, in: ink) else { return nil }
+    return NumberRead(value: value, confidence: 0, isLowConfidence: true)
   }
 
   /// Reads one table cell whose ink (at `level`) inside `region` is `ink`: its number when
@@ -1274,7 +1277,7 @@ final class PageReader {
       let signed = read.first == "-" || read.first == "+" ? Self.leadingSign(ink)?.digits ?? ink : ink
       // Two numbers apart in a cell whose rule between them was lost (82 and 2 read as 822).
       guard !Self.hasGap(signed, wider: Self.typicalHeight(signed)) else { return (nil, []) }
-      let fewest = Self.minimumDigits(signed)
+      let fewest = Self.fewestDigits(reading: read, in: ink)
       guard Self.digitCount(read) >= fewest else {
         // The number models on the same ink, shape test aside; still unsure.
         guard let digits = signed.union, var again = numbers.read(page, ink: digits, level: level),
@@ -1592,11 +1595,23 @@ final class PageReader {
     value.filter { $0.isASCII && $0.isNumber }.count
   }
 
-  /// The fewest digits the ink can hold: no digit is wider than it is tall (a full-width
-  /// digit is narrow too, with wide gaps between), so the ink's width without its gaps, in
-  /// digit heights, is a floor. A read with fewer digits lost some (85 run together, read 8).
+  /// The fewest digits `read` (a plain number, perhaps signed) must have to be a reading of
+  /// all of `ink` (``minimumDigits(_:)``): a sign standing apart from the digits is left out
+  /// of the ink, one run into them (a copied -4 as one blob) takes a digit's room.
+  static func fewestDigits(reading read: String, in ink: InkComponents) -> Int {
+    guard read.first == "-" || read.first == "+" else { return minimumDigits(ink) }
+    if let apart = leadingSign(ink) { return minimumDigits(apart.digits) }
+    return max(0, minimumDigits(ink) - 1)
+  }
+
+  /// The fewest digits the ink can hold: no digit is wider than ``StreamTableFinder/widestDigit``
+  /// of its height (a full-width digit is narrow too, with wide gaps between), so the ink's
+  /// width without its gaps, in widest digits, is a floor. A read with fewer digits lost some
+  /// (85 run together, read 8; a minus run into a 4, read 4).
   static func minimumDigits(_ ink: InkComponents) -> Int {
-    let height = Double(typicalHeight(ink))
+    // The line's height, not its blobs': grey digits broken at a level into pieces one above
+    // the other (a 2's bowl apart from its base) are as tall as their line.
+    let height = Double(ink.union?.height ?? 0)
     guard height > 0 else { return 0 }
     var width = 0
     var reached = Int.min
@@ -1605,7 +1620,7 @@ final class PageReader {
       if box.maxX > start { width += box.maxX - start }
       reached = max(reached, box.maxX)
     }
-    return max(0, Int((Double(width) / height - 0.1).rounded(.up)))
+    return max(0, Int((Double(width) / (StreamTableFinder.widestDigit * height) - 0.1).rounded(.up)))
   }
 
   /// Whether the ink is shorter than any digit (`minimumHeight` points) and no dash: a speck

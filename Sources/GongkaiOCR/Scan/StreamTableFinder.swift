@@ -96,6 +96,8 @@ struct StreamTableFinder {
       // cell is taken with that ink and read at that level when it is a number there. A
       // row's first cell is its label (the parts of 规章 at a lighter level stand side by
       // side like digits).
+      // The ink a cell's own levels gave where it was no number there (digits run together).
+      var ownLevelInk: [PixelRect: [(ink: InkComponents, level: UInt8)]] = [:]
       let levelled = tallEnough.enumerated().map { index, cell -> (ink: InkComponents, level: UInt8) in
         guard index > 0, let box = cell.union else { return (cell, level) }
         // A thin grey 0 keeps only its sides at the page's level: its arcs, above and below
@@ -109,19 +111,39 @@ struct StreamTableFinder {
         // Otsu's split can still leave a blurred stroke's grey edge out (the bar of a 5
         // apart from its bowl): a third of the way on to the paper is tried too.
         let lighter = Self.thirdTowardPaper(from: Int(own), paper: paper)
+        var tried: [(ink: InkComponents, level: UInt8)] = []
         for candidate in [Int(own), lighter] where candidate < paper {
           let again = InkComponents(in: page, region: region, level: UInt8(candidate), minimumArea: minimumArea)
           if isNumber(again) { return (again, UInt8(candidate)) }
+          tried.append((again, UInt8(candidate)))
         }
+        ownLevelInk[box] = tried
         return (cell, level)
       }
-      let pairs = Self.joiningSpacedDigits(levelled, isNumber: isNumber)
-      let cells = pairs.map(\.ink)
+      var pairs = Self.joiningSpacedDigits(levelled, isNumber: isNumber)
+      var cells = pairs.map(\.ink)
       var numeric = cells.map(isNumber)
       // A row of numbers has about as many numbers as other cells (a label or two); a line
       // of header characters one per column (结 果 … 计) where one looks like a digit has not.
       let numbers = numeric.filter { $0 }.count
       if numbers < cells.count - numbers - 1 { numeric = numeric.map { _ in false } }
+      // Where the page's level broke a grey digit into pieces (a 5's bar apart from its bowl)
+      // and its own level was not clearly lighter, the ink a third of the way on to the paper.
+      func lighterInk(_ ink: InkComponents) -> [(ink: InkComponents, level: UInt8)] {
+        guard let box = ink.union else { return [] }
+        if let tried = ownLevelInk[box] { return tried }
+        let lighter = Self.thirdTowardPaper(from: Int(level), paper: paper)
+        guard lighter < paper else { return [] }
+        let region = box.insetBy(-2).intersection(page.bounds)
+        return [
+          (InkComponents(in: page, region: region, level: UInt8(lighter), minimumArea: minimumArea), UInt8(lighter))
+        ]
+      }
+      for found in Self.digitsApart(pairs, numeric: numeric, isNumber: isNumber, lighterInk: lighterInk) {
+        pairs[found.index] = found.cell
+        cells[found.index] = found.cell.ink
+        numeric[found.index] = true
+      }
       // A row with no number at the page's level (only at cells' own levels) is a table row only beside
       // another number row (below): a sidebar's light grey link (白沙县人民政府2022年…) alone
       // is none, and taken as one it pushed the report's title aside.

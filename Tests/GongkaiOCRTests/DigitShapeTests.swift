@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import GongkaiOCR
+
+/// Grey digits in tables without column rules whose shape depends on the level they are
+/// taken at: run together into one blob wider than any digit, or fallen into pieces one
+/// above the other, as a Chinese character's parts stand.
+@Suite("Digits shaped like characters in a table without column rules", .timeLimit(.minutes(10)))
+struct DigitShapeTests {
+  /// Pages 3 and 4 of `scan/hrules-2019-browser-scan200.pdf` (a browser print with bottom
+  /// borders only, photocopied at 200 dpi with seed 1601) by pdfseparate, the JPEGs as they
+  /// are there (147 and 97 KB). Table 三's (七)总计 prints 50 and 65 in grey: at the page's
+  /// level the 5 of 50 is three specks beside its 0, at the cell's own level 5 and 0 are one
+  /// blob 1.5 digits wide, which the row's number test takes for a Chinese character. Both
+  /// cells were unread. Table 四's last value 5 has its bar apart above its bowl.
+  static let totalsPage = "pages/browser-rows-2019-photocopy200-p1601-page3.pdf"
+  static let appealsPage = "pages/browser-rows-2019-photocopy200-p1601-page4.pdf"
+
+  @Test("grey digits run together into one blob are a number")
+  func runTogetherDigits() throws {
+    let row = try #require(try Samples.scannedRow(labelled: "总计", onPage: Self.totalsPage))
+    #expect(Array(row.suffix(7)) == ["50", "5", "0", "2", "5", "3", "65"], "\(row)")
+  }
+
+  @Test("a grey 5 whose bar stands apart from its bowl is a number")
+  func digitInPieces() throws {
+    let text = try Samples.scannedText(of: Self.appealsPage)
+    let values = try #require(
+      text.split(separator: "\n").map { $0.split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init) }
+        .first { $0.count >= 15 && $0.allSatisfy { $0.allSatisfy(\.isNumber) || $0 == "\u{FFFD}" } },
+      "\(text)")
+    #expect(values == ["2", "2", "2", "0", "6", "1", "3", "1", "1", "6", "2", "0", "3", "0", "5"], "\(values)")
+  }
+
+  /// Page 2 of `make_browser_variants.py --seed 3400`'s variant s7 (amount_decimal,
+  /// border_threeline, rule_light, head_orange, Noto Sans 16 px at 85%, zebra, 2019 form)
+  /// photocopied by `make_scan_variants.py --seed 3401 --no-styles` (g3402, 200 dpi), by
+  /// pdfseparate, its JPEG as generated (117 KB). Table 二's 行政处罚 prints -4 with its minus
+  /// run into the 4: one blob, 29 px wide and 27 tall, that the Chinese model read 4 (an
+  /// unsure value, but a wrong number in the output).
+  static let minusPage = "pages/browser-threeline-2019-photocopy200-g3402-page2.pdf"
+
+  @Test("a minus run into its digit is no reading of the digit alone")
+  func minusRunIntoDigit() throws {
+    let row = try #require(try Samples.scannedRow(labelled: "行政处罚", onPage: Self.minusPage))
+    let values = Array(row.suffix(3))
+    #expect(values.first == "104" && values.last == "13", "\(row)")
+    #expect(values.dropFirst().first.map { $0 == "-4" || $0 == "\u{FFFD}" } == true, "\(row)")
+  }
+}
