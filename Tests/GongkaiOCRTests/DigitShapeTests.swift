@@ -1,11 +1,13 @@
 import Foundation
+import GongkaiPDF
 import Testing
 
 @testable import GongkaiOCR
 
 /// Grey digits in tables without column rules whose shape depends on the level they are
 /// taken at: run together into one blob wider than any digit, or fallen into pieces one
-/// above the other, as a Chinese character's parts stand.
+/// above the other, as a Chinese character's parts stand; or a stroke lost to every read at
+/// that level alike.
 @Suite("Digits shaped like characters in a table without column rules", .timeLimit(.minutes(10)))
 struct DigitShapeTests {
   /// Pages 3 and 4 of `scan/hrules-2019-browser-scan200.pdf` (a browser print with bottom
@@ -47,5 +49,27 @@ struct DigitShapeTests {
     let values = Array(row.suffix(3))
     #expect(values.first == "104" && values.last == "13", "\(row)")
     #expect(values.dropFirst().first.map { $0 == "-4" || $0 == "\u{FFFD}" } == true, "\(row)")
+  }
+
+  /// Page 4 of `make_general_variants.py --seed 3500`'s variant s12 (large, style_threeline,
+  /// 2021 form) photocopied by `make_scan_variants.py --seed 3501 --no-styles` (g3506, 200
+  /// dpi), by pdfseparate, its JPEG as generated (109 KB). (七)总计's legal_services 75, its
+  /// grey 7 read 1 by the English model at both scales (82, not sure, but two reads agreeing
+  /// made it sure): 15, a confident wrong number the tables' arithmetic contradicted three
+  /// times over.
+  static let agreementPage = "pages/threeline-large-2021-photocopy200-g3506-page4.pdf"
+
+  @Test("two English reads agreeing on a misread are doubted when the Chinese model reads other digits")
+  func doubtedAgreement() throws {
+    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(Self.agreementPage).path)
+    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
+    let lines = result.text.split(separator: "\n", omittingEmptySubsequences: false)
+    let index = try #require(lines.firstIndex { $0.contains("总计") && $0.contains("451") }, "\(result.text)")
+    let fields = lines[index].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    let field = try #require(fields.firstIndex { $0 == "75" || $0 == "15" }, "\(fields)")
+    if fields[field] == "15" {
+      let doubt = result.lowConfidence.first { $0.line == index + 1 && $0.field == field }
+      #expect(doubt?.alternatives.contains("75") == true, "15 taken as sure: \(fields)")
+    }
   }
 }

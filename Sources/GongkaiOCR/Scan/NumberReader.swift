@@ -32,6 +32,9 @@ struct NumberReader {
   var minimumConfidence = 20.0
   /// English reads at least this sure are taken without a second look.
   var acceptConfidence = 93.0
+  /// Two English reads agreeing less surely than this on a number of two digits or more
+  /// are checked by the Chinese model.
+  var doubtedAgreement = 85.0
   /// Grey reads (``greyRead(_:ink:)``) less sure than this say nothing.
   var minimumGreyConfidence = 60.0
   /// The digit height the English model is given, in pixels.
@@ -58,8 +61,23 @@ struct NumberReader {
     // read says that the cell holds a number at all.
     guard first != nil || second != nil else { return nil }
     if let first, let second, first.value == second.value {
-      return NumberRead(
+      var agreed = NumberRead(
         value: first.value, confidence: max(first.confidence, second.confidence), isLowConfidence: false)
+      // Both English reads can lose the same stroke (a grey 7's bar: 75 read 15 at both
+      // scales, neither sure). For two digits or more the Chinese model looks too; its read of
+      // as many other digits makes the number doubtful, with the glyphs' other readings, so
+      // the tables' arithmetic can choose among them.
+      if agreed.confidence < doubtedAgreement, Self.digits(of: first.value).count >= 2,
+        let third = chineseRead(page, ink: ink, level: level),
+        Self.digits(of: third.value).count == Self.digits(of: first.value).count,
+        Self.digits(of: third.value) != Self.digits(of: first.value)
+      {
+        agreed.isLowConfidence = true
+        var seen: Set<String> = [agreed.value]
+        agreed.alternatives = ([third] + rereads(page, ink: ink, level: level)).map(\.value)
+          .filter { seen.insert($0).inserted }
+      }
+      return agreed
     }
     var reads: [(value: String, confidence: Double)] = []
     if let first { reads.append(first) }
@@ -89,6 +107,11 @@ struct NumberReader {
     if let read = chineseRead(page, ink: ink, level: level, scale: 2) { reads.append(read) }
     if let read = chineseRead(page, ink: ink, level: darker) { reads.append(read) }
     return reads
+  }
+
+  /// The digits of a read number, without its sign or decimal point.
+  static func digits(of value: String) -> String {
+    value.filter { $0.isASCII && $0.isNumber }
   }
 
   /// The value most reads agree on; unsure unless at least two agree.
