@@ -317,6 +317,24 @@ struct TemplateLastWordTests {
     #expect(report.requests.cell("other_no_correction", "total") == .some(.count(1)))
   }
 
+  @Test("a scan's numbering 1. read as 工. numbers the label: a short label still names its row")
+  func numberingOneReadAsLookAlike() throws {
+    // A scan (browser print, AR PL UKai, labels_abbrev, photocopy 200 dpi): the short label
+    // 1.申请人无正当理由逾期不补正 read 工.申请人…, matched no row, and the row's seven 0s were
+    // null with seven false `missing` errors.
+    let requests = """
+      一、本年新收政府信息公开申请数量\t1\t1\t0\t0\t0\t0\t2
+      \t（六）其他处理\t工.申请人无正当理由逾期不补正\t0\t1\t0\t0\t0\t0\t1
+      \t\t2.申请人逾期未按收费通知要求缴纳费用\t0\t0\t0\t0\t0\t0\t0
+      \t\t3.其他\t0\t0\t0\t0\t0\t0\t0
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("other_no_correction", "commercial") == .some(.count(1)))
+    #expect(report.requests.cell("other_no_correction", "total") == .some(.count(1)))
+    #expect(LabelText.key("l.申请人无正当理由") == LabelText.key("1.申请人无正当理由"))
+    #expect(LabelText.key("工.63") != LabelText.key("63"))
+  }
+
   @Test("a label cell holding a group label and the row's own label (space-aligned) names the row")
   func groupAndRowLabelInOneCell() throws {
     let requests = """

@@ -72,4 +72,18 @@ struct DigitShapeTests {
       #expect(doubt?.alternatives.contains("75") == true, "15 taken as sure: \(fields)")
     }
   }
+
+  /// Page 3 of `make_general_variants.py --seed 3500`'s variant s5 (num_fullwidth,
+  /// style_norules, 2019 form) scanned by `make_scan_variants.py --seed 3501 --no-styles`
+  /// (g3501, 200 dpi), by pdfseparate, its JPEG as generated (120 KB). Table 三 has no rules;
+  /// the label 2.重复申请, each character one blob on the blurred copy and a little narrower
+  /// than tall, passed the digit-shape test and was read 2.4919: the row had no label, and
+  /// rejected_duplicate was null with seven false `missing` errors.
+  static let labelPage = "pages/norules-fullwidth-2019-scan200-g3501-page3.pdf"
+
+  @Test("a label whose characters pass for digits before a row's values is read as text")
+  func labelShapedLikeDigits() throws {
+    let row = try #require(try Samples.scannedRow(labelled: "重复申请", onPage: Self.labelPage), "no row 2.重复申请")
+    #expect(Array(row.suffix(7)) == ["0", "0", "0", "0", "0", "0", "0"], "\(row)")
+  }
 }

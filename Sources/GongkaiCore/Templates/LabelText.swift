@@ -16,6 +16,9 @@ public enum LabelText {
     }
   }
 
+  /// What OCR reads a lone numbering 1 as (工, l, I, |, 丨): before a full stop, numbering.
+  static let numberingOneLookAlikes: Set<Unicode.Scalar> = ["工", "l", "I", "|", "丨"]
+
   /// Whether `scalar` is a Chinese numeral used in numbering (一 … 十).
   @inline(__always)
   static func isChineseNumeral(_ scalar: Unicode.Scalar) -> Bool {
@@ -111,6 +114,13 @@ public enum LabelText {
           index = cursor + 1
           continue
         }
+      }
+      // A scan's 1. read as 工. or l. (the OCR's look-alikes of a lone 1) is numbering too.
+      if numberingOneLookAlikes.contains(scalars[index]), index + 2 < scalars.count,
+        ".．".unicodeScalars.contains(scalars[index + 1]), !("0"..."9").contains(scalars[index + 2])
+      {
+        index += 2
+        continue
       }
       var cursor = index
       let numerals = isChineseNumeral(scalars[cursor])

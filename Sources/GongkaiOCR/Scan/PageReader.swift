@@ -481,9 +481,14 @@ final class PageReader {
     }
     // Numbers left of every column the nearby rows' numbers stand in are a label's
     // characters read as digits (理 as 1, 申请 as 15 on a label's second line): as values
-    // they gave the row above more values than the form has columns. Read as text.
-    let labelCells = Self.labelNumbers(
-      rows.map { $0.cells.map(\.union) }, numbers: reads.map { $0.map { $0.number != nil } })
+    // they gave the row above more values than the form has columns. Read as text. So is a
+    // row's one number left of those columns before its values there: a label whose
+    // characters the shape test let through (2.重复申请 on a blurred copy, each character one
+    // blob, read 2.4919), as in a grid (``labelCellNumbers``).
+    let cellBoxes = rows.map { $0.cells.map(\.union) }
+    let readNumbers = reads.map { $0.map { $0.number != nil } }
+    let labelCells =
+      Self.labelNumbers(cellBoxes, numbers: readNumbers) + Self.labelCellNumbers(cellBoxes, numbers: readNumbers)
     for (row, cell) in labelCells {
       guard let ink = rows[row].cells[cell].union else { continue }
       let mode: OCREngine.Mode = ink.width * 10 <= ink.height * 13 ? .singleCharacter : .singleLine
