@@ -492,6 +492,29 @@ struct PageFurnitureTests {
     #expect(findings(clean, rule: "missing").intersection(rules) == rules)
   }
 
+  /// As a fresh scan was read (make_seal_variants --seed 3600 v32: lightblue-2019-d under a
+  /// large seal over table 三's last rows): the label 5.要求行政机关确认或重新出具已获取信息 under
+  /// the seal was not read, its values ran on under row 4's, and row 4 was left unread with
+  /// thirteen values for seven cells. Row 5, found nowhere, had seven false `missing` errors.
+  @Test("a scanned row found nowhere below a row with more values than cells is unread, not missing")
+  func rowLostIntoRowAbove() throws {
+    let requests = """
+      一、本年新收政府信息公开申请数量\t9\t1\t0\t0\t0\t0\t10
+      \t\t3.要求提供公开出版物\t0\t0\t0\t0\t0\t0\t0
+      \t\t4. 无正当理由大量反复申请\t\u{FFFD}\t\u{FFFD}\t0\t0\t0\t0
+      \t\t\t\u{FFFD}\t\u{FFFD}\t\u{FFFD}\t\u{FFFD}\t0\t0\t1
+      \t（六）其他处理\t\u{FFFD}\t1\t\u{FFFD}\t\u{FFFD}\t0\t0\t7
+      """
+    let text = report2021(proactive: proactiveRows, appeals: appealRow, requests: requests)
+    let scanned = try scannedReport(text)
+    let confirmation = ["natural_person", "commercial", "total"].map { "requests.rejected_confirmation.\($0)" }
+    #expect(findings(scanned, rule: "missing").isDisjoint(with: confirmation))
+    #expect(Set(confirmation).isSubset(of: findings(scanned, rule: "ocr_low_confidence")))
+    // Typed or exported text is no scan: its row found nowhere is missing.
+    let typed = try Fixtures.report(ofText: text)
+    #expect(Set(confirmation).isSubset(of: findings(typed, rule: "missing")))
+  }
+
   /// As a fresh scan was read (make_general_variants --seed 3200 s8: a 2019 table 三 without
   /// rules, 26 wrapped as 2 over 6 in the narrow 自然人 and 总计 columns, scanned by
   /// make_scan_variants --seed 3201): the layout put (一)予以公开's 0 0 0 0 0 in the first five

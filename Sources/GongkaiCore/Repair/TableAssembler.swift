@@ -960,12 +960,14 @@ struct TableAssembler {
     /// The row at `index` got more values than the form gives it columns (a stray number,
     /// a number wrapped into two): which value is which cell cannot be told, so its cells
     /// are null with a finding saying why, and the extra values are passed over (none
-    /// spills into the next row).
+    /// spills into the next row). They may be the next row's, its label unread (under a
+    /// seal): the line counts as values passed over (``passedOver``).
     mutating func unresolve(_ index: Int, values: Int, line: Int, repairs: inout [Repair]) {
       let width = rows[index].width + (extraColumn == nil ? 0 : 1)
       let detail =
         "\(values) values where the form's row \(rows[index].label) has \(width); which value belongs to which column cannot be told"
       leaveUnread(index, detail: detail, line: line, repairs: &repairs)
+      passedOver.append(line)
       lastFull = nil
     }
 
