@@ -86,4 +86,18 @@ struct DigitShapeTests {
     let row = try #require(try Samples.scannedRow(labelled: "重复申请", onPage: Self.labelPage), "no row 2.重复申请")
     #expect(Array(row.suffix(7)) == ["0", "0", "0", "0", "0", "0", "0"], "\(row)")
   }
+
+  /// The same page's table 四 (three-line, no column rules): 101 and 116 wrap in their narrow
+  /// 总计 columns as 10 over 1 and 11 over 6, centred on the row's single line with a cell's
+  /// padding between, so each piece stands more than half a line from the row: the pieces
+  /// were two lines of values, and table 四 held 17 values for 15 cells (all null).
+  @Test("a number wrapped round its row's line a line apart is one number in that row")
+  func numberStraddlingItsRow() throws {
+    let text = try Samples.scannedText(of: Self.agreementPage)
+    let values = try #require(
+      text.split(separator: "\n").map { $0.split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init) }
+        .first { $0.count >= 13 && $0.allSatisfy { $0.allSatisfy(\.isNumber) } },
+      "\(text)")
+    #expect(values == ["23", "15", "25", "38", "101", "31", "23", "22", "20", "96", "38", "39", "27", "12", "116"])
+  }
 }

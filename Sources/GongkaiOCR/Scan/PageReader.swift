@@ -485,10 +485,16 @@ final class PageReader {
     // row's one number left of those columns before its values there: a label whose
     // characters the shape test let through (2.重复申请 on a blurred copy, each character one
     // blob, read 2.4919), as in a grid (``labelCellNumbers``).
+    // Only rows of the label's own run of table lines count there: table 三's columns above
+    // table 四's heading are no columns of table 四 (whose 101 wraps as 10 over 1 left of them).
     let cellBoxes = rows.map { $0.cells.map(\.union) }
     let readNumbers = reads.map { $0.map { $0.number != nil } }
-    let labelCells =
-      Self.labelNumbers(cellBoxes, numbers: readNumbers) + Self.labelCellNumbers(cellBoxes, numbers: readNumbers)
+    var labelCells = Self.labelNumbers(cellBoxes, numbers: readNumbers)
+    for run in Set(rows.map(\.run)) {
+      let members = rows.indices.filter { rows[$0].run == run }
+      labelCells += Self.labelCellNumbers(members.map { cellBoxes[$0] }, numbers: members.map { readNumbers[$0] })
+        .map { (members[$0.row], $0.cell) }
+    }
     for (row, cell) in labelCells {
       guard let ink = rows[row].cells[cell].union else { continue }
       let mode: OCREngine.Mode = ink.width * 10 <= ink.height * 13 ? .singleCharacter : .singleLine

@@ -388,7 +388,10 @@ struct StreamTableFinder {
     }
     // For each line of pieces: the full row it wraps around and, per piece, the row's number
     // it continues (nil: none there).
-    var pieceLines: [Int: (home: Int, targets: [(cell: Int, into: Int?)])] = [:]
+    // A piece continuing the row's number stands close to it (half a line); a piece of a
+    // number straddling the row stands up to a line away, the cell's two lines centred on the
+    // row's one (10 over 1 in a tall cell: 101), as far above it as the other piece below.
+    var pieceLines: [Int: (home: Int, targets: [(cell: Int, into: Int?)], gap: Int, close: Bool)] = [:]
     for index in rows.indices {
       let cells = numbers(index)
       guard !cells.isEmpty, cells.count <= 3, cells.count == rows[index].cells.count else { continue }
@@ -398,8 +401,9 @@ struct StreamTableFinder {
       }
       guard
         let home = neighbours.min(by: { gap(rows[$0].band, rows[index].band) < gap(rows[$1].band, rows[index].band) }),
-        gap(rows[home].band, rows[index].band) * 2 <= height
+        gap(rows[home].band, rows[index].band) <= height
       else { continue }
+      let away = gap(rows[home].band, rows[index].band)
       var targets: [(cell: Int, into: Int?)] = []
       for cell in cells {
         guard let box = rows[index].cells[cell].union else { break }
@@ -408,7 +412,7 @@ struct StreamTableFinder {
         targets.append((cell, into))
       }
       guard targets.count == cells.count else { continue }
-      pieceLines[index] = (home, targets)
+      pieceLines[index] = (home, targets, away, away * 2 <= height)
     }
     var joins: [WrappedNumber] = []
     for (index, line) in pieceLines.sorted(by: { $0.key < $1.key }) {
@@ -416,9 +420,11 @@ struct StreamTableFinder {
       for target in line.targets {
         guard let box = rows[index].cells[target.cell].union else { continue }
         if let into = target.into, let whole = rows[home].cells[into].union {
+          guard line.close else { continue }
           let pieces = index < home ? [(index, target.cell), (home, into)] : [(home, into), (index, target.cell)]
           joins.append(WrappedNumber(pieces: pieces, row: home, box: whole))
         } else if index < home, let below = pieceLines[home + 1], below.home == home,
+          (line.close && below.close) || abs(line.gap - below.gap) * 2 <= rows[index].band.height,
           let lower = below.targets.first(where: { candidate in
             candidate.into == nil && rows[home + 1].cells[candidate.cell].union.map { overlaps(box, $0) } ?? false
           }),
