@@ -100,4 +100,17 @@ struct DigitShapeTests {
       "\(text)")
     #expect(values == ["23", "15", "25", "38", "101", "31", "23", "22", "20", "96", "38", "39", "27", "12", "116"])
   }
+
+  /// Page 4 of `make_seal_variants.py --seed 3600`'s v05 (pdf-styles hrules-2021-a, rules
+  /// along rows only, a seal over table 三's last rows), its JPEG as generated. Beside the
+  /// seal the rows above 3.其他 show no number in its first column (unread under the seal),
+  /// so 3.其他's first value 0, after the label's text, stood left of every column the nearby
+  /// rows' numbers stood in; taken for the label's characters, it was read as text (（）).
+  static let sealedColumnPage = "pages/hrules-2021-a-seal3600-v05-page4.pdf"
+
+  @Test("a number after a row's label text is a value, though the rows nearby show no number in its column")
+  func valueAfterLabelText() throws {
+    let row = try #require(try Samples.scannedRow(labelled: "3.其他", onPage: Self.sealedColumnPage), "no row 3.其他")
+    #expect(row.dropFirst().first == "0", "\(row)")
+  }
 }

@@ -492,8 +492,10 @@ final class PageReader {
     var labelCells = Self.labelNumbers(cellBoxes, numbers: readNumbers)
     for run in Set(rows.map(\.run)) {
       let members = rows.indices.filter { rows[$0].run == run }
+      // The line's first cell only: after a label's text a number is a value, though the
+      // nearby rows (some under a seal) show no number in its column.
       labelCells += Self.labelCellNumbers(members.map { cellBoxes[$0] }, numbers: members.map { readNumbers[$0] })
-        .map { (members[$0.row], $0.cell) }
+        .filter { $0.cell == 0 }.map { (members[$0.row], $0.cell) }
     }
     for (row, cell) in labelCells {
       guard let ink = rows[row].cells[cell].union else { continue }
