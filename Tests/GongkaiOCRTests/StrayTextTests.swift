@@ -143,24 +143,4 @@ struct StrayTextTests {
     let kept = ScanReader.assemble([ReadPage(page: second, numbers: [], skew: 0)]).text
     #expect(kept.hasPrefix("行政处罚 363 9"), "\(kept)")
   }
-
-  /// Page 2 of `make_browser_variants.py --seed 3400`'s variant s4 (labels_spaces,
-  /// border_cellspacing, rule_red, AR PL UKai 14 px, 2021 form) photocopied by
-  /// `make_scan_variants.py --seed 3401 --no-styles` (g3403, 300 dpi), by pdfseparate, its
-  /// JPEG as generated (287 KB). Table 三 is cut by the page break: the cut row's cellspacing
-  /// copied as a black bar, and the label columns' rules run on below it, two stubs a
-  /// character and a half tall. They stood as a line of two 1s, and 4.保护第三方合法权益 got
-  /// nine values for seven cells (all null).
-  static let ruleStubPage = "pages/browser-cellspacing-ukai-2021-photocopy300-g3403-page2.pdf"
-
-  @Test("stubs of column rules past a page break, taller than the page's characters, are no numbers")
-  func ruleStubsAreNoNumbers() throws {
-    let text = try Samples.scannedText(of: Self.ruleStubPage)
-    let rows = text.split(separator: "\n").map { line in
-      line.split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init)
-    }
-    let third = try #require(rows.first { $0.contains { $0.contains("第三方") } }, "\(text)")
-    #expect(Array(third.suffix(7)) == ["0", "0", "0", "0", "0", "0", "0"], "\(third)")
-    #expect(!rows.contains { $0 == ["1", "1"] }, "\(text)")
-  }
 }

@@ -48,9 +48,6 @@ struct StreamTableFinder {
   var ruleThickness = 3.0
   /// Numeric rows further apart than this many character heights belong to different tables.
   var rowGap = 4.0
-  /// The tallest a number's ink stands, in the page's character heights (its digits are
-  /// shorter than its characters).
-  var tallestNumber = 1.25
   /// How much taller a Chinese character is than a digit of the same type (about 1.3).
   var digitToCharacter = 1.3
   /// How many grey levels lighter than the page's a value cell's own level must be for its
@@ -86,13 +83,10 @@ struct StreamTableFinder {
         return tall >= 0.5 * height && tall >= 0.35 * typical
       }
       guard let band = InkComponents(line).union, !tallEnough.isEmpty else { return nil }
-      // A number is about as tall as the line's characters (tables print smaller than text),
-      // and no taller than the page's characters: the stubs of a table's column rules past a
-      // page break, a character and a half tall, stood as a line of two 1s.
+      // A number is about as tall as the line's characters (tables print smaller than text).
       func isNumber(_ cell: InkComponents) -> Bool {
         let tall = Double(cell.union?.height ?? 0)
-        return tall >= 0.6 * height && tall >= 0.4 * typical && (typical == 0 || tall <= tallestNumber * typical)
-          && Self.looksLikeNumber(cell)
+        return tall >= 0.6 * height && tall >= 0.4 * typical && Self.looksLikeNumber(cell)
       }
       // A value cell may hold thin grey digits the page's level breaks into pieces: dark
       // fills (white-on-navy header rows) pull the page's Otsu level far below the print's
