@@ -19,6 +19,17 @@ struct DigitShapeTests {
   static let totalsPage = "pages/browser-rows-2019-photocopy200-p1601-page3.pdf"
   static let appealsPage = "pages/browser-rows-2019-photocopy200-p1601-page4.pdf"
 
+  /// The first line of `text` with at least `count` fields, each all digits (or, when
+  /// `unreadAllowed`, the replacement character of an unread cell): a row of values alone.
+  static func lineOfValues(in text: String, atLeast count: Int, unreadAllowed: Bool) -> [String]? {
+    text.split(separator: "\n")
+      .map { $0.split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init) }
+      .first { fields in
+        fields.count >= count
+          && fields.allSatisfy { $0.allSatisfy(\.isNumber) || (unreadAllowed && $0 == "\u{FFFD}") }
+      }
+  }
+
   @Test("grey digits run together into one blob are a number")
   func runTogetherDigits() throws {
     let row = try #require(try Samples.scannedRow(labelled: "总计", onPage: Self.totalsPage))
@@ -28,10 +39,7 @@ struct DigitShapeTests {
   @Test("a grey 5 whose bar stands apart from its bowl is a number")
   func digitInPieces() throws {
     let text = try Samples.scannedText(of: Self.appealsPage)
-    let values = try #require(
-      text.split(separator: "\n").map { $0.split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init) }
-        .first { $0.count >= 15 && $0.allSatisfy { $0.allSatisfy(\.isNumber) || $0 == "\u{FFFD}" } },
-      "\(text)")
+    let values = try #require(Self.lineOfValues(in: text, atLeast: 15, unreadAllowed: true), "\(text)")
     #expect(values == ["2", "2", "2", "0", "6", "1", "3", "1", "1", "6", "2", "0", "3", "0", "5"], "\(values)")
   }
 
@@ -94,10 +102,7 @@ struct DigitShapeTests {
   @Test("a number wrapped round its row's line a line apart is one number in that row")
   func numberStraddlingItsRow() throws {
     let text = try Samples.scannedText(of: Self.agreementPage)
-    let values = try #require(
-      text.split(separator: "\n").map { $0.split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init) }
-        .first { $0.count >= 13 && $0.allSatisfy { $0.allSatisfy(\.isNumber) } },
-      "\(text)")
+    let values = try #require(Self.lineOfValues(in: text, atLeast: 13, unreadAllowed: false), "\(text)")
     #expect(values == ["23", "15", "25", "38", "101", "31", "23", "22", "20", "96", "38", "39", "27", "12", "116"])
   }
 

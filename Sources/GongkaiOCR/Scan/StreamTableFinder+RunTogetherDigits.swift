@@ -56,13 +56,6 @@ extension StreamTableFinder {
       tall.allSatisfy({ runTogetherHeights.contains(Double($0.height) / digitHeight) }),
       tall.allSatisfy({ Double($0.width) <= widestRunTogether * digitHeight })
     else { return false }
-    let boxes = cell.boxes.map(\.box)
-    for (index, one) in boxes.enumerated() {
-      for other in boxes[(index + 1)...] {
-        let across = min(one.maxX, other.maxX) - max(one.x, other.x)
-        if Double(across) > 0.3 * Double(min(one.width, other.width)) { return false }
-      }
-    }
-    return true
+    return !hasStackedParts(cell.boxes.map(\.box))
   }
 }

@@ -690,13 +690,19 @@ struct StreamTableFinder {
     if tall.count == 1, let glyph = tall.first, Double(glyph.width) > widestDigit * Double(glyph.height) {
       return false
     }
+    return !hasStackedParts(boxes)
+  }
+
+  /// Whether two of `boxes` stand one above the other (overlapping across by more than 0.3 of
+  /// the narrower), as a Chinese character's parts do and digits side by side do not.
+  static func hasStackedParts(_ boxes: [PixelRect]) -> Bool {
     for (index, first) in boxes.enumerated() {
       for second in boxes[(index + 1)...] {
         let across = min(first.maxX, second.maxX) - max(first.x, second.x)
-        if Double(across) > 0.3 * Double(min(first.width, second.width)) { return false }
+        if Double(across) > 0.3 * Double(min(first.width, second.width)) { return true }
       }
     }
-    return true
+    return false
   }
 }
 
