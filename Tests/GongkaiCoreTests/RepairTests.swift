@@ -211,6 +211,42 @@ struct RepairTests {
     #expect(report.repairs.contains { $0.kind == "values_ignored" && $0.detail.contains("standing in") })
   }
 
+  /// gen-2021-a's （六）1 row with its first value run into its label, as a browser print of
+  /// left-aligned cells two pixels apart gives it (…不再处理其政府1 0 0 0 0 0 1): the row is
+  /// one value short and its label ends in digits.
+  static let runIntoLabel = (
+    original: "   他处理    正、行政机关不再处理其政府         1     0     0     0     0   0    1",
+    runTogether: "   他处理    正、行政机关不再处理其政府1     0     0     0     0   0    1"
+  )
+
+  @Test("a row's first value run into its label is its first cell when the row then adds up")
+  func valueRunIntoLabel() throws {
+    let text = try Fixtures.text(ofSample: "gen-2021-a.layout.txt")
+    #expect(text.contains(Self.runIntoLabel.original))
+    let report = try Fixtures.report(
+      ofText: text.replacingOccurrences(of: Self.runIntoLabel.original, with: Self.runIntoLabel.runTogether))
+    let row = report.requests.rows.first { $0.key == "other_no_correction" }?.cells.map { $0.value?.count }
+    #expect(row == [1, 0, 0, 0, 0, 0, 1])
+    #expect(report.findings.filter { $0.severity == .error }.isEmpty, "\(report.findings)")
+    #expect(report.repairs.contains { $0.kind == "split_digits" && $0.detail.contains("the digits the label ends in") })
+  }
+
+  @Test("digits a label ends in stay out of a short row the form's checks do not confirm them in")
+  func labelDigitsUnconfirmed() throws {
+    // The row's 1 lost and a 7 at the label's end: 7 0 0 0 0 0 1 does not add up, so no
+    // cell of the row is guessed (the 7 is no value the report prints).
+    let text = try Fixtures.text(ofSample: "gen-2021-a.layout.txt")
+    let report = try Fixtures.report(
+      ofText: text.replacingOccurrences(
+        of: Self.runIntoLabel.original, with: "   他处理    正、行政机关不再处理其政府7     0     0     0     0   0    1"))
+    #expect(report.requests.isEmpty(row: "other_no_correction"))
+    #expect(
+      report.findings.contains {
+        $0.location.hasPrefix("requests.other_no_correction.") && $0.message.contains("ending in 7")
+      })
+    #expect(!report.repairs.contains { $0.kind == "split_digits" })
+  }
+
   @Test("tab-separated rows with a row that lost its leading tabs (sample 001)")
   func tabRowsWithShiftedLabel() throws {
     let report = try Fixtures.report(ofSample: "001_f54858a1ba3b72c6.txt")

@@ -39,6 +39,10 @@ public struct AssembledTable: Sendable, Equatable {
     public var cells: [Position]
     /// Raw line of the run.
     public var line: Int
+    /// The label cell's text when the first piece is the digits it ends in (a row one value
+    /// short, its first value run into its label): that piece is a value only where the
+    /// form's checks confirm it, and the row's cells stay null otherwise.
+    public var label: String? = nil
   }
 
   /// The place in the extracted text a cell was read from.

@@ -398,7 +398,16 @@ struct DigitSplitter {
     var chosen: [String]?
     var reason: String?
     let found = seen[index]
-    if free {
+    if run.label != nil {
+      // The label's digits are a value only when the checks say so: the row then adds up
+      // with them in its first cell, and nothing else in the table contradicts that.
+      if !free, exhausted, found.count == 1, let only = found.first {
+        chosen = only.map { text(of: $0, in: index) }
+      } else {
+        reason =
+          "the row gives \(run.cells.count - 1) values after a label ending in \(run.pieces.first ?? ""), and the form's checks do not confirm that digit(s) as its first cell"
+      }
+    } else if free {
       if info.structuralCount == 1 {
         chosen = Self.firstSplit(info.pieces, cells: run.cells.count)
       } else {
@@ -448,7 +457,14 @@ struct DigitSplitter {
         tables[info.table]?.rows[rowIndex].origins[position.column] = AssembledTable.CellOrigin(
           line: run.line, field: nil)
       }
-      if chosen.count > run.pieces.count {
+      if let label = run.label {
+        repairs.append(
+          Repair(
+            kind: "split_digits",
+            detail:
+              "\(label) \(run.pieces.dropFirst().joined(separator: " ")) → \(chosen.joined(separator: " ")): the digits the label ends in are the row's first cell (the only reading that satisfies the form's checks)",
+            line: run.line))
+      } else if chosen.count > run.pieces.count {
         let why =
           info.structuralCount == 1
           ? "the only split into \(run.cells.count) cells"

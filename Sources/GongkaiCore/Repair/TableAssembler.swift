@@ -48,6 +48,9 @@ struct TableAssembler {
     var lineValues = 0
     /// Whether text came after the row's last value on that value's line.
     var endsAtText = false
+    /// The label cell on the line of the row's first value, when it ends in digits (its
+    /// first value run into it), and those digits.
+    var labelDigits: (label: String, digits: String)?
 
     /// An empty row with room for `width` cells.
     init(index: Int, width: Int, line: Int) {
@@ -326,6 +329,12 @@ struct TableAssembler {
         runs.append(run)
         row.cells = []
         row.origins = []
+      } else if let run = labelDigitRun(row, width: width) {
+        // A row one value short on one line after a label ending in digits: the digits
+        // may be its first value, run into the label; the form's checks decide.
+        runs.append(run)
+        row.cells = []
+        row.origins = []
       } else {
         // A row short of values takes its leading empty cells as blank cells first (a
         // label merged over two columns leaves one more empty cell than the row is short).
@@ -361,6 +370,25 @@ struct TableAssembler {
       found[row.index] = AssembledTable.Row(
         key: rows[row.index].key, cells: row.cells, line: row.line, origins: row.origins,
         endsAtText: row.endsAtText)
+    }
+
+    /// The run that puts the digits row's label ends in before its values, when the row is
+    /// exactly one count short on one line with no empty cell: nil otherwise.
+    func labelDigitRun(_ row: OpenRow, width: Int) -> AssembledTable.DigitRun? {
+      guard let (label, digits) = row.labelDigits, row.cells.count == width - 1, row.line == row.trailingLine,
+        row.leadingBlanks == 0, row.trailingBlanks == 0
+      else { return nil }
+      var pieces = [digits]
+      for cell in row.cells {
+        guard case .number(let number, nil, let raw)? = cell, number.integerValue != nil,
+          raw.allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return nil }
+        pieces.append(raw)
+      }
+      return AssembledTable.DigitRun(
+        pieces: pieces, unit: nil,
+        cells: (0..<width).map { AssembledTable.DigitRun.Position(row: rows[row.index].key, column: $0) },
+        line: row.line, label: label)
     }
 
     /// A scan's label character read as a digit (申 as 3: `一、本年新收政府信息公开 | 3 请数量 |
@@ -866,6 +894,9 @@ struct TableAssembler {
       }
       var row = OpenRow(index: match.index, width: rows[match.index].width + 1, line: line)
       row.lineValues = lineValues
+      if let last = segments.last, last.line == line, let digits = LabelText.trailingDigits(last.text) {
+        row.labelDigits = (last.text, digits)
+      }
       return row
     }
 

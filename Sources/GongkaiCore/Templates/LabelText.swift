@@ -158,6 +158,29 @@ public enum LabelText {
     return groups.last(where: { !$0.isEmpty }) ?? ""
   }
 
+  /// The most digits a row's first value run into its label may have (a count of the form).
+  static let longestTrailingValue = 7
+
+  /// The digits `text` ends in right after an ideograph or a closing bracket, as ASCII
+  /// (…不再处理其4: a row's first value run into its label cell, the cells two pixels
+  /// apart), or nil. Whether they are a value is for the table's arithmetic to say.
+  public static func trailingDigits(_ text: some StringProtocol) -> String? {
+    var digits: [Unicode.Scalar] = []
+    for scalar in text.unicodeScalars.reversed() {
+      let narrowed = narrow(scalar)
+      if ("0"..."9").contains(narrowed) {
+        digits.append(narrowed)
+        if digits.count > longestTrailingValue { return nil }
+        continue
+      }
+      guard !digits.isEmpty, isIdeograph(scalar) || scalar == "）" || scalar == ")" else { return nil }
+      var result = String.UnicodeScalarView()
+      result.append(contentsOf: digits.reversed())
+      return String(result)
+    }
+    return nil
+  }
+
   /// The pieces a label cell's text may hold: split at spaces, and before a row's numbering
   /// inside a piece — a bracketed numeral (（二）, (3)) or digits with 、 or . — where a group
   /// cell's piece stands glued before the row's own label (年度办（二）部分公开, 果1.属于国家秘密).
