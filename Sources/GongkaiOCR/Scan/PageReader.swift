@@ -130,6 +130,7 @@ final class PageReader {
       table.grids = TableGrid.grids(from: table.rulings)
     }
     if OCRTrace.enabled {
+      OCRTrace.write("skew\t\(number)\t\(table.skew)\tpaper \(table.paper)\tlevel \(table.level)")
       for line in table.lightColumns {
         OCRTrace.write(
           "lightcol\t\(number)\t\(Int(line.position.rounded()))\t\(Int(line.start.rounded()))-\(Int(line.end.rounded()))"

@@ -44,6 +44,12 @@ struct StreamTableFinder {
   var ruleLength = 30.0
   /// Blobs taller than this (points) are no text: pictures, seals.
   var tallestBlob = 40.0
+  /// Blobs at least this wide and tall (points) and inked over `fillShare` of their box are
+  /// fills, no text: a grey block over a merged label cell spans two rows, and taken as a
+  /// character it joined them into one line read as text (0 0 0 as OOO).
+  var smallestFill = 12.0
+  /// The share of its box a fill's ink covers at least (a character's strokes cover half).
+  var fillShare = 0.8
   /// The thickest rule cleared before the text is looked at, in points.
   var ruleThickness = 3.0
   /// Numeric rows further apart than this many character heights belong to different tables.
@@ -65,9 +71,13 @@ struct StreamTableFinder {
     let ink = InkComponents(in: page, region: page.bounds, level: level, minimumArea: minimumArea)
     let tallest = Int(tallestBlob * scale)
     let shortestRule = Int(ruleLength * scale)
+    let smallestFill = Int(self.smallestFill * scale)
     let blobs = ink.boxes.filter { item in
       let isRule = item.box.width >= ruleAspect * max(1, item.box.height) && item.box.width >= shortestRule
-      return !isRule && item.box.height <= tallest
+      let isFill =
+        item.box.width >= smallestFill && item.box.height >= smallestFill
+        && Double(item.area) >= fillShare * Double(item.box.width * item.box.height)
+      return !isRule && !isFill && item.box.height <= tallest
     }
     let grouped = lines(of: blobs).map { line in (line, Self.cells(of: line, gap: cellGap)) }
     // The page's character height: the median over its lines of three blobs or more.
