@@ -95,4 +95,20 @@ struct SealPieceTests {
     let printed = ["1", "0", "0", "0", "0", "0", "1"]
     Self.expect(values ?? [], asPrinted: printed, read: values ?? [])
   }
+
+  /// Page 1 of `make_browser_variants.py --seed 3900`'s variant s5 (border_cellspacing, blue
+  /// rules, zebra, AR PL UMing 13 px at 80%, left-aligned numbers, 2021 form) photocopied by
+  /// `make_scan_variants.py --seed 3901 --no-styles` (g3905, 300 dpi, turned 2.7°), its JPEG
+  /// as generated, 254 KB. Table 二 shows no rules; 行政规范性文件's row was read as running
+  /// text, its grey 6 a 12×8 px piece read 1 with confidence 28: unsure, but in no table row,
+  /// so nothing flagged it and the report printed 1.
+  static let runningRowPage = "pages/browser-cellspacing-zebra-2021-photocopy300-g3905-page1.pdf"
+
+  @Test("an unsure number in a row read as running text, its label before it, is unread, not a number")
+  func unsureValueInRunningTextRow() throws {
+    let text = try Samples.scannedText(of: Self.runningRowPage)
+    let line = text.split(separator: "\n").first { $0.hasPrefix("行政规范性文件") }
+    let values = line.map { $0.split(separator: " ").dropFirst().map(String.init) } ?? []
+    Self.expect(values, asPrinted: ["26", "6", "48"], read: values)
+  }
 }

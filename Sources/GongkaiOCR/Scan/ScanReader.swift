@@ -285,8 +285,9 @@ public struct ScanReader: Sendable {
   }
 
   /// The 0-based line and space-separated token of the running text where the digits of
-  /// `cell` went, when that line holds only numbers and unread marks (a table's values the
-  /// layout left out of its rows) and the token is the number: `nil` otherwise.
+  /// `cell` went, when that line ends in two numbers or more and unread marks, with nothing
+  /// or a label before them (a table's values the layout left out of its rows, or a row read
+  /// as running text: 行政规范性文件 26 1 48), and the token is the number: `nil` otherwise.
   static func unlocatedToken(
     _ cell: ReadNumberCell, page: Int, fields: [[Substring]], placement: TextPlacement
   ) -> (line: Int, token: Int)? {
@@ -303,7 +304,9 @@ public struct ScanReader: Sendable {
         })
       else { continue }
       let tokens = fields[index][0].split(separator: " ")
-      guard tokens.count >= 2, tokens.allSatisfy(isValue) else { continue }
+      guard let firstValue = tokens.firstIndex(where: isValue), tokens.count - firstValue >= 2,
+        tokens[firstValue...].allSatisfy(isValue)
+      else { continue }
       let area = piece.box
       let inside = characters.filter {
         !$0.character.isWhitespace && $0.box.midX >= area.minX && $0.box.midX <= area.maxX
