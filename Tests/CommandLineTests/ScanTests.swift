@@ -134,6 +134,40 @@ struct ScanTests {
     #expect(corrections.count == 1)
   }
 
+  @Test(
+    "a heading whose numeral the scan lost still heads its table, and a row read as characters is unread, not missing")
+  func headingWithoutNumeralAndGarbledRow() throws {
+    // Pages 1 and 2 of make_browser_variants.py --seed 3900's variant s5 (border_cellspacing, blue
+    // rules, zebra, AR PL UMing, 2021 form) photocopied by make_scan_variants.py --seed 3901
+    // --no-styles (g3905, 300 dpi), 378 KB: the heading 二、主动公开政府信息情况 reads
+    // 、主动公开政府信息情况 and was taken for a list (table 二 not found: ten cells null), and
+    // 规章 0 0 0 reads 好杜 日 日 (three false `missing` errors once the table is found).
+    let result = try CommandRunner.run([
+      "parse", "Samples/scan/pages/browser-cellspacing-zebra-2021-photocopy300-g3905-pages1-2.pdf",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let report = try JSONReader.parse(result.standardOutput)
+    let proactive = report["proactive"]
+    // As the page prints them (read from the page image).
+    #expect(proactive?["normative_documents"]?["issued"]?.intValue == 26)
+    #expect(proactive?["normative_documents"]?["in_force"]?.intValue == 48)
+    let repealed = proactive?["normative_documents"]?["repealed"]
+    #expect(repealed?.intValue == 6 || repealed?.isNull == true, "\(String(describing: repealed))")
+    #expect(proactive?["licensing"]?["decisions"]?.intValue == 3619)
+    #expect(proactive?["penalties"]?["decisions"]?.intValue == 757)
+    #expect(proactive?["enforcement"]?["decisions"]?.intValue == 82)
+    let findings = (report["findings"]?.arrayElements ?? []).filter {
+      $0["where"]?.stringValue?.hasPrefix("proactive.") == true
+    }
+    #expect(!findings.contains { $0["severity"]?.stringValue == "error" }, "\(findings)")
+    for key in ["issued", "repealed", "in_force"] where proactive?["rules"]?[key]?.isNull == true {
+      #expect(
+        findings.contains {
+          $0["where"]?.stringValue == "proactive.rules.\(key)" && $0["rule"]?.stringValue == "ocr_low_confidence"
+        }, "\(findings)")
+    }
+  }
+
   @Test("a doubtful scanned count the narrative contradicts is null with its finding, never the misread")
   func narrativeContradictsScannedCount() throws {
     // Page 1 of a browser-printed 2021 report (make_browser_variants.py --seed 1931's variant

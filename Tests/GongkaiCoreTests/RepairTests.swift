@@ -396,6 +396,8 @@ struct HeadingTests {
     "a heading with characters misread or swapped by OCR is still found",
     arguments: [
       "二、主动公开府政信息情况", "三、收到和处理政府信息公开申清情况", "五、存在的主要问题及政进情况",
+      // The numeral lost on a scan (a browser print's heading, 二 read as nothing).
+      "、主动公开政府信息情况",
     ])
   func misreadHeading(heading: String) throws {
     let splitter = SectionSplitterProbe()
@@ -406,6 +408,7 @@ struct HeadingTests {
     "sentences that mention a section are not headings",
     arguments: [
       "主动公开政府信息情况良好，全年公开信息869条。", "（一）主动公开情况。", "收到和处理的申请均按时答复",
+      "、主动公开政府信息情况、收到和处理政府信息公开申请情况",
     ])
   func notHeading(line: String) {
     #expect(!SectionSplitterProbe().isHeading(line))

@@ -96,13 +96,13 @@ struct SealPieceTests {
     Self.expect(values ?? [], asPrinted: printed, read: values ?? [])
   }
 
-  /// Page 1 of `make_browser_variants.py --seed 3900`'s variant s5 (border_cellspacing, blue
+  /// Pages 1 and 2 (by qpdf) of `make_browser_variants.py --seed 3900`'s variant s5 (border_cellspacing, blue
   /// rules, zebra, AR PL UMing 13 px at 80%, left-aligned numbers, 2021 form) photocopied by
   /// `make_scan_variants.py --seed 3901 --no-styles` (g3905, 300 dpi, turned 2.7°), its JPEG
-  /// as generated, 254 KB. Table 二 shows no rules; 行政规范性文件's row was read as running
+  /// as generated, 378 KB. Table 二 shows no rules; 行政规范性文件's row was read as running
   /// text, its grey 6 a 12×8 px piece read 1 with confidence 28: unsure, but in no table row,
   /// so nothing flagged it and the report printed 1.
-  static let runningRowPage = "pages/browser-cellspacing-zebra-2021-photocopy300-g3905-page1.pdf"
+  static let runningRowPage = "pages/browser-cellspacing-zebra-2021-photocopy300-g3905-pages1-2.pdf"
 
   @Test("an unsure number in a row read as running text, its label before it, is unread, not a number")
   func unsureValueInRunningTextRow() throws {

@@ -344,6 +344,12 @@ public struct ReportParser: Sendable {
           // lost in a cell joined with the header above it).
           unreadRow =
             "the row's label was not read, and text the scan could not read stands on line \(line), where this row stands; check the row against the scan"
+        } else if let found,
+          let line = Self.lineBetweenNeighbours(of: row.key, in: found, layout, from: found.garbledRowLines)
+        {
+          // A line shaped like a row, its cells read as characters (好杜 日 日 for 规章 0 0 0).
+          unreadRow =
+            "the row was not read: line \(line), where this row stands, reads as a label and single characters, a row's cells read as text; check the row against the scan"
         }
       }
       for (index, column) in row.columns.enumerated() {

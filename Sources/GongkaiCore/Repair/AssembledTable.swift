@@ -80,6 +80,10 @@ public struct AssembledTable: Sendable, Equatable {
   /// The lines of label text before a row's values holding marks the scan could not read
   /// (U+FFFD): a row of the form found nowhere between the rows around them may be there.
   public var unreadTextLines: [Int] = []
+  /// The lines of text only shaped like a row whose cells were read as characters: a label
+  /// of two characters or more, then two single characters or more (规章 0 0 0 read as
+  /// 好杜 日 日). A row of the form found nowhere between the rows around them may be there.
+  public var garbledRowLines: [Int] = []
 
   /// The row with `key`, if found.
   public func row(_ key: String) -> Row? { rows.first { $0.key == key } }

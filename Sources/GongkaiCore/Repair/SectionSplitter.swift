@@ -174,12 +174,13 @@ struct SectionSplitter {
     return commas > commasInTitle
   }
 
-  /// Whether the first 、 of a line's visible characters ends its numbering: it stands one
+  /// Whether the first 、 of a line's visible characters ends its numbering: it stands up
   /// to three characters in, after nothing but numerals, letters, digits or marks — a
-  /// numeral the scan garbled into marks (=-、 for 三、) still numbers the heading, while
-  /// a character of a title before it (况、收到和处理…) makes it a list's comma.
+  /// numeral the scan garbled into marks (=-、 for 三、) or lost (、主动公开…) still numbers
+  /// the heading, while a character of a title before it (况、收到和处理…) makes it a list's
+  /// comma.
   static func numberingComma(_ visible: [Unicode.Scalar]) -> Bool {
-    guard let comma = visible.prefix(4).firstIndex(of: "、"), comma >= 1 else { return false }
+    guard let comma = visible.prefix(4).firstIndex(of: "、") else { return false }
     return visible[..<comma].allSatisfy { !LabelText.isIdeograph($0) || LabelText.isChineseNumeral($0) }
   }
 

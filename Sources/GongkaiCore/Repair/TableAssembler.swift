@@ -111,6 +111,10 @@ struct TableAssembler {
       deviations: state.deviations, runs: state.runs)
     table.passedOver = state.passedOver
     table.unreadTextLines = state.unreadTextLines
+    table.garbledRowLines = state.textWords.filter { line, words in
+      !state.valueLines.contains(line) && words.count >= 3 && words[0].count >= 2
+        && words.dropFirst().allSatisfy { $0.count == 1 }
+    }.keys.sorted()
     return table
   }
 
@@ -177,6 +181,10 @@ struct TableAssembler {
     var passedOver: [Int] = []
     /// Lines of label text holding marks the scan could not read (``AssembledTable/unreadTextLines``).
     var unreadTextLines: [Int] = []
+    /// The words of each line's text cells, and the lines holding values
+    /// (``AssembledTable/garbledRowLines``).
+    var textWords: [Int: [Substring]] = [:]
+    var valueLines: Set<Int> = []
     /// Whether text naming no row of the form stood before the first value ignored (a
     /// heading the split missed, with a seal's mark after it), and whether a number (not a
     /// placeholder) was among the values ignored.
@@ -232,6 +240,7 @@ struct TableAssembler {
     mutating func take(_ token: CellToken, repairs: inout [Repair]) {
       switch token.content {
       case .text(let text):
+        textWords[token.line, default: []] += text.split(separator: " ")
         if takesLabelGlyphs(text, line: token.line, repairs: &repairs) { return }
         if takesGarbledValueCell(text, token: token, repairs: &repairs) { return }
         if current == nil { openBlankRow(repairs: &repairs) }
@@ -259,6 +268,7 @@ struct TableAssembler {
           labelBlanks += 1
         }
       case .value(let value):
+        valueLines.insert(token.line)
         if skipping > 0 {
           skipping -= 1
           return
