@@ -164,23 +164,27 @@ struct SectionSplitter {
   /// preamble wrapped inside a name leaves it (…主动公开政府信息情况、收到和处理政府信息公开 /
   /// 申请情况、政府信息公开行政复议、行政诉讼情况、…): it goes on with a comma, or holds
   /// more enumeration commas than its numbering and the title have.
-  private func listsParts(_ line: Substring, commasInTitle: Int) -> Bool {
+  /// A 、 with nothing before it numbers the heading only where `bareComma` (see
+  /// ``numberingComma(_:bare:)``).
+  private func listsParts(_ line: Substring, commasInTitle: Int, bareComma: Bool) -> Bool {
     var visible: [Unicode.Scalar] = []
     for scalar in line.unicodeScalars where !scalar.isSpaceLike { visible.append(scalar) }
     guard let last = visible.last else { return false }
     if last == "、" || last == "，" || last == "," { return true }
     var commas = visible.reduce(0) { $0 + ($1 == "、" ? 1 : 0) }
-    if Self.numberingComma(visible) { commas -= 1 }
+    if Self.numberingComma(visible, bare: bareComma) { commas -= 1 }
     return commas > commasInTitle
   }
 
-  /// Whether the first 、 of a line's visible characters ends its numbering: it stands up
+  /// Whether the first 、 of a line's visible characters ends its numbering: it stands one
   /// to three characters in, after nothing but numerals, letters, digits or marks — a
-  /// numeral the scan garbled into marks (=-、 for 三、) or lost (、主动公开…) still numbers
-  /// the heading, while a character of a title before it (况、收到和处理…) makes it a list's
-  /// comma.
-  static func numberingComma(_ visible: [Unicode.Scalar]) -> Bool {
-    guard let comma = visible.prefix(4).firstIndex(of: "、") else { return false }
+  /// numeral the scan garbled into marks (=-、 for 三、) still numbers the heading, while a
+  /// character of a title before it (况、收到和处理…) makes it a list's comma. With `bare`,
+  /// a 、 with nothing before it counts too (the numeral lost: 、主动公开…): only for the
+  /// section right after one already found, as a preamble's wrapped list (…总体情况 /
+  /// 、收到和处理…) comes before the first heading.
+  static func numberingComma(_ visible: [Unicode.Scalar], bare: Bool = false) -> Bool {
+    guard let comma = visible.prefix(4).firstIndex(of: "、"), comma >= (bare ? 0 : 1) else { return false }
     return visible[..<comma].allSatisfy { !LabelText.isIdeograph($0) || LabelText.isChineseNumeral($0) }
   }
 
@@ -219,7 +223,8 @@ struct SectionSplitter {
       // confuses characters: 主动公开府政信息情况); otherwise nearly all of it must be there.
       let coverage = Double(matched) / Double(section.bigrams.count)
       if (leading && coverage >= 0.6) || (coverage >= 0.85 && (leading || matched == section.bigrams.count)) {
-        return listsParts(trimmed, commasInTitle: titleCommas[index]) ? nil : index
+        let next = last >= 0 && index == last + 1
+        return listsParts(trimmed, commasInTitle: titleCommas[index], bareComma: next) ? nil : index
       }
     }
     return nil
