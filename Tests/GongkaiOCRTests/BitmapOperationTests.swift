@@ -112,27 +112,13 @@ struct BitmapOperationTests {
         lightest[index] = max(lightest[index], sums[row * width + column])
       }
     }
-    // A block whose two sides on an axis are plain paper (no limit below `level` there)
-    // counts as their paper: it lies in a line.
-    func paperOf(_ r: Int, _ c: Int) -> Int {
-      var value = lightest[r * blockColumns + c]
-      if r > 0, r + 1 < blockRows {
-        let side = min(lightest[(r - 1) * blockColumns + c], lightest[(r + 1) * blockColumns + c])
-        if side - margin * length >= Int(level) * length { value = max(value, side) }
-      }
-      if c > 0, c + 1 < blockColumns {
-        let side = min(lightest[r * blockColumns + c - 1], lightest[r * blockColumns + c + 1])
-        if side - margin * length >= Int(level) * length { value = max(value, side) }
-      }
-      return value
-    }
     var out = [UInt8](repeating: 255, count: width * height)
     for row in 1..<(height - 1) {
       for column in 1..<(width - 1) {
         var paper = Int.max
         for r in max(0, row / block - 1)...min(blockRows - 1, row / block + 1) {
           for c in max(0, column / block - 1)...min(blockColumns - 1, column / block + 1) {
-            paper = min(paper, paperOf(r, c))
+            paper = min(paper, lightest[r * blockColumns + c])
           }
         }
         let limit = min(Int(level) * length, paper - margin * length)

@@ -236,10 +236,7 @@ extension GreyBitmap {
   ///
   /// The local paper is taken per block of `block` pixels (the lightest smoothed value in
   /// it), then the darkest of the block and its eight neighbours, so shading next to white
-  /// paper still counts as paper up to its edge. A block lighter on both sides than itself
-  /// (above and below, or left and right) lies in a line, not in shading: it counts as the
-  /// lighter of its two sides, so a rule thick enough to hold a whole block (3 pt of a
-  /// browser's separate cell borders run together) is not its own paper.
+  /// paper still counts as paper up to its edge.
   func smoothedBinary(level: UInt8, margin: Int, block: Int, length: Int = 3) -> GreyBitmap {
     let width = self.width
     let height = self.height
@@ -250,14 +247,12 @@ extension GreyBitmap {
     let blockColumns = (width + block - 1) / block
     let blockRows = (height + block - 1) / block
     // The limit per block: below `level`, and `margin` below the darkest neighbouring paper.
-    // Block rows are thresholded two behind the one measured: a neighbour's paper looks at
-    // the block rows on both sides of it.
     let ceiling = Int32(level) * Int32(length)
     let drop = Int32(max(0, margin)) * Int32(length)
     // The darker of the two directional sums (`length` times the mean), row by row; near the
     // border a sum repeats the edge pixel. A block row's limits need the block row below it,
     // so the sums of two block rows are kept (not the whole page's).
-    let keptRows = 3 * block
+    let keptRows = 2 * block
     var kept = [UInt16](repeating: 0, count: keptRows * width)
     var columnSums = [UInt16](repeating: 0, count: width)
     var columnLight = [UInt16](repeating: 0, count: width)
@@ -275,28 +270,13 @@ extension GreyBitmap {
                     let keptStart = kept.baseAddress, let sumsStart = columnSums.baseAddress,
                     let lightStart = columnLight.baseAddress, let limitsStart = limits.baseAddress
                   else { return }
-                  /// The paper block (`r`, `c`) stands for: its lightest value, or where both its
-                  /// sides on an axis are plain paper (no limit below `level` there), theirs (a
-                  /// line through it). Shading beside it keeps its own.
-                  func paperOf(_ r: Int, _ c: Int) -> Int32 {
-                    var value = Int32(lightest[r * blockColumns + c])
-                    if r > 0, r + 1 < blockRows {
-                      let side = Int32(min(lightest[(r - 1) * blockColumns + c], lightest[(r + 1) * blockColumns + c]))
-                      if side - drop >= ceiling { value = max(value, side) }
-                    }
-                    if c > 0, c + 1 < blockColumns {
-                      let side = Int32(min(lightest[r * blockColumns + c - 1], lightest[r * blockColumns + c + 1]))
-                      if side - drop >= ceiling { value = max(value, side) }
-                    }
-                    return value
-                  }
                   /// Black where a row of `blockRow` is darker than its block's limit.
                   func threshold(_ blockRow: Int) {
                     for blockColumn in 0..<blockColumns {
                       var paper = Int32.max
                       for r in max(0, blockRow - 1)...min(blockRows - 1, blockRow + 1) {
                         for c in max(0, blockColumn - 1)...min(blockColumns - 1, blockColumn + 1) {
-                          paper = min(paper, paperOf(r, c))
+                          paper = min(paper, Int32(lightest[r * blockColumns + c]))
                         }
                       }
                       let limit = UInt16(truncatingIfNeeded: max(0, min(ceiling, paper - drop)))
@@ -379,8 +359,8 @@ extension GreyBitmap {
                       column += 1
                     }
                     guard (row + 1) % block == 0 || row == height - 1 else { continue }
-                    // A block row done: its blocks' lightest values, then the block row two
-                    // above it (whose neighbours' sides are now all known) is thresholded.
+                    // A block row done: its blocks' lightest values, then the block row above
+                    // it (whose neighbours are now all known) is thresholded.
                     let blockRow = row / block
                     for blockColumn in 0..<blockColumns {
                       var light: UInt16 = 0
@@ -390,11 +370,8 @@ extension GreyBitmap {
                       }
                       lightest[blockRow * blockColumns + blockColumn] = light
                     }
-                    if blockRow > 1 { threshold(blockRow - 2) }
-                    if row == height - 1 {
-                      if blockRow > 0 { threshold(blockRow - 1) }
-                      threshold(blockRow)
-                    }
+                    if blockRow > 0 { threshold(blockRow - 1) }
+                    if row == height - 1 { threshold(blockRow) }
                   }
                 }
               }
