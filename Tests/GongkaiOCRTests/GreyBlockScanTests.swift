@@ -17,11 +17,7 @@ struct GreyBlockScanTests {
   @Test("a grey block two rows tall joins no rows: each row keeps its label and values")
   func greyBlockJoinsNoRows() throws {
     let text = try Samples.scannedText(of: Self.blocksPage)
-    func row(_ label: String) -> [String]? {
-      text.split(separator: "\n").map { line in
-        line.split(separator: "\t").map { String($0.filter { !$0.isWhitespace }) }.filter { !$0.isEmpty }
-      }.first { $0.first?.contains(label) == true }
-    }
+    func row(_ label: String) -> [String]? { Samples.row(labelled: label, in: text) }
     #expect(row("7.属于行政执法案卷").map { Array($0.suffix(7)) } == ["0", "0", "0", "0", "0", "0", "0"], "\(text)")
     #expect(row("8.属于行政查询事项").map { Array($0.suffix(7)) } == ["0", "0", "0", "0", "1", "0", "1"], "\(text)")
     #expect(row("总计").map { Array($0.suffix(7)) } == ["40", "6", "1", "0", "2", "0", "49"], "\(text)")

@@ -28,7 +28,13 @@ enum Samples {
   /// The cells of the first row of ``scannedText(of:)`` of `page` whose first cell holds
   /// `label` (is `label`, when `exactly`), blanks taken out; nil when no such row is read.
   static func scannedRow(labelled label: String, onPage page: String, exactly: Bool = false) throws -> [String]? {
-    let rows = try scannedText(of: page).split(separator: "\n").map { line in
+    row(labelled: label, in: try scannedText(of: page), exactly: exactly)
+  }
+
+  /// The cells of the first row of the scanned `text` whose first cell holds `label` (is
+  /// `label`, when `exactly`), blanks taken out; nil when there is none.
+  static func row(labelled label: String, in text: String, exactly: Bool = false) -> [String]? {
+    let rows = text.split(separator: "\n").map { line in
       line.split(separator: "\t").map { String($0.filter { !$0.isWhitespace }) }.filter { !$0.isEmpty }
     }
     return rows.first { row in row.first.map { exactly ? $0 == label : $0.contains(label) } == true }
