@@ -6,7 +6,7 @@ import Testing
 @testable import GongkaiOCR
 
 /// Scans of report pages a portal served and a browser printed.
-@Suite("Browser-printed scans", .timeLimit(.minutes(15)))
+@Suite("Browser-printed scans", .hangGuard)
 struct BrowserPrintScanTests {
   /// Page 4 of a browser-printed 2021 report (make_browser_variants.py seed 1931, variant s1:
   /// the old-CMS look, `<table cellspacing="1" bgcolor>` whose background is the rules)
@@ -59,7 +59,7 @@ struct BrowserPrintScanTests {
 }
 
 /// A browser-printed report whose table cells have separate borders, scanned.
-@Suite("Browser-printed scans, separate cell borders", .timeLimit(.minutes(15)))
+@Suite("Browser-printed scans, separate cell borders", .hangGuard)
 struct SeparateBordersScanTests {
   /// Page 2 of a browser-printed 2019 report (make_browser_variants.py seed 1961, variant s4:
   /// `border-collapse: separate`, each cell a box of its own) photocopied at 200 dpi
@@ -117,7 +117,7 @@ private func expectRows(onPage page: String, _ expected: [(label: String, values
   }
 }
 
-@Suite("Browser-printed scans, label columns past the cut", .timeLimit(.minutes(15)))
+@Suite("Browser-printed scans, label columns past the cut", .hangGuard)
 struct LabelColumnsPastCutTests {
   /// Page 3 of a browser print on Letter landscape (border_cellspacing+rule_blue+head_grey+
   /// font_notosans+px_15+width_960+scale_100+…+thead+portal_mixed+notes-2021-s7:
@@ -146,7 +146,7 @@ struct LabelColumnsPastCutTests {
   }
 }
 
-@Suite("Browser-printed scans, dark blocks over rules", .timeLimit(.minutes(15)))
+@Suite("Browser-printed scans, dark blocks over rules", .hangGuard)
 struct DarkBlockScanTests {
   /// Pages 5 and 4 of a browser print on A4 landscape (amount_yuan+border_cellspacing+
   /// rule_dark+head_grey+font_zenhei+…+zebra+thead+portal_custom+long, 2019 form:
@@ -197,7 +197,7 @@ struct DarkBlockScanTests {
   }
 }
 
-@Suite("Browser-printed scans, a rule's corner in a wide cell", .timeLimit(.minutes(15)))
+@Suite("Browser-printed scans, a rule's corner in a wide cell", .hangGuard)
 struct RuleCornerScanTests {
   /// Page 2 of a browser print on Letter (labels_nonumber+num_fullwidth+border_cellspacing+
   /// rule_blue+head_orange+font_notoserif+…+pad_3+numalign_left+portal_gkpt-2021-s2:

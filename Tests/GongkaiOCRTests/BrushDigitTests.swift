@@ -6,7 +6,7 @@ import Testing
 @testable import GongkaiOCR
 
 /// Thin brush-script digits whose darkest ink is a few knots of their strokes.
-@Suite("Brush-script digits read from their darkest ink", .timeLimit(.minutes(10)))
+@Suite("Brush-script digits read from their darkest ink", .hangGuard)
 struct BrushDigitTests {
   /// Page 2 of `make_browser_variants.py --seed 2950`'s variant s3 (labels_nonumber, border_attr,
   /// rule_black, head_lightblue, AR PL UKai 16 px at 80%, zebra, 2019 form) photocopied by

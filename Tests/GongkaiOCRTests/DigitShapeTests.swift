@@ -8,7 +8,7 @@ import Testing
 /// taken at: run together into one blob wider than any digit, or fallen into pieces one
 /// above the other, as a Chinese character's parts stand; or a stroke lost to every read at
 /// that level alike.
-@Suite("Digits shaped like characters in a table without column rules", .timeLimit(.minutes(10)))
+@Suite("Digits shaped like characters in a table without column rules", .hangGuard)
 struct DigitShapeTests {
   /// Pages 3 and 4 of `scan/hrules-2019-browser-scan200.pdf` (a browser print with bottom
   /// borders only, photocopied at 200 dpi with seed 1601) by pdfseparate, the JPEGs as they

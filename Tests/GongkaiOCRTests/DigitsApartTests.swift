@@ -5,7 +5,7 @@ import Testing
 
 /// One number whose digits stand apart: wrapped over two lines in a narrow grid cell, or
 /// spaced a character apart (full-width digits) in a table without column rules.
-@Suite("Digits of one number standing apart", .timeLimit(.minutes(10)))
+@Suite("Digits of one number standing apart", .hangGuard)
 struct DigitsApartTests {
   /// Page 3 of `make_general_variants.py --seed 2900`'s variant s14 (labels_halfwidth,
   /// num_fullwidth, size_12, style_lightblue, 2019 form) photocopied by

@@ -5,7 +5,7 @@ import Testing
 
 /// Print fainter than the page's ink level: dark header bands pull the level down, and grey
 /// digits, or a digit's thin strokes, fall apart at it.
-@Suite("Print fainter than the page's level", .timeLimit(.minutes(10)))
+@Suite("Print fainter than the page's level", .hangGuard)
 struct FaintPrintTests {
   /// The fields after the label of the first line of `text` holding `label`, split at tabs and
   /// blanks (a row the layout did not align is written with blanks).

@@ -6,7 +6,7 @@ import Testing
 
 /// Browser prints whose table ink is heavier than a character: grey blocks over merged label
 /// cells.
-@Suite("Browser-printed scans, grey blocks", .timeLimit(.minutes(10)))
+@Suite("Browser-printed scans, grey blocks", .hangGuard)
 struct GreyBlockScanTests {
   /// Page 3 of `make_browser_variants.py --seed 3900`'s variant s9 (border_cellspacing, blue
   /// rules, 2 px padding, 2021 form) scanned by `make_scan_variants.py --seed 3901 --no-styles`

@@ -6,7 +6,7 @@ import Testing
 @testable import GongkaiOCR
 
 /// Numbers whose glyphs the scan read as Latin letters.
-@Suite("Letters read in a scanned number", .timeLimit(.minutes(10)))
+@Suite("Letters read in a scanned number", .hangGuard)
 struct LetterInNumberTests {
   /// Page 2 of `make_general_variants.py --seed 2900`'s variant s6 (AR PL UMing, labels_abbrev,
   /// horizontal rules only, 2021 form) scanned by `make_scan_variants.py --seed 2901 --no-styles`

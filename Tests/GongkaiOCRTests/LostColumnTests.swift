@@ -6,7 +6,7 @@ import Testing
 
 /// Column rules a grid lost over a table's whole height on a grey 200-dpi copy of a WPS-style
 /// report (``TableRuleFinder/lostColumns(in:page:tolerance:regular:search:rows:length:depth:segment:clearance:)``).
-@Suite("Lost column rules", .timeLimit(.minutes(15)))
+@Suite("Lost column rules", .hangGuard)
 struct LostColumnTests {
   /// The scanned pages' rows: tab-separated cells without spaces.
   static func rows(_ name: String) throws -> [[String]] {

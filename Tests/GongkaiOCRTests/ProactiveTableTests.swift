@@ -7,7 +7,7 @@ import Testing
 /// Table 二 (主动公开政府信息情况) of the scanned samples: its group rows (第二十条第（一）项 …)
 /// are shaded grey, and in the 2021 sample it runs across a page break. Every row must come
 /// out of the scan as a tab-separated line with the expected cells.
-@Suite("Scanned table 二", .timeLimit(.minutes(15)))
+@Suite("Scanned table 二", .hangGuard)
 struct ProactiveTableTests {
   /// Two samples of each form, at both resolutions.
   static let samples = [

@@ -7,7 +7,7 @@ import Testing
 
 /// The scanned samples (image-only PDFs, Samples/scan) read through tesseract: every number
 /// of tables 三 and 四 comes out right, or is listed as low confidence.
-@Suite("Scanned samples", .timeLimit(.minutes(15)))
+@Suite("Scanned samples", .hangGuard)
 struct ScanSampleTests {
   /// One sample of each form and resolution; only the pages holding tables 三 and 四.
   static let samples = [("gen-2021-a-scan300", "gen-2021-a"), ("gen-2019-a-scan200", "gen-2019-a")]

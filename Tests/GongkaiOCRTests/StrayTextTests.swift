@@ -44,7 +44,7 @@ struct StrayTextTests {
 
   @Test(
     "the paper's specks beside a table narrower than the page are no characters of its rows",
-    .timeLimit(.minutes(15)))
+    .hangGuard)
   func specksBesideNarrowTable() throws {
     // Page 3 of a browser print on Letter landscape (amount_yuan+border_css+rule_red+head_grey+
     // …+zebra+hf_off+portal_custom-2021-s5: make_browser_variants --seed 2101), photocopied with

@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiLayout
 import GongkaiPDF
+import Testing
 
 @testable import GongkaiOCR
 
@@ -64,4 +65,11 @@ final class TemporaryFolder {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   }
   deinit { try? FileManager.default.removeItem(at: url) }
+}
+
+extension Trait where Self == TimeLimitTrait {
+  /// The time limit of a suite that reads pages: a guard against a hang, not a speed test.
+  /// Its clock also runs while the test waits for a thread behind other tests' page reads,
+  /// so it stands well above the whole test run (about 10 minutes optimized on 2 cores).
+  static var hangGuard: Self { .timeLimit(.minutes(25)) }
 }

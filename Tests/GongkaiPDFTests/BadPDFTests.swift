@@ -6,7 +6,7 @@ import Testing
 // The limit turns a hang into a failure. It is wide because on 2 cores the OCR suites hold the
 // test pool's threads for many minutes and a started test's clock runs while it waits (CI run of
 // 7b89613: every test here timed out at 2 minutes, none of them slow).
-@Suite("Bad and unusual PDFs", .timeLimit(.minutes(15)))
+@Suite("Bad and unusual PDFs", .hangGuard)
 struct BadPDFTests {
   /// Extraction from bytes, as a result either way.
   func outcome(_ data: Data) -> Result<ExtractedPDF, any Error> {

@@ -5,7 +5,7 @@ import Testing
 
 /// A 300-page document (one sample repeated 75 times, made by make-bad-pdfs.sh).
 // Wide for the same reason as BadPDFTests: a started test's clock runs while the OCR suites hold the pool.
-@Suite("Large PDFs", .timeLimit(.minutes(15)))
+@Suite("Large PDFs", .hangGuard)
 struct LargePDFTests {
   @Test("300 pages: every copy of table 三 read, no page markers")
   func threeHundredPages() throws {

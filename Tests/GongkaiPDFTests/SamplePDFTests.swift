@@ -132,15 +132,19 @@ struct SamplePDFTests {
     let template = (expected["meta"] as? [String: Any])?["template"] as? String
     let rows: [(key: String, label: String, cells: [String])] =
       template == "2021"
-      ? [("rules", "规章", ["issued", "repealed", "in_force"]),
-         ("normative_documents", "行政规范性文件", ["issued", "repealed", "in_force"]),
-         ("licensing", "行政许可", ["decisions"]), ("penalties", "行政处罚", ["decisions"]),
-         ("enforcement", "行政强制", ["decisions"])]
-      : [("rules", "规章", ["made", "published", "total"]),
-         ("normative_documents", "规范性文件", ["made", "published", "total"]),
-         ("licensing", "行政许可", ["previous", "change", "decisions"]),
-         ("penalties", "行政处罚", ["previous", "change", "decisions"]),
-         ("enforcement", "行政强制", ["previous", "change", "decisions"])]
+      ? [
+        ("rules", "规章", ["issued", "repealed", "in_force"]),
+        ("normative_documents", "行政规范性文件", ["issued", "repealed", "in_force"]),
+        ("licensing", "行政许可", ["decisions"]), ("penalties", "行政处罚", ["decisions"]),
+        ("enforcement", "行政强制", ["decisions"]),
+      ]
+      : [
+        ("rules", "规章", ["made", "published", "total"]),
+        ("normative_documents", "规范性文件", ["made", "published", "total"]),
+        ("licensing", "行政许可", ["previous", "change", "decisions"]),
+        ("penalties", "行政处罚", ["previous", "change", "decisions"]),
+        ("enforcement", "行政强制", ["previous", "change", "decisions"]),
+      ]
     for (key, label, cells) in rows {
       let values = proactive[key] as? [String: Any]
       let want = cells.map { values?[$0] as? Int }

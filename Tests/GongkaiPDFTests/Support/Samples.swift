@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiPDF
+import Testing
 
 /// Where the sample PDFs live and what their expected files say.
 enum Samples {
@@ -57,7 +58,9 @@ extension ExtractedPDF {
 
   /// The lines that are table rows, split into their cells.
   var rows: [[String]] {
-    lines.filter { $0.contains("\t") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    lines.filter { $0.contains("\t") }.map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    }
   }
 }
 
@@ -67,7 +70,9 @@ extension String {
 }
 
 /// The keys of the seven cells of a table-三 row, in column order.
-let applicantKeys = ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total"]
+let applicantKeys = [
+  "natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total",
+]
 
 /// For each table-三 row key, the start of its own label cell (spaces removed).
 let requestLabels: [(key: String, label: String)] = [
@@ -84,3 +89,10 @@ let requestLabels: [(key: String, label: String)] = [
   ("other_no_correction", "1.申请人无正当理由逾期不补正"), ("other_unpaid_fee", "2.申请人逾期未按收费"),
   ("other_other", "3.其他"), ("results_total", "（七）总计"), ("carried_forward", "四、结转下年度"),
 ]
+
+extension Trait where Self == TimeLimitTrait {
+  /// The time limit of a suite that reads pages: a guard against a hang, not a speed test.
+  /// Its clock also runs while the test waits for a thread behind other tests' page reads,
+  /// so it stands well above the whole test run (about 10 minutes optimized on 2 cores).
+  static var hangGuard: Self { .timeLimit(.minutes(25)) }
+}
