@@ -11,7 +11,9 @@ struct RulingLineFinderTests {
     var bitmap = GreyBitmap(blankWidth: px(600), height: px(800), dpi: dpi)
     let thickness = max(1, px(0.75))
     for y in [100.0, 150, 200] { bitmap.fill(x: px(50), y: px(y), width: px(500), height: thickness, value: 0) }
-    for x in [50.0, 300, 550] { bitmap.fill(x: px(x), y: px(100), width: thickness, height: px(100) + thickness, value: 0) }
+    for x in [50.0, 300, 550] {
+      bitmap.fill(x: px(x), y: px(100), width: thickness, height: px(100) + thickness, value: 0)
+    }
     // Text-like blobs inside the cells: short strokes, shorter than any kernel.
     for (x, y) in [(60.0, 115.0), (80, 115), (320, 165), (340, 165)] {
       bitmap.fill(x: px(x), y: px(y), width: px(9), height: px(1), value: 20)
@@ -52,6 +54,23 @@ struct RulingLineFinderTests {
       #expect(abs(line.start - 100) < 1.5 && abs(line.end - 200) < 2.5)
     }
     #expect(!vertical.contains { abs($0.position - 420) < 3 }, "the streak is not a table rule")
+  }
+
+  @Test("the ragged edge of a filled bar is part of the bar, not a line beside it; a rule apart from it stays")
+  func raggedEdgeOfBar() {
+    // At 300 dpi: a bar 6 pt thick (a thick rule as a long smoothing spreads it), its first
+    // and last rows broken into pieces where crossing rules fade, and a thin rule 3 pt below.
+    var bitmap = GreyBitmap(blankWidth: 1200, height: 400, dpi: 300)
+    bitmap.fill(x: 50, y: 101, width: 1100, height: 23, value: 0)
+    for (x, width) in [(60, 400), (480, 300), (800, 340)] {
+      bitmap.fill(x: x, y: 100, width: width, height: 1, value: 0)
+      bitmap.fill(x: x, y: 124, width: width, height: 1, value: 0)
+    }
+    bitmap.fill(x: 50, y: 137, width: 1100, height: 2, value: 0)
+    let lines = RulingLineFinder().lines(in: bitmap).filter { $0.axis == .horizontal }
+    let scale = 300.0 / 72
+    #expect(lines.count == 1, "\(lines)")
+    #expect(lines.allSatisfy { abs($0.position - 138 / scale) < 1 }, "\(lines)")
   }
 
   @Test("collinear pieces with small gaps are one line")

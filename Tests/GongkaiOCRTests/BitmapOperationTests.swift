@@ -9,6 +9,24 @@ import Testing
 @Suite("Bitmap operations against plain versions")
 struct BitmapOperationTests {
   /// A bitmap of `width` × `height` random grey levels (fixed seed: the same every run).
+  /// A page of paper with a grey shaded area and dark bands from one to nine pixels thick
+  /// across it, with some noise: blocks inside the shading, inside a band, and beside both.
+  static func banded(width: Int, height: Int, seed: UInt64) -> GreyBitmap {
+    let noise = random(width: width, height: height, seed: seed)
+    var pixels = [UInt8](repeating: 0, count: width * height)
+    for y in 0..<height {
+      // Bands of thickness 1...9 at every twelfth row, the shading over the middle third.
+      let band = y % 12 < (y / 12) % 9 + 1
+      for x in 0..<width {
+        let shaded = x >= width / 3 && x < 2 * width / 3 && y >= height / 3
+        let base: Int = band ? 40 : shaded ? 150 : 240
+        pixels[y * width + x] = UInt8(max(0, min(255, base + (Int(noise[x, y]) - 220) / 8)))
+      }
+    }
+    return GreyBitmap(width: width, height: height, dpi: 300, pixels: pixels)
+      ?? GreyBitmap(blankWidth: width, height: height, dpi: 300)
+  }
+
   static func random(width: Int, height: Int, seed: UInt64) -> GreyBitmap {
     var state = seed
     var pixels = [UInt8](repeating: 0, count: width * height)
@@ -84,10 +102,11 @@ struct BitmapOperationTests {
 
   /// The rule image of `smoothedBinary(level:margin:block:length:)` pixel by pixel, from its
   /// documentation: the darker of the two directional window sums (edge pixels repeated), the
-  /// lightest value per block, the darkest of a block and its eight neighbours as paper.
-  static func plainSmoothedBinary(_ bitmap: GreyBitmap, level: UInt8, margin: Int, block: Int, length: Int)
-    -> [UInt8]
-  {
+  /// lightest value per block and `reach` pixels past its edges, the darkest of a block and its
+  /// eight neighbours as paper.
+  static func plainSmoothedBinary(
+    _ bitmap: GreyBitmap, level: UInt8, margin: Int, block: Int, length: Int, reach: Int
+  ) -> [UInt8] {
     let width = bitmap.width
     let height = bitmap.height
     let half = length / 2
@@ -105,11 +124,16 @@ struct BitmapOperationTests {
     }
     let blockColumns = (width + block - 1) / block
     let blockRows = (height + block - 1) / block
+    let reach = min(block, reach)
     var lightest = [Int](repeating: 0, count: blockColumns * blockRows)
-    for row in 0..<height {
-      for column in 0..<width {
-        let index = (row / block) * blockColumns + column / block
-        lightest[index] = max(lightest[index], sums[row * width + column])
+    for blockRow in 0..<blockRows {
+      for blockColumn in 0..<blockColumns {
+        for row in max(0, blockRow * block - reach)..<min(height, (blockRow + 1) * block + reach) {
+          for column in max(0, blockColumn * block - reach)..<min(width, (blockColumn + 1) * block + reach) {
+            let index = blockRow * blockColumns + blockColumn
+            lightest[index] = max(lightest[index], sums[row * width + column])
+          }
+        }
       }
     }
     var out = [UInt8](repeating: 255, count: width * height)
@@ -128,15 +152,23 @@ struct BitmapOperationTests {
     return out
   }
 
-  @Test("the rule image equals its per-pixel definition, whatever the block and window sizes")
+  @Test("the rule image equals its per-pixel definition, whatever the block, reach and window sizes")
   func ruleImage() {
-    for (width, height, seed) in [(40, 31, UInt64(5)), (23, 57, 6), (9, 5, 7), (64, 48, 8)] {
-      let bitmap = Self.random(width: width, height: height, seed: seed)
+    let pages = [(40, 31, UInt64(5)), (23, 57, 6), (9, 5, 7), (64, 48, 8)].map {
+      Self.random(width: $0, height: $1, seed: $2)
+    }
+    for bitmap in pages + [Self.banded(width: 50, height: 83, seed: 9), Self.banded(width: 71, height: 40, seed: 10)] {
+      let (width, height) = (bitmap.width, bitmap.height)
       for (block, length) in [(1, 1), (2, 3), (3, 3), (8, 13), (5, 4), (40, 7), (70, 25)] {
-        for (level, margin) in [(UInt8(207), 28), (240, 8), (255, 0)] {
-          let fast = bitmap.smoothedBinary(level: level, margin: margin, block: block, length: length).pixels
-          let plain = Self.plainSmoothedBinary(bitmap, level: level, margin: margin, block: block, length: length)
-          #expect(fast == plain, "\(width)×\(height), block \(block), length \(length), level \(level)")
+        for reach in Set([0, 1, block / 2, block]) {
+          for (level, margin) in [(UInt8(207), 28), (240, 8), (255, 0)] {
+            let fast = bitmap.smoothedBinary(level: level, margin: margin, block: block, length: length, reach: reach)
+              .pixels
+            let plain = Self.plainSmoothedBinary(
+              bitmap, level: level, margin: margin, block: block, length: length, reach: reach)
+            #expect(
+              fast == plain, "\(width)×\(height), block \(block), reach \(reach), length \(length), level \(level)")
+          }
         }
       }
     }

@@ -165,7 +165,9 @@ public struct RulingLineFinder: Sendable {
   }
 
   /// Stacks runs on consecutive positions that overlap into bands; bands thicker than
-  /// `maxThickness` are filled areas, not lines, and are dropped.
+  /// `maxThickness` are filled areas, not lines, and are dropped, with the thin bands of their
+  /// ragged edges: a row of pieces along an area's first or last row (a thick rule's fringe,
+  /// broken where the rules crossing it fade) is part of the area, not a line beside it.
   static func bands(_ runs: [Run], maxThickness: Int) -> [Band] {
     let sorted = runs.sorted { ($0.position, $0.start) < ($1.position, $1.start) }
     var open: [Band] = []
@@ -206,7 +208,14 @@ public struct RulingLineFinder: Sendable {
       open = stillOpen
     }
     finished.append(contentsOf: open)
-    return finished.filter { $0.last - $0.first + 1 <= maxThickness }
+    let areas = finished.filter { $0.last - $0.first + 1 > maxThickness }
+    return finished.filter { band in
+      band.last - band.first + 1 <= maxThickness
+        && !areas.contains { area in
+          band.first >= area.first - 1 && band.last <= area.last + 1 && band.start <= area.end
+            && area.start <= band.end
+        }
+    }
   }
 
   /// Merges collinear pieces that touch or nearly touch into single lines.

@@ -235,12 +235,15 @@ extension GreyBitmap {
   /// and a light rule on a grey 200-dpi scan then broke into pieces too short to be lines).
   ///
   /// The local paper is taken per block of `block` pixels (the lightest smoothed value in
-  /// it), then the darkest of the block and its eight neighbours, so shading next to white
-  /// paper still counts as paper up to its edge.
-  func smoothedBinary(level: UInt8, margin: Int, block: Int, length: Int = 3) -> GreyBitmap {
+  /// it and `reach` pixels past its edges), then the darkest of the block and its eight
+  /// neighbours, so shading next to white paper still counts as paper up to its edge. With
+  /// the reach, a rule thicker than a block (two cells' separate borders run together) still
+  /// meets white paper in every block it covers, so it is no shading of its own.
+  func smoothedBinary(level: UInt8, margin: Int, block: Int, length: Int = 3, reach: Int = 0) -> GreyBitmap {
     let width = self.width
     let height = self.height
     guard height >= 3, width >= 3, block >= 1 else { return smoothedBinary(level: level) }
+    let reach = min(block, max(0, reach))
     // At most 257 pixels: the sums then fit 16 bits (half the memory traffic of 32).
     let length = min(257, max(1, length))
     let half = length / 2
@@ -251,8 +254,9 @@ extension GreyBitmap {
     let drop = Int32(max(0, margin)) * Int32(length)
     // The darker of the two directional sums (`length` times the mean), row by row; near the
     // border a sum repeats the edge pixel. A block row's limits need the block row below it,
-    // so the sums of two block rows are kept (not the whole page's).
-    let keptRows = 2 * block
+    // whose lightest values reach into the next one, so the sums of three block rows are kept
+    // (not the whole page's).
+    let keptRows = 3 * block
     var kept = [UInt16](repeating: 0, count: keptRows * width)
     var columnSums = [UInt16](repeating: 0, count: width)
     var columnLight = [UInt16](repeating: 0, count: width)
@@ -270,6 +274,37 @@ extension GreyBitmap {
                     let keptStart = kept.baseAddress, let sumsStart = columnSums.baseAddress,
                     let lightStart = columnLight.baseAddress, let limitsStart = limits.baseAddress
                   else { return }
+                  /// The lightest sum of each block of block row `blockRow`, `reach` pixels past
+                  /// its edges, from the kept rows read so far (through `lastRow`).
+                  func measure(_ blockRow: Int, through lastRow: Int) {
+                    let top = max(0, blockRow * block - reach)
+                    let bottom = min(lastRow, (blockRow + 1) * block - 1 + reach)
+                    for column in 0..<width { columnLight[column] = 0 }
+                    for row in top...bottom {
+                      let sums = (row % keptRows) * width
+                      var column = 0
+                      while column + 16 <= width {
+                        let light = UnsafeMutableRawPointer(lightStart + column)
+                        let value = UnsafeRawPointer(keptStart + sums + column).loadUnaligned(as: SIMD16<UInt16>.self)
+                        light.storeBytes(
+                          of: pointwiseMax(light.loadUnaligned(as: SIMD16<UInt16>.self), value), as: SIMD16<UInt16>.self
+                        )
+                        column += 16
+                      }
+                      while column < width {
+                        columnLight[column] = max(columnLight[column], kept[sums + column])
+                        column += 1
+                      }
+                    }
+                    for blockColumn in 0..<blockColumns {
+                      var light: UInt16 = 0
+                      for column in max(0, blockColumn * block - reach)..<min(width, (blockColumn + 1) * block + reach)
+                      {
+                        light = max(light, columnLight[column])
+                      }
+                      lightest[blockRow * blockColumns + blockColumn] = light
+                    }
+                  }
                   /// Black where a row of `blockRow` is darker than its block's limit.
                   func threshold(_ blockRow: Int) {
                     for blockColumn in 0..<blockColumns {
@@ -329,19 +364,16 @@ extension GreyBitmap {
                       }
                       kept[sums + column] = sum
                     }
-                    // Down the column, kept where darker; the lightest value of each column noted.
+                    // Down the column, kept where darker.
                     let leaving = max(0, row - half) * width
                     let entering = min(height - 1, row + length - half) * width
                     var column = 0
                     while column + 16 <= width {
                       let along = UnsafeMutableRawPointer(keptStart + sums + column)
                       let down = UnsafeMutableRawPointer(sumsStart + column)
-                      let light = UnsafeMutableRawPointer(lightStart + column)
                       let sum = down.loadUnaligned(as: SIMD16<UInt16>.self)
-                      let value = pointwiseMin(along.loadUnaligned(as: SIMD16<UInt16>.self), sum)
-                      along.storeBytes(of: value, as: SIMD16<UInt16>.self)
-                      light.storeBytes(
-                        of: pointwiseMax(light.loadUnaligned(as: SIMD16<UInt16>.self), value), as: SIMD16<UInt16>.self)
+                      along.storeBytes(
+                        of: pointwiseMin(along.loadUnaligned(as: SIMD16<UInt16>.self), sum), as: SIMD16<UInt16>.self)
                       let leave = UnsafeRawPointer(sourceStart + leaving + column).loadUnaligned(
                         as: SIMD16<UInt8>.self)
                       let enter = UnsafeRawPointer(sourceStart + entering + column).loadUnaligned(
@@ -351,27 +383,23 @@ extension GreyBitmap {
                       column += 16
                     }
                     while column < width {
-                      let value = min(kept[sums + column], columnSums[column])
-                      kept[sums + column] = value
-                      columnLight[column] = max(columnLight[column], value)
+                      kept[sums + column] = min(kept[sums + column], columnSums[column])
                       let next = columnSums[column] &- UInt16(source[leaving + column])
                       columnSums[column] = next &+ UInt16(source[entering + column])
                       column += 1
                     }
                     guard (row + 1) % block == 0 || row == height - 1 else { continue }
-                    // A block row done: its blocks' lightest values, then the block row above
-                    // it (whose neighbours are now all known) is thresholded.
+                    // A block row done: the lightest values of the block row above it (whose
+                    // reach ends in this one), then the block row above that one (whose
+                    // neighbours are now all known) is thresholded.
                     let blockRow = row / block
-                    for blockColumn in 0..<blockColumns {
-                      var light: UInt16 = 0
-                      for column in (blockColumn * block)..<min(width, (blockColumn + 1) * block) {
-                        light = max(light, columnLight[column])
-                        columnLight[column] = 0
-                      }
-                      lightest[blockRow * blockColumns + blockColumn] = light
+                    if blockRow > 0 { measure(blockRow - 1, through: row) }
+                    if blockRow > 1 { threshold(blockRow - 2) }
+                    if row == height - 1 {
+                      measure(blockRow, through: row)
+                      if blockRow > 0 { threshold(blockRow - 1) }
+                      threshold(blockRow)
                     }
-                    if blockRow > 0 { threshold(blockRow - 1) }
-                    if row == height - 1 { threshold(blockRow) }
                   }
                 }
               }

@@ -41,6 +41,12 @@ public struct TableRuleFinder: Sendable {
   /// The block (points) the local paper level is measured over when finding rules; smaller
   /// than a cell, larger than a rule is thick.
   public var shadingBlockSize = 2.0
+  /// How far (points) past its block the local paper is looked for on a page whose rules are
+  /// as thick as a block: a rule up to a block and twice this thick (two cells' 1.5-pt
+  /// separate borders run together: 3 pt and the scan's blur) then still meets white paper,
+  /// so it stays a rule instead of counting as shading. Only there: a seal's filled star or
+  /// thick ring over a rule would also stop counting as shading, and take the rule with it.
+  public var shadingReach = 1.0
   /// How far (points) the page is averaged along a rule's direction before rules are found:
   /// long enough to average the paper's noise out of a light one-pixel rule, short beside the
   /// shortest rule (``RulingLineFinder/Options/minimumVerticalLength``).
@@ -107,12 +113,23 @@ public struct TableRuleFinder: Sendable {
     // text, and with one threshold between ink and paper it would break up.
     let ruleLevel = UInt8(max(Int(level), Int(paper) - max(ruleMargin, (Int(paper) - Int(level)) / contrastDivisor)))
     // Measured against the local paper, so grey shading behind a table row is not ink
-    // and the rules around it stay lines (see ``GreyBitmap/smoothedBinary(level:margin:block:)``).
+    // and the rules around it stay lines (see ``GreyBitmap/smoothedBinary(level:margin:block:length:reach:)``).
     let shadingBlock = max(2, Int((shadingBlockSize * scale).rounded()))
-    let binary = page.smoothedBinary(
-      level: ruleLevel, margin: Int(paper) - Int(ruleLevel), block: shadingBlock,
-      length: max(3, Int((ruleSmoothing * scale).rounded())))
+    func ruleImage(reach: Int) -> GreyBitmap {
+      page.smoothedBinary(
+        level: ruleLevel, margin: Int(paper) - Int(ruleLevel), block: shadingBlock,
+        length: max(3, Int((ruleSmoothing * scale).rounded())), reach: reach)
+    }
+    var binary = ruleImage(reach: 0)
     var lines = rulingFinder.lines(in: binary)
+    // Rules as thick as a block (the ones found where they held none): the others were
+    // their own paper. Found again with the measure's reach.
+    var reach = 0
+    if Self.typicalThickness(of: lines, in: page, level: level) >= shadingBlock {
+      reach = Int((shadingReach * scale).rounded())
+      binary = ruleImage(reach: reach)
+      lines = rulingFinder.lines(in: binary)
+    }
     // Strokes of small type in line over tight rows are no column rules: dropped before the
     // grids the light pass completes are built from them.
     if glyphStrokesDropped { lines = Self.droppingGlyphStrokes(lines, page: page, paper: paper, level: level) }
@@ -133,7 +150,7 @@ public struct TableRuleFinder: Sendable {
     if lenientLevel > ruleLevel, !framed.isEmpty {
       let lenient = page.smoothedBinary(
         level: lenientLevel, margin: Int(paper) - Int(lenientLevel), block: shadingBlock,
-        length: max(3, Int((lightRuleSmoothing * scale).rounded())))
+        length: max(3, Int((lightRuleSmoothing * scale).rounded())), reach: reach)
       var light = rulingFinder.lines(in: lenient)
       if glyphStrokesDropped {
         light = Self.droppingGlyphStrokes(light, crossing: lines, page: page, paper: paper, level: level)
@@ -385,6 +402,34 @@ public struct TableRuleFinder: Sendable {
   /// row only may be a character's stroke, run on to the rules above and below it by the
   /// smoothing. A found rule a light line goes on is replaced by it (drawn over both, on the
   /// longest found piece's centre line); the rules so made whole are those the others meet.
+  /// The median thickness (pixels at or below `level`, straight across the line at its
+  /// middle and quarters) of the long horizontal `lines`: the table's row rules.
+  static func typicalThickness(of lines: [RulingLine], in page: GreyBitmap, level: UInt8) -> Int {
+    let scale = page.pixelsPerPoint
+    let rules = lines.filter { $0.axis == .horizontal && $0.end - $0.start >= 72 }
+    var thicknesses: [Int] = []
+    for rule in rules {
+      let y = Int((rule.position * scale).rounded())
+      guard y >= 0, y < page.height else { continue }
+      var across: [Int] = []
+      for share in [0.25, 0.5, 0.75] {
+        let x = Int(((rule.start + (rule.end - rule.start) * share) * scale).rounded())
+        guard x >= 0, x < page.width, page[x, y] <= level else {
+          across.append(0)
+          continue
+        }
+        var top = y
+        while top > 0, page[x, top - 1] <= level { top -= 1 }
+        var bottom = y
+        while bottom + 1 < page.height, page[x, bottom + 1] <= level { bottom += 1 }
+        across.append(bottom - top + 1)
+      }
+      thicknesses.append(across.sorted()[1])
+    }
+    guard !thicknesses.isEmpty else { return 0 }
+    return thicknesses.sorted()[thicknesses.count / 2]
+  }
+
   static func confirmed(
     _ light: [RulingLine], by found: [RulingLine], alignment: Double, gap: Double, reach: Double
   ) -> [RulingLine] {
