@@ -279,7 +279,7 @@ extension GreyBitmap {
                   func measure(_ blockRow: Int, through lastRow: Int) {
                     let top = max(0, blockRow * block - reach)
                     let bottom = min(lastRow, (blockRow + 1) * block - 1 + reach)
-                    for column in 0..<width { columnLight[column] = 0 }
+                    columnLight.update(repeating: 0)
                     for row in top...bottom {
                       let sums = (row % keptRows) * width
                       var column = 0

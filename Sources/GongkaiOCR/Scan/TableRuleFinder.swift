@@ -115,19 +115,21 @@ public struct TableRuleFinder: Sendable {
     // Measured against the local paper, so grey shading behind a table row is not ink
     // and the rules around it stay lines (see ``GreyBitmap/smoothedBinary(level:margin:block:length:reach:)``).
     let shadingBlock = max(2, Int((shadingBlockSize * scale).rounded()))
-    func ruleImage(reach: Int) -> GreyBitmap {
+    /// The page black where darker than `level` and the local paper, averaged `smoothing`
+    /// points along rules.
+    func ruleImage(level: UInt8, smoothing: Double, reach: Int) -> GreyBitmap {
       page.smoothedBinary(
-        level: ruleLevel, margin: Int(paper) - Int(ruleLevel), block: shadingBlock,
-        length: max(3, Int((ruleSmoothing * scale).rounded())), reach: reach)
+        level: level, margin: Int(paper) - Int(level), block: shadingBlock,
+        length: max(3, Int((smoothing * scale).rounded())), reach: reach)
     }
-    var binary = ruleImage(reach: 0)
+    var binary = ruleImage(level: ruleLevel, smoothing: ruleSmoothing, reach: 0)
     var lines = rulingFinder.lines(in: binary)
     // Rules as thick as a block (the ones found where they held none): the others were
     // their own paper. Found again with the measure's reach.
     var reach = 0
     if Self.typicalThickness(of: lines, in: page, level: level) >= shadingBlock {
       reach = Int((shadingReach * scale).rounded())
-      binary = ruleImage(reach: reach)
+      binary = ruleImage(level: ruleLevel, smoothing: ruleSmoothing, reach: reach)
       lines = rulingFinder.lines(in: binary)
     }
     // Strokes of small type in line over tight rows are no column rules: dropped before the
@@ -148,9 +150,7 @@ public struct TableRuleFinder: Sendable {
       : []
     var lightColumns: [RulingLine] = []
     if lenientLevel > ruleLevel, !framed.isEmpty {
-      let lenient = page.smoothedBinary(
-        level: lenientLevel, margin: Int(paper) - Int(lenientLevel), block: shadingBlock,
-        length: max(3, Int((lightRuleSmoothing * scale).rounded())), reach: reach)
+      let lenient = ruleImage(level: lenientLevel, smoothing: lightRuleSmoothing, reach: reach)
       var light = rulingFinder.lines(in: lenient)
       if glyphStrokesDropped {
         light = Self.droppingGlyphStrokes(light, crossing: lines, page: page, paper: paper, level: level)
@@ -394,14 +394,6 @@ public struct TableRuleFinder: Sendable {
     }
   }
 
-  /// `found` (rules found with the page's margin) with the lines of `light` (found with a
-  /// smaller margin) that go on one of them (same axis, within `alignment` points across,
-  /// overlapping or within `gap` points along) or whose two ends meet found rules of the other
-  /// axis (within `reach` points) and that cross one more between: a light rule broken into
-  /// pieces is whole again and a column rule lost over some rows comes back. A line over one
-  /// row only may be a character's stroke, run on to the rules above and below it by the
-  /// smoothing. A found rule a light line goes on is replaced by it (drawn over both, on the
-  /// longest found piece's centre line); the rules so made whole are those the others meet.
   /// The median thickness (pixels at or below `level`, straight across the line at its
   /// middle and quarters) of the long horizontal `lines`: the table's row rules.
   static func typicalThickness(of lines: [RulingLine], in page: GreyBitmap, level: UInt8) -> Int {
@@ -430,6 +422,14 @@ public struct TableRuleFinder: Sendable {
     return thicknesses.sorted()[thicknesses.count / 2]
   }
 
+  /// `found` (rules found with the page's margin) with the lines of `light` (found with a
+  /// smaller margin) that go on one of them (same axis, within `alignment` points across,
+  /// overlapping or within `gap` points along) or whose two ends meet found rules of the other
+  /// axis (within `reach` points) and that cross one more between: a light rule broken into
+  /// pieces is whole again and a column rule lost over some rows comes back. A line over one
+  /// row only may be a character's stroke, run on to the rules above and below it by the
+  /// smoothing. A found rule a light line goes on is replaced by it (drawn over both, on the
+  /// longest found piece's centre line); the rules so made whole are those the others meet.
   static func confirmed(
     _ light: [RulingLine], by found: [RulingLine], alignment: Double, gap: Double, reach: Double
   ) -> [RulingLine] {
