@@ -142,28 +142,16 @@ struct KnownNull: Sendable {
   /// Why the value is not read.
   var reason: String
 
-  /// The known nulls: digits under the seals of the two sealed 2019 photocopies (the ring or
-  /// the star over them), not read or read from the darkest ink as another number the
-  /// table's arithmetic contradicts; each is null with an `ocr_low_confidence` finding.
+  /// The known nulls: 0s under the seal of the sealed 2019 photocopy with horizontal rules
+  /// only, the ring's ink through them as dark as their print; each is null with an
+  /// `ocr_low_confidence` finding. (The grey seal's fixture, shadedgrey-2019-a-seal, is read
+  /// whole since its cells are read from the print darker than the seal.)
   static let all: [KnownNull] =
     sealed(
       "scan/hrules-2019-a-seal-scan300.pdf",
       [
         "requests.rejected_confirmation.natural_person", "requests.rejected_confirmation.research",
-        "requests.results_total.natural_person", "requests.results_total.commercial",
         "requests.carried_forward.research",
-      ])
-    + sealed(
-      "scan/shadedgrey-2019-a-seal-scan300.pdf",
-      [
-        "requests.results_total.social_welfare", "requests.results_total.legal_services",
-        "requests.results_total.total", "requests.carried_forward.total",
-        // Read 0 (right) but unsure, tied with the unsure 12 of carried_forward.total: either
-        // clears the same error and no check vouches for one, so both go (never a guess).
-        "requests.carried_forward.legal_services",
-        // Likewise, since the seal over it is found (by the flat grey of its round: the print
-        // of table 三's last rows outweighs the ring's ink): read 0, unsure, in the same tie.
-        "requests.carried_forward.social_welfare",
       ])
 
   /// Known nulls of `fixture`'s cells under a seal.

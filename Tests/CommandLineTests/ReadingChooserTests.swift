@@ -70,6 +70,21 @@ struct ReadingChooserTests {
     #expect(!report.repairs.contains { $0.kind == "ocr_correction" })
   }
 
+  @Test("the readings of a part of a number are no readings of the whole; the finding names both")
+  func partReadingsAreNotWholeReadings() throws {
+    // The cell holds 8 but the doubtful read is 1, a part of it (as 16 of a 168 wrapped in its
+    // cell and joined by the layout). Its other reading 3 would make the table add up, but it
+    // reads the part: the 8 is contradicted and goes null, with no correction.
+    let (text, line, field, source) = try Self.misreadText("8")
+    let doubt = UncertainCell(line: line, field: field, value: "1", confidence: 30, alternatives: ["3"])
+    let report = try ReportPipeline().report(text: text, source: source, uncertain: [doubt])
+    #expect(report.requests.cell("granted", "natural_person") == .some(nil))
+    #expect(!report.repairs.contains { $0.kind == "ocr_correction" })
+    let finding = try #require(
+      report.findings.first { $0.rule == "ocr_low_confidence" && $0.location == "requests.granted.natural_person" })
+    #expect(finding.message.hasPrefix("read as 8, its part 1 with confidence 30"), "\(finding.message)")
+  }
+
   @Test("a printed fault read with confidence keeps its errors")
   func printedFaultStays() throws {
     let (text, _, _, source) = try Self.misreadText("8")
@@ -104,6 +119,26 @@ struct ReadingChooserTests {
     #expect(report.requests.cell("granted", "natural_person") == .some(nil))
     #expect(report.requests.cell("granted", "commercial") == .some(.count(1)))
     #expect(Self.errors(report).allSatisfy { $0.hasPrefix("missing ") }, "\(Self.errors(report))")
+  }
+
+  @Test("a lone doubtful read whose row of sure cells adds up to it stays; the misprint elsewhere keeps its errors")
+  func readVouchedForBySureCellsStays() throws {
+    // 予以公开's 总计 misprinted 7 for 5 (read with confidence); (七)总计's 总计 read doubtful
+    // as printed. Nulling the doubtful total alone clears the 总计 column's results_total
+    // error, but its own row's six sure cells add up to it: the error is the misprint's.
+    let sample = try Self.editedText([])
+    let printed = try ReportPipeline().report(text: sample.text, source: sample.source)
+    guard case .count(let total)?? = printed.requests.cell("results_total", "total") else {
+      Issue.record("the sample's (七)总计 has no 总计")
+      return
+    }
+    let (text, places, source) = try Self.editedText([("予以公开", 6, "7"), ("（七）总计", 6, "\(total)")])
+    let doubt = UncertainCell(line: places[1].line, field: places[1].field, value: "\(total)", confidence: 0)
+    let report = try ReportPipeline().report(text: text, source: source, uncertain: [doubt])
+    #expect(report.requests.cell("results_total", "total") == .some(.count(total)))
+    #expect(
+      Self.errors(report) == ["results_total requests.results_total.total", "row_total requests.granted.total"],
+      "\(Self.errors(report))")
   }
 
   @Test("doubtful reads that clear the same error, none vouched for by a check that adds up, all go")

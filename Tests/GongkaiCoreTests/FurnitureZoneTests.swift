@@ -175,6 +175,33 @@ struct FurnitureZoneTests {
     #expect(try Fixtures.report(ofText: prose).meta.published == nil)
   }
 
+  @Test("a scanned footer in two columns, a wrapped word's last character alone on a line: furniture after the date")
+  func scannedFooterInColumns() throws {
+    // OCR of a browser print (make_browser_variants.py portal_cms): the footer's fields side
+    // by side read as cells, 政务服务热线 wrapped with 线 alone below. Tabs kept the lines
+    // from counting as furniture, and the signing date was lost.
+    let tail = """
+      分享到 : 微信微博QQ 空间 QQ好友
+      主办单位: 青石县人民政府办公室\t网站标识码: 3208000001
+      ICP 备案号 : 苏ICP 备05001234号\t政务服务热 : 12345
+      线
+      """
+    let report = try Fixtures.report(ofText: portalPage(head: "", other: "无。", tail: tail))
+    #expect(report.meta.published == "2024-01-20")
+    #expect(report.sections.other == "无。", "\(report.sections.other ?? "")")
+    // A short line after the date with no furniture above it is the report's: no signing date.
+    let kept = try Fixtures.report(ofText: portalPage(head: "", other: "无。", tail: "附件\n无"))
+    #expect(kept.meta.published == nil)
+  }
+
+  @Test("a scanned signing date whose 1 reads as a bracket or a letter is the date")
+  func misreadOneInDate() throws {
+    for (printed, date) in [("2024年]月20日", "2024-01-20"), ("2024年l2月3l日", "2024-12-31")] {
+      let page = portalPage(head: "", other: "无。", tail: "").replacingOccurrences(of: "2024年1月20日", with: printed)
+      #expect(try Fixtures.report(ofText: page).meta.published == date, "\(printed)")
+    }
+  }
+
   @Test("an unsigned page: furniture dropped from the first line fully matching a rule; a contact line above it kept")
   func unsignedTail() throws {
     let page =

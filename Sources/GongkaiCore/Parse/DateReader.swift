@@ -5,6 +5,12 @@ enum DateReader {
     "〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
   ]
 
+  /// Marks a scan reads for a digit of a date: a 1 as a bracket, a bar or a letter l or I.
+  /// Only in a line that is a date as a whole, where no other reading is possible.
+  private static let misreadDigits: [Character: Character] = [
+    "]": "1", "[": "1", "|": "1", "l": "1", "I": "1",
+  ]
+
   /// The ISO date (`YYYY-MM-DD`) when the whole line is a date, else nil.
   static func isoDate(line: String) -> String? {
     // A date has at most sixteen characters besides blanks; most lines have more.
@@ -33,6 +39,8 @@ enum DateReader {
         guard take() else { return nil }
       } else if character.isASCIIDigit || "〇零一二三四五六七八九十两○".contains(character) {
         current.append(character)
+      } else if let digit = misreadDigits[character] {
+        current.append(digit)
       } else {
         return nil
       }

@@ -135,7 +135,12 @@ public struct ReportParser: Sendable {
           rule: "template_deviation", severity: .warning, location: "proactive.\(key)",
           message: "the row is labelled differently from the \(template.id) form, which says \(official)"))
     }
-    findings += uncertainFindings(uncertain, document: document, template: template)
+    let tables = [("proactive", proactive), ("requests", requests), ("appeals", appeals)]
+    findings += uncertainFindings(uncertain, document: document, template: template) { path in
+      let parts = path.split(separator: ".").map(String.init)
+      guard parts.count == 3, let table = tables.first(where: { $0.0 == parts[0] })?.1 else { return nil }
+      return table.cell(parts[1], parts[2]) ?? nil
+    }
     let sections = ReportSections(
       overview: document.narrative["overview"], problems: document.narrative["problems"],
       other: document.narrative["other"])
@@ -193,15 +198,24 @@ public struct ReportParser: Sendable {
     }
   }
 
-  /// An `ocr_low_confidence` warning for each uncertain value that ended up in a table.
-  private func uncertainFindings(_ uncertain: [UncertainCell], document: RepairedDocument, template: ReportTemplate)
-    -> [Finding]
-  {
+  /// An `ocr_low_confidence` warning for each uncertain value that ended up in a table. A
+  /// cell whose count (`value` of its path) is more than the uncertain read (a number wrapped
+  /// in its narrow cell, 16 over 8, joined by the layout) names both.
+  private func uncertainFindings(
+    _ uncertain: [UncertainCell], document: RepairedDocument, template: ReportTemplate,
+    value: (String) -> CellValue?
+  ) -> [Finding] {
     placed(uncertain, in: document).map { path, cell in
-      Finding(
+      let confidence = Int(cell.confidence.rounded())
+      let read =
+        switch value(path) {
+        case .count(let count)? where Int(cell.value) != count:
+          "read as \(count), its part \(cell.value) with confidence \(confidence)"
+        default: "read as \(cell.value) with confidence \(confidence)"
+        }
+      return Finding(
         rule: "ocr_low_confidence", severity: .warning, location: path,
-        message:
-          "read as \(cell.value) with confidence \(Int(cell.confidence.rounded())); check this cell against the scan")
+        message: read + "; check this cell against the scan")
     }
   }
 

@@ -56,6 +56,9 @@ struct FurnitureFilter: Sendable {
   var tailLines = 16
   /// How far from the start the report's first sentence is looked for, in non-blank lines.
   var headLines = 30
+  /// A line of at most this many characters among furniture after the signing date is a
+  /// piece of it.
+  var maximumPiece = 2
 
   /// Prepares the catalog's rules; a rule whose pattern does not compile never matches
   /// (the model tests catch it).
@@ -136,7 +139,9 @@ struct FurnitureFilter: Sendable {
         if seen.count >= minimum { return rule.id }
       }
     }
-    if outside, length <= 120, !line.hasTab {
+    // Outside the report a footer's fields may stand in columns (a scan reads 主办单位… and
+    // 网站标识码… as two cells): tabs there are no table's.
+    if outside, length <= 120 {
       // A scan or a PDF may give a field's colon as ASCII (主办单位: for 主办单位：).
       let compact = Array(text.filter { !$0.isWhitespace }.replacingOccurrences(of: ":", with: "：").utf8)
       // One marker in a sentence may be the report's; a line holding two is a site's footer
@@ -175,7 +180,11 @@ struct FurnitureFilter: Sendable {
     // end must be furniture, else the date is not the report's end. Without a date, the
     // last lines are dropped from the first that fully matches a rule (【打印】【关闭】, a
     // site footer) on, when all below it are furniture.
+    // A line of a character or two between such lines is a piece of one (热线 wrapped, 线
+    // alone on the next line): furniture when furniture stands above it, or the date with
+    // furniture below.
     var tail: [(index: Int, id: String, strong: Bool)] = []
+    var pieces: [Int] = []
     var seen = 0
     var signed = false
     for index in lines.indices.reversed() where index >= end && !lines[index].isBlank {
@@ -185,9 +194,16 @@ struct FurnitureFilter: Sendable {
         signed = true
         break
       }
-      guard let id = furniture(lines[index], zone: .outside) else { break }
+      guard let id = furniture(lines[index], zone: .outside) else {
+        guard lines[index].text.filter({ !$0.isWhitespace }).count <= maximumPiece else { break }
+        pieces.append(index)
+        continue
+      }
+      tail += pieces.map { ($0, "outside_report", false) }
+      pieces = []
       tail.append((index, id, false))
     }
+    if signed, !tail.isEmpty { tail += pieces.map { ($0, "outside_report", false) } }
     if !signed {
       for position in tail.indices where !tail[position].strong {
         tail[position].strong = furniture(lines[tail[position].index], zone: .edge) != nil

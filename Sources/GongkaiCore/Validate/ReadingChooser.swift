@@ -50,7 +50,7 @@ struct ReadingChooser: Sendable {
       else { continue }
       settled.insert(path)
       guard current != figure else { continue }
-      if cell.alternatives.contains(where: { Int($0) == figure }) {
+      if Int(cell.value) == current, cell.alternatives.contains(where: { Int($0) == figure }) {
         result.set(parts[0], parts[1], parts[2], .count(figure))
         corrected.append((path, cell, current, figure))
       } else {
@@ -100,8 +100,11 @@ struct ReadingChooser: Sendable {
     guard !errors.isEmpty else { return report }
     let doubts = doubtful.compactMap { entry -> Doubt? in
       let parts = entry.path.split(separator: ".").map(String.init)
+      // Only where the cell holds the read itself: the readings of a part of a number (16 of
+      // 168 wrapped in its cell) are no readings of the whole.
       guard parts.count == 3, parts[0] != "proactive",
-        case .count(let current)?? = report.table(named: parts[0])?.cell(parts[1], parts[2])
+        case .count(let current)?? = report.table(named: parts[0])?.cell(parts[1], parts[2]),
+        Int(entry.cell.value) == current
       else { return nil }
       var seen: Set<Int> = [current]
       let others = entry.cell.alternatives.compactMap { Int($0) }.filter { seen.insert($0).inserted }
@@ -200,6 +203,10 @@ struct ReadingChooser: Sendable {
         // Vouched for by a check that adds up as printed, never by a bound: a column at its
         // bound with a cell null says only that the null would be 0.
         going = alike.filter { !isVouchedFor(left[$0].path, in: current, errors: errors) }
+      } else {
+        // One alone clears the errors, but a check of sure cells adds up with it (a 总计 the
+        // sum of its row's sure six): the error lies elsewhere, a misprint the report keeps.
+        going = alike.filter { !isVouchedForBySureCells(left[$0].path, in: current, doubtful: left) }
       }
       if going.isEmpty {
         // Each is vouched for by a check that adds up: the error lies elsewhere, they stay.
@@ -267,6 +274,27 @@ struct ReadingChooser: Sendable {
     var trial = report
     trial.set(parts[0], parts[1], parts[2], .count(value + 1))
     return !Self.errorKeys(validator.validate(trial)).isSubset(of: errors)
+  }
+
+  /// Whether the count at `path` takes part in a check whose other cells are all sure and
+  /// that adds up in `report`: with every other `doubtful` count null (a check with a null is
+  /// not made), it one more, a new error appears. A misread that makes such a check add up
+  /// would be a coincidence of the print; a misread vouched for by other doubtful reads is
+  /// not ruled out that way.
+  func isVouchedForBySureCells(
+    _ path: String, in report: Report, doubtful: [(path: String, cell: UncertainCell)]
+  ) -> Bool {
+    let parts = path.split(separator: ".").map(String.init)
+    guard case .count(let value)?? = report.table(named: parts[0])?.cell(parts[1], parts[2]) else { return false }
+    var sure = report
+    for other in doubtful where other.path != path {
+      let place = other.path.split(separator: ".").map(String.init)
+      guard place.count == 3 else { continue }
+      sure.set(place[0], place[1], place[2], nil)
+    }
+    let holding = Self.errorKeys(validator.validate(sure))
+    sure.set(parts[0], parts[1], parts[2], .count(value + 1))
+    return !Self.errorKeys(validator.validate(sure)).isSubset(of: holding)
   }
 
   /// Each arithmetic error of `report` as its rule and place (the message names the sums,

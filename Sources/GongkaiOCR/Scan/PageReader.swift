@@ -171,9 +171,10 @@ final class PageReader {
         // character of its text, red or not, left of a 2 read as -2): doubted, the number
         // without it one of its reads. A count is never negative; 本年增/减 can be.
         let signed = read.value.first == "-" || read.value.first == "+"
-        let sealed = seals.contains(where: { $0.meets(ink, margin: doubtMargin) })
-        if sealed || (signed && turnedAllRedSeals.contains(where: { $0.meets(ink, margin: doubtMargin) })) {
-          read = Self.doubtingSign(doubtingUnderSeal(read, source, ink: ink, level: level))
+        let seal = seals.first(where: { $0.meets(ink, margin: doubtMargin) })
+        if seal != nil || (signed && turnedAllRedSeals.contains(where: { $0.meets(ink, margin: doubtMargin) })) {
+          read = Self.doubtingSign(
+            doubtingUnderSeal(read, source, ink: ink, level: level, printLevel: seal?.printLevel, speck: speck))
         } else if read.isLowConfidence, read.ink == nil, let grey = numbers.greyRead(source, ink: ink),
           grey.confidence > read.confidence, !Self.sameDigits(grey.value, read.value)
         {
@@ -269,6 +270,23 @@ final class PageReader {
         // rows were lost (a light rule on a 200-dpi scan) and each line is another row's value
         // (1, 0 and 15 read as 1015). Which line is whose cannot be told here: no number.
         if cell.bottom > cell.top, read.number != nil, lines.count > 1 { read = (nil, []) }
+        // Under a seal, the print darker than the seal's ink: one line of it that reads as a
+        // number alone is taken, unsure (the tables' arithmetic may leave it null), whatever
+        // the ring read as with it (35 with an arc beside it read as Mas5); more lines, or no
+        // number, and nothing else read, the cell is unread.
+        if read.number == nil,
+          let under = printedDigitsUnderSeal(page, region: region, seals: tableSeals, speck: speck)
+        {
+          if under.lines.count == 1, let print = under.lines.first,
+            var number = numbers.read(page, ink: print, level: under.printLevel), Self.isPlainNumber(number.value)
+          {
+            number.isLowConfidence = true
+            number.ink = print
+            read = (number, [])
+          } else if read.text.isEmpty {
+            sealedDigits[cell.top, default: [:]][rows[cell.top, default: []].count] = under.lines
+          }
+        }
         // A label under a seal: the seal's characters and ring read with it (a whole label
         // read as 人), so the row's values had no row of the form. Read again with the
         // seal's lighter ink gone, it is kept when it holds more of the label's characters.
@@ -277,11 +295,6 @@ final class PageReader {
           Self.holdsMoreOfLabel(relabelled, than: read.text)
         {
           read = (nil, relabelled)
-        }
-        if read.number == nil, read.text.isEmpty,
-          let under = printedDigitsUnderSeal(page, region: region, seals: tableSeals, speck: speck)
-        {
-          sealedDigits[cell.top, default: [:]][rows[cell.top, default: []].count] = under
         }
         rows[cell.top, default: []].append((inkBox, region, cell.left...cell.right, read))
       }
@@ -417,6 +430,9 @@ final class PageReader {
         }
       }
     }
+    // The seal's lighter ink is dropped, and with it print as light (thin strokes of a
+    // copied serif 23 as grey as the ring): such a cell is read again from the page as it was.
+    let withSeals = unruled
     for seal in seals + beyond {
       unruled = unruled.droppingInk(of: seal, paper: paper)
     }
@@ -476,6 +492,12 @@ final class PageReader {
               read = (nil, [Self.unreadMark(at: pageRect(box, scale: scale))])
             }
           }
+        }
+        if read.number == nil, let box = row.cells[cell].union,
+          (seals + beyond).contains(where: { $0.meets(box) }),
+          let number = printUnderSealInk(withSeals, box: box, level: level, speck: speck, pad: 2 * inset)
+        {
+          read = (number, [])
         }
         return read
       }
@@ -858,17 +880,25 @@ final class PageReader {
   /// (``NumberReader/rereads(_:ink:level:)``) as alternatives. The seal's ink joined to a digit
   /// is read as another digit with high confidence (1 as 4, 0 as 10), and no model's
   /// confidence tells it: marked unsure, the tables' arithmetic can choose another read or
-  /// leave it null, and a person is told to check it.
-  func doubtingUnderSeal(_ read: NumberRead, _ source: GreyBitmap, ink: PixelRect, level: UInt8) -> NumberRead {
-    guard !read.isLowConfidence else { return read }
+  /// leave it null, and a person is told to check it. Under a seal lighter than print
+  /// (`printLevel` below the page's `level`) the print alone, the seal's ink gone, is read
+  /// too: a grey ring through a 2 read as 24, the 2 is among the reads.
+  func doubtingUnderSeal(
+    _ read: NumberRead, _ source: GreyBitmap, ink: PixelRect, level: UInt8, printLevel: UInt8?, speck: Int
+  ) -> NumberRead {
     var unsure = read
     unsure.isLowConfidence = true
-    var seen: Set<String> = [read.value]
+    var seen = Set([read.value] + read.alternatives)
     // The ink may hold a sign the number models leave out.
     let sign = read.value.first.flatMap { $0 == "-" || $0 == "+" ? String($0) : nil } ?? ""
-    unsure.alternatives = numbers.rereads(source, ink: ink, level: level).map {
-      $0.value.hasPrefix(sign) ? $0.value : sign + $0.value
-    }.filter { seen.insert($0).inserted }
+    var reads = read.isLowConfidence ? [] : numbers.rereads(source, ink: ink, level: level).map(\.value)
+    if let printLevel, printLevel < level,
+      let print = InkComponents(in: source, region: ink, level: printLevel, minimumArea: speck).union
+    {
+      reads += numbers.read(source, ink: print, level: printLevel).map { [$0.value] + $0.alternatives } ?? []
+      reads += numbers.rereads(source, ink: print, level: printLevel).map(\.value)
+    }
+    unsure.alternatives += reads.map { $0.hasPrefix(sign) ? $0 : sign + $0 }.filter { seen.insert($0).inserted }
     return unsure
   }
 
@@ -1437,17 +1467,53 @@ final class PageReader {
     return unread
   }
 
+  /// The number in `box` (a stream cell under a seal that read as nothing once the seal's
+  /// lighter ink was dropped) read from `page` as it was, seal and all, with `pad` pixels
+  /// round it: unsure, when the ink there looks like one line of digits no taller than a
+  /// digit (a piece of the ring crossing it does not) and reads as a plain number. Thin print
+  /// as light as the seal's ink was dropped with it, a serif 23 left as specks.
+  func printUnderSealInk(_ page: GreyBitmap, box: PixelRect, level: UInt8, speck: Int, pad: Int) -> NumberRead? {
+    let region = box.insetBy(-pad)
+    let ink = InkComponents(in: page, region: region, level: level, minimumArea: speck)
+      .droppingEdgeSlivers(of: region)
+    let tallest = Int((maximumDigitHeight * page.pixelsPerPoint).rounded())
+    guard let union = ink.union, Self.looksNumeric(ink, maximumHeight: tallest),
+      union.x > region.x, union.maxX < region.maxX, union.y > region.y, union.maxY < region.maxY,
+      var number = numbers.read(page, ink: union, level: level), Self.isPlainNumber(number.value)
+    else { return nil }
+    number.isLowConfidence = true
+    return number
+  }
+
   /// The lines of print in a grid cell's `region` that a found seal meets, when each looks
-  /// like a line of digits: the ink darker than the seal's own (``Seal/printLevel``), so a
-  /// ring crossing an empty cell is no print; `nil` when there is none or it is no digits.
-  func printedDigitsUnderSeal(_ page: GreyBitmap, region: PixelRect, seals: [Seal], speck: Int) -> [PixelRect]? {
+  /// like a line of digits, and the seal's ``Seal/printLevel``: the ink darker than the
+  /// seal's own, so a ring crossing an empty cell is no print; `nil` when there is none or it
+  /// is no digits. A spot of the seal's ink as dark as print, small and standing high beside
+  /// the digits, is no part of them (a number's only small blob is a low decimal point).
+  func printedDigitsUnderSeal(_ page: GreyBitmap, region: PixelRect, seals: [Seal], speck: Int)
+    -> (lines: [PixelRect], printLevel: UInt8)?
+  {
     guard let seal = seals.first(where: { $0.meets(region) }) else { return nil }
     let print = InkComponents(in: page, region: region, level: seal.printLevel, minimumArea: speck)
     guard !print.isEmpty else { return nil }
     let tallest = Int((maximumDigitHeight * page.pixelsPerPoint).rounded())
-    let lines = Self.lines(print)
+    let lines = Self.lines(print).map(Self.droppingHighSpecks)
     guard lines.allSatisfy({ Self.looksNumeric($0, maximumHeight: tallest) }) else { return nil }
-    return lines.compactMap(\.union)
+    return (lines.compactMap(\.union), seal.printLevel)
+  }
+
+  /// `line` without its small blobs (under half its tallest blob's height) whose centre
+  /// stands above the lower third of the tall blobs: not a decimal point, a speck.
+  static func droppingHighSpecks(_ line: InkComponents) -> InkComponents {
+    guard let tallest = line.boxes.map(\.box.height).max() else { return line }
+    let tall = line.boxes.filter { $0.box.height * 2 >= tallest }
+    let top = tall.map(\.box.y).min() ?? 0
+    let bottom = tall.map(\.box.maxY).max() ?? 0
+    var kept = line
+    kept.boxes = line.boxes.filter { blob in
+      blob.box.height * 2 >= tallest || 3 * (2 * blob.box.y + blob.box.height) >= 2 * (top + 2 * bottom)
+    }
+    return kept
   }
 
   /// The cells (row, cell) of stream rows shaped like a number (`numeric`, the stream
