@@ -70,6 +70,19 @@ struct ReadingChooserTests {
     #expect(!report.repairs.contains { $0.kind == "ocr_correction" })
   }
 
+  @Test("a misprint beside a blank cell is still an error where the cells read already sum past the total")
+  func boundErrorBesideBlankCell() throws {
+    // 予以公开's 总计 misprinted 50 for 5, 部分公开's 总计 printed as /: the 总计 column's
+    // result rows read already sum past (七)总计 whatever the / stands for.
+    let (text, _, source) = try Self.editedText([("予以公开", 6, "50"), ("部分公开", 6, "/")])
+    let report = try ReportPipeline().report(text: text, source: source)
+    #expect(
+      Self.errors(report) == ["results_total requests.results_total.total", "row_total requests.granted.total"],
+      "\(Self.errors(report))")
+    let bound = try #require(report.findings.first { $0.rule == "results_total" })
+    #expect(bound.message.contains("null cells"), "\(bound.message)")
+  }
+
   @Test("the readings of a part of a number are no readings of the whole; the finding names both")
   func partReadingsAreNotWholeReadings() throws {
     // The cell holds 8 but the doubtful read is 1, a part of it (as 16 of a 168 wrapped in its

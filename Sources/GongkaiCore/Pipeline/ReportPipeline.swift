@@ -6,6 +6,10 @@ public struct ReportPipeline: Sendable {
   private let repairer: DocumentRepairer
   private let parser: ReportParser
   private let validator: Validator
+  /// The validator reports go out with: a check whose cells read on one side already sum
+  /// past its other, complete side is an error though the first side has null cells (counts
+  /// are never negative, so no value of the nulls makes it add up).
+  private let reportValidator: Validator
   private let narrative: NarrativeChecker
 
   /// Creates a pipeline over the catalog's forms.
@@ -16,6 +20,9 @@ public struct ReportPipeline: Sendable {
     repairer = DocumentRepairer(catalog: catalog, narrative: narrative)
     parser = ReportParser(catalog: catalog)
     validator = Validator(catalog: catalog, narrative: narrative)
+    var bounding = validator
+    bounding.bounds = true
+    reportValidator = bounding
   }
 
   /// Builds ahead what reports otherwise build on first use (every form's table
@@ -41,6 +48,16 @@ public struct ReportPipeline: Sendable {
     if !inputRepairs.isEmpty { document.repairs = inputRepairs + document.repairs }
     try Self.requireReport(document, file: source.file)
     let locator = locator.map { PrintedFormLocator.wrapping($0, text: text) }
+    return reportValidator.validate(
+      chosenReadings(document: document, source: source, titleHint: titleHint, uncertain: uncertain, locator: locator))
+  }
+
+  /// The report of a repaired `document` (validated without bounds), with the doubtful OCR
+  /// reads of `uncertain` chosen among or left null.
+  private func chosenReadings(
+    document: RepairedDocument, source: SourceInfo, titleHint: String?, uncertain: [UncertainCell],
+    locator: (any CellLocating)?
+  ) -> Report {
     var report = validator.validate(
       parser.parse(document, source: source, titleHint: titleHint, uncertain: uncertain, locator: locator))
     // Doubtful OCR reads: the tables' arithmetic may choose among readings of the same glyphs,
@@ -65,11 +82,11 @@ public struct ReportPipeline: Sendable {
 
   /// The report of a repaired document, validated.
   public func report(document: RepairedDocument, source: SourceInfo, titleHint: String? = nil) -> Report {
-    validator.validate(parser.parse(document, source: source, titleHint: titleHint))
+    reportValidator.validate(parser.parse(document, source: source, titleHint: titleHint))
   }
 
   /// Findings of `report` recomputed from its data (what `gongkai validate` does).
-  public func revalidate(_ report: Report) -> Report { validator.validate(report) }
+  public func revalidate(_ report: Report) -> Report { reportValidator.validate(report) }
 
   /// Fails unless the document has the tables of an annual report: at least one table
   /// heading and a few rows recognised.

@@ -10,8 +10,9 @@ public struct Validator: Sendable {
   private let plans: [String: [CheckPlan]]
   /// Whether a check with null cells on one side only is checked as a bound: the counts
   /// read on that side already larger than the other, complete side. The nulls can only
-  /// add, so the table cannot add up whatever they are. Off for reports (a null's own
-  /// finding says enough); ``ReadingChooser`` uses it to tell doubtful reads apart.
+  /// add, so the table cannot add up whatever they are. ``ReportPipeline`` validates the
+  /// reports it gives out with it (a misprint beside an unread cell is still found);
+  /// ``ReadingChooser`` weighs doubtful reads both with it and without it.
   var bounds = false
 
   /// A check with the grid positions of the keys it sums, worked out once per form.
