@@ -277,11 +277,11 @@ final class PageReader {
         if read.number == nil,
           let under = printedDigitsUnderSeal(page, region: region, seals: tableSeals, speck: speck)
         {
-          if under.lines.count == 1, let print = under.lines.first,
-            var number = numbers.read(page, ink: print, level: under.printLevel), Self.isPlainNumber(number.value)
+          if under.lines.count == 1, let printed = under.lines.first,
+            var number = numbers.read(page, ink: printed, level: under.printLevel), Self.isPlainNumber(number.value)
           {
             number.isLowConfidence = true
-            number.ink = print
+            number.ink = printed
             read = (number, [])
           } else if read.text.isEmpty {
             sealedDigits[cell.top, default: [:]][rows[cell.top, default: []].count] = under.lines
@@ -495,7 +495,7 @@ final class PageReader {
         }
         if read.number == nil, let box = row.cells[cell].union,
           (seals + beyond).contains(where: { $0.meets(box) }),
-          let number = printUnderSealInk(withSeals, box: box, level: level, speck: speck, pad: 2 * inset)
+          let number = numberReadWithSeal(withSeals, box: box, level: level, speck: speck, pad: 2 * inset)
         {
           read = (number, [])
         }
@@ -893,10 +893,10 @@ final class PageReader {
     let sign = read.value.first.flatMap { $0 == "-" || $0 == "+" ? String($0) : nil } ?? ""
     var reads = read.isLowConfidence ? [] : numbers.rereads(source, ink: ink, level: level).map(\.value)
     if let printLevel, printLevel < level,
-      let print = InkComponents(in: source, region: ink, level: printLevel, minimumArea: speck).union
+      let printed = InkComponents(in: source, region: ink, level: printLevel, minimumArea: speck).union
     {
-      reads += numbers.read(source, ink: print, level: printLevel).map { [$0.value] + $0.alternatives } ?? []
-      reads += numbers.rereads(source, ink: print, level: printLevel).map(\.value)
+      reads += numbers.read(source, ink: printed, level: printLevel).map { [$0.value] + $0.alternatives } ?? []
+      reads += numbers.rereads(source, ink: printed, level: printLevel).map(\.value)
     }
     unsure.alternatives += reads.map { $0.hasPrefix(sign) ? $0 : sign + $0 }.filter { seen.insert($0).inserted }
     return unsure
@@ -1472,7 +1472,7 @@ final class PageReader {
   /// round it: unsure, when the ink there looks like one line of digits no taller than a
   /// digit (a piece of the ring crossing it does not) and reads as a plain number. Thin print
   /// as light as the seal's ink was dropped with it, a serif 23 left as specks.
-  func printUnderSealInk(_ page: GreyBitmap, box: PixelRect, level: UInt8, speck: Int, pad: Int) -> NumberRead? {
+  func numberReadWithSeal(_ page: GreyBitmap, box: PixelRect, level: UInt8, speck: Int, pad: Int) -> NumberRead? {
     let region = box.insetBy(-pad)
     let ink = InkComponents(in: page, region: region, level: level, minimumArea: speck)
       .droppingEdgeSlivers(of: region)
