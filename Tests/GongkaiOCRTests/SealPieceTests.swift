@@ -142,6 +142,7 @@ struct SealPieceTests {
     let text = try Samples.scannedText(of: Self.thinPrintPage)
     let line = text.split(separator: "\n").first { $0.contains("总计") && $0.contains("35") }
     let values = line.map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) } ?? []
-    #expect(values.contains("23"), "read \(line.map(String.init) ?? text)")
+    // The row's first value, after its label, as printed.
+    #expect(values.count == 8 && values[1] == "23", "read \(line.map(String.init) ?? text)")
   }
 }

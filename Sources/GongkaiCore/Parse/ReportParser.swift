@@ -135,18 +135,13 @@ public struct ReportParser: Sendable {
           rule: "template_deviation", severity: .warning, location: "proactive.\(key)",
           message: "the row is labelled differently from the \(template.id) form, which says \(official)"))
     }
-    let tables = [("proactive", proactive), ("requests", requests), ("appeals", appeals)]
-    findings += uncertainFindings(uncertain, document: document, template: template) { path in
-      let parts = path.split(separator: ".").map(String.init)
-      guard parts.count == 3, let table = tables.first(where: { $0.0 == parts[0] })?.1 else { return nil }
-      return table.cell(parts[1], parts[2]) ?? nil
-    }
     let sections = ReportSections(
       overview: document.narrative["overview"], problems: document.narrative["problems"],
       other: document.narrative["other"])
     var report = Report(
       source: source, meta: meta, sections: sections, proactive: proactive, requests: requests,
       appeals: appeals, findings: findings, repairs: repairs)
+    report.findings += uncertainFindings(uncertain, document: document, in: report)
     if let locator {
       if !locator.originIsTextLine { Self.locate(&provenance, by: locator) }
       report.provenance = provenance
@@ -198,17 +193,18 @@ public struct ReportParser: Sendable {
     }
   }
 
-  /// An `ocr_low_confidence` warning for each uncertain value that ended up in a table. A
-  /// cell whose count (`value` of its path) is more than the uncertain read (a number wrapped
-  /// in its narrow cell, 16 over 8, joined by the layout) names both.
-  private func uncertainFindings(
-    _ uncertain: [UncertainCell], document: RepairedDocument, template: ReportTemplate,
-    value: (String) -> CellValue?
-  ) -> [Finding] {
+  /// An `ocr_low_confidence` warning for each uncertain value that ended up in a table of
+  /// `report`. A cell whose count is more than the uncertain read (a number wrapped in its
+  /// narrow cell, 16 over 8, joined by the layout) names both.
+  private func uncertainFindings(_ uncertain: [UncertainCell], document: RepairedDocument, in report: Report)
+    -> [Finding]
+  {
     placed(uncertain, in: document).map { path, cell in
       let confidence = Int(cell.confidence.rounded())
+      let parts = path.split(separator: ".").map(String.init)
+      let held = parts.count == 3 ? report.table(named: parts[0])?.cell(parts[1], parts[2]) ?? nil : nil
       let read =
-        switch value(path) {
+        switch held {
         case .count(let count)? where Int(cell.value) != count:
           "read as \(count), its part \(cell.value) with confidence \(confidence)"
         default: "read as \(cell.value) with confidence \(confidence)"

@@ -52,21 +52,22 @@ public struct ReportPipeline: Sendable {
       chosenReadings(document: document, source: source, titleHint: titleHint, uncertain: uncertain, locator: locator))
   }
 
-  /// The report of a repaired `document` (validated without bounds), with the doubtful OCR
-  /// reads of `uncertain` chosen among or left null.
+  /// The report of a repaired `document`, with the doubtful OCR reads of `uncertain` chosen
+  /// among or left null (the caller validates it). A text with nothing doubtful and no scan is
+  /// the parse alone: validated once, on the way out.
   private func chosenReadings(
     document: RepairedDocument, source: SourceInfo, titleHint: String?, uncertain: [UncertainCell],
     locator: (any CellLocating)?
   ) -> Report {
-    var report = validator.validate(
-      parser.parse(document, source: source, titleHint: titleHint, uncertain: uncertain, locator: locator))
+    let parsed = parser.parse(document, source: source, titleHint: titleHint, uncertain: uncertain, locator: locator)
     // Doubtful OCR reads: the tables' arithmetic may choose among readings of the same glyphs,
     // and a doubtful read it still contradicts is left null.
     let doubtful = parser.placed(uncertain, in: document)
+    let isScan = UnreadCell(source: source).isScan
+    guard isScan || !doubtful.isEmpty else { return parsed }
+    var report = validator.validate(parsed)
     var chooser = ReadingChooser(validator: validator)
     chooser.narrative = narrative
-    let isScan = UnreadCell(source: source).isScan
-    guard isScan || !doubtful.isEmpty else { return report }
     // The narrative's figures, read once: nulling a cell leaves them as they are.
     let figures = chooser.statedFigures(in: report)
     if isScan {

@@ -278,9 +278,8 @@ final class PageReader {
           let under = printedDigitsUnderSeal(page, region: region, seals: tableSeals, speck: speck)
         {
           if under.lines.count == 1, let printed = under.lines.first,
-            var number = numbers.read(page, ink: printed, level: under.printLevel), Self.isPlainNumber(number.value)
+            var number = unsurePlainNumber(page, ink: printed, level: under.printLevel)
           {
-            number.isLowConfidence = true
             number.ink = printed
             read = (number, [])
           } else if read.text.isEmpty {
@@ -433,7 +432,8 @@ final class PageReader {
     // The seal's lighter ink is dropped, and with it print as light (thin strokes of a
     // copied serif 23 as grey as the ring): such a cell is read again from the page as it was.
     let withSeals = unruled
-    for seal in seals + beyond {
+    let dropped = seals + beyond
+    for seal in dropped {
       unruled = unruled.droppingInk(of: seal, paper: paper)
     }
     let rows = streamFinder.rows(in: unruled, level: level, minimumArea: speck)
@@ -494,7 +494,7 @@ final class PageReader {
           }
         }
         if read.number == nil, let box = row.cells[cell].union,
-          (seals + beyond).contains(where: { $0.meets(box) }),
+          dropped.contains(where: { $0.meets(box) }),
           let number = numberReadWithSeal(withSeals, box: box, level: level, speck: speck, pad: 2 * inset)
         {
           read = (number, [])
@@ -1478,9 +1478,15 @@ final class PageReader {
       .droppingEdgeSlivers(of: region)
     let tallest = Int((maximumDigitHeight * page.pixelsPerPoint).rounded())
     guard let union = ink.union, Self.looksNumeric(ink, maximumHeight: tallest),
-      union.x > region.x, union.maxX < region.maxX, union.y > region.y, union.maxY < region.maxY,
-      var number = numbers.read(page, ink: union, level: level), Self.isPlainNumber(number.value)
+      union.x > region.x, union.maxX < region.maxX, union.y > region.y, union.maxY < region.maxY
     else { return nil }
+    return unsurePlainNumber(page, ink: union, level: level)
+  }
+
+  /// The number reader's read of `ink` at `level` when it is a plain number, marked unsure:
+  /// print read apart from a seal's ink it was mixed with, for the tables' arithmetic to check.
+  func unsurePlainNumber(_ page: GreyBitmap, ink: PixelRect, level: UInt8) -> NumberRead? {
+    guard var number = numbers.read(page, ink: ink, level: level), Self.isPlainNumber(number.value) else { return nil }
     number.isLowConfidence = true
     return number
   }

@@ -394,11 +394,15 @@ public struct TableRuleFinder: Sendable {
     }
   }
 
+  /// The shortest horizontal line (points) ``typicalThickness(of:in:level:)`` measures: a
+  /// table's row rule, not a rule's stub or a glyph's stroke.
+  static let rowRuleLength = 72.0
+
   /// The median thickness (pixels at or below `level`, straight across the line at its
   /// middle and quarters) of the long horizontal `lines`: the table's row rules.
   static func typicalThickness(of lines: [RulingLine], in page: GreyBitmap, level: UInt8) -> Int {
     let scale = page.pixelsPerPoint
-    let rules = lines.filter { $0.axis == .horizontal && $0.end - $0.start >= 72 }
+    let rules = lines.filter { $0.axis == .horizontal && $0.end - $0.start >= rowRuleLength }
     var thicknesses: [Int] = []
     for rule in rules {
       let y = Int((rule.position * scale).rounded())
