@@ -578,4 +578,37 @@ struct PageFurnitureTests {
     }
     #expect(scanned.requests.cell("carried_over", "total") == .some(.count(11)))
   }
+
+  @Test(
+    "a doubted scan count whose point groups its digits (1.020) is that count, with a finding; undoubted it is no count"
+  )
+  func pointForThousandsComma() throws {
+    let table = proactiveRows.replacingOccurrences(of: "行政规范性文件\t3\t1\t20", with: "行政规范性文件\t3\t1\t1.020")
+    let text = report2021(proactive: table, appeals: appealRow)
+    let line = try #require(text.split(separator: "\n").firstIndex { $0.hasPrefix("行政规范性文件") }) + 1
+    let doubted = try scannedReport(
+      text, uncertain: [UncertainCell(line: line, field: 3, value: "1.020", confidence: 95)])
+    #expect(doubted.proactive.cell("normative_documents", "in_force") == .some(.count(1020)))
+    let finding = doubted.findings.first { $0.location == "proactive.normative_documents.in_force" }
+    #expect(finding?.rule == "ocr_low_confidence")
+    #expect(finding?.message.contains("thousands comma") == true, "\(String(describing: finding))")
+    // Read surely, or from a text, a count's "1.020" is printed so: no count, a placeholder.
+    for report in [try scannedReport(text), try Fixtures.report(ofText: text)] {
+      #expect(report.proactive.cell("normative_documents", "in_force") == .some(nil))
+      #expect(findings(report, rule: "placeholder").contains("proactive.normative_documents.in_force"))
+    }
+  }
+
+  @Test("a scanned title's fixed words with one character misread are mended, with a repair; a text's stay as printed")
+  func titleTailMended() throws {
+    let text = report2021(proactive: proactiveRows, appeals: appealRow)
+      .replacingOccurrences(of: "2023年政府信息公开工作年度报告", with: "2023年政府信息公开=作年度报告")
+    let scanned = try scannedReport(text)
+    #expect(scanned.meta.title == "某某县人民政府2023年政府信息公开工作年度报告")
+    #expect(scanned.repairs.contains { $0.kind == "ocr_correction" && $0.detail.contains("=作") })
+    #expect(try Fixtures.report(ofText: text).meta.title == "某某县人民政府2023年政府信息公开=作年度报告")
+    // Two characters off is no misread of one: left as read.
+    let twice = text.replacingOccurrences(of: "=作年度报告", with: "=作年废报告")
+    #expect(try scannedReport(twice).meta.title == "某某县人民政府2023年政府信息公开=作年废报告")
+  }
 }

@@ -81,6 +81,60 @@ struct DigitShapeTests {
     }
   }
 
+  /// Page 2 of `make_browser_variants.py --seed 4300`'s variant s3 (border_threeline,
+  /// rule_dark, head_darkblue, AR PL UKai 12 px at 95%, Letter landscape, 2019 form)
+  /// photocopied by `make_scan_variants.py --seed 4301 --no-styles` (g4305, 200 dpi), by qpdf,
+  /// its JPEG as generated (120 KB). The navy header bands pull the page's level far below
+  /// the grey print; a 4's faint diagonal lies in specks at every level, so 4s among other
+  /// digits read as 1s: 本年新收's total 43 read 13, sure, at three levels (a confident wrong
+  /// number, and the tables' arithmetic then nulled the row's sure 35 to clear the error),
+  /// 行政强制 42 read 12, and 政府集中采购's 4.53 read 1.53.
+  static let barredOnePage = "pages/browser-threeline-darkhead-2019-photocopy200-g4305-page2.pdf"
+
+  @Test("a 1 among other digits with a faint bar is doubted, the grey glyphs' read taken when they give one")
+  func faintlyBarredOneAmongDigits() throws {
+    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(Self.barredOnePage).path)
+    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
+    let lines = result.text.split(separator: "\n", omittingEmptySubsequences: false)
+    let row = { (label: String) throws -> (index: Int, fields: [String]) in
+      let index = try #require(lines.firstIndex { $0.hasPrefix(label) }, "\(result.text)")
+      return (index, lines[index].split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
+    }
+    #expect(try row("行政强制").fields.dropFirst().first == "42")
+    #expect(try row("政府集中采购").fields.joined(separator: " ").contains("4.53"))
+    let new = try row("一、本年新收")
+    let last = new.fields.count - 1
+    #expect(Array(new.fields.dropFirst().prefix(6)) == ["35", "0", "3", "0", "3", "2"], "\(new.fields)")
+    if new.fields[last] != "43" {
+      #expect(
+        result.lowConfidence.contains { $0.line == new.index + 1 && $0.field == last },
+        "\(new.fields[last]) taken as sure for 43")
+    }
+  }
+
+  /// Page 2 of `make_general_variants.py --seed 4200`'s variant s11 (labels_spaces, large,
+  /// num_thousands, style_hrules, 2019 form) scanned by `make_scan_variants.py --seed 4201
+  /// --no-styles` (g4203, 300 dpi, look scan), by qpdf, its JPEG as generated (337 KB).
+  /// 行政许可's 7,036,221 has two commas, two small low blobs, and failed the digit-shape
+  /// test (one small blob, a decimal point): unread. 本年新收's total 1,221 reads 1.221, sure:
+  /// a count's point may be a thousands comma, so the read is doubted and the core takes it
+  /// for the count.
+  static let thousandsPage = "pages/hrules-large-thousands-2019-scan300-g4203-page2.pdf"
+
+  @Test("thousands commas are no bar to a number's shape, and a point before three digits is doubted")
+  func thousandsSeparators() throws {
+    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(Self.thousandsPage).path)
+    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
+    #expect(Samples.row(labelled: "行政许可", in: result.text) == ["行政许可", "196", "2", "7036221"])
+    let lines = result.text.split(separator: "\n", omittingEmptySubsequences: false)
+    let index = try #require(lines.firstIndex { $0.contains("本年新收") }, "\(result.text)")
+    let fields = lines[index].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    #expect(fields.suffix(7) == ["922", "254", "12", "9", "11", "13", "1.221"] || fields.last == "1221", "\(fields)")
+    if fields.last == "1.221" {
+      #expect(result.lowConfidence.contains { $0.line == index + 1 && $0.field == fields.count - 1 })
+    }
+  }
+
   /// Page 3 of `make_general_variants.py --seed 3500`'s variant s5 (num_fullwidth,
   /// style_norules, 2019 form) scanned by `make_scan_variants.py --seed 3501 --no-styles`
   /// (g3501, 200 dpi), by pdfseparate, its JPEG as generated (120 KB). Table 三 has no rules;

@@ -21,6 +21,14 @@ struct PiecesTests {
     #expect(NumberText.number(from: "—") == nil)
     #expect(NumberText.number(from: "无") == nil)
     #expect(NumberText.number(from: "1.2.3") == nil)
+    // Points between groups of three, more than one: thousands commas read as points.
+    #expect(NumberText.number(from: "7.036.221") == "7036221")
+    #expect(NumberText.number(from: "7.036,221") == "7036221")
+    #expect(NumberText.number(from: "1.221") == "1.221")
+    #expect(NumberText.mayBeGroupedCount("1.221"))
+    #expect(!NumberText.mayBeGroupedCount("1.22"))
+    #expect(!NumberText.mayBeGroupedCount("1221"))
+    #expect(!NumberText.mayBeGroupedCount("1234.567"))
   }
 
   @Test("a rule on a grey-shaded row stays a thin line; the shading is not ink")

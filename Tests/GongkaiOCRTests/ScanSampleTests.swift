@@ -253,6 +253,23 @@ extension ScanSampleTests {
 }
 
 extension ScanSampleTests {
+  @Test("glyph strokes in line with a column rule past its end are cut off it, and the label cells stay whole")
+  func strokesOffTheRuleTrack() throws {
+    // Page 3 of a general variant (make_general_variants.py --seed 4000, s1: font_uming,
+    // labels_abbrev, style_grid, 2019 form) scanned at 300 dpi by make_scan_variants.py --seed
+    // 4001 (g4005, look scan, turned 2.5°), by qpdf. The column rule between (五)不予处理 and
+    // its sub-rows' labels ends at 5.要求确认…'s foot; below it, 他 of （六）其他处理 and 计 of
+    // （七）总计 have an upright a point to its left, and the finder ran the rule on through
+    // both rows. The labels were cut in two (（六）其人 | !处理, （七）总 | —), and the total
+    // row, read as （七）总 with a placeholder before its seven values, was lost.
+    let lines = Self.fields(try Self.readPage("grid-uming-2019-scan300-g4005-page3"))
+    let other = try #require(lines.firstIndex { $0.contains { $0.contains("（六）") } }, "\(lines)")
+    #expect(lines[other].contains("（六）其他处理"), "\(lines[other])")
+    let total = try #require(lines.firstIndex { $0.contains { $0.contains("（七）") } }, "\(lines)")
+    #expect(lines[total].contains("（七）总计"), "\(lines[total])")
+    #expect(Array(lines[total].suffix(7)) == ["10", "11", "0", "1", "3", "0", "25"], "\(lines[total])")
+  }
+
   @Test("a skewed table's last row: its label's ordinal is no unread value, and its frame's slivers are no row")
   func skewedTableFoot() throws {
     // Page 4 of a landscape photocopy (make_general_variants --seed 2001 → make_scan_variants

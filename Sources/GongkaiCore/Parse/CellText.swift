@@ -32,6 +32,17 @@ public enum CellText: Sendable, Equatable {
   private static let unitBytes: [(text: String, bytes: [UInt8])] = (moneyUnits + countUnits)
     .map { ($0, Array($0.utf8)) }.sorted { $0.bytes.count > $1.bytes.count }
 
+  /// The count `raw` stands for when its points group digits by three (`1.221`, a scan's
+  /// misread of 1,221), or `nil`: one to three digits, then groups of exactly three.
+  static func dottedThousands(_ raw: String) -> Int? {
+    let groups = raw.split(separator: ".", omittingEmptySubsequences: false)
+    guard groups.count >= 2, let head = groups.first, (1...3).contains(head.count),
+      groups.dropFirst().allSatisfy({ $0.count == 3 }),
+      groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+    else { return nil }
+    return Int(groups.joined())
+  }
+
   /// Reads a cell's whole text; nil when it is neither a number nor a placeholder.
   public static func parse(_ text: some StringProtocol) -> CellText? {
     guard let first = text.unicodeScalars.first else { return nil }

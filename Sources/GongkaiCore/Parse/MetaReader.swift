@@ -181,6 +181,24 @@ enum MetaReader {
   /// one ends.
   private static let titleTails = ["政府信息公开工作年度报告", "政务公开工作年度报告", "信息公开工作年度报告", "政府信息公开年度报告"]
 
+  /// `title` with the words after its year mended where a scan misread one character of a
+  /// title's fixed tail (政府信息公开=作年度报告 for …工作年度报告), and the tail as read and
+  /// as mended; `nil` when the tail is one of ``titleTails`` or more than one character off.
+  static func mendedTail(_ title: String) -> (title: String, read: String, mended: String)? {
+    let characters = Array(title)
+    guard let year = yearEnds(in: characters).last else { return nil }
+    var start = year
+    if start < characters.count, characters[start] == "度" { start += 1 }
+    let read = Array(characters[start...])
+    for tail in titleTails.map(Array.init) where tail.count == read.count && tail != read {
+      let differing = zip(read, tail).filter { $0 != $1 }
+      // The character read is no ideograph of the tail's words: a stroke or mark (=, 一, 土).
+      guard differing.count == 1, let (wrong, _) = differing.first, !tail.contains(wrong) else { continue }
+      return (String(characters[..<start] + tail), String(read), String(tail))
+    }
+    return nil
+  }
+
   /// The last of two titles run together on one line: a portal's side box puts a link cut
   /// off after its year (`青石县人民政府2022年政府信息`) beside the report's title, and a
   /// scan reads both as one line. The first title's text after its year follows a title's

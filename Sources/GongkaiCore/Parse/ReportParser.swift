@@ -94,6 +94,16 @@ public struct ReportParser: Sendable {
       year: year, template: template.id, published: document.signatureDate)
     var findings: [Finding] = []
     var repairs = document.repairs
+    if UnreadCell(source: source).isScan, let title = meta.title, let mended = MetaReader.mendedTail(title) {
+      // A title's fixed words with one character misread: the form's words.
+      meta.title = mended.title
+      let line = Self.preambleLine(containing: mended.read, in: document)
+      repairs.insert(
+        Repair(
+          kind: "ocr_correction", detail: "title: \(mended.read) → \(mended.mended), the title's fixed words",
+          line: line),
+        at: repairs.firstIndex { $0.line > line } ?? repairs.endIndex)
+    }
     if headerAgency == nil, UnreadCell(source: source).isScan {
       Self.reconcileAgency(
         &meta, document: document, names: catalog.agencyNames, findings: &findings, repairs: &repairs)
@@ -103,16 +113,17 @@ public struct ReportParser: Sendable {
     var provenance: [CellProvenance] = []
     if locator != nil { provenance.reserveCapacity(layout.reduce(0) { $0 + $1.cellCount }) }
     let unread = UnreadCell(source: source)
+    let doubtedOrigins = Set(uncertain.map { AssembledTable.CellOrigin(line: $0.line, field: $0.field) })
     var proactive = table(
-      layout[0], found: document.proactive, unread: unread, findings: &findings, locator: locator,
-      provenance: &provenance)
+      layout[0], found: document.proactive, unread: unread, doubted: doubtedOrigins, findings: &findings,
+      locator: locator, provenance: &provenance)
     var requests = table(
-      layout[1], found: document.requests, unread: unread, findings: &findings, locator: locator,
-      provenance: &provenance)
+      layout[1], found: document.requests, unread: unread, doubted: doubtedOrigins, findings: &findings,
+      locator: locator, provenance: &provenance)
     Validator.markRowsAbsentByDesign(in: &requests.rows, template: template)
     var appeals = table(
-      layout[2], found: document.appeals, unread: unread, findings: &findings, locator: locator,
-      provenance: &provenance)
+      layout[2], found: document.appeals, unread: unread, doubted: doubtedOrigins, findings: &findings,
+      locator: locator, provenance: &provenance)
     if unread.isScan {
       // A scan's tables read as noise keep no lone numbers (``doubtingNoisyRows``).
       let doubted = Set(placed(uncertain, in: document).map(\.path))
@@ -149,6 +160,11 @@ public struct ReportParser: Sendable {
     return report
   }
 
+  /// The line number of the first preamble line whose title text holds `text` (1 if none).
+  static func preambleLine(containing text: String, in document: RepairedDocument) -> Int {
+    zip(document.preamble, document.preambleLineNumbers).first { MetaReader.cleanTitle($0.0).contains(text) }?.1 ?? 1
+  }
+
   /// On a scan, checks the title's agency against the other places the report names it
   /// (``AgencyReadings``): a reading most of them share replaces a misread title's (an
   /// `ocr_correction` repair), and a name in doubt gets an `ocr_low_confidence` warning on
@@ -164,9 +180,7 @@ public struct ReportParser: Sendable {
       preface + ["overview", "problems", "other"].compactMap { document.narrative[$0] }
       + [document.signatureAgency].compactMap { $0 }
     let readings = AgencyReadings(agency: agency, texts: texts, names: names)
-    let titleLine =
-      zip(document.preamble, document.preambleLineNumbers).first { MetaReader.cleanTitle($0.0).contains(agency) }?.1
-      ?? 1
+    let titleLine = preambleLine(containing: agency, in: document)
     switch readings.verdict {
     case .kept:
       return
@@ -205,6 +219,8 @@ public struct ReportParser: Sendable {
       let held = parts.count == 3 ? report.table(named: parts[0])?.cell(parts[1], parts[2]) ?? nil : nil
       let read =
         switch held {
+        case .count(let count)? where Int(cell.value) == nil && CellText.dottedThousands(cell.value) == count:
+          "read as \(cell.value) with confidence \(confidence), a count, so its point is taken for a thousands comma (\(count))"
         case .count(let count)? where Int(cell.value) != count:
           "read as \(count), its part \(cell.value) with confidence \(confidence)"
         default: "read as \(cell.value) with confidence \(confidence)"
@@ -273,9 +289,10 @@ public struct ReportParser: Sendable {
   /// One table with every template cell present, typed by its column. With a `locator`,
   /// each non-null cell's place in the text is added to `provenance`.
   private func table(
-    _ layout: TableLayout, found: AssembledTable?, unread: UnreadCell, findings: inout [Finding],
-    locator: (any CellLocating)?, provenance: inout [CellProvenance]
+    _ layout: TableLayout, found: AssembledTable?, unread: UnreadCell, doubted: Set<AssembledTable.CellOrigin>,
+    findings: inout [Finding], locator: (any CellLocating)?, provenance: inout [CellProvenance]
   ) -> DataTable {
+    let needsOrigins = locator != nil || !doubted.isEmpty
     // Rows were assembled in form order, so a cursor finds each in turn.
     var cursor = 0
     var rows: [DataTable.Row] = []
@@ -288,13 +305,13 @@ public struct ReportParser: Sendable {
       if let found {
         if cursor < found.rows.count, found.rows[cursor].key == row.key {
           cells = found.rows[cursor].cells
-          if locator != nil { origins = found.rows[cursor].origins }
+          if needsOrigins { origins = found.rows[cursor].origins }
           unresolved = found.rows[cursor].unresolved
           endsAtText = found.rows[cursor].endsAtText
           cursor += 1
         } else if let match = found.row(row.key) {
           cells = match.cells
-          if locator != nil { origins = match.origins }
+          if needsOrigins { origins = match.origins }
           unresolved = match.unresolved
           endsAtText = match.endsAtText
         }
@@ -384,8 +401,11 @@ public struct ReportParser: Sendable {
           }
           continue
         }
+        let origin = index < origins.count ? origins[index] : nil
         let value = value(
           text, column: column, headerUnit: found?.headerMoneyUnit, unread: unread,
+          isDoubted: origin.map { doubted.contains(AssembledTable.CellOrigin(line: $0.line, field: $0.field)) }
+            ?? false,
           path: { "\(layout.name).\(row.key).\(column.key)" }, findings: &findings)
         typed.append(DataTable.Cell(key: column.key, value: value))
         if locator != nil, value != nil, index < origins.count, let position = origins[index] {
@@ -430,9 +450,13 @@ public struct ReportParser: Sendable {
 
   /// The typed value of a cell's text under `column`; a bare amount is in the unit the table's
   /// printed header gives (`headerUnit`), else the form's.
+  ///
+  /// A doubted scan read of a count whose points group its digits (`1.221`) is that count:
+  /// a count has no fraction, and a scan reads a thousands comma as a point; its
+  /// `ocr_low_confidence` finding says so.
   private func value(
-    _ text: CellText, column: TableLayout.Column, headerUnit: String?, unread: UnreadCell, path: () -> String,
-    findings: inout [Finding]
+    _ text: CellText, column: TableLayout.Column, headerUnit: String?, unread: UnreadCell, isDoubted: Bool,
+    path: () -> String, findings: inout [Finding]
   ) -> CellValue? {
     switch text {
     case .placeholder(let raw) where raw == CellText.unread:
@@ -457,6 +481,9 @@ public struct ReportParser: Sendable {
         return .amount(Amount(yuan: yuan, raw: raw))
       }
       guard let count = number.integerValue, !CellText.isMoney(unit) else {
+        if unread.isScan, isDoubted, unit == nil, let grouped = CellText.dottedThousands(raw) {
+          return .count(grouped)
+        }
         findings.append(
           Finding(
             rule: "placeholder", severity: .warning, location: path(),

@@ -17,6 +17,10 @@ struct NumberRead: Sendable, Hashable {
   /// The height (page pixels) of the ink the digits were read from when that was only the
   /// cell's darkest ink (under a seal); `nil`: the ink's own height.
   var readHeight: Int? = nil
+  /// Whether the value is the grey glyphs' own read with their surroundings
+  /// (``NumberReader/greyRead(_:ink:withSurroundings:)``): a grey read of the ink's box alone
+  /// sees less of them (a faint diagonal outside it) and says nothing against it.
+  var isGreyRead = false
 }
 
 /// Reads a cell that holds one number: the English model on the glyphs scaled to about

@@ -19,6 +19,14 @@ enum NumberText {
   /// Full-width digits count as digits; spaces, thousands commas and a trailing full stop
   /// are dropped.
   static func number(from raw: String) -> String? {
+    // Points among two or more separators between groups of three digits: thousands commas
+    // read as points (7,036,221 as 7.036.221 or 7.036,221), no decimal point.
+    let groups = raw.split(whereSeparator: { $0 == "." || $0 == "," || $0 == "，" }).map(\.count)
+    if groups.count >= 3, raw.contains("."), let head = groups.first, (1...3).contains(head),
+      groups.dropFirst().allSatisfy({ $0 == 3 })
+    {
+      return number(from: raw.filter { $0 != "." })
+    }
     var result = ""
     for character in raw {
       if character.isWhitespace || character == "," || character == "，" || character == "'" {
@@ -40,5 +48,14 @@ enum NumberText {
     while result.hasPrefix(".") { result.removeFirst() }
     guard !result.isEmpty, result.filter({ $0 == "." }).count <= 1 else { return nil }
     return result
+  }
+
+  /// Whether `value` (as ``number(from:)`` gives it) may be a count whose thousands comma was
+  /// read as a point: one to three digits, a point, three digits (1,221 read as 1.221). The
+  /// core takes it for the count in a count's cell when it is doubted, and as printed in an
+  /// amount's (1.221 万元), so such a read is always doubted.
+  static func mayBeGroupedCount(_ value: String) -> Bool {
+    let groups = value.split(separator: ".", omittingEmptySubsequences: false)
+    return groups.count == 2 && (1...3).contains(groups[0].count) && groups[1].count == 3
   }
 }

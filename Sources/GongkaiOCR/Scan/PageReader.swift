@@ -175,7 +175,8 @@ final class PageReader {
         if seal != nil || (signed && turnedAllRedSeals.contains(where: { $0.meets(ink, margin: doubtMargin) })) {
           read = Self.doubtingSign(
             doubtingUnderSeal(read, source, ink: ink, level: level, printLevel: seal?.printLevel, speck: speck))
-        } else if read.isLowConfidence, read.ink == nil, let grey = numbers.greyRead(source, ink: ink),
+        } else if read.isLowConfidence, read.ink == nil, !read.isGreyRead,
+          let grey = numbers.greyRead(source, ink: ink),
           grey.confidence > read.confidence, !Self.sameDigits(grey.value, read.value)
         {
           // A doubted read (grey print a threshold broke: a light 59 read 39 at both digit
@@ -1215,7 +1216,27 @@ final class PageReader {
       }
       var taken = grey
       taken.alternatives = [read.value]
+      taken.isGreyRead = true
       return (taken, [])
+    }
+    if var read = found, !read.isLowConfidence, Self.digitCount(read.value) > 1,
+      Self.hasFaintlyBarredOne(read.value, ink: ink, in: page, lighter: UInt8((Int(level) + Int(paper)) / 2))
+    {
+      // So may a 1 among other digits (43 read 13, sure, at every level: the 4's grey diagonal
+      // in specks). The grey glyphs confirm the read; their own read of as many digits is
+      // taken, as for a lone 1 (unsure, the read its alternative); else the read is unsure.
+      let grey = numbers.greyRead(page, ink: inkBox, withSurroundings: true)
+      if OCRTrace.enabled {
+        OCRTrace.write("barredones\t\(inkBox.x),\(inkBox.y)\t\(read.value)\t\(grey?.value ?? "-")")
+      }
+      if let grey, Self.sameCount(grey.value, read.value) { return (withSign(read), []) }
+      guard var taken = grey, Self.digitCount(taken.value) == Self.digitCount(read.value) else {
+        read.isLowConfidence = true
+        return (withSign(read), [])
+      }
+      taken.alternatives = [read.value]
+      taken.isGreyRead = true
+      return (withSign(taken), [])
     }
     if let read = found { return (withSign(read), []) }
     let mode: OCREngine.Mode = Self.lineCount(ink) == 1 ? .singleLine : .block
@@ -1772,6 +1793,21 @@ final class PageReader {
     return rows >= 2 && widest >= box.width + max(3, box.height / 4)
   }
 
+  /// Whether a 1 of `value`, a number of several digits read from `ink`, has a bar or diagonal
+  /// fainter than the page's level (``hasFaintBar(_:in:lighter:)``): its digits are the ink's
+  /// tall blobs left to right, one each, and the 1's blob alone is looked at.
+  static func hasFaintlyBarredOne(_ value: String, ink: InkComponents, in page: GreyBitmap, lighter: UInt8) -> Bool {
+    guard let union = ink.union else { return false }
+    let digits = Array(value.filter { $0.isASCII && $0.isNumber })
+    let tall = ink.boxes.filter { $0.box.height * 2 >= union.height }.sorted { $0.box.x < $1.box.x }
+    guard digits.count == tall.count, digits.contains("1") else { return false }
+    return zip(digits, tall).contains { digit, blob in
+      var one = ink
+      one.boxes = [blob]
+      return digit == "1" && hasFaintBar(one, in: page, lighter: lighter)
+    }
+  }
+
   /// Whether `ink` holds, wholly beside `glyphs` on their line, ink as tall as a digit of
   /// them (seven tenths of their height or more): a digit the glyphs leave out. A copied digit
   /// may lie in pieces (a 5's flag apart from its bowl), so the pieces are taken together;
@@ -1828,7 +1864,7 @@ final class PageReader {
   }
 
   /// Whether the ink looks like one line of digits: every tall blob narrow, on one line,
-  /// small blobs only low down (a decimal point).
+  /// small blobs only low down (a decimal point or thousands commas).
   static func looksNumeric(_ ink: InkComponents, maximumHeight: Int = .max) -> Bool {
     guard let union = ink.union, ink.boxes.count <= 12, union.height <= maximumHeight else { return false }
     let tall = ink.boxes.filter { $0.box.height * 2 >= union.height }
@@ -1846,8 +1882,9 @@ final class PageReader {
     // Digits are narrower than tall; Chinese characters are about square.
     let narrow = tall.filter { Double($0.box.width) <= 0.9 * Double($0.box.height) }
     guard narrow.count * 2 >= tall.count else { return false }
+    // A decimal point, or thousands commas: one for every three digits after the first.
     let small = ink.boxes.filter { $0.box.height * 2 < union.height }
-    guard small.count <= 1 else { return false }
+    guard small.count <= max(1, (tall.count - 1) / 3) else { return false }
     for (box, _) in small where box.y + box.height / 2 < union.y + union.height * 2 / 3 {
       return false
     }

@@ -164,7 +164,10 @@ public struct ScanReader: Sendable {
         changed = true
       }
     }
-    let unsure = pages.flatMap { page in page.numbers.filter(\.read.isLowConfidence).map { ($0, page.page.number) } }
+    let unsure = pages.flatMap { page in
+      page.numbers.filter { $0.read.isLowConfidence || NumberText.mayBeGroupedCount($0.read.value) }
+        .map { ($0, page.page.number) }
+    }
     // The lines as laid out, before any unsure number is marked unread in them: an unlocated
     // number's token is found by counting its line's characters against the page's, and a
     // token already marked (11 → one U+FFFD) no longer counts as its digits did, so a second

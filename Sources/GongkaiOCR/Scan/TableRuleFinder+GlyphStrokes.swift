@@ -27,7 +27,9 @@ extension TableRuleFinder {
     return lines.compactMap { line in
       guard line.axis == .vertical else { return line }
       let pieces = glyphPieces(line, crossing: rows, page: page, paper: paper, level: level)
-      let measured = pieces.filter(\.measured)
+      // Strokes beside the rule's track are cut off its ends, not counted against it: the
+      // rule is there, in the pieces that hold it.
+      let measured = pieces.filter { $0.measured && !$0.offTrack }
       let glyph = measured.filter(\.glyph).reduce(0) { $0 + $1.length }
       guard glyph * 2 <= measured.reduce(0, { $0 + $1.length }) else {
         if OCRTrace.enabled {
@@ -69,13 +71,14 @@ extension TableRuleFinder {
   }
 
   /// The row pieces of vertical `line` from top to bottom (between the crossing rules), each
-  /// with its length measured (points), whether it was measured (long enough) and whether it
-  /// is a glyph's (``droppingGlyphStrokes(_:crossing:page:paper:level:cornerReach:)``).
+  /// with its length measured (points), whether it was measured (long enough), whether it
+  /// is a glyph's (``droppingGlyphStrokes(_:crossing:page:paper:level:cornerReach:)``) and
+  /// whether it is one for lying beside the rule's track (``strokesOffTrack(_:lengths:tallest:share:)``).
   static func glyphPieces(
     _ line: RulingLine, crossing rows: [RulingLine], page: GreyBitmap, paper: UInt8, level: UInt8,
     clearance: Double = 1.5, touch: Double = 0.6, touched: Double = 0.12, gap: Double = 1,
     paperMargin: Int = 6, ownMargin: Int = 12, fill: Double = 0.85, tallest: Double = 14
-  ) -> [(top: Double, bottom: Double, length: Double, measured: Bool, glyph: Bool)] {
+  ) -> [(top: Double, bottom: Double, length: Double, measured: Bool, glyph: Bool, offTrack: Bool)] {
     let scale = page.pixelsPerPoint
     let reach = 2.0
     let cuts =
@@ -89,14 +92,16 @@ extension TableRuleFinder {
     let widest = max(2, Int((1.5 * scale).rounded()))
     let window = max(2, Int((touch * scale).rounded()))
     let longestGap = max(2, Int((gap * scale).rounded()))
-    var pieces: [(top: Double, bottom: Double, length: Double, measured: Bool, glyph: Bool)] = []
+    var pieces: [(top: Double, bottom: Double, length: Double, measured: Bool, glyph: Bool, offTrack: Bool)] = []
+    var tracks: [PieceTrack] = []
+    let around = search + 1
     for (top, bottom) in zip(cuts, cuts.dropFirst()) {
       let from = top + clearance
       let to = bottom - clearance
       let first = Int((from * scale).rounded())
       let last = Int((to * scale).rounded()) - 1
       guard to - from >= 2, last > first else {
-        pieces.append((top, bottom, 0, false, false))
+        pieces.append((top, bottom, 0, false, false, false))
         continue
       }
       let height = Double(last - first + 1)
@@ -153,8 +158,64 @@ extension TableRuleFinder {
       // seal's ring running along a rule through a tall header cell is no glyph.
       let glyph =
         paperRun >= longestGap || (to - from <= tallest && max(touchedShare(-1), touchedShare(1)) >= touched)
-      pieces.append((top, bottom, to - from, true, glyph))
+      if !glyph {
+        var means: [Int: Double] = [:]
+        for x in (centre - around)...(centre + around) { means[x] = columnMean(x) }
+        tracks.append(
+          PieceTrack(piece: pieces.count, track: track, depth: sidePage - trackMean, page: sidePage, means: means))
+      }
+      pieces.append((top, bottom, to - from, true, glyph, false))
+    }
+    for piece in strokesOffTrack(tracks, lengths: pieces.map(\.length), tallest: tallest) {
+      pieces[piece].glyph = true
+      pieces[piece].offTrack = true
     }
     return pieces
+  }
+
+  /// The pieces (indices into the line's pieces) whose dark track is a glyph's stroke beside
+  /// the rule rather than the rule: a drawn rule is straight, its ink in the same pixel
+  /// columns from row to row, while a stroke that only lines up with it (计's upright a point
+  /// to its left, under a rule that ends at the row rule above) leaves the rule's own columns
+  /// paper. From the longest piece not taken for a glyph, each piece in turn, up and down the
+  /// line, is held against the last one kept (a long rule on a page turned a little off drifts
+  /// a pixel or two from end to end): one no taller than a line of type (`tallest` points)
+  /// whose ink in the kept piece's band of columns is under `share` of that piece's is a stroke.
+  static func strokesOffTrack(_ tracks: [PieceTrack], lengths: [Double], tallest: Double, share: Double = 0.5)
+    -> [Int]
+  {
+    guard tracks.count >= 2,
+      let start = tracks.indices.max(by: { lengths[tracks[$0].piece] < lengths[tracks[$1].piece] })
+    else { return [] }
+    func isOff(_ other: PieceTrack, from kept: PieceTrack) -> Bool {
+      guard kept.depth > 0, lengths[other.piece] <= tallest, abs(other.track - kept.track) >= 2 else { return false }
+      // The kept rule's columns: all that are half as dark as its track (a thick border's
+      // band, whose last piece at a page's cut can hold its outer edge alone).
+      let band = kept.means.filter { kept.page - $0.value >= kept.depth / 2 }.keys
+      let onRule = band.compactMap { other.means[$0] }.min() ?? other.page
+      return other.page - onRule < share * kept.depth
+    }
+    var off: [Int] = []
+    for way in [Array(tracks[(start + 1)...]), Array(tracks[..<start].reversed())] {
+      var kept = tracks[start]
+      for other in way {
+        if isOff(other, from: kept) { off.append(other.piece) } else { kept = other }
+      }
+    }
+    return off
+  }
+
+  /// Where one measured piece of a vertical line is dark, for ``strokesOffTrack(_:lengths:tallest:share:)``.
+  struct PieceTrack {
+    /// Its index among the line's pieces.
+    var piece: Int
+    /// Its darkest pixel column.
+    var track: Int
+    /// How much darker that column is than the page beside it (grey levels).
+    var depth: Double
+    /// The page beside it.
+    var page: Double
+    /// The mean grey of each pixel column around the line, by column.
+    var means: [Int: Double]
   }
 }
