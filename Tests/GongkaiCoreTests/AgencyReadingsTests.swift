@@ -44,6 +44,23 @@ struct AgencyReadingsTests {
     #expect(AgencyReadings(agency: "东木镇", texts: ["东林镇", "东林镇"]).verdict == .kept)
   }
 
+  @Test("a title whose first character the text never shares, the text naming the body otherwise, is doubted")
+  func firstCharacterDoubted() {
+    // A browser print photocopied (set 3901, s3): the title's 临 read 虱, the overview and the
+    // closing paragraph read 临江区人民政府. Not corrected (the text may name a neighbour),
+    // only doubted.
+    let misread = AgencyReadings(
+      agency: "虱江区人民政府", texts: ["2022年，临江区人民政府坚持以习近平新时代", "下一步，临江区人民政府将进一步丰富政策解读形式"])
+    #expect(misread.verdict == .doubtful(withheld: false))
+    #expect(misread.summary == "临江区人民政府")
+    // The text names the body as the title does: a neighbour named beside it is no doubt.
+    let neighbour = AgencyReadings(
+      agency: "西城区人民政府", texts: ["西城区人民政府坚持", "会同东城区人民政府", "东城区人民政府"])
+    #expect(neighbour.verdict == .kept)
+    // One other mention is not enough.
+    #expect(AgencyReadings(agency: "虱江区人民政府", texts: ["临江区人民政府"]).verdict == .kept)
+  }
+
   @Test("an office's name follows an administrative unit's")
   func plausible() {
     let names = TemplateCatalog.standard.agencyNames

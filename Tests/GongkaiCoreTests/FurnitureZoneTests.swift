@@ -202,6 +202,21 @@ struct FurnitureZoneTests {
     }
   }
 
+  @Test("a stray mark after the signing date (a speck read as 本) goes with the signature; a line of three characters does not")
+  func strayMarkAfterDate() throws {
+    let page = portalPage(head: "", other: "无。", tail: "") + "本\n"
+    let report = try Fixtures.report(ofText: page)
+    #expect(report.meta.published == "2024-01-20")
+    #expect(report.sections.other == "无。", "\(report.sections.other ?? "")")
+    #expect(report.repairs.contains { $0.kind == "page_furniture" && $0.detail.contains("本") })
+    // Three characters are no stray mark: the date is not the last line.
+    for tail in ["本页完\n"] {
+      #expect(
+        try Fixtures.report(ofText: portalPage(head: "", other: "无。", tail: "") + tail).meta.published == nil, "\(tail)"
+      )
+    }
+  }
+
   @Test("an unsigned page: furniture dropped from the first line fully matching a rule; a contact line above it kept")
   func unsignedTail() throws {
     let page =

@@ -21,6 +21,10 @@ struct AgencyReadings: Sendable {
   /// The other occurrences' readings that are the same name (the same first and last
   /// character, one or two characters misread), in text order.
   var others: [String]
+  /// Where no other occurrence shares the title's first character: the readings of the name
+  /// with its first character alone different (虱江区人民政府 in the title, 临江区人民政府 in
+  /// the text), in text order.
+  var firstCharacterVariants: [String] = []
 
   /// How a well-formed name is built.
   var names: AgencyNameParts
@@ -32,6 +36,9 @@ struct AgencyReadings: Sendable {
     self.names = names
     let name = Array(agency)
     others = texts.flatMap { Self.occurrences(of: name, in: Array($0)) }
+    if others.isEmpty, Self.misreadLimit(name.count) > 0 {
+      firstCharacterVariants = texts.flatMap { Self.firstCharacterVariants(of: name, in: Array($0)) }
+    }
   }
 
   /// The verdict: a reading other than the title's that more than half of all readings
@@ -48,6 +55,12 @@ struct AgencyReadings: Sendable {
     {
       return .corrected(best)
     }
+    // The text names the body two or more times, always with another first character, and
+    // never as the title does: the title's first character is in doubt. Not corrected: the
+    // text may name a neighbour (东城区 in a report of 西城区's).
+    if others.isEmpty, firstCharacterVariants.count >= 2, Set(firstCharacterVariants).count == 1 {
+      return .doubtful(withheld: false)
+    }
     let plausible = names.isWellFormed(title)
     let agreeing = counts[title, default: 0]
     if agreeing == all.count { return plausible ? .kept : .doubtful(withheld: false) }
@@ -58,7 +71,9 @@ struct AgencyReadings: Sendable {
   /// The readings the verdict weighed, for a finding's message.
   var summary: String {
     var seen: [String] = []
-    for reading in others where reading != title && !seen.contains(reading) { seen.append(reading) }
+    for reading in others + firstCharacterVariants where reading != title && !seen.contains(reading) {
+      seen.append(reading)
+    }
     return seen.joined(separator: "、")
   }
 
@@ -90,6 +105,23 @@ struct AgencyReadings: Sendable {
       taken.append((candidate.start, candidate.end))
     }
     return taken.sorted { $0.start < $1.start }.map { String(text[$0.start..<$0.end]) }
+  }
+
+  /// The windows of `text` that are `name` but for its first character, which differs.
+  static func firstCharacterVariants(of name: [Character], in text: [Character]) -> [String] {
+    guard let first = name.first, name.count >= 2, text.count >= name.count else { return [] }
+    let rest = name.dropFirst()
+    var found: [String] = []
+    var start = 1
+    while start + rest.count <= text.count {
+      if text[start..<(start + rest.count)].elementsEqual(rest), text[start - 1] != first {
+        found.append(String(text[(start - 1)..<(start + rest.count)]))
+        start += rest.count
+      } else {
+        start += 1
+      }
+    }
+    return found
   }
 
   /// The edit distance of two short strings, or `limit + 1` once it is beyond `limit`.

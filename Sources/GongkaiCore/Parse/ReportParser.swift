@@ -174,8 +174,12 @@ public struct ReportParser: Sendable {
     repairs: inout [Repair]
   ) {
     guard let title = meta.title, let agency = meta.agency, title.hasPrefix(agency) else { return }
-    // The preamble's lines other than the title's own (the preface names the body too).
-    let preface = document.preamble.filter { !title.contains(MetaReader.cleanTitle($0)) }
+    // The preamble's lines other than the title's own (the preface names the body too); the
+    // title's line may hold more than the title (a scan's specks before it: AR 虱江区…).
+    let preface = document.preamble.filter {
+      let line = MetaReader.cleanTitle($0)
+      return !title.contains(line) && !line.contains(title)
+    }
     let texts =
       preface + ["overview", "problems", "other"].compactMap { document.narrative[$0] }
       + [document.signatureAgency].compactMap { $0 }

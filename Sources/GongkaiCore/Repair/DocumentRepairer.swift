@@ -119,7 +119,7 @@ public struct DocumentRepairer: Sendable {
     lines = furniture.removing(from: lines, repairs: &repairs)
     let sectionList = catalog.newest.sections
     lines = RunningText.splitHeadings(lines, sections: sectionList)
-    let signature = Self.signature(of: &lines)
+    let signature = Self.signature(of: &lines, repairs: &repairs)
     let spans = splitter.split(lines)
     let firstHeading = spans.first?.heading ?? lines.count
     let preambleLines = lines[..<firstHeading].filter { !$0.isBlank }
@@ -449,10 +449,26 @@ public struct DocumentRepairer: Sendable {
     return (row, line, ignored)
   }
 
-  /// Takes the signature block (agency line and date line at the very end) off `lines`.
-  static func signature(of lines: inout [DocumentLine]) -> (agency: String?, date: String?) {
+  /// Takes the signature block (agency line and date line at the very end) off `lines`. A
+  /// stray mark after the date (a scan's speck read as 本: a line of one or two characters, no
+  /// digit) goes with it, recorded as `page_furniture`.
+  static func signature(of lines: inout [DocumentLine], repairs: inout [Repair]) -> (agency: String?, date: String?) {
     var index = lines.count - 1
     while index >= 0, lines[index].isBlank { index -= 1 }
+    let end = index
+    if index > 0, case let mark = lines[index].trimmed, (1...2).contains(mark.count),
+      !mark.contains(where: \.isNumber)
+    {
+      var above = index - 1
+      while above >= 0, lines[above].isBlank { above -= 1 }
+      if above >= 0, DateReader.isoDate(line: String(lines[above].text)) != nil {
+        repairs.append(
+          Repair(
+            kind: "page_furniture", detail: "stray mark \(mark) after the signing date removed",
+            line: lines[index].number))
+        index = above
+      }
+    }
     guard index >= 0, let date = DateReader.isoDate(line: String(lines[index].text)) else { return (nil, nil) }
     let dateIndex = index
     index -= 1
@@ -464,11 +480,11 @@ public struct DocumentRepairer: Sendable {
         !candidate.containsByte(9), !candidate.containsText("，"), !candidate.utf8.contains(UInt8(ascii: ","))
       {
         agency = candidate
-        lines.removeSubrange(index...dateIndex)
+        lines.removeSubrange(index...max(dateIndex, end))
         return (agency, date)
       }
     }
-    lines.removeSubrange(dateIndex...dateIndex)
+    lines.removeSubrange(dateIndex...max(dateIndex, end))
     return (agency, date)
   }
 }
