@@ -1,5 +1,4 @@
 import Foundation
-import GongkaiPDF
 import Testing
 
 @testable import GongkaiOCR
@@ -69,14 +68,12 @@ struct DigitShapeTests {
 
   @Test("two English reads agreeing on a misread are doubted when the Chinese model reads other digits")
   func doubtedAgreement() throws {
-    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(Self.agreementPage).path)
-    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
-    let lines = result.text.split(separator: "\n", omittingEmptySubsequences: false)
-    let index = try #require(lines.firstIndex { $0.contains("总计") && $0.contains("451") }, "\(result.text)")
-    let fields = lines[index].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    let result = try Samples.scanResult(of: Self.agreementPage)
+    let (index, fields) = try #require(
+      result.fields(ofLineWhere: { $0.contains("总计") && $0.contains("451") }), "\(result.text)")
     let field = try #require(fields.firstIndex { $0 == "75" || $0 == "15" }, "\(fields)")
     if fields[field] == "15" {
-      let doubt = result.lowConfidence.first { $0.line == index + 1 && $0.field == field }
+      let doubt = result.doubt(line: index, field: field)
       #expect(doubt?.alternatives.contains("75") == true, "15 taken as sure: \(fields)")
     }
   }
@@ -93,12 +90,9 @@ struct DigitShapeTests {
 
   @Test("a 1 among other digits with a faint bar is doubted, the grey glyphs' read taken when they give one")
   func faintlyBarredOneAmongDigits() throws {
-    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(Self.barredOnePage).path)
-    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
-    let lines = result.text.split(separator: "\n", omittingEmptySubsequences: false)
+    let result = try Samples.scanResult(of: Self.barredOnePage)
     let row = { (label: String) throws -> (index: Int, fields: [String]) in
-      let index = try #require(lines.firstIndex { $0.hasPrefix(label) }, "\(result.text)")
-      return (index, lines[index].split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
+      try #require(result.fields(ofLineWhere: { $0.hasPrefix(label) }), "\(result.text)")
     }
     #expect(try row("行政强制").fields.dropFirst().first == "42")
     #expect(try row("政府集中采购").fields.joined(separator: " ").contains("4.53"))
@@ -106,9 +100,7 @@ struct DigitShapeTests {
     let last = new.fields.count - 1
     #expect(Array(new.fields.dropFirst().prefix(6)) == ["35", "0", "3", "0", "3", "2"], "\(new.fields)")
     if new.fields[last] != "43" {
-      #expect(
-        result.lowConfidence.contains { $0.line == new.index + 1 && $0.field == last },
-        "\(new.fields[last]) taken as sure for 43")
+      #expect(result.doubt(line: new.index, field: last) != nil, "\(new.fields[last]) taken as sure for 43")
     }
   }
 
@@ -123,15 +115,12 @@ struct DigitShapeTests {
 
   @Test("thousands commas are no bar to a number's shape, and a point before three digits is doubted")
   func thousandsSeparators() throws {
-    let document = try PDFDocument(path: Samples.scanFolder.appendingPathComponent(Self.thousandsPage).path)
-    let result = try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
+    let result = try Samples.scanResult(of: Self.thousandsPage)
     #expect(Samples.row(labelled: "行政许可", in: result.text) == ["行政许可", "196", "2", "7036221"])
-    let lines = result.text.split(separator: "\n", omittingEmptySubsequences: false)
-    let index = try #require(lines.firstIndex { $0.contains("本年新收") }, "\(result.text)")
-    let fields = lines[index].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    let (index, fields) = try #require(result.fields(ofLineWhere: { $0.contains("本年新收") }), "\(result.text)")
     #expect(fields.suffix(7) == ["922", "254", "12", "9", "11", "13", "1.221"] || fields.last == "1221", "\(fields)")
     if fields.last == "1.221" {
-      #expect(result.lowConfidence.contains { $0.line == index + 1 && $0.field == fields.count - 1 })
+      #expect(result.doubt(line: index, field: fields.count - 1) != nil)
     }
   }
 

@@ -22,8 +22,14 @@ enum Samples {
   /// The scan reader's text of the PDF at `path` under Samples/scan (`pages/NAME.pdf`), every
   /// page read at 300 dpi on one thread, as the page tests read their pages.
   static func scannedText(of path: String) throws -> String {
+    try scanResult(of: path).text
+  }
+
+  /// The scan reader's whole result for the PDF at `path` under Samples/scan, read as
+  /// ``scannedText(of:)`` reads it: its text and the cells it doubts.
+  static func scanResult(of path: String) throws -> ScanResult {
     let document = try PDFDocument(path: scanFolder.appendingPathComponent(path).path)
-    return try ScanReader.read(pdf: document, dpi: 300, jobs: 1).text
+    return try ScanReader.read(pdf: document, dpi: 300, jobs: 1)
   }
 
   /// The cells of the first row of ``scannedText(of:)`` of `page` whose first cell holds
@@ -54,6 +60,21 @@ enum Samples {
       let last = texts.lastIndex(where: { $0.contains("复议后起诉") })
     else { return [] }
     return Array((first + 1)...(last + 1))
+  }
+}
+
+extension ScanResult {
+  /// The first line of the text matching `predicate` (its 0-based index) and its
+  /// tab-separated fields, blanks kept; nil when none matches.
+  func fields(ofLineWhere predicate: (Substring) -> Bool) -> (index: Int, fields: [String])? {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard let index = lines.firstIndex(where: predicate) else { return nil }
+    return (index, lines[index].split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
+  }
+
+  /// The reader's doubt about field `field` of line `index` (0-based), if it has one.
+  func doubt(line index: Int, field: Int) -> LowConfidenceCell? {
+    lowConfidence.first { $0.line == index + 1 && $0.field == field }
   }
 }
 

@@ -94,17 +94,9 @@ public struct ReportParser: Sendable {
       year: year, template: template.id, published: document.signatureDate)
     var findings: [Finding] = []
     var repairs = document.repairs
-    if UnreadCell(source: source).isScan, let title = meta.title, let mended = MetaReader.mendedTail(title) {
-      // A title's fixed words with one character misread: the form's words.
-      meta.title = mended.title
-      let line = Self.preambleLine(containing: mended.read, in: document)
-      repairs.insert(
-        Repair(
-          kind: "ocr_correction", detail: "title: \(mended.read) → \(mended.mended), the title's fixed words",
-          line: line),
-        at: repairs.firstIndex { $0.line > line } ?? repairs.endIndex)
-    }
-    if headerAgency == nil, UnreadCell(source: source).isScan {
+    let unread = UnreadCell(source: source)
+    if unread.isScan { Self.mendTitleTail(&meta, document: document, repairs: &repairs) }
+    if headerAgency == nil, unread.isScan {
       Self.reconcileAgency(
         &meta, document: document, names: catalog.agencyNames, findings: &findings, repairs: &repairs)
     }
@@ -112,7 +104,6 @@ public struct ReportParser: Sendable {
     let layout = layouts[template.id] ?? Self.layouts(of: template)
     var provenance: [CellProvenance] = []
     if locator != nil { provenance.reserveCapacity(layout.reduce(0) { $0 + $1.cellCount }) }
-    let unread = UnreadCell(source: source)
     let doubtedOrigins = Set(uncertain.map { AssembledTable.CellOrigin(line: $0.line, field: $0.field) })
     var proactive = table(
       layout[0], found: document.proactive, unread: unread, doubted: doubtedOrigins, findings: &findings,
@@ -158,6 +149,18 @@ public struct ReportParser: Sendable {
       report.provenance = provenance
     }
     return report
+  }
+
+  /// On a scan, a title whose words after its year are one character off a title's fixed
+  /// words (政府信息公开=作年度报告) gets the form's words, with an `ocr_correction` repair.
+  static func mendTitleTail(_ meta: inout ReportMeta, document: RepairedDocument, repairs: inout [Repair]) {
+    guard let title = meta.title, let mended = MetaReader.mendedTail(title) else { return }
+    meta.title = mended.title
+    let line = preambleLine(containing: mended.read, in: document)
+    repairs.insert(
+      Repair(
+        kind: "ocr_correction", detail: "title: \(mended.read) → \(mended.mended), the title's fixed words", line: line),
+      at: repairs.firstIndex { $0.line > line } ?? repairs.endIndex)
   }
 
   /// The line number of the first preamble line whose title text holds `text` (1 if none).

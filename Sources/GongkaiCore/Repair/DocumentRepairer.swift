@@ -480,11 +480,11 @@ public struct DocumentRepairer: Sendable {
         !candidate.containsByte(9), !candidate.containsText("，"), !candidate.utf8.contains(UInt8(ascii: ","))
       {
         agency = candidate
-        lines.removeSubrange(index...max(dateIndex, end))
+        lines.removeSubrange(index...end)
         return (agency, date)
       }
     }
-    lines.removeSubrange(dateIndex...max(dateIndex, end))
+    lines.removeSubrange(dateIndex...end)
     return (agency, date)
   }
 }

@@ -22,9 +22,7 @@ enum NumberText {
     // Points among two or more separators between groups of three digits: thousands commas
     // read as points (7,036,221 as 7.036.221 or 7.036,221), no decimal point.
     let groups = raw.split(whereSeparator: { $0 == "." || $0 == "," || $0 == "，" }).map(\.count)
-    if groups.count >= 3, raw.contains("."), let head = groups.first, (1...3).contains(head),
-      groups.dropFirst().allSatisfy({ $0 == 3 })
-    {
+    if groups.count >= 3, raw.contains("."), areThousandsGroups(groups) {
       return number(from: raw.filter { $0 != "." })
     }
     var result = ""
@@ -55,7 +53,14 @@ enum NumberText {
   /// core takes it for the count in a count's cell when it is doubted, and as printed in an
   /// amount's (1.221 万元), so such a read is always doubted.
   static func mayBeGroupedCount(_ value: String) -> Bool {
-    let groups = value.split(separator: ".", omittingEmptySubsequences: false)
-    return groups.count == 2 && (1...3).contains(groups[0].count) && groups[1].count == 3
+    let groups = value.split(separator: ".", omittingEmptySubsequences: false).map(\.count)
+    return groups.count == 2 && areThousandsGroups(groups)
+  }
+
+  /// Whether digit groups of these lengths are a number's thousands: one to three digits,
+  /// then groups of three.
+  private static func areThousandsGroups(_ lengths: [Int]) -> Bool {
+    guard let head = lengths.first else { return false }
+    return (1...3).contains(head) && lengths.dropFirst().allSatisfy { $0 == 3 }
   }
 }

@@ -1197,46 +1197,17 @@ final class PageReader {
       restoringSign(read, digits: digits, page: page, level: level, paper: paper, speck: speck)
     }
     var found = readNumber(page, ink: ink, level: level)
-    if var read = found, read.value == "1",
-      Self.isBarredOne(ink, in: page, level: level)
-        || Self.hasFaintBar(ink, in: page, lighter: UInt8((Int(level) + Int(paper)) / 2))
+    let lighter = UInt8((Int(level) + Int(paper)) / 2)
+    // A 1 with a crossbar may be a 4 whose faint diagonal fell out at the page's level (read 1,
+    // sure); so may a 1 among other digits (43 read 13, sure, at every level: the 4's grey
+    // diagonal in specks).
+    if let read = found,
+      read.value == "1"
+        ? Self.isBarredOne(ink, in: page, level: level) || Self.hasFaintBar(ink, in: page, lighter: lighter)
+        : !read.isLowConfidence && Self.digitCount(read.value) > 1
+          && Self.hasFaintlyBarredOne(read.value, ink: ink, in: page, lighter: lighter)
     {
-      // A 1 with a crossbar may be a 4 whose faint diagonal fell out at the page's level (read
-      // 1, sure): the grey glyphs with their surroundings (the diagonal is outside the ink's
-      // box) tell. Another single digit is taken, unsure (1 an alternative); a grey 1 confirms
-      // the read (a serif 1's foot can pass for a bar); no grey read leaves the 1 unsure.
-      let grey = numbers.greyRead(page, ink: inkBox, withSurroundings: true)
-      if OCRTrace.enabled {
-        OCRTrace.write("barredone\t\(inkBox.x),\(inkBox.y) \(inkBox.width)x\(inkBox.height)\t\(grey?.value ?? "-")")
-      }
-      if let grey, Self.sameDigits(grey.value, read.value) { return (withSign(read), []) }
-      guard let grey, Self.digitCount(grey.value) == 1 else {
-        read.isLowConfidence = true
-        return (withSign(read), [])
-      }
-      var taken = grey
-      taken.alternatives = [read.value]
-      taken.isGreyRead = true
-      return (taken, [])
-    }
-    if var read = found, !read.isLowConfidence, Self.digitCount(read.value) > 1,
-      Self.hasFaintlyBarredOne(read.value, ink: ink, in: page, lighter: UInt8((Int(level) + Int(paper)) / 2))
-    {
-      // So may a 1 among other digits (43 read 13, sure, at every level: the 4's grey diagonal
-      // in specks). The grey glyphs confirm the read; their own read of as many digits is
-      // taken, as for a lone 1 (unsure, the read its alternative); else the read is unsure.
-      let grey = numbers.greyRead(page, ink: inkBox, withSurroundings: true)
-      if OCRTrace.enabled {
-        OCRTrace.write("barredones\t\(inkBox.x),\(inkBox.y)\t\(read.value)\t\(grey?.value ?? "-")")
-      }
-      if let grey, Self.sameCount(grey.value, read.value) { return (withSign(read), []) }
-      guard var taken = grey, Self.digitCount(taken.value) == Self.digitCount(read.value) else {
-        read.isLowConfidence = true
-        return (withSign(read), [])
-      }
-      taken.alternatives = [read.value]
-      taken.isGreyRead = true
-      return (withSign(taken), [])
+      return (withSign(checkedByGreyGlyphs(read, page: page, ink: inkBox)), [])
     }
     if let read = found { return (withSign(read), []) }
     let mode: OCREngine.Mode = Self.lineCount(ink) == 1 ? .singleLine : .block
@@ -1791,6 +1762,26 @@ final class PageReader {
       rows += 1
     }
     return rows >= 2 && widest >= box.width + max(3, box.height / 4)
+  }
+
+  /// `read`, whose 1 may be a 4 whose faint stroke fell out at the page's level, checked by
+  /// the grey glyphs with their surroundings (the stroke may lie outside the ink's box): their
+  /// read confirms it (a serif 1's foot can pass for a bar), or their number of as many digits
+  /// is taken (unsure, `read` its alternative); with neither, `read` is unsure.
+  func checkedByGreyGlyphs(_ read: NumberRead, page: GreyBitmap, ink: PixelRect) -> NumberRead {
+    let grey = numbers.greyRead(page, ink: ink, withSurroundings: true)
+    if OCRTrace.enabled {
+      OCRTrace.write("barredone\t\(ink.x),\(ink.y) \(ink.width)x\(ink.height)\t\(read.value)\t\(grey?.value ?? "-")")
+    }
+    if let grey, Self.sameDigits(grey.value, read.value) { return read }
+    guard var taken = grey, Self.digitCount(taken.value) == Self.digitCount(read.value) else {
+      var unsure = read
+      unsure.isLowConfidence = true
+      return unsure
+    }
+    taken.alternatives = [read.value]
+    taken.isGreyRead = true
+    return taken
   }
 
   /// Whether a 1 of `value`, a number of several digits read from `ink`, has a bar or diagonal
