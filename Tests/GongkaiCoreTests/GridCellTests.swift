@@ -611,4 +611,15 @@ struct PageFurnitureTests {
     let twice = text.replacingOccurrences(of: "=作年度报告", with: "=作年废报告")
     #expect(try scannedReport(twice).meta.title == "某某县人民政府2023年政府信息公开=作年废报告")
   }
+
+  @Test("specks read as marks before a scanned title's body are no part of it")
+  func marksBeforeTitle() throws {
+    let text = report2021(proactive: proactiveRows, appeals: appealRow)
+    let title = "某某县人民政府2023年政府信息公开工作年度报告"
+    // g4404's page 1 (`make_general_variants.py --seed 4400` s10 scanned with --seed 4401):
+    // two specks over the title read as A，.
+    let marked = try scannedReport(text.replacingOccurrences(of: title, with: "A，" + title))
+    #expect(marked.meta.title == title)
+    #expect(marked.meta.agency == "某某县人民政府")
+  }
 }

@@ -88,6 +88,40 @@ struct ProactiveTableTests {
     }
   }
 
+  /// Page 2 of `make_general_variants.py --seed 4400`'s variant s9 (amount_wan, Noto Serif
+  /// 12 pt, style_shadedblue, 2019 form) scanned by `make_scan_variants.py --seed 4401
+  /// --no-styles` (g4403, 200 dpi, look scan), by qpdf. The light rule along the top of each
+  /// tinted 第二十条 band is a few levels darker than the band: it was found over one column
+  /// or none, the row above joined the band round its column rules into a cell that is no
+  /// rectangle, and 行政事业性收费 16 | -2 came out as -2 | 16 (two wrong values, a false
+  /// `negative` error); 规范性文件 read as 2828174. The values as the page prints them (the
+  /// generator's).
+  static let shadedBandsPage = "pages/shadedblue-notoserif-2019-scan200-g4403-page2.pdf"
+
+  @Test("a row over a tinted band whose light rule is lost keeps its cells: the shade's edge is one")
+  func shadeEdgesAreCellEdges() throws {
+    let text = try Samples.scannedText(of: Self.shadedBandsPage)
+    #expect(Samples.row(labelled: "规范性文件", in: text, exactly: true) == ["规范性文件", "28", "28", "174"], "\(text)")
+    #expect(
+      Samples.row(labelled: "其他对外管理服务事项", in: text, exactly: true) == ["其他对外管理服务事项", "42", "-8", "0"],
+      "\(text)")
+    #expect(Samples.row(labelled: "行政事业性收费", in: text, exactly: true) == ["行政事业性收费", "16", "-2"], "\(text)")
+  }
+
+  /// Page 2 of `make_browser_variants.py --seed 4500`'s variant s3 (border_attr, rule_black,
+  /// head_darkblue, Noto Serif 12 px at 85%, A4 landscape, 2021 form) photocopied by
+  /// `make_scan_variants.py --seed 4501 --no-styles` (g4501, 200 dpi), by qpdf. The navy
+  /// bands copied black; 行政许可's row stands alone between two of them, and its column
+  /// rules, one row long with no rule at their lower end (the band's side is found later),
+  /// were dropped: the row was one cell, read 行政许可 1 8029 (decisions null). 8029 as printed.
+  static let rowBetweenBandsPage = "pages/browser-attr-darkblue-2021-photocopy200-g4501-page2.pdf"
+
+  @Test("a row between two black bands keeps its column rule")
+  func columnRuleBetweenDarkBands() throws {
+    let text = try Samples.scannedText(of: Self.rowBetweenBandsPage)
+    #expect(Samples.row(labelled: "行政许可", in: text, exactly: true) == ["行政许可", "8029"], "\(text)")
+  }
+
   @Test("a WPS table 二 scanned at 200 dpi: each row its own line where the shading changes")
   func wpsShadedRows() throws {
     // Page 2 of wps-2021-c scanned at 200 dpi (`make-scan-fixtures.py --photocopy

@@ -131,6 +131,21 @@ struct ScanSampleTests {
     #expect(lines[last + 1].hasPrefix("四、政府信息公开"), "after the table's last row: \(lines[last + 1])")
   }
 
+  @Test("a row a page break cuts shorter than the grid's digits holds no value: its rule stubs are no 1")
+  func cutRowShorterThanDigits() throws {
+    // Page 4 of `make_browser_variants.py --seed 4500`'s variant s7 (border_attr, rule_red,
+    // head_darkblue, Noto Sans 15 px, Letter landscape, 2019 form) photocopied by
+    // `make_scan_variants.py --seed 4501 --no-styles` (g4502, 300 dpi), by qpdf. The page
+    // break cuts table 三 6 points under 1.本机关不掌握相关政府信息, and the column rules run
+    // on into that sliver; the right one's stub was read as 1, a value on a line of its own
+    // after the row, and the row's seven 0s were left null.
+    let text = try Self.readPage("browser-attr-red-2019-photocopy300-g4502-page4")
+    let lines = text.split(separator: "\n").map { $0.split(separator: "\t").map { $0.filter { !$0.isWhitespace } } }
+    let row = try #require(lines.firstIndex { $0.contains { $0.contains("本机关不掌握") } }, "\(text)")
+    #expect(Array(lines[row].suffix(7)) == Array(repeating: "0", count: 7), "\(lines[row])")
+    #expect(lines[(row + 1)...].allSatisfy { $0.allSatisfy(\.isEmpty) }, "after the cut row: \(lines[(row + 1)...])")
+  }
+
   @Test("every unsure number under a seal on a line of values outside the table's rows is flagged")
   func secondUnsureValueOnALine() throws {
     // Page 3 of hrules-2019-a photocopied at 200 dpi with a grey seal over tables 三 and 四

@@ -14,7 +14,7 @@ enum MetaReader {
       // Several reports named on the line (a 相关文章 box's links run together) before it is
       // cut at its first title's 报告.
       guard let whole = candidate.map(lastTitle(in:)), !namesSeveralReports(whole) else { continue }
-      let line = endingAtReport(whole)
+      let line = withoutLeadingMarks(endingAtReport(whole))
       guard line.containsText("报告"), year(inTitle: line) != nil, line.count <= 60,
         !line.hasPrefix("本报告"), !line.hasPrefix("报告"), !line.hasPrefix("根据"),
         !endsSentenceInside(line), !namesDay(line), namesBodyCleanly(line)
@@ -45,6 +45,23 @@ enum MetaReader {
     }
     if let hint, hint.contains("报告") { return cleanTitle(hint) }
     return nil
+  }
+
+  /// `line` without one or two marks before a body's name that is printed cleanly (a scan's
+  /// specks read as `A，` before 石门镇人民政府2022年…报告): no digit, letter-like or not, no
+  /// ideograph; else `line` as it is. Kept, the marks made the body's name unclean and the
+  /// report had no title.
+  static func withoutLeadingMarks(_ line: String) -> String {
+    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    let marks = trimmed.prefix { character in
+      !character.unicodeScalars.allSatisfy(LabelText.isIdeograph) && !character.isASCIIDigit
+        && !"（(〇○".contains(character)
+    }
+    let rest = String(trimmed.dropFirst(marks.count)).trimmingCharacters(in: .whitespaces)
+    guard !marks.isEmpty, marks.filter({ !$0.isWhitespace }).count <= 2, !namesBodyCleanly(trimmed),
+      namesBodyCleanly(rest), firstYearStart(in: Array(rest.filter { !$0.isWhitespace })).map({ $0 >= 2 }) == true
+    else { return line }
+    return rest
   }
 
   /// Whether a sentence ends inside the line (a 。 before its last character): a line of the

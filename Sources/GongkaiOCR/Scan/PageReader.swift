@@ -296,7 +296,32 @@ final class PageReader {
         {
           read = (nil, relabelled)
         }
+        // A cell that is no rectangle: where its numbers and those of the cells inside it
+        // (read with it) may come out in another order, they are unread (null with a finding).
+        let inside = Self.cellsInside(cell, of: grid)
+        if !inside.isEmpty {
+          if read.number != nil {
+            let box = pageRect(inkBox, scale: scale)
+            if !inside.contains(where: { Self.encloses($0, x: box.midX, y: box.midY) }) {
+              read = (nil, [Self.unreadMark(at: box)])
+            }
+          } else if Self.mayComeOutOfOrder(read.text, inside: inside) {
+            read.text = Self.markingNumbers(in: read.text)
+          }
+        }
         rows[cell.top, default: []].append((inkBox, region, cell.left...cell.right, read))
+      }
+      // A cell less tall than the grid's digits (a row a page break cut to a sliver, the ends
+      // of its column rules in it) holds no whole glyph: a rule's stub read there as 1, a
+      // value on a line of its own after the table's last row, left that row unread.
+      let digitHeights = rows.values.flatMap { $0 }.compactMap { $0.read.number == nil ? nil : $0.ink.height }.sorted()
+      if !digitHeights.isEmpty {
+        let typical = digitHeights[digitHeights.count / 2]
+        for (top, cells) in rows {
+          let kept = cells.filter { $0.region.height * 5 >= typical * 4 }
+          rows[top] = kept.isEmpty ? nil : kept
+        }
+        greyCells.removeAll { $0.region.height * 5 < typical * 4 }
       }
       // Full-width digits wrap in a narrow cell with room to spare (5 over 4 in a cell three
       // digits wide): a number when a single number beside it stands between its lines.

@@ -157,3 +157,31 @@ extension TableRuleFinder {
     )
   }
 }
+
+extension TableRuleFinder {
+  /// Whether the page just beyond a vertical line's end at `end` (points; above it when
+  /// `upwards`) is a dark band: from `gap` to `gap` + `depth` points on, over `half` points
+  /// on one side of the line or the other (a table's side rule has the band on one side
+  /// only), nearly all ink. A glyph's stroke ends in paper or at a stroke thinner than that.
+  static func isDarkBand(
+    beyond end: (x: Double, y: Double), upwards: Bool, page: GreyBitmap, level: UInt8, gap: Double = 2,
+    depth: Double = 3, half: Double = 4, share: Double = 0.8
+  ) -> Bool {
+    let scale = page.pixelsPerPoint
+    let near = upwards ? end.y - gap - depth : end.y + gap
+    let top = Int((near * scale).rounded())
+    let bottom = Int(((near + depth) * scale).rounded())
+    let middle = Int((end.x * scale).rounded())
+    let reach = Int((half * scale).rounded())
+    guard top >= 0, bottom < page.height, bottom > top, reach > 0 else { return false }
+    func darkEnough(_ xs: ClosedRange<Int>) -> Bool {
+      guard xs.lowerBound >= 0, xs.upperBound < page.width else { return false }
+      var dark = 0
+      for y in top...bottom {
+        for x in xs where page[x, y] <= level { dark += 1 }
+      }
+      return Double(dark) >= share * Double((bottom - top + 1) * xs.count)
+    }
+    return darkEnough((middle - reach)...middle) || darkEnough(middle...(middle + reach))
+  }
+}

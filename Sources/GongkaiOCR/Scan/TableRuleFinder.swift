@@ -94,6 +94,10 @@ public struct TableRuleFinder: Sendable {
   /// Whether the sides of solid dark blocks inside a table count as drawn cell edges
   /// (``darkFillSides(_:page:level:side:jag:snap:)``): the block hides the rules under it.
   public var darkFillSidesFound = true
+  /// Whether the edges of grey shading inside a table count as cell edges
+  /// (``shadeEdges(_:page:level:step:flatness:window:gap:inset:snap:)``): a light rule along
+  /// a shaded band is lost against the band.
+  public var shadeEdgesFound = true
   /// Whether vertical lines made of characters' strokes in line over tight rows are dropped
   /// (``droppingGlyphStrokes(_:crossing:page:paper:level:cornerReach:)``).
   public var glyphStrokesDropped = true
@@ -141,6 +145,9 @@ public struct TableRuleFinder: Sendable {
     // one found rule to another (a lost column rule between two row rules); a seal ring's
     // stray arc does neither.
     let lenientLevel = UInt8(max(Int(level), Int(paper) - lightRuleMargin))
+    func bandBeyond(_ x: Double, _ y: Double, _ upwards: Bool) -> Bool {
+      Self.isDarkBand(beyond: (x, y), upwards: upwards, page: page, level: level)
+    }
     // Only the tables the page's margin found are completed: where it found none, the table
     // is read by its rows (as a table without vertical rules), and a grid of light lines with
     // a column rule still lost would join two columns' numbers in one cell.
@@ -158,7 +165,8 @@ public struct TableRuleFinder: Sendable {
       lines =
         Self.confirmed(
           light, by: framed, alignment: rulingFinder.options.alignment,
-          gap: rulingFinder.options.joinGap, reach: anchorReach) + lines.filter { !framed.contains($0) }
+          gap: rulingFinder.options.joinGap, reach: anchorReach, bandBeyond: bandBeyond)
+        + lines.filter { !framed.contains($0) }
       // A faint rule the noise broke into pieces far apart (a whole table's row rules on a
       // grey scan) is drawn whole where the page shows it between the pieces, and a light
       // column rule between two rules so made is kept. Again while rules are added: a rule
@@ -184,7 +192,8 @@ public struct TableRuleFinder: Sendable {
     if lostRowsFound { lines += Self.lostRows(in: lines, page: page) }
     if lostColumnsFound {
       // Looked for in the grid the rules will make: the short strokes anchoring drops are no edges.
-      lines += Self.lostColumns(in: Self.anchored(lines, reach: anchorReach, shortest: anchoredLength), page: page)
+      lines += Self.lostColumns(
+        in: Self.anchored(lines, reach: anchorReach, shortest: anchoredLength, bandBeyond: bandBeyond), page: page)
     }
     let rulings = Self.droppingFrames(
       Self.trimmingOverruns(
@@ -193,11 +202,22 @@ public struct TableRuleFinder: Sendable {
             Self.bridged(
               lines, page: page, level: level, ruleLevel: ruleLevel, binary: binary,
               reach: bridgeReach),
-            reach: anchorReach, shortest: anchoredLength),
+            reach: anchorReach, shortest: anchoredLength, bandBeyond: bandBeyond),
           reach: rulingFinder.options.joinGap),
         reach: anchorReach, longest: anchoredLength),
       pageHeight: Double(page.height) / scale)
-    let sides = darkFillSidesFound ? Self.darkFillSides(rulings, page: page, level: level) : []
+    var sides = darkFillSidesFound ? Self.darkFillSides(rulings, page: page, level: level) : []
+    if shadeEdgesFound {
+      let edges = Self.shadeEdges(rulings + sides, page: page, level: level)
+      if OCRTrace.enabled {
+        for edge in edges {
+          OCRTrace.write(
+            "shadeedge\t\(edge.axis == .horizontal ? "h" : "v")\t\(Int(edge.position.rounded()))\t\(Int(edge.start.rounded()))-\(Int(edge.end.rounded()))"
+          )
+        }
+      }
+      sides += edges
+    }
     return Found(
       page: page, skew: turned ? skew : 0, paper: paper, level: level, rulings: rulings + sides,
       grids: TableGrid.grids(from: rulings + sides), lightColumns: lightColumns)
@@ -434,8 +454,13 @@ public struct TableRuleFinder: Sendable {
   /// row only may be a character's stroke, run on to the rules above and below it by the
   /// smoothing. A found rule a light line goes on is replaced by it (drawn over both, on the
   /// longest found piece's centre line); the rules so made whole are those the others meet.
+  ///
+  /// A line over one row whose ends meet found rules or dark bands (`bandBeyond`: a shaded
+  /// row photocopied black) is kept too where a found rule stands in line with it: the
+  /// column's rule, lost in a row between two bands (its ends there are no rules yet).
   static func confirmed(
-    _ light: [RulingLine], by found: [RulingLine], alignment: Double, gap: Double, reach: Double
+    _ light: [RulingLine], by found: [RulingLine], alignment: Double, gap: Double, reach: Double,
+    bandBeyond: (_ x: Double, _ y: Double, _ upwards: Bool) -> Bool = { _, _, _ in false }
   ) -> [RulingLine] {
     func continues(_ line: RulingLine, _ other: RulingLine) -> Bool {
       line.axis == other.axis && abs(line.position - other.position) <= alignment
@@ -478,16 +503,30 @@ public struct TableRuleFinder: Sendable {
       }
     }
     // Then the light lines between two of those rules, over two rows (columns) at least.
-    return anchors + rest.filter { meets($0, at: $0.start) && meets($0, at: $0.end) && crosses($0) }
+    func inLineWithFound(_ line: RulingLine) -> Bool {
+      line.axis == .vertical
+        && found.contains { $0.axis == .vertical && abs($0.position - line.position) <= alignment }
+    }
+    return anchors
+      + rest.filter { line in
+        if meets(line, at: line.start), meets(line, at: line.end), crosses(line) { return true }
+        return inLineWithFound(line)
+          && (meets(line, at: line.start) || bandBeyond(line.position, line.start, true))
+          && (meets(line, at: line.end) || bandBeyond(line.position, line.end, false))
+          && (bandBeyond(line.position, line.start, true) || bandBeyond(line.position, line.end, false))
+      }
   }
 
   /// `lines` without the short vertical ones (below `shortest` points) that have an end
   /// `reach` points or more from every horizontal line crossing their way and no vertical
   /// line in line with them (within `alignment`) beyond it (within `continuation`): a
   /// table's vertical rule runs from one horizontal rule to another, or on past a gap a
-  /// seal's ring made; a glyph's stroke does not.
+  /// seal's ring made; a glyph's stroke does not. An end at a dark band (`bandBeyond`: a
+  /// shaded row photocopied black, whose sides are cell edges found later) is anchored too:
+  /// a row's column rule between two such bands is shorter than `shortest`.
   static func anchored(
-    _ lines: [RulingLine], reach: Double, shortest: Double, alignment: Double = 2, continuation: Double = 24
+    _ lines: [RulingLine], reach: Double, shortest: Double, alignment: Double = 2, continuation: Double = 24,
+    bandBeyond: (_ x: Double, _ y: Double, _ upwards: Bool) -> Bool = { _, _, _ in false }
   ) -> [RulingLine] {
     let horizontal = lines.filter { $0.axis == .horizontal }
     let vertical = lines.filter { $0.axis == .vertical }
@@ -505,8 +544,10 @@ public struct TableRuleFinder: Sendable {
     }
     return lines.filter { line in
       line.axis == .horizontal || line.end - line.start >= shortest
-        || ((meets(line.position, at: line.start) || continued(line, upwards: true))
-          && (meets(line.position, at: line.end) || continued(line, upwards: false)))
+        || ((meets(line.position, at: line.start) || continued(line, upwards: true)
+          || bandBeyond(line.position, line.start, true))
+          && (meets(line.position, at: line.end) || continued(line, upwards: false)
+            || bandBeyond(line.position, line.end, false)))
     }
   }
 
