@@ -170,6 +170,12 @@ struct FurnitureZoneTests {
       head: "", other: "无。", tail: "扫一扫在手机打开当前页\n" + footer + "\nICP备案号: 苏ICP 备05001234号。政务服务热线: 12345")
     let report = try Fixtures.report(ofText: page)
     #expect(report.meta.published == "2024-01-20")
+    // Its colons read as ， and 。, the first line with no marker but the footer's own words
+    // (g4502's last page, `make_browser_variants.py --seed 4500` s0 scanned with --seed 4501).
+    let commas = portalPage(
+      head: "", other: "无。",
+      tail: "【打印本页】【关闭窗口】\n主办单位，某某县人民政府办公室。网站标识码。3208000001\nICP备案号: 苏ICP 备05001234号 政务服务热线 :12345")
+    #expect(try Fixtures.report(ofText: commas).meta.published == "2024-01-20")
     // One marker in a sentence is not enough: the date is then not the report's end.
     let prose = portalPage(head: "", other: "无。", tail: "本报告由某某县人民政府办公室编制，欢迎扫一扫关注。")
     #expect(try Fixtures.report(ofText: prose).meta.published == nil)
@@ -202,7 +208,9 @@ struct FurnitureZoneTests {
     }
   }
 
-  @Test("a stray mark after the signing date (a speck read as 本) goes with the signature; a line of three characters does not")
+  @Test(
+    "a stray mark after the signing date (a speck read as 本) goes with the signature; a line of three characters does not"
+  )
   func strayMarkAfterDate() throws {
     let page = portalPage(head: "", other: "无。", tail: "") + "本\n"
     let report = try Fixtures.report(ofText: page)

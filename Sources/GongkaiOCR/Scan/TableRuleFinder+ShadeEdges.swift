@@ -3,7 +3,9 @@ import GongkaiLayout
 extension TableRuleFinder {
   /// The edges of grey shading inside the tables `rulings` make, as cell edges over the grid
   /// column (a row's edge) or grid row (a column's edge) they cross, on the grid line they
-  /// stand on (within `snap` points) or as new lines.
+  /// stand on (within `snap` points). An edge on no grid line is left out: a seal's ink taken
+  /// out of a cell leaves steps of shade where no cell ends, and a new line there is a new
+  /// column through the row's values.
   ///
   /// A light rule along a shaded band (a WPS table's tinted 第二十条 rows) is only a few levels
   /// darker than the band on a grey scan: against the local paper the rule finder measures it
@@ -28,8 +30,8 @@ extension TableRuleFinder {
     let insetPixels = max(1, Int((inset * scale).rounded()))
     var edges: [RulingLine] = []
     for grid in TableGrid.grids(from: rulings) {
-      func nearest(_ value: Double, in lines: [Double]) -> Double {
-        lines.min { abs($0 - value) < abs($1 - value) }.flatMap { abs($0 - value) <= snap ? $0 : nil } ?? value
+      func nearest(_ value: Double, in lines: [Double]) -> Double? {
+        lines.min { abs($0 - value) < abs($1 - value) }.flatMap { abs($0 - value) <= snap ? $0 : nil }
       }
       let top = Int((grid.ys[0] * scale).rounded())
       let bottom = Int(((grid.ys.last ?? 0) * scale).rounded())
@@ -44,8 +46,8 @@ extension TableRuleFinder {
         for position in steps(
           in: profile, window: windowPixels, gap: gapPixels, step: step, flatness: flatness, ink: level)
         {
-          let y = nearest(Double(top + position) / scale, in: grid.ys)
-          guard y > grid.ys[0], y < (grid.ys.last ?? 0) else { continue }
+          guard let y = nearest(Double(top + position) / scale, in: grid.ys), y > grid.ys[0], y < (grid.ys.last ?? 0)
+          else { continue }
           edges.append(RulingLine(axis: .horizontal, position: y, start: start, end: end, source: .fillEdge))
         }
       }
@@ -58,8 +60,8 @@ extension TableRuleFinder {
         for position in steps(
           in: profile, window: windowPixels, gap: gapPixels, step: step, flatness: flatness, ink: level)
         {
-          let x = nearest(Double(left + position) / scale, in: grid.xs)
-          guard x > grid.xs[0], x < (grid.xs.last ?? 0) else { continue }
+          guard let x = nearest(Double(left + position) / scale, in: grid.xs), x > grid.xs[0], x < (grid.xs.last ?? 0)
+          else { continue }
           edges.append(RulingLine(axis: .vertical, position: x, start: start, end: end, source: .fillEdge))
         }
       }
