@@ -43,13 +43,10 @@ extension TableRuleFinder {
         let middleX = (minX + maxX) / 2
         let middleY = (minY + maxY) / 2
         guard middleX > box.minX, middleX < box.maxX, middleY > box.minY, middleY < box.maxY else { continue }
-        func nearest(_ value: Double, in edges: [Double]) -> Double? {
-          edges.min { abs($0 - value) < abs($1 - value) }.flatMap { abs($0 - value) <= snap ? $0 : nil }
-        }
-        let top = nearest(minY, in: grid.ys) ?? minY
-        let bottom = nearest(maxY, in: grid.ys) ?? maxY
-        let left = nearest(minX, in: grid.xs) ?? minX
-        let right = nearest(maxX, in: grid.xs) ?? maxX
+        let top = gridLine(near: minY, in: grid.ys, within: snap) ?? minY
+        let bottom = gridLine(near: maxY, in: grid.ys, within: snap) ?? maxY
+        let left = gridLine(near: minX, in: grid.xs, within: snap) ?? minX
+        let right = gridLine(near: maxX, in: grid.xs, within: snap) ?? maxX
         let paper = paperBeyond(fill, in: page, level: level, reach: max(2, Int((3 * scale).rounded())))
         // A side with paper beyond is a cell's edge: on the grid's edge it stands on, or a new
         // one (the hidden rule over a cut row's bar, between the last row and the bar).

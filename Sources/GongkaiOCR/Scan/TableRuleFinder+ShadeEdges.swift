@@ -30,43 +30,35 @@ extension TableRuleFinder {
     let insetPixels = max(1, Int((inset * scale).rounded()))
     var edges: [RulingLine] = []
     for grid in TableGrid.grids(from: rulings) {
-      func nearest(_ value: Double, in lines: [Double]) -> Double? {
-        lines.min { abs($0 - value) < abs($1 - value) }.flatMap { abs($0 - value) <= snap ? $0 : nil }
-      }
-      let top = Int((grid.ys[0] * scale).rounded())
-      let bottom = Int(((grid.ys.last ?? 0) * scale).rounded())
-      let left = Int((grid.xs[0] * scale).rounded())
-      let right = Int(((grid.xs.last ?? 0) * scale).rounded())
-      // Row edges, grid column by grid column.
-      for (start, end) in zip(grid.xs, grid.xs.dropFirst()) {
-        let from = Int((start * scale).rounded()) + insetPixels
-        let to = Int((end * scale).rounded()) - insetPixels
-        guard to - from >= windowPixels else { continue }
-        let profile = quartiles(page, along: top...bottom, across: from...to, alongRows: true)
-        for position in steps(
-          in: profile, window: windowPixels, gap: gapPixels, step: step, flatness: flatness, ink: level)
-        {
-          guard let y = nearest(Double(top + position) / scale, in: grid.ys), y > grid.ys[0], y < (grid.ys.last ?? 0)
-          else { continue }
-          edges.append(RulingLine(axis: .horizontal, position: y, start: start, end: end, source: .fillEdge))
-        }
-      }
-      // Column edges, grid row by grid row.
-      for (start, end) in zip(grid.ys, grid.ys.dropFirst()) {
-        let from = Int((start * scale).rounded()) + insetPixels
-        let to = Int((end * scale).rounded()) - insetPixels
-        guard to - from >= windowPixels else { continue }
-        let profile = quartiles(page, along: left...right, across: from...to, alongRows: false)
-        for position in steps(
-          in: profile, window: windowPixels, gap: gapPixels, step: step, flatness: flatness, ink: level)
-        {
-          guard let x = nearest(Double(left + position) / scale, in: grid.xs), x > grid.xs[0], x < (grid.xs.last ?? 0)
-          else { continue }
-          edges.append(RulingLine(axis: .vertical, position: x, start: start, end: end, source: .fillEdge))
+      let rows = Int((grid.ys[0] * scale).rounded())...Int(((grid.ys.last ?? 0) * scale).rounded())
+      let columns = Int((grid.xs[0] * scale).rounded())...Int(((grid.xs.last ?? 0) * scale).rounded())
+      // Row edges grid column by grid column, then column edges grid row by grid row.
+      for axis in [RulingLine.Axis.horizontal, .vertical] {
+        let across = axis == .horizontal ? grid.xs : grid.ys
+        let lines = axis == .horizontal ? grid.ys : grid.xs
+        let along = axis == .horizontal ? rows : columns
+        for (start, end) in zip(across, across.dropFirst()) {
+          let from = Int((start * scale).rounded()) + insetPixels
+          let to = Int((end * scale).rounded()) - insetPixels
+          guard to - from >= windowPixels else { continue }
+          let profile = quartiles(page, along: along, across: from...to, alongRows: axis == .horizontal)
+          for position in steps(
+            in: profile, window: windowPixels, gap: gapPixels, step: step, flatness: flatness, ink: level)
+          {
+            guard let line = gridLine(near: Double(along.lowerBound + position) / scale, in: lines, within: snap),
+              line > lines[0], line < (lines.last ?? 0)
+            else { continue }
+            edges.append(RulingLine(axis: axis, position: line, start: start, end: end, source: .fillEdge))
+          }
         }
       }
     }
     return edges
+  }
+
+  /// The line of `lines` nearest `value`, if it is within `snap` (points) of it.
+  static func gridLine(near value: Double, in lines: [Double], within snap: Double) -> Double? {
+    lines.min { abs($0 - value) < abs($1 - value) }.flatMap { abs($0 - value) <= snap ? $0 : nil }
   }
 
   /// For each pixel row (`alongRows`) or column in `along`, the 75th and 25th percentiles of
