@@ -40,7 +40,7 @@ public struct LineSegment: Sendable, Hashable {
 
 extension PageRect {
   /// The smallest rectangle holding both.
-  func union(_ other: PageRect) -> PageRect {
+  public func union(_ other: PageRect) -> PageRect {
     PageRect(
       minX: min(minX, other.minX), minY: min(minY, other.minY),
       maxX: max(maxX, other.maxX), maxY: max(maxY, other.maxY))
@@ -57,7 +57,7 @@ extension PageRect {
   }
 
   /// Whether the point lies inside (edges included).
-  func contains(x: Double, y: Double) -> Bool {
+  public func contains(x: Double, y: Double) -> Bool {
     x >= minX && x <= maxX && y >= minY && y <= maxY
   }
 }

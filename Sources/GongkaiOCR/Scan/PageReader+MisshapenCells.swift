@@ -21,35 +21,23 @@ extension PageReader {
   /// their own cells) come out in order after the label.
   static func mayComeOutOfOrder(_ text: [PositionedCharacter], inside: [PageRect]) -> Bool {
     let digits = text.filter { isDigit($0.character) }
-    func holds(_ box: PageRect, _ character: PositionedCharacter) -> Bool {
-      encloses(box, x: character.box.midX, y: character.box.midY)
-    }
     return digits.contains { digit in
-      !inside.contains { holds($0, digit) }
+      !inside.contains { $0.contains(x: digit.box.midX, y: digit.box.midY) }
         && inside.contains { $0.minX <= digit.box.midX && $0.minY <= digit.box.midY && $0.maxY >= digit.box.midY }
     }
   }
 
-  /// Whether the point (`x`, `y`) lies in `box`.
-  static func encloses(_ box: PageRect, x: Double, y: Double) -> Bool {
-    x >= box.minX && x <= box.maxX && y >= box.minY && y <= box.maxY
-  }
-
   /// `text` with each run of digits after its first Chinese character (the label's ordinal,
-  /// 1.属于国家秘密, stays) and less than a glyph's height apart made one unread mark (U+FFFD: null with a finding): where a
-  /// cell is no rectangle, which cell a number read in it lands in, and in what order, is
-  /// a guess.
+  /// 1.属于国家秘密, stays), less than a glyph's height apart, made one unread mark (U+FFFD:
+  /// null with a finding): where a cell is no rectangle, which cell a number read in it
+  /// lands in, and in what order, is a guess.
   static func markingNumbers(in text: [PositionedCharacter]) -> [PositionedCharacter] {
     let labelStart = text.firstIndex { isHan($0.character) } ?? text.startIndex
     var result: [PositionedCharacter] = []
     var run: [PositionedCharacter] = []
     func close() {
       guard let first = run.first else { return }
-      let box = run.dropFirst().reduce(first.box) { box, character in
-        PageRect(
-          minX: min(box.minX, character.box.minX), minY: min(box.minY, character.box.minY),
-          maxX: max(box.maxX, character.box.maxX), maxY: max(box.maxY, character.box.maxY))
-      }
+      let box = run.dropFirst().reduce(first.box) { $0.union($1.box) }
       result.append(unreadMark(at: box))
       run = []
     }

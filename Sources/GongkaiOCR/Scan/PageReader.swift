@@ -302,7 +302,7 @@ final class PageReader {
         if !inside.isEmpty {
           if read.number != nil {
             let box = pageRect(inkBox, scale: scale)
-            if !inside.contains(where: { Self.encloses($0, x: box.midX, y: box.midY) }) {
+            if !inside.contains(where: { $0.contains(x: box.midX, y: box.midY) }) {
               read = (nil, [Self.unreadMark(at: box)])
             }
           } else if Self.mayComeOutOfOrder(read.text, inside: inside) {

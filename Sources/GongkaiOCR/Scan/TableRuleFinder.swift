@@ -509,11 +509,13 @@ public struct TableRuleFinder: Sendable {
     }
     return anchors
       + rest.filter { line in
-        if meets(line, at: line.start), meets(line, at: line.end), crosses(line) { return true }
-        return inLineWithFound(line)
-          && (meets(line, at: line.start) || bandBeyond(line.position, line.start, true))
-          && (meets(line, at: line.end) || bandBeyond(line.position, line.end, false))
-          && (bandBeyond(line.position, line.start, true) || bandBeyond(line.position, line.end, false))
+        let top = meets(line, at: line.start)
+        let bottom = meets(line, at: line.end)
+        if top, bottom, crosses(line) { return true }
+        guard inLineWithFound(line) else { return false }
+        let bandAbove = bandBeyond(line.position, line.start, true)
+        let bandBelow = bandBeyond(line.position, line.end, false)
+        return (bandAbove || bandBelow) && (top || bandAbove) && (bottom || bandBelow)
       }
   }
 
