@@ -364,6 +364,57 @@ struct TemplateLastWordTests {
     #expect(report.requests.cell("other", "natural_person") == .some(nil))
   }
 
+  @Test("a group cell's numbering beside the row's own (（六） 1. 申请人…) leaves the row's to name it")
+  func groupNumberingBesideRowNumbering() throws {
+    // A scan (browser print ruled across only, AR PL UKai 16 px, photocopy 300 dpi,
+    // make_browser_variants seed 4900 s2): the group cell's lines interleave with the row's
+    // label, 逾 read 依. （六） took the row's 1. as its own, the row matched no sub-row, and
+    // its values went to （六）其他处理's single-row form: a wrong row and seven false errors.
+    let requests = """
+      一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1
+      5.要求行政机关确认或 0 0 0 0 0 0 0
+      重新出具已获取信息
+      （六） 1. 申请人无正当理由依
+      其他处”期不补正、行政机关不
+      1\t0\t0\t0\t0\t0\t1
+      理 再处理其政府信息公开
+      申请
+      2.申请人逾期未按收费
+      通知要求缴纳费用、行
+      0 0 0 0 0 0 0
+      政机关不再处理其政府
+      信息公开申请
+      3. 其他\t0\t0\t0\t0\t0\t0\t0
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("other_no_correction", "natural_person") == .some(.count(1)))
+    #expect(report.requests.cell("other_no_correction", "total") == .some(.count(1)))
+    #expect(report.requests.cell("other_unpaid_fee", "total") == .some(.count(0)))
+    #expect(report.requests.isEmpty(row: "other"))
+  }
+
+  @Test("the single （六）其他处理 row found beside its sub-rows is passed over, its values in no row")
+  func standInBesideItsSubRows() throws {
+    // Whatever took the first sub-row's values for the single-row form (a garbled label), the
+    // other sub-rows show the table has them: the values are the unfound sub-row's, or a
+    // subtotal, and which is not known. Never （六）'s own cells beside its sub-rows'.
+    let requests = """
+      一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1
+      （六）其他处理\t1\t0\t0\t0\t0\t0\t1
+      2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0
+      3.其他\t0\t0\t0\t0\t0\t0\t0
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.isEmpty(row: "other"))
+    #expect(report.requests.cell("other_no_correction", "natural_person") == .some(nil))
+    #expect(report.requests.cell("other_unpaid_fee", "total") == .some(.count(0)))
+    #expect(
+      report.findings.contains {
+        $0.location == "requests.other_no_correction.total" && $0.message.contains("may be its")
+      })
+    #expect(report.repairs.contains { $0.kind == "values_ignored" && $0.detail.contains("stands in for") })
+  }
+
   @Test("a label wrapped over many lines, its values beside a middle line, is named by its first lines")
   func labelStartBeforeValues() throws {
     // A narrow label column (make_general_variants labelw:narrow, hrules): the previous

@@ -146,6 +146,33 @@ struct ScanSampleTests {
     #expect(lines[(row + 1)...].allSatisfy { $0.allSatisfy(\.isEmpty) }, "after the cut row: \(lines[(row + 1)...])")
   }
 
+  /// Pages 2 and 3 of `make_browser_variants.py --seed 4900`'s variant s2 (num_fullwidth,
+  /// border_rows, rule_light, head_green, AR PL UKai 16 px, Letter landscape, 2021 form)
+  /// photocopied by `make_scan_variants.py --seed 4901 --no-styles` (g4904, 300 dpi), by qpdf,
+  /// its JPEGs as generated. Rules run along the rows only, so every table is read line by line.
+  static let fullWidthRowsPages = "browser-rows-ukai-fullwidth-2021-photocopy300-g4904-pages2-3"
+
+  @Test("a two-character label shaped like digits, in the labels' column, stays the row's label")
+  func shortLabelInLabelColumn() throws {
+    // Page 2: 规章 over 行政规范性文件, as short as the full-width digits beside it, passed the
+    // digit-shape test and read as text; taken for a value read as stray characters it was
+    // unread, and the row's 4 0 22 were under no label (null, with false `missing` errors).
+    let lines = Self.fields(try Self.readPage(Self.fullWidthRowsPages))
+    let row = try #require(lines.first { $0.contains("22") }, "\(lines)")
+    #expect(row == ["规章", "4", "0", "22"], "\(row)")
+  }
+
+  @Test("a lone value above another table's columns is a value, not a label's characters")
+  func loneValueAboveOtherTablesColumns() throws {
+    // Page 3: 行政许可's full-width 1312 stands left of every column of table 三 further down
+    // the page; taken for a label's characters read as digits, it was read again as text, one
+    // character per digit a character apart: 1 3 1 2, four values for a row of one.
+    let text = try Self.readPage(Self.fullWidthRowsPages)
+    let words = text.split(separator: "\n").map { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
+    let row = try #require(words.first { $0.first == "行政许可" }, "\(text)")
+    #expect(row == ["行政许可", "1312"], "\(row)")
+  }
+
   @Test("every unsure number under a seal on a line of values outside the table's rows is flagged")
   func secondUnsureValueOnALine() throws {
     // Page 3 of hrules-2019-a photocopied at 200 dpi with a grey seal over tables 三 and 四

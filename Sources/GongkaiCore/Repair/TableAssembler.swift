@@ -83,6 +83,7 @@ struct TableAssembler {
     if state.current == nil { state.openBlankRow(repairs: &repairs) }
     state.close(repairs: &repairs)
     state.unsandwich(line: tokens.last?.line ?? 0, repairs: &repairs)
+    state.settleStandIns(repairs: &repairs)
     if let first = state.ignored.first {
       repairs.append(
         Repair(
@@ -865,6 +866,34 @@ struct TableAssembler {
       leaveUnread(placed, detail: detail, line: line, repairs: &repairs)
     }
 
+    /// A row standing in for others (the single （六）其他处理 row) found beside any of the
+    /// rows it stands in for is no row of this table: its values are a sub-row's whose label
+    /// went unrecognised (a group cell's lines read into it), or a subtotal the form does
+    /// not have. They are passed over, and each sub-row not found is left unread, its values
+    /// perhaps those passed over: no value lands in another row.
+    mutating func settleStandIns(repairs: inout [Repair]) {
+      for index in rows.indices where rows[index].standsIn {
+        guard let standIn = found[index] else { continue }
+        let subRows = rows.indices.filter { rows[index].replaces.contains(rows[$0].key) }
+        guard subRows.contains(where: { found[$0] != nil }) else { continue }
+        found[index] = nil
+        let values = standIn.cells.compactMap { $0?.raw }.joined(separator: " ")
+        repairs.append(
+          Repair(
+            kind: "values_ignored",
+            detail:
+              "values under \(rows[index].label), found beside the rows it stands in for, passed over: \(values)",
+            line: standIn.line))
+        for sub in subRows where found[sub] == nil {
+          markUnread(
+            sub,
+            detail:
+              "\(rows[sub].label) was not found beside the rows of its group; the values under \(rows[index].label) may be its",
+            line: standIn.line)
+        }
+      }
+    }
+
     /// Whether `match`, a likeness, is contradicted by the numbering the label text reads
     /// (see ``TableAssembler/contradictsNumbering(_:row:)``): the text is then taken as a
     /// label the form does not know, as when nothing matched.
@@ -943,14 +972,18 @@ struct TableAssembler {
       return rows.indices.filter { keys.contains(rows[$0].key) }
     }
 
-    /// The label pieces of `texts`, a bare numbering (2.) joined to the piece after it.
+    /// The label pieces of `texts`, a bare numbering (2.) joined to the piece after it when
+    /// that piece has text: of a group cell's numbering and a row's side by side
+    /// (（六） 1. 申请人…), the row's own is the one its text follows.
     static func numberedPieces(_ texts: [(text: String, line: Int)]) -> [String] {
       let pieces = texts.flatMap { LabelText.pieces($0.text) }
       var joined: [String] = []
       var index = 0
       while index < pieces.count {
         let piece = pieces[index]
-        if LabelText.key(piece).isEmpty, !LabelText.numbering(piece).isEmpty, index + 1 < pieces.count {
+        if LabelText.key(piece).isEmpty, !LabelText.numbering(piece).isEmpty, index + 1 < pieces.count,
+          !LabelText.key(pieces[index + 1]).isEmpty
+        {
           joined.append(piece + pieces[index + 1])
           index += 2
         } else {

@@ -535,15 +535,19 @@ final class PageReader {
     // characters the shape test let through (2.重复申请 on a blurred copy, each character one
     // blob, read 2.4919), as in a grid (``labelCellNumbers``).
     // Only rows of the label's own run of table lines count there: table 三's columns above
-    // table 四's heading are no columns of table 四 (whose 101 wraps as 10 over 1 left of them).
+    // table 四's heading are no columns of table 四 (whose 101 wraps as 10 over 1 left of them),
+    // nor are they columns of table 二 above its heading (行政许可's 1312 in a column of its own).
     let cellBoxes = rows.map { $0.cells.map(\.union) }
     let readNumbers = reads.map { $0.map { $0.number != nil } }
-    var labelCells = Self.labelNumbers(cellBoxes, numbers: readNumbers)
+    var labelCells: [(row: Int, cell: Int)] = []
     for run in Set(rows.map(\.run)) {
       let members = rows.indices.filter { rows[$0].run == run }
+      let boxes = members.map { cellBoxes[$0] }
+      let numbers = members.map { readNumbers[$0] }
+      labelCells += Self.labelNumbers(boxes, numbers: numbers).map { (members[$0.row], $0.cell) }
       // The line's first cell only: after a label's text a number is a value, though the
       // nearby rows (some under a seal) show no number in its column.
-      labelCells += Self.labelCellNumbers(members.map { cellBoxes[$0] }, numbers: members.map { readNumbers[$0] })
+      labelCells += Self.labelCellNumbers(boxes, numbers: numbers)
         .filter { $0.cell == 0 }.map { (members[$0.row], $0.cell) }
     }
     for (row, cell) in labelCells {
@@ -571,7 +575,7 @@ final class PageReader {
     // above became its first value (every value one cell on).
     let labelled = Set(labelCells.map { "\($0.row),\($0.cell)" })
     for (row, cell) in Self.strayNumberCells(
-      numeric: rows.map(\.numeric), boxes: rows.map { $0.cells.map(\.union) }, reads)
+      numeric: rows.map(\.numeric), boxes: rows.map { $0.cells.map(\.union) }, reads, runs: rows.map(\.run))
     where !labelled.contains("\(row),\(cell)") {
       guard let ink = rows[row].cells[cell].union else { continue }
       reads[row][cell] = (nil, [Self.unreadMark(at: pageRect(ink, scale: scale))])
@@ -1546,11 +1550,29 @@ final class PageReader {
   /// cell no wider than the row's numbers (`boxes`: each cell's ink), no taller, and among
   /// the values: a label's two characters (规章) can pass the shape test too. Not shorter: a
   /// 0 under a dark header band lost its top (17 px for 24) and read as 日.
+  /// Nor one in the labels' place: across the label cell of another row of its run (`runs`:
+  /// each row's run of table lines) that has values after it (规章 over 行政规范性文件).
   static func strayNumberCells(
     numeric: [[Bool]], boxes: [[PixelRect?]], _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]],
-    minimumNumbers: Int = 2
+    runs: [Int]? = nil, minimumNumbers: Int = 2
   ) -> [(row: Int, cell: Int)] {
     var found: [(row: Int, cell: Int)] = []
+    // Each row's label cell: its first, read as text, before numbers read.
+    let labels = reads.indices.map { row -> PixelRect? in
+      guard let first = reads[row].first, first.number == nil, first.text.contains(where: { isHan($0.character) }),
+        reads[row].contains(where: { $0.number != nil }), boxes.indices.contains(row)
+      else { return nil }
+      return boxes[row].first ?? nil
+    }
+    func inLabelPlace(_ box: PixelRect, row: Int) -> Bool {
+      guard let runs else { return false }
+      return labels.indices.contains { other in
+        guard other != row, runs.indices.contains(other), runs.indices.contains(row), runs[other] == runs[row],
+          let label = labels[other]
+        else { return false }
+        return label.x < box.maxX && box.x < label.maxX
+      }
+    }
     for (row, cells) in reads.enumerated() where row < numeric.count && row < boxes.count {
       let numberBoxes = cells.indices.compactMap { cells[$0].number == nil ? nil : boxes[row][$0] ?? nil }
       guard numberBoxes.count >= minimumNumbers else { continue }
@@ -1569,7 +1591,7 @@ final class PageReader {
         let hasDigit = text.contains { $0.character.unicodeScalars.contains { $0.properties.numericType == .decimal } }
         return (1...2).contains(text.count) && !hasDigit && isUnreadValue(text)
           && Double(box.width) <= max(1.25 * widest, 1.5 * digitHeight)
-          && Double(box.height) <= 1.25 * digitHeight
+          && Double(box.height) <= 1.25 * digitHeight && !inLabelPlace(box, row: row)
           // Among the values: a number right of it, or left of it with none but values after
           // (a label's character, 五 read as 一, or after a 1 read from 理, has more label after it).
           && (isValue(cell + 1, numberOnly: true)
