@@ -181,6 +181,22 @@ struct FurnitureZoneTests {
     #expect(try Fixtures.report(ofText: prose).meta.published == nil)
   }
 
+  @Test("a portal's previous and next article links after the date are furniture, their colons read as ; or :")
+  func articleLinksAfterDate() throws {
+    // OCR of a browser print (make_browser_variants.py --seed 4900 s9, photocopied with
+    // --seed 4901): 上一篇：… and 下一篇：… under the signing date, 下一篇's colon read as ;.
+    // That line was taken for the report's own, and the signing date was lost.
+    let links = "上一篇: 白沙县人民政府关于公布行政许可事项清单的通知\n下一篇; 白沙县人民政府2023年重点民生实事项目完成情况"
+    let report = try Fixtures.report(ofText: portalPage(head: "", other: "无。", tail: links))
+    #expect(report.meta.published == "2024-01-20")
+    let fullWidth = "上一篇：关于印发某某县2024年政务公开工作要点的通知\n下一篇：无"
+    #expect(
+      try Fixtures.report(ofText: portalPage(head: "", other: "无。", tail: fullWidth)).meta.published == "2024-01-20")
+    // A sentence of the report that names the next article is no link line.
+    let prose = portalPage(head: "", other: "无。", tail: "下一篇：本机关将继续做好政务公开工作。")
+    #expect(try Fixtures.report(ofText: prose).meta.published == nil)
+  }
+
   @Test("a scanned footer in two columns, a wrapped word's last character alone on a line: furniture after the date")
   func scannedFooterInColumns() throws {
     // OCR of a browser print (make_browser_variants.py portal_cms): the footer's fields side
@@ -217,8 +233,14 @@ struct FurnitureZoneTests {
     #expect(report.meta.published == "2024-01-20")
     #expect(report.sections.other == "无。", "\(report.sections.other ?? "")")
     #expect(report.repairs.contains { $0.kind == "page_furniture" && $0.detail.contains("本") })
-    // Three characters are no stray mark: the date is not the last line.
-    for tail in ["本页完\n"] {
+    // A portal's page tools 【打印】【关闭】 under the date, read from a copy as lines of one- and
+    // two-character marks (make_browser_variants.py --seed 4900 s8, photocopied with --seed 4901).
+    let tools = try Fixtures.report(
+      ofText: portalPage(head: "", other: "无。", tail: "") + "下 11 \u{FFFD} 11\n下 \u{FFFD} 上 4\n")
+    #expect(tools.meta.published == "2024-01-20")
+    #expect(tools.sections.other == "无。", "\(tools.sections.other ?? "")")
+    // Three characters are no stray mark, nor is a lone number: the date is not the last line.
+    for tail in ["本页完\n", "11\n", "本报告 1 2\n"] {
       #expect(
         try Fixtures.report(ofText: portalPage(head: "", other: "无。", tail: "") + tail).meta.published == nil, "\(tail)"
       )

@@ -393,6 +393,32 @@ struct TemplateLastWordTests {
     #expect(report.requests.isEmpty(row: "other"))
   }
 
+  @Test("a lone value between a wrapped label's lines is ink in its cell, not the row's first value")
+  func loneValueBetweenLabelLines() throws {
+    // A scan (browser print with cell spacing, AR PL UMing 14 px, 300 dpi; make_browser_variants
+    // seed 3400 s0 scanned with seed 3401): a character of the group cell （六）其他处理 read as
+    // 0 at the start of the label's second line. The row opened there with that one value, and
+    // its own seven 0s, under the label's later lines, went to no row.
+    let requests = """
+      一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1
+      1. 申请人无正当理由
+      逾期不补正、行政机
+      关不再处理其政府信 1 0 0 0 0 0 1
+      息公开申请
+      （六）\t2. 申请人和逾期未按收\t\t\t\t\t\t\t
+      0\t费通知要求缴纳费\t\t\t\t\t\t\t
+      \t用、行政机关不再处\t0\t0\t0\t0\t0\t0\t0
+      理其政府信息公开申
+      请
+      3. 其他 0 0 0 0 0 0 0
+      """
+    let report = try reportWith(requests: requests)
+    #expect(report.requests.cell("other_unpaid_fee", "natural_person") == .some(.count(0)))
+    #expect(report.requests.cell("other_unpaid_fee", "total") == .some(.count(0)))
+    #expect(report.requests.cell("other_no_correction", "total") == .some(.count(1)))
+    #expect(report.repairs.contains { $0.kind == "values_ignored" && $0.detail.contains("费通知要求缴纳费") })
+  }
+
   @Test("the single （六）其他处理 row found beside its sub-rows is passed over, its values in no row")
   func standInBesideItsSubRows() throws {
     // Whatever took the first sub-row's values for the single-row form (a garbled label), the

@@ -449,25 +449,55 @@ public struct DocumentRepairer: Sendable {
     return (row, line, ignored)
   }
 
-  /// Takes the signature block (agency line and date line at the very end) off `lines`. A
-  /// stray mark after the date (a scan's speck read as 本: a line of one or two characters, no
-  /// digit) goes with it, recorded as `page_furniture`.
+  /// The most lines of stray marks after a signing date that are taken off with it.
+  static let strayLinesAfterDate = 3
+
+  /// What stray marks a line after a signing date is.
+  enum StrayMarks {
+    /// One word of one or two characters, no digit (a speck read as 本).
+    case lone
+    /// Two to six words of one or two characters each, a digit or an unread mark among them
+    /// (下 11 � 11: a portal's 【打印】【关闭】 read from a copy).
+    case garbled
+  }
+
+  /// The stray marks `line` is, or nil for a line of text (three characters in a word, a
+  /// lone number, short words alone such as 附件 that a report may end with).
+  static func strayMarks(_ line: some StringProtocol) -> StrayMarks? {
+    let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" })
+    guard (1...6).contains(words.count), words.allSatisfy({ (1...2).contains($0.count) }) else { return nil }
+    if words.count == 1 { return line.contains(where: \.isNumber) ? nil : .lone }
+    return line.contains(where: { $0.isNumber || $0 == "\u{FFFD}" }) ? .garbled : nil
+  }
+
+  /// Takes the signature block (agency line and date line at the very end) off `lines`. Up
+  /// to ``strayLinesAfterDate`` lines of stray marks after the date go with it, recorded as
+  /// `page_furniture` (``strayMarks(_:)``).
   static func signature(of lines: inout [DocumentLine], repairs: inout [Repair]) -> (agency: String?, date: String?) {
     var index = lines.count - 1
     while index >= 0, lines[index].isBlank { index -= 1 }
     let end = index
-    if index > 0, case let mark = lines[index].trimmed, (1...2).contains(mark.count),
-      !mark.contains(where: \.isNumber)
-    {
-      var above = index - 1
+    var marks: [Int] = []
+    var above = index
+    var lone = 0
+    while above > 0, marks.count < strayLinesAfterDate, let kind = strayMarks(lines[above].trimmed) {
+      // One line of a lone word only: two (附件 / 无) are the report's own short lines.
+      if kind == .lone {
+        guard lone == 0 else { break }
+        lone += 1
+      }
+      marks.append(above)
+      above -= 1
       while above >= 0, lines[above].isBlank { above -= 1 }
-      if above >= 0, DateReader.isoDate(line: String(lines[above].text)) != nil {
+    }
+    if !marks.isEmpty, above >= 0, DateReader.isoDate(line: String(lines[above].text)) != nil {
+      for mark in marks.reversed() {
         repairs.append(
           Repair(
-            kind: "page_furniture", detail: "stray mark \(mark) after the signing date removed",
-            line: lines[index].number))
-        index = above
+            kind: "page_furniture", detail: "stray marks \(lines[mark].trimmed) after the signing date removed",
+            line: lines[mark].number))
       }
+      index = above
     }
     guard index >= 0, let date = DateReader.isoDate(line: String(lines[index].text)) else { return (nil, nil) }
     let dateIndex = index

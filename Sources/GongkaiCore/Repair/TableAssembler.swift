@@ -281,6 +281,7 @@ struct TableAssembler {
           skipping = valuesOnLine[index] - 1
           return
         }
+        if current == nil, passesOverValueInLabel(token, repairs: &repairs) { return }
         if current == nil {
           let afterText = !segments.isEmpty
           guard let row = open(line: token.line, repairs: &repairs) else {
@@ -476,6 +477,26 @@ struct TableAssembler {
             "\(value.raw) in the label cell of \(rows[rowIndex].label) (\"\(label.suffix(12))\", a cell for each of the row's \(width) columns after it) passed over: ink in the label's cell, not a value",
           line: token.line))
       current?.lineValues = valuesAfter
+      return true
+    }
+
+    /// A lone value between label texts on one line, the text after it a later line of a
+    /// wrapped label (no row's start): ink in a label or group cell (a character of
+    /// （六）其他处理 read as 0 beside 费通知要求缴纳费), not the row's first value. Opening the
+    /// row there gave it that one value and left its own values to no row. It is passed over
+    /// with a repair, and the label text goes on. `false`: the value is no such number.
+    mutating func passesOverValueInLabel(_ token: CellToken, repairs: inout [Repair]) -> Bool {
+      guard !segments.isEmpty, index < valuesAhead.count, valuesAhead[index] == 1, index + 1 < tokens.count,
+        tokens[index + 1].line == token.line, case .text(let next) = tokens[index + 1].content,
+        case .value(let value) = token.content,
+        assembler.matcher.continuesLabel(LabelText.key(next))
+      else { return false }
+      repairs.append(
+        Repair(
+          kind: "values_ignored",
+          detail:
+            "\(value.raw) between label texts (before \"\(next.prefix(12))\", a later line of a wrapped label) passed over: ink in a label's cell, not a value",
+          line: token.line))
       return true
     }
 

@@ -79,6 +79,18 @@ public struct LabelMatcher: Sendable {
     }
   }
 
+  /// Whether `key`, a cell's normalised text of four characters or more, is the middle or
+  /// end of a row's official label and the start of none: a wrapped label's later line.
+  public func continuesLabel(_ key: String) -> Bool {
+    guard key.unicodeScalars.count >= 4 else { return false }
+    var inside = false
+    for entry in entries {
+      if entry.canonical.utf8.starts(with: key.utf8) { return false }
+      if !inside, entry.canonical.contains(key) { inside = true }
+    }
+    return inside
+  }
+
   /// The row the label text `segments` (the text cells since the previous row, oldest
   /// first) names, preferring rows after `previous` and never one in `taken`.
   public func match(segments: [String], after previous: Int, taken: Set<Int>) -> Match? {
