@@ -23,4 +23,25 @@ struct BrushDigitTests {
     #expect(row?.dropFirst().first == "348", "read \(row ?? [])")
     #expect(row?.last == "45" || row?.last == "\u{FFFD}", "read \(row ?? [])")
   }
+
+  /// Page 3 of `make_browser_variants.py --seed 4700`'s variant s6 (border_threeline, rule_black,
+  /// head_darkblue, AR PL UKai 12 px at 90%, 2019 form) photocopied by `make_scan_variants.py
+  /// --seed 4701 --no-styles` (g4706, 200 dpi), by qpdf, its JPEG as generated (108 KB). Table
+  /// 四's fifteen values stand on one line under a navy header band copied black, laid out as
+  /// running text (no row of the table); they print 2 0 1 3 6 | 2 3 3 0 8 | 1 0 3 0 4.
+  static let runningRowPage = "pages/browser-threeline-darkblue-2019-photocopy200-g4706-page3.pdf"
+
+  @Test("a number read from the darkest ink alone on a line outside any row is unread, not taken")
+  func darkReadOutsideRowsIsUnread() throws {
+    // The last 4's diagonal and bar are grey and fell out at the page's level; its darkest
+    // ink, the stem, read 1 (confidence 89, unsure). Outside any row it had no finding:
+    // litigation_after_review.total 1 for 4, with a false appeals_total error.
+    let text = try Samples.scannedText(of: Self.runningRowPage)
+    let line = try #require(
+      text.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }.first {
+        $0.count == 15 && $0.allSatisfy { $0.allSatisfy(\.isNumber) || $0 == "\u{FFFD}" }
+      }, "\(text)")
+    #expect(line.last == "4" || line.last == "\u{FFFD}", "\(line)")
+    #expect(Array(line[1..<14]) == ["0", "1", "3", "6", "2", "3", "3", "0", "8", "1", "0", "3", "0"], "\(line)")
+  }
 }
