@@ -31,7 +31,7 @@ struct BrushDigitTests {
   /// running text (no row of the table); they print 2 0 1 3 6 | 2 3 3 0 8 | 1 0 3 0 4.
   static let runningRowPage = "pages/browser-threeline-darkblue-2019-photocopy200-g4706-page3.pdf"
 
-  @Test("a number read from the darkest ink alone on a line outside any row is unread, not taken")
+  @Test("a 1 read from the darkest ink alone (a stem) on a line outside any row is unread, not taken")
   func darkReadOutsideRowsIsUnread() throws {
     // The last 4's diagonal and bar are grey and fell out at the page's level; its darkest
     // ink, the stem, read 1 (confidence 89, unsure). Outside any row it had no finding:

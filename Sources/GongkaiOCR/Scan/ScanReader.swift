@@ -182,12 +182,13 @@ public struct ScanReader: Sendable {
         // unsure) it is unread; so is one a seal meets, though every read agrees: the seal's
         // ink adds strokes (a ring's arc over a 1 read as 7 by both models) or takes them (a
         // 0's piece read as 11). A 0 stays: a seal's ink adds strokes to a digit (0 read as 1,
-        // 11 or 6), it does not make one a 0. So is a number read from the darkest ink alone
-        // (``NumberRead/readHeight``), the page's level giving none: a 4 whose grey diagonal
-        // and bar fell out read as its stem, 1, surely.
+        // 11 or 6), it does not make one a 0. So is a 1 read from the darkest ink alone
+        // (``NumberRead/readHeight``), the page's level giving no number: the darkest ink of a
+        // digit is its stem, and a stem alone reads 1 (a 4 whose grey diagonal and bar fell out).
+        let darkOne = cell.read.readHeight != nil && cell.read.value.contains("1")
         if cell.read.value.contains(where: { $0 != "0" }),
-          !cell.read.alternatives.isEmpty || cell.read.confidence < unlocatedConfidence
-            || cell.read.readHeight != nil || meetsSeal(cell.box, seals: seals[page] ?? []),
+          !cell.read.alternatives.isEmpty || cell.read.confidence < unlocatedConfidence || darkOne
+            || meetsSeal(cell.box, seals: seals[page] ?? []),
           let (line, token) = unlocatedToken(cell, page: page, fields: laidOut, placement: placement)
         {
           lines[line][0] = replacing(token: token, in: lines[line][0], with: "\u{FFFD}")
