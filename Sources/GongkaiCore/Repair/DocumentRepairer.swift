@@ -479,12 +479,12 @@ public struct DocumentRepairer: Sendable {
     let end = index
     var marks: [Int] = []
     var above = index
-    var lone = 0
+    var sawLone = false
     while above > 0, marks.count < strayLinesAfterDate, let kind = strayMarks(lines[above].trimmed) {
       // One line of a lone word only: two (附件 / 无) are the report's own short lines.
       if kind == .lone {
-        guard lone == 0 else { break }
-        lone += 1
+        guard !sawLone else { break }
+        sawLone = true
       }
       marks.append(above)
       above -= 1

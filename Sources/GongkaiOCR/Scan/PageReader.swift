@@ -1554,7 +1554,7 @@ final class PageReader {
   /// each row's run of table lines) that has values after it (规章 over 行政规范性文件).
   static func strayNumberCells(
     numeric: [[Bool]], boxes: [[PixelRect?]], _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]],
-    runs: [Int]? = nil, minimumNumbers: Int = 2
+    runs: [Int], minimumNumbers: Int = 2
   ) -> [(row: Int, cell: Int)] {
     var found: [(row: Int, cell: Int)] = []
     // Each row's label cell: its first, read as text, before numbers read.
@@ -1565,8 +1565,7 @@ final class PageReader {
       return boxes[row].first ?? nil
     }
     func inLabelPlace(_ box: PixelRect, row: Int) -> Bool {
-      guard let runs else { return false }
-      return labels.indices.contains { other in
+      labels.indices.contains { other in
         guard other != row, runs.indices.contains(other), runs.indices.contains(row), runs[other] == runs[row],
           let label = labels[other]
         else { return false }
