@@ -188,6 +188,39 @@ struct TemplateLastWordTests {
     expectAppealsUnread(report)
   }
 
+  @Test("table 四: the one line of fifteen cells, a few read as marks, is the row; the marks are unread in place")
+  func appealsValueLineWithMarks() throws {
+    // A shadedblue 200-dpi copy (s5001 g5001): table 四 split by a page break, its header's
+    // words wrapped a character a line. The first four values sat on the rule the break left
+    // through them, read as nothing and 之 区 攻, and three header glyphs read as 1 88 +6. By
+    // order those three took 复议's cells and every value after them slid: seven wrong numbers
+    // and two false appeals_total errors.
+    let printed = ["0", "2", "2", "3", "7", "3", "3", "2", "0", "8", "2", "3", "3", "0", "8"]
+    let valueLine = ([""] + ["之", "区", "攻"] + printed[4...]).joined(separator: "\t")
+    let headers = [
+      "行政复议\t行政诉讼\n结\t结\t其\t尚\t\t未经复议直接起诉\t复议后起诉\n果\t果\t他\t未\t\t结\t结\t其\t1\t88\t结\t结\t其\t尚\t总\n维持0\t+6\t结\t审",
+      "行政复议\t行政诉讼\n结\t结\t其\t尚\t\t未经复议直接起诉\t复议后起诉",
+    ]
+    for header in headers {
+      let report = try Fixtures.report(
+        ofText: report2021(proactive: proactiveRows, appeals: header + "\n" + valueLine))
+      let cells = ["upheld", "corrected", "other", "pending", "total"]
+      for (group, offset) in [("litigation_direct", 5), ("litigation_after_review", 10)] {
+        for (index, cell) in cells.enumerated() {
+          #expect(
+            report.appeals.cell(group, cell) == .some(.count(Int(printed[offset + index]) ?? -1)), "\(group).\(cell)")
+        }
+      }
+      #expect(report.appeals.cell("review", "total") == .some(.count(7)))
+      for cell in cells.dropLast() {
+        #expect(report.appeals.cell("review", cell) == .some(nil), "review.\(cell)")
+        #expect(report.findings.contains { $0.location == "appeals.review.\(cell)" }, "review.\(cell)")
+      }
+      #expect(!report.findings.contains { $0.rule == "appeals_total" }, "\(report.findings)")
+      #expect(report.repairs.contains { $0.kind == "values_ignored" && $0.detail.contains("之 区 攻") })
+    }
+  }
+
   /// As a photocopied browser print was read (session 22's set sb2203, its g2203): table 四's
   /// header and row garbled into lines of text and values, more values than cells. By order
   /// they filled the fifteen cells (three left over): seven wrong numbers, no finding.
@@ -732,6 +765,31 @@ struct TemplateLastWordTests {
       #expect(missing.first?.message.contains("names several rows") == true, "\(labels)")
       #expect(report.proactive.cell("licensing", "decisions") == .some(.count(12)))
     }
+  }
+
+  @Test("a label cell led by the previous row's short label (（七）总计 + 结转…) names both rows: both unread")
+  func labelCellLedByShortLabel() throws {
+    // A WPS 300-dpi scan (s5001 g5006): the rule between （七）总计 and 四、结转下年度继续办理 lost
+    // in the label column, both labels read as one cell, 四、结's characters outside the grid:
+    // 总计转下年度继续办理, likest the second row. The first line of values went to it and the
+    // second was passed over; (七)总计 was missing, seven false `missing` errors.
+    let requests = """
+      一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1
+      （七）总计转下年度继续办理\t23\t1\t0\t3\t1\t0\t28
+      \t2\t2\t0\t0\t2\t2\t8
+      """
+    let report = try reportWith(requests: requests)
+    for row in ["results_total", "carried_forward"] {
+      #expect(report.requests.cell(row, "total") == .some(nil), "\(row)")
+      #expect(
+        report.findings.contains {
+          $0.location == "requests.\(row).natural_person" && $0.message.contains("names several rows")
+        }, "\(row)")
+    }
+    // A label that only holds (七)总计 stays that row's.
+    let plain = try reportWith(
+      requests: "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n（七）总计\t23\t1\t0\t3\t1\t0\t28")
+    #expect(plain.requests.cell("results_total", "total") == .some(.count(28)))
   }
 
   @Test(

@@ -203,12 +203,22 @@ public struct DocumentRepairer: Sendable {
     let width = template.appeals.columns.count
     let capacity = width * template.appeals.groups.count
     if let row = Self.valueRow(tokens, capacity: capacity) {
-      repairs.append(
-        Repair(
-          kind: "values_ignored",
-          detail:
-            "\(row.ignored.count) value(s) on the header lines of table 四 ignored (one line holds \(row.tokens.count { if case .value = $0.content { true } else { false } }) of its \(capacity) values): \(row.ignored.prefix(8).joined(separator: " "))",
-          line: row.line))
+      if !row.ignored.isEmpty || row.unread.isEmpty {
+        repairs.append(
+          Repair(
+            kind: "values_ignored",
+            detail:
+              "\(row.ignored.count) value(s) on the header lines of table 四 ignored (one line holds \(row.tokens.count { if case .value = $0.content { true } else { false } } - row.unread.count) of its \(capacity) values): \(row.ignored.prefix(8).joined(separator: " "))",
+            line: row.line))
+      }
+      if !row.unread.isEmpty {
+        repairs.append(
+          Repair(
+            kind: "values_ignored",
+            detail:
+              "\(row.unread.count) cell(s) of table 四's line of values read as no number (\(row.unread.prefix(8).joined(separator: " "))): left unread in their own cells",
+            line: row.line))
+      }
       return assembleAppeals(row.tokens, template: template, repairs: &repairs)
     }
     var cells: [CellText?] = []
@@ -409,8 +419,14 @@ public struct DocumentRepairer: Sendable {
   /// The line may be running text (its values apart by spaces: a row of values at the top of
   /// a page, its header at the foot of the one before): a run of digits there could hold
   /// several cells, but a line of `capacity` runs holds one cell in each.
+  ///
+  /// A line of exactly `capacity` cells, two thirds of them values and the others blank or a
+  /// mark or two read as no number (a scan's cells whose digits sat on a rule the page break
+  /// left through them, read as 之 区 攻), is the row as well: each of its cells stands in
+  /// its own column, so the marks are unread cells (`unread`) and the values keep their
+  /// places; by order the values after a mark would land cells early.
   static func valueRow(_ tokens: [CellToken], capacity: Int) -> (
-    tokens: [CellToken], line: Int, ignored: [String]
+    tokens: [CellToken], line: Int, ignored: [String], unread: [String]
   )? {
     var values: [Int: Int] = [:]
     var texts = Set<Int>()
@@ -424,9 +440,13 @@ public struct DocumentRepairer: Sendable {
       }
     }
     let line: Int
+    var marksUnread = false
     let full = values.filter { $0.value == capacity && !texts.contains($0.key) }.map(\.key)
     if values.values.reduce(0, +) > capacity, full.count == 1, let only = full.first {
       line = only
+    } else if let marked = lineOfCellsWithMarks(tokens, capacity: capacity, values: values) {
+      line = marked
+      marksUnread = true
     } else {
       // One value short on the line (a cell not read), the strays among the header's words
       // making up the count: by order a stray would fill the first cell and every value
@@ -441,13 +461,47 @@ public struct DocumentRepairer: Sendable {
       guard token.position.line != line, case .value(let value) = token.content else { return nil }
       return value.raw
     }
+    var unread: [String] = []
     let row = tokens.filter { $0.position.line == line }.map { token in
       var single = token
       single.mayHoldSeveral = false
+      if marksUnread, case .text(let marks) = token.content {
+        unread.append(marks)
+        single.content = .value(.placeholder(CellText.unread))
+      }
       return single
     }
-    return (row, line, ignored)
+    return (row, line, ignored, unread)
   }
+
+  /// The one line of `tokens` that is `capacity` tab fields in a row, two thirds of them
+  /// values (`values`, per line) and the others blank or marks of at most
+  /// ``markLength`` characters, one of them at least (``valueRow(_:capacity:)``).
+  static func lineOfCellsWithMarks(_ tokens: [CellToken], capacity: Int, values: [Int: Int]) -> Int? {
+    var fields: [Int: [Int]] = [:]
+    var fit = Set(values.filter { $0.value * 3 >= capacity * 2 }.keys)
+    var marked = Set<Int>()
+    for token in tokens where fit.contains(token.position.line) {
+      let line = token.position.line
+      guard token.origin == nil, let field = token.field else {
+        fit.remove(line)
+        continue
+      }
+      fields[line, default: []].append(field)
+      if case .text(let text) = token.content {
+        if text.count > markLength { fit.remove(line) } else { marked.insert(line) }
+      }
+    }
+    let lines = fit.intersection(marked).filter { fields[$0]?.sorted() == Array(0..<capacity) }
+    guard lines.count == 1, let line = lines.first,
+      values.allSatisfy({ $0.key == line || $0.value < values[line, default: 0] })
+    else { return nil }
+    return line
+  }
+
+  /// The most characters a cell read as no number on a line of values may hold and still be
+  /// taken for marks (a glyph or two), not a header's word.
+  static let markLength = 2
 
   /// The most lines of stray marks after a signing date that are taken off with it.
   static let strayLinesAfterDate = 3

@@ -65,15 +65,22 @@ public struct LabelMatcher: Sendable {
 
   /// The rows other than `index` whose whole official label (four characters or more)
   /// stands in `key`, a label cell's normalised text, apart from row `index`'s own label
-  /// there: a cell that names two rows (a scan whose rule between them was lost).
+  /// there: a cell that names two rows (a scan whose rule between them was lost). A shorter
+  /// label counts where it is the row's just before and the cell starts with it, more
+  /// text after it (（七）总计 over 四、结转下年度继续办理, read 总计转下年度继续办理).
   public func otherRowsNamed(in key: String, besides index: Int) -> [Int] {
     let own = entries[index].canonical
     let ownRange = own.isEmpty ? nil : key.range(of: own)
     return entries.indices.filter { other in
       let canonical = entries[other].canonical
-      guard other != index, canonical.unicodeScalars.count >= 4, !own.contains(canonical),
-        !canonical.contains(own), let range = key.range(of: canonical)
+      guard other != index, !canonical.isEmpty, !own.contains(canonical), !canonical.contains(own),
+        let range = key.range(of: canonical)
       else { return false }
+      let longEnough = canonical.unicodeScalars.count >= 4
+      let leadsCell =
+        other == index - 1 && range.lowerBound == key.startIndex
+        && key.unicodeScalars.count >= canonical.unicodeScalars.count + 4
+      guard longEnough || leadsCell else { return false }
       guard let ownRange else { return true }
       return !range.overlaps(ownRange)
     }
