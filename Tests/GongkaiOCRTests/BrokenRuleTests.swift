@@ -66,6 +66,39 @@ struct BrokenRuleTests {
     #expect(lines.count == 4, "\(lines)")
   }
 
+  /// ``page(ruled:)`` with glyphs crowding the gap where the light pass lost the rule (x 500-
+  /// 700): 20-px blocks of ink (a glyph's strokes), 25 px apart, from 15 px above the rule's
+  /// track to its edge and from its other edge to 15 px below, as a tight row's characters sit
+  /// on a rule.
+  func crowdedPage(ruled: Bool) -> GreyBitmap {
+    var page = page(ruled: ruled)
+    for x in stride(from: 430, to: 770, by: 45) {
+      page.fill(x: x, y: 285, width: 20, height: 15, value: 70)
+      page.fill(x: x, y: 302, width: 20, height: 15, value: 70)
+    }
+    return page
+  }
+
+  @Test("a faint rule the glyphs of tight rows sit on is drawn whole; glyphs with no rule between add none")
+  func ruleUnderCrowdingGlyphs() {
+    // A lightblue 200-dpi scan (s4801 g4804): 信息内容 sits on the rule over 行政处罚, and where
+    // its glyphs crossed the lines beside the track, averaged along, the sides were as dark as
+    // the rule. The rule was not drawn; the header, its row and 行政处罚's 173 -6 388 were one
+    // cell, and the row was lost.
+    for ruled in [true, false] {
+      let page = crowdedPage(ruled: ruled)
+      let scale = page.pixelsPerPoint
+      let lines = TableRuleFinder.completed(pieces(scale), in: frame(scale), page: page, alignment: 2, reach: 4)
+      let rows = lines.filter { $0.axis == .horizontal && abs($0.position * scale - 300.5) < 2 }
+      if ruled {
+        #expect(rows.count == 1 && rows.allSatisfy { abs($0.end * scale - 1101) < 2 }, "\(rows)")
+      } else {
+        // The glyphs' edges along the track are no rule: nothing is drawn between the pieces.
+        #expect(rows.isEmpty, "\(rows)")
+      }
+    }
+  }
+
   /// A 300-dpi grey page (paper 200, noise as ``page(ruled:)``) with dark rules round two
   /// rows (x 100 and 1100; y 100, 300 and 500 px) and, at x 600, a faint column rule 12
   /// levels deep from y 100 to 500 when `ruled`: a light rule lost in every row.

@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiLayout
 import GongkaiPDF
 import Testing
 
@@ -97,4 +98,43 @@ struct LostColumnTests {
       #expect(found == row, "\(row[0]): read \(found.map { $0.joined(separator: " | ") } ?? "no row")")
     }
   }
+
+  @Test("one value column found of many: the others are looked for in the cells that are whole multiples of it")
+  func oneColumnOfTheUsualWidth() {
+    // A 300-dpi grey page (paper 200 ± 12 of noise) with dark rules round two rows (y 100, 200,
+    // 300 px) and columns at x 100 | 400 | 460 | 1000: a label column, one value column 60 px
+    // wide, and a cell of nine more whose rules (12 levels deep) the passes lost — a table's
+    // last rows framed alone on a hairline-ruled page. No width was shared by three columns, so
+    // there was no usual width and nothing was looked for.
+    var page = GreyBitmap(blankWidth: 1100, height: 400, dpi: 300)
+    var seed: UInt32 = 777
+    for y in 0..<400 {
+      for x in 0..<1100 {
+        seed = seed &* 1_103_515_245 &+ 12345
+        page[x, y] = UInt8(188 + Int((seed >> 16) % 25))
+      }
+    }
+    for y in [100, 200, 300] { page.fill(x: 100, y: y, width: 902, height: 2, value: 60) }
+    for x in [100, 400, 460, 1000] { page.fill(x: x, y: 100, width: 2, height: 202, value: 60) }
+    let lost = Array(stride(from: 520, to: 1000, by: 60))
+    for x in lost {
+      for y in 100..<300 {
+        for column in x...(x + 1) { page[column, y] = UInt8(max(0, Int(page[column, y]) - 12)) }
+      }
+    }
+    let scale = page.pixelsPerPoint
+    let rows: [RulingLine] = [100.0, 200, 300].map {
+      RulingLine(axis: .horizontal, position: ($0 + 1) / scale, start: 100 / scale, end: 1001 / scale)
+    }
+    let columns: [RulingLine] = [100.0, 400, 460, 1000].map {
+      RulingLine(axis: .vertical, position: ($0 + 1) / scale, start: 100 / scale, end: 301 / scale)
+    }
+    let rules = rows + columns
+    let found = TableRuleFinder.lostColumns(in: rules, page: page).map { $0.position * scale }.sorted()
+    #expect(found.count == lost.count, "\(found)")
+    for (position, expected) in zip(found, lost) { #expect(abs(position - Double(expected) - 1) < 3, "\(found)") }
+    // The label column is five units wide too, and shows no rule: nothing is drawn in it.
+    #expect(!found.contains { $0 < 400 }, "\(found)")
+  }
+
 }

@@ -173,6 +173,48 @@ struct ScanSampleTests {
     #expect(row == ["行政许可", "1312"], "\(row)")
   }
 
+  @Test("a row of a tight table whose header's glyphs sit on its rule is read in its own cells")
+  func rowUnderCrowdedRule() throws {
+    // Page 2 of a general variant (make_general_variants.py --seed 4800, s5: style_lightblue,
+    // font_microhei, 2019 form) scanned at 200 dpi by make_scan_variants.py --seed 4801 (g4804):
+    // the faint rule between 信息内容 and 行政处罚 was found only in pieces, and where the glyphs
+    // touch it the page seemed to show none. The (六) heading, its header and 行政处罚 were one
+    // cell, the row read as text; its 173 -6 388 were null.
+    let lines = Self.fields(try Self.readPage("lightblue-microhei-2019-scan200-g4804-page2"))
+    let row = try #require(lines.first { $0.first == "行政处罚" }, "\(lines)")
+    #expect(row == ["行政处罚", "173", "-6", "388"], "\(row)")
+  }
+
+  @Test("a page of a hairline-ruled table is straightened by its rules where its print piles up at no angle")
+  func hairlineTablePageStraightened() throws {
+    // Page 4 of a general variant (make_general_variants.py --seed 5000, s5: style_wps, size_14,
+    // 2019 form) scanned at 300 dpi by make_scan_variants.py --seed 5001 (g5006), turned 0.64°
+    // (the table's top rule rises 2.4 pt over 200). Its labels and numbers sit apart in tall
+    // cells and its grey hairline rules are lighter than the ink level: the print's profile was
+    // flat and the page was turned -0.19°. Each rule then broke into pieces at two heights, the
+    // table's grid was lost but for its last rows, and (七)总计's label and values ran into
+    // 四、结转下年度继续办理's (seven false `missing` errors).
+    let lines = Self.fields(try Self.readPage("wps-size14-2019-scan300-g5006-page4"))
+    let rows = lines.map { $0.filter { !$0.isEmpty } }
+    #expect(rows.contains(["（六）其他处理", "0", "0", "0", "0", "0", "0", "0"]), "\(rows)")
+    #expect(rows.contains(["（七）总计", "23", "1", "0", "3", "1", "0", "28"]), "\(rows)")
+    #expect(rows.contains(["四、结转下年度继续办理", "2", "2", "0", "0", "2", "2", "8"]), "\(rows)")
+  }
+
+  @Test("a piece of a light number, much shorter than its table's digits, is no reading of it")
+  func pieceOfLightNumber() throws {
+    // Page 1 of a browser print (make_browser_variants.py --seed 5100, s3: border_css,
+    // head_darkblue, font_uming, scale 80) photocopied at 200 dpi (make_scan_variants.py --seed
+    // 5101, g5104): thin grey digits under navy header rows. Of 行政强制's 49 the page's level
+    // kept one stroke, 14 px tall where the table's digits are 21 to 24, read as a sure 1:
+    // proactive.enforcement.decisions 1 for 49, with no finding.
+    let lines = Self.fields(try Self.readPage("browser-css-darkblue-2021-photocopy200-g5104-page1"))
+    let above = try #require(lines.firstIndex { $0.first == "行政处罚" }, "\(lines)")
+    try #require(above + 1 < lines.count, "\(lines)")
+    let values = lines[above + 1].dropFirst().filter { !$0.isEmpty }
+    #expect(values.allSatisfy { $0 == "49" || $0 == "\u{FFFD}" }, "\(lines[above + 1])")
+  }
+
   @Test("every unsure number under a seal on a line of values outside the table's rows is flagged")
   func secondUnsureValueOnALine() throws {
     // Page 3 of hrules-2019-a photocopied at 200 dpi with a grey seal over tables 三 and 四

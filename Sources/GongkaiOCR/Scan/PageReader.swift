@@ -562,6 +562,13 @@ final class PageReader {
       if OCRTrace.enabled { OCRTrace.write("shortunsure\t\(ink.x),\(ink.y) \(ink.width)x\(ink.height)") }
       reads[row][cell] = (nil, [Self.unreadMark(at: pageRect(ink, scale: scale))])
     }
+    // So is any number much shorter than the sure numbers of its run of table lines: the
+    // piece of a light number the page's level kept (49's last stroke read 1, sure).
+    for (row, cell) in Self.shortNumbersInRuns(rows.map { $0.cells.map(\.union) }, reads, runs: rows.map(\.run)) {
+      guard let ink = rows[row].cells[cell].union else { continue }
+      if OCRTrace.enabled { OCRTrace.write("shortinrun\t\(ink.x),\(ink.y) \(ink.width)x\(ink.height)") }
+      reads[row][cell] = (nil, [Self.unreadMark(at: pageRect(ink, scale: scale))])
+    }
     // A value cell that reads as no number (7 as 了, digits under a seal as （0） or U) is
     // marked unread: null with a finding in its own column (``unreadValues``).
     let streamSeals = seals + tableSeals + turnedAllRedSeals
@@ -1403,6 +1410,37 @@ final class PageReader {
       }
     }
     return found
+  }
+
+  /// The numbers (row, cell), sure or not, read from ink much shorter (under `ratio`) than
+  /// the median number of their run of table lines (`runs`, per row; `minimum` numbers at
+  /// least): digits of one table share a height, so such ink is a piece of its
+  /// number (the last stroke of a light 49 the page's level kept, read as a sure 1), and a
+  /// piece is no reading of it. The cell is unread (null with a finding).
+  static func shortNumbersInRuns(
+    _ boxes: [[PixelRect?]], _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]], runs: [Int],
+    ratio: Double = 0.75, minimum: Int = 3
+  ) -> [(row: Int, cell: Int)] {
+    func height(_ row: Int, _ cell: Int) -> Int? {
+      guard let number = reads[row][cell].number, boxes.indices.contains(row), boxes[row].indices.contains(cell)
+      else { return nil }
+      // The ink's own height, not a dark read's: the darkest ink of a light digit is shorter
+      // than the digit, and its reading may be whole (a 1 read from its stem).
+      return (number.ink ?? boxes[row][cell])?.height
+    }
+    var found: [(row: Int, cell: Int)] = []
+    for run in Set(runs) {
+      let members = runs.indices.filter { runs[$0] == run && reads.indices.contains($0) }
+      let heights = members.flatMap { row in reads[row].indices.compactMap { height(row, $0) } }.sorted()
+      guard heights.count >= minimum else { continue }
+      let typical = Double(heights[heights.count / 2])
+      for row in members {
+        for cell in reads[row].indices {
+          if let measured = height(row, cell), Double(measured) < ratio * typical { found.append((row, cell)) }
+        }
+      }
+    }
+    return found.sorted { ($0.row, $0.cell) < ($1.row, $1.cell) }
   }
 
   /// The value cells that read as no number, (row, cell): in a row holding two numbers or

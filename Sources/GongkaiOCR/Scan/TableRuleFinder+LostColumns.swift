@@ -43,9 +43,17 @@ extension TableRuleFinder {
       let shares = candidates.map { width in
         (width, candidates.filter { abs($0 - width) <= tolerance * width }.count)
       }
-      guard let usual = shares.max(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 > $1.0) }), usual.1 >= regular
-      else { continue }
+      guard let usual = shares.max(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 > $1.0) }) else { continue }
       let unit = usual.0
+      // The columns of that width, counting a wider one as the columns it holds: only a
+      // table's last rows framed (the rules above them lost), one value column may be all
+      // that is found of seven, the other six in two cells of whole multiples.
+      let units = widths.reduce(0) { count, width in
+        let parts = Int((width / unit).rounded())
+        return parts >= 1 && abs(width - Double(parts) * unit) <= tolerance * Double(parts) * unit
+          ? count + parts : count
+      }
+      guard usual.1 >= regular || (usual.1 >= 1 && units >= regular + 2) else { continue }
       // The grid rows from the bottom up, as (top, bottom) in points.
       let gridRows = zip(grid.ys, grid.ys.dropFirst()).reversed().map { ($0, $1) }
       for (index, width) in widths.enumerated() {
