@@ -12,22 +12,11 @@ struct BrokenRuleTests {
   /// drawn from x 100 to 1100 when `ruled`, else only where the light pass found its pieces
   /// (x 100-500 and 700-1100): between them a merged cell with no rule.
   func page(ruled: Bool) -> GreyBitmap {
-    var page = GreyBitmap(blankWidth: 1200, height: 600, dpi: 300)
-    var seed: UInt32 = 12345
-    for y in 0..<600 {
-      for x in 0..<1200 {
-        seed = seed &* 1_103_515_245 &+ 12345
-        page[x, y] = UInt8(188 + Int((seed >> 16) % 25))
-      }
-    }
+    var page = GreyBitmap.noisyPaper(width: 1200, height: 600, seed: 12345)
     for y in [100, 500] { page.fill(x: 100, y: y, width: 1002, height: 2, value: 60) }
     for x in [100, 1100] { page.fill(x: x, y: 100, width: 2, height: 402, value: 60) }
     let spans = ruled ? [(100, 1100)] : [(100, 500), (700, 1100)]
-    for (from, to) in spans {
-      for x in from..<to {
-        for y in 300...301 { page[x, y] = UInt8(max(0, Int(page[x, y]) - 12)) }
-      }
-    }
+    for (from, to) in spans { page.darken(xs: from...(to - 1), ys: 300...301, by: 12) }
     return page
   }
 
@@ -103,21 +92,10 @@ struct BrokenRuleTests {
   /// rows (x 100 and 1100; y 100, 300 and 500 px) and, at x 600, a faint column rule 12
   /// levels deep from y 100 to 500 when `ruled`: a light rule lost in every row.
   func columnPage(ruled: Bool) -> GreyBitmap {
-    var page = GreyBitmap(blankWidth: 1200, height: 600, dpi: 300)
-    var seed: UInt32 = 54321
-    for y in 0..<600 {
-      for x in 0..<1200 {
-        seed = seed &* 1_103_515_245 &+ 12345
-        page[x, y] = UInt8(188 + Int((seed >> 16) % 25))
-      }
-    }
+    var page = GreyBitmap.noisyPaper(width: 1200, height: 600, seed: 54321)
     for y in [100, 300, 500] { page.fill(x: 100, y: y, width: 1002, height: 2, value: 60) }
     for x in [100, 1100] { page.fill(x: x, y: 100, width: 2, height: 402, value: 60) }
-    if ruled {
-      for y in 100..<500 {
-        for x in 600...601 { page[x, y] = UInt8(max(0, Int(page[x, y]) - 12)) }
-      }
-    }
+    if ruled { page.darken(xs: 600...601, ys: 100...499, by: 12) }
     return page
   }
 

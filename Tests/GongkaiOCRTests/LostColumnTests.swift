@@ -106,22 +106,11 @@ struct LostColumnTests {
     // wide, and a cell of nine more whose rules (12 levels deep) the passes lost — a table's
     // last rows framed alone on a hairline-ruled page. No width was shared by three columns, so
     // there was no usual width and nothing was looked for.
-    var page = GreyBitmap(blankWidth: 1100, height: 400, dpi: 300)
-    var seed: UInt32 = 777
-    for y in 0..<400 {
-      for x in 0..<1100 {
-        seed = seed &* 1_103_515_245 &+ 12345
-        page[x, y] = UInt8(188 + Int((seed >> 16) % 25))
-      }
-    }
+    var page = GreyBitmap.noisyPaper(width: 1100, height: 400, seed: 777)
     for y in [100, 200, 300] { page.fill(x: 100, y: y, width: 902, height: 2, value: 60) }
     for x in [100, 400, 460, 1000] { page.fill(x: x, y: 100, width: 2, height: 202, value: 60) }
     let lost = Array(stride(from: 520, to: 1000, by: 60))
-    for x in lost {
-      for y in 100..<300 {
-        for column in x...(x + 1) { page[column, y] = UInt8(max(0, Int(page[column, y]) - 12)) }
-      }
-    }
+    for x in lost { page.darken(xs: x...(x + 1), ys: 100...299, by: 12) }
     let scale = page.pixelsPerPoint
     let rows: [RulingLine] = [100.0, 200, 300].map {
       RulingLine(axis: .horizontal, position: ($0 + 1) / scale, start: 100 / scale, end: 1001 / scale)

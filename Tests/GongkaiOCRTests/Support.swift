@@ -94,3 +94,26 @@ extension Trait where Self == TimeLimitTrait {
   /// so it stands well above the whole test run (about 10 minutes optimized on 2 cores).
   static var hangGuard: Self { .timeLimit(.minutes(25)) }
 }
+
+extension GreyBitmap {
+  /// A grey 300-dpi page `width` by `height` px: paper 188 to 212, a fixed noise sequence
+  /// from `seed` (as a scanner's grey paper).
+  static func noisyPaper(width: Int, height: Int, seed: UInt32) -> GreyBitmap {
+    var page = GreyBitmap(blankWidth: width, height: height, dpi: 300)
+    var state = seed
+    for y in 0..<height {
+      for x in 0..<width {
+        state = state &* 1_103_515_245 &+ 12345
+        page[x, y] = UInt8(188 + Int((state >> 16) % 25))
+      }
+    }
+    return page
+  }
+
+  /// The page with the pixels of `xs` by `ys` made `depth` levels darker (a faint rule).
+  mutating func darken(xs: ClosedRange<Int>, ys: ClosedRange<Int>, by depth: Int) {
+    for y in ys {
+      for x in xs { self[x, y] = UInt8(max(0, Int(self[x, y]) - depth)) }
+    }
+  }
+}
