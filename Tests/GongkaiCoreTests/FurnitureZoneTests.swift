@@ -101,6 +101,28 @@ struct FurnitureZoneTests {
     #expect(report.meta.agency == "西岭师范学院")
   }
 
+  @Test("a side box's entry the scan reads on the title's line is no part of the title")
+  func sideBoxEntryBesideTitle() throws {
+    // The top of a browser-printed portal page as the scan reader read its photocopy
+    // (make_browser_variants.py --seed 5200 variant s6, make_scan_variants.py --seed 5201:
+    // g5202, Noto Serif, 200 dpi): the 政府信息公开 side box's entries stand left of the
+    // title, and 信息公开指南 was read on the title's line, a blank between.
+    let head = """
+      当前位置Location: 首页 Home > 政务公开> 年度报告 Annual Reports
+      政府信息公开
+      """
+    for (line, title) in [
+      ("信息公开指南 石城县交通运输局2022年政府信息公开工作年度报告", "石城县交通运输局2022年政府信息公开工作年度报告"),
+      ("政府信息公开年报 石城县交通运输局2022年政府信息公开工作年度报告", "石城县交通运输局2022年政府信息公开工作年度报告"),
+      // A title whose agency is printed apart keeps it: no side box entry leads it.
+      ("石城县 交通运输局2022年政府信息公开工作年度报告", "石城县交通运输局2022年政府信息公开工作年度报告"),
+    ] {
+      let report = try Fixtures.report(ofText: portalPage(head: head, title: line, other: "无。", tail: ""))
+      #expect(report.meta.title == title, "\(line)")
+      #expect(report.meta.agency == "石城县交通运输局", "\(line)")
+    }
+  }
+
   @Test("a title on two lines below a banner: the agency line is joined to the 2023年… line")
   func twoLineTitle() throws {
     let page = portalPage(

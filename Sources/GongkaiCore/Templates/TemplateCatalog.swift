@@ -22,7 +22,8 @@ public struct TemplateCatalog: Sendable {
   /// Words marking a line as page furniture when it lies before the report's title or
   /// after its signing date.
   public let outsideFurnitureMarkers: [String]
-  /// The names a portal's catalogue box writes before the report's title (名称, 标题).
+  /// What a portal writes before the report's title on its line: its catalogue box's field
+  /// names (名称, 标题) and its side box's entries (信息公开指南, 信息公开制度).
   public let titleFieldNames: [String]
   /// How a reporting body's name is built, to tell a misread name on a scan.
   public let agencyNames: AgencyNameParts
@@ -67,7 +68,8 @@ public struct TemplateCatalog: Sendable {
       (model) throws(ModelError) in
       let lines = try model.objects("lines").map { (rule) throws(ModelError) in try FurnitureRule(model: rule) }
       return (
-        lines, try model.strings("lineMarkers") + model.strings("outsideMarkers"), try model.strings("titleFieldNames")
+        lines, try model.strings("lineMarkers") + model.strings("outsideMarkers"),
+        try model.strings("titleFieldNames") + model.strings("titleNeighbours")
       )
     }
     agencyNames = try decode("agency-names.json") { (model) throws(ModelError) in try AgencyNameParts(model: model) }
