@@ -564,7 +564,9 @@ final class PageReader {
     }
     // So is any number much shorter than the sure numbers of its run of table lines: the
     // piece of a light number the page's level kept (49's last stroke read 1, sure).
-    for (row, cell) in Self.shortNumbersInRuns(rows.map { $0.cells.map(\.union) }, reads, runs: rows.map(\.run)) {
+    for (row, cell) in Self.shortNumbersInRuns(
+      rows.map { $0.cells.map(\.union) }, reads, runs: rows.map(\.run), shortestDigit: Self.shortestDigit * scale)
+    {
       guard let ink = rows[row].cells[cell].union else { continue }
       if OCRTrace.enabled { OCRTrace.write("shortinrun\t\(ink.x),\(ink.y) \(ink.width)x\(ink.height)") }
       reads[row][cell] = (nil, [Self.unreadMark(at: pageRect(ink, scale: scale))])
@@ -1412,14 +1414,20 @@ final class PageReader {
     return found
   }
 
+  /// The shortest digit (points) a table prints: 5-pt type's digits are 3.5 pt tall.
+  static let shortestDigit = 3.5
+
   /// The numbers (row, cell), sure or not, read from ink much shorter (under `ratio`) than
   /// the median number of their run of table lines (`runs`, per row; `minimum` numbers at
   /// least): digits of one table share a height, so such ink is a piece of its
   /// number (the last stroke of a light 49 the page's level kept, read as a sure 1), and a
-  /// piece is no reading of it. The cell is unread (null with a finding).
+  /// piece is no reading of it. The cell is unread (null with a finding). Specks under
+  /// `smallest` of the height are left to the checks for noise, and so is a run whose typical
+  /// number is shorter than `shortestDigit` (pixels): in a table the scan read as noise,
+  /// marked unread they left too few rows to know the table by.
   static func shortNumbersInRuns(
     _ boxes: [[PixelRect?]], _ reads: [[(number: NumberRead?, text: [PositionedCharacter])]], runs: [Int],
-    ratio: Double = 0.75, minimum: Int = 3
+    shortestDigit: Double, ratio: Double = 0.75, smallest: Double = 0.5, minimum: Int = 3
   ) -> [(row: Int, cell: Int)] {
     func height(_ row: Int, _ cell: Int) -> Int? {
       guard let number = reads[row][cell].number, boxes.indices.contains(row), boxes[row].indices.contains(cell)
@@ -1434,9 +1442,15 @@ final class PageReader {
       let heights = members.flatMap { row in reads[row].indices.compactMap { height(row, $0) } }.sorted()
       guard heights.count >= minimum else { continue }
       let typical = Double(heights[heights.count / 2])
+      // Numbers mostly shorter than a printed digit are a table read as noise.
+      guard typical >= shortestDigit else { continue }
       for row in members {
         for cell in reads[row].indices {
-          if let measured = height(row, cell), Double(measured) < ratio * typical { found.append((row, cell)) }
+          if let measured = height(row, cell), Double(measured) < ratio * typical,
+            Double(measured) >= smallest * typical
+          {
+            found.append((row, cell))
+          }
         }
       }
     }
