@@ -57,14 +57,8 @@ public struct SkewEstimator: Sendable {
   }
 
   /// The angle whose row profile is sharpest, profiled in vertical strips `strip` working
-  /// pixels wide (nil: the whole width).
-  func angle(of points: [(x: Float, y: Float)], strip: Float?) -> Double {
-    sharpestAngle(of: points, strip: strip).angle
-  }
-
-  /// The angle whose row profile is sharpest (as ``angle(of:strip:)``), and how sharp: its
-  /// score over the mean score of the coarse search's angles (1: no angle piles ink up more
-  /// than another).
+  /// pixels wide (nil: the whole width), and how sharp: its score over the mean score of the
+  /// coarse search's angles (1: no angle piles ink up more than another).
   func sharpestAngle(of points: [(x: Float, y: Float)], strip: Float?) -> (angle: Double, sharpness: Double) {
     let profile = Profile(points, strip: strip)
     var best = 0.0
