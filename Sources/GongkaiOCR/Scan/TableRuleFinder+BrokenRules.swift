@@ -171,8 +171,7 @@ extension TableRuleFinder {
     func pixel(_ step: Int, _ offset: Int) -> Double {
       Double(axis == .horizontal ? page[step, across + offset] : page[across + offset, step])
     }
-    let band = max(1, Int((0.5 * scale).rounded()))
-    let side = max(band + 2, Int((1.25 * scale).rounded()))
+    let (band, side) = trackOffsets(page)
     // Per pixel along: the darker of its two sides, each side two lines averaged.
     let sides = (first...last).map { step in
       min((pixel(step, -side) + pixel(step, -side - 1)) / 2, (pixel(step, side) + pixel(step, side + 1)) / 2)

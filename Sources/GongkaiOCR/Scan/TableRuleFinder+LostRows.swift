@@ -109,8 +109,7 @@ extension TableRuleFinder {
       }
       return Double(total) / Double(last - first + 1)
     }
-    let band = max(1, Int((0.5 * scale).rounded()))
-    let side = max(band + 2, Int((1.25 * scale).rounded()))
+    let (band, side) = trackOffsets(page)
     let track = (-band...band).map(mean)
     let before = (mean(-side) + mean(-side - 1)) / 2
     let after = (mean(side) + mean(side + 1)) / 2
@@ -121,5 +120,12 @@ extension TableRuleFinder {
     let farAfter = (mean(2 * side) + mean(2 * side + 1)) / 2
     let flat = abs(before - farBefore) <= flatness && abs(after - farAfter) <= flatness
     return (depth, lighter, flat ? before - after : 0, flat)
+  }
+
+  /// The pixel offsets a track is measured at on `page`: its own lines within half a point
+  /// (`band`) and its sides a point and a quarter off (`side`, two lines past the band at least).
+  static func trackOffsets(_ page: GreyBitmap) -> (band: Int, side: Int) {
+    let band = max(1, Int((0.5 * page.pixelsPerPoint).rounded()))
+    return (band, max(band + 2, Int((1.25 * page.pixelsPerPoint).rounded())))
   }
 }
